@@ -1,0 +1,48 @@
+package io.kbsh.model.article;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The knowledge kbsh has about articles: look-up, full-text search, citations and the fix levels derived
+ * from the archive's fix-list articles. Checks and commands use this interface; the shell provides the
+ * implementation.
+ */
+public interface ArticleStore {
+
+    Optional<Article> find(ArticleId id);
+
+    /** Ranked results for a query (words, phrases in quotes, field filters such as {@code product:exchange}). */
+    List<SearchHit> search(String query, int limit);
+
+    /** Articles that cite {@code id}. */
+    List<ArticleId> citedBy(ArticleId id);
+
+    /** The service packs (or hotfix lists) the archive records as fixing {@code id}; empty when none is known. */
+    List<FixLevel> fixedIn(ArticleId id);
+
+    /** A store that knows nothing, for tests and for library use without an archive. */
+    static ArticleStore empty() {
+        return new ArticleStore() {
+            @Override
+            public Optional<Article> find(ArticleId id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<SearchHit> search(String query, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public List<ArticleId> citedBy(ArticleId id) {
+                return List.of();
+            }
+
+            @Override
+            public List<FixLevel> fixedIn(ArticleId id) {
+                return List.of();
+            }
+        };
+    }
+}

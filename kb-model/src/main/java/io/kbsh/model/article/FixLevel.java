@@ -1,0 +1,20 @@
+package io.kbsh.model.article;
+
+import io.kbsh.model.version.ReleaseLevel;
+import java.util.Objects;
+
+/**
+ * Where a bug article is recorded as fixed: a product's service pack within a release line (or a hotfix
+ * list after a pack), according to a fix-list article of the archive.
+ */
+public record FixLevel(String product, ReleaseLevel level, Kind kind, ArticleId listedIn) {
+
+    public enum Kind { SERVICE_PACK, HOTFIX }
+
+    public FixLevel {
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(listedIn, "listedIn");
+    }
+}

@@ -1,0 +1,16 @@
+package io.kbsh.model.command;
+
+/** The command was called wrongly (unknown option, missing argument); exit status {@link ExitStatus#USAGE}. */
+public class UsageException extends CommandException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UsageException(String message) {
+        super(message);
+    }
+
+    @Override
+    public int exitStatus() {
+        return ExitStatus.USAGE;
+    }
+}

@@ -1,0 +1,51 @@
+package io.kbsh.model.fact;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the MX probe found for a mail domain: how the DNS look-up ended ({@code OK}, {@code NXDOMAIN},
+ * {@code SERVFAIL}, {@code TIMEOUT}, {@code NULL_MX}, {@code IMPLICIT_MX}), every MX host in the order a
+ * sender tries them with what its SMTP probe reached, and the two verdicts Q166604 cares about.
+ */
+public record MxFact(String domain, String dnsOutcome, List<Host> hosts, boolean fallbackDelivers,
+                     boolean firstHostOnlyFails, Instant observedAt) implements Fact {
+
+    /** One address of one MX host, as probed. */
+    public record Host(String name, int preference, String address, ProbeStatus status, String stage) {
+        public Host {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(stage, "stage");
+        }
+    }
+
+    public MxFact {
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(dnsOutcome, "dnsOutcome");
+        Objects.requireNonNull(observedAt, "observedAt");
+        hosts = List.copyOf(hosts);
+    }
+
+    @Override
+    public String probe() {
+        return "mx";
+    }
+
+    /** True when the first MX host does not accept mail but a later one does: the case Q166604 describes. */
+    public boolean firstDownLaterUp() {
+        return firstHostOnlyFails && fallbackDelivers;
+    }
+
+    @Override
+    public String describe() {
+        StringBuilder sb = new StringBuilder("mx ").append(domain).append(' ').append(dnsOutcome);
+        for (Host h : hosts) {
+            sb.append("; ").append(h.preference()).append(' ').append(h.name())
+              .append(h.address() == null ? "" : " [" + h.address() + "]")
+              .append(' ').append(h.status()).append(" at ").append(h.stage());
+        }
+        return sb.toString();
+    }
+}
