@@ -1,0 +1,32 @@
+package io.kbsh.model.env;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** An Internet protocol an Exchange server can publish through a proxy, with its well-known ports. */
+public enum Protocol {
+    @JsonProperty("pop3") POP3(110, 995, Component.INFORMATION_STORE),
+    @JsonProperty("imap4") IMAP4(143, 993, Component.INFORMATION_STORE),
+    @JsonProperty("ldap") LDAP(389, 636, Component.DIRECTORY),
+    @JsonProperty("nntp") NNTP(119, 563, Component.INFORMATION_STORE),
+    /** SMTP with SSL means STARTTLS on the same port. */
+    @JsonProperty("smtp") SMTP(25, 25, Component.INTERNET_MAIL);
+
+    private final int plainPort;
+    private final int sslPort;
+    private final Component servedBy;
+
+    Protocol(int plainPort, int sslPort, Component servedBy) {
+        this.plainPort = plainPort;
+        this.sslPort = sslPort;
+        this.servedBy = servedBy;
+    }
+
+    public int port(boolean ssl) {
+        return ssl ? sslPort : plainPort;
+    }
+
+    /** The Exchange component that listens for the protocol. */
+    public Component servedBy() {
+        return servedBy;
+    }
+}

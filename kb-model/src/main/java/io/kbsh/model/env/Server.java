@@ -1,0 +1,62 @@
+package io.kbsh.model.env;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kbsh.model.version.ReleaseLevel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An Exchange server: Windows NT and Exchange levels, cluster membership, components, whether the WinSock
+ * Proxy client is installed, hotfixes applied (article ids such as {@code Q232588}) and its INI files.
+ */
+public record Server(@JsonProperty(required = true) String id,
+                     String site,
+                     List<String> addresses,
+                     ReleaseLevel windowsNt,
+                     @JsonProperty(required = true) ReleaseLevel exchange,
+                     boolean clustered,
+                     Set<Component> components,
+                     boolean winsockProxyClient,
+                     List<String> hotfixes,
+                     List<IniFile> iniFiles) {
+
+    public Server {
+        Objects.requireNonNull(id, "id");
+        addresses = addresses == null ? List.of() : List.copyOf(addresses);
+        components = components == null ? Set.of() : Set.copyOf(components);
+        hotfixes = hotfixes == null ? List.of() : List.copyOf(hotfixes);
+        iniFiles = iniFiles == null ? List.of() : List.copyOf(iniFiles);
+    }
+
+    public boolean has(Component component) {
+        return components.contains(component);
+    }
+
+    /** The first INI file of this server with the given file name (Windows comparison). */
+    public java.util.Optional<IniFile> ini(String fileName) {
+        return iniFiles.stream().filter(f -> f.named(fileName)).findFirst();
+    }
+
+    /** All INI files of this server with the given file name (Windows comparison). */
+    public List<IniFile> inis(String fileName) {
+        return iniFiles.stream().filter(f -> f.named(fileName)).toList();
+    }
+
+    /** True when a hotfix for {@code article} (e.g. {@code Q232588}) is recorded as applied. */
+    public boolean hasHotfix(String article) {
+        String wanted = article.toUpperCase(Locale.ROOT);
+        return hotfixes.stream().anyMatch(h -> h.toUpperCase(Locale.ROOT).equals(wanted));
+    }
+
+    /** "Internet Mail Connector" on 4.0, "Internet Mail Service" from 5.0 on. */
+    public String internetMailName() {
+        return "4.0".equals(exchange.release()) ? "Internet Mail Connector" : "Internet Mail Service";
+    }
+
+    Server resolvedAgainst(java.nio.file.Path base) {
+        return new Server(id, site, addresses, windowsNt, exchange, clustered, components, winsockProxyClient,
+                hotfixes, iniFiles.stream().map(f -> f.resolvedAgainst(base)).toList());
+    }
+}

@@ -1,0 +1,98 @@
+package io.kbsh.model.finding;
+
+import io.kbsh.model.env.IniFile;
+import io.kbsh.model.version.ReleaseLevel;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One step of an article's resolution: run an INI writer, install a service pack, do something by hand,
+ * or verify with a probe. Writer and probe ids are resolved by the shell.
+ */
+public sealed interface Action permits Action.RunIniWriter, Action.InstallServicePack, Action.ManualStep, Action.Verify {
+
+    enum Kind { INI_WRITER, SERVICE_PACK, MANUAL, VERIFY }
+
+    Kind kind();
+
+    /** The object the step is done on. */
+    ObjectRef target();
+
+    /** One line a person can follow. */
+    String describe();
+
+    /** Run the INI writer {@code writer} with {@code parameters} on {@code file} (its server path and copy). */
+    record RunIniWriter(String writer, Map<String, String> parameters, IniFile file, ObjectRef target) implements Action {
+        public RunIniWriter {
+            Objects.requireNonNull(writer, "writer");
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(target, "target");
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.INI_WRITER;
+        }
+
+        @Override
+        public String describe() {
+            StringBuilder sb = new StringBuilder("run INI writer ").append(writer).append(" on ").append(file.serverPath());
+            new TreeMap<>(parameters).forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+            return sb.toString();
+        }
+    }
+
+    record InstallServicePack(String product, ReleaseLevel level, ObjectRef target) implements Action {
+        public InstallServicePack {
+            Objects.requireNonNull(product, "product");
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(target, "target");
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.SERVICE_PACK;
+        }
+
+        @Override
+        public String describe() {
+            return "install " + product + " " + level + " (or later in that line) on " + target.id();
+        }
+    }
+
+    record ManualStep(String instruction, ObjectRef target) implements Action {
+        public ManualStep {
+            Objects.requireNonNull(instruction, "instruction");
+            Objects.requireNonNull(target, "target");
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.MANUAL;
+        }
+
+        @Override
+        public String describe() {
+            return instruction;
+        }
+    }
+
+    record Verify(ProbeRequest probe, ObjectRef target) implements Action {
+        public Verify {
+            Objects.requireNonNull(probe, "probe");
+            Objects.requireNonNull(target, "target");
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.VERIFY;
+        }
+
+        @Override
+        public String describe() {
+            return "verify: " + probe.describe() + " (" + probe.purpose() + ")";
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.kbsh.rules;
+
+import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.article.ArticleStore;
+import io.kbsh.model.article.FixLevel;
+import io.kbsh.model.finding.FixReference;
+import io.kbsh.model.version.ReleaseLevel;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where an article is fixed, per release line of one product. Service packs are cumulative within a line
+ * only, so each line (4.0, 5.0, 5.5) is answered on its own: a fix in 4.0 SP5 says nothing about 5.0.
+ *
+ * <p>For each line the article store's {@code fixedIn} wins when it names a level of that line; otherwise
+ * the plugin's own fact is used; the answer says which source it used.
+ */
+public final class FixLevels {
+
+    private final String product;
+    private final Map<String, FixReference> byLine;
+
+    private FixLevels(String product, Map<String, FixReference> byLine) {
+        this.product = product;
+        this.byLine = byLine;
+    }
+
+    /**
+     * @param productKeyword matched (case-insensitively) against the store's product names, e.g. {@code exchange}
+     * @param pluginFacts the fixing level of each line as the plugin's authors recorded it
+     * @param pluginNote where the plugin's facts come from, e.g. {@code fix list Q242221}
+     */
+    public static FixLevels resolve(ArticleId article, String product, String productKeyword,
+                                    List<ReleaseLevel> pluginFacts, String pluginNote, ArticleStore store) {
+        Map<String, FixReference> lines = new HashMap<>();
+        for (ReleaseLevel level : pluginFacts) {
+            lines.put(level.release(), new FixReference(product, level, FixReference.Origin.PLUGIN, pluginNote));
+        }
+        String keyword = productKeyword.toLowerCase(Locale.ROOT);
+        Map<String, FixReference> fromStore = new HashMap<>();
+        for (FixLevel fix : store.fixedIn(article)) {
+            if (!fix.product().toLowerCase(Locale.ROOT).contains(keyword)) {
+                continue;
+            }
+            ReleaseLevel level = fix.kind() == FixLevel.Kind.HOTFIX
+                    ? new ReleaseLevel(fix.level().release(), fix.level().servicePack() + 1)
+                    : fix.level();
+            FixReference ref = new FixReference(product, level, FixReference.Origin.ARTICLE_STORE,
+                    "listed in " + fix.listedIn() + (fix.kind() == FixLevel.Kind.HOTFIX ? " as a hotfix after " + fix.level() : ""));
+            // Several lists may name the line; the earliest pack is the one that fixed it.
+            fromStore.merge(level.release(), ref, (a, b) -> a.level().servicePack() <= b.level().servicePack() ? a : b);
+        }
+        lines.putAll(fromStore);
+        return new FixLevels(product, Map.copyOf(lines));
+    }
+
+    /** The fix known for {@code installed}'s release line, with its source. */
+    public FixReference referenceFor(ReleaseLevel installed) {
+        FixReference ref = byLine.get(installed.release());
+        return ref != null ? ref : new FixReference(product, null, FixReference.Origin.NONE, "");
+    }
+
+    /** True when the installed level is below the fix of its line, or no fix is known for its line. */
+    public boolean affected(ReleaseLevel installed) {
+        FixReference ref = byLine.get(installed.release());
+        return ref == null || !installed.atLeast(ref.level());
+    }
+
+    /** The level to install to be fixed, when one is known for the line. */
+    public Optional<ReleaseLevel> target(ReleaseLevel installed) {
+        return Optional.ofNullable(byLine.get(installed.release())).map(FixReference::level);
+    }
+}

@@ -1,0 +1,95 @@
+package io.kbsh.rules.waiver;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kbsh.model.json.JsonInputException;
+import io.kbsh.model.json.StrictJson;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A waiver file: {@code {"schemaVersion": 1, "waivers": [{"article": "Q254909", "object": "server:EXCH1",
+ * "justification": "...", "expires": "2027-03-31"}]}}. Written atomically, keeping the previous file as
+ * {@code NAME.bak}.
+ */
+public record Waivers(@JsonProperty(required = true) int schemaVersion, List<Waiver> waivers) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper WRITER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    public Waivers {
+        waivers = waivers == null ? List.of() : List.copyOf(waivers);
+    }
+
+    public static Waivers none() {
+        return new Waivers(SCHEMA_VERSION, List.of());
+    }
+
+    public static Waivers read(Path file) throws IOException, JsonInputException {
+        byte[] content = Files.readAllBytes(file);
+        Waivers w = StrictJson.read(content, file.toString(), Waivers.class);
+        if (w.schemaVersion != SCHEMA_VERSION) {
+            throw StrictJson.problemAt(content, file.toString(), "schemaVersion",
+                    "unsupported schema version " + w.schemaVersion + " (this kbsh reads version " + SCHEMA_VERSION + ")");
+        }
+        return w;
+    }
+
+    /** Reads {@code file}, or no waivers when it does not exist. */
+    public static Waivers readIfPresent(Path file) throws IOException, JsonInputException {
+        return Files.exists(file) ? read(file) : none();
+    }
+
+    public Waivers plus(Waiver waiver) {
+        List<Waiver> all = new ArrayList<>(waivers);
+        all.removeIf(w -> w.article().equals(waiver.article()) && w.object().equals(waiver.object()));
+        all.add(waiver);
+        return new Waivers(SCHEMA_VERSION, all);
+    }
+
+    /** The waiver that covers {@code finding} (any expiry), preferring one that is still active on {@code today}. */
+    public Optional<Waiver> covering(io.kbsh.model.finding.Finding finding, java.time.LocalDate today) {
+        Waiver expired = null;
+        for (Waiver w : waivers) {
+            if (w.covers(finding)) {
+                if (!w.expiredOn(today)) {
+                    return Optional.of(w);
+                }
+                expired = w;
+            }
+        }
+        return Optional.ofNullable(expired);
+    }
+
+    /** Writes atomically: to a temporary sibling first, keeping the old file as {@code NAME.bak}. */
+    public void write(Path file) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, WRITER.writeValueAsBytes(this));
+            if (Files.exists(absolute)) {
+                Files.copy(absolute, dir.resolve(absolute.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
