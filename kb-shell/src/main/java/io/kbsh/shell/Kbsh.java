@@ -1,0 +1,154 @@
+package io.kbsh.shell;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Stage;
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.UsageException;
+import io.kbsh.model.plugin.ApiVersion;
+import io.kbsh.shell.builtin.VersionCommand;
+import io.kbsh.shell.exec.CommandExecutor;
+import io.kbsh.shell.exec.CommandRegistry;
+import io.kbsh.shell.exec.ExitRequest;
+import io.kbsh.shell.exec.ShellContext;
+import io.kbsh.shell.exec.ShellIo;
+import io.kbsh.shell.exec.StreamIo;
+import io.kbsh.shell.plugin.PluginFailure;
+import io.kbsh.shell.plugin.PluginLoader;
+import io.kbsh.shell.plugin.PluginSet;
+import io.kbsh.shell.repl.Repl;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One run of kbsh: reads the launch options, loads the plugins, wires the shell and runs the commands
+ * (from {@code -c}, a script, piped standard input, or the interactive REPL). Returns the exit status.
+ */
+public final class Kbsh {
+
+    /** Where kbsh runs: streams, environment, whether standard input is a terminal, the installation. */
+    public record Launch(String[] args, InputStream in, PrintStream out, PrintStream err,
+                         Map<String, String> environment, boolean terminal, Optional<Path> installation,
+                         Path workingDirectory) {
+    }
+
+    private Kbsh() {
+    }
+
+    public static int run(Launch launch) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(launch.args());
+        } catch (UsageException e) {
+            launch.err().println("kbsh: " + e.getMessage());
+            return ExitStatus.USAGE;
+        }
+        Logging.configure(options.debug());
+        if (options.help()) {
+            launch.out().println(LaunchOptions.USAGE);
+            return ExitStatus.OK;
+        }
+        if (options.version()) {
+            launch.out().println("kbsh " + VersionCommand.kbshVersion() + " (API " + ApiVersion.current() + ")");
+            return ExitStatus.OK;
+        }
+        Path home = options.resolveHome(launch.environment());
+
+        PluginSet plugins = new PluginLoader(ApiVersion.current()).load(pluginDirectories(launch, options, home));
+        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new ShellModule(plugins, home));
+        CommandRegistry registry = injector.getInstance(CommandRegistry.class);
+        List<PluginFailure> failures = plugins.failures();
+        for (PluginFailure f : failures) {
+            launch.err().println("kbsh: plugin not loaded: " + f.describe());
+        }
+        int pluginStatus = options.strict() && !failures.isEmpty() ? ExitStatus.PLUGIN_FAILED : ExitStatus.OK;
+
+        boolean batch = options.commands().isPresent() || options.script().isPresent() || !launch.terminal();
+        if (!batch) {
+            return ExitStatus.combine(pluginStatus,
+                    Repl.run(registry, home, options.init(), io -> context(io, home, launch, options, injector)));
+        }
+        Charset charset = Charset.defaultCharset();
+        ShellIo io = new StreamIo(launch.out(), launch.err(), charset);
+        CommandExecutor executor = new CommandExecutor(registry, context(io, home, launch, options, injector));
+        return ExitStatus.combine(pluginStatus, runBatch(launch, options, executor, io));
+    }
+
+    private static ShellContext context(ShellIo io, Path home, Launch launch, LaunchOptions options, Injector injector) {
+        return new ShellContext(io, home, launch.workingDirectory(), options.debug(), type -> service(injector, type));
+    }
+
+    private static Optional<?> service(Injector injector, Class<?> type) {
+        return injector.getExistingBinding(Key.get(type)) == null
+                ? Optional.empty() : Optional.of(injector.getInstance(type));
+    }
+
+    private static List<Path> pluginDirectories(Launch launch, LaunchOptions options, Path home) {
+        List<Path> directories = new ArrayList<>();
+        launch.installation().ifPresent(dir -> directories.add(dir.resolve("plugins")));
+        directories.add(home.resolve("plugins"));
+        for (Path p : options.pluginDirectories()) {
+            directories.add(launch.workingDirectory().resolve(p).normalize());
+        }
+        return directories;
+    }
+
+    private static int runBatch(Launch launch, LaunchOptions options, CommandExecutor executor, ShellIo io) {
+        int status = ExitStatus.OK;
+        try {
+            if (options.init().isPresent()) {
+                status = executor.execute(options.init().get());
+            }
+            if (options.commands().isPresent()) {
+                return ExitStatus.combine(status, executor.execute(options.commands().get()));
+            }
+            String source = options.script().map(Path::toString).orElse("<stdin>");
+            try (BufferedReader reader = options.script().isPresent()
+                    ? Files.newBufferedReader(launch.workingDirectory().resolve(options.script().get()), StandardCharsets.UTF_8)
+                    : new BufferedReader(new InputStreamReader(launch.in(), Charset.defaultCharset()))) {
+                String line;
+                int number = 0;
+                while ((line = reader.readLine()) != null) {
+                    number++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    int lineStatus = executor.execute(line);
+                    if (lineStatus != ExitStatus.OK && options.debug()) {
+                        io.err().println("kbsh: " + source + ":" + number + ": exit status " + lineStatus);
+                    }
+                    status = ExitStatus.combine(status, lineStatus);
+                }
+            } catch (NoSuchFileException e) {
+                io.err().println("kbsh: script not found: " + e.getFile());
+                return ExitStatus.USAGE;
+            } catch (MalformedInputException e) {
+                io.err().println("kbsh: " + source + ": not UTF-8 text");
+                return ExitStatus.USAGE;
+            } catch (IOException e) {
+                io.err().println("kbsh: cannot read " + source + ": " + e.getMessage());
+                return ExitStatus.FAILED;
+            }
+            return status;
+        } catch (ExitRequest exit) {
+            return exit.status() == 0 ? status : exit.status();
+        } finally {
+            io.out().flush();
+            io.err().flush();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.kbsh.shell.exec;
+
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.ShellCommand;
+import io.kbsh.model.command.UsageException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+/**
+ * Runs command lines: splits them, finds each command, runs it with the plugin's class loader as context
+ * loader, and turns every failure into one line on stderr (the stack trace only under {@code --debug}).
+ */
+public final class CommandExecutor {
+
+    private final CommandRegistry registry;
+    private final ShellContext context;
+
+    public CommandExecutor(CommandRegistry registry, ShellContext context) {
+        this.registry = registry;
+        this.context = context;
+    }
+
+    public CommandRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Runs every command of {@code line} in turn, even after one fails, and returns their statuses
+     * combined by {@link ExitStatus#combine}. {@code exit} ends the line (and the shell) by throwing
+     * {@link ExitRequest}.
+     */
+    public int execute(String line) {
+        List<List<String>> commands;
+        try {
+            commands = CommandLineSplitter.commands(line);
+        } catch (UsageException e) {
+            report("kbsh", e);
+            return e.exitStatus();
+        }
+        int status = ExitStatus.OK;
+        for (List<String> words : commands) {
+            status = ExitStatus.combine(status, run(words));
+        }
+        return status;
+    }
+
+    /** Runs one command given as words (the first being its name). */
+    public int run(List<String> words) {
+        String name = words.get(0);
+        CommandRegistry.Entry entry = registry.find(name).orElse(null);
+        if (entry == null) {
+            context.err().println("kbsh: unknown command '" + name + "' (type help for the list)");
+            return ExitStatus.USAGE;
+        }
+        ShellCommand command = entry.command();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(command.getClass().getClassLoader());
+        try {
+            return command.run(context, words.subList(1, words.size()));
+        } catch (ExitRequest e) {
+            throw e;
+        } catch (CommandException e) {
+            report(name, e);
+            return e.exitStatus();
+        } catch (RuntimeException | LinkageError e) {
+            if (isInterruption(e)) {
+                context.err().println(name + ": interrupted");
+            } else {
+                context.err().println(name + ": internal error: " + e
+                        + (context.debug() ? "" : " (run with --debug for details)"));
+                printTrace(e);
+            }
+            return ExitStatus.FAILED;
+        } finally {
+            thread.setContextClassLoader(previous);
+            context.out().flush();
+            // A Ctrl-C that arrived as the command finished must not leak into the next one.
+            Thread.interrupted();
+        }
+    }
+
+    private void report(String name, CommandException e) {
+        context.err().println(name + ": " + e.getMessage());
+        printTrace(e);
+    }
+
+    private void printTrace(Throwable e) {
+        if (context.debug()) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            context.err().print(trace);
+            context.err().flush();
+        }
+    }
+
+    private static boolean isInterruption(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

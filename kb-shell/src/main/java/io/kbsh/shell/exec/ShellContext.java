@@ -1,0 +1,73 @@
+package io.kbsh.shell.exec;
+
+import io.kbsh.model.command.CommandContext;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The {@link CommandContext} the shell hands to every command. */
+public final class ShellContext implements CommandContext {
+
+    private final ShellIo io;
+    private final Path home;
+    private final Path workingDirectory;
+    private final boolean debug;
+    private final Function<Class<?>, Optional<?>> services;
+
+    public ShellContext(ShellIo io, Path home, Path workingDirectory, boolean debug,
+                        Function<Class<?>, Optional<?>> services) {
+        this.io = io;
+        this.home = home;
+        this.workingDirectory = workingDirectory;
+        this.debug = debug;
+        this.services = services;
+    }
+
+    @Override
+    public PrintWriter out() {
+        return io.out();
+    }
+
+    @Override
+    public PrintWriter err() {
+        return io.err();
+    }
+
+    @Override
+    public boolean interactive() {
+        return io.interactive();
+    }
+
+    @Override
+    public boolean confirm(String question) {
+        if (!io.interactive()) {
+            return false;
+        }
+        Optional<String> answer = io.ask(question + " [y/N] ");
+        return answer.map(a -> a.trim().toLowerCase(Locale.ROOT))
+                .map(a -> a.equals("y") || a.equals("yes"))
+                .orElse(false);
+    }
+
+    @Override
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    @Override
+    public Path home() {
+        return home;
+    }
+
+    @Override
+    public boolean debug() {
+        return debug;
+    }
+
+    @Override
+    public <T> Optional<T> service(Class<T> type) {
+        return services.apply(type).map(type::cast);
+    }
+}

@@ -1,0 +1,18 @@
+package io.kbsh.shell.exec;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+
+/** Where the shell talks to: a terminal (REPL) or plain streams (batch). */
+public interface ShellIo {
+
+    PrintWriter out();
+
+    PrintWriter err();
+
+    /** True when a person is at a terminal. */
+    boolean interactive();
+
+    /** Reads one answer line after showing {@code prompt}; empty when no person can answer. */
+    Optional<String> ask(String prompt);
+}

@@ -1,0 +1,266 @@
+package io.kbsh.shell.plugin;
+
+import io.kbsh.ini.writer.IniWriter;
+import io.kbsh.model.command.ShellCommand;
+import io.kbsh.model.plugin.ApiVersion;
+import io.kbsh.model.plugin.KbshPlugin;
+import io.kbsh.model.plugin.PluginDescriptor;
+import io.kbsh.net.probe.Probe;
+import io.kbsh.rules.ArticleCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Finds plugins in directories and loads each into its own class loader. A plugin is a {@code *.jar} in a
+ * plugins directory, or a sub-directory of JARs. A plugin either loads whole or not at all: every failure
+ * (an untrusted file, a corrupt JAR, a provider that cannot be created, an API version it was not built
+ * for, bundled API classes) becomes a {@link PluginFailure} and the other plugins load regardless.
+ */
+public final class PluginLoader {
+
+    /** The SPIs the shell looks for in every plugin. */
+    public static final List<Class<?>> SPIS = List.of(ShellCommand.class, ArticleCheck.class, IniWriter.class, Probe.class);
+
+    private static final List<String> API_PATHS = List.of(
+            "io/kbsh/model/", "io/kbsh/rules/", "io/kbsh/ini/", "io/kbsh/net/", "io/kbsh/shell/");
+
+    private final ApiVersion running;
+    private final PluginTrust trust;
+    private final ClassLoader application;
+    private final ApiClassLoader apiLoader;
+
+    public PluginLoader(ApiVersion running) {
+        this(running, PluginTrust.forCurrentUser(), PluginLoader.class.getClassLoader());
+    }
+
+    PluginLoader(ApiVersion running, PluginTrust trust, ClassLoader application) {
+        this.running = running;
+        this.trust = trust;
+        this.application = application;
+        this.apiLoader = new ApiClassLoader(application);
+    }
+
+    /** Loads the plugins of every existing directory, in order; a directory that does not exist is skipped. */
+    public PluginSet load(List<Path> directories) {
+        Map<LoadedPlugin, Map<Class<?>, List<?>>> loaded = new LinkedHashMap<>();
+        Map<String, LoadedPlugin> byId = new HashMap<>();
+        List<PluginFailure> failures = new ArrayList<>();
+        for (Path directory : directories) {
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try {
+                Optional<String> distrust = trust.distrust(directory);
+                if (distrust.isPresent()) {
+                    failures.add(new PluginFailure(directory, "plugins directory " + distrust.get()));
+                    continue;
+                }
+                for (Path candidate : candidates(directory)) {
+                    try {
+                        Candidate c = load(candidate);
+                        LoadedPlugin earlier = byId.get(c.plugin.descriptor().id());
+                        if (earlier != null) {
+                            throw new PluginException("plugin id '" + c.plugin.descriptor().id()
+                                    + "' is already loaded from " + earlier.source());
+                        }
+                        byId.put(c.plugin.descriptor().id(), c.plugin);
+                        loaded.put(c.plugin, c.contributions);
+                    } catch (PluginException e) {
+                        failures.add(new PluginFailure(candidate, e.getMessage()));
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                failures.add(new PluginFailure(directory, "cannot read the plugins directory: " + e.getMessage()));
+            }
+        }
+        return new PluginSet(loaded, failures, application);
+    }
+
+    private static List<Path> candidates(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(p -> Files.isDirectory(p) || isJar(p)).sorted().toList();
+        }
+    }
+
+    private static boolean isJar(Path p) {
+        return p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p);
+    }
+
+    private record Candidate(LoadedPlugin plugin, Map<Class<?>, List<?>> contributions) {
+    }
+
+    private Candidate load(Path candidate) throws PluginException {
+        List<Path> jars = jarsOf(candidate);
+        URL[] urls = new URL[jars.size()];
+        for (int i = 0; i < jars.size(); i++) {
+            Path jar = jars.get(i);
+            checkTrusted(jar);
+            checkJar(jar);
+            try {
+                urls[i] = jar.toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new PluginException("cannot form a URL for " + jar + ": " + e.getMessage());
+            }
+        }
+        PluginClassLoader loader = new PluginClassLoader(candidate.getFileName().toString(), urls, apiLoader);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            PluginDescriptor descriptor = descriptor(loader);
+            if (!running.accepts(descriptor.apiVersion())) {
+                throw new PluginException("plugin " + descriptor.id() + " was built against kbsh API "
+                        + descriptor.apiVersion() + ", but this kbsh provides API " + running
+                        + (descriptor.apiVersion().major() != running.major()
+                        ? " (a different major version)" : " (a newer minor version than this kbsh has)"));
+            }
+            Map<Class<?>, List<?>> contributions = new LinkedHashMap<>();
+            for (Class<?> spi : SPIS) {
+                contributions.put(spi, providers(spi, loader));
+            }
+            return new Candidate(new LoadedPlugin(descriptor, candidate, loader), contributions);
+        } catch (PluginException | RuntimeException | LinkageError e) {
+            closeQuietly(loader);
+            if (e instanceof PluginException pe) {
+                throw pe;
+            }
+            throw new PluginException("failed while loading: " + describe(e));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private List<Path> jarsOf(Path candidate) throws PluginException {
+        if (!Files.isDirectory(candidate)) {
+            return List.of(candidate);
+        }
+        try {
+            checkTrusted(candidate);
+            try (Stream<Path> entries = Files.list(candidate)) {
+                List<Path> jars = entries.filter(PluginLoader::isJar).sorted().toList();
+                if (jars.isEmpty()) {
+                    throw new PluginException("plugin directory holds no JAR");
+                }
+                return jars;
+            }
+        } catch (IOException e) {
+            throw new PluginException("cannot read the plugin directory: " + e.getMessage());
+        }
+    }
+
+    private void checkTrusted(Path path) throws PluginException {
+        try {
+            Optional<String> distrust = trust.distrust(path);
+            if (distrust.isPresent()) {
+                throw new PluginException(distrust.get());
+            }
+        } catch (IOException e) {
+            throw new PluginException("cannot read its attributes: " + e.getMessage());
+        }
+    }
+
+    /** A readable ZIP that does not carry its own copy of the kbsh API. */
+    private static void checkJar(Path jar) throws PluginException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                for (String api : API_PATHS) {
+                    if (name.startsWith(api) && name.endsWith(".class")) {
+                        throw new PluginException(jar.getFileName() + " bundles its own copy of the kbsh API ("
+                                + name + "); build the plugin with the kbsh API in provided scope");
+                    }
+                }
+            }
+        } catch (ZipException e) {
+            throw new PluginException("not a valid JAR: " + e.getMessage());
+        } catch (IOException e) {
+            throw new PluginException("cannot read the JAR: " + e.getMessage());
+        }
+    }
+
+    private static PluginDescriptor descriptor(ClassLoader loader) throws PluginException {
+        List<?> plugins = providers(KbshPlugin.class, loader);
+        if (plugins.isEmpty()) {
+            throw new PluginException("no plugin descriptor: META-INF/services/" + KbshPlugin.class.getName() + " is missing");
+        }
+        if (plugins.size() > 1) {
+            throw new PluginException("more than one plugin descriptor (" + plugins.size() + ") in one plugin");
+        }
+        try {
+            return ((KbshPlugin) plugins.get(0)).descriptor();
+        } catch (RuntimeException e) {
+            throw new PluginException("its descriptor failed: " + describe(e));
+        }
+    }
+
+    private static List<?> providers(Class<?> spi, ClassLoader loader) throws PluginException {
+        List<Object> found = new ArrayList<>();
+        Iterator<?> it = ServiceLoader.load(spi, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    return found;
+                }
+                Object provider = it.next();
+                if (provider.getClass().getClassLoader() != loader) {
+                    // Only what the plugin itself defines counts as its contribution.
+                    continue;
+                }
+                found.add(provider);
+            } catch (ServiceConfigurationError | LinkageError e) {
+                throw new PluginException("cannot create its " + spi.getSimpleName() + " provider: " + describe(e));
+            }
+        }
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        Throwable t = e;
+        while (t != null && sb.length() < 400) {
+            if (sb.length() > 0) {
+                sb.append(": ");
+            }
+            String message = t.getMessage();
+            sb.append(t instanceof ServiceConfigurationError ? "" : t.getClass().getSimpleName() + (message == null ? "" : " "))
+              .append(message == null ? "" : message.replaceFirst("^[\\w.]+: ", ""));
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return sb.toString();
+    }
+
+    private static void closeQuietly(PluginClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // Nothing to recover: the plugin is refused either way.
+        }
+    }
+
+    /** Why one plugin did not load. */
+    private static final class PluginException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        PluginException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.kbsh.shell.repl;
+
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.shell.builtin.VersionCommand;
+import io.kbsh.shell.exec.CommandExecutor;
+import io.kbsh.shell.exec.CommandRegistry;
+import io.kbsh.shell.exec.ExitRequest;
+import io.kbsh.shell.exec.ShellContext;
+import io.kbsh.shell.exec.ShellIo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * The interactive shell: prompt {@code kbsh> }, history in the home directory, Tab completion. Ctrl-C
+ * abandons the line being typed, or interrupts the running command; it never ends the shell.
+ */
+public final class Repl {
+
+    public static final String PROMPT = "kbsh> ";
+
+    private Repl() {
+    }
+
+    public static int run(CommandRegistry registry, Path home, Optional<String> init,
+                          Function<ShellIo, ShellContext> contexts) {
+        try (Terminal terminal = TerminalBuilder.builder().name("kbsh").system(true).build()) {
+            Files.createDirectories(home);
+            ShellContext[] context = new ShellContext[1];
+            LineReader reader = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .appName("kbsh")
+                    .parser(new KbshParser())
+                    .completer(new KbshCompleter(registry, () -> context[0]))
+                    .variable(LineReader.HISTORY_FILE, home.resolve("history"))
+                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                    .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                    .build();
+            context[0] = contexts.apply(new TerminalIo(terminal, reader));
+            CommandExecutor executor = new CommandExecutor(registry, context[0]);
+            terminal.writer().println("kbsh " + VersionCommand.kbshVersion()
+                    + " - type help for the commands, Tab to complete, Ctrl-D to leave.");
+            try {
+                if (init.isPresent()) {
+                    executor.execute(init.get());
+                }
+                return loop(terminal, reader, executor);
+            } catch (ExitRequest exit) {
+                return exit.status();
+            } finally {
+                reader.getHistory().save();
+            }
+        } catch (IOException e) {
+            System.err.println("kbsh: cannot open the terminal: " + e.getMessage());
+            return ExitStatus.FAILED;
+        }
+    }
+
+    private static int loop(Terminal terminal, LineReader reader, CommandExecutor executor) {
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(PROMPT);
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                return ExitStatus.OK;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            Thread worker = Thread.currentThread();
+            Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
+            try {
+                executor.execute(line);
+            } catch (ExitRequest exit) {
+                return exit.status();
+            } catch (UncheckedIOException e) {
+                terminal.writer().println("kbsh: " + e.getMessage());
+            } finally {
+                terminal.handle(Terminal.Signal.INT, previous);
+                Thread.interrupted();
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.kbsh.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kbsh.shell.plugin.TestPluginJar;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kbsh in batch mode, run in process: exit statuses, error lines, scripts, standard input, plugins. */
+class KbshBatchTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int status, String out, String err) {
+    }
+
+    private Result kbsh(String stdin, Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>();
+        if (!env.containsKey("KBSH_HOME")) {
+            all.addAll(List.of("--home", dir.resolve("home").toString()));
+        }
+        all.addAll(List.of(args));
+        int status = Kbsh.run(new Kbsh.Launch(all.toArray(String[]::new),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                env, false, Optional.empty(), dir));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Result kbsh(String... args) {
+        return kbsh("", Map.of(), args);
+    }
+
+    @Test
+    void versionPrintsTheKbshAndApiVersions() {
+        Result r = kbsh("-c", "version");
+        assertEquals(0, r.status());
+        assertTrue(r.out().startsWith("kbsh ") && r.out().contains("API 1.0"), r.out());
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        Result r = kbsh("-c", "frobnicate");
+        assertEquals(2, r.status());
+        assertEquals("kbsh: unknown command 'frobnicate' (type help for the list)", r.err().strip());
+    }
+
+    @Test
+    void aFailingCommandGivesStatusOneAndOneErrorLine() {
+        Result r = kbsh("-c", "which nosuch");
+        assertEquals(1, r.status());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void aUsageErrorWinsOverAFailureWhateverTheOrder() {
+        assertEquals(2, kbsh("-c", "which nosuch; help a b").status());
+        assertEquals(2, kbsh("-c", "help a b; which nosuch").status());
+    }
+
+    @Test
+    void exitStopsTheBatchWithItsStatus() {
+        Result r = kbsh("-c", "exit 7; version");
+        assertEquals(7, r.status());
+        assertFalse(r.out().contains("kbsh "), "nothing after exit runs");
+    }
+
+    @Test
+    void quotesGroupWordsAndKeepSemicolonsAndBackslashes() {
+        Result r = kbsh("-c", "help 'version; exit 3'; which \"C:\\Exchsrvr\\Bin\"");
+        assertEquals(2, r.status(), "the quoted ; must not have run exit 3");
+        assertTrue(r.err().contains("no command named 'version; exit 3'"), r.err());
+        assertTrue(r.err().contains("no command named 'C:\\Exchsrvr\\Bin'"), r.err());
+    }
+
+    @Test
+    void anUnterminatedQuoteIsAUsageErrorNamingTheColumn() {
+        Result r = kbsh("-c", "help 'version");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("unterminated quote at column 6"), r.err());
+    }
+
+    @Test
+    void aScriptRunsOneCommandPerLineSkippingComments() throws Exception {
+        Path script = dir.resolve("run.kbsh");
+        Files.writeString(script, "# a comment\n\nversion\n   # indented comment\nwhich help # trailing comment\n");
+        Result r = kbsh(script.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("kbsh ") && r.out().contains("help: built in"), r.out());
+    }
+
+    @Test
+    void aMissingScriptIsAUsageError() {
+        Result r = kbsh(dir.resolve("absent.kbsh").toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("script not found"), r.err());
+    }
+
+    @Test
+    void commandsAreReadFromStandardInputWhenItIsNotATerminal() {
+        Result r = kbsh("version\nwhich nosuch\n", Map.of());
+        assertEquals(1, r.status());
+        assertTrue(r.out().contains("kbsh "), r.out());
+    }
+
+    @Test
+    void anUnknownLaunchOptionIsAUsageError() {
+        Result r = kbsh("--colour");
+        assertEquals(2, r.status());
+        assertEquals("kbsh: unknown option --colour (kbsh --help lists them)", r.err().strip());
+    }
+
+    @Test
+    void aPluginBuiltOutsideTheReactorRunsFromAPluginsDirectory() {
+        Path plugins = dir.resolve("plugins");
+        TestPluginJar.plugin("hello", "1.0")
+                .command("Hello", "hello", "\"hello from \" + getClass().getClassLoader().getName()")
+                .writeTo(plugins);
+
+        Result r = kbsh("--plugins", plugins.toString(), "-c", "hello; which hello");
+
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("hello from plugin:hello.jar"), r.out());
+        assertTrue(r.out().contains("hello: plugin hello 1.2.3") && r.out().contains("loader plugin:hello.jar"), r.out());
+        assertFalse(isOnClassPath("ext.hello.Hello"));
+    }
+
+    @Test
+    void pluginsInTheHomeDirectoryLoadAndKbshHomeRelocatesIt() {
+        Path home = dir.resolve("elsewhere");
+        TestPluginJar.plugin("homely", "1.0").command("Homely", "homely", "\"at home\"").writeTo(home.resolve("plugins"));
+
+        Result r = kbsh("", Map.of("KBSH_HOME", home.toString()), "-c", "homely");
+
+        assertEquals(0, r.status(), r.err());
+        assertEquals("at home", r.out().strip());
+    }
+
+    @Test
+    void aBrokenPluginIsReportedOnceAndOnlyStrictTurnsItIntoStatusThree() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.write(plugins.resolve("broken.jar"), new byte[] {1, 2, 3});
+
+        Result lenient = kbsh("--plugins", plugins.toString(), "-c", "version");
+        Result strict = kbsh("--plugins", plugins.toString(), "--strict", "-c", "version");
+        Result strictUsage = kbsh("--plugins", plugins.toString(), "--strict", "-c", "help a b");
+        Result strictFailure = kbsh("--plugins", plugins.toString(), "--strict", "-c", "which nosuch");
+
+        assertEquals(0, lenient.status());
+        assertTrue(lenient.err().startsWith("kbsh: plugin not loaded: ") && lenient.err().contains("broken.jar"), lenient.err());
+        assertEquals(1, lenient.err().strip().lines().count());
+        assertEquals(3, strict.status());
+        assertEquals(2, strictUsage.status(), "a usage error wins over a plugin failure");
+        assertEquals(3, strictFailure.status(), "a plugin failure wins over a command failure");
+        Result listing = kbsh("--plugins", plugins.toString(), "-c", "plugins");
+        assertTrue(listing.out().contains("1 plugin(s) failed") && listing.out().contains("broken.jar"), listing.out());
+    }
+
+    @Test
+    void aCommandThatThrowsGivesOneLineWithoutDebugAndAStackTraceWithIt() {
+        Path plugins = dir.resolve("plugins");
+        TestPluginJar.plugin("crash", "1.0")
+                .source("Crash", """
+                        public class Crash implements io.kbsh.model.command.ShellCommand {
+                            public String name() { return "crash"; }
+                            public String description() { return "fails"; }
+                            public String usage() { return "crash"; }
+                            public int run(io.kbsh.model.command.CommandContext c, java.util.List<String> a) {
+                                throw new IllegalStateException("disk on fire");
+                            }
+                        }""")
+                .service("io.kbsh.model.command.ShellCommand", "Crash")
+                .command("Four", "four", "\"findings\"")
+                .writeTo(plugins);
+
+        Result quiet = kbsh("--plugins", plugins.toString(), "-c", "crash");
+        Result debug = kbsh("--plugins", plugins.toString(), "--debug", "-c", "crash");
+
+        assertEquals(1, quiet.status());
+        assertEquals(1, quiet.err().strip().lines().count(), quiet.err());
+        assertTrue(quiet.err().contains("disk on fire") && !quiet.err().contains("\tat "), quiet.err());
+        assertEquals(1, debug.status());
+        assertTrue(debug.err().contains("\tat "), "--debug shows the stack trace");
+    }
+
+    private static boolean isOnClassPath(String className) {
+        try {
+            Class.forName(className);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package io.kbsh.shell.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.ShellCommand;
+import io.kbsh.model.plugin.ApiVersion;
+import io.kbsh.model.plugin.KbshPlugin;
+import io.kbsh.shell.exec.CommandRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.Mockito;
+
+class PluginLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final PluginLoader loader = new PluginLoader(ApiVersion.parse("1.0"));
+
+    private static String run(ShellCommand command) {
+        StringWriter out = new StringWriter();
+        CommandContext context = Mockito.mock(CommandContext.class);
+        Mockito.when(context.out()).thenReturn(new PrintWriter(out, true));
+        try {
+            command.run(context, List.of());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return out.toString().trim();
+    }
+
+    private PluginFailure onlyFailure(PluginSet set) {
+        assertEquals(List.of(), set.plugins(), "no plugin should have loaded");
+        assertEquals(1, set.failures().size(), () -> "failures: " + set.failures());
+        return set.failures().get(0);
+    }
+
+    @Test
+    void aPluginCompiledOutsideTheReactorLoadsInItsOwnClassLoader() throws Exception {
+        TestPluginJar.plugin("hello", "1.0").command("Hello", "hello", "\"hi from \" + getClass().getClassLoader().getName()").writeTo(dir);
+
+        PluginSet set = loader.load(List.of(dir));
+
+        assertEquals(List.of(), set.failures());
+        LoadedPlugin plugin = set.plugins().get(0);
+        assertEquals("hello", plugin.descriptor().id());
+        assertEquals("1.2.3", plugin.descriptor().version());
+        ShellCommand hello = set.contributed(plugin, ShellCommand.class).get(0);
+        assertEquals("hi from plugin:hello.jar", run(hello));
+        assertInstanceOf(PluginClassLoader.class, hello.getClass().getClassLoader());
+        assertTrue(hello.getClass().getClassLoader() == plugin.classLoader());
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("ext.hello.Hello"),
+                "the plugin's class must not be on the application class path");
+        // The API type it implements is the application's own, so the shell can call it.
+        assertTrue(ShellCommand.class.isAssignableFrom(hello.getClass()));
+    }
+
+    @Test
+    void aDirectoryOfJarsIsOnePluginThatSeesClassesFromAllItsJars() {
+        Path root = dir.resolve("root");
+        Path bundle = root.resolve("greeter");
+        Path lib = TestPluginJar.library("greeter-lib")
+                .source("lib.greeter", "Other", "public class Other { public static String value() { return \"from the library jar\"; } }")
+                .writeTo(bundle);
+        TestPluginJar.plugin("greeter", "1.0").compileAgainst(lib)
+                .command("Greet", "greet", "lib.greeter.Other.value()")
+                .writeTo(bundle);
+
+        PluginSet set = loader.load(List.of(root));
+
+        assertEquals(List.of(), set.failures());
+        assertEquals(1, set.plugins().size());
+        assertEquals(bundle, set.plugins().get(0).source());
+        ShellCommand greet = set.contributed(set.plugins().get(0), ShellCommand.class).get(0);
+        assertEquals("from the library jar", run(greet));
+    }
+
+    @Test
+    void aDirectoryWithTwoDescriptorsIsRefusedAsAmbiguous() {
+        Path root = dir.resolve("root");
+        TestPluginJar.plugin("first", "1.0").writeTo(root.resolve("both"));
+        TestPluginJar.plugin("second", "1.0").writeTo(root.resolve("both"));
+
+        PluginFailure f = onlyFailure(loader.load(List.of(root)));
+
+        assertTrue(f.reason().contains("more than one plugin descriptor"), f.reason());
+    }
+
+    @Test
+    void twoPluginsMayBundleClashingVersionsOfOneLibrary() {
+        for (String v : List.of("one", "two")) {
+            TestPluginJar.plugin(v, "1.0")
+                    .source("lib", "Shared", "public class Shared { public static String version() { return \"version " + v + "\"; } }")
+                    .command("Cmd", "cmd-" + v, "lib.Shared.version()")
+                    .writeTo(dir);
+        }
+        PluginSet set = loader.load(List.of(dir));
+
+        assertEquals(List.of(), set.failures());
+        assertEquals("version one", run(set.contributed(set.plugins().get(0), ShellCommand.class).get(0)));
+        assertEquals("version two", run(set.contributed(set.plugins().get(1), ShellCommand.class).get(0)));
+    }
+
+    @Test
+    void aCorruptJarIsRefusedAndTheOthersStillLoad() throws Exception {
+        Files.write(dir.resolve("broken.jar"), new byte[] {'P', 'K', 3, 4, 0, 0, 1, 2, 3});
+        TestPluginJar.plugin("good", "1.0").command("Good", "good", "\"fine\"").writeTo(dir);
+
+        PluginSet set = loader.load(List.of(dir));
+
+        assertEquals(List.of("good"), set.plugins().stream().map(p -> p.descriptor().id()).toList());
+        assertEquals(1, set.failures().size());
+        assertTrue(set.failures().get(0).source().endsWith("broken.jar"));
+        assertTrue(set.failures().get(0).reason().startsWith("not a valid JAR"), set.failures().get(0).reason());
+    }
+
+    @Test
+    void aMissingProviderClassIsRefused() throws Exception {
+        TestPluginJar.plugin("missing", "1.0").service("io.kbsh.model.command.ShellCommand", "NotThere").writeTo(dir);
+
+        PluginFailure f = onlyFailure(loader.load(List.of(dir)));
+
+        assertTrue(f.reason().contains("cannot create its ShellCommand provider") && f.reason().contains("NotThere"), f.reason());
+    }
+
+    @Test
+    void aProviderThatThrowsInItsConstructorIsRefused() throws Exception {
+        TestPluginJar.plugin("thrower", "1.0")
+                .source("Boom", """
+                        public class Boom implements io.kbsh.model.command.ShellCommand {
+                            public Boom() { throw new IllegalStateException("no database here"); }
+                            public String name() { return "boom"; }
+                            public String description() { return ""; }
+                            public String usage() { return ""; }
+                            public int run(io.kbsh.model.command.CommandContext c, java.util.List<String> a) { return 0; }
+                        }""")
+                .service("io.kbsh.model.command.ShellCommand", "Boom")
+                .writeTo(dir);
+
+        PluginFailure f = onlyFailure(loader.load(List.of(dir)));
+
+        assertTrue(f.reason().contains("no database here"), f.reason());
+    }
+
+    @Test
+    void aPluginBuiltForAnotherMajorApiVersionIsRefusedNamingBothVersions() {
+        TestPluginJar.plugin("future", "2.0").writeTo(dir);
+
+        PluginFailure f = onlyFailure(loader.load(List.of(dir)));
+
+        assertTrue(f.reason().contains("built against kbsh API 2.0") && f.reason().contains("provides API 1.0"), f.reason());
+    }
+
+    @Test
+    void aPluginBuiltForANewerMinorApiVersionIsRefused() {
+        TestPluginJar.plugin("newer", "1.1").writeTo(dir);
+
+        PluginFailure f = onlyFailure(loader.load(List.of(dir)));
+
+        assertTrue(f.reason().contains("1.1") && f.reason().contains("newer minor"), f.reason());
+    }
+
+    @Test
+    void anOlderMinorApiVersionIsAccepted() {
+        TestPluginJar.plugin("older", "1.0").writeTo(dir);
+
+        PluginSet set = new PluginLoader(ApiVersion.parse("1.3")).load(List.of(dir));
+
+        assertEquals(List.of(), set.failures());
+        assertEquals(1, set.plugins().size());
+    }
+
+    @Test
+    void aPluginThatBundlesTheApiIsRefused() throws IOException {
+        byte[] apiClass;
+        try (InputStream in = KbshPlugin.class.getResourceAsStream("KbshPlugin.class")) {
+            apiClass = in.readAllBytes();
+        }
+        TestPluginJar.plugin("fat", "1.0").entry("io/kbsh/model/plugin/KbshPlugin.class", apiClass).writeTo(dir);
+
+        PluginFailure f = onlyFailure(loader.load(List.of(dir)));
+
+        assertTrue(f.reason().contains("bundles its own copy of the kbsh API"), f.reason());
+    }
+
+    @Test
+    void aJarWithoutDescriptorIsRefused() {
+        TestPluginJar.library("nodesc").command("Cmd", "orphan", "\"x\"").writeTo(dir);
+
+        PluginFailure f = onlyFailure(loader.load(List.of(dir)));
+
+        assertTrue(f.reason().contains("no plugin descriptor"), f.reason());
+    }
+
+    @Test
+    void twoPluginsContributingOneCommandNameRefuseTheSecond() {
+        TestPluginJar.plugin("alpha", "1.0").command("Same", "same", "\"alpha\"").writeTo(dir);
+        TestPluginJar.plugin("beta", "1.0").command("Same", "same", "\"beta\"").writeTo(dir);
+        PluginSet set = loader.load(List.of(dir));
+        assertEquals(2, set.plugins().size());
+
+        CommandRegistry registry = CommandRegistry.build(List.of(), set);
+
+        assertEquals("alpha", registry.find("same").orElseThrow().origin());
+        assertEquals(List.of("alpha"), set.plugins().stream().map(p -> p.descriptor().id()).toList());
+        PluginFailure f = set.failures().get(0);
+        assertTrue(f.source().endsWith("beta.jar"));
+        assertTrue(f.reason().contains("command 'same' is already provided by alpha"), f.reason());
+    }
+
+    @Test
+    void aPluginCommandCannotReplaceABuiltInOne() {
+        TestPluginJar.plugin("usurper", "1.0").command("Help", "help", "\"mine\"").writeTo(dir);
+        PluginSet set = loader.load(List.of(dir));
+        ShellCommand builtin = Mockito.mock(ShellCommand.class);
+        Mockito.when(builtin.name()).thenReturn("help");
+
+        CommandRegistry registry = CommandRegistry.build(List.of(builtin), set);
+
+        assertTrue(registry.find("help").orElseThrow().plugin().isEmpty());
+        assertTrue(set.failures().get(0).reason().contains("already provided by builtin"));
+    }
+
+    @Test
+    void theSamePluginIdTwiceLoadsOnlyTheFirst() throws Exception {
+        TestPluginJar.plugin("twin", "1.0").writeTo(dir.resolve("a"));
+        TestPluginJar.plugin("twin", "1.0").writeTo(dir.resolve("b"));
+
+        PluginSet set = loader.load(List.of(dir.resolve("a"), dir.resolve("b")));
+
+        assertEquals(1, set.plugins().size());
+        assertTrue(set.failures().get(0).reason().contains("already loaded from"));
+    }
+
+    @Test
+    void aGroupWritableJarIsRefused() throws Exception {
+        Path jar = TestPluginJar.plugin("loose", "1.0").writeTo(dir);
+        assumeTrue(Files.getFileAttributeView(jar, java.nio.file.attribute.PosixFileAttributeView.class) != null);
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-rw-r--"));
+
+        PluginFailure f = onlyFailure(loader.load(List.of(dir)));
+
+        assertTrue(f.reason().contains("writable by its group"), f.reason());
+    }
+
+    @Test
+    void aWorldWritablePluginsDirectoryIsRefusedWhole() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        TestPluginJar.plugin("inside", "1.0").writeTo(plugins);
+        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        PluginSet set = loader.load(List.of(plugins));
+
+        assertEquals(List.of(), set.plugins());
+        assertTrue(set.failures().get(0).reason().contains("writable by others"), set.failures().toString());
+    }
+
+    @Test
+    void aJarOwnedBySomeoneElseIsRefused() throws Exception {
+        Path jar = TestPluginJar.plugin("foreign", "1.0").writeTo(dir);
+        UserPrincipal nobody;
+        try {
+            nobody = jar.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.setOwner(jar, nobody);
+        } catch (IOException e) {
+            assumeTrue(false, "cannot change the owner of a file here (not root?): " + e);
+            return;
+        }
+
+        PluginFailure f = onlyFailure(new PluginLoader(ApiVersion.parse("1.0"), new PluginTrust("kbsh-test-user"),
+                getClass().getClassLoader()).load(List.of(dir)));
+
+        assertTrue(f.reason().contains("owned by nobody"), f.reason());
+    }
+
+    @Test
+    void anAbsentDirectoryIsSkippedSilently() {
+        PluginSet set = loader.load(List.of(dir.resolve("nope")));
+
+        assertEquals(List.of(), set.plugins());
+        assertEquals(List.of(), set.failures());
+    }
+
+    @Test
+    void pluginCodeRunsWithItsOwnContextClassLoaderThroughContribution() {
+        TestPluginJar.plugin("ctx", "1.0")
+                .command("Ctx", "ctx", "Thread.currentThread().getContextClassLoader().getName()")
+                .writeTo(dir);
+        PluginSet set = loader.load(List.of(dir));
+        Contribution<ShellCommand> c = set.of(ShellCommand.class).stream()
+                .filter(x -> x.plugin().isPresent()).findFirst().orElseThrow();
+
+        String seen = c.call(PluginLoaderTest::run);
+
+        assertEquals("plugin:ctx.jar", seen);
+        assertNotSame(getClass().getClassLoader(), Thread.currentThread().getContextClassLoader() == null
+                ? null : c.instance().getClass().getClassLoader());
+        assertEquals(Optional.of("ctx"), c.plugin().map(p -> p.descriptor().id()));
+    }
+}
