@@ -1,0 +1,197 @@
+package io.kbsh.ini.document;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Lossless round trips, in-place edits and refused edits. */
+class IniDocumentTest {
+
+    private static IniDocument doc(String text) throws IniParseException {
+        return IniDocument.parse(latin1(text));
+    }
+
+    private static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String text(IniDocument d) {
+        return new String(d.toBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "",
+        "no newline at end",
+        "\r\n\r\n",
+        "Data \0 before \0 first \0 section\r\n[section1]\r\nkey1=string1\r\n",
+        "[a]\r\nk = v \t \r\n;c\n\rstray line\r\n[A]\nk=dup\rK=dup2",
+        "[S]K=v\r\n[]\r\n=x\r\n  [ spaced ]  trailing\r\n\u000B",
+        "[s]\r\nk=\u0081\u008D\u008F\u0090\u009D\u00FF\r\n",
+    })
+    void untouchedDocumentsWriteBackByteForByte(String text) throws Exception {
+        assertArrayEquals(latin1(text), doc(text).toBytes());
+    }
+
+    @Test
+    void bytesUndefinedInWindows1252SurviveAnEditOfTheirLine() throws Exception {
+        IniDocument d = doc("[s]\r\n\u0081key\u008D=old\r\n");
+        IniDocument edited = d.set("s", "\u0081key\u008D", "new");
+        assertEquals("[s]\r\n\u0081key\u008D=new\r\n", text(edited));
+    }
+
+    @Test
+    void unicodeFilesStayUnicodeWhenEdited() throws Exception {
+        byte[] body = "[s]\r\nk=v\r\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] bytes = new byte[body.length + 2];
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, bytes, 2, body.length);
+        IniDocument edited = IniDocument.parse(bytes).set("s", "k", "Ω").set("t", "x", "1");
+        byte[] out = edited.toBytes();
+        assertEquals((byte) 0xFF, out[0]);
+        assertEquals((byte) 0xFE, out[1]);
+        assertEquals("[s]\r\nk=Ω\r\n[t]\r\nx=1\r\n", new String(out, 2, out.length - 2, StandardCharsets.UTF_16LE));
+    }
+
+    @Test
+    void aUnicodeFileWithAnOddNumberOfBytesIsAParseError() {
+        IniParseException e = assertThrows(IniParseException.class,
+                () -> IniDocument.parse(new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0, 'b'}));
+        assertEquals(4, e.offset());
+    }
+
+    @Test
+    void setReplacesTheValueInPlaceKeepingSpellingAndSpacing() throws Exception {
+        IniDocument d = doc("; top\r\n[EMSMTA]\r\n  DisAble \t=  0   \r\nother=1\r\n");
+        assertEquals("; top\r\n[EMSMTA]\r\n  DisAble \t=  1   \r\nother=1\r\n", text(d.set("emsmta", "disable", "1")));
+    }
+
+    @Test
+    void setKeepsTheQuotesOfAQuotedValue() throws Exception {
+        IniDocument d = doc("[s]\r\npath='C:\\old'\r\n").set("s", "path", "C:\\new");
+        assertEquals("[s]\r\npath='C:\\new'\r\n", text(d));
+        assertEquals(Optional.of("C:\\new"), d.get("s", "path"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" padded ", "\"quoted\"", "'q'", "\t", "", "plain ; with semicolon"})
+    void setWritesAValueSoThatItReadsBackExactly(String value) throws Exception {
+        IniDocument d = doc("[s]\r\nk=v\r\n").set("s", "k", value).set("s", "new", value).set("t", "k", value);
+        IniDocument reread = IniDocument.parse(d.toBytes());
+        assertEquals(Optional.of(value), reread.get("s", "k"));
+        assertEquals(Optional.of(value), reread.get("s", "new"));
+        assertEquals(Optional.of(value), reread.get("t", "k"));
+    }
+
+    @Test
+    void setWithTheSameValueChangesNothing() throws Exception {
+        IniDocument d = doc("[s]\r\nk = v\r\n");
+        assertSame(d, d.set(" s ", "K", "v"));
+    }
+
+    @Test
+    void aMissingKeyGoesAfterTheLastKeyLineOfItsSection() throws Exception {
+        IniDocument d = doc("[a]\r\nx=1\r\n; about y\r\ny=2\r\n\r\n; about b\r\n[b]\r\nz=3\r\n");
+        assertEquals("[a]\r\nx=1\r\n; about y\r\ny=2\r\nnew=v\r\n\r\n; about b\r\n[b]\r\nz=3\r\n", text(d.set("a", "new", "v")));
+    }
+
+    @Test
+    void aMissingKeyInASectionWithoutKeysGoesRightAfterTheHeader() throws Exception {
+        assertEquals("[a]\nk=v\n; c\n[b]\n", text(doc("[a]\n; c\n[b]\n").set("a", "k", "v")));
+    }
+
+    @Test
+    void aMissingSectionGoesAtTheEndWithTheDominantLineEnding() throws Exception {
+        assertEquals("[a]\nx=1\n[b]\r\n[new]\nk=v\n", text(doc("[a]\nx=1\n[b]\r\n").set("new", "k", "v")));
+    }
+
+    @Test
+    void aLastLineWithoutNewlineGetsOneBeforeAnythingIsAdded() throws Exception {
+        assertEquals("[a]\r\nx=1\r\n[b]\r\nk=v\r\n", text(doc("[a]\r\nx=1").set("b", "k", "v")));
+        assertEquals("[a]\r\nx=1\r\nk=v\r\n", text(doc("[a]\r\nx=1").set("a", "k", "v")));
+    }
+
+    @Test
+    void aNewFileUsesCrlf() {
+        assertEquals("[EMSMTA]\r\nDisable=1\r\n", text(IniDocument.empty().set("EMSMTA", "Disable", "1")));
+    }
+
+    @Test
+    void crOnlyFilesGetCrOnlyNewLines() throws Exception {
+        assertEquals("[a]\rx=1\rk=v\r", text(doc("[a]\rx=1\r").set("a", "k", "v")));
+    }
+
+    @Test
+    void removeDeletesTheFirstMatchingKeyLineOnly() throws Exception {
+        IniDocument d = doc("[s]\r\nk=1\r\nk=2\r\n").remove("S", "K");
+        assertEquals("[s]\r\nk=2\r\n", text(d));
+        assertEquals(Optional.of("2"), d.get("s", "k"));
+        assertSame(d, d.remove("s", "absent"));
+    }
+
+    @Test
+    void removeSectionKeepsTheCommentLinesInside() throws Exception {
+        IniDocument d = doc("[a]\r\nx=1\r\n; keep me\r\nstray\r\n[b]\r\ny=2\r\n").removeSection("A");
+        assertEquals("; keep me\r\n[b]\r\ny=2\r\n", text(d));
+    }
+
+    @Test
+    void removeSectionOfWineWriteTestLeavesTheOtherSections() throws Exception {
+        // test_WritePrivateProfileString: deleting App1 leaves App2 and App3 as they were
+        IniDocument d = doc("[App1]\r\nkey1=string1\r\nkey3=string3\r\n[App2]\r\nkey4=string4\r\n[App3]\r\nkey5=string5\r\n");
+        assertEquals("[App2]\r\nkey4=string4\r\n[App3]\r\nkey5=string5\r\n", text(d.removeSection("App1")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\rb", "a\nb", "a\0b"})
+    void lineBreaksAndNulAreRefusedInEveryNameAndValue(String bad) throws Exception {
+        IniDocument d = doc("[s]\r\nk=v\r\n");
+        assertThrows(IniEditException.class, () -> d.set(bad, "k", "v"));
+        assertThrows(IniEditException.class, () -> d.set("s", bad, "v"));
+        assertThrows(IniEditException.class, () -> d.set("s", "k", bad));
+    }
+
+    @Test
+    void namesThatWouldChangeTheFilesStructureAreRefused() throws Exception {
+        IniDocument d = doc("[s]\r\n");
+        assertThrows(IniEditException.class, () -> d.set("a]b", "k", "v"));
+        assertThrows(IniEditException.class, () -> d.set("s", "a=b", "v"));
+        assertThrows(IniEditException.class, () -> d.set("s", ";k", "v"));
+        assertThrows(IniEditException.class, () -> d.set("s", "[k", "v"));
+        assertThrows(IniEditException.class, () -> d.set("s", "", "v"));
+        assertThrows(IniEditException.class, () -> d.set("s", "\tk", "v"));
+    }
+
+    @Test
+    void aCharacterTheEncodingCannotHoldIsAnErrorNotAQuestionMark() throws Exception {
+        IniDocument d = doc("[s]\r\nk=v\r\n");
+        IniEditException e = assertThrows(IniEditException.class, () -> d.set("s", "k", "Ω"));
+        assertTrue(e.getMessage().contains("windows-1252"), e.getMessage());
+        assertThrows(IniEditException.class, () -> d.set("s", "new", "日本"));
+        assertThrows(IniEditException.class, () -> d.set("Ω", "k", "v"));
+    }
+
+    @Test
+    void aMultiByteCodePageLineWithInvalidBytesIsNotRewritten() throws Exception {
+        Charset sjis = Charset.forName("Shift_JIS");
+        byte[] bytes = {'[', 's', ']', '\r', '\n', 'k', '=', (byte) 0x81, '\r', '\n'};
+        IniDocument d = IniDocument.parse(bytes, sjis);
+        assertArrayEquals(bytes, d.toBytes());
+        assertThrows(IniEditException.class, () -> d.set("s", "k", "v"));
+        byte[] added = d.set("s", "n", "\u65e5").toBytes();
+        byte[] expected = new byte[bytes.length + 6];
+        System.arraycopy(bytes, 0, expected, 0, bytes.length);
+        System.arraycopy(new byte[] {'n', '=', (byte) 0x93, (byte) 0xFA, '\r', '\n'}, 0, expected, bytes.length, 6);
+        assertArrayEquals(expected, added);
+    }
+}
