@@ -1,0 +1,35 @@
+package io.kbsh.model.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ApiVersionTest {
+
+    @Test
+    void sameMajorAndOlderOrEqualMinorIsAccepted() {
+        ApiVersion running = ApiVersion.parse("1.2");
+        assertTrue(running.accepts(ApiVersion.parse("1.0")));
+        assertTrue(running.accepts(ApiVersion.parse("1.2")));
+        assertFalse(running.accepts(ApiVersion.parse("1.3")), "a newer minor may use what this kbsh lacks");
+        assertFalse(running.accepts(ApiVersion.parse("2.0")));
+        assertFalse(running.accepts(ApiVersion.parse("0.9")));
+    }
+
+    @Test
+    void printsAndParsesOneWay() {
+        assertEquals("1.0", ApiVersion.parse(" 1.0 ").toString());
+        assertEquals(ApiVersion.parse(ApiVersion.BUILT_AGAINST), ApiVersion.current());
+        assertThrows(IllegalArgumentException.class, () -> ApiVersion.parse("1"));
+        assertThrows(IllegalArgumentException.class, () -> ApiVersion.parse("v1.0"));
+    }
+
+    @Test
+    void descriptorIdsAreLowerCaseWords() {
+        assertThrows(IllegalArgumentException.class, () -> new PluginDescriptor("Q254909", "x", "1", "1.0"));
+        assertEquals("dev", PluginDescriptor.of(ApiVersionTest.class, "q1", "x", "1.0").version());
+    }
+}
