@@ -1,5 +1,6 @@
 package io.kbsh.model.article;
 
+import io.kbsh.model.version.ReleaseLevel;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,24 @@ public interface ArticleStore {
 
     /** The service packs (or hotfix lists) the archive records as fixing {@code id}; empty when none is known. */
     List<FixLevel> fixedIn(ArticleId id);
+
+    /**
+     * The known bug articles still open at {@code level} of {@code product} (a canonical product id such as
+     * {@code exchange}): those a later service pack of the same release line fixed.
+     */
+    default List<ArticleId> bugsOpenAt(String product, ReleaseLevel level) {
+        return List.of();
+    }
+
+    /** Article ids starting with {@code prefix} ({@code Q1870}), for completion; at most {@code limit}. */
+    default List<ArticleId> idsStartingWith(String prefix, int limit) {
+        return List.of();
+    }
+
+    /** How many articles the store holds. */
+    default int size() {
+        return 0;
+    }
 
     /** A store that knows nothing, for tests and for library use without an archive. */
     static ArticleStore empty() {

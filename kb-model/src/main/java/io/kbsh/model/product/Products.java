@@ -104,25 +104,29 @@ public final class Products {
         return Optional.empty();
     }
 
-    /** The first product named anywhere in {@code text} (e.g. a title), by the longest alias found. */
+    /** The product named first in {@code text} (e.g. a title); at one position the longest alias wins. */
     public static Optional<Product> mentionedIn(String text) {
         String t = " " + text.toLowerCase(Locale.ROOT).replace("microsoft ", "") + " ";
+        Product best = null;
+        int bestAt = Integer.MAX_VALUE;
         for (Map.Entry<String, Product> alias : ALIASES) {
             String a = alias.getKey();
             if (a.length() < 3) {
                 continue;
             }
             int at = t.indexOf(a);
-            while (at >= 0) {
+            while (at >= 0 && at < bestAt) {
                 boolean startOk = !Character.isLetterOrDigit(t.charAt(at - 1));
                 boolean endOk = !Character.isLetterOrDigit(t.charAt(at + a.length()));
                 if (startOk && endOk) {
-                    return Optional.of(alias.getValue());
+                    best = alias.getValue();
+                    bestAt = at;
+                    break;
                 }
                 at = t.indexOf(a, at + 1);
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best);
     }
 
     private static String normal(String name) {
