@@ -14,6 +14,11 @@ public enum ProbeStatus {
     CONNECTED_SILENT,
     /** The peer answered with something the protocol does not allow, or too much of it. */
     PROTOCOL_ERROR,
+    /**
+     * The service answered and turned the client away: SMTP 421/554, POP3 {@code -ERR}, IMAP4 {@code * BYE},
+     * NNTP 400/502, an RFC 1006 disconnect request.
+     */
+    REJECTED,
     /** The TLS handshake failed. */
     TLS_ERROR,
     /** A name could not be resolved (NXDOMAIN, SERVFAIL, resolver time-out). */

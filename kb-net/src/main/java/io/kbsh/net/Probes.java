@@ -1,0 +1,32 @@
+package io.kbsh.net;
+
+import io.kbsh.net.probe.Probe;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The probes kb-net ships ({@code tcp}, {@code smtp}, {@code pop3}, {@code imap4}, {@code nntp}, {@code
+ * ldap}, {@code rfc1006}), as listed in its {@code META-INF/services}. The MX check is {@link
+ * io.kbsh.net.mx.MxProbe}: it probes a domain, not an endpoint.
+ */
+public final class Probes {
+
+    private Probes() {
+    }
+
+    public static List<Probe> builtIn() {
+        List<Probe> probes = new ArrayList<>();
+        ServiceLoader.load(Probe.class, Probes.class.getClassLoader()).forEach(p -> {
+            if (p.getClass().getClassLoader() == Probes.class.getClassLoader()) {
+                probes.add(p);
+            }
+        });
+        return List.copyOf(probes);
+    }
+
+    public static Optional<Probe> byId(String id) {
+        return builtIn().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,20 @@
+package io.kbsh.net.dns;
+
+import java.util.Objects;
+
+/** A look-up that did not produce records, with how it ended. */
+public final class DnsException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final DnsOutcome outcome;
+
+    public DnsException(DnsOutcome outcome, String detail) {
+        super(detail);
+        this.outcome = Objects.requireNonNull(outcome, "outcome");
+    }
+
+    public DnsOutcome outcome() {
+        return outcome;
+    }
+}

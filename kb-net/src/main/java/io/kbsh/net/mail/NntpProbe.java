@@ -1,0 +1,93 @@
+package io.kbsh.net.mail;
+
+import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.probe.ProbeContext;
+import io.kbsh.net.probe.ProbeException;
+import io.kbsh.net.probe.Wire;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * NNTP: the greeting (200 posting allowed, 201 not; 400 and 502 turn the client away), CAPABILITIES
+ * (RFC 3977; older servers answer 500), STARTTLS. Stages: {@code greeting}, {@code capabilities}, {@code
+ * starttls}.
+ */
+public final class NntpProbe extends TextProbe {
+
+    public NntpProbe() {
+        super(119, 563);
+    }
+
+    @Override
+    public String id() {
+        return "nntp";
+    }
+
+    @Override
+    public String description() {
+        return "NNTP greeting, CAPABILITIES, STARTTLS";
+    }
+
+    @Override
+    void greeting(ProbeContext context, Wire wire) throws IOException, ProbeException {
+        wire.beginReply();
+        String line = checked(wire.readLine(), "NNTP");
+        context.evidence("greeting", line);
+        int code = code(line);
+        if (code == 400 || code == 502) {
+            throw new ProbeException(ProbeStatus.REJECTED, "the server turned the client away: " + line);
+        }
+        if (code != 200 && code != 201) {
+            throw notProtocol("NNTP greeting", line);
+        }
+        context.evidence("nntp.posting", Boolean.toString(code == 200));
+        context.reached("greeting");
+    }
+
+    @Override
+    List<String> capabilities(ProbeContext context, Wire wire) throws IOException, ProbeException {
+        wire.writeLine("CAPABILITIES");
+        wire.beginReply();
+        String status = checked(wire.readLine(), "NNTP");
+        int code = code(status);
+        if (code == 500 || code == 501) {
+            context.evidence("capabilities", "unsupported");
+            return List.of();
+        }
+        if (code != 101) {
+            throw notProtocol("NNTP CAPABILITIES", status);
+        }
+        List<String> capabilities = firstWords(dotTerminated(wire, "NNTP"));
+        context.evidence("capabilities", String.join(" ", capabilities));
+        context.reached("capabilities");
+        return capabilities;
+    }
+
+    @Override
+    String startTlsCapability() {
+        return "STARTTLS";
+    }
+
+    @Override
+    void requestTls(ProbeContext context, Wire wire) throws IOException, ProbeException {
+        wire.writeLine("STARTTLS");
+        wire.beginReply();
+        String reply = checked(wire.readLine(), "NNTP");
+        if (code(reply) != 382) {
+            throw new ProbeException(ProbeStatus.TLS_ERROR, "STARTTLS refused: " + reply);
+        }
+    }
+
+    @Override
+    String quitCommand() {
+        return "QUIT";
+    }
+
+    private static int code(String line) {
+        if (line.length() >= 3 && line.substring(0, 3).chars().allMatch(Character::isDigit)
+                && (line.length() == 3 || line.charAt(3) == ' ')) {
+            return Integer.parseInt(line.substring(0, 3));
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,78 @@
+package io.kbsh.net.mail;
+
+import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.probe.ProbeContext;
+import io.kbsh.net.probe.ProbeException;
+import io.kbsh.net.probe.Wire;
+import java.io.IOException;
+import java.util.List;
+
+/** POP3: the {@code +OK} / {@code -ERR} greeting, CAPA, STLS. Stages: {@code greeting}, {@code capa}, {@code starttls}. */
+public final class Pop3Probe extends TextProbe {
+
+    public Pop3Probe() {
+        super(110, 995);
+    }
+
+    @Override
+    public String id() {
+        return "pop3";
+    }
+
+    @Override
+    public String description() {
+        return "POP3 greeting, CAPA, STLS";
+    }
+
+    @Override
+    void greeting(ProbeContext context, Wire wire) throws IOException, ProbeException {
+        wire.beginReply();
+        String line = checked(wire.readLine(), "POP3");
+        context.evidence("greeting", line);
+        if (line.startsWith("-ERR")) {
+            throw new ProbeException(ProbeStatus.REJECTED, "the server turned the client away: " + line);
+        }
+        if (!line.startsWith("+OK")) {
+            throw notProtocol("POP3 greeting", line);
+        }
+        context.reached("greeting");
+    }
+
+    @Override
+    List<String> capabilities(ProbeContext context, Wire wire) throws IOException, ProbeException {
+        wire.writeLine("CAPA");
+        wire.beginReply();
+        String status = checked(wire.readLine(), "POP3");
+        if (status.startsWith("-ERR")) {
+            context.evidence("capa", "unsupported");
+            return List.of();
+        }
+        if (!status.startsWith("+OK")) {
+            throw notProtocol("POP3 CAPA", status);
+        }
+        List<String> capabilities = firstWords(dotTerminated(wire, "POP3"));
+        context.evidence("capa", String.join(" ", capabilities));
+        context.reached("capa");
+        return capabilities;
+    }
+
+    @Override
+    String startTlsCapability() {
+        return "STLS";
+    }
+
+    @Override
+    void requestTls(ProbeContext context, Wire wire) throws IOException, ProbeException {
+        wire.writeLine("STLS");
+        wire.beginReply();
+        String reply = checked(wire.readLine(), "POP3");
+        if (!reply.startsWith("+OK")) {
+            throw new ProbeException(ProbeStatus.TLS_ERROR, "STLS refused: " + reply);
+        }
+    }
+
+    @Override
+    String quitCommand() {
+        return "QUIT";
+    }
+}

@@ -1,0 +1,122 @@
+package io.kbsh.net.mail;
+
+import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.probe.Probe;
+import io.kbsh.net.probe.ProbeContext;
+import io.kbsh.net.probe.ProbeException;
+import io.kbsh.net.probe.TlsMode;
+import io.kbsh.net.probe.Wire;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The shape the line-based mail and news protocols share: connect (TLS first for implicit TLS), read the
+ * greeting, ask for the capabilities, upgrade with the protocol's STARTTLS command when asked to (or, in
+ * opportunistic mode, when offered), ask again over TLS, and say good-bye without waiting for the answer.
+ */
+abstract class TextProbe implements Probe {
+
+    private final int plainPort;
+    private final int tlsPort;
+
+    TextProbe(int plainPort, int tlsPort) {
+        this.plainPort = plainPort;
+        this.tlsPort = tlsPort;
+    }
+
+    @Override
+    public final int defaultPort(TlsMode tls) {
+        return tls == TlsMode.IMPLICIT ? tlsPort : plainPort;
+    }
+
+    @Override
+    public final Set<TlsMode> tlsModes() {
+        return Set.of(TlsMode.values());
+    }
+
+    @Override
+    public final void run(ProbeContext context) throws IOException, ProbeException {
+        Wire wire = context.connect();
+        TlsMode mode = context.options().tls();
+        if (mode == TlsMode.IMPLICIT) {
+            wire.startTls("tls");
+        }
+        greeting(context, wire);
+        List<String> capabilities = capabilities(context, wire);
+        boolean offered = capabilities.contains(startTlsCapability());
+        if (mode == TlsMode.STARTTLS || mode == TlsMode.OPPORTUNISTIC && offered) {
+            try {
+                requestTls(context, wire);
+                wire.startTls("starttls");
+            } catch (ProbeException e) {
+                if (mode == TlsMode.STARTTLS || e.status() != ProbeStatus.TLS_ERROR) {
+                    throw e;
+                }
+                context.evidence("starttls", "failed: " + e.getMessage());
+                return; // a sender would go on in plain text; the connection is spent
+            }
+            capabilities(context, wire);
+            context.reached("starttls");
+        }
+        try {
+            wire.writeLine(quitCommand());
+        } catch (IOException ignored) {
+            // the answer to the good-bye changes nothing
+        }
+    }
+
+    /** Reads the greeting; records {@code greeting} evidence and the {@code greeting} stage. */
+    abstract void greeting(ProbeContext context, Wire wire) throws IOException, ProbeException;
+
+    /** Asks for the capabilities (upper-cased words); empty when the server has no such command. */
+    abstract List<String> capabilities(ProbeContext context, Wire wire) throws IOException, ProbeException;
+
+    /** The capability word that offers STARTTLS. */
+    abstract String startTlsCapability();
+
+    /** Sends the STARTTLS command and checks that the server agreed; TLS_ERROR when it did not. */
+    abstract void requestTls(ProbeContext context, Wire wire) throws IOException, ProbeException;
+
+    abstract String quitCommand();
+
+    /** A line-based reply that is no NUL-free text is not the protocol. */
+    static String checked(String line, String protocol) throws ProbeException {
+        if (line.indexOf('\0') >= 0) {
+            throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, "NUL bytes where a " + protocol
+                    + " reply belongs: '" + Wire.printable(line) + "'");
+        }
+        return line;
+    }
+
+    /** The lines of a multi-line answer ended by a lone dot (POP3, NNTP), dot-stuffing removed. */
+    static List<String> dotTerminated(Wire wire, String protocol) throws IOException, ProbeException {
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String line = checked(wire.readLine(), protocol);
+            if (line.equals(".")) {
+                return lines;
+            }
+            lines.add(line.startsWith("..") ? line.substring(1) : line);
+        }
+    }
+
+    /** The first word of each line, upper-cased: how POP3 and NNTP list capabilities. */
+    static List<String> firstWords(List<String> lines) {
+        List<String> words = new ArrayList<>();
+        for (String line : lines) {
+            String t = line.trim();
+            if (!t.isEmpty()) {
+                words.add(t.split("\\s+", 2)[0].toUpperCase(Locale.ROOT));
+            }
+        }
+        return words;
+    }
+
+    static ProbeException notProtocol(String protocol, String line) {
+        return new ProbeException(ProbeStatus.PROTOCOL_ERROR, "not a " + protocol + " answer: '"
+                + Wire.printable(line) + "'");
+    }
+}

@@ -1,0 +1,35 @@
+package io.kbsh.net.mx;
+
+import io.kbsh.model.fact.MxFact;
+import io.kbsh.model.fact.ProbeStatus;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One address of one MX host as the MX probe found it: {@code address} is null when the host name did
+ * not resolve ({@code DNS_ERROR} at stage {@code none}); otherwise the SMTP probe's status, furthest stage
+ * ({@code connect}, {@code greeting}, {@code ehlo}, {@code starttls}) and evidence.
+ */
+public record MxHost(String name, int preference, String address, ProbeStatus status, String stage,
+                     Map<String, String> evidence) {
+
+    public MxHost {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(stage, "stage");
+        evidence = Map.copyOf(evidence);
+    }
+
+    /** True when this address would take the mail: it greeted and answered EHLO or HELO. */
+    public boolean accepts() {
+        return status == ProbeStatus.OK;
+    }
+
+    public String detail() {
+        return evidence.getOrDefault("detail", "");
+    }
+
+    MxFact.Host toFactHost() {
+        return new MxFact.Host(name, preference, address, status, stage);
+    }
+}

@@ -1,0 +1,43 @@
+package io.kbsh.net.mx;
+
+import io.kbsh.model.fact.MxFact;
+import io.kbsh.net.dns.DnsOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the MX probe found for a domain: how the DNS look-up ended, every address of every MX host in the
+ * order a sender tries them, and the two verdicts of Q166604 — {@code fallbackDelivers}: a sender that
+ * tries the hosts in order until one takes the mail delivers; {@code firstHostOnlyFails}: a sender that
+ * tries only the first MX host (every address of it) fails. A null MX, NXDOMAIN, SERVFAIL or DNS time-out
+ * has no hosts: nothing delivers, so the first verdict is false and the second true.
+ */
+public record MxReport(String domain, DnsOutcome dnsOutcome, String dnsDetail, List<MxHost> hosts,
+                       boolean fallbackDelivers, boolean firstHostOnlyFails, Duration latency, Instant observedAt) {
+
+    public MxReport {
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(dnsOutcome, "dnsOutcome");
+        Objects.requireNonNull(dnsDetail, "dnsDetail");
+        Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(observedAt, "observedAt");
+        hosts = List.copyOf(hosts);
+    }
+
+    /** Builds the report and its verdicts from the hosts in sender order. */
+    static MxReport of(String domain, DnsOutcome outcome, String detail, List<MxHost> hosts, Duration latency,
+                       Instant observedAt) {
+        boolean fallback = hosts.stream().anyMatch(MxHost::accepts);
+        String first = hosts.isEmpty() ? null : hosts.get(0).name();
+        boolean firstDelivers = hosts.stream().filter(h -> h.name().equals(first)).anyMatch(MxHost::accepts);
+        return new MxReport(domain, outcome, detail, hosts, fallback, !firstDelivers, latency, observedAt);
+    }
+
+    /** The typed fact checks consume. */
+    public MxFact toFact() {
+        return new MxFact(domain, dnsOutcome.name(), hosts.stream().map(MxHost::toFactHost).toList(),
+                fallbackDelivers, firstHostOnlyFails, observedAt);
+    }
+}

@@ -1,0 +1,222 @@
+package io.kbsh.net.probe;
+
+import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.dns.DnsException;
+import io.kbsh.net.dns.DnsResolver;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLException;
+
+/**
+ * One run of one probe: its target and options, its absolute deadline, the stages it reached and the
+ * evidence it saw, and the connections it opened (all closed when it ends, or at once when the run is
+ * cancelled). Probes get one from the {@link ProbeRunner} or {@link Probe#probe}.
+ */
+public final class ProbeContext {
+
+    private final String probeId;
+    private final ProbeTarget target;
+    private final ProbeOptions options;
+    private final Instant startedAt = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private final long deadlineNanos;
+    private final Map<String, String> evidence = new LinkedHashMap<>();
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final List<Wire> wires = new CopyOnWriteArrayList<>();
+    private volatile String stage = "none";
+    private volatile boolean aborted;
+
+    private ProbeContext(String probeId, ProbeTarget target, ProbeOptions options, long deadlineNanos) {
+        this.probeId = probeId;
+        this.target = target;
+        this.options = options;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** A context whose deadline is the options' deadline from now, or {@code runDeadline} if that is sooner. */
+    static ProbeContext open(String probeId, ProbeTarget target, ProbeOptions options, Long runDeadlineNanos) {
+        long own = System.nanoTime() + options.deadline().toNanos();
+        long deadline = runDeadlineNanos == null || own - runDeadlineNanos < 0 ? own : runDeadlineNanos;
+        return new ProbeContext(probeId, target, options, deadline);
+    }
+
+    public ProbeTarget target() {
+        return target;
+    }
+
+    public ProbeOptions options() {
+        return options;
+    }
+
+    /** Time left before the absolute deadline (zero once it passed). */
+    public Duration remaining() {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    }
+
+    /** Records that the probe completed {@code name} (e.g. {@code greeting}); the last one is the result's stage. */
+    public void reached(String name) {
+        stage = name;
+    }
+
+    /** Records evidence; values are made printable and cut to a readable length. */
+    public void evidence(String key, String value) {
+        synchronized (evidence) {
+            evidence.put(key, Wire.printable(value));
+        }
+    }
+
+    /** A resolver honouring the options' DNS server and time-out (bounded by the deadline too). */
+    public DnsResolver resolver() {
+        Duration timeout = options.dnsTimeout().compareTo(remaining()) < 0 ? options.dnsTimeout() : remaining();
+        Duration t = timeout.isZero() ? Duration.ofMillis(1) : timeout;
+        return options.dnsServer() == null ? DnsResolver.system(t) : DnsResolver.at(options.dnsServer(), t);
+    }
+
+    /**
+     * Resolves the target (stage {@code resolve}) and connects to it (stage {@code connect}); a failure ends
+     * the probe as {@code DNS_ERROR}, {@code REFUSED}, {@code TIMEOUT} or {@code UNREACHABLE}.
+     */
+    public Wire connect() throws IOException, ProbeException {
+        InetAddress address;
+        try {
+            address = resolver().addresses(target.host()).get(0);
+        } catch (DnsException e) {
+            throw new ProbeException(ProbeStatus.DNS_ERROR, e.getMessage());
+        }
+        reached("resolve");
+        evidence("address", address.getHostAddress());
+        Socket socket = new Socket();
+        sockets.add(socket);
+        if (aborted()) {
+            socket.close();
+            throw new SocketException("probe cancelled");
+        }
+        long before = System.nanoTime();
+        int wait = (int) Math.min(options.connectTimeout().toMillis(), Math.max(1, remaining().toMillis()));
+        try {
+            socket.connect(new InetSocketAddress(address, target.port()), wait);
+        } catch (ConnectException e) {
+            throw new ProbeException(ProbeStatus.REFUSED, "connection refused by " + address.getHostAddress()
+                    + " port " + target.port());
+        } catch (SocketTimeoutException e) {
+            throw new ProbeException(ProbeStatus.TIMEOUT, "no answer to connect within " + wait + " ms");
+        } catch (NoRouteToHostException e) {
+            throw new ProbeException(ProbeStatus.UNREACHABLE, "no route to " + address.getHostAddress());
+        } catch (SocketException e) {
+            if (aborted()) {
+                throw e;
+            }
+            throw new ProbeException(ProbeStatus.UNREACHABLE, "cannot reach " + address.getHostAddress() + ": "
+                    + e.getMessage());
+        }
+        evidence("connect-ms", Long.toString((System.nanoTime() - before) / 1_000_000));
+        reached("connect");
+        Wire wire = new Wire(this, socket);
+        wires.add(wire);
+        return wire;
+    }
+
+    /** Runs {@code probe} here and classifies how it ended. */
+    ProbeResult execute(Probe probe) {
+        ProbeStatus status = ProbeStatus.OK;
+        String detail = null;
+        try {
+            if (deadlineNanos - System.nanoTime() <= 0) {
+                throw new ProbeException(ProbeStatus.TIMEOUT, "the deadline passed before the probe started");
+            }
+            probe.run(this);
+        } catch (ProbeException e) {
+            status = e.status();
+            detail = e.getMessage();
+        } catch (WireLimitException e) {
+            status = e.status();
+            detail = e.getMessage();
+        } catch (SocketTimeoutException e) {
+            boolean silent = received() == 0 && stage.equals("connect");
+            status = silent ? ProbeStatus.CONNECTED_SILENT : ProbeStatus.TIMEOUT;
+            detail = (silent ? "the peer accepted the connection but said nothing within "
+                    : "no answer after " + stage + " within ") + options.readTimeout().toMillis() + " ms";
+        } catch (EOFException e) {
+            status = ProbeStatus.PROTOCOL_ERROR;
+            detail = received() == 0 ? "the peer closed the connection without a word"
+                    : "the peer closed the connection: " + e.getMessage();
+        } catch (SSLException e) {
+            status = ProbeStatus.TLS_ERROR;
+            detail = "TLS failed: " + e.getMessage();
+        } catch (InterruptedIOException e) {
+            status = ProbeStatus.CANCELLED;
+            detail = "interrupted";
+        } catch (SocketException e) {
+            status = ProbeStatus.PROTOCOL_ERROR;
+            detail = "connection " + (e.getMessage() == null ? "failed" : e.getMessage().toLowerCase(java.util.Locale.ROOT))
+                    + " after " + stage;
+        } catch (IOException | RuntimeException e) {
+            status = ProbeStatus.PROTOCOL_ERROR;
+            detail = "probe failed: " + e;
+        } finally {
+            closeAll();
+        }
+        if (aborted()) {
+            status = ProbeStatus.CANCELLED;
+            detail = "cancelled";
+        }
+        Map<String, String> found;
+        synchronized (evidence) {
+            if (detail != null) {
+                evidence.put("detail", Wire.printable(detail));
+            }
+            found = new LinkedHashMap<>(evidence);
+        }
+        return new ProbeResult(probeId, target, status, stage, Duration.ofNanos(System.nanoTime() - startNanos),
+                found, startedAt);
+    }
+
+    /** The socket time-out for the next read: the read time-out, or less when the deadline is nearer. */
+    int readWait() throws WireLimitException {
+        long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new WireLimitException(ProbeStatus.TIMEOUT, "the probe's deadline of "
+                    + options.deadline().toMillis() + " ms passed after " + stage);
+        }
+        return (int) Math.min(options.readTimeout().toMillis(), left);
+    }
+
+    /** True once the run was cancelled, or when the probing thread was interrupted. */
+    boolean aborted() {
+        return aborted || Thread.currentThread().isInterrupted();
+    }
+
+    /** Cancels the probe from another thread: closes its sockets so that blocked reads end at once. */
+    void abort() {
+        aborted = true;
+        closeAll();
+    }
+
+    private long received() {
+        return wires.stream().mapToLong(Wire::bytesReceived).sum();
+    }
+
+    private void closeAll() {
+        for (Socket s : sockets) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // already closed or broken: nothing left to release
+            }
+        }
+    }
+}

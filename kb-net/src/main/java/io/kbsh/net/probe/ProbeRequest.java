@@ -1,0 +1,13 @@
+package io.kbsh.net.probe;
+
+import java.util.Objects;
+
+/** One probe to run against one target with its options. */
+public record ProbeRequest(Probe probe, ProbeTarget target, ProbeOptions options) {
+
+    public ProbeRequest {
+        Objects.requireNonNull(probe, "probe");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(options, "options");
+    }
+}
