@@ -1,0 +1,92 @@
+package io.kbsh.plugin.q166604.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kbsh.model.article.ArticleStore;
+import io.kbsh.model.env.Environment;
+import io.kbsh.model.env.EnvironmentReader;
+import io.kbsh.model.fact.Facts;
+import io.kbsh.model.fact.MxFact;
+import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.model.finding.Action;
+import io.kbsh.model.finding.Finding;
+import io.kbsh.model.finding.ObjectRef;
+import io.kbsh.model.finding.Severity;
+import io.kbsh.model.version.ReleaseLevel;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class Q166604CheckTest {
+
+    static final String TWO_MX = "[{\"preference\": 10, \"host\": \"mx1.partner.test\"}, {\"preference\": 20, \"host\": \"mx2.partner.test\"}]";
+    static final String ONE_MX = "[{\"preference\": 10, \"host\": \"mx1.partner.test\"}]";
+
+    static Environment env(String exchange, boolean behindFirewall, String mx) throws Exception {
+        String json = """
+                {"schemaVersion": 1,
+                 "servers": [{"id": "EXCH1", "exchange": "%s", "components": ["internet-mail"]}],
+                 "firewalls": [{"id": "fw", "protects": [%s]}],
+                 "connectors": [{"id": "ims", "type": "internet-mail", "server": "EXCH1", "domains": ["partner.test"]}],
+                 "domains": [{"name": "partner.test", "mx": %s}]}
+                """.formatted(exchange, behindFirewall ? "\"EXCH1\"" : "", mx);
+        return EnvironmentReader.parse(json.getBytes(StandardCharsets.UTF_8), "t.json", null);
+    }
+
+    static List<Finding> run(Environment env, Facts facts) {
+        return new Q166604Check().evaluate(env, facts, ArticleStore.empty());
+    }
+
+    static MxFact mx(ProbeStatus first, ProbeStatus second) {
+        return new MxFact("partner.test", "OK", List.of(
+                new MxFact.Host("mx1.partner.test", 10, "192.0.2.1", first, first == ProbeStatus.OK ? "greeting" : "connect"),
+                new MxFact.Host("mx2.partner.test", 20, "192.0.2.2", second, second == ProbeStatus.OK ? "greeting" : "connect")),
+                first == ProbeStatus.OK || second == ProbeStatus.OK,
+                first != ProbeStatus.OK && second == ProbeStatus.OK, Instant.EPOCH);
+    }
+
+    @Test
+    void eachReleaseLineHasItsOwnFixingPack() throws Exception {
+        assertEquals(1, run(env("4.0 SP4", true, TWO_MX), Facts.none()).size());
+        assertTrue(run(env("4.0 SP5", true, TWO_MX), Facts.none()).isEmpty());
+        assertEquals(1, run(env("5.0", true, TWO_MX), Facts.none()).size(), "5.0 without a pack is not fixed by 4.0 SP5");
+        assertTrue(run(env("5.0 SP1", true, TWO_MX), Facts.none()).isEmpty());
+        assertTrue(run(env("5.0 SP2", true, TWO_MX), Facts.none()).isEmpty());
+    }
+
+    @Test
+    void findingNamesTheFixAndAsksForTheMxProbe() throws Exception {
+        Finding f = run(env("5.0", true, TWO_MX), Facts.none()).get(0);
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.affected().contains(ObjectRef.domain("partner.test")));
+        assertEquals(ReleaseLevel.parse("5.0 SP1"), ((Action.InstallServicePack) f.resolution().get(0)).level());
+        assertEquals("mx", f.probes().get(0).probe());
+        assertEquals("partner.test", f.probes().get(0).host());
+        assertTrue(f.summary().contains("Internet Mail Service"));
+        assertTrue(run(env("4.0", true, TWO_MX), Facts.none()).get(0).summary().contains("Internet Mail Connector"));
+    }
+
+    @Test
+    void firstHostDownSecondUpMakesItStronger() throws Exception {
+        Finding strong = run(env("5.0", true, TWO_MX), Facts.none().with(List.of(mx(ProbeStatus.TIMEOUT, ProbeStatus.OK)))).get(0);
+        assertEquals(Severity.ERROR, strong.severity());
+        assertTrue(strong.evidence().stream().anyMatch(e -> e.contains("first host down")), strong.evidence().toString());
+        Finding calm = run(env("5.0", true, TWO_MX), Facts.none().with(List.of(mx(ProbeStatus.OK, ProbeStatus.OK)))).get(0);
+        assertEquals(Severity.WARNING, calm.severity());
+    }
+
+    @Test
+    void probeCanRevealASecondMxTheEnvironmentDidNotDescribe() throws Exception {
+        assertTrue(run(env("5.0", true, ONE_MX), Facts.none()).isEmpty());
+        assertEquals(1, run(env("5.0", true, ONE_MX), Facts.none().with(List.of(mx(ProbeStatus.REFUSED, ProbeStatus.OK)))).size());
+    }
+
+    @Test
+    void notAffected() throws Exception {
+        assertTrue(run(env("5.0", false, TWO_MX), Facts.none()).isEmpty(), "not behind a firewall");
+        assertTrue(run(env("5.0", true, ONE_MX), Facts.none()).isEmpty(), "no second MX record");
+        assertTrue(run(env("5.5", true, TWO_MX), Facts.none()).isEmpty(), "the article names 4.0 and 5.0 only");
+    }
+}
