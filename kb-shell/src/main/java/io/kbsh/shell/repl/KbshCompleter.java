@@ -1,5 +1,7 @@
 package io.kbsh.shell.repl;
 
+import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.article.ArticleStore;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.ShellCommand;
@@ -63,12 +65,20 @@ final class KbshCompleter implements Completer {
         });
         switch (kind) {
             case FILE -> files.complete(reader, line, candidates);
-            case TEXT, ARTICLE -> command.candidates(context.get(), positional(command, preceding))
+            case TEXT -> command.candidates(context.get(), positional(command, preceding))
                     .forEach(c -> candidates.add(new Candidate(c)));
+            case ARTICLE -> articleIds(current).forEach(id -> candidates.add(new Candidate(id)));
             case NONE -> {
                 // Nothing to offer beyond what was added above.
             }
         }
+    }
+
+    private List<String> articleIds(String prefix) {
+        String wanted = prefix.isEmpty() ? "Q" : prefix;
+        return context.get().service(ArticleStore.class)
+                .map(store -> store.idsStartingWith(wanted, 200).stream().map(ArticleId::toString).toList())
+                .orElse(List.of());
     }
 
     /** When the previous word is an option that takes a value, the kind of that value. */
