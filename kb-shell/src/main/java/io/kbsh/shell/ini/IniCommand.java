@@ -1,0 +1,292 @@
+package io.kbsh.shell.ini;
+
+import io.kbsh.ini.document.IniDocument;
+import io.kbsh.ini.document.IniEncoding;
+import io.kbsh.ini.document.IniEntry;
+import io.kbsh.ini.document.IniSection;
+import io.kbsh.ini.file.PlanApplier;
+import io.kbsh.ini.plan.IniPlan;
+import io.kbsh.ini.writer.IniWriter;
+import io.kbsh.ini.writer.IniWriterException;
+import io.kbsh.ini.writer.WriterParameter;
+import io.kbsh.model.command.Arguments;
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.OptionSpec;
+import io.kbsh.model.command.ShellCommand;
+import io.kbsh.model.command.UsageException;
+import io.kbsh.model.command.ValueKind;
+import io.kbsh.shell.plugin.Contributions;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ini}: read INI files as Windows reads them, and plan, apply and undo the INI writers' fixes.
+ * Every write is atomic and keeps a backup; {@code apply} shows the diff and asks first.
+ */
+public final class IniCommand implements ShellCommand {
+
+    private static final List<String> SUBCOMMANDS = List.of("show", "get", "writers", "plan", "apply", "undo");
+
+    private static final OptionSpec FILE = OptionSpec.value("file", ValueKind.FILE, "the INI file to plan against");
+    private static final OptionSpec PARAM = OptionSpec.repeatable("param", ValueKind.TEXT,
+            "a writer parameter, name=value (see ini writers)");
+    private static final OptionSpec YES = OptionSpec.flag("yes", "apply without asking (required in batch mode)");
+    private static final OptionSpec CODEPAGE = OptionSpec.value("codepage", ValueKind.TEXT,
+            "ANSI code page of files without a Unicode byte order mark (default windows-1252)");
+
+    private final WriterCatalog writers;
+    private final PlanApplier applier;
+
+    @Inject
+    IniCommand(Contributions contributions) {
+        this(new WriterCatalog(contributions), new PlanApplier());
+    }
+
+    IniCommand(WriterCatalog writers, PlanApplier applier) {
+        this.writers = writers;
+        this.applier = applier;
+    }
+
+    @Override
+    public String name() {
+        return "ini";
+    }
+
+    @Override
+    public String description() {
+        return "read INI files as Windows does; plan, apply and undo INI fixes";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "ini show FILE [SECTION] [--codepage CP]",
+                "ini get FILE SECTION KEY [--codepage CP]",
+                "ini writers",
+                "ini plan WRITER|ARTICLE --file FILE [--param NAME=VALUE ...]",
+                "ini apply WRITER|ARTICLE --file FILE [--param NAME=VALUE ...] [--yes]",
+                "ini undo FILE");
+    }
+
+    @Override
+    public List<String> subcommands() {
+        return SUBCOMMANDS;
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(FILE, PARAM, YES, CODEPAGE);
+    }
+
+    @Override
+    public ValueKind argumentKind(List<String> precedingWords) {
+        if (precedingWords.size() == 1) {
+            return switch (precedingWords.get(0)) {
+                case "show", "get", "undo" -> ValueKind.FILE;
+                default -> ValueKind.TEXT;
+            };
+        }
+        return ValueKind.TEXT;
+    }
+
+    @Override
+    public List<String> candidates(CommandContext context, List<String> precedingWords) {
+        if (precedingWords.isEmpty()) {
+            return SUBCOMMANDS;
+        }
+        if (precedingWords.size() == 1 && (precedingWords.get(0).equals("plan") || precedingWords.get(0).equals("apply"))) {
+            return writers.names();
+        }
+        return List.of();
+    }
+
+    @Override
+    public int run(CommandContext context, List<String> words) throws CommandException {
+        Arguments args = Arguments.parse(words, options());
+        List<String> positional = args.positional();
+        if (positional.isEmpty()) {
+            throw new UsageException("ini needs a subcommand: " + String.join(", ", SUBCOMMANDS));
+        }
+        String sub = positional.get(0);
+        List<String> rest = positional.subList(1, positional.size());
+        return switch (sub) {
+            case "show" -> show(context, args, rest);
+            case "get" -> get(context, args, rest);
+            case "writers" -> listWriters(context, rest);
+            case "plan" -> plan(context, args, rest, false);
+            case "apply" -> plan(context, args, rest, true);
+            case "undo" -> undo(context, rest);
+            default -> throw new UsageException("unknown ini subcommand '" + sub + "' (expected one of "
+                    + String.join(", ", SUBCOMMANDS) + ")");
+        };
+    }
+
+    private int show(CommandContext context, Arguments args, List<String> rest) throws CommandException {
+        expect(rest, 1, 2, "ini show FILE [SECTION]");
+        Path file = context.resolve(rest.get(0));
+        IniDocument document = read(file, codepage(args));
+        PrintWriter out = context.out();
+        document.warnings().forEach(w -> context.err().println("warning: " + file + ": " + w));
+        Optional<String> only = rest.size() == 2 ? Optional.of(rest.get(1).trim()) : Optional.empty();
+        out.println(file + ": " + document.encoding() + ", " + document.lineCount() + " line(s)");
+        int shown = 0;
+        for (IniSection section : document.sections()) {
+            if (only.isPresent() && !section.name().equalsIgnoreCase(only.get())) {
+                continue;
+            }
+            shown++;
+            out.println("[" + section.name() + "]" + "  (line " + section.line()
+                    + (section.consulted() ? "" : "; a repeat: Windows reads only the first") + ")");
+            for (IniEntry entry : section.entries()) {
+                out.println("  " + entry.key() + "=" + entry.value()
+                        + (entry.consulted() || !section.consulted() ? "" : "  (line " + entry.line()
+                        + "; a repeat: not read)"));
+            }
+        }
+        if (only.isPresent() && shown == 0) {
+            throw new CommandException(file + ": no section [" + only.get() + "]");
+        }
+        return ExitStatus.OK;
+    }
+
+    private int get(CommandContext context, Arguments args, List<String> rest) throws CommandException {
+        expect(rest, 3, 3, "ini get FILE SECTION KEY");
+        Path file = context.resolve(rest.get(0));
+        IniDocument document = read(file, codepage(args));
+        document.warnings().forEach(w -> context.err().println("warning: " + file + ": " + w));
+        String value = document.get(rest.get(1), rest.get(2)).orElseThrow(() -> new CommandException(
+                file + ": no key " + rest.get(2).trim() + " in section [" + rest.get(1).trim() + "]"
+                        + (document.hasSection(rest.get(1)) ? "" : " (no such section)")));
+        context.out().println(value);
+        return ExitStatus.OK;
+    }
+
+    private int listWriters(CommandContext context, List<String> rest) throws CommandException {
+        expect(rest, 0, 0, "ini writers");
+        List<WriterCatalog.Entry> all = writers.all();
+        PrintWriter out = context.out();
+        if (all.isEmpty()) {
+            out.println("no INI writers (none of the loaded plugins provides one)");
+            return ExitStatus.OK;
+        }
+        for (WriterCatalog.Entry entry : all) {
+            IniWriter w = entry.writer();
+            out.println(w.id() + "  " + w.article() + "  " + w.targetFileName() + "  (" + entry.origin() + ")");
+            out.println("    " + w.summary());
+            out.println("    file: " + w.targetLocation());
+            for (WriterParameter p : w.parameters()) {
+                out.println("    --param " + p.synopsis());
+            }
+        }
+        return ExitStatus.OK;
+    }
+
+    private int plan(CommandContext context, Arguments args, List<String> rest, boolean apply)
+            throws CommandException {
+        String synopsis = "ini " + (apply ? "apply" : "plan") + " WRITER|ARTICLE --file FILE [--param NAME=VALUE ...]";
+        expect(rest, 1, 1, synopsis);
+        if (!apply && args.has("yes")) {
+            throw new UsageException("option --yes belongs to ini apply");
+        }
+        WriterCatalog.Entry entry = writers.find(rest.get(0));
+        Path file = context.resolve(args.value("file").orElseThrow(
+                () -> new UsageException("option --file is required: " + synopsis)));
+        Map<String, String> params = args.keyValues("param");
+        IniPlan plan = entry.plan(file, params);
+        PrintWriter out = context.out();
+        plan.warnings().forEach(w -> context.err().println("note: " + w));
+        if (plan.changesNothing()) {
+            out.println(file + ": already applied; nothing to change");
+            return ExitStatus.OK;
+        }
+        out.print(plan.diff());
+        if (!apply) {
+            return ExitStatus.OK;
+        }
+        if (!args.has("yes")) {
+            if (!context.interactive()) {
+                throw new UsageException("ini apply needs --yes in batch mode; nothing was written to " + file);
+            }
+            out.flush();
+            if (!context.confirm("Apply this change to " + file + "?")) {
+                out.println("not applied; nothing was written to " + file);
+                return ExitStatus.OK;
+            }
+        }
+        try {
+            PlanApplier.ApplyResult result = applier.apply(plan);
+            out.println(result.outcome() == PlanApplier.Outcome.ALREADY_APPLIED
+                    ? file + ": already applied; nothing to change"
+                    : "applied to " + file + result.backup().map(b -> " (backup: " + b + ")").orElse(" (new file)"));
+        } catch (IOException e) {
+            throw failure(file, "not applied", e);
+        }
+        return ExitStatus.OK;
+    }
+
+    private int undo(CommandContext context, List<String> rest) throws CommandException {
+        expect(rest, 1, 1, "ini undo FILE");
+        Path file = context.resolve(rest.get(0));
+        try {
+            PlanApplier.UndoResult result = applier.undo(file);
+            context.out().println("restored " + file + " from " + result.restoredFrom()
+                    + result.keptAs().map(k -> " (its previous content is in " + k + ")").orElse(""));
+        } catch (IOException e) {
+            throw failure(file, "not restored", e);
+        }
+        return ExitStatus.OK;
+    }
+
+    private static IniDocument read(Path file, Charset codepage) throws CommandException {
+        try {
+            return IniDocument.read(file, codepage);
+        } catch (IOException e) {
+            throw failure(file, "cannot read", e);
+        }
+    }
+
+    /** One line naming the file for any I/O failure. */
+    static CommandException failure(Path file, String what, IOException e) {
+        String reason = e instanceof NoSuchFileException n && n.getReason() == null
+                ? "no such file"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e.getMessage();
+        String message = reason != null && reason.contains(file.toString()) ? reason : file + ": " + reason;
+        return new CommandException(what + ": " + message, e);
+    }
+
+    private static Charset codepage(Arguments args) throws UsageException {
+        Optional<String> name = args.value("codepage");
+        if (name.isEmpty()) {
+            return IniEncoding.WINDOWS_1252;
+        }
+        try {
+            return Charset.forName(name.get());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new UsageException("option --codepage: unknown code page '" + name.get() + "' (e.g. windows-1251)");
+        }
+    }
+
+    private static void expect(List<String> rest, int min, int max, String synopsis) throws UsageException {
+        if (rest.size() < min || rest.size() > max) {
+            throw new UsageException((rest.size() < min ? "missing arguments" : "too many arguments") + ": " + synopsis);
+        }
+    }
+
+    /** Thrown through {@link WriterCatalog.Entry#plan} when a writer refuses. */
+    static CommandException refused(IniWriter writer, IniWriterException e) {
+        return new CommandException(writer.id() + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,293 @@
+package io.kbsh.shell.ini;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kbsh.ini.document.IniDocument;
+import io.kbsh.ini.file.PlanApplier;
+import io.kbsh.ini.plan.IniEdit;
+import io.kbsh.ini.plan.IniPlan;
+import io.kbsh.ini.writer.IniWriter;
+import io.kbsh.ini.writer.IniWriterException;
+import io.kbsh.ini.writer.WriterArguments;
+import io.kbsh.ini.writer.WriterParameter;
+import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.command.UsageException;
+import io.kbsh.model.command.ValueKind;
+import io.kbsh.shell.plugin.Contribution;
+import io.kbsh.shell.plugin.Contributions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code ini} command against real files, with a small writer standing in for the plugins' ones. */
+class IniCommandTest {
+
+    private static final String ORIGINAL = "; client\r\n[EMSMTA]\r\nDisable=0\r\n[emsmta]\r\nDisable=2\r\n";
+
+    @TempDir
+    Path dir;
+
+    /** Sets [EMSMTA] Disable to the "value" parameter; refuses value "bad". */
+    static final class DisableWriter implements IniWriter {
+        @Override
+        public String id() {
+            return "test-disable";
+        }
+
+        @Override
+        public ArticleId article() {
+            return new ArticleId(999);
+        }
+
+        @Override
+        public String summary() {
+            return "sets Disable";
+        }
+
+        @Override
+        public String targetFileName() {
+            return "Mspclnt.ini";
+        }
+
+        @Override
+        public String targetLocation() {
+            return "anywhere";
+        }
+
+        @Override
+        public List<WriterParameter> parameters() {
+            return List.of(WriterParameter.text("value", "the value", "1"));
+        }
+
+        @Override
+        public void validate(WriterArguments arguments) throws IniWriterException {
+            if (arguments.text("value").equals("bad")) {
+                throw new IniWriterException("value 'bad' contradicts the article");
+            }
+        }
+
+        @Override
+        public IniPlan plan(Path file, Optional<IniDocument> current, WriterArguments arguments) {
+            return IniPlan.of(file, current, List.of(new IniEdit.Set("EMSMTA", "Disable", arguments.text("value"))),
+                    List.of("restart the MTA"));
+        }
+    }
+
+    static final class FakeContext implements CommandContext {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final List<String> questions = new ArrayList<>();
+        final Path cwd;
+        boolean interactive;
+        boolean answer;
+
+        FakeContext(Path cwd) {
+            this.cwd = cwd;
+        }
+
+        @Override
+        public PrintWriter out() {
+            return new PrintWriter(out, true);
+        }
+
+        @Override
+        public PrintWriter err() {
+            return new PrintWriter(err, true);
+        }
+
+        @Override
+        public boolean interactive() {
+            return interactive;
+        }
+
+        @Override
+        public boolean confirm(String question) {
+            questions.add(question);
+            return interactive && answer;
+        }
+
+        @Override
+        public Path workingDirectory() {
+            return cwd;
+        }
+
+        @Override
+        public Path home() {
+            return cwd;
+        }
+
+        @Override
+        public boolean debug() {
+            return false;
+        }
+
+        @Override
+        public <T> Optional<T> service(Class<T> type) {
+            return Optional.empty();
+        }
+    }
+
+    private final IniCommand command = new IniCommand(new Contributions() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> List<Contribution<T>> of(Class<T> spi) {
+            return spi == IniWriter.class
+                    ? List.of((Contribution<T>) new Contribution<>(Optional.empty(), (T) new DisableWriter()))
+                    : List.of();
+        }
+    });
+
+    private Path file() throws Exception {
+        Path file = dir.resolve("Mspclnt.ini");
+        Files.writeString(file, ORIGINAL, StandardCharsets.ISO_8859_1);
+        return file;
+    }
+
+    private String content(Path file) throws Exception {
+        return Files.readString(file, StandardCharsets.ISO_8859_1);
+    }
+
+    private List<String> listing() throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private FakeContext run(String... words) throws CommandException {
+        FakeContext context = new FakeContext(dir);
+        command.run(context, List.of(words));
+        return context;
+    }
+
+    @Test
+    void getPrintsTheValueAloneAsWindowsReadsIt() throws Exception {
+        file();
+        assertEquals("0" + System.lineSeparator(), run("get", "Mspclnt.ini", "emsmta", "DISABLE").out.toString());
+    }
+
+    @Test
+    void getOfAMissingKeyIsAnErrorNamingTheFile() throws Exception {
+        Path file = file();
+        CommandException e = assertThrows(CommandException.class, () -> run("get", "Mspclnt.ini", "EMSMTA", "Nope"));
+        assertTrue(e.getMessage().startsWith(file + ": no key Nope in section [EMSMTA]"), e.getMessage());
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsAnErrorNotAnAbsentKey() {
+        CommandException e = assertThrows(CommandException.class, () -> run("get", "absent.ini", "s", "k"));
+        assertEquals("cannot read: " + dir.resolve("absent.ini") + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void showListsSectionsAndMarksTheRepeatWindowsIgnores() throws Exception {
+        file();
+        String out = run("show", "Mspclnt.ini").out.toString();
+        assertTrue(out.contains("[EMSMTA]  (line 2)"), out);
+        assertTrue(out.contains("  Disable=0"), out);
+        assertTrue(out.contains("[emsmta]  (line 4; a repeat: Windows reads only the first)"), out);
+    }
+
+    @Test
+    void writersListsIdArticleAndParameters() throws Exception {
+        String out = run("writers").out.toString();
+        assertTrue(out.contains("test-disable  Q999  Mspclnt.ini  (builtin)"), out);
+        assertTrue(out.contains("--param value (text, default 1) the value"), out);
+    }
+
+    @Test
+    void planPrintsTheDiffAndWritesNothing() throws Exception {
+        Path file = file();
+        FakeContext context = run("plan", "test-disable", "--file", "Mspclnt.ini");
+        assertTrue(context.out.toString().contains("-Disable=0\n+Disable=1\n"), context.out.toString());
+        assertTrue(context.err.toString().contains("note: restart the MTA"), context.err.toString());
+        assertEquals(ORIGINAL, content(file));
+        assertEquals(List.of("Mspclnt.ini"), listing());
+    }
+
+    @Test
+    void applyInBatchModeWithoutYesIsRefusedAndWritesNothing() throws Exception {
+        Path file = file();
+        UsageException e = assertThrows(UsageException.class, () -> run("apply", "Q999", "--file", "Mspclnt.ini"));
+        assertTrue(e.getMessage().contains("--yes"), e.getMessage());
+        assertEquals(ORIGINAL, content(file));
+    }
+
+    @Test
+    void applyAsksOnATerminalAndANoWritesNothing() throws Exception {
+        Path file = file();
+        FakeContext context = new FakeContext(dir);
+        context.interactive = true;
+        command.run(context, List.of("apply", "test-disable", "--file", "Mspclnt.ini"));
+        assertEquals(List.of("Apply this change to " + file + "?"), context.questions);
+        assertEquals(ORIGINAL, content(file));
+        assertEquals(List.of("Mspclnt.ini"), listing());
+    }
+
+    @Test
+    void applyAfterAYesWritesTheFileWithABackupAndUndoRestoresIt() throws Exception {
+        Path file = file();
+        FakeContext context = new FakeContext(dir);
+        context.interactive = true;
+        context.answer = true;
+        command.run(context, List.of("apply", "test-disable", "--file", "Mspclnt.ini", "--param", "value=7"));
+        assertEquals(ORIGINAL.replace("Disable=0", "Disable=7"), content(file));
+        assertEquals(ORIGINAL, content(dir.resolve("Mspclnt.ini.bak")));
+        run("undo", "Mspclnt.ini");
+        assertEquals(ORIGINAL, content(file));
+    }
+
+    @Test
+    void applyWithYesTwiceSaysAlreadyAppliedAndMakesNoSecondBackup() throws Exception {
+        file();
+        run("apply", "test-disable", "--file", "Mspclnt.ini", "--yes");
+        String second = run("apply", "test-disable", "--file", "Mspclnt.ini", "--yes").out.toString();
+        assertTrue(second.contains("already applied"), second);
+        assertEquals(List.of("Mspclnt.ini", "Mspclnt.ini.bak"), listing());
+    }
+
+    @Test
+    void aWriterRefusalIsOneLineNamingTheWriter() throws Exception {
+        file();
+        CommandException e = assertThrows(CommandException.class,
+                () -> run("plan", "test-disable", "--file", "Mspclnt.ini", "--param", "value=bad"));
+        assertEquals("test-disable: value 'bad' contradicts the article", e.getMessage());
+        CommandException unknown = assertThrows(CommandException.class,
+                () -> run("plan", "test-disable", "--file", "Mspclnt.ini", "--param", "nope=1"));
+        assertTrue(unknown.getMessage().startsWith("test-disable: unknown parameter 'nope'"), unknown.getMessage());
+    }
+
+    @Test
+    void unknownWritersAndMissingFilesAreUsageErrors() {
+        assertThrows(UsageException.class, () -> run("plan", "nope", "--file", "x.ini"));
+        assertThrows(UsageException.class, () -> run("plan", "test-disable"));
+        assertThrows(UsageException.class, () -> run("frobnicate"));
+    }
+
+    @Test
+    void undoWithoutBackupIsAnErrorNamingTheFile() throws Exception {
+        Path file = file();
+        CommandException e = assertThrows(CommandException.class, () -> run("undo", "Mspclnt.ini"));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("no backup"), e.getMessage());
+    }
+
+    @Test
+    void filePathsCompleteAsFilesAndWritersAsCandidates() {
+        assertEquals(ValueKind.FILE, command.argumentKind(List.of("show")));
+        assertEquals(ValueKind.FILE, command.argumentKind(List.of("undo")));
+        assertEquals(List.of("test-disable", "Q999"), command.candidates(new FakeContext(dir), List.of("apply")));
+        assertEquals(ValueKind.FILE, command.options().stream().filter(o -> o.name().equals("file")).findFirst()
+                .orElseThrow().kind());
+    }
+}
