@@ -120,6 +120,11 @@ public final class ProbeContext {
             if (aborted()) {
                 throw e;
             }
+            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("reset")) {
+                // The handshake completed and the peer reset at once: the reset overtook connect's return.
+                reached("connect");
+                throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, "connection reset by the peer right after accept");
+            }
             throw new ProbeException(ProbeStatus.UNREACHABLE, "cannot reach " + address.getHostAddress() + ": "
                     + e.getMessage());
         }

@@ -70,10 +70,12 @@ public final class ProbeRunner {
         int threads = Math.min(maxInFlight, total);
         int run = RUNS.incrementAndGet();
         AtomicInteger threadNo = new AtomicInteger();
+        List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "kbsh-probe-" + run + "-" + threadNo.incrementAndGet());
                     t.setDaemon(true);
+                    started.add(t);
                     return t;
                 });
         boolean interrupted = false;
@@ -102,7 +104,7 @@ public final class ProbeRunner {
             }
             pool.shutdownNow();
             running.forEach(ProbeContext::abort);
-            awaitQuietly(pool);
+            awaitQuietly(pool, started);
         }
         List<ProbeResult> out = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
@@ -169,10 +171,18 @@ public final class ProbeRunner {
         return order;
     }
 
-    private static void awaitQuietly(ExecutorService pool) {
+    /** Waits (bounded) until the pool's threads are gone, not merely idle, so that a run leaves none behind. */
+    private static void awaitQuietly(ExecutorService pool, List<Thread> threads) {
         boolean interrupted = Thread.interrupted();
+        long end = System.nanoTime() + GRACE.toNanos();
         try {
             pool.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            for (Thread t : threads) {
+                long left = (end - System.nanoTime()) / 1_000_000;
+                if (left > 0) {
+                    t.join(left);
+                }
+            }
         } catch (InterruptedException e) {
             interrupted = true;
         } finally {

@@ -1,0 +1,153 @@
+package io.kbsh.net.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.probe.Probe;
+import io.kbsh.net.probe.ProbeOptions;
+import io.kbsh.net.probe.ProbeResult;
+import io.kbsh.net.probe.ProbeTarget;
+import io.kbsh.net.probe.TlsMode;
+import io.kbsh.net.testkit.Dialogue;
+import io.kbsh.net.testkit.ScriptedServer;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Greetings, rejections and STARTTLS of the mail and news probes against scripted servers. */
+class ScriptedMailProbeTest {
+
+    private static final ProbeOptions OPTIONS = ProbeOptions.defaults()
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(6));
+
+    private static final String EHLO_WITH_TLS = "250-test.invalid hello\r\n250-PIPELINING\r\n250-SIZE 1000\r\n250 STARTTLS\r\n";
+
+    static ProbeResult probe(Probe probe, ScriptedServer.Script script, TlsMode tls) throws Exception {
+        try (ScriptedServer server = new ScriptedServer(script)) {
+            ProbeResult r = probe.probe(ProbeTarget.of("127.0.0.1", server.port()), OPTIONS.withTls(tls));
+            assertTrue(server.awaitClientsClosed(Duration.ofSeconds(3)), "the probe left its socket open");
+            return r;
+        }
+    }
+
+    @Test
+    void smtpMultiLineGreetingIsOneReply() throws Exception {
+        ProbeResult r = probe(new SmtpProbe(), Dialogue.greeting("220-mail.test ESMTP\r\n220-second line\r\n220 ready\r\n")
+                .on("EHLO", "250-mail.test\r\n250 8BITMIME\r\n"), TlsMode.NONE);
+        assertEquals(ProbeStatus.OK, r.status(), r.detail());
+        assertEquals("220 mail.test ESMTP (+2 lines)", r.evidence("greeting"));
+        assertEquals("8BITMIME", r.evidence("ehlo.extensions"));
+    }
+
+    @Test
+    void smtp421And554TurnTheClientAway() throws Exception {
+        for (String greeting : new String[] {"421 busy, try later\r\n", "554 no service for you\r\n"}) {
+            ProbeResult r = probe(new SmtpProbe(), Dialogue.greeting(greeting), TlsMode.NONE);
+            assertEquals(ProbeStatus.REJECTED, r.status(), greeting);
+            assertEquals("connect", r.stage());
+            assertTrue(r.detail().contains(greeting.substring(0, 3)), r.detail());
+        }
+    }
+
+    @Test
+    void smtpFallsBackToHeloWhenEhloIsRefused() throws Exception {
+        ProbeResult r = probe(new SmtpProbe(), Dialogue.greeting("220 old.test\r\n").on("EHLO", "502 what\r\n")
+                .on("HELO", "250 old.test\r\n"), TlsMode.NONE);
+        assertEquals(ProbeStatus.OK, r.status(), r.detail());
+        assertEquals("helo", r.stage());
+    }
+
+    @Test
+    void smtpStartTlsUpgradesAndReportsTheCertificate() throws Exception {
+        ProbeResult r = probe(new SmtpProbe(), Dialogue.greeting("220 tls.test\r\n").on("EHLO", EHLO_WITH_TLS)
+                .startTlsOn("STARTTLS", "220 go ahead\r\n"), TlsMode.STARTTLS);
+        assertEquals(ProbeStatus.OK, r.status(), r.detail());
+        assertEquals("starttls", r.stage());
+        assertTrue(r.evidence("tls.protocol").startsWith("TLSv1."), r.evidence().toString());
+        assertEquals("true", r.evidence("cert.self-signed"));
+        assertEquals("true", r.evidence("cert.host-match"));
+        assertTrue(r.evidence("cert.subject").contains("CN=localhost"), r.evidence("cert.subject"));
+    }
+
+    @Test
+    void smtpStartTlsNotOfferedOrRefusedIsATlsError() throws Exception {
+        ProbeResult refused = probe(new SmtpProbe(), Dialogue.greeting("220 plain.test\r\n")
+                .on("EHLO", "250 plain.test\r\n").on("STARTTLS", "454 TLS not available\r\n"), TlsMode.STARTTLS);
+        assertEquals(ProbeStatus.TLS_ERROR, refused.status());
+        assertTrue(refused.detail().contains("454"), refused.detail());
+        assertEquals("ehlo", refused.stage());
+    }
+
+    @Test
+    void opportunisticStartTlsFailureIsEvidenceNotFailure() throws Exception {
+        ProbeResult r = probe(new SmtpProbe(), Dialogue.greeting("220 half.test\r\n").on("EHLO", EHLO_WITH_TLS)
+                .on("STARTTLS", "220 go ahead\r\nthis is not TLS\r\n"), TlsMode.OPPORTUNISTIC);
+        assertEquals(ProbeStatus.OK, r.status(), r.detail());
+        assertEquals("ehlo", r.stage());
+        assertTrue(r.evidence("starttls").startsWith("failed"), r.evidence().toString());
+    }
+
+    @Test
+    void pop3ErrGreetingAndStls() throws Exception {
+        assertEquals(ProbeStatus.REJECTED,
+                probe(new Pop3Probe(), Dialogue.greeting("-ERR too many connections\r\n"), TlsMode.NONE).status());
+        ProbeResult tls = probe(new Pop3Probe(), Dialogue.greeting("+OK POP3 ready\r\n")
+                .on("CAPA", "+OK\r\nUSER\r\nSTLS\r\n.\r\n").startTlsOn("STLS", "+OK begin TLS\r\n"), TlsMode.STARTTLS);
+        assertEquals(ProbeStatus.OK, tls.status(), tls.detail());
+        assertEquals("starttls", tls.stage());
+        assertEquals("USER STLS", tls.evidence("capa"));
+    }
+
+    @Test
+    void imapPreauthByeAndStartTls() throws Exception {
+        ProbeResult preauth = probe(new Imap4Probe(), Dialogue.greeting("* PREAUTH welcome back\r\n").tagged()
+                .on("CAPABILITY", "* CAPABILITY IMAP4rev1 IDLE\r\nTAG OK done\r\n"), TlsMode.NONE);
+        assertEquals(ProbeStatus.OK, preauth.status(), preauth.detail());
+        assertEquals("true", preauth.evidence("imap4.preauth"));
+        assertEquals("IMAP4REV1 IDLE", preauth.evidence("capability"));
+
+        assertEquals(ProbeStatus.REJECTED,
+                probe(new Imap4Probe(), Dialogue.greeting("* BYE shutting down\r\n"), TlsMode.NONE).status());
+
+        ProbeResult tls = probe(new Imap4Probe(), Dialogue.greeting("* OK ready\r\n").tagged()
+                .on("CAPABILITY", "* CAPABILITY IMAP4rev1 STARTTLS\r\nTAG OK done\r\n")
+                .startTlsOn("STARTTLS", "TAG OK begin TLS\r\n"), TlsMode.STARTTLS);
+        assertEquals(ProbeStatus.OK, tls.status(), tls.detail());
+        assertEquals("starttls", tls.stage());
+        assertTrue(tls.evidence().containsKey("tls.cipher"));
+    }
+
+    @Test
+    void nntpPostingFlagsAndRejections() throws Exception {
+        ProbeResult posting = probe(new NntpProbe(), Dialogue.greeting("200 news.test ready\r\n")
+                .on("CAPABILITIES", "101 list\r\nVERSION 2\r\nREADER\r\n.\r\n"), TlsMode.NONE);
+        assertEquals(ProbeStatus.OK, posting.status(), posting.detail());
+        assertEquals("true", posting.evidence("nntp.posting"));
+        assertEquals("VERSION READER", posting.evidence("capabilities"));
+
+        ProbeResult readOnly = probe(new NntpProbe(), Dialogue.greeting("201 no posting\r\n"), TlsMode.NONE);
+        assertEquals(ProbeStatus.OK, readOnly.status(), readOnly.detail());
+        assertEquals("false", readOnly.evidence("nntp.posting"));
+        assertEquals("unsupported", readOnly.evidence("capabilities"));
+
+        for (String refusal : new String[] {"400 service discontinued\r\n", "502 access denied\r\n"}) {
+            assertEquals(ProbeStatus.REJECTED, probe(new NntpProbe(), Dialogue.greeting(refusal), TlsMode.NONE).status());
+        }
+    }
+
+    @Test
+    void nntpStartTlsAndImplicitTls() throws Exception {
+        ProbeResult starttls = probe(new NntpProbe(), Dialogue.greeting("200 ready\r\n")
+                .on("CAPABILITIES", "101 list\r\nVERSION 2\r\nSTARTTLS\r\n.\r\n")
+                .startTlsOn("STARTTLS", "382 continue\r\n"), TlsMode.STARTTLS);
+        assertEquals(ProbeStatus.OK, starttls.status(), starttls.detail());
+        assertEquals("starttls", starttls.stage());
+
+        ProbeResult implicit = probe(new NntpProbe(), Dialogue.greeting("200 secure news\r\n").implicitTls(),
+                TlsMode.IMPLICIT);
+        assertEquals(ProbeStatus.OK, implicit.status(), implicit.detail());
+        assertEquals("200 secure news", implicit.evidence("greeting"));
+        assertTrue(implicit.evidence().containsKey("tls.protocol"));
+        assertEquals(563, new NntpProbe().defaultPort(TlsMode.IMPLICIT));
+    }
+}

@@ -1,0 +1,144 @@
+package io.kbsh.net.rfc1006;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.probe.ProbeOptions;
+import io.kbsh.net.probe.ProbeResult;
+import io.kbsh.net.probe.ProbeTarget;
+import io.kbsh.net.testkit.ScriptedServer;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The RFC 1006 probe against a responder that parses the connection request and answers as an MTA would. */
+class Rfc1006ProbeTest {
+
+    private static final ProbeOptions OPTIONS = ProbeOptions.defaults()
+            .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
+
+    /** The called TSAP of a connection request, or null. */
+    private static byte[] calledTsap(byte[] tpdu) {
+        for (int at = 7; at + 2 <= tpdu.length; at += 2 + (tpdu[at + 1] & 0xff)) {
+            if ((tpdu[at] & 0xff) == 0xC2) {
+                return Arrays.copyOfRange(tpdu, at + 2, at + 2 + (tpdu[at + 1] & 0xff));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An MTA's transport: confirms a request for {@code expected} (echoing the TSAP), disconnects any other
+     * with reason 3 (address unknown).
+     */
+    private static ScriptedServer.Script mta(byte[] expected, AtomicReference<byte[]> seen) {
+        return (Socket s) -> {
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            byte[] header = new byte[4];
+            in.readFully(header);
+            assertEquals(3, header[0]);
+            byte[] tpdu = new byte[(((header[2] & 0xff) << 8) | (header[3] & 0xff)) - 4];
+            in.readFully(tpdu);
+            assertEquals(0xE0, tpdu[1] & 0xff, "a connection request");
+            byte[] called = calledTsap(tpdu);
+            seen.set(called);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (Arrays.equals(called, expected)) {
+                out.writeBytes(new byte[] {0, (byte) 0xD0, tpdu[4], tpdu[5], 0x12, 0x34, 0x00, (byte) 0xC0, 1, 0x0b,
+                        (byte) 0xC2, (byte) called.length});
+                out.writeBytes(called);
+            } else {
+                out.writeBytes(new byte[] {0, (byte) 0x80, tpdu[4], tpdu[5], 0x12, 0x34, 3});
+            }
+            byte[] reply = out.toByteArray();
+            reply[0] = (byte) (reply.length - 1);
+            ScriptedServer.send(s, new byte[] {3, 0, 0, (byte) (reply.length + 4)});
+            ScriptedServer.send(s, reply);
+        };
+    }
+
+    private static ProbeResult probe(ScriptedServer.Script script, ProbeOptions options) throws Exception {
+        try (ScriptedServer server = new ScriptedServer(script)) {
+            ProbeResult r = new Rfc1006Probe().probe(ProbeTarget.of("127.0.0.1", server.port()), options);
+            assertTrue(server.awaitClientsClosed(Duration.ofSeconds(3)));
+            return r;
+        }
+    }
+
+    @Test
+    void connectionConfirmWithTextSelector() throws Exception {
+        AtomicReference<byte[]> seen = new AtomicReference<>();
+        ProbeResult r = probe(mta("MTA".getBytes(), seen), OPTIONS.withTsel("MTA", "kbsh"));
+        assertEquals(ProbeStatus.OK, r.status(), r.detail());
+        assertEquals("cc", r.stage());
+        assertEquals("CC", r.evidence("rfc1006.outcome"));
+        assertEquals("'MTA'", r.evidence("cotp.called-tsel"));
+        assertEquals("2048", r.evidence("cotp.tpdu-size"));
+        assertArrayEquals("MTA".getBytes(), seen.get());
+    }
+
+    @Test
+    void hexSelectorIsSentAsBytes() throws Exception {
+        AtomicReference<byte[]> seen = new AtomicReference<>();
+        ProbeResult r = probe(mta(new byte[] {0x00, 0x01, (byte) 0xfe}, seen), OPTIONS.withTsel("0x0001fe", null));
+        assertEquals(ProbeStatus.OK, r.status(), r.detail());
+        assertEquals("0x0001fe", r.evidence("cotp.called-tsel"));
+    }
+
+    @Test
+    void disconnectRequestCarriesItsReason() throws Exception {
+        ProbeResult r = probe(mta("MTA".getBytes(), new AtomicReference<>()), OPTIONS.withTsel("WRONG", null));
+        assertEquals(ProbeStatus.REJECTED, r.status());
+        assertEquals("DR", r.evidence("rfc1006.outcome"));
+        assertEquals("address unknown", r.evidence("cotp.reason"));
+        assertEquals("tpkt", r.stage());
+    }
+
+    @Test
+    void errorTpdu() throws Exception {
+        ProbeResult r = probe(s -> {
+            s.getInputStream().read(new byte[64]);
+            ScriptedServer.send(s, new byte[] {3, 0, 0, 9, 4, 0x70, 0, 0, 2});
+        }, OPTIONS);
+        assertEquals(ProbeStatus.PROTOCOL_ERROR, r.status());
+        assertEquals("ER", r.evidence("rfc1006.outcome"));
+        assertEquals("invalid TPDU type", r.evidence("cotp.cause"));
+    }
+
+    @Test
+    void aServiceThatIsNotRfc1006() throws Exception {
+        ProbeResult r = probe(s -> {
+            ScriptedServer.send(s, "220 mail.test ESMTP\r\n");
+            ScriptedServer.holdOpen(s);
+        }, OPTIONS);
+        assertEquals(ProbeStatus.PROTOCOL_ERROR, r.status());
+        assertEquals("NOT_RFC1006", r.evidence("rfc1006.outcome"));
+        assertEquals("220 mail.test ESMTP", r.evidence("greeting"));
+    }
+
+    @Test
+    void binaryGarbage() throws Exception {
+        ProbeResult r = probe(s -> {
+            ScriptedServer.send(s, new byte[] {(byte) 0x99, 0x01, 0x02, 0x03, 0x04, (byte) 0xff});
+            ScriptedServer.holdOpen(s);
+        }, OPTIONS);
+        assertEquals(ProbeStatus.PROTOCOL_ERROR, r.status());
+        assertEquals("GARBAGE", r.evidence("rfc1006.outcome"));
+        assertTrue(r.detail().contains("0x99010203"), r.detail());
+    }
+
+    @Test
+    void selectorsParseAsTextOrHex() {
+        assertArrayEquals("MTA".getBytes(), Tsel.parse("MTA"));
+        assertArrayEquals(new byte[] {0x0a, (byte) 0xbc}, Tsel.parse("hex:0ABC"));
+        assertThrows(IllegalArgumentException.class, () -> Tsel.parse("0x123"));
+        assertThrows(IllegalArgumentException.class, () -> Tsel.parse("caf\u00e9"));
+    }
+}
