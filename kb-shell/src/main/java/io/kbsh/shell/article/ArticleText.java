@@ -1,0 +1,52 @@
+package io.kbsh.shell.article;
+
+import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.article.FixLevel;
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.UsageException;
+import io.kbsh.model.product.Product;
+import io.kbsh.model.product.Products;
+import io.kbsh.shell.store.LuceneArticleStore;
+import java.util.List;
+
+/** What the article commands print alike: ids, fix levels, the hint to import, notices. */
+final class ArticleText {
+
+    static final String IMPORT_HINT = "the KB archive is not imported; only the plugins' own articles are known."
+            + " Import it with: import PATH/kbarchive-txt.zip (or the archive's GitHub zip or a directory)";
+
+    private ArticleText() {
+    }
+
+    static ArticleId id(String word) throws UsageException {
+        return ArticleId.tryParse(word).orElseThrow(
+                () -> new UsageException("not an article id: '" + word + "' (write it like Q187225)"));
+    }
+
+    /** {@code Exchange Server 5.5 SP1}, or {@code … hotfixes after SP3} for a hotfix list. */
+    static String level(FixLevel f) {
+        String product = Products.byId(f.product()).map(Product::name).orElse(f.product()).replaceFirst("^Microsoft ", "");
+        return f.kind() == FixLevel.Kind.HOTFIX
+                ? product + " " + f.level().release() + " hotfixes after SP" + f.level().servicePack()
+                : product + " " + f.level();
+    }
+
+    /** Prints the store's notices and, before an import, how to import; to the warning stream. */
+    static void notices(CommandContext context, LuceneArticleStore store) {
+        store.notice().ifPresent(n -> context.err().println("note: " + n));
+        if (!store.imported()) {
+            context.err().println("note: " + IMPORT_HINT);
+        }
+    }
+
+    static String join(List<ArticleId> ids) {
+        StringBuilder b = new StringBuilder();
+        for (ArticleId id : ids) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(id);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,86 @@
+package io.kbsh.shell.article;
+
+import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.article.FixLevel;
+import io.kbsh.model.command.Arguments;
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.UsageException;
+import io.kbsh.model.product.Product;
+import io.kbsh.model.product.Products;
+import io.kbsh.model.version.ReleaseLevel;
+import io.kbsh.shell.store.LuceneArticleStore;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bugs PRODUCT VERSION [SPn]}: the known bug articles still open at that level, i.e. fixed only by
+ * a later service pack of the same release line, according to the archive's fix lists.
+ */
+public final class BugsCommand implements io.kbsh.model.command.ShellCommand {
+
+    private final Provider<LuceneArticleStore> store;
+
+    @Inject
+    public BugsCommand(Provider<LuceneArticleStore> store) {
+        this.store = store;
+    }
+
+    @Override
+    public String name() {
+        return "bugs";
+    }
+
+    @Override
+    public String description() {
+        return "list the known bugs still open at a product's service-pack level";
+    }
+
+    @Override
+    public String usage() {
+        return "bugs PRODUCT VERSION [SPn]\n  e.g. bugs exchange 5.5 SP1";
+    }
+
+    @Override
+    public List<String> candidates(CommandContext context, List<String> precedingWords) {
+        return precedingWords.isEmpty() ? Products.all().stream().map(Product::id).toList() : List.of();
+    }
+
+    @Override
+    public int run(CommandContext context, List<String> words) throws CommandException {
+        Arguments args = Arguments.parse(words, List.of());
+        String productWord = args.positional(0, "PRODUCT");
+        Product product = Products.resolve(productWord).orElseThrow(() -> new UsageException(
+                "unknown product '" + productWord + "' (e.g. exchange, winnt, sms, sna)"));
+        String levelText = String.join(" ", args.positional().subList(1, args.positional().size()));
+        if (levelText.isBlank()) {
+            throw new UsageException("missing argument VERSION");
+        }
+        ReleaseLevel level;
+        try {
+            level = ReleaseLevel.parse(levelText);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        LuceneArticleStore s = store.get();
+        if (!s.imported()) {
+            ArticleText.notices(context, s);
+            throw new CommandException("the fix lists come from the archive: import it first");
+        }
+        List<ArticleId> open = s.bugsOpenAt(product.id(), level);
+        Map<ArticleId, List<FixLevel>> table = s.fixTable(product.id());
+        for (ArticleId bug : open) {
+            String fixed = table.getOrDefault(bug, List.of()).stream()
+                    .filter(f -> f.kind() == FixLevel.Kind.SERVICE_PACK && f.level().sameLine(level))
+                    .map(f -> "SP" + f.level().servicePack()).findFirst().orElse("");
+            context.out().printf("%-8s  fixed in %-4s  %s%n", bug, fixed, s.titleOf(bug).orElse(""));
+        }
+        context.out().println(open.size() + " known bug" + (open.size() == 1 ? "" : "s") + " open at "
+                + product.name().replaceFirst("^Microsoft ", "") + " " + level
+                + (open.isEmpty() ? "" : " (fixed by later " + level.release() + " service packs)"));
+        return ExitStatus.OK;
+    }
+}

@@ -1,0 +1,106 @@
+package io.kbsh.shell.article;
+
+import io.kbsh.model.article.Article;
+import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.article.SearchHit;
+import io.kbsh.model.command.Arguments;
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.OptionSpec;
+import io.kbsh.model.command.ValueKind;
+import io.kbsh.shell.store.LuceneArticleStore;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code related QNNNNNN}: what the article cites, what cites it, and articles with similar titles. */
+public final class RelatedCommand implements io.kbsh.model.command.ShellCommand {
+
+    private static final Set<String> COMMON = Set.of("the", "a", "an", "and", "or", "of", "in", "on", "to", "with",
+            "for", "is", "not", "does", "do", "when", "by", "from", "at", "as", "can", "cannot", "may", "be", "are");
+    private final Provider<LuceneArticleStore> store;
+
+    @Inject
+    public RelatedCommand(Provider<LuceneArticleStore> store) {
+        this.store = store;
+    }
+
+    @Override
+    public String name() {
+        return "related";
+    }
+
+    @Override
+    public String description() {
+        return "list the articles related to a KB article (cited, citing, similar)";
+    }
+
+    @Override
+    public String usage() {
+        return "related [--limit N] QNNNNNN";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(OptionSpec.value("limit", ValueKind.TEXT, "how many similar articles to list (default 10)"));
+    }
+
+    @Override
+    public ValueKind argumentKind(List<String> precedingWords) {
+        return ValueKind.ARTICLE;
+    }
+
+    @Override
+    public List<String> candidates(CommandContext context, List<String> precedingWords) {
+        return ArticleIdCompletion.candidates(store);
+    }
+
+    @Override
+    public int run(CommandContext context, List<String> words) throws CommandException {
+        Arguments args = Arguments.parse(words, options());
+        ArticleId id = ArticleText.id(args.positional(0, "QNNNNNN"));
+        int limit = args.intValue("limit", 10, 1, 1000);
+        LuceneArticleStore s = store.get();
+        Article a = s.find(id).orElseThrow(() -> {
+            ArticleText.notices(context, s);
+            return new CommandException(id + " is not known");
+        });
+        Set<ArticleId> shown = new LinkedHashSet<>();
+        shown.add(id);
+        section(context, s, "cites", a.cites(), shown);
+        section(context, s, "cited by", s.citedBy(id), shown);
+        StringBuilder query = new StringBuilder();
+        for (String w : a.title().replaceFirst("^[A-Z0-9]{2,8}: ", "").split("[^A-Za-z0-9.]+")) {
+            if (w.length() > 1 && !COMMON.contains(w.toLowerCase(Locale.ROOT))) {
+                query.append(query.length() > 0 ? " OR " : "").append(w.toLowerCase(Locale.ROOT).replace(".", "\\."));
+            }
+        }
+        if (query.length() > 0) {
+            List<SearchHit> similar;
+            try {
+                similar = s.search(query.toString(), limit + shown.size());
+            } catch (IllegalArgumentException e) {
+                similar = List.of();
+            }
+            List<ArticleId> ids = similar.stream().map(SearchHit::id).filter(h -> !shown.contains(h)).limit(limit).toList();
+            section(context, s, "similar", ids, shown);
+        }
+        if (!s.imported()) {
+            ArticleText.notices(context, s);
+        }
+        return ExitStatus.OK;
+    }
+
+    private static void section(CommandContext context, LuceneArticleStore s, String label, List<ArticleId> ids,
+            Set<ArticleId> shown) {
+        context.out().println(label + ":" + (ids.isEmpty() ? " none known" : ""));
+        for (ArticleId r : ids) {
+            shown.add(r);
+            context.out().printf("  %-8s  %s%n", r, s.titleOf(r).orElse("(not in the archive)"));
+        }
+    }
+}

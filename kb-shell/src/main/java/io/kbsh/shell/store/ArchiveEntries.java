@@ -1,0 +1,98 @@
+package io.kbsh.shell.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The files of an archive to import: a directory tree or a {@code .zip} (the plain-text zip, or GitHub's
+ * download zip of the archive repository with all three renderings under one top-level folder). Only
+ * text, Markdown and HTML files are offered; which rendering a file holds is decided by its content.
+ */
+final class ArchiveEntries implements AutoCloseable {
+
+    /** One file: its name for messages and a way to read its bytes. */
+    interface Entry {
+        String name();
+
+        byte[] read() throws IOException;
+    }
+
+    private final ZipFile zip;
+    private final List<Entry> entries;
+
+    private ArchiveEntries(ZipFile zip, List<Entry> entries) {
+        this.zip = zip;
+        this.entries = entries;
+    }
+
+    static ArchiveEntries open(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            List<Entry> list = new ArrayList<>();
+            try (Stream<Path> files = Files.walk(path)) {
+                files.filter(Files::isRegularFile).filter(p -> candidate(p.getFileName().toString())).sorted()
+                        .forEach(p -> list.add(new FileEntry(path.relativize(p).toString(), p)));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            return new ArchiveEntries(null, list);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new IOException("no such file or directory");
+        }
+        ZipFile zip = new ZipFile(path.toFile());
+        List<Entry> list = new ArrayList<>();
+        for (ZipEntry e : Collections.list(zip.entries())) {
+            if (!e.isDirectory() && candidate(e.getName())) {
+                list.add(new ZipItem(zip, e));
+            }
+        }
+        return new ArchiveEntries(zip, list);
+    }
+
+    static boolean candidate(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".txt") || n.endsWith(".md") || n.endsWith(".html") || n.endsWith(".htm");
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (zip != null) {
+            zip.close();
+        }
+    }
+
+    private record FileEntry(String name, Path path) implements Entry {
+        @Override
+        public byte[] read() throws IOException {
+            return Files.readAllBytes(path);
+        }
+    }
+
+    private record ZipItem(ZipFile zip, ZipEntry entry) implements Entry {
+        @Override
+        public String name() {
+            return entry.getName();
+        }
+
+        @Override
+        public byte[] read() throws IOException {
+            try (InputStream in = zip.getInputStream(entry)) {
+                return in.readAllBytes();
+            }
+        }
+    }
+}

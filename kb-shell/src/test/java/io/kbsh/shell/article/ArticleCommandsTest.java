@@ -1,0 +1,135 @@
+package io.kbsh.shell.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.kbsh.model.article.ArticleBrief;
+import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.UsageException;
+import io.kbsh.shell.store.LuceneArticleStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArticleCommandsTest {
+
+    @TempDir
+    Path home;
+    LuceneArticleStore store;
+
+    @BeforeEach
+    void open() {
+        store = new LuceneArticleStore(home.resolve("index"), () -> List.of(new ArticleBrief(new ArticleId(187225),
+                "XCON: Clustered MTA Generates Socket Errors w/X.400 Connections", List.of("Microsoft Exchange Server 5.5"),
+                "Clustered MTA and X.400 over TCP/IP.")));
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        store.close();
+    }
+
+    private static Path shared(String relative) {
+        String s = System.getProperty("kbsh.shared");
+        assumeTrue(s != null, "skipped: kbsh.shared is not set");
+        Path p = Path.of(s).resolve(relative);
+        assumeTrue(Files.exists(p), "skipped: " + p + " is absent");
+        return p;
+    }
+
+    private Path archiveWith(String... ids) throws IOException {
+        Path dir = home.resolve("archive");
+        try (ZipFile zip = new ZipFile(shared("kbarchive/kbarchive-txt.zip").toFile())) {
+            for (String q : ids) {
+                int n = Integer.parseInt(q.substring(1));
+                String name = String.format("txt/%03d/%s.TXT", n / 1000, q);
+                Path target = dir.resolve(name);
+                Files.createDirectories(target.getParent());
+                try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+                    Files.copy(in, target);
+                }
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void beforeImportShowAndSearchAnswerFromThePluginsAndSayHowToImport() throws CommandException {
+        FakeContext c = new FakeContext(home, false);
+        assertEquals(ExitStatus.OK, new ShowCommand(() -> store).run(c, List.of("Q187225")));
+        assertTrue(c.out.toString().startsWith("Q187225: XCON: Clustered MTA"), c.out.toString());
+        assertTrue(c.err.toString().contains("import PATH"), c.err.toString());
+        FakeContext s = new FakeContext(home, false);
+        new SearchCommand(() -> store).run(s, List.of("clustered"));
+        assertTrue(s.out.toString().startsWith("Q187225"), s.out.toString());
+        assertTrue(s.err.toString().contains("not imported"));
+        assertThrows(CommandException.class, () -> new ShowCommand(() -> store).run(new FakeContext(home, false), List.of("Q999999")));
+        assertThrows(UsageException.class, () -> new ShowCommand(() -> store).run(new FakeContext(home, false), List.of("QX")));
+    }
+
+    @Test
+    void importPrintsASummaryAndNoProgressBarInBatchMode() throws Exception {
+        Path dir = archiveWith("Q242221", "Q242222", "Q187225", "Q166604", "Q174189");
+        FakeContext c = new FakeContext(home, false);
+        assertEquals(ExitStatus.OK, new ImportCommand(() -> store).run(c, List.of(dir.toString())));
+        String out = c.out.toString();
+        assertTrue(out.startsWith("imported 5 articles from "), out);
+        assertTrue(out.contains("0 files rejected"), out);
+        assertTrue(out.contains("exchange       3 lists"), out);
+        assertFalse(out.contains("\r"), "no progress bar without a terminal");
+
+        FakeContext show = new FakeContext(home, false);
+        new ShowCommand(() -> store).run(show, List.of("q187225"));
+        assertTrue(show.out.toString().contains("fixed in Exchange Server 5.5 SP1 (listed in Q242221)"), show.out.toString());
+        assertTrue(show.out.toString().contains("cited by: Q242221"), show.out.toString());
+
+        FakeContext bugs = new FakeContext(home, false);
+        new BugsCommand(() -> store).run(bugs, List.of("exchange", "5.5", "SP1"));
+        String listed = bugs.out.toString();
+        assertTrue(listed.contains("fixed in SP2"), listed);
+        assertFalse(listed.contains("Q187225"), listed);
+        assertTrue(listed.strip().endsWith("open at Exchange Server 5.5 SP1 (fixed by later 5.5 service packs)"), listed);
+        assertThrows(UsageException.class, () -> new BugsCommand(() -> store).run(new FakeContext(home, false), List.of("nosuch", "1.0")));
+
+        FakeContext related = new FakeContext(home, false);
+        new RelatedCommand(() -> store).run(related, List.of("Q166604"));
+        assertTrue(related.out.toString().contains("cited by:\n  Q174189"), related.out.toString());
+    }
+
+    @Test
+    void onATerminalImportDrawsAProgressBarAndShowPages() throws Exception {
+        Path dir = archiveWith("Q174189", "Q166604");
+        FakeContext c = new FakeContext(home, true);
+        new ImportCommand(() -> store).run(c, List.of(dir.toString()));
+        assertTrue(c.out.toString().contains("\r[##############################] 2/2"), c.out.toString());
+
+        FakeContext pager = new FakeContext(home, true);
+        pager.answers.add(false);
+        new ShowCommand(() -> store).run(pager, List.of("Q174189"));
+        assertEquals(1, pager.questions, "asked once, then stopped");
+        assertEquals(ShowCommand.PAGE, pager.out.toString().split("\n").length);
+    }
+
+    @Test
+    void searchReportsAnUnreadableQueryAsAUsageError() throws Exception {
+        new ImportCommand(() -> store).run(new FakeContext(home, false), List.of(archiveWith("Q166604").toString()));
+        UsageException e = assertThrows(UsageException.class,
+                () -> new SearchCommand(() -> store).run(new FakeContext(home, false), List.of("title:(oops")));
+        assertTrue(e.getMessage().startsWith("cannot read the query"), e.getMessage());
+        FakeContext limited = new FakeContext(home, false);
+        new SearchCommand(() -> store).run(limited, List.of("--limit", "1", "second MX record"));
+        assertTrue(limited.out.toString().startsWith("Q166604   1999-04-24  XFOR: IMS Behind Firewall"), limited.out.toString());
+    }
+}
