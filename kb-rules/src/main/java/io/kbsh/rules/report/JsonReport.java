@@ -106,7 +106,8 @@ public final class JsonReport {
         return n;
     }
 
-    static ObjectNode action(Action a) {
+    /** One action as JSON, as it appears in a finding's {@code resolution}. */
+    public static ObjectNode action(Action a) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("kind", a.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         n.put("target", a.target().toString());

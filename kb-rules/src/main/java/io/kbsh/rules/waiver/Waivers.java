@@ -7,18 +7,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kbsh.model.json.JsonInputException;
 import io.kbsh.model.json.StrictJson;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A waiver file: {@code {"schemaVersion": 1, "waivers": [{"article": "Q254909", "object": "server:EXCH1",
- * "justification": "...", "expires": "2027-03-31"}]}}. Written atomically, keeping the previous file as
- * {@code NAME.bak}.
+ * "justification": "...", "expires": "2027-03-31"}]}}.
  */
 public record Waivers(@JsonProperty(required = true) int schemaVersion, List<Waiver> waivers) {
 
@@ -72,24 +69,12 @@ public record Waivers(@JsonProperty(required = true) int schemaVersion, List<Wai
         return Optional.ofNullable(expired);
     }
 
-    /** Writes atomically: to a temporary sibling first, keeping the old file as {@code NAME.bak}. */
-    public void write(Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
+    /** The file's JSON text; the caller writes it (the shell does so atomically, keeping a backup). */
+    public byte[] toJson() {
         try {
-            Files.write(tmp, WRITER.writeValueAsBytes(this));
-            if (Files.exists(absolute)) {
-                Files.copy(absolute, dir.resolve(absolute.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
-            }
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            return WRITER.writeValueAsBytes(this);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

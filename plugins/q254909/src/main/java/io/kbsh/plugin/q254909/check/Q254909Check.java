@@ -91,7 +91,7 @@ public final class Q254909Check implements ArticleCheck {
         }
         f.evidence(setting.evidence);
         if (setting.state != ClientSetting.State.PRESENT) {
-            f.action(new Action.RunIniWriter("q254909", java.util.Map.of(), mspclnt, target));
+            f.action(new Action.RunIniWriter("mspclnt-bypass", java.util.Map.of("process", "EMSMTA"), mspclnt, target));
             f.action(new Action.ManualStep("restart the Microsoft Exchange Message Transfer Agent service on "
                     + server.id(), target));
         }

@@ -58,7 +58,8 @@ class Q254909CheckTest {
         assertEquals(List.of(ObjectRef.server("EXCH1"), ObjectRef.connector("x1")), f.affected(), "the IMS is not affected");
         assertTrue(f.evidence().stream().anyMatch(e -> e.contains("[EMSMTA] Disable=0") && e.contains("missing")), f.evidence().toString());
         Action.RunIniWriter writer = (Action.RunIniWriter) f.resolution().get(0);
-        assertEquals("q254909", writer.writer());
+        assertEquals("mspclnt-bypass", writer.writer());
+        assertEquals("EMSMTA", writer.parameters().get("process"));
         assertEquals(dir.resolve("mspclnt.ini"), writer.file().localCopy());
         assertTrue(f.resolution().get(1).describe().contains("Message Transfer Agent"));
         assertEquals("rfc1006", f.probes().get(0).probe());

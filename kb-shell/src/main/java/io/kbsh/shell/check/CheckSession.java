@@ -1,0 +1,67 @@
+package io.kbsh.shell.check;
+
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.env.Environment;
+import io.kbsh.model.fact.Fact;
+import io.kbsh.model.fact.Facts;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the check commands share across one shell session: the loaded environment (and its file), the
+ * facts probes have produced for it, and the waiver file in use.
+ */
+@Singleton
+public final class CheckSession {
+
+    private Environment environment;
+    private Path environmentFile;
+    private Facts facts = Facts.none();
+    private Path waiverFile;
+
+    /** Replaces the environment; facts about the previous one are dropped. */
+    public synchronized void load(Path file, Environment env) {
+        this.environment = env;
+        this.environmentFile = file;
+        this.facts = Facts.none();
+    }
+
+    public synchronized Optional<Environment> environment() {
+        return Optional.ofNullable(environment);
+    }
+
+    public synchronized Optional<Path> environmentFile() {
+        return Optional.ofNullable(environmentFile);
+    }
+
+    public synchronized Environment requireEnvironment() throws CommandException {
+        if (environment == null) {
+            throw new CommandException("no environment loaded: use 'env load FILE' or --env FILE (see examples/)");
+        }
+        return environment;
+    }
+
+    public synchronized Facts facts() {
+        return facts;
+    }
+
+    public synchronized void addFacts(List<? extends Fact> more) {
+        facts = facts.with(more);
+    }
+
+    public synchronized void clearFacts() {
+        facts = Facts.none();
+    }
+
+    /** The waiver file: the one chosen in this session, else {@code waivers.json} in kbsh's home. */
+    public synchronized Path waiverFile(CommandContext context) {
+        return waiverFile != null ? waiverFile : context.home().resolve("waivers.json");
+    }
+
+    public synchronized void useWaiverFile(Path file) {
+        this.waiverFile = file;
+    }
+}

@@ -1,0 +1,192 @@
+package io.kbsh.shell.check;
+
+import io.kbsh.model.command.Arguments;
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.OptionSpec;
+import io.kbsh.model.command.ShellCommand;
+import io.kbsh.model.command.UsageException;
+import io.kbsh.model.command.ValueKind;
+import io.kbsh.model.env.Connector;
+import io.kbsh.model.env.DnsDomain;
+import io.kbsh.model.env.Environment;
+import io.kbsh.model.env.EnvironmentReader;
+import io.kbsh.model.env.Firewall;
+import io.kbsh.model.env.IniFile;
+import io.kbsh.model.env.ProxyServer;
+import io.kbsh.model.env.Publication;
+import io.kbsh.model.env.Server;
+import io.kbsh.model.fact.Fact;
+import io.kbsh.model.json.JsonInputException;
+import io.kbsh.rules.report.TextReport;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code env load FILE}, {@code env show}, {@code env facts}: the environment the checks run against. */
+public final class EnvCommand implements ShellCommand {
+
+    private final CheckSession session;
+
+    @Inject
+    public EnvCommand(CheckSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String name() {
+        return "env";
+    }
+
+    @Override
+    public String description() {
+        return "load and show the environment (sites, servers, connectors, proxies) that checks run against";
+    }
+
+    @Override
+    public String usage() {
+        return "env load FILE        read an environment file (JSON, see docs/checks.md)\n"
+                + "env show             describe the loaded environment\n"
+                + "env facts [--clear]  list (or forget) what probes found";
+    }
+
+    @Override
+    public List<String> subcommands() {
+        return List.of("load", "show", "facts");
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(OptionSpec.flag("clear", "with 'facts': forget the facts probes found"));
+    }
+
+    @Override
+    public ValueKind argumentKind(List<String> precedingWords) {
+        return precedingWords.size() == 1 && precedingWords.get(0).equals("load") ? ValueKind.FILE : ValueKind.TEXT;
+    }
+
+    @Override
+    public int run(CommandContext context, List<String> arguments) throws CommandException {
+        Arguments args = Arguments.parse(arguments, options());
+        String sub = args.positional(0, "SUBCOMMAND (load, show or facts)");
+        switch (sub) {
+            case "load" -> {
+                Environment env = load(context, session, args.positional(1, "FILE"));
+                context.out().println("Loaded " + session.environmentFile().orElseThrow() + ": " + summary(env));
+                missingCopies(env).forEach(m -> context.err().println("warning: " + m));
+            }
+            case "show" -> context.out().print(describe(session.requireEnvironment()));
+            case "facts" -> {
+                if (args.has("clear")) {
+                    session.clearFacts();
+                    context.out().println("Facts cleared.");
+                } else if (session.facts().isEmpty()) {
+                    context.out().println("No facts yet: 'diagnose' or 'check --probe' runs the probes findings ask for.");
+                } else {
+                    for (Fact f : session.facts().all()) {
+                        context.out().println(f.observedAt() + "  " + f.describe());
+                    }
+                }
+            }
+            default -> throw new UsageException("unknown subcommand '" + sub + "' (load, show or facts)");
+        }
+        context.out().flush();
+        return ExitStatus.OK;
+    }
+
+    /** Reads {@code path} into the session; errors become one line naming file, line, column and field. */
+    static Environment load(CommandContext context, CheckSession session, String path) throws CommandException {
+        Path file = context.resolve(path);
+        Environment env;
+        try {
+            env = EnvironmentReader.read(file);
+        } catch (NoSuchFileException e) {
+            throw new CommandException("no such environment file: " + file);
+        } catch (JsonInputException e) {
+            throw new CommandException(e.getMessage());
+        } catch (IOException e) {
+            throw new CommandException("cannot read " + file + ": " + e.getMessage());
+        }
+        session.load(file, env);
+        return env;
+    }
+
+    static String summary(Environment env) {
+        return (env.organisation().isEmpty() ? "" : env.organisation() + ", ")
+                + env.servers().size() + " server(s), " + env.connectors().size() + " connector(s), "
+                + env.proxies().size() + " proxy server(s), " + env.publications().size() + " publication(s), "
+                + env.firewalls().size() + " firewall(s), " + env.domains().size() + " domain(s)";
+    }
+
+    private static List<String> missingCopies(Environment env) {
+        List<String> missing = new ArrayList<>();
+        for (Server s : env.servers()) {
+            for (IniFile f : s.iniFiles()) {
+                if (f.localCopy() != null && !Files.isRegularFile(f.localCopy())) {
+                    missing.add("the collected copy of " + f.serverPath() + " on " + s.id() + " is missing: " + f.localCopy());
+                }
+            }
+        }
+        return missing;
+    }
+
+    static String describe(Environment env) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(summary(env)).append("\n\n");
+        if (!env.servers().isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"SERVER", "SITE", "EXCHANGE", "WINDOWS NT", "CLUSTERED", "WSP CLIENT", "COMPONENTS"});
+            for (Server s : env.servers()) {
+                rows.add(new String[] {s.id(), s.site() == null ? "-" : s.site(), s.exchange().toString(),
+                        s.windowsNt() == null ? "-" : s.windowsNt().toString(), s.clustered() ? "yes" : "no",
+                        s.winsockProxyClient() ? "yes" : "no",
+                        String.join(", ", s.components().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList())});
+            }
+            TextReport.table(sb, rows);
+            for (Server s : env.servers()) {
+                for (IniFile f : s.iniFiles()) {
+                    sb.append("  ").append(s.id()).append(": ").append(f.serverPath())
+                      .append(f.localCopy() == null ? " (not collected)" : " (copy: " + f.localCopy() + ")").append('\n');
+                }
+            }
+            sb.append('\n');
+        }
+        if (!env.connectors().isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"CONNECTOR", "SERVER", "TYPE", "REMOTE", "PATH"});
+            for (Connector c : env.connectors()) {
+                rows.add(new String[] {c.id(), c.server(), c.type().label() + (c.transport() == null ? "" : " over " + c.transport().label()),
+                        c.remoteMta() != null ? c.remoteMta() : c.domains().isEmpty() ? "-" : String.join(", ", c.domains()),
+                        c.path().isEmpty() ? "direct" : String.join(" -> ", c.path())});
+            }
+            TextReport.table(sb, rows);
+            sb.append('\n');
+        }
+        for (ProxyServer p : env.proxies()) {
+            sb.append("proxy ").append(p.id()).append(": Proxy Server ").append(p.version())
+              .append(", internal ").append(p.internalAddress() == null ? "-" : p.internalAddress())
+              .append(", external ").append(p.externalAddress() == null ? "-" : p.externalAddress())
+              .append(p.runsOn() == null ? ", own computer" : ", runs on " + p.runsOn())
+              .append(p.dynamicPacketFiltering() ? ", dynamic packet filtering" : "").append('\n');
+        }
+        for (Publication p : env.publications()) {
+            sb.append("publishes ").append(p.describe()).append(" of ").append(p.server())
+              .append(" through ").append(p.proxy()).append('\n');
+        }
+        for (Firewall f : env.firewalls()) {
+            sb.append("firewall ").append(f.id()).append(" protects ")
+              .append(f.protects().isEmpty() ? "-" : String.join(", ", f.protects())).append('\n');
+        }
+        for (DnsDomain d : env.domains()) {
+            sb.append("domain ").append(d.name()).append(" MX ").append(d.byPreference().isEmpty() ? "-"
+                    : String.join(", ", d.byPreference().stream().map(r -> r.preference() + " " + r.host()).toList())).append('\n');
+        }
+        return sb.toString();
+    }
+}

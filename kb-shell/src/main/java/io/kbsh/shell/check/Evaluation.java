@@ -1,0 +1,50 @@
+package io.kbsh.shell.check;
+
+import io.kbsh.model.command.Arguments;
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.command.UsageException;
+import io.kbsh.model.env.Environment;
+import io.kbsh.model.fact.Fact;
+import io.kbsh.rules.ArticleCheck;
+import io.kbsh.rules.run.CheckReport;
+import io.kbsh.rules.waiver.Waivers;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One evaluation as {@code check}, {@code diagnose} and {@code fix} set it up: the environment (loaded with
+ * {@code --env} if given), the checks chosen by article, and the waivers in force.
+ */
+record Evaluation(Environment environment, List<ArticleCheck> checks, Waivers waivers) {
+
+    static Evaluation prepare(CommandContext context, CheckSession session, CheckEngine engine, Arguments args,
+                              List<String> articleWords) throws CommandException {
+        if (args.value("env").isPresent()) {
+            EnvCommand.load(context, session, args.value("env").get());
+        }
+        if (args.value("waivers").isPresent()) {
+            session.useWaiverFile(context.resolve(args.value("waivers").get()));
+        }
+        Environment env = session.requireEnvironment();
+        List<ArticleCheck> checks = engine.checks(CheckEngine.articles(articleWords));
+        return new Evaluation(env, checks, engine.waivers(session.waiverFile(context)));
+    }
+
+    CheckReport run(CommandContext context, CheckSession session, CheckEngine engine) {
+        return engine.run(context, environment, session.facts(), checks, waivers);
+    }
+
+    /** Runs the probes {@code report}'s findings ask for, keeps their facts, and evaluates again. */
+    CheckReport probeAndRerun(CommandContext context, CheckSession session, CheckEngine engine, CheckReport report,
+                              Duration timeout, List<Fact> collected) {
+        List<Fact> facts = engine.probe(context, report.probeRequests(), timeout);
+        collected.addAll(facts);
+        session.addFacts(facts);
+        return run(context, session, engine);
+    }
+
+    static Duration timeout(Arguments args) throws UsageException {
+        return Duration.ofSeconds(args.intValue("timeout", 30, 1, 600));
+    }
+}

@@ -1,0 +1,208 @@
+package io.kbsh.shell.check;
+
+import io.kbsh.ini.file.PlanApplier;
+import io.kbsh.ini.plan.IniPlan;
+import io.kbsh.ini.writer.IniWriter;
+import io.kbsh.ini.writer.IniWriterException;
+import io.kbsh.model.command.Arguments;
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.OptionSpec;
+import io.kbsh.model.command.ShellCommand;
+import io.kbsh.model.command.UsageException;
+import io.kbsh.model.command.ValueKind;
+import io.kbsh.model.finding.Action;
+import io.kbsh.model.finding.Finding;
+import io.kbsh.model.finding.ObjectRef;
+import io.kbsh.rules.run.CheckReport;
+import io.kbsh.rules.run.Outcome;
+import io.kbsh.shell.plugin.Contribution;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code fix plan} / {@code fix apply}: the INI fixes open findings call for, planned by the plugins' INI
+ * writers against local files only (the collected copy, or {@code --file}). Applying asks first (or needs
+ * {@code --yes} in batch mode), writes atomically and keeps a backup. When only the server path is known,
+ * the plan shows the file as it would be and says where on the server it belongs.
+ */
+public final class FixCommand implements ShellCommand {
+
+    private final CheckSession session;
+    private final CheckEngine engine;
+
+    @Inject
+    public FixCommand(CheckSession session, CheckEngine engine) {
+        this.session = session;
+        this.engine = engine;
+    }
+
+    @Override
+    public String name() {
+        return "fix";
+    }
+
+    @Override
+    public String description() {
+        return "plan or apply the INI fixes of open findings (local files only, with backups)";
+    }
+
+    @Override
+    public String usage() {
+        return "fix plan [ARTICLE...] [--object KIND:ID] [--file FILE]\n"
+                + "fix apply [ARTICLE...] [--object KIND:ID] [--file FILE] [--yes]";
+    }
+
+    @Override
+    public List<String> subcommands() {
+        return List.of("plan", "apply");
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.value("file", ValueKind.FILE, "edit this local file instead of the collected copy"),
+                OptionSpec.value("object", ValueKind.TEXT, "only fixes for this object, e.g. server:EXCH1"),
+                OptionSpec.flag("yes", "apply without asking (needed in batch mode)"),
+                OptionSpec.value("env", ValueKind.FILE, "load this environment file first"),
+                OptionSpec.value("waivers", ValueKind.FILE, "the waiver file to use"));
+    }
+
+    @Override
+    public ValueKind argumentKind(List<String> precedingWords) {
+        return precedingWords.isEmpty() ? ValueKind.TEXT : ValueKind.ARTICLE;
+    }
+
+    /** One INI fix to make: the finding that calls for it and the writer step. */
+    private record Step(Finding finding, Action.RunIniWriter action) {
+    }
+
+    @Override
+    public int run(CommandContext context, List<String> arguments) throws CommandException {
+        Arguments args = Arguments.parse(arguments, options());
+        String sub = args.positional(0, "SUBCOMMAND (plan or apply)");
+        if (!sub.equals("plan") && !sub.equals("apply")) {
+            throw new UsageException("unknown subcommand '" + sub + "' (plan or apply)");
+        }
+        Optional<ObjectRef> only = Optional.empty();
+        if (args.value("object").isPresent()) {
+            try {
+                only = Optional.of(ObjectRef.parse(args.value("object").get()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("option --object: " + e.getMessage());
+            }
+        }
+        Evaluation evaluation = Evaluation.prepare(context, session, engine, args,
+                args.positional().subList(1, args.positional().size()));
+        CheckReport report = evaluation.run(context, session, engine);
+        List<Step> steps = new ArrayList<>();
+        for (Outcome o : report.open()) {
+            if (only.isPresent() && !o.finding().affected().contains(only.get())) {
+                continue;
+            }
+            for (Action a : o.finding().resolution()) {
+                if (a instanceof Action.RunIniWriter w) {
+                    steps.add(new Step(o.finding(), w));
+                }
+            }
+        }
+        if (steps.isEmpty()) {
+            context.out().println("Nothing to fix: no open finding calls for an INI change.");
+            context.out().flush();
+            return ExitStatus.OK;
+        }
+        Path override = args.value("file").map(context::resolve).orElse(null);
+        if (override != null && steps.size() > 1) {
+            throw new UsageException("--file names one file, but " + steps.size()
+                    + " INI fixes apply; choose one with ARTICLE or --object");
+        }
+        int status = ExitStatus.OK;
+        for (Step step : steps) {
+            status = ExitStatus.combine(status, fix(context, step, override, sub.equals("apply"), args.has("yes")));
+        }
+        context.out().flush();
+        return status;
+    }
+
+    private int fix(CommandContext context, Step step, Path override, boolean apply, boolean yes) throws CommandException {
+        Action.RunIniWriter action = step.action();
+        String serverPath = action.file().serverPath();
+        context.out().println(step.finding().article() + " on " + action.target() + ": " + action.describe());
+        Optional<Contribution<IniWriter>> writer = engine.writer(action.writer(), step.finding().article());
+        if (writer.isEmpty()) {
+            context.err().println("error: no INI writer '" + action.writer() + "' is loaded (is the "
+                    + step.finding().article() + " plugin installed?)");
+            return ExitStatus.FAILED;
+        }
+        Path local = override != null ? override : action.file().localCopy();
+        boolean serverOnly = local == null;
+        Path planned = serverOnly ? Path.of(action.file().fileName()) : local;
+        IniPlan plan;
+        try {
+            plan = writer.get().call(w -> plan(w, planned, serverOnly, action));
+        } catch (PlanFailure e) {
+            context.err().println("error: " + e.getMessage() + (serverOnly
+                    ? " (no local copy of " + serverPath + "; collect it and pass --file)" : ""));
+            return ExitStatus.FAILED;
+        }
+        plan.warnings().forEach(w -> context.out().println("note: " + w));
+        if (plan.changesNothing()) {
+            context.out().println("already in place in " + planned);
+            return ExitStatus.OK;
+        }
+        context.out().print(plan.diff());
+        if (serverOnly) {
+            context.out().println("no local copy: this is how " + action.file().fileName() + " would read; it belongs at "
+                    + serverPath + " on " + action.target().id() + " (collect it and pass --file to edit a copy)");
+            return ExitStatus.OK;
+        }
+        if (!apply) {
+            return ExitStatus.OK;
+        }
+        if (!yes && !context.confirm("Apply this change to " + local + "?")) {
+            if (!context.interactive()) {
+                throw new CommandException("fix apply changes files: pass --yes in batch mode");
+            }
+            context.out().println("not applied.");
+            return ExitStatus.OK;
+        }
+        try {
+            PlanApplier.ApplyResult result = new PlanApplier().apply(plan);
+            context.out().println("applied to " + local + result.backup().map(b -> " (backup: " + b + ")").orElse(""));
+        } catch (IOException e) {
+            throw new CommandException("cannot write " + local + ": " + e.getMessage());
+        }
+        for (Action then : step.finding().resolution()) {
+            if (then.kind() == Action.Kind.MANUAL || then.kind() == Action.Kind.SERVICE_PACK) {
+                context.out().println("then: " + then.describe());
+            }
+        }
+        context.out().println("copy " + local + " back to " + serverPath + " on " + action.target().id());
+        return ExitStatus.OK;
+    }
+
+    /** Runs inside the writer's plugin class loader; checked failures travel out as {@link PlanFailure}. */
+    private static IniPlan plan(IniWriter writer, Path file, boolean serverOnly, Action.RunIniWriter action) {
+        try {
+            var arguments = writer.validate(action.parameters());
+            return serverOnly ? writer.plan(file, Optional.empty(), arguments) : writer.plan(file, arguments);
+        } catch (IniWriterException e) {
+            throw new PlanFailure(writer.id() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new PlanFailure("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static final class PlanFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PlanFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

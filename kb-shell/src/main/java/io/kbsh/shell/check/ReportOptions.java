@@ -1,0 +1,81 @@
+package io.kbsh.shell.check;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kbsh.model.command.Arguments;
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.OptionSpec;
+import io.kbsh.model.command.UsageException;
+import io.kbsh.model.command.ValueKind;
+import io.kbsh.model.finding.Severity;
+import io.kbsh.rules.report.JUnitReport;
+import io.kbsh.rules.report.JsonReport;
+import io.kbsh.rules.report.TextReport;
+import io.kbsh.rules.run.CheckReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The output options {@code check} and {@code diagnose} share, and how they end: text, JSON, JUnit XML, exit status. */
+record ReportOptions(boolean json, Path junit, Severity failOn) {
+
+    static final List<OptionSpec> OPTIONS = List.of(
+            OptionSpec.flag("json", "print the report as JSON (schema kbsh.check-report, version 1)"),
+            OptionSpec.value("junit", ValueKind.FILE, "also write the report as JUnit XML to FILE"),
+            OptionSpec.value("fail-on", ValueKind.TEXT, "exit with status 4 when an unwaived finding at or above"
+                    + " this severity (info, warning, error, critical) exists"),
+            OptionSpec.value("env", ValueKind.FILE, "load this environment file first"),
+            OptionSpec.value("waivers", ValueKind.FILE, "the waiver file to use (default: waivers.json in kbsh's home)"));
+
+    static ReportOptions parse(Arguments args, CommandContext context) throws UsageException {
+        Severity failOn = null;
+        if (args.value("fail-on").isPresent()) {
+            try {
+                failOn = Severity.parse(args.value("fail-on").get());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("option --fail-on: " + e.getMessage());
+            }
+        }
+        Path junit = args.value("junit").map(context::resolve).orElse(null);
+        return new ReportOptions(args.has("json"), junit, failOn);
+    }
+
+    /**
+     * Prints {@code report} (as JSON with {@code extendJson}'s additions, or as text followed by
+     * {@code moreText}), writes the JUnit file, and returns the exit status.
+     */
+    int emit(CommandContext context, CheckReport report, Consumer<ObjectNode> extendJson, String moreText)
+            throws CommandException {
+        if (json) {
+            ObjectNode tree = JsonReport.tree(report);
+            extendJson.accept(tree);
+            context.out().println(JsonReport.write(tree));
+        } else {
+            context.out().print(TextReport.write(report, true));
+            context.out().print(moreText);
+        }
+        if (junit != null) {
+            String xml = JUnitReport.write(report, failOn == null ? Severity.INFO : failOn);
+            try {
+                SafeFiles.write(junit, xml.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new CommandException("cannot write " + junit + ": " + e.getMessage());
+            }
+            if (!json) {
+                context.out().println("JUnit report written to " + junit);
+            }
+        }
+        context.out().flush();
+        int status = ExitStatus.OK;
+        if (!report.failures().isEmpty()) {
+            status = ExitStatus.FAILED;
+        }
+        if (failOn != null && report.failsAt(failOn)) {
+            status = ExitStatus.combine(status, ExitStatus.FINDINGS);
+        }
+        return status;
+    }
+}

@@ -1,0 +1,65 @@
+package io.kbsh.shell.check;
+
+import io.kbsh.model.command.Arguments;
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.command.OptionSpec;
+import io.kbsh.model.command.ShellCommand;
+import io.kbsh.model.command.ValueKind;
+import io.kbsh.model.fact.Fact;
+import io.kbsh.rules.run.CheckReport;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What {@code check} and {@code diagnose} share: the session, the engine, article arguments and report options. */
+abstract class ReportingCommand implements ShellCommand {
+
+    final CheckSession session;
+    final CheckEngine engine;
+    private final List<OptionSpec> options;
+
+    /** The command takes the report options, {@code --timeout}, and {@code more}. */
+    ReportingCommand(CheckSession session, CheckEngine engine, OptionSpec... more) {
+        this.session = session;
+        this.engine = engine;
+        List<OptionSpec> all = new ArrayList<>(ReportOptions.OPTIONS);
+        all.add(OptionSpec.value("timeout", ValueKind.TEXT, "seconds all probes may take together (default 30)"));
+        all.addAll(List.of(more));
+        this.options = List.copyOf(all);
+    }
+
+    @Override
+    public final List<OptionSpec> options() {
+        return options;
+    }
+
+    @Override
+    public ValueKind argumentKind(List<String> precedingWords) {
+        return ValueKind.ARTICLE;
+    }
+
+    /** Whether this run probes what the first evaluation's findings ask for. */
+    abstract boolean probes(Arguments args);
+
+    /** Prints the report (and whatever the command adds) and returns the exit status. */
+    int finish(CommandContext context, ReportOptions output, CheckReport report, List<Fact> probed) throws CommandException {
+        return output.emit(context, report, tree -> { }, "");
+    }
+
+    @Override
+    public final int run(CommandContext context, List<String> arguments) throws CommandException {
+        Arguments args = Arguments.parse(arguments, options());
+        ReportOptions output = ReportOptions.parse(args, context);
+        Evaluation evaluation = Evaluation.prepare(context, session, engine, args, args.positional());
+        CheckReport report = evaluation.run(context, session, engine);
+        List<Fact> probed = new ArrayList<>();
+        if (probes(args) && !report.probeRequests().isEmpty()) {
+            if (!output.json()) {
+                context.out().println("Probing " + report.probeRequests().size() + " endpoint(s) the findings ask about...");
+                context.out().flush();
+            }
+            report = evaluation.probeAndRerun(context, session, engine, report, Evaluation.timeout(args), probed);
+        }
+        return finish(context, output, report, probed);
+    }
+}

@@ -1,0 +1,159 @@
+package io.kbsh.shell.check;
+
+import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.command.Arguments;
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.OptionSpec;
+import io.kbsh.model.command.ShellCommand;
+import io.kbsh.model.command.UsageException;
+import io.kbsh.model.command.ValueKind;
+import io.kbsh.model.finding.ObjectRef;
+import io.kbsh.rules.report.TextReport;
+import io.kbsh.rules.waiver.Waiver;
+import io.kbsh.rules.waiver.Waivers;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code waive add|list|remove}: accepted findings, each for one article and object until a date. */
+public final class WaiveCommand implements ShellCommand {
+
+    private final CheckSession session;
+    private final CheckEngine engine;
+
+    @Inject
+    public WaiveCommand(CheckSession session, CheckEngine engine) {
+        this.session = session;
+        this.engine = engine;
+    }
+
+    @Override
+    public String name() {
+        return "waive";
+    }
+
+    @Override
+    public String description() {
+        return "accept a finding for an object until a date (waivers), list or remove waivers";
+    }
+
+    @Override
+    public String usage() {
+        return "waive add ARTICLE KIND:ID --until YYYY-MM-DD --reason TEXT [--file FILE]\n"
+                + "waive list [--file FILE]\n"
+                + "waive remove ARTICLE KIND:ID [--file FILE]";
+    }
+
+    @Override
+    public List<String> subcommands() {
+        return List.of("add", "list", "remove");
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.value("until", ValueKind.TEXT, "the last day the waiver holds (YYYY-MM-DD)"),
+                OptionSpec.value("reason", ValueKind.TEXT, "why the finding is accepted"),
+                OptionSpec.value("file", ValueKind.FILE, "the waiver file (default: waivers.json in kbsh's home)"));
+    }
+
+    @Override
+    public ValueKind argumentKind(List<String> precedingWords) {
+        return precedingWords.size() == 1 ? ValueKind.ARTICLE : ValueKind.TEXT;
+    }
+
+    @Override
+    public int run(CommandContext context, List<String> arguments) throws CommandException {
+        Arguments args = Arguments.parse(arguments, options());
+        String sub = args.positional(0, "SUBCOMMAND (add, list or remove)");
+        if (args.value("file").isPresent()) {
+            session.useWaiverFile(context.resolve(args.value("file").get()));
+        }
+        Path file = session.waiverFile(context);
+        Waivers waivers = engine.waivers(file);
+        switch (sub) {
+            case "list" -> list(context, waivers, file);
+            case "add" -> {
+                Waiver w = waiver(args, engine.today());
+                write(file, waivers.plus(w));
+                context.out().println("Waived " + w.article() + " for " + w.object() + " until " + w.expires() + " (" + file + ")");
+            }
+            case "remove" -> {
+                String article = article(args.positional(1, "ARTICLE"));
+                String object = object(args.positional(2, "KIND:ID")).toString();
+                List<Waiver> kept = new ArrayList<>(waivers.waivers());
+                if (!kept.removeIf(w -> w.article().equals(article) && w.object().equals(object))) {
+                    throw new CommandException("no waiver for " + article + " " + object + " in " + file);
+                }
+                write(file, new Waivers(Waivers.SCHEMA_VERSION, kept));
+                context.out().println("Removed the waiver for " + article + " " + object);
+            }
+            default -> throw new UsageException("unknown subcommand '" + sub + "' (add, list or remove)");
+        }
+        context.out().flush();
+        return ExitStatus.OK;
+    }
+
+    private void list(CommandContext context, Waivers waivers, Path file) {
+        if (waivers.waivers().isEmpty()) {
+            context.out().println("No waivers in " + file);
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ARTICLE", "OBJECT", "EXPIRES", "STATE", "JUSTIFICATION"});
+        for (Waiver w : waivers.waivers()) {
+            rows.add(new String[] {w.article(), w.object(), w.expires().toString(),
+                    w.expiredOn(engine.today()) ? "expired" : "active", w.justification()});
+        }
+        StringBuilder sb = new StringBuilder();
+        TextReport.table(sb, rows);
+        context.out().print(sb);
+    }
+
+    private static Waiver waiver(Arguments args, LocalDate today) throws UsageException {
+        String article = article(args.positional(1, "ARTICLE"));
+        String object = object(args.positional(2, "KIND:ID")).toString();
+        String until = args.value("until").orElseThrow(() -> new UsageException("option --until YYYY-MM-DD is required"));
+        String reason = args.value("reason").orElseThrow(() -> new UsageException("option --reason TEXT is required"));
+        LocalDate expires;
+        try {
+            expires = LocalDate.parse(until.trim());
+        } catch (DateTimeParseException e) {
+            throw new UsageException("option --until takes a date such as 2027-03-31, got '" + until + "'");
+        }
+        if (expires.isBefore(today)) {
+            throw new UsageException("option --until: " + expires + " has already passed");
+        }
+        if (reason.isBlank()) {
+            throw new UsageException("option --reason must say why the finding is accepted");
+        }
+        return new Waiver(article, object, reason.trim(), expires);
+    }
+
+    private static String article(String text) throws UsageException {
+        return ArticleId.tryParse(text).map(ArticleId::toString)
+                .orElseThrow(() -> new UsageException("not an article id (e.g. Q254909): '" + text + "'"));
+    }
+
+    private static ObjectRef object(String text) throws UsageException {
+        try {
+            return ObjectRef.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static void write(Path file, Waivers waivers) throws CommandException {
+        try {
+            SafeFiles.write(file, waivers.toJson());
+        } catch (IOException e) {
+            throw new CommandException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}
