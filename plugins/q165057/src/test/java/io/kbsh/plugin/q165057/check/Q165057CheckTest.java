@@ -85,4 +85,12 @@ class Q165057CheckTest {
         Finding f = run(env("5.0", "1.0", X400), Facts.none().with(List.of(refused))).get(0);
         assertTrue(f.evidence().stream().anyMatch(e -> e.startsWith("probe: rfc1006 mta.site2.test:102 TIMEOUT")), f.evidence().toString());
     }
+
+    @Test
+    void examplesAreNotAffected() throws Exception {
+        for (String example : List.of("healthy", "mta-cluster", "proxy-ssl")) {
+            assertTrue(run(EnvironmentReader.read(java.nio.file.Path.of("../../examples", example, "environment.json")),
+                    Facts.none()).isEmpty(), example);
+        }
+    }
 }

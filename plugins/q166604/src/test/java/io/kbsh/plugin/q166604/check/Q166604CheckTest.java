@@ -89,4 +89,12 @@ class Q166604CheckTest {
         assertTrue(run(env("5.0", true, ONE_MX), Facts.none()).isEmpty(), "no second MX record");
         assertTrue(run(env("5.5", true, TWO_MX), Facts.none()).isEmpty(), "the article names 4.0 and 5.0 only");
     }
+
+    @Test
+    void examplesAreNotAffected() throws Exception {
+        for (String example : List.of("healthy", "mta-cluster", "proxy-ssl")) {
+            assertTrue(run(EnvironmentReader.read(java.nio.file.Path.of("../../examples", example, "environment.json")),
+                    Facts.none()).isEmpty(), example);
+        }
+    }
 }

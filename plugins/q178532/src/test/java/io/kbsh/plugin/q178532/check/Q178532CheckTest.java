@@ -143,4 +143,14 @@ class Q178532CheckTest {
         assertTrue(run(env("2.0", null, false, "", null, StandardCharsets.ISO_8859_1, pub("smtp", false))).isEmpty(),
                 "SMTP is the Internet Mail Service's, not this article's");
     }
+
+    @Test
+    void examples() throws Exception {
+        Path examples = Path.of("../../examples");
+        Finding f = run(EnvironmentReader.read(examples.resolve("proxy-ssl/environment.json"))).get(0);
+        assertEquals(Severity.ERROR, f.severity());
+        assertTrue(mentions(f, "no Wspcfg.ini in Exchsrvr\\Bin"));
+        assertTrue(run(EnvironmentReader.read(examples.resolve("healthy/environment.json"))).isEmpty(),
+                "the healthy example's proxy runs on the Exchange server");
+    }
 }

@@ -92,4 +92,12 @@ class Q187225CheckTest {
         assertTrue(run(env("5.5", true, "x25"), ArticleStore.empty()).isEmpty(), "X.400 over X.25");
         assertTrue(run(env("5.0", true, "tcpip"), ArticleStore.empty()).isEmpty(), "the article is about 5.5 only");
     }
+
+    @Test
+    void examples() throws Exception {
+        java.nio.file.Path examples = java.nio.file.Path.of("../../examples");
+        assertEquals(1, run(EnvironmentReader.read(examples.resolve("mta-cluster/environment.json")), ArticleStore.empty()).size());
+        assertTrue(run(EnvironmentReader.read(examples.resolve("healthy/environment.json")), ArticleStore.empty()).isEmpty(),
+                "the healthy example's cluster runs 5.5 SP4");
+    }
 }

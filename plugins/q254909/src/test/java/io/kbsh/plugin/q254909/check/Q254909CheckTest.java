@@ -102,4 +102,15 @@ class Q254909CheckTest {
             assertEquals(1, run(env(level, true, SITE, null)).size(), level);
         }
     }
+
+    @Test
+    void examplesShowTheFixMissingAndPresent() throws Exception {
+        Path examples = Path.of("../../examples");
+        Finding hit = run(EnvironmentReader.read(examples.resolve("mta-cluster/environment.json"))).get(0);
+        assertEquals(Severity.ERROR, hit.severity());
+        assertTrue(hit.affected().contains(ObjectRef.server("NWMAIL1")));
+        List<Finding> healthy = run(EnvironmentReader.read(examples.resolve("healthy/environment.json")));
+        assertEquals(List.of(Severity.INFO), healthy.stream().map(Finding::severity).toList());
+        assertTrue(run(EnvironmentReader.read(examples.resolve("proxy-ssl/environment.json"))).isEmpty());
+    }
 }
