@@ -1,6 +1,5 @@
 package io.kbsh.ini.document;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -36,10 +35,10 @@ public final class IniDocument {
     private final int contentStart;
     /** Byte offset of each source line; one extra entry holds {@code source.length}. */
     private final int[] sourceStarts;
-    private final Line[] lines;
+    private final Lines lines;
     private final List<String> warnings;
 
-    private IniDocument(IniEncoding encoding, byte[] source, int contentStart, int[] sourceStarts, Line[] lines,
+    private IniDocument(IniEncoding encoding, byte[] source, int contentStart, int[] sourceStarts, Lines lines,
                         List<String> warnings) {
         this.encoding = encoding;
         this.source = source;
@@ -57,7 +56,7 @@ public final class IniDocument {
     /** An empty document in {@code encoding} (a Unicode one starts with a byte order mark). */
     public static IniDocument empty(IniEncoding encoding) {
         byte[] bom = encoding.byteOrderMark();
-        return new IniDocument(encoding, bom, bom.length, new int[] {bom.length}, new Line[0], List.of());
+        return new IniDocument(encoding, bom, bom.length, new int[] {bom.length}, Lines.EMPTY, List.of());
     }
 
     /** Reads {@code file} with the Windows-1252 ANSI code page. */
@@ -109,12 +108,20 @@ public final class IniDocument {
         private final byte[] bytes;
         private final IniEncoding encoding;
         private final int contentStart;
-        private int[] starts = new int[64];
-        private Line[] lines = new Line[64];
+        private int[] starts;
+        private final Lines.Builder lines = new Lines.Builder();
         private int count;
+        private final Line.AsciiView view;
 
         Splitter(byte[] bytes, IniEncoding encoding, int contentStart) {
             this.bytes = bytes;
+            // Sized from a count of line feeds so that big files need no regrowing (CR-only files regrow).
+            int feeds = 0;
+            for (byte b : bytes) {
+                feeds += b == '\n' ? 1 : 0;
+            }
+            this.starts = new int[feeds + 2];
+            this.view = encoding.asciiCompatible() ? new Line.AsciiView(bytes) : null;
             this.encoding = encoding;
             this.contentStart = contentStart;
         }
@@ -181,19 +188,21 @@ public final class IniDocument {
         }
 
         private void add(int start, int contentEnd, LineEnding ending, boolean ascii) {
-            if (count == lines.length) {
-                lines = Arrays.copyOf(lines, count * 2);
-                starts = Arrays.copyOf(starts, count * 2 + 1);
+            if (count + 1 >= starts.length) {
+                starts = Arrays.copyOf(starts, count * 2 + 16);
             }
             starts[count] = start;
-            lines[count] = Line.of(encoding.decode(bytes, start, contentEnd, ascii), ending, count, true);
+            CharSequence text = ascii && view != null
+                    ? view.at(start, contentEnd)
+                    : encoding.decode(bytes, start, contentEnd, ascii);
+            lines.add(Line.of(text, ending, count, true));
             count++;
         }
 
         private IniDocument finish(List<String> warnings) {
-            int[] finalStarts = Arrays.copyOf(starts, count + 1);
+            int[] finalStarts = starts.length == count + 1 ? starts : Arrays.copyOf(starts, count + 1);
             finalStarts[count] = bytes.length;
-            return new IniDocument(encoding, bytes, contentStart, finalStarts, Arrays.copyOf(lines, count), warnings);
+            return new IniDocument(encoding, bytes, contentStart, finalStarts, lines.build(), warnings);
         }
     }
 
@@ -212,16 +221,16 @@ public final class IniDocument {
 
     /** The number of lines (a final line without a newline counts; a file ending in a newline has no empty last line). */
     public int lineCount() {
-        return lines.length;
+        return lines.size();
     }
 
     /** The text of line {@code index} (0-based), without its ending. */
     public String lineText(int index) {
-        return lines[index].text;
+        return lines.get(index).text();
     }
 
     public LineEnding lineEnding(int index) {
-        return lines[index].ending;
+        return lines.get(index).ending;
     }
 
     /**
@@ -234,7 +243,7 @@ public final class IniDocument {
      */
     public Optional<String> get(String section, String key) {
         int index = findKey(section, key);
-        return index < 0 ? Optional.empty() : Optional.of(lines[index].value());
+        return index < 0 ? Optional.empty() : Optional.of(lines.get(index).value());
     }
 
     /** {@link #get(String, String)} with a default that, as in Windows, loses its trailing spaces. */
@@ -287,8 +296,8 @@ public final class IniDocument {
         int header = findSection(callerName(section));
         if (header >= 0) {
             for (int i = header + 1, end = sectionEnd(header); i < end; i++) {
-                if (lines[i].kind == KEY) {
-                    keys.add(lines[i].name());
+                if (lines.get(i).kind == KEY) {
+                    keys.add(lines.get(i).name());
                 }
             }
         }
@@ -307,7 +316,7 @@ public final class IniDocument {
         }
         List<String> entries = new ArrayList<>();
         for (int i = header + 1, end = sectionEnd(header); i < end; i++) {
-            Line line = lines[i];
+            Line line = lines.get(i);
             if (line.kind == KEY) {
                 entries.add(line.name() + "=" + line.rawValue());
             } else if (line.kind == Line.Kind.OTHER) {
@@ -321,24 +330,21 @@ public final class IniDocument {
     public List<IniSection> sections() {
         List<IniSection> result = new ArrayList<>();
         Set<String> seenSections = new HashSet<>();
-        for (int header = 0; header < lines.length; header++) {
-            if (lines[header].kind != SECTION) {
-                continue;
-            }
-            String name = lines[header].name();
+        for (int header = lines.indexOf(0, l -> l.kind == SECTION); header >= 0;
+                header = lines.indexOf(header + 1, l -> l.kind == SECTION)) {
+            String name = lines.get(header).name();
             boolean consulted = seenSections.add(name.toLowerCase(Locale.ROOT));
             Set<String> seenKeys = new HashSet<>();
             List<IniEntry> entries = new ArrayList<>();
             int end = sectionEnd(header);
             for (int i = header + 1; i < end; i++) {
-                Line line = lines[i];
+                Line line = lines.get(i);
                 if (line.kind == KEY) {
                     boolean first = seenKeys.add(line.name().toLowerCase(Locale.ROOT));
                     entries.add(new IniEntry(line.name(), line.value(), i + 1, consulted && first));
                 }
             }
             result.add(new IniSection(name, header + 1, consulted, entries));
-            header = end - 1;
         }
         return result;
     }
@@ -363,41 +369,35 @@ public final class IniDocument {
         if (header < 0) {
             String written = quoted(value, '"');
             LineEnding nl = dominantEnding();
-            Line[] out = Arrays.copyOf(lines, lines.length + 2);
-            terminateLast(out, lines.length, nl);
-            out[lines.length] = newLine("[" + s + "]", nl, "section name");
-            out[lines.length + 1] = newLine(k + "=" + written, nl, "[" + s + "] " + k);
+            int end = lines.size();
+            Lines out = terminateBefore(lines, end, nl)
+                    .insert(end, newLine("[" + s + "]", nl, "section name"))
+                    .insert(end + 1, newLine(k + "=" + written, nl, "[" + s + "] " + k));
             return derive(out);
         }
         int end = sectionEnd(header);
         int lastKey = header;
         for (int i = header + 1; i < end; i++) {
-            Line line = lines[i];
+            Line line = lines.get(i);
             if (line.kind != KEY) {
                 continue;
             }
             if (line.nameMatches(k)) {
-                char quote = Line.quoteOf(line.text, line.valueStart, line.valueEnd);
+                char quote = Line.quoteOf(line.text(), line.valueStart, line.valueEnd);
                 String written = quote != 0 ? quote + value + quote : quoted(value, '"');
-                String text = line.text.substring(0, line.valueStart) + written + line.text.substring(line.valueEnd);
-                if (text.equals(line.text)) {
+                String text = line.text().substring(0, line.valueStart) + written + line.text().substring(line.valueEnd);
+                if (text.equals(line.text())) {
                     return this;
                 }
                 checkEditable(line, "line " + (i + 1));
                 encoding.encode(text, "value of [" + s + "] " + k);
-                Line[] out = lines.clone();
-                out[i] = line.withText(text);
-                return derive(out);
+                return derive(lines.with(i, line.withText(text)));
             }
             lastKey = i;
         }
         LineEnding nl = dominantEnding();
-        Line[] out = new Line[lines.length + 1];
-        System.arraycopy(lines, 0, out, 0, lastKey + 1);
-        System.arraycopy(lines, lastKey + 1, out, lastKey + 2, lines.length - lastKey - 1);
-        terminateLast(out, lastKey + 1, nl);
-        out[lastKey + 1] = newLine(k + "=" + quoted(value, '"'), nl, "[" + s + "] " + k);
-        return derive(out);
+        return derive(terminateBefore(lines, lastKey + 1, nl)
+                .insert(lastKey + 1, newLine(k + "=" + quoted(value, '"'), nl, "[" + s + "] " + k)));
     }
 
     /**
@@ -409,10 +409,7 @@ public final class IniDocument {
         if (index < 0) {
             return this;
         }
-        Line[] out = new Line[lines.length - 1];
-        System.arraycopy(lines, 0, out, 0, index);
-        System.arraycopy(lines, index + 1, out, index, out.length - index);
-        return derive(out);
+        return derive(lines.remove(index));
     }
 
     /**
@@ -425,15 +422,8 @@ public final class IniDocument {
             return this;
         }
         int end = sectionEnd(header);
-        List<Line> out = new ArrayList<>(lines.length);
-        out.addAll(Arrays.asList(lines).subList(0, header));
-        for (int i = header + 1; i < end; i++) {
-            if (lines[i].kind == Line.Kind.COMMENT || lines[i].kind == Line.Kind.BLANK) {
-                out.add(lines[i]);
-            }
-        }
-        out.addAll(Arrays.asList(lines).subList(end, lines.length));
-        return derive(out.toArray(new Line[0]));
+        return derive(lines.removeIf(header, end,
+                line -> line.kind != Line.Kind.COMMENT && line.kind != Line.Kind.BLANK));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -444,26 +434,50 @@ public final class IniDocument {
         if (unchangedFromSource()) {
             return source.clone();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(source.length + 256);
-        out.write(source, 0, contentStart);
-        int i = 0;
-        while (i < lines.length) {
-            Line line = lines[i];
+        // Runs of untouched lines are single copies from the source; edited lines are encoded.
+        List<Object> pieces = new ArrayList<>();
+        int size = contentStart;
+        int runFrom = -1;
+        int runTo = -1;
+        int number = 0;
+        for (Line line : lines) {
+            number++;
+            if (line.pristine && runFrom >= 0 && sourceStarts[line.origin] == runTo) {
+                runTo = sourceStarts[line.origin + 1];
+                continue;
+            }
+            if (runFrom >= 0) {
+                pieces.add(new int[] {runFrom, runTo});
+                size += runTo - runFrom;
+                runFrom = -1;
+            }
             if (line.pristine) {
-                int first = line.origin;
-                int j = i + 1;
-                while (j < lines.length && lines[j].pristine && lines[j].origin == lines[j - 1].origin + 1) {
-                    j++;
-                }
-                int from = sourceStarts[first];
-                out.write(source, from, sourceStarts[lines[j - 1].origin + 1] - from);
-                i = j;
+                runFrom = sourceStarts[line.origin];
+                runTo = sourceStarts[line.origin + 1];
             } else {
-                out.writeBytes(encoding.encode(line.text + line.ending.text(), "line " + (i + 1)));
-                i++;
+                byte[] encoded = encoding.encode(line.text() + line.ending.text(), "line " + number);
+                pieces.add(encoded);
+                size += encoded.length;
             }
         }
-        return out.toByteArray();
+        if (runFrom >= 0) {
+            pieces.add(new int[] {runFrom, runTo});
+            size += runTo - runFrom;
+        }
+        byte[] out = new byte[size];
+        System.arraycopy(source, 0, out, 0, contentStart);
+        int at = contentStart;
+        for (Object piece : pieces) {
+            if (piece instanceof int[] range) {
+                System.arraycopy(source, range[0], out, at, range[1] - range[0]);
+                at += range[1] - range[0];
+            } else {
+                byte[] encoded = (byte[]) piece;
+                System.arraycopy(encoded, 0, out, at, encoded.length);
+                at += encoded.length;
+            }
+        }
+        return out;
     }
 
     /** True when this document's bytes equal {@code other}'s. */
@@ -472,11 +486,12 @@ public final class IniDocument {
     }
 
     private boolean unchangedFromSource() {
-        if (lines.length != sourceStarts.length - 1) {
+        if (lines.size() != sourceStarts.length - 1) {
             return false;
         }
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].pristine || lines[i].origin != i) {
+        int i = 0;
+        for (Line line : lines) {
+            if (!line.pristine || line.origin != i++) {
                 return false;
             }
         }
@@ -488,12 +503,12 @@ public final class IniDocument {
 
     /** Index of the source line line {@code index} came from, -1 for an added line. */
     int origin(int index) {
-        return lines[index].origin;
+        return lines.get(index).origin;
     }
 
     /** True when line {@code index} still has exactly the bytes of its source line. */
     boolean pristine(int index) {
-        return lines[index].pristine;
+        return lines.get(index).pristine;
     }
 
     /** True when {@code derived} was made from this document by edits (so lines can be matched by origin). */
@@ -501,25 +516,17 @@ public final class IniDocument {
         return derived.source == source;
     }
 
-    private IniDocument derive(Line[] newLines) {
+    private IniDocument derive(Lines newLines) {
         return new IniDocument(encoding, source, contentStart, sourceStarts, newLines, warnings);
     }
 
     private int findSection(String name) {
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].kind == SECTION && lines[i].nameMatches(name)) {
-                return i;
-            }
-        }
-        return -1;
+        return lines.indexOf(0, line -> line.kind == SECTION && line.nameMatches(name));
     }
 
     private int sectionEnd(int header) {
-        int i = header + 1;
-        while (i < lines.length && lines[i].kind != SECTION) {
-            i++;
-        }
-        return i;
+        int next = lines.indexOf(header + 1, line -> line.kind == SECTION);
+        return next < 0 ? lines.size() : next;
     }
 
     private int findKey(String section, String key) {
@@ -529,7 +536,7 @@ public final class IniDocument {
         }
         String k = callerName(key);
         for (int i = header + 1, end = sectionEnd(header); i < end; i++) {
-            if (lines[i].kind == KEY && lines[i].nameMatches(k)) {
+            if (lines.get(i).kind == KEY && lines.get(i).nameMatches(k)) {
                 return i;
             }
         }
@@ -555,11 +562,12 @@ public final class IniDocument {
         return lf >= cr ? LineEnding.LF : LineEnding.CR;
     }
 
-    /** Gives the line before {@code insertAt} in {@code out} an ending when it has none. */
-    private static void terminateLast(Line[] out, int insertAt, LineEnding nl) {
-        if (insertAt > 0 && out[insertAt - 1].ending == LineEnding.NONE) {
-            out[insertAt - 1] = out[insertAt - 1].withEnding(nl);
+    /** {@code lines} with the line before {@code insertAt} given an ending when it has none. */
+    private static Lines terminateBefore(Lines lines, int insertAt, LineEnding nl) {
+        if (insertAt > 0 && lines.get(insertAt - 1).ending == LineEnding.NONE) {
+            return lines.with(insertAt - 1, lines.get(insertAt - 1).withEnding(nl));
         }
+        return lines;
     }
 
     private Line newLine(String text, LineEnding ending, String what) {
@@ -575,7 +583,7 @@ public final class IniDocument {
         int from = sourceStarts[line.origin];
         byte[] original = Arrays.copyOfRange(source, from, from + (sourceStarts[line.origin + 1] - from)
                 - line.ending.text().length() * encoding.unitSize());
-        if (!Arrays.equals(original, encoding.encode(line.text, where))) {
+        if (!Arrays.equals(original, encoding.encode(line.text(), where))) {
             throw new IniEditException(where + " holds bytes that are not valid " + encoding.charset().name()
                     + "; it cannot be rewritten without changing them");
         }

@@ -71,6 +71,26 @@ public final class IniEncoding {
         return unicode || table != null;
     }
 
+    /** True when bytes below 0x80 are ASCII characters (every ANSI code page kb-ini meets; never UTF-16). */
+    boolean asciiCompatible() {
+        return !unicode && (table == null ? charset.newEncoder().maxBytesPerChar() >= 1 && asciiRoundTrips()
+                : table.asciiCompatible);
+    }
+
+    private boolean asciiRoundTrips() {
+        byte[] ascii = new byte[128];
+        for (int b = 0; b < 128; b++) {
+            ascii[b] = (byte) b;
+        }
+        String decoded = new String(ascii, charset);
+        for (int b = 0; b < 128; b++) {
+            if (decoded.length() != 128 || decoded.charAt(b) != b) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Decodes bytes {@code [from, to)}; {@code ascii} says that no byte there is 0x80 or above. */
     String decode(byte[] bytes, int from, int to, boolean ascii) {
         if (unicode) {

@@ -1,5 +1,7 @@
 package io.kbsh.ini.document;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * One line of a document: its text, its ending, and what Windows makes of it. Offsets locate the name
  * and value inside {@link #text} so that an edit can replace a value without touching the spacing.
@@ -8,7 +10,11 @@ final class Line {
 
     enum Kind { BLANK, COMMENT, SECTION, KEY, OTHER }
 
-    final String text;
+    /** The text, or null until first needed for a line still held as ASCII bytes in {@link #raw}. */
+    private String text;
+    private final byte[] raw;
+    private final int rawStart;
+    private final int rawLength;
     final LineEnding ending;
     /** Index of the line this one came from in the parsed source, or -1 for a line an edit added. */
     final int origin;
@@ -20,9 +26,18 @@ final class Line {
     final int valueStart;
     final int valueEnd;
 
-    private Line(String text, LineEnding ending, int origin, boolean pristine, Kind kind,
+    private Line(CharSequence text, LineEnding ending, int origin, boolean pristine, Kind kind,
                  int nameStart, int nameEnd, int valueStart, int valueEnd) {
-        this.text = text;
+        if (text instanceof AsciiView view) {
+            this.raw = view.bytes;
+            this.rawStart = view.start;
+            this.rawLength = view.length;
+        } else {
+            this.text = (String) text;
+            this.raw = null;
+            this.rawStart = 0;
+            this.rawLength = 0;
+        }
         this.ending = ending;
         this.origin = origin;
         this.pristine = pristine;
@@ -38,7 +53,59 @@ final class Line {
         return c == ' ' || c == '\t' || c == '\u000B';
     }
 
-    static Line of(String text, LineEnding ending, int origin, boolean pristine) {
+    /**
+     * ASCII bytes seen as characters without copying them: a line that is pure ASCII in an
+     * ASCII-compatible code page is classified from its bytes and only decoded if someone asks.
+     * One view is reused for every line of a parse.
+     */
+    static final class AsciiView implements CharSequence {
+        private final byte[] bytes;
+        private int start;
+        private int length;
+
+        AsciiView(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        AsciiView at(int from, int to) {
+            start = from;
+            length = to - from;
+            return this;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) bytes[start + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            return toString().substring(from, to);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** The line's text without its ending. */
+    String text() {
+        String t = text;
+        if (t == null) {
+            // Racy but benign: every thread computes the same immutable string.
+            t = new String(raw, rawStart, rawLength, StandardCharsets.ISO_8859_1);
+            text = t;
+        }
+        return t;
+    }
+
+    static Line of(CharSequence text, LineEnding ending, int origin, boolean pristine) {
         int end = text.length();
         int i = 0;
         while (i < end && blank(text.charAt(i))) {
@@ -52,13 +119,13 @@ final class Line {
             return new Line(text, ending, origin, pristine, Kind.COMMENT, 0, 0, 0, 0);
         }
         if (first == '[') {
-            int close = text.indexOf(']', i + 1);
+            int close = indexOf(text, ']', i + 1);
             int nameEnd = close < 0 ? end : close;
             int nameStart = skipForward(text, i + 1, nameEnd);
             return new Line(text, ending, origin, pristine, Kind.SECTION,
                     nameStart, skipBackward(text, nameStart, nameEnd), 0, 0);
         }
-        int eq = text.indexOf('=', i);
+        int eq = indexOf(text, '=', i);
         if (eq < 0) {
             return new Line(text, ending, origin, pristine, Kind.OTHER, i, skipBackward(text, i, end), 0, 0);
         }
@@ -67,14 +134,23 @@ final class Line {
                 valueStart, skipBackward(text, valueStart, end));
     }
 
-    private static int skipForward(String text, int from, int to) {
+    private static int indexOf(CharSequence text, char c, int from) {
+        for (int i = from, n = text.length(); i < n; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipForward(CharSequence text, int from, int to) {
         while (from < to && blank(text.charAt(from))) {
             from++;
         }
         return from;
     }
 
-    private static int skipBackward(String text, int from, int to) {
+    private static int skipBackward(CharSequence text, int from, int to) {
         while (to > from && blank(text.charAt(to - 1))) {
             to--;
         }
@@ -83,24 +159,25 @@ final class Line {
 
     /** The section or key name as written (trimmed); for other lines, the trimmed text. */
     String name() {
-        return text.substring(nameStart, nameEnd);
+        return text().substring(nameStart, nameEnd);
     }
 
     boolean nameMatches(String wanted) {
         int length = nameEnd - nameStart;
-        return length == wanted.length() && text.regionMatches(true, nameStart, wanted, 0, length);
+        return length == wanted.length() && text().regionMatches(true, nameStart, wanted, 0, length);
     }
 
     /** The value as written, blanks trimmed, quotes kept. */
     String rawValue() {
-        return text.substring(valueStart, valueEnd);
+        return text().substring(valueStart, valueEnd);
     }
 
     /** The value as Windows returns it: one matching outer pair of quotes removed. */
     String value() {
-        return quoteOf(text, valueStart, valueEnd) != 0
-                ? text.substring(valueStart + 1, valueEnd - 1)
-                : text.substring(valueStart, valueEnd);
+        String t = text();
+        return quoteOf(t, valueStart, valueEnd) != 0
+                ? t.substring(valueStart + 1, valueEnd - 1)
+                : t.substring(valueStart, valueEnd);
     }
 
     /** The quote character enclosing {@code text[from, to)} as one matching pair, or 0. */
@@ -117,6 +194,6 @@ final class Line {
     }
 
     Line withEnding(LineEnding newEnding) {
-        return of(text, newEnding, origin, pristine && newEnding == ending);
+        return of(text(), newEnding, origin, pristine && newEnding == ending);
     }
 }

@@ -194,4 +194,23 @@ class IniDocumentTest {
         System.arraycopy(new byte[] {'n', '=', (byte) 0x93, (byte) 0xFA, '\r', '\n'}, 0, expected, bytes.length, 6);
         assertArrayEquals(expected, added);
     }
+
+    @Test
+    void editsOfAFileOfManyThousandLinesChangeOnlyTheirLines() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            text.append("[S").append(i).append("]\r\nDisable=0\r\nOther=").append(i).append("\r\n");
+        }
+        String original = text.toString();
+        IniDocument d = doc(original);
+        assertArrayEquals(latin1(original), d.toBytes());
+        IniDocument edited = d.set("S1500", "Disable", "1").set("S2999", "New", "x").remove("S10", "Other")
+                .removeSection("S0");
+        String expected = original.replace("[S1500]\r\nDisable=0", "[S1500]\r\nDisable=1")
+                .replace("[S10]\r\nDisable=0\r\nOther=10\r\n", "[S10]\r\nDisable=0\r\n")
+                .replace("[S0]\r\nDisable=0\r\nOther=0\r\n", "") + "New=x\r\n";
+        assertEquals(expected, text(edited));
+        assertEquals(Optional.of("1"), edited.get("s1500", "disable"));
+        assertEquals(2999, edited.sectionNames().size());
+    }
 }
