@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -140,7 +139,7 @@ public final class Q178532Check implements ArticleCheck {
                     + " (the WinSock Proxy client cannot bind remotely to the proxy without it)", target));
         }
         if (iniNeedsWork) {
-            f.action(new Action.RunIniWriter("q178532", writerParameters(pubs, proxy), wspcfg, target));
+            f.action(new Action.RunIniWriter("wspcfg-bind", writerParameters(pubs, proxy), wspcfg, target));
         }
         if (severity != Severity.INFO) {
             f.action(new Action.ManualStep("restart the " + services(pubs) + " on " + s.id(), target));
@@ -159,18 +158,16 @@ public final class Q178532Check implements ArticleCheck {
         return f.build();
     }
 
-    /** Parameters for the Q178532 INI writer: which protocols, over SSL or not, and the proxy's external address. */
+    /**
+     * Parameters for the Q178532 INI writer ({@code wspcfg-bind}): the protocols, an {@code s} marking the SSL
+     * form ({@code pop3s}), and the proxy's external address for ProxyBindIP when a port is SSL.
+     */
     static Map<String, String> writerParameters(List<Publication> pubs, ProxyServer proxy) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("protocols", pubs.stream().map(p -> p.protocol().name().toLowerCase(Locale.ROOT))
+        params.put("protocols", pubs.stream().map(p -> p.protocol().name().toLowerCase(Locale.ROOT) + (p.ssl() ? "s" : ""))
                 .distinct().collect(Collectors.joining(",")));
-        TreeSet<Integer> sslPorts = pubs.stream().filter(Publication::ssl).map(Publication::effectivePort)
-                .collect(Collectors.toCollection(TreeSet::new));
-        if (!sslPorts.isEmpty()) {
-            params.put("ssl", "true");
-            if (proxy.externalAddress() != null) {
-                params.put("proxyAddress", proxy.externalAddress());
-            }
+        if (pubs.stream().anyMatch(Publication::ssl) && proxy.externalAddress() != null) {
+            params.put("proxy-address", proxy.externalAddress());
         }
         return params;
     }

@@ -95,8 +95,9 @@ class Q178532CheckTest {
         Action.RunIniWriter w = f.resolution().stream().filter(a -> a instanceof Action.RunIniWriter)
                 .map(a -> (Action.RunIniWriter) a).findFirst().orElseThrow();
         assertEquals("C:\\Exchsrvr\\Bin\\Wspcfg.ini", w.file().serverPath());
-        assertEquals("pop3,imap4", w.parameters().get("protocols"));
-        assertEquals("203.0.113.5", w.parameters().get("proxyAddress"));
+        assertEquals("wspcfg-bind", w.writer());
+        assertEquals("pop3,imap4,pop3s,imap4s", w.parameters().get("protocols"));
+        assertEquals("203.0.113.5", w.parameters().get("proxy-address"));
         assertTrue(f.resolution().stream().anyMatch(a -> a instanceof Action.InstallServicePack));
         assertTrue(f.resolution().stream().anyMatch(a -> a.describe().contains("Information Store")));
         assertTrue(f.resolution().stream().anyMatch(a -> a.describe().contains("ping proves nothing")));

@@ -79,7 +79,8 @@ public final class Q187225Check implements ArticleCheck {
                 .affects(target)
                 .fix(ref)
                 .evidence("server " + s.id() + " is clustered and runs Exchange Server " + s.exchange())
-                .evidence(ref.describe());
+                .evidence(ref.level() == null ? "no service pack of the " + s.exchange().release() + " line is recorded as fixing it"
+                        : s.exchange() + " is below " + ref.level() + ", the level that fixed it in its release line");
         if (!s.components().isEmpty() && !s.has(Component.MTA)) {
             f.evidence("the environment does not list the MTA among " + s.id() + "'s components, yet it has X.400 connectors");
         }

@@ -66,7 +66,8 @@ class Q187225CheckTest {
         Action.InstallServicePack sp = (Action.InstallServicePack) f.resolution().get(0);
         assertEquals(ReleaseLevel.parse("5.5 SP1"), sp.level());
         assertEquals("rfc1006", f.probes().get(0).probe());
-        assertTrue(f.evidence().stream().anyMatch(e -> e.contains("source: plugin")), f.evidence().toString());
+        assertTrue(f.evidence().stream().anyMatch(e -> e.contains("5.5 is below 5.5 SP1")), f.evidence().toString());
+        assertTrue(f.fix().describe().contains("source: plugin"));
     }
 
     @Test

@@ -1,0 +1,414 @@
+package io.kbsh.shell.net;
+
+import io.kbsh.model.command.Arguments;
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.OptionSpec;
+import io.kbsh.model.command.ShellCommand;
+import io.kbsh.model.command.UsageException;
+import io.kbsh.model.command.ValueKind;
+import io.kbsh.net.Probes;
+import io.kbsh.net.dns.DnsResolver;
+import io.kbsh.net.mx.MxHost;
+import io.kbsh.net.mx.MxProbe;
+import io.kbsh.net.mx.MxReport;
+import io.kbsh.net.probe.Probe;
+import io.kbsh.net.probe.ProbeOptions;
+import io.kbsh.net.probe.ProbeRequest;
+import io.kbsh.net.probe.ProbeResult;
+import io.kbsh.net.probe.ProbeRunner;
+import io.kbsh.net.probe.ProbeTarget;
+import io.kbsh.net.probe.TlsMode;
+import io.kbsh.net.rfc1006.Tsel;
+import io.kbsh.shell.plugin.Contribution;
+import io.kbsh.shell.plugin.Contributions;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * {@code probe}: checks endpoints on the wire as the articles do by hand with telnet — a TCP connect, a
+ * mail or news greeting, LDAP, TLS, RFC 1006 for X.400 MTAs, the MX hosts of a domain, and every Exchange
+ * Internet protocol port of a server at once. A table for people, {@code --json} for tools. The exit
+ * status is 0 when every probe reached its goal (for {@code mx}: when a sender that falls back delivers).
+ */
+public final class ProbeCommand implements ShellCommand {
+
+    private static final OptionSpec JSON = OptionSpec.flag("json", "print JSON instead of a table");
+    private static final OptionSpec TLS = OptionSpec.flag("tls", "TLS from the first byte (implicit TLS)");
+    private static final OptionSpec STARTTLS = OptionSpec.flag("starttls", "upgrade with the protocol's STARTTLS");
+    private static final OptionSpec TSEL = OptionSpec.value("tsel", ValueKind.TEXT,
+            "RFC 1006 called transport selector: text, or 0x… hex");
+    private static final OptionSpec CALLING_TSEL = OptionSpec.value("calling-tsel", ValueKind.TEXT,
+            "RFC 1006 calling transport selector: text, or 0x… hex");
+    private static final OptionSpec DNS = OptionSpec.value("dns", ValueKind.TEXT,
+            "the DNS server to ask, ADDRESS[:PORT] (default: the system's)");
+    private static final OptionSpec SMTP_PORT = OptionSpec.value("smtp-port", ValueKind.TEXT,
+            "the SMTP port of MX hosts (default 25)");
+    private static final OptionSpec TIMEOUT = OptionSpec.value("timeout", ValueKind.TEXT,
+            "seconds a connect or a read may take (default 5)");
+    private static final OptionSpec DEADLINE = OptionSpec.value("deadline", ValueKind.TEXT,
+            "seconds one probe may take in all (default 15)");
+    private static final List<OptionSpec> OPTIONS = List.of(JSON, TLS, STARTTLS, TSEL, CALLING_TSEL, DNS, SMTP_PORT,
+            TIMEOUT, DEADLINE);
+
+    /** The ports of Q178532 (the Exchange Internet protocols, plain and SSL), SMTP and X.400 over RFC 1006. */
+    private static final List<Object[]> EXCHANGE = List.of(
+            new Object[] {"smtp", 25, TlsMode.NONE},
+            new Object[] {"pop3", 110, TlsMode.NONE}, new Object[] {"pop3", 995, TlsMode.IMPLICIT},
+            new Object[] {"imap4", 143, TlsMode.NONE}, new Object[] {"imap4", 993, TlsMode.IMPLICIT},
+            new Object[] {"ldap", 389, TlsMode.NONE}, new Object[] {"ldap", 636, TlsMode.IMPLICIT},
+            new Object[] {"nntp", 119, TlsMode.NONE}, new Object[] {"nntp", 563, TlsMode.IMPLICIT},
+            new Object[] {"rfc1006", 102, TlsMode.NONE});
+
+    private final Contributions contributions;
+
+    @Inject
+    ProbeCommand(Contributions contributions) {
+        this.contributions = contributions;
+    }
+
+    @Override
+    public String name() {
+        return "probe";
+    }
+
+    @Override
+    public String description() {
+        return "probe endpoints on the wire: TCP, SMTP, POP3, IMAP4, NNTP, LDAP, TLS, RFC 1006, MX";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "probe tcp HOST PORT",
+                "probe smtp|pop3|imap4|nntp|ldap HOST [PORT] [--tls|--starttls]",
+                "probe rfc1006 HOST [PORT] [--tsel SEL] [--calling-tsel SEL]",
+                "probe mx DOMAIN [--dns ADDRESS[:PORT]] [--smtp-port N]",
+                "probe exchange HOST",
+                "  common options: --json --timeout SECONDS --deadline SECONDS --dns ADDRESS[:PORT]");
+    }
+
+    @Override
+    public List<String> subcommands() {
+        List<String> words = new ArrayList<>(probes().keySet());
+        words.add("mx");
+        words.add("exchange");
+        return words;
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(CommandContext context, List<String> words) throws CommandException {
+        Arguments args = Arguments.parse(words, OPTIONS);
+        String kind = args.positional(0, "PROBE (" + String.join("|", subcommands()) + ")");
+        ProbeOptions options = options(args);
+        if (kind.equals("mx")) {
+            return mx(context, args, options);
+        }
+        String host = args.positional(1, "HOST");
+        List<Planned> plan = new ArrayList<>();
+        if (kind.equals("exchange")) {
+            expectPositionals(args, 2);
+            Map<String, Contribution<Probe>> probes = probes();
+            for (Object[] port : EXCHANGE) {
+                plan.add(new Planned(probes.get((String) port[0]),
+                        ProbeTarget.of(host, (Integer) port[1]), options.withTls((TlsMode) port[2])));
+            }
+        } else {
+            Contribution<Probe> probe = probes().get(kind);
+            if (probe == null) {
+                throw new UsageException("unknown probe '" + kind + "'; known: " + String.join(", ", subcommands()));
+            }
+            TlsMode tls = args.has("tls") ? TlsMode.IMPLICIT : args.has("starttls") ? TlsMode.STARTTLS : TlsMode.NONE;
+            if (!probe.instance().tlsModes().contains(tls)) {
+                throw new UsageException("probe " + kind + " has no " + (tls == TlsMode.IMPLICIT ? "--tls" : "--starttls"));
+            }
+            expectPositionals(args, 3);
+            int port = args.positional().size() > 2 ? port(args.positional().get(2), "PORT")
+                    : probe.instance().defaultPort(tls);
+            if (port == 0) {
+                throw new UsageException("missing argument PORT");
+            }
+            plan.add(new Planned(probe, target(host, port), options.withTls(tls)));
+        }
+        List<ProbeResult> results = runAll(context, plan, options);
+        boolean cancelled = Thread.currentThread().isInterrupted();
+        if (args.has("json")) {
+            printJson(context.out(), results);
+        } else {
+            printTable(context.out(), results, plan.size() == 1);
+        }
+        context.out().flush();
+        if (cancelled) {
+            throw new CommandException("cancelled: " + results.stream().filter(r -> r.status()
+                    != io.kbsh.model.fact.ProbeStatus.CANCELLED).count() + " of " + results.size() + " probes finished");
+        }
+        return results.stream().allMatch(ProbeResult::ok) ? ExitStatus.OK : ExitStatus.FAILED;
+    }
+
+    private record Planned(Contribution<Probe> probe, ProbeTarget target, ProbeOptions options) {
+    }
+
+    private List<ProbeResult> runAll(CommandContext context, List<Planned> plan, ProbeOptions options) {
+        List<ProbeRequest> requests = plan.stream()
+                .map(p -> new ProbeRequest(p.probe().instance(), p.target(), p.options())).toList();
+        Instant deadline = Instant.now().plus(options.deadline()).plusSeconds(1);
+        ProbeRunner runner = ProbeRunner.defaults();
+        PrintWriter err = context.err();
+        boolean showProgress = context.interactive() && plan.size() > 1;
+        ProbeRunner.Progress progress = (done, total, latest) -> {
+            if (showProgress) {
+                synchronized (err) {
+                    err.print("\rprobing " + done + "/" + total + " (last: " + latest.probe() + " "
+                            + latest.target() + " " + latest.status() + ")\u001b[K");
+                    err.flush();
+                }
+            }
+        };
+        // Plugin probes run with their plugin's class loader: the runner's threads inherit it from here.
+        List<ProbeResult> results = plan.get(0).probe().call(p -> runner.run(requests, deadline, progress));
+        if (showProgress) {
+            synchronized (err) {
+                err.print("\r\u001b[K");
+                err.flush();
+            }
+        }
+        return results;
+    }
+
+    private int mx(CommandContext context, Arguments args, ProbeOptions options) throws CommandException {
+        String domain = args.positional(1, "DOMAIN");
+        expectPositionals(args, 2);
+        int smtpPort = args.has("smtp-port") ? port(args.value("smtp-port").get(), "--smtp-port") : 25;
+        MxReport report = new MxProbe(new Random(), ProbeRunner.defaults()).check(domain, options.withSmtpPort(smtpPort));
+        boolean cancelled = Thread.currentThread().isInterrupted();
+        PrintWriter out = context.out();
+        if (args.has("json")) {
+            printJson(out, report);
+        } else {
+            printTable(out, report);
+        }
+        out.flush();
+        if (cancelled) {
+            throw new CommandException("cancelled");
+        }
+        return report.fallbackDelivers() ? ExitStatus.OK : ExitStatus.FAILED;
+    }
+
+    /** The probes by id: contributed ones (plugins and the class path), then kb-net's own where missing. */
+    private Map<String, Contribution<Probe>> probes() {
+        Map<String, Contribution<Probe>> byId = new LinkedHashMap<>();
+        for (Contribution<Probe> c : contributions.of(Probe.class)) {
+            byId.putIfAbsent(c.instance().id(), c);
+        }
+        for (Probe p : Probes.builtIn()) {
+            byId.putIfAbsent(p.id(), new Contribution<>(Optional.empty(), p));
+        }
+        return byId;
+    }
+
+    private static ProbeOptions options(Arguments args) throws UsageException {
+        ProbeOptions o = ProbeOptions.defaults();
+        int timeout = args.intValue("timeout", 5, 1, 600);
+        int deadline = args.intValue("deadline", Math.max(15, timeout * 3), 1, 3600);
+        o = o.withTimeouts(Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), Duration.ofSeconds(deadline));
+        if (args.has("tls") && args.has("starttls")) {
+            throw new UsageException("--tls and --starttls exclude each other");
+        }
+        String called = args.value("tsel").orElse(null);
+        String calling = args.value("calling-tsel").orElse(null);
+        try {
+            if (called != null) {
+                Tsel.parse(called);
+            }
+            if (calling != null) {
+                Tsel.parse(calling);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --" + (called != null && !validTsel(called) ? "tsel" : "calling-tsel")
+                    + ": " + e.getMessage());
+        }
+        o = o.withTsel(called, calling);
+        if (args.has("dns")) {
+            o = o.withDnsServer(dnsServer(args.value("dns").get()));
+        }
+        return o;
+    }
+
+    private static boolean validTsel(String spec) {
+        try {
+            Tsel.parse(spec);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** ADDRESS[:PORT] with an address literal: the DNS server itself is never looked up. */
+    static InetSocketAddress dnsServer(String text) throws UsageException {
+        String address = text;
+        int port = 53;
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            if (close < 0) {
+                throw new UsageException("option --dns: missing ] in '" + text + "'");
+            }
+            address = text.substring(1, close);
+            if (close + 1 < text.length()) {
+                if (text.charAt(close + 1) != ':') {
+                    throw new UsageException("option --dns: expected [ADDRESS]:PORT, got '" + text + "'");
+                }
+                port = port(text.substring(close + 2), "--dns port");
+            }
+        } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+            address = text.substring(0, text.indexOf(':'));
+            port = port(text.substring(text.indexOf(':') + 1), "--dns port");
+        }
+        Optional<InetAddress> literal = DnsResolver.literal(address);
+        if (literal.isEmpty()) {
+            throw new UsageException("option --dns takes an IP address (and :PORT), got '" + text + "'");
+        }
+        return new InetSocketAddress(literal.get(), port);
+    }
+
+    private static ProbeTarget target(String host, int port) throws UsageException {
+        if (host.isBlank() || host.startsWith("-")) {
+            throw new UsageException("not a host name or address: '" + host + "'");
+        }
+        return ProbeTarget.of(host, port);
+    }
+
+    private static int port(String text, String what) throws UsageException {
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException(what + " must be a port number from 1 to 65535, got '" + text + "'");
+    }
+
+    private static void expectPositionals(Arguments args, int max) throws UsageException {
+        if (args.positional().size() > max) {
+            throw new UsageException("unexpected argument '" + args.positional().get(max) + "'");
+        }
+    }
+
+    // ---- output
+
+    private static void printTable(PrintWriter out, List<ProbeResult> results, boolean withEvidence) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"PROBE", "TARGET", "STATUS", "STAGE", "TIME", "DETAIL"});
+        for (ProbeResult r : results) {
+            rows.add(new String[] {r.probe(), r.target().toString(), r.status().name(), r.stage(),
+                    r.latency().toMillis() + " ms", summary(r)});
+        }
+        printRows(out, rows);
+        if (withEvidence && !results.isEmpty()) {
+            results.get(0).evidence().forEach((k, v) -> {
+                if (!k.equals("detail")) {
+                    out.println("  " + k + ": " + v);
+                }
+            });
+        }
+    }
+
+    private static String summary(ProbeResult r) {
+        if (!r.ok()) {
+            return r.detail();
+        }
+        String greeting = r.evidence("greeting");
+        String tls = r.evidence("tls.protocol");
+        return (greeting + (tls.isEmpty() ? "" : " [" + tls + "]")).trim();
+    }
+
+    private static void printTable(PrintWriter out, MxReport report) {
+        out.println("mx " + report.domain() + ": " + report.dnsOutcome()
+                + (report.dnsDetail().isEmpty() ? "" : " (" + report.dnsDetail() + ")"));
+        if (!report.hosts().isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"PREF", "HOST", "ADDRESS", "STATUS", "STAGE", "DETAIL"});
+            for (MxHost h : report.hosts()) {
+                String detail = h.accepts() ? h.evidence().getOrDefault("greeting", "") : h.detail();
+                rows.add(new String[] {Integer.toString(h.preference()), h.name(),
+                        h.address() == null ? "-" : h.address(), h.status().name(), h.stage(), detail});
+            }
+            printRows(out, rows);
+        }
+        out.println("a sender that falls back to later MX hosts delivers: " + yesNo(report.fallbackDelivers()));
+        out.println("a sender that tries only the first MX host fails:    " + yesNo(report.firstHostOnlyFails())
+                + (report.fallbackDelivers() && report.firstHostOnlyFails() ? "  (the case of Q166604)" : ""));
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+
+    private static void printRows(PrintWriter out, List<String[]> rows) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length - 1; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                sb.append(i < row.length - 1 ? String.format("%-" + width[i] + "s  ", row[i]) : row[i]);
+            }
+            out.println(sb.toString().stripTrailing());
+        }
+    }
+
+    private static void printJson(PrintWriter out, List<ProbeResult> results) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < results.size(); i++) {
+            ProbeResult r = results.get(i);
+            sb.append(i == 0 ? "" : ",").append("\n  {\"probe\":").append(JsonText.string(r.probe()))
+              .append(",\"host\":").append(JsonText.string(r.target().host()))
+              .append(",\"port\":").append(r.target().port())
+              .append(",\"status\":").append(JsonText.string(r.status().name()))
+              .append(",\"stage\":").append(JsonText.string(r.stage()))
+              .append(",\"latencyMs\":").append(r.latency().toMillis())
+              .append(",\"observedAt\":").append(JsonText.string(r.observedAt().toString()))
+              .append(",\"evidence\":").append(JsonText.object(r.evidence())).append('}');
+        }
+        out.println(sb.append("\n]"));
+    }
+
+    private static void printJson(PrintWriter out, MxReport report) {
+        StringBuilder sb = new StringBuilder("{\"domain\":").append(JsonText.string(report.domain()))
+                .append(",\"dnsOutcome\":").append(JsonText.string(report.dnsOutcome().name()))
+                .append(",\"dnsDetail\":").append(JsonText.string(report.dnsDetail()))
+                .append(",\"fallbackDelivers\":").append(report.fallbackDelivers())
+                .append(",\"firstHostOnlyFails\":").append(report.firstHostOnlyFails())
+                .append(",\"hosts\":[");
+        for (int i = 0; i < report.hosts().size(); i++) {
+            MxHost h = report.hosts().get(i);
+            sb.append(i == 0 ? "" : ",").append("\n  {\"name\":").append(JsonText.string(h.name()))
+              .append(",\"preference\":").append(h.preference())
+              .append(",\"address\":").append(JsonText.string(h.address()))
+              .append(",\"status\":").append(JsonText.string(h.status().name()))
+              .append(",\"stage\":").append(JsonText.string(h.stage()))
+              .append(",\"evidence\":").append(JsonText.object(h.evidence())).append('}');
+        }
+        out.println(sb.append("]}"));
+    }
+}

@@ -1,0 +1,212 @@
+package io.kbsh.shell.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.UsageException;
+import io.kbsh.net.probe.Probe;
+import io.kbsh.net.probe.ProbeContext;
+import io.kbsh.net.probe.TlsMode;
+import io.kbsh.shell.plugin.Contribution;
+import io.kbsh.shell.plugin.Contributions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@code probe} command end to end against small loopback servers. */
+class ProbeCommandTest {
+
+    private ServerSocket server;
+    private Thread serverThread;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** A greeting server: says {@code greeting}, answers every line with 250, closes on QUIT. */
+    @BeforeEach
+    void startServer() throws IOException {
+        server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        serverThread = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                    s.getOutputStream().write("220 probe-test ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
+                    java.io.BufferedReader in = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                    String line;
+                    while ((line = in.readLine()) != null && !line.startsWith("QUIT")) {
+                        s.getOutputStream().write("250-probe-test\r\n250 8BITMIME\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                } catch (IOException e) {
+                    // the next client, or the end of the test
+                }
+            }
+        }, "probe-command-test-server");
+        serverThread.setDaemon(true);
+        serverThread.start();
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        server.close();
+        serverThread.join(2000);
+    }
+
+    private static Contributions contributing(Probe... probes) {
+        return new Contributions() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> List<Contribution<T>> of(Class<T> spi) {
+                if (spi != Probe.class) {
+                    return List.of();
+                }
+                return Arrays.stream(probes).map(p -> (Contribution<T>) new Contribution<>(Optional.empty(), p)).toList();
+            }
+        };
+    }
+
+    private int run(ProbeCommand command, String... words) throws Exception {
+        return command.run(context(), List.of(words));
+    }
+
+    private int run(String... words) throws Exception {
+        return run(new ProbeCommand(contributing()), words);
+    }
+
+    private String port() {
+        return Integer.toString(server.getLocalPort());
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void smtpTableWithEvidence() throws Exception {
+        assertEquals(ExitStatus.OK, run("smtp", "127.0.0.1", port()));
+        String text = out.toString();
+        assertTrue(text.lines().findFirst().orElse("").startsWith("PROBE"), text);
+        assertTrue(text.contains("smtp   127.0.0.1:" + port() + "  OK      ehlo"), text);
+        assertTrue(text.contains("220 probe-test ESMTP"), text);
+        assertTrue(text.contains("  ehlo.extensions: 8BITMIME"), text);
+    }
+
+    @Test
+    void jsonForTools() throws Exception {
+        assertEquals(ExitStatus.OK, run("smtp", "127.0.0.1", port(), "--json"));
+        String json = out.toString().trim();
+        assertTrue(json.startsWith("[") && json.endsWith("]"), json);
+        assertTrue(json.contains("\"status\":\"OK\""), json);
+        assertTrue(json.contains("\"port\":" + port()), json);
+        assertTrue(json.contains("\"greeting\":\"220 probe-test ESMTP\""), json);
+    }
+
+    @Test
+    void aClosedPortIsRefusedAndFailsTheCommand() throws Exception {
+        assertEquals(ExitStatus.FAILED, run("tcp", "127.0.0.1", Integer.toString(closedPort())));
+        assertTrue(out.toString().contains("REFUSED"), out.toString());
+    }
+
+    @Test
+    void badInputIsOneClearUsageLine() {
+        assertEquals("PORT must be a port number from 1 to 65535, got 'smtp'",
+                assertThrows(UsageException.class, () -> run("smtp", "127.0.0.1", "smtp")).getMessage());
+        assertEquals("missing argument PORT",
+                assertThrows(UsageException.class, () -> run("tcp", "127.0.0.1")).getMessage());
+        assertTrue(assertThrows(UsageException.class, () -> run("gopher", "h")).getMessage()
+                .startsWith("unknown probe 'gopher'"));
+        assertEquals("--tls and --starttls exclude each other",
+                assertThrows(UsageException.class, () -> run("ldap", "h", "--tls", "--starttls")).getMessage());
+        assertEquals("probe tcp has no --tls",
+                assertThrows(UsageException.class, () -> run("tcp", "h", "1", "--tls")).getMessage());
+        assertTrue(assertThrows(UsageException.class, () -> run("mx", "a.test", "--dns", "dns.example"))
+                .getMessage().contains("takes an IP address"));
+        assertTrue(assertThrows(UsageException.class, () -> run("rfc1006", "h", "--tsel", "0xABC"))
+                .getMessage().startsWith("option --tsel"));
+    }
+
+    @Test
+    void mxReportsTheDnsOutcomeAndVerdicts() throws Exception {
+        int deadDns;
+        try (DatagramSocket d = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            deadDns = d.getLocalPort();
+        }
+        assertEquals(ExitStatus.FAILED, run("mx", "example.test", "--dns", "127.0.0.1:" + deadDns));
+        String text = out.toString();
+        assertTrue(text.startsWith("mx example.test: REFUSED"), text);
+        assertTrue(text.contains("falls back to later MX hosts delivers: no"), text);
+    }
+
+    @Test
+    void exchangeProbesEveryPortOfQ178532() throws Exception {
+        run("exchange", "127.0.0.1", "--timeout", "1", "--deadline", "2");
+        String text = out.toString();
+        for (String target : List.of("smtp     127.0.0.1:25 ", "pop3     127.0.0.1:110 ", "pop3     127.0.0.1:995 ",
+                "imap4    127.0.0.1:143 ", "imap4    127.0.0.1:993 ", "ldap     127.0.0.1:389 ", "ldap     127.0.0.1:636 ",
+                "nntp     127.0.0.1:119 ", "nntp     127.0.0.1:563 ", "rfc1006  127.0.0.1:102 ")) {
+            assertTrue(text.contains(target), target + " missing in\n" + text);
+        }
+    }
+
+    @Test
+    void aPluginProbeIsFoundByItsId() throws Exception {
+        Probe banner = new Probe() {
+            @Override
+            public String id() {
+                return "banner";
+            }
+
+            @Override
+            public String description() {
+                return "reads one line";
+            }
+
+            @Override
+            public int defaultPort(TlsMode tls) {
+                return 0;
+            }
+
+            @Override
+            public void run(ProbeContext context) throws IOException, io.kbsh.net.probe.ProbeException {
+                context.evidence("greeting", context.connect().readLine());
+                context.reached("banner");
+            }
+        };
+        ProbeCommand command = new ProbeCommand(contributing(banner));
+        assertTrue(command.subcommands().contains("banner"));
+        assertEquals(ExitStatus.OK, run(command, "banner", "127.0.0.1", port()));
+        assertTrue(out.toString().contains("OK      banner"), out.toString());
+    }
+
+    @Test
+    void dnsServerSpellings() throws Exception {
+        assertEquals(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 53), ProbeCommand.dnsServer("127.0.0.1"));
+        assertEquals(new InetSocketAddress(InetAddress.getByName("::1"), 5353), ProbeCommand.dnsServer("[::1]:5353"));
+        assertThrows(UsageException.class, () -> ProbeCommand.dnsServer("127.0.0.1:99999"));
+    }
+
+    /** The command needs only the output streams of its context; batch mode (not interactive) is the default. */
+    private CommandContext context() {
+        CommandContext context = mock(CommandContext.class);
+        when(context.out()).thenReturn(new PrintWriter(out, true));
+        when(context.err()).thenReturn(new PrintWriter(err, true));
+        return context;
+    }
+}
