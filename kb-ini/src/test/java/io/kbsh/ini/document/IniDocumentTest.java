@@ -51,11 +51,7 @@ class IniDocumentTest {
 
     @Test
     void unicodeFilesStayUnicodeWhenEdited() throws Exception {
-        byte[] body = "[s]\r\nk=v\r\n".getBytes(StandardCharsets.UTF_16LE);
-        byte[] bytes = new byte[body.length + 2];
-        bytes[0] = (byte) 0xFF;
-        bytes[1] = (byte) 0xFE;
-        System.arraycopy(body, 0, bytes, 2, body.length);
+        byte[] bytes = UnicodeFiles.utf16("[s]\r\nk=v\r\n");
         IniDocument edited = IniDocument.parse(bytes).set("s", "k", "Ω").set("t", "x", "1");
         byte[] out = edited.toBytes();
         assertEquals((byte) 0xFF, out[0]);

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +89,7 @@ class IniPropertyTest {
         Random r = new Random(seed);
         byte[] ansi = generateText(r).getBytes(StandardCharsets.ISO_8859_1);
         assertArrayEquals(ansi, IniDocument.parse(ansi).toBytes());
-        byte[] unicode = utf16(generateText(r) + "\u03A9");
+        byte[] unicode = UnicodeFiles.utf16(generateText(r) + "\u03A9");
         assertArrayEquals(unicode, IniDocument.parse(unicode).toBytes());
     }
 
@@ -216,13 +214,5 @@ class IniPropertyTest {
 
     private static String id(String section, String key) {
         return section.toLowerCase() + "\0" + key.toLowerCase();
-    }
-
-    private static byte[] utf16(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0xFF);
-        out.write(0xFE);
-        out.writeBytes(text.getBytes(StandardCharsets.UTF_16LE));
-        return Arrays.copyOf(out.toByteArray(), out.size());
     }
 }

@@ -232,11 +232,7 @@ class WindowsReadConformanceTest {
 
     @Test
     void aUtf16LeByteOrderMarkMeansUnicode() throws Exception {
-        byte[] body = "[Sé]\r\nk=Ω\r\n".getBytes(StandardCharsets.UTF_16LE);
-        byte[] bytes = new byte[body.length + 2];
-        bytes[0] = (byte) 0xFF;
-        bytes[1] = (byte) 0xFE;
-        System.arraycopy(body, 0, bytes, 2, body.length);
+        byte[] bytes = UnicodeFiles.utf16("[Sé]\r\nk=Ω\r\n");
         IniDocument d = IniDocument.parse(bytes);
         assertTrue(d.encoding().isUnicode());
         assertEquals(Optional.of("Ω"), d.get("sé", "k"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.ini.document.IniDocument;
+import io.kbsh.ini.document.IniEncoding;
 import io.kbsh.ini.plan.IniPlan;
 import io.kbsh.ini.writer.IniWriter;
 import io.kbsh.ini.writer.IniWriterException;
@@ -98,12 +99,7 @@ class ProxyBindingWriterTest {
 
     @Test
     void refusesAUnicodeTarget() throws Exception {
-        byte[] body = "[STORE]\r\n".getBytes(StandardCharsets.UTF_16LE);
-        byte[] bytes = new byte[body.length + 2];
-        bytes[0] = (byte) 0xFF;
-        bytes[1] = (byte) 0xFE;
-        System.arraycopy(body, 0, bytes, 2, body.length);
-        Files.write(wspcfg(), bytes);
+        Files.write(wspcfg(), IniDocument.empty(IniEncoding.utf16le()).set("STORE", "Persistent", "1").toBytes());
         IniWriterException e = assertThrows(IniWriterException.class, () -> writer.plan(wspcfg(), Map.of()));
         assertTrue(e.getMessage().contains("Unicode"), e.getMessage());
     }
