@@ -106,8 +106,21 @@ public final class IniCommand implements ShellCommand {
         if (precedingWords.isEmpty()) {
             return SUBCOMMANDS;
         }
-        if (precedingWords.size() == 1 && (precedingWords.get(0).equals("plan") || precedingWords.get(0).equals("apply"))) {
+        String sub = precedingWords.get(0);
+        if (precedingWords.size() == 1 && (sub.equals("plan") || sub.equals("apply"))) {
             return writers.names();
+        }
+        boolean sectionNext = precedingWords.size() == 2 && (sub.equals("show") || sub.equals("get"));
+        boolean keyNext = precedingWords.size() == 3 && sub.equals("get");
+        if (sectionNext || keyNext) {
+            // Offer what the file holds; a file that cannot be read simply offers nothing here.
+            try {
+                IniDocument document = IniDocument.read(context.resolve(precedingWords.get(1)));
+                return sectionNext ? document.sectionNames().stream().distinct().toList()
+                        : document.keys(precedingWords.get(2));
+            } catch (IOException | RuntimeException e) {
+                return List.of();
+            }
         }
         return List.of();
     }

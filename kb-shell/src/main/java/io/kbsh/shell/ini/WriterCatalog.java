@@ -1,5 +1,6 @@
 package io.kbsh.shell.ini;
 
+import io.kbsh.ini.document.IniEditException;
 import io.kbsh.ini.plan.IniPlan;
 import io.kbsh.ini.writer.IniWriter;
 import io.kbsh.ini.writer.IniWriterException;
@@ -39,6 +40,8 @@ final class WriterCatalog {
                     return IniCommand.refused(w, e);
                 } catch (IOException e) {
                     return IniCommand.failure(file, "cannot read", e);
+                } catch (IniEditException e) {
+                    return new CommandException(w.id() + ": " + file + ": " + e.getMessage(), e);
                 } catch (RuntimeException e) {
                     return new CommandException(w.id() + " failed on " + file + ": " + e, e);
                 }

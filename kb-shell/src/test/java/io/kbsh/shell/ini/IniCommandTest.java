@@ -290,4 +290,13 @@ class IniCommandTest {
         assertEquals(ValueKind.FILE, command.options().stream().filter(o -> o.name().equals("file")).findFirst()
                 .orElseThrow().kind());
     }
+
+    @Test
+    void sectionsAndKeysOfTheFileAreOfferedForCompletion() throws Exception {
+        file();
+        FakeContext context = new FakeContext(dir);
+        assertEquals(List.of("EMSMTA", "emsmta"), command.candidates(context, List.of("get", "Mspclnt.ini")));
+        assertEquals(List.of("Disable"), command.candidates(context, List.of("get", "Mspclnt.ini", "EMSMTA")));
+        assertEquals(List.of(), command.candidates(context, List.of("get", "absent.ini")));
+    }
 }
