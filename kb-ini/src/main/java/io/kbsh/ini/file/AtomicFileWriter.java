@@ -14,8 +14,8 @@ import java.util.Objects;
 /**
  * Replaces a file so that readers see the old content or the new, never a mix: the new bytes go to a
  * temporary file in the same directory, are flushed to disk, and the temporary file is renamed over the
- * target, which keeps its permissions (and owner, where allowed). Any failure removes the temporary
- * file and leaves the target as it was.
+ * target, which keeps its permissions (and owner, where allowed); a symbolic link stays a link to the
+ * replaced file. Any failure removes the temporary file and leaves the target as it was.
  */
 public final class AtomicFileWriter {
 
@@ -42,7 +42,8 @@ public final class AtomicFileWriter {
 
     /** Replaces (or creates) {@code target} with {@code data}, running {@code beforeRename} last. */
     public void write(Path target, byte[] data, BeforeRename beforeRename) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        // Replace the file a symbolic link points to, not the link itself.
+        Path absolute = Files.isSymbolicLink(target) ? target.toRealPath() : target.toAbsolutePath();
         Path directory = absolute.getParent();
         Path temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".kbsh-tmp");
         boolean renamed = false;

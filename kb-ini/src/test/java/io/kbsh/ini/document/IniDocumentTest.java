@@ -209,4 +209,24 @@ class IniDocumentTest {
         assertEquals(Optional.of("1"), edited.get("s1500", "disable"));
         assertEquals(2999, edited.sectionNames().size());
     }
+
+    @Test
+    void writingAnEmptyValueToANewFileGivesTheSectionAndKeyEquals() {
+        // test_WritePrivateProfileString: an empty string writes "[App]\r\nkey=\r\n"
+        assertEquals("[App]\r\nkey=\r\n", text(IniDocument.empty().set("App", "key", "")));
+    }
+
+    @Test
+    void buildingUpAFileKeyByKeyGivesWhatWindowsWrites() {
+        // test_WritePrivateProfileString: keys join their section, new sections go at the end
+        IniDocument d = IniDocument.empty().set("App1", "key1", "string1").set("App1", "key2", "string2")
+                .set("App1", "key3", "string3").set("App2", "key4", "string4").set("App3", "key5", "string5");
+        assertEquals("[App1]\r\nkey1=string1\r\nkey2=string2\r\nkey3=string3\r\n[App2]\r\nkey4=string4\r\n"
+                + "[App3]\r\nkey5=string5\r\n", text(d));
+        IniDocument removed = d.remove("App1", "key2");
+        assertEquals("[App1]\r\nkey1=string1\r\nkey3=string3\r\n[App2]\r\nkey4=string4\r\n"
+                + "[App3]\r\nkey5=string5\r\n", text(removed));
+        assertSame(removed, removed.remove("App1", "key2"));
+        assertEquals("[App3]\r\n", text(removed.removeSection("App1").removeSection("App2").remove("App3", "key5")));
+    }
 }

@@ -232,6 +232,15 @@ class PlanApplierTest {
         assertFalse(Files.exists(dir.resolve("Mspclnt.ini.bak.1")));
     }
 
+    @Test
+    void aSymbolicLinkStaysALinkAndItsTargetIsWritten() throws Exception {
+        Path real = file();
+        Path link = Files.createSymbolicLink(dir.resolve("link.ini"), real.getFileName());
+        new PlanApplier().apply(plan(link));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("; proxy client\r\n[EMSMTA]\r\nDisable=1\r\n", Files.readString(real, StandardCharsets.ISO_8859_1));
+    }
+
     /** The real steps, for tests to override one at a time. */
     private static class ForwardingSteps implements WriteSteps {
         @Override
