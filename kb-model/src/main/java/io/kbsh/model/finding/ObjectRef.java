@@ -1,6 +1,7 @@
 package io.kbsh.model.finding;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An object of the environment a finding is about, written {@code kind:id}, e.g. {@code server:EXCH1},
@@ -8,10 +9,12 @@ import java.util.Objects;
  */
 public record ObjectRef(String kind, String id) {
 
+    private static final Pattern KIND = Pattern.compile("[a-z][a-z-]*");
+
     public ObjectRef {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
-        if (!kind.matches("[a-z][a-z-]*")) {
+        if (!KIND.matcher(kind).matches()) {
             throw new IllegalArgumentException("object kind must be a lower-case word: '" + kind + "'");
         }
     }

@@ -92,8 +92,8 @@ class Q166604CheckTest {
 
     @Test
     void examplesAreNotAffected() throws Exception {
-        for (String example : List.of("healthy", "mta-cluster", "proxy-ssl")) {
-            assertTrue(run(EnvironmentReader.read(java.nio.file.Path.of("../../examples", example, "environment.json")),
+        for (String example : List.of("site-healthy.json", "site-q254909-q187225.json", "site-q178532-ssl.json")) {
+            assertTrue(run(EnvironmentReader.read(java.nio.file.Path.of("../../examples", example)),
                     Facts.none()).isEmpty(), example);
         }
     }

@@ -148,10 +148,10 @@ class Q178532CheckTest {
     @Test
     void examples() throws Exception {
         Path examples = Path.of("../../examples");
-        Finding f = run(EnvironmentReader.read(examples.resolve("proxy-ssl/environment.json"))).get(0);
+        Finding f = run(EnvironmentReader.read(examples.resolve("site-q178532-ssl.json"))).get(0);
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(mentions(f, "no Wspcfg.ini in Exchsrvr\\Bin"));
-        assertTrue(run(EnvironmentReader.read(examples.resolve("healthy/environment.json"))).isEmpty(),
+        assertTrue(run(EnvironmentReader.read(examples.resolve("site-healthy.json"))).isEmpty(),
                 "the healthy example's proxy runs on the Exchange server");
     }
 }

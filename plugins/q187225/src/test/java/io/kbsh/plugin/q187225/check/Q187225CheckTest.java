@@ -97,8 +97,8 @@ class Q187225CheckTest {
     @Test
     void examples() throws Exception {
         java.nio.file.Path examples = java.nio.file.Path.of("../../examples");
-        assertEquals(1, run(EnvironmentReader.read(examples.resolve("mta-cluster/environment.json")), ArticleStore.empty()).size());
-        assertTrue(run(EnvironmentReader.read(examples.resolve("healthy/environment.json")), ArticleStore.empty()).isEmpty(),
+        assertEquals(1, run(EnvironmentReader.read(examples.resolve("site-q254909-q187225.json")), ArticleStore.empty()).size());
+        assertTrue(run(EnvironmentReader.read(examples.resolve("site-healthy.json")), ArticleStore.empty()).isEmpty(),
                 "the healthy example's cluster runs 5.5 SP4");
     }
 }

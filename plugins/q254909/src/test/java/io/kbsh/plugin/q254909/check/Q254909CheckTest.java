@@ -106,11 +106,11 @@ class Q254909CheckTest {
     @Test
     void examplesShowTheFixMissingAndPresent() throws Exception {
         Path examples = Path.of("../../examples");
-        Finding hit = run(EnvironmentReader.read(examples.resolve("mta-cluster/environment.json"))).get(0);
+        Finding hit = run(EnvironmentReader.read(examples.resolve("site-q254909-q187225.json"))).get(0);
         assertEquals(Severity.ERROR, hit.severity());
         assertTrue(hit.affected().contains(ObjectRef.server("NWMAIL1")));
-        List<Finding> healthy = run(EnvironmentReader.read(examples.resolve("healthy/environment.json")));
+        List<Finding> healthy = run(EnvironmentReader.read(examples.resolve("site-healthy.json")));
         assertEquals(List.of(Severity.INFO), healthy.stream().map(Finding::severity).toList());
-        assertTrue(run(EnvironmentReader.read(examples.resolve("proxy-ssl/environment.json"))).isEmpty());
+        assertTrue(run(EnvironmentReader.read(examples.resolve("site-q178532-ssl.json"))).isEmpty());
     }
 }

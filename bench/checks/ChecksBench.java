@@ -1,0 +1,142 @@
+import io.kbsh.model.article.ArticleStore;
+import io.kbsh.model.env.Component;
+import io.kbsh.model.env.Connector;
+import io.kbsh.model.env.ConnectorType;
+import io.kbsh.model.env.DnsDomain;
+import io.kbsh.model.env.Environment;
+import io.kbsh.model.env.Firewall;
+import io.kbsh.model.env.IniFile;
+import io.kbsh.model.env.MxRecord;
+import io.kbsh.model.env.Protocol;
+import io.kbsh.model.env.ProxyServer;
+import io.kbsh.model.env.Publication;
+import io.kbsh.model.env.Server;
+import io.kbsh.model.env.Transport;
+import io.kbsh.model.fact.Facts;
+import io.kbsh.model.version.ReleaseLevel;
+import io.kbsh.rules.ArticleCheck;
+import io.kbsh.rules.run.CheckReport;
+import io.kbsh.rules.run.CheckRunner;
+import io.kbsh.rules.waiver.Waivers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Runs the five seed checks (through CheckRunner, waivers included) over N generated environments and
+ * reports the time per pass; a baseline pass that only walks the same environments gives the ratio.
+ * One environment in ten points at collected INI copies on disk, so the INI-reading checks do real I/O.
+ */
+public class ChecksBench {
+
+    static final String[] EXCHANGE = {"4.0", "4.0 SP4", "4.0 SP5", "5.0", "5.0 SP1", "5.0 SP2", "5.5", "5.5 SP1", "5.5 SP3", "5.5 SP4"};
+    static final String[] PROXY = {"1.0", "2.0", "2.0 SP1"};
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        Path dir = Files.createTempDirectory("kbsh-bench-checks");
+        Files.writeString(dir.resolve("mspclnt-fixed.ini"), "[Common]\r\nPort=1745\r\n[EMSMTA]\r\nDisable=1\r\n");
+        Files.writeString(dir.resolve("mspclnt-plain.ini"), "[Common]\r\nPort=1745\r\n[EXCHNG32]\r\nDisable=0\r\n");
+        Files.writeString(dir.resolve("wspcfg.ini"), "[STORE]\r\nServerBindTcpPorts=110,143,995\r\nPersistent=1\r\nKillOldSession=1\r\n");
+        Random random = new Random(20261125);
+        List<Environment> envs = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            envs.add(generate(random, i % 10 == 0 && System.getenv("NOINI") == null ? dir : null));
+        }
+        List<ArticleCheck> checks = List.of(
+                new io.kbsh.plugin.q165057.check.Q165057Check(),
+                new io.kbsh.plugin.q254909.check.Q254909Check(),
+                new io.kbsh.plugin.q178532.check.Q178532Check(),
+                new io.kbsh.plugin.q187225.check.Q187225Check(),
+                new io.kbsh.plugin.q166604.check.Q166604Check());
+        ArticleStore store = ArticleStore.empty();
+        LocalDate today = LocalDate.of(2026, 11, 25);
+        System.out.printf("%d environments, %d checks, %d cores, %s%n", count, checks.size(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        long[] runs = new long[7];
+        long findings = 0;
+        long baseline = Long.MAX_VALUE;
+        for (int r = 0; r < runs.length; r++) {
+            long walk = 0;
+            long b0 = System.nanoTime();
+            for (Environment env : envs) {
+                for (Server s : env.servers()) {
+                    walk += env.connectorsOf(s).size() + env.publicationsOf(s).size() + s.iniFiles().size();
+                }
+            }
+            baseline = Math.min(baseline, System.nanoTime() - b0);
+            long t0 = System.nanoTime();
+            long found = 0;
+            for (Environment env : envs) {
+                CheckReport report = CheckRunner.run(checks, env, Facts.none(), store, Waivers.none(), today);
+                found += report.outcomes().size();
+                if (!report.failures().isEmpty()) {
+                    throw new IllegalStateException("a check failed: " + report.failures());
+                }
+            }
+            runs[r] = System.nanoTime() - t0;
+            findings = found + (walk < 0 ? 1 : 0);
+            System.out.printf("pass %d: %7.1f ms (%d findings)%n", r + 1, runs[r] / 1e6, found);
+        }
+        long[] sorted = runs.clone();
+        Arrays.sort(sorted);
+        System.out.printf("first (cold) pass: %.1f ms; median: %.1f ms; best: %.1f ms; per environment: %.1f us%n",
+                runs[0] / 1e6, sorted[runs.length / 2] / 1e6, sorted[0] / 1e6, sorted[runs.length / 2] / 1e3 / count);
+        System.out.printf("baseline (walk only, best): %.2f ms; checks/baseline: %.0fx; target 1000 ms: %s%n",
+                baseline / 1e6, (double) sorted[runs.length / 2] / baseline,
+                runs[0] <= 1_000_000_000L ? "met, cold pass included" : "missed");
+        System.out.printf("findings per pass: %d%n", findings);
+    }
+
+    static <T> T pick(Random r, T[] values) {
+        return values[r.nextInt(values.length)];
+    }
+
+    static Environment generate(Random r, Path inis) {
+        List<Server> servers = new ArrayList<>();
+        List<Connector> connectors = new ArrayList<>();
+        List<ProxyServer> proxies = new ArrayList<>();
+        List<Publication> publications = new ArrayList<>();
+        List<Firewall> firewalls = new ArrayList<>();
+        List<DnsDomain> domains = new ArrayList<>();
+        proxies.add(new ProxyServer("px", ReleaseLevel.parse(pick(r, PROXY)), "10.0.0.1", "192.0.2.1", null, r.nextBoolean(), List.of()));
+        firewalls.add(new Firewall("fw", null, List.of()));
+        domains.add(new DnsDomain("partner.example", r.nextBoolean()
+                ? List.of(new MxRecord(10, "mx1.partner.example"), new MxRecord(20, "mx2.partner.example"))
+                : List.of(new MxRecord(10, "mx1.partner.example"))));
+        int n = 1 + r.nextInt(4);
+        List<String> protectedIds = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = "S" + i;
+            List<IniFile> files = new ArrayList<>();
+            if (inis != null) {
+                files.add(new IniFile("C:\\Mspclnt\\Mspclnt.ini", inis.resolve(r.nextBoolean() ? "mspclnt-fixed.ini" : "mspclnt-plain.ini")));
+                files.add(new IniFile("C:\\Exchsrvr\\Bin\\Wspcfg.ini", inis.resolve("wspcfg.ini")));
+            }
+            servers.add(new Server(id, null, List.of("10.0.1." + i), ReleaseLevel.parse("4.0 SP6"),
+                    ReleaseLevel.parse(pick(r, EXCHANGE)), r.nextInt(4) == 0,
+                    EnumSet.of(Component.MTA, Component.INFORMATION_STORE, Component.INTERNET_MAIL),
+                    r.nextBoolean(), List.of(), files));
+            if (r.nextBoolean()) {
+                protectedIds.add(id);
+            }
+            connectors.add(new Connector("x" + i, ConnectorType.X400, id, pick(r, Transport.values()), "mta" + i + ".example",
+                    List.of(), r.nextBoolean() ? List.of("px") : List.of()));
+            connectors.add(new Connector("i" + i, ConnectorType.INTERNET_MAIL, id, null, null,
+                    List.of("partner.example"), r.nextBoolean() ? List.of("fw") : List.of("px")));
+            if (r.nextInt(3) == 0) {
+                connectors.add(new Connector("s" + i, ConnectorType.SITE, id, null, null, List.of(), List.of()));
+            }
+            if (r.nextBoolean()) {
+                publications.add(new Publication("px", id, pick(r, Protocol.values()), r.nextBoolean(), null));
+            }
+        }
+        firewalls.set(0, new Firewall("fw", null, protectedIds));
+        return new Environment(1, "bench", List.of(), servers, connectors, proxies, publications, firewalls, domains);
+    }
+}
