@@ -253,8 +253,8 @@ public final class IniDocument {
 
     /**
      * The value as {@code GetPrivateProfileInt} reads it: {@code defaultValue} when the key is missing or
-     * empty; otherwise an optional sign and the leading decimal digits (none gives 0), wrapped to 32
-     * bits ({@code 4294967297} reads as 1). The result is the signed view of Windows' {@code UINT}.
+     * empty; otherwise (after any white space inside quotes) an optional sign and the leading decimal
+     * digits (none gives 0), wrapped to 32 bits ({@code 4294967297} reads as 1). The result is the signed view of Windows' {@code UINT}.
      */
     public int getInt(String section, String key, int defaultValue) {
         Optional<String> value = get(section, key);
@@ -263,9 +263,12 @@ public final class IniDocument {
         }
         String text = value.get();
         int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
         boolean negative = false;
-        if (text.charAt(0) == '+' || text.charAt(0) == '-') {
-            negative = text.charAt(0) == '-';
+        if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            negative = text.charAt(i) == '-';
             i++;
         }
         int result = 0;

@@ -228,6 +228,7 @@ class WindowsReadConformanceTest {
     @Test
     void anIntegerValueInQuotesIsReadWithoutThem() throws Exception {
         assertEquals(123, doc("[s]\r\nk=\"123\"\r\n").getInt("s", "k", 0));
+        assertEquals(-7, doc("[s]\r\nk=\" -7 \"\r\n").getInt("s", "k", 0));
     }
 
     @Test

@@ -18,15 +18,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /** {@code related QNNNNNN}: what the article cites, what cites it, and articles with similar titles. */
-public final class RelatedCommand implements io.kbsh.model.command.ShellCommand {
+public final class RelatedCommand extends ArticleIdCommand {
 
     private static final Set<String> COMMON = Set.of("the", "a", "an", "and", "or", "of", "in", "on", "to", "with",
             "for", "is", "not", "does", "do", "when", "by", "from", "at", "as", "can", "cannot", "may", "be", "are");
-    private final Provider<LuceneArticleStore> store;
-
     @Inject
     public RelatedCommand(Provider<LuceneArticleStore> store) {
-        this.store = store;
+        super(store);
     }
 
     @Override
@@ -50,25 +48,12 @@ public final class RelatedCommand implements io.kbsh.model.command.ShellCommand 
     }
 
     @Override
-    public ValueKind argumentKind(List<String> precedingWords) {
-        return ValueKind.ARTICLE;
-    }
-
-    @Override
-    public List<String> candidates(CommandContext context, List<String> precedingWords) {
-        return ArticleIdCompletion.candidates(store);
-    }
-
-    @Override
     public int run(CommandContext context, List<String> words) throws CommandException {
         Arguments args = Arguments.parse(words, options());
         ArticleId id = ArticleText.id(args.positional(0, "QNNNNNN"));
         int limit = args.intValue("limit", 10, 1, 1000);
         LuceneArticleStore s = store.get();
-        Article a = s.find(id).orElseThrow(() -> {
-            ArticleText.notices(context, s);
-            return new CommandException(id + " is not known");
-        });
+        Article a = require(context, s, id);
         Set<ArticleId> shown = new LinkedHashSet<>();
         shown.add(id);
         section(context, s, "cites", a.cites(), shown);

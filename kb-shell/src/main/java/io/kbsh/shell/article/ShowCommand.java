@@ -10,7 +10,6 @@ import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.OptionSpec;
-import io.kbsh.model.command.ValueKind;
 import io.kbsh.shell.store.LuceneArticleStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -18,14 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code show QNNNNNN}: the article, what it cites, what cites it and where it is fixed. */
-public final class ShowCommand implements io.kbsh.model.command.ShellCommand {
+public final class ShowCommand extends ArticleIdCommand {
 
     static final int PAGE = 22;
-    private final Provider<LuceneArticleStore> store;
-
     @Inject
     public ShowCommand(Provider<LuceneArticleStore> store) {
-        this.store = store;
+        super(store);
     }
 
     @Override
@@ -49,25 +46,11 @@ public final class ShowCommand implements io.kbsh.model.command.ShellCommand {
     }
 
     @Override
-    public ValueKind argumentKind(List<String> precedingWords) {
-        return ValueKind.ARTICLE;
-    }
-
-    @Override
-    public List<String> candidates(CommandContext context, List<String> precedingWords) {
-        return ArticleIdCompletion.candidates(store);
-    }
-
-    @Override
     public int run(CommandContext context, List<String> words) throws CommandException {
         Arguments args = Arguments.parse(words, options());
         ArticleId id = ArticleText.id(args.positional(0, "QNNNNNN"));
         LuceneArticleStore s = store.get();
-        Article a = s.find(id).orElse(null);
-        if (a == null) {
-            ArticleText.notices(context, s);
-            throw new CommandException(id + " is not known" + (s.imported() ? " to the imported archive" : ""));
-        }
+        Article a = require(context, s, id);
         List<String> lines = render(a, s.citedBy(id), s.fixedIn(id));
         if (!s.imported()) {
             ArticleText.notices(context, s);

@@ -333,6 +333,9 @@ final class BodyAnalyzer {
     }
 
     private static boolean isHeadingAt(List<String> body, int i) {
+        if (i + 1 >= body.size() || !startsWithRuleChar(body.get(i + 1))) {
+            return false;
+        }
         String line = body.get(i);
         String h = line.strip();
         if (h.isEmpty() || h.length() > 80 || h.startsWith("-") || isAnyRule(h) || i + 1 >= body.size()) {
@@ -346,6 +349,11 @@ final class BodyAnalyzer {
             return false;
         }
         return i == 0 || body.get(i - 1).isBlank() || isAnyRule(body.get(i - 1));
+    }
+
+    /** A cheap first look: an underline starts with {@code =} or {@code -} in its first column. */
+    private static boolean startsWithRuleChar(String line) {
+        return !line.isEmpty() && (line.charAt(0) == '=' || line.charAt(0) == '-');
     }
 
     private static List<Section> sections(List<String> body) {

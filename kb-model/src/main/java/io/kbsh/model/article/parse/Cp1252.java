@@ -23,6 +23,18 @@ final class Cp1252 {
     }
 
     static String decode(byte[] bytes, int offset, int length) {
+        boolean latin1 = true;
+        for (int i = offset; i < offset + length; i++) {
+            int v = bytes[i] & 0xFF;
+            if (v >= 0x80 && v < 0xA0) {
+                latin1 = false;
+                break;
+            }
+        }
+        if (latin1) {
+            // Outside 0x80-0x9F Windows-1252 is ISO-8859-1, which the JDK decodes with a plain copy.
+            return new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
         char[] chars = new char[length];
         for (int i = 0; i < length; i++) {
             chars[i] = decode(bytes[offset + i]);
