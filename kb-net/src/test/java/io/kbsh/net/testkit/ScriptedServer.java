@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,9 +31,8 @@ public final class ScriptedServer implements AutoCloseable {
     private final Thread acceptor;
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
-    private final AtomicInteger connected = new AtomicInteger();
-    private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger closedByClient = new AtomicInteger();
+    private final Object changes = new Object();
     private volatile boolean closing;
 
     public ScriptedServer(Script script) throws IOException {
@@ -64,30 +61,34 @@ public final class ScriptedServer implements AutoCloseable {
         return accepted.get();
     }
 
-    /** The most connections open at once. */
-    public int peakConcurrent() {
-        return peak.get();
-    }
-
     /** Waits until every accepted client has closed its end (read returned end of stream or reset). */
     public boolean awaitClientsClosed(Duration within) throws InterruptedException {
-        long end = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < end) {
-            if (closedByClient.get() == accepted.get()) {
-                return true;
-            }
-            Thread.sleep(10); // polling an observable counter, not waiting for time to pass
-        }
-        return closedByClient.get() == accepted.get();
+        return awaitState(() -> closedByClient.get() == accepted.get(), within);
     }
 
     /** Waits until {@code n} clients were accepted. */
     public boolean awaitAccepted(int n, Duration within) throws InterruptedException {
+        return awaitState(() -> accepted.get() >= n, within);
+    }
+
+    private boolean awaitState(java.util.function.BooleanSupplier state, Duration within) throws InterruptedException {
         long end = System.nanoTime() + within.toNanos();
-        while (accepted.get() < n && System.nanoTime() < end) {
-            Thread.sleep(5);
+        synchronized (changes) {
+            while (!state.getAsBoolean()) {
+                long left = (end - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return false;
+                }
+                changes.wait(left);
+            }
+            return true;
         }
-        return accepted.get() >= n;
+    }
+
+    private void changed() {
+        synchronized (changes) {
+            changes.notifyAll();
+        }
     }
 
     private void acceptLoop() {
@@ -99,7 +100,7 @@ public final class ScriptedServer implements AutoCloseable {
                 return;
             }
             accepted.incrementAndGet();
-            peak.accumulateAndGet(connected.incrementAndGet(), Math::max);
+            changed();
             clients.add(client);
             Thread t = new Thread(() -> serve(client), "test-conn-" + client.getPort());
             t.setDaemon(true);
@@ -117,10 +118,10 @@ public final class ScriptedServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            connected.decrementAndGet();
             if (sawClose) {
                 closedByClient.incrementAndGet();
             }
+            changed();
             try {
                 client.close();
             } catch (IOException ignored) {
@@ -196,9 +197,5 @@ public final class ScriptedServer implements AutoCloseable {
         } catch (SocketTimeoutException ignored) {
             // the test is long over
         }
-    }
-
-    public static boolean await(CountDownLatch latch, Duration d) throws InterruptedException {
-        return latch.await(d.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
