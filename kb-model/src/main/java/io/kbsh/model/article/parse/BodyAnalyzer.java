@@ -80,8 +80,8 @@ final class BodyAnalyzer {
                     productVersions = v;
                 } else if (isOsLine(v) && operatingSystem.isEmpty()) {
                     operatingSystem = v;
-                } else if (isKeywordLine(v) && keywords.isEmpty()) {
-                    keywords = v;
+                } else if (isKeywordLine(v)) {
+                    keywords = mergeWords(keywords, v);
                 } else {
                     overflow.add(v);
                 }
@@ -102,6 +102,20 @@ final class BodyAnalyzer {
                 words(keywords), appliesTo, words(trailer.getOrDefault("technology", "")),
                 nonEmpty(trailer.get("issue type")), nonEmpty(trailer.get("solution type")), sections, cites,
                 overflow.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", overflow)), d.rendering);
+    }
+
+    /** Keywords that wrapped out of a filled KEYWORDS field are keywords all the same: added, once each. */
+    private static String mergeWords(String field, String more) {
+        if (field.isEmpty()) {
+            return more;
+        }
+        List<String> words = new ArrayList<>(List.of(field.split("\\s+")));
+        for (String w : more.split("\\s+")) {
+            if (!words.contains(w)) {
+                words.add(w);
+            }
+        }
+        return String.join(" ", words);
     }
 
     /** Control characters other than tab are stray bytes in the archive; they carry nothing. */

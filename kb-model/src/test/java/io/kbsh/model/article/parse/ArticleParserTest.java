@@ -118,6 +118,10 @@ class ArticleParserTest {
         Article q219957 = archive("Q219957");
         assertTrue(q219957.headerOverflow().orElseThrow().startsWith("sqlsrv32.dll"), "text that fits no field is kept");
         assertFalse(archive("Q51327").bodyText().contains("MS-DOS:5.1"));
+        Article q10212 = archive("Q10212");
+        assertEquals(Optional.of("WINDOWS"), q10212.operatingSystem(), "the empty OPER/SYS gets its wrapped value");
+        assertTrue(q10212.keywords().containsAll(List.of("kbSDKWin32", "kbprg", "kbdocerr")), "wrapped keywords join the field");
+        assertEquals(Optional.of("3.00 3.10"), q10212.headerOverflow(), "release numbers beside a filled PROD/VER are kept as text");
     }
 
     @Test
