@@ -46,7 +46,7 @@ public class ChecksBench {
         Random random = new Random(20261125);
         List<Environment> envs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            envs.add(generate(random, i % 10 == 0 && System.getenv("NOINI") == null ? dir : null));
+            envs.add(generate(random, i % 10 == 0 ? dir : null));
         }
         List<ArticleCheck> checks = List.of(
                 new io.kbsh.plugin.q165057.check.Q165057Check(),
@@ -58,6 +58,14 @@ public class ChecksBench {
         LocalDate today = LocalDate.of(2026, 11, 25);
         System.out.printf("%d environments, %d checks, %d cores, %s%n", count, checks.size(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        // A fresh JVM pays once for class loading and lambda/string-concat bootstraps; a shell pays that at
+        // its first check. 'warm-up' times that on 100 other environments, apart from the passes below.
+        Random other = new Random(1);
+        long w0 = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            CheckRunner.run(checks, generate(other, i % 10 == 0 ? dir : null), Facts.none(), store, Waivers.none(), today);
+        }
+        System.out.printf("warm-up (100 other environments, fresh JVM): %.1f ms%n", (System.nanoTime() - w0) / 1e6);
         long[] runs = new long[7];
         long findings = 0;
         long baseline = Long.MAX_VALUE;
@@ -85,11 +93,12 @@ public class ChecksBench {
         }
         long[] sorted = runs.clone();
         Arrays.sort(sorted);
-        System.out.printf("first (cold) pass: %.1f ms; median: %.1f ms; best: %.1f ms; per environment: %.1f us%n",
+        System.out.printf("first pass: %.1f ms; median: %.1f ms; best: %.1f ms; per environment (median): %.1f us%n",
                 runs[0] / 1e6, sorted[runs.length / 2] / 1e6, sorted[0] / 1e6, sorted[runs.length / 2] / 1e3 / count);
         System.out.printf("baseline (walk only, best): %.2f ms; checks/baseline: %.0fx; target 1000 ms: %s%n",
                 baseline / 1e6, (double) sorted[runs.length / 2] / baseline,
-                runs[0] <= 1_000_000_000L ? "met, cold pass included" : "missed");
+                runs[0] <= 1_000_000_000L ? "met by every pass" : sorted[runs.length / 2] <= 1_000_000_000L
+                        ? "met by the median pass, not by the first" : "missed");
         System.out.printf("findings per pass: %d%n", findings);
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,29 +39,63 @@ public record Environment(@JsonProperty(required = true) int schemaVersion,
         return list == null ? List.of() : List.copyOf(list);
     }
 
+    // Look-ups are plain loops: environments are small, and checks call these for every object of
+    // every environment (bench/checks.sh runs 10,000 environments).
+
     public Optional<Server> server(String id) {
-        return servers.stream().filter(s -> s.id().equals(id)).findFirst();
+        for (Server s : servers) {
+            if (s.id().equals(id)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<ProxyServer> proxy(String id) {
-        return proxies.stream().filter(p -> p.id().equals(id)).findFirst();
+        for (ProxyServer p : proxies) {
+            if (p.id().equals(id)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Firewall> firewall(String id) {
-        return firewalls.stream().filter(f -> f.id().equals(id)).findFirst();
+        for (Firewall f : firewalls) {
+            if (f.id().equals(id)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<DnsDomain> domain(String name) {
-        String wanted = name.toLowerCase(Locale.ROOT);
-        return domains.stream().filter(d -> d.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        for (DnsDomain d : domains) {
+            if (d.name().equalsIgnoreCase(name)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<Connector> connectorsOf(Server server) {
-        return connectors.stream().filter(c -> c.server().equals(server.id())).toList();
+        List<Connector> found = new ArrayList<>();
+        for (Connector c : connectors) {
+            if (c.server().equals(server.id())) {
+                found.add(c);
+            }
+        }
+        return found;
     }
 
     public List<Publication> publicationsOf(Server server) {
-        return publications.stream().filter(p -> p.server().equals(server.id())).toList();
+        List<Publication> found = new ArrayList<>();
+        for (Publication p : publications) {
+            if (p.server().equals(server.id())) {
+                found.add(p);
+            }
+        }
+        return found;
     }
 
     /** The proxy servers a connector's path crosses, in order. */
@@ -85,7 +118,13 @@ public record Environment(@JsonProperty(required = true) int schemaVersion,
 
     /** Firewalls that list the server as behind them. */
     public List<Firewall> firewallsProtecting(Server server) {
-        return firewalls.stream().filter(f -> f.protects().contains(server.id())).toList();
+        List<Firewall> found = new ArrayList<>();
+        for (Firewall f : firewalls) {
+            if (f.protects().contains(server.id())) {
+                found.add(f);
+            }
+        }
+        return found;
     }
 
     /** This environment with every collected INI copy resolved against {@code base} (the JSON file's directory). */

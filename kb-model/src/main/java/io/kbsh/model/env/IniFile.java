@@ -2,7 +2,6 @@ package io.kbsh.model.env;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,9 +28,21 @@ public record IniFile(@JsonProperty(required = true) String serverPath, Path loc
         return cut < 0 ? "" : serverPath.substring(0, cut);
     }
 
-    /** True when the file's name is {@code name}, compared the way Windows compares file names. */
+    /**
+     * True when the file's name is {@code name}, compared the way Windows compares file names: character by
+     * character after upper-casing each one (no locale, no expansions such as ß to SS).
+     */
     public boolean named(String name) {
-        return fileName().toUpperCase(Locale.ROOT).equals(name.toUpperCase(Locale.ROOT));
+        String own = fileName();
+        if (own.length() != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < own.length(); i++) {
+            if (Character.toUpperCase(own.charAt(i)) != Character.toUpperCase(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<Path> copy() {

@@ -3,7 +3,6 @@ package io.kbsh.model.env;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kbsh.model.version.ReleaseLevel;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,8 +24,12 @@ public record ProxyServer(@JsonProperty(required = true) String id,
     }
 
     public boolean hasHotfix(String article) {
-        String wanted = article.toUpperCase(Locale.ROOT);
-        return hotfixes.stream().anyMatch(h -> h.toUpperCase(Locale.ROOT).equals(wanted));
+        for (String h : hotfixes) {
+            if (h.equalsIgnoreCase(article)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isRelease(String release) {

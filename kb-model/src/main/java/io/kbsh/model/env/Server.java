@@ -3,7 +3,6 @@ package io.kbsh.model.env;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kbsh.model.version.ReleaseLevel;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -36,18 +35,33 @@ public record Server(@JsonProperty(required = true) String id,
 
     /** The first INI file of this server with the given file name (Windows comparison). */
     public java.util.Optional<IniFile> ini(String fileName) {
-        return iniFiles.stream().filter(f -> f.named(fileName)).findFirst();
+        for (IniFile f : iniFiles) {
+            if (f.named(fileName)) {
+                return java.util.Optional.of(f);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** All INI files of this server with the given file name (Windows comparison). */
     public List<IniFile> inis(String fileName) {
-        return iniFiles.stream().filter(f -> f.named(fileName)).toList();
+        List<IniFile> found = new java.util.ArrayList<>();
+        for (IniFile f : iniFiles) {
+            if (f.named(fileName)) {
+                found.add(f);
+            }
+        }
+        return found;
     }
 
     /** True when a hotfix for {@code article} (e.g. {@code Q232588}) is recorded as applied. */
     public boolean hasHotfix(String article) {
-        String wanted = article.toUpperCase(Locale.ROOT);
-        return hotfixes.stream().anyMatch(h -> h.toUpperCase(Locale.ROOT).equals(wanted));
+        for (String h : hotfixes) {
+            if (h.equalsIgnoreCase(article)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Internet Mail Connector" on 4.0, "Internet Mail Service" from 5.0 on. */

@@ -18,6 +18,13 @@ import java.util.Set;
 /** Runs checks over an environment and applies waivers. A check that throws is reported, not fatal. */
 public final class CheckRunner {
 
+    /** Worst first, then by article, then by the first affected object. */
+    private static final Comparator<Outcome> ORDER = Comparator
+            .comparing((Outcome o) -> o.finding().severity()).reversed()
+            .thenComparing(o -> o.finding().article())
+            .thenComparing(o -> o.finding().subject().kind())
+            .thenComparing(o -> o.finding().subject().id());
+
     private CheckRunner() {
     }
 
@@ -48,9 +55,7 @@ public final class CheckRunner {
                 }
             }
         }
-        outcomes.sort(Comparator.comparing((Outcome o) -> o.finding().severity()).reversed()
-                .thenComparing(o -> o.finding().article())
-                .thenComparing(o -> o.finding().subject().toString()));
+        outcomes.sort(ORDER);
         List<Waiver> expired = new ArrayList<>(expiredInUse);
         for (Waiver w : waivers.waivers()) {
             if (w.expiredOn(today) && !expired.contains(w)) {

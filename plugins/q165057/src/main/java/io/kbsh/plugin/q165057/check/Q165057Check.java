@@ -52,10 +52,15 @@ public final class Q165057Check implements ArticleCheck {
         for (Connector c : environment.connectors()) {
             boolean ipConnector = (c.type() == ConnectorType.X400 && c.transport() == Transport.TCPIP)
                     || c.type() == ConnectorType.INTERNET_MAIL;
-            if (!ipConnector) {
+            if (!ipConnector || c.path().isEmpty()) {
                 continue;
             }
-            List<ProxyServer> oldProxies = environment.proxiesOnPath(c).stream().filter(p -> p.isRelease("1.0")).toList();
+            List<ProxyServer> oldProxies = new ArrayList<>();
+            for (ProxyServer p : environment.proxiesOnPath(c)) {
+                if (p.isRelease("1.0")) {
+                    oldProxies.add(p);
+                }
+            }
             Server server = environment.server(c.server()).orElse(null);
             if (oldProxies.isEmpty() || server == null) {
                 continue;

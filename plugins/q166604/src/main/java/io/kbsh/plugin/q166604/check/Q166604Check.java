@@ -61,8 +61,12 @@ public final class Q166604Check implements ArticleCheck {
             if (!LINES.contains(s.exchange().release())) {
                 continue;
             }
-            List<Connector> mail = environment.connectorsOf(s).stream()
-                    .filter(c -> c.type() == ConnectorType.INTERNET_MAIL).toList();
+            List<Connector> mail = new ArrayList<>();
+            for (Connector c : environment.connectorsOf(s)) {
+                if (c.type() == ConnectorType.INTERNET_MAIL) {
+                    mail.add(c);
+                }
+            }
             if (mail.isEmpty() && !s.has(Component.INTERNET_MAIL)) {
                 continue;
             }

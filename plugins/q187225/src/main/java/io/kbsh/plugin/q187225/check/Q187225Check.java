@@ -54,8 +54,12 @@ public final class Q187225Check implements ArticleCheck {
             if (!s.clustered() || !"5.5".equals(s.exchange().release())) {
                 continue;
             }
-            List<Connector> x400 = environment.connectorsOf(s).stream()
-                    .filter(c -> c.type() == ConnectorType.X400 && c.transport() == Transport.TCPIP).toList();
+            List<Connector> x400 = new ArrayList<>();
+            for (Connector c : environment.connectorsOf(s)) {
+                if (c.type() == ConnectorType.X400 && c.transport() == Transport.TCPIP) {
+                    x400.add(c);
+                }
+            }
             if (x400.isEmpty()) {
                 continue;
             }

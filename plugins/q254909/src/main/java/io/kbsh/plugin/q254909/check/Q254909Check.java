@@ -19,7 +19,9 @@ import io.kbsh.model.finding.Severity;
 import io.kbsh.rules.ArticleCheck;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,19 +57,25 @@ public final class Q254909Check implements ArticleCheck {
 
     @Override
     public List<Finding> evaluate(Environment environment, Facts facts, ArticleStore knowledge) {
-        return environment.servers().stream()
-                .filter(s -> s.winsockProxyClient() && LINES.contains(s.exchange().release()))
-                .flatMap(s -> check(environment, s).stream())
-                .toList();
+        List<Finding> findings = new ArrayList<>();
+        for (Server s : environment.servers()) {
+            if (s.winsockProxyClient() && LINES.contains(s.exchange().release())) {
+                check(environment, s).ifPresent(findings::add);
+            }
+        }
+        return findings;
     }
 
-    private List<Finding> check(Environment env, Server server) {
+    private Optional<Finding> check(Environment env, Server server) {
         // X.400 over TP4 or X.25 is not IP traffic, so a WinSock client cannot redirect it.
-        List<Connector> mtaConnectors = env.connectorsOf(server).stream()
-                .filter(c -> c.type().runByMta() && (c.type() != ConnectorType.X400 || c.transport() == Transport.TCPIP))
-                .toList();
+        List<Connector> mtaConnectors = new ArrayList<>();
+        for (Connector c : env.connectorsOf(server)) {
+            if (c.type().runByMta() && (c.type() != ConnectorType.X400 || c.transport() == Transport.TCPIP)) {
+                mtaConnectors.add(c);
+            }
+        }
         if (mtaConnectors.isEmpty()) {
-            return List.of();
+            return Optional.empty();
         }
         ObjectRef target = ObjectRef.server(server.id());
         IniFile mspclnt = server.ini(INI_NAME).orElse(new IniFile(DEFAULT_PATH, null));
@@ -101,7 +109,7 @@ public final class Q254909Check implements ArticleCheck {
                         "the remote MTA of " + c.id() + " accepts a transport connection"), ObjectRef.connector(c.id()));
             }
         }
-        return List.of(f.build());
+        return Optional.of(f.build());
     }
 
     /** What the collected Mspclnt.ini says about the MTA. */
