@@ -6,7 +6,9 @@ import io.kbsh.model.env.Environment;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.fact.Facts;
 import jakarta.inject.Singleton;
+import io.kbsh.model.finding.ObjectRef;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +44,19 @@ public final class CheckSession {
             throw new CommandException("no environment loaded: use 'env load FILE' or --env FILE (see examples/)");
         }
         return environment;
+    }
+
+    /** Every object of the loaded environment as {@code kind:id}, for completion. */
+    public synchronized List<String> objectNames() {
+        if (environment == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        environment.servers().forEach(x -> names.add(ObjectRef.server(x.id()).toString()));
+        environment.connectors().forEach(x -> names.add(ObjectRef.connector(x.id()).toString()));
+        environment.proxies().forEach(x -> names.add(ObjectRef.proxy(x.id()).toString()));
+        environment.domains().forEach(x -> names.add(ObjectRef.domain(x.name()).toString()));
+        return names;
     }
 
     public synchronized Facts facts() {

@@ -164,10 +164,10 @@ public final class FixCommand implements ShellCommand {
         if (!apply) {
             return ExitStatus.OK;
         }
+        if (!yes && !context.interactive()) {
+            throw new UsageException("fix apply needs --yes in batch mode; nothing was written to " + local);
+        }
         if (!yes && !context.confirm("Apply this change to " + local + "?")) {
-            if (!context.interactive()) {
-                throw new CommandException("fix apply changes files: pass --yes in batch mode");
-            }
             context.out().println("not applied.");
             return ExitStatus.OK;
         }

@@ -69,6 +69,11 @@ public final class WaiveCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> candidates(CommandContext context, List<String> precedingWords) {
+        return precedingWords.size() == 2 && !precedingWords.get(0).equals("list") ? session.objectNames() : List.of();
+    }
+
+    @Override
     public int run(CommandContext context, List<String> arguments) throws CommandException {
         Arguments args = Arguments.parse(arguments, options());
         String sub = args.positional(0, "SUBCOMMAND (add, list or remove)");

@@ -220,6 +220,7 @@ class CheckCommandsTest {
     void waiversSilenceTheGateUntilTheyExpire() throws Exception {
         run(new EnvCommand(session), "load", "site.json");
         WaiveCommand waive = new WaiveCommand(session, engine);
+        assertEquals(List.of("server:EXCH1"), waive.candidates(ctx, List.of("add", "Q900001")));
         run(waive, "add", "Q900001", "server:EXCH1", "--until", "2026-11-25", "--reason", "upgrade booked");
         CheckCommand check = new CheckCommand(session, engine);
         ctx.reset();
@@ -262,7 +263,14 @@ class CheckCommandsTest {
         assertEquals(ExitStatus.OK, run(fix, "plan"));
         assertTrue(ctx.output().contains("+Disable=1"), ctx.output());
         assertFalse(Files.readString(dir.resolve("collected/mspclnt.ini")).contains("EMSMTA"), "plan writes nothing");
-        assertThrows(CommandException.class, () -> run(fix, "apply"), "batch mode needs --yes");
+        assertThrows(io.kbsh.model.command.UsageException.class, () -> run(fix, "apply"), "batch mode needs --yes");
+        ctx.interactive = true;
+        ctx.answer = false;
+        ctx.reset();
+        assertEquals(ExitStatus.OK, run(fix, "apply"));
+        assertTrue(ctx.output().contains("not applied"), ctx.output());
+        assertFalse(Files.readString(dir.resolve("collected/mspclnt.ini")).contains("EMSMTA"), "declined: nothing written");
+        ctx.interactive = false;
         ctx.reset();
         assertEquals(ExitStatus.OK, run(fix, "apply", "--yes"));
         assertTrue(Files.readString(dir.resolve("collected/mspclnt.ini")).contains("[EMSMTA]\r\nDisable=1"));
