@@ -73,8 +73,15 @@ public final class StrictJson {
 
     /** Binds {@code json} to {@code type}; {@code source} names the input in error messages (usually the file). */
     public static <T> T read(byte[] json, String source, Class<T> type) throws JsonInputException {
+        if (new String(json, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new JsonInputException(source, 0, 0, "", "the file is empty");
+        }
         try {
-            return MAPPER.readValue(json, type);
+            T value = MAPPER.readValue(json, type);
+            if (value == null) {
+                throw new JsonInputException(source, 1, 1, "", "the document is null; expected an object");
+            }
+            return value;
         } catch (JsonProcessingException e) {
             throw translate(e, json, source);
         } catch (IOException e) {

@@ -144,4 +144,20 @@ class EnvironmentReaderTest {
         assertTrue(e.problem().startsWith("malformed JSON"), e.problem());
         assertFalse(e.getMessage().contains("\n"));
     }
+
+    @Test
+    void emptyAndNullDocumentsAreRefused() {
+        assertTrue(failure("  \n").problem().contains("empty"));
+        assertTrue(failure("null").problem().contains("null"));
+        assertTrue(failure("[]").problem().contains("expected an object"), failure("[]").problem());
+    }
+
+    @Test
+    void fileNamesCompareTheWayWindowsDoes() {
+        IniFile f = new IniFile("C:\\Exchsrvr\\Bin\\WSPCFG.INI", null);
+        assertTrue(f.named("Wspcfg.ini"));
+        assertFalse(f.named("Wspcfg.ini.txt"));
+        assertEquals("C:\\Exchsrvr\\Bin", f.serverDirectory());
+        assertFalse(new IniFile("C:\\x\\stra\u00dfe.ini", null).named("STRASSE.INI"), "no expansion of \u00df");
+    }
 }
