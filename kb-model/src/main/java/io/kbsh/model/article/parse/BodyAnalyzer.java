@@ -47,8 +47,12 @@ final class BodyAnalyzer {
             throw d.error(1, "no date");
         }
         List<String> body = new ArrayList<>(d.body.size());
-        for (String line : d.body) {
-            body.add(clean(line));
+        if (d.cleaned) {
+            body.addAll(d.body);
+        } else {
+            for (String line : d.body) {
+                body.add(clean(line));
+            }
         }
         cutDisclaimer(body);
         trimBlank(body);

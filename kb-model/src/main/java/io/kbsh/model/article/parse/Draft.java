@@ -22,6 +22,8 @@ final class Draft {
     String operatingSystem = "";
     String keywords = "";
     List<String> body = List.of();
+    /** True when the body lines are already free of control characters and trailing blanks. */
+    boolean cleaned;
     /** The 1-based line number of {@code body.get(0)} in the file, for error messages. */
     int bodyFirstLine;
 

@@ -2,7 +2,6 @@ package io.kbsh.model.article.parse;
 
 import io.kbsh.model.article.Article;
 import io.kbsh.model.article.Rendering;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +17,7 @@ final class TextRenderingParser {
     }
 
     static Article parse(String source, String text) throws ArticleParseException {
-        List<String> lines = Lines.split(text);
+        List<String> lines = Lines.splitClean(text, 6);
         Draft d = new Draft(source, Rendering.TEXT);
         if (lines.size() < 6) {
             throw d.error(lines.size(), "the header needs six lines (DOCUMENT, TITLE, PRODUCT, PROD/VER, OPER/SYS, KEYWORDS)");
@@ -45,11 +44,8 @@ final class TextRenderingParser {
         d.productVersions = values[3].startsWith(":") ? values[3].substring(1) : values[3];
         d.operatingSystem = values[4];
         d.keywords = values[5];
-        List<String> body = new ArrayList<>(lines.size() - 6);
-        for (String line : lines.subList(6, lines.size())) {
-            body.add(line.startsWith(" ") ? line.substring(1) : line);
-        }
-        d.body = body;
+        d.body = lines.subList(6, lines.size());
+        d.cleaned = true;
         d.bodyFirstLine = 7;
         return BodyAnalyzer.analyze(d);
     }
