@@ -1,0 +1,632 @@
+package io.kbsh.shell.store;
+
+import io.kbsh.model.article.Article;
+import io.kbsh.model.article.ArticleBrief;
+import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.article.ArticleStore;
+import io.kbsh.model.article.FixLevel;
+import io.kbsh.model.article.SearchHit;
+import io.kbsh.model.article.fix.FixListParser;
+import io.kbsh.model.article.fix.FixListing;
+import io.kbsh.model.article.fix.FixTable;
+import io.kbsh.model.article.parse.ArticleParseException;
+import io.kbsh.model.article.parse.ArticleParser;
+import io.kbsh.model.version.ReleaseLevel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The Lucene side of {@link LuceneArticleStore}: the index under {@code <home>/index/}. Each import builds a
+ * new generation directory beside the current one and switches the {@code CURRENT} pointer at the end, so
+ * an interrupted or failed import leaves the previous index as it was. One kbsh per home writes: the first
+ * holds Lucene's lock on the index directory; a second one is told so and reads only. Until an archive is
+ * imported the store answers from the plugins' own article metadata.
+ */
+final class LuceneIndex implements ArticleStore, AutoCloseable {
+
+    private static final String CURRENT = "CURRENT";
+    private static final String LOCK = "kbsh-write.lock";
+    private static final String KEY_FORMAT = "kbsh.format";
+    private static final String KEY_SOURCE = "kbsh.source";
+    private static final String FORMAT = LuceneArticleStore.FORMAT;
+    private static final int MAX_HITS = 100_000;
+
+    private final Path root;
+    private final Supplier<List<ArticleBrief>> briefSource;
+    private volatile Opened opened;
+    private volatile BriefArticles briefs;
+
+    /** What is open: the write lock (null when another kbsh has it), the current generation's reader. */
+    private record Opened(FSDirectory lockDirectory, Lock lock, DirectoryReader reader, IndexSearcher searcher,
+                          Optional<String> notice, Optional<Path> recordedSource) {
+    }
+
+    LuceneIndex(Path indexRoot, Supplier<List<ArticleBrief>> briefs) {
+        this.root = indexRoot;
+        this.briefSource = briefs;
+    }
+
+    // ---------------------------------------------------------------- opening
+
+    private Opened state() {
+        Opened s = opened;
+        if (s != null) {
+            return s;
+        }
+        synchronized (this) {
+            if (opened == null) {
+                opened = open();
+            }
+            return opened;
+        }
+    }
+
+    private Opened open() {
+        FSDirectory lockDirectory = null;
+        Lock lock = null;
+        String notice = null;
+        try {
+            Files.createDirectories(root);
+            lockDirectory = FSDirectory.open(root);
+            try {
+                lock = lockDirectory.obtainLock(LOCK);
+            } catch (LockObtainFailedException e) {
+                notice = "another kbsh is using " + root + ": the article index is read-only here (import is unavailable)";
+            }
+        } catch (IOException e) {
+            return new Opened(null, null, null, null,
+                    Optional.of("cannot use the article index directory " + root + ": " + e.getMessage()), Optional.empty());
+        }
+        Optional<String> generation = readPointer(root.resolve(CURRENT));
+        if (generation.isEmpty()) {
+            return new Opened(lockDirectory, lock, null, null, Optional.ofNullable(notice), Optional.empty());
+        }
+        try {
+            DirectoryReader reader = DirectoryReader.open(FSDirectory.open(root.resolve(generation.get())));
+            Map<String, String> data = reader.getIndexCommit().getUserData();
+            Optional<Path> source = Optional.ofNullable(data.get(KEY_SOURCE)).map(Path::of);
+            if (!FORMAT.equals(data.get(KEY_FORMAT))) {
+                reader.close();
+                String found = data.getOrDefault(KEY_FORMAT, "unknown");
+                return new Opened(lockDirectory, lock, null, null, Optional.of(join(notice,
+                        "the article index was written in format " + found + " and this kbsh reads format " + FORMAT
+                                + ": rebuild it with 'import --rebuild'")), source);
+            }
+            return new Opened(lockDirectory, lock, reader, new IndexSearcher(reader), Optional.ofNullable(notice), source);
+        } catch (IOException | RuntimeException e) {
+            return new Opened(lockDirectory, lock, null, null, Optional.of(join(notice, "the article index under " + root
+                    + " cannot be read (" + e.getMessage() + "): import the archive again")), Optional.empty());
+        }
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + "; " + b;
+    }
+
+    private static Optional<String> readPointer(Path file) {
+        try {
+            String name = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return name.matches("gen-\\d+") ? Optional.of(name) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private BriefArticles briefs() {
+        BriefArticles b = briefs;
+        if (b == null) {
+            b = new BriefArticles(briefSource.get());
+            briefs = b;
+        }
+        return b;
+    }
+
+    /** True when an imported archive is open. */
+    boolean imported() {
+        return state().searcher() != null;
+    }
+
+    /** True when another kbsh holds the index: this one may read but not import. */
+    boolean readOnly() {
+        return state().lock() == null;
+    }
+
+    /** Something the user should know about the index (read-only, another format, unreadable). */
+    Optional<String> notice() {
+        return state().notice();
+    }
+
+    /** The archive the current (or the unreadable older-format) index was imported from. */
+    Optional<Path> recordedSource() {
+        return state().recordedSource();
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Override
+    public Optional<Article> find(ArticleId id) {
+        IndexSearcher searcher = state().searcher();
+        if (searcher != null) {
+            try {
+                TopDocs top = searcher.search(new TermQuery(IndexFields.idTerm(id)), 1);
+                if (top.scoreDocs.length > 0) {
+                    Document d = searcher.storedFields().document(top.scoreDocs[0].doc);
+                    BytesRef bytes = d.getBinaryValue(IndexFields.BYTES);
+                    byte[] copy = java.util.Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length);
+                    return Optional.of(ArticleParser.parse(d.get(IndexFields.SOURCE), copy));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the article index failed", e);
+            } catch (ArticleParseException e) {
+                // It parsed at import; if it does not now, this kbsh reads differently: fall back.
+            }
+        }
+        return briefs().find(id);
+    }
+
+    /** The title of an article, from the index or the plugins' metadata. */
+    Optional<String> titleOf(ArticleId id) {
+        IndexSearcher searcher = state().searcher();
+        if (searcher != null) {
+            try {
+                TopDocs top = searcher.search(new TermQuery(IndexFields.idTerm(id)), 1);
+                if (top.scoreDocs.length > 0) {
+                    return Optional.ofNullable(searcher.storedFields().document(top.scoreDocs[0].doc,
+                            java.util.Set.of(IndexFields.TITLE)).get(IndexFields.TITLE));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the article index failed", e);
+            }
+        }
+        return briefs().find(id).map(Article::title);
+    }
+
+    /** {@inheritDoc} An unreadable query is an {@link IllegalArgumentException} saying why. */
+    @Override
+    public List<SearchHit> search(String query, int limit) {
+        IndexSearcher searcher = state().searcher();
+        if (searcher == null) {
+            return briefs().search(query, limit);
+        }
+        Query q = QueryReader.read(query);
+        try {
+            TopDocs top = searcher.search(q, Math.max(1, limit));
+            StoredFields stored = searcher.storedFields();
+            java.util.Set<String> fields = java.util.Set.of(IndexFields.ID_STORED, IndexFields.TITLE, IndexFields.DATE);
+            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = stored.document(sd.doc, fields);
+                String date = d.get(IndexFields.DATE);
+                hits.add(new SearchHit(ArticleId.parse(d.get(IndexFields.ID_STORED)), d.get(IndexFields.TITLE),
+                        date == null ? null : LocalDate.parse(date), sd.score));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the article index failed", e);
+        }
+    }
+
+    @Override
+    public List<ArticleId> citedBy(ArticleId id) {
+        return idsMatching(new TermQuery(new Term(IndexFields.CITES, IndexFields.key(id))), IndexFields.ID_STORED);
+    }
+
+    @Override
+    public List<FixLevel> fixedIn(ArticleId id) {
+        IndexSearcher searcher = state().searcher();
+        if (searcher == null) {
+            return List.of();
+        }
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.FIX_BUG, id.toString())), 1000);
+            List<FixLevel> levels = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                levels.add(IndexFields.fixLevel(searcher.storedFields().document(sd.doc)));
+            }
+            levels.sort(Comparator.comparing(FixLevel::product).thenComparing(f -> f.level().release())
+                    .thenComparing(FixLevel::kind).thenComparingInt(f -> f.level().servicePack()));
+            return levels;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the article index failed", e);
+        }
+    }
+
+    @Override
+    public List<ArticleId> bugsOpenAt(String product, ReleaseLevel level) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new TermQuery(new Term(IndexFields.KIND, IndexFields.FIX)), BooleanClause.Occur.FILTER);
+        b.add(new TermQuery(new Term(IndexFields.FIX_PRODUCT, product)), BooleanClause.Occur.FILTER);
+        b.add(new TermQuery(new Term(IndexFields.FIX_RELEASE, level.release())), BooleanClause.Occur.FILTER);
+        b.add(new TermQuery(new Term(IndexFields.FIX_KIND, FixLevel.Kind.SERVICE_PACK.name())), BooleanClause.Occur.FILTER);
+        b.add(IntPoint.newRangeQuery(IndexFields.FIX_SP, level.servicePack() + 1, Integer.MAX_VALUE), BooleanClause.Occur.FILTER);
+        return idsMatching(b.build(), IndexFields.FIX_BUG);
+    }
+
+    /** Every fix-table row, for {@code bugs} listings: bug → levels. */
+    Map<ArticleId, List<FixLevel>> fixTable(String product) {
+        IndexSearcher searcher = state().searcher();
+        Map<ArticleId, List<FixLevel>> table = new java.util.TreeMap<>();
+        if (searcher == null) {
+            return table;
+        }
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.FIX_PRODUCT, product)), MAX_HITS);
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = searcher.storedFields().document(sd.doc);
+                table.computeIfAbsent(ArticleId.parse(d.get(IndexFields.FIX_BUG)), k -> new ArrayList<>())
+                        .add(IndexFields.fixLevel(d));
+            }
+            return table;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the article index failed", e);
+        }
+    }
+
+    private List<ArticleId> idsMatching(Query query, String idField) {
+        IndexSearcher searcher = state().searcher();
+        if (searcher == null) {
+            return List.of();
+        }
+        try {
+            TopDocs top = searcher.search(query, MAX_HITS);
+            TreeSet<ArticleId> ids = new TreeSet<>();
+            java.util.Set<String> fields = java.util.Set.of(idField);
+            for (ScoreDoc sd : top.scoreDocs) {
+                ids.add(ArticleId.parse(searcher.storedFields().document(sd.doc, fields).get(idField)));
+            }
+            return List.copyOf(ids);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the article index failed", e);
+        }
+    }
+
+    @Override
+    public List<ArticleId> idsStartingWith(String prefix, int limit) {
+        String p = prefix.strip().toLowerCase(java.util.Locale.ROOT);
+        String key = p.startsWith("q") ? p : "q" + p;
+        TreeSet<ArticleId> ids = new TreeSet<>();
+        for (ArticleId id : briefs().ids()) {
+            if (IndexFields.key(id).startsWith(key)) {
+                ids.add(id);
+            }
+        }
+        DirectoryReader reader = state().reader();
+        if (reader != null) {
+            try {
+                Terms terms = MultiTerms.getTerms(reader, IndexFields.ID);
+                if (terms != null) {
+                    TermsEnum te = terms.iterator();
+                    if (te.seekCeil(new BytesRef(key)) != TermsEnum.SeekStatus.END) {
+                        do {
+                            String t = te.term().utf8ToString();
+                            if (!t.startsWith(key)) {
+                                break;
+                            }
+                            ArticleId.tryParse(t).ifPresent(ids::add);
+                        } while (ids.size() < limit && te.next() != null);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the article index failed", e);
+            }
+        }
+        return ids.stream().limit(limit).toList();
+    }
+
+    @Override
+    public int size() {
+        IndexSearcher searcher = state().searcher();
+        if (searcher == null) {
+            return briefs().ids().size();
+        }
+        try {
+            return searcher.count(new TermQuery(new Term(IndexFields.KIND, IndexFields.ARTICLE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the article index failed", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- importing
+
+    /**
+     * Imports every article under {@code source} (a directory tree or a zip) into a new index generation and
+     * switches to it at the end. Duplicate renderings of one article are merged by id, the richest kept; a
+     * file that cannot be read is rejected with its reason and never stops the import. Interrupting the
+     * calling thread stops the import and leaves the previous index in use.
+     *
+     * @throws IllegalStateException when another kbsh holds the index
+     */
+    synchronized ImportReport importArchive(Path source, ImportProgress progress)
+            throws IOException, InterruptedException {
+        Opened s = state();
+        if (s.lock() == null) {
+            throw new IllegalStateException(s.notice().orElse("the article index is read-only"));
+        }
+        long start = System.nanoTime();
+        removeLeftovers();
+        Path build = root.resolve("build-" + System.currentTimeMillis());
+        ImportRun run;
+        try (ArchiveEntries entries = ArchiveEntries.open(source)) {
+            run = new ImportRun(entries.entries(), build, progress);
+            run.execute();
+            run.commit(Map.of(KEY_FORMAT, FORMAT, KEY_SOURCE, source.toAbsolutePath().normalize().toString()));
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            deleteTree(build);
+            if (Thread.interrupted() && !(e instanceof InterruptedException)) {
+                throw new InterruptedException("import interrupted");
+            }
+            throw e;
+        }
+        switchTo(build);
+        return new ImportReport(source.toString(), run.imported(), run.merged.get(), run.rejected(),
+                run.fixTable.countsByProduct(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** One import: parallel parse-and-index into the build directory. */
+    private static final class ImportRun {
+        private final List<ArchiveEntries.Entry> entries;
+        private final Path build;
+        private final ImportProgress progress;
+        private final Map<ArticleId, io.kbsh.model.article.Rendering> indexed = new ConcurrentHashMap<>();
+        private final Map<ArticleId, List<FixListing>> fixLists = new ConcurrentHashMap<>();
+        private final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicInteger merged = new AtomicInteger();
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final FixTable fixTable = new FixTable();
+        private IndexWriter writer;
+
+        ImportRun(List<ArchiveEntries.Entry> entries, Path build, ImportProgress progress) {
+            this.entries = entries;
+            this.build = build;
+            this.progress = progress;
+        }
+
+        void execute() throws IOException, InterruptedException {
+            IndexWriterConfig config = new IndexWriterConfig(QueryReader.ANALYZER)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(96)
+                    .setCommitOnClose(false);
+            writer = new IndexWriter(FSDirectory.open(build), config);
+            try {
+                int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+                CountDownLatch finished = new CountDownLatch(workers);
+                for (int w = 0; w < workers; w++) {
+                    Thread t = new Thread(() -> {
+                        try {
+                            work();
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
+                            cancelled.set(true);
+                        } finally {
+                            finished.countDown();
+                        }
+                    }, "kbsh-import-" + w);
+                    t.setDaemon(true);
+                    t.start();
+                }
+                try {
+                    while (!finished.await(100, TimeUnit.MILLISECONDS)) {
+                        progress.update(done.get(), entries.size());
+                    }
+                } catch (InterruptedException e) {
+                    // Workers are told to stop, not interrupted: an interrupt would close Lucene's file channels.
+                    cancelled.set(true);
+                    finished.await(30, TimeUnit.SECONDS);
+                    throw e;
+                }
+                progress.update(done.get(), entries.size());
+                Throwable f = failure.get();
+                if (f instanceof IOException io) {
+                    throw io;
+                } else if (f instanceof RuntimeException re) {
+                    throw re;
+                } else if (f instanceof Error err) {
+                    throw err;
+                } else if (f != null) {
+                    throw new IOException(f);
+                }
+                for (List<FixListing> listings : fixLists.values()) {
+                    fixTable.add(listings);
+                }
+                for (Map.Entry<ArticleId, List<FixLevel>> row : fixTable.byBug().entrySet()) {
+                    for (FixLevel level : row.getValue()) {
+                        writer.addDocument(IndexFields.fix(row.getKey(), level));
+                    }
+                }
+            } catch (IOException | InterruptedException | RuntimeException | Error e) {
+                writer.rollback();
+                throw e;
+            }
+        }
+
+        private void work() throws IOException {
+            int i;
+            while (!cancelled.get() && (i = next.getAndIncrement()) < entries.size()) {
+                ArchiveEntries.Entry entry = entries.get(i);
+                try {
+                    byte[] bytes = entry.read();
+                    Article article = ArticleParser.parse(entry.name(), bytes);
+                    index(article, entry.name(), bytes);
+                } catch (ArticleParseException e) {
+                    rejected.add(e.getMessage());
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                } catch (IOException e) {
+                    rejected.add(entry.name() + ": cannot be read: " + e.getMessage());
+                } catch (RuntimeException e) {
+                    rejected.add(entry.name() + ": cannot be parsed: " + e);
+                }
+                done.incrementAndGet();
+            }
+        }
+
+        private void index(Article article, String name, byte[] bytes) {
+            indexed.compute(article.id(), (id, previous) -> {
+                if (previous != null) {
+                    merged.incrementAndGet();
+                    if (!article.rendering().richerThan(previous)) {
+                        return previous;
+                    }
+                }
+                try {
+                    writer.updateDocument(IndexFields.idTerm(id), IndexFields.article(article, name, bytes));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                List<FixListing> listings = FixListParser.listings(article);
+                if (listings.isEmpty()) {
+                    fixLists.remove(id);
+                } else {
+                    fixLists.put(id, listings);
+                }
+                return article.rendering();
+            });
+        }
+
+        void commit(Map<String, String> data) throws IOException {
+            try {
+                Map<String, String> all = new HashMap<>(data);
+                all.put("kbsh.articles", Integer.toString(indexed.size()));
+                writer.setLiveCommitData(all.entrySet());
+                writer.commit();
+                writer.close();
+            } catch (IOException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            }
+        }
+
+        int imported() {
+            return indexed.size();
+        }
+
+        List<String> rejected() {
+            synchronized (rejected) {
+                List<String> sorted = new ArrayList<>(rejected);
+                Collections.sort(sorted);
+                return sorted;
+            }
+        }
+    }
+
+    /** Makes {@code build} the current generation: renamed, pointed to atomically, the old reader closed. */
+    private synchronized void switchTo(Path build) throws IOException {
+        String generation = "gen-" + build.getFileName().toString().substring("build-".length());
+        Path target = root.resolve(generation);
+        Files.move(build, target, StandardCopyOption.ATOMIC_MOVE);
+        Path pointer = root.resolve(CURRENT);
+        Optional<String> previous = readPointer(pointer);
+        Path temp = root.resolve(CURRENT + ".tmp");
+        Files.writeString(temp, generation + "\n", StandardCharsets.UTF_8);
+        if (previous.isPresent()) {
+            Files.writeString(root.resolve(CURRENT + ".bak"), previous.get() + "\n", StandardCharsets.UTF_8);
+        }
+        try {
+            Files.move(temp, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, pointer, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Opened old = opened;
+        DirectoryReader reader = DirectoryReader.open(FSDirectory.open(target));
+        opened = new Opened(old.lockDirectory(), old.lock(), reader, new IndexSearcher(reader),
+                Optional.empty(), Optional.of(Path.of(reader.getIndexCommit().getUserData().get(KEY_SOURCE))));
+        if (old.reader() != null) {
+            old.reader().close();
+        }
+        removeLeftovers();
+    }
+
+    /** Deletes unfinished builds and generations older than the previous one (kept as the backup). */
+    private void removeLeftovers() throws IOException {
+        Optional<String> current = readPointer(root.resolve(CURRENT));
+        Optional<String> backup = readPointer(root.resolve(CURRENT + ".bak"));
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.toList()) {
+                String name = child.getFileName().toString();
+                boolean generation = name.startsWith("gen-") || name.startsWith("build-");
+                if (generation && Files.isDirectory(child) && !current.equals(Optional.of(name))
+                        && !backup.equals(Optional.of(name))) {
+                    deleteTree(child);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        Opened s = opened;
+        opened = null;
+        if (s == null) {
+            return;
+        }
+        try {
+            if (s.reader() != null) {
+                s.reader().close();
+            }
+        } finally {
+            if (s.lock() != null) {
+                s.lock().close();
+            }
+            if (s.lockDirectory() != null) {
+                s.lockDirectory().close();
+            }
+        }
+    }
+}
