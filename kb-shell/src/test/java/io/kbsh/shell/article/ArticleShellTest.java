@@ -24,6 +24,16 @@ class ArticleShellTest {
     Path dir;
 
     @Test
+    void startingTheShellDoesNotOpenTheIndex() {
+        Path home = dir.resolve("home");
+        int status = Kbsh.run(new Kbsh.Launch(new String[] {"--home", home.toString(), "-c", "version"},
+                new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of(), false, Optional.empty(), dir));
+        assertEquals(0, status);
+        assertFalse(Files.exists(home.resolve("index")), "the index is opened on first use, not at start-up");
+    }
+
+    @Test
     void importThenSearchShowAndBugsInOneBatch() {
         String shared = System.getProperty("kbsh.shared");
         assumeTrue(shared != null, "skipped: kbsh.shared is not set");
