@@ -47,6 +47,8 @@ public final class DnsResolver {
     private static final int MAX_CNAME_HOPS = 8;
     private static final int SLICE_MILLIS = 100;
     private static final HostsFileParser HOSTS = new HostsFileParser();
+    private static final java.util.regex.Pattern LITERAL =
+            java.util.regex.Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     private final InetSocketAddress server;
     private final Duration timeout;
@@ -69,7 +71,7 @@ public final class DnsResolver {
     /** The address {@code host} stands for when it is an IPv4 or IPv6 literal (brackets allowed). */
     public static Optional<InetAddress> literal(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (!h.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+        if (!LITERAL.matcher(h).matches()) {
             return Optional.empty();
         }
         try {

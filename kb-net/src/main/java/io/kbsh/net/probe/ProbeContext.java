@@ -10,6 +10,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -99,7 +100,8 @@ public final class ProbeContext {
         }
         reached("resolve");
         evidence("address", address.getHostAddress());
-        Socket socket = new Socket();
+        // Direct, never through a configured SOCKS proxy: the probe is about this path to the peer.
+        Socket socket = new Socket(Proxy.NO_PROXY);
         sockets.add(socket);
         if (aborted()) {
             socket.close();

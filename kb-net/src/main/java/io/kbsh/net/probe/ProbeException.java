@@ -11,7 +11,7 @@ public class ProbeException extends Exception {
     private final ProbeStatus status;
 
     public ProbeException(ProbeStatus status, String detail) {
-        super(detail);
+        super(detail, null, false, false); // an outcome, not a bug: a stack trace would only cost time
         this.status = Objects.requireNonNull(status, "status");
     }
 

@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +33,10 @@ public final class ProbeRunner {
 
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final Duration GRACE = Duration.ofSeconds(2);
+    /** Each new worker starts this many more before it probes, so that thousands start in parallel. */
+    private static final int FAN_OUT = 2;
+    /** Probes run shallow (a TLS handshake at most): small stacks make thousands of threads cheap. */
+    private static final long STACK_BYTES = 512 * 1024;
 
     private final int maxInFlight;
     private final int maxPerHost;
@@ -57,58 +61,27 @@ public final class ProbeRunner {
 
     /** Runs {@code requests}; results come back in the order of the requests. */
     public List<ProbeResult> run(List<ProbeRequest> requests, Instant deadline, Progress progress) {
-        int total = requests.size();
-        ProbeResult[] results = new ProbeResult[total];
-        if (total == 0) {
+        if (requests.isEmpty()) {
             return List.of();
         }
         long runDeadline = System.nanoTime() + Duration.between(Instant.now(), deadline).toNanos();
-        Set<ProbeContext> running = ConcurrentHashMap.newKeySet();
-        Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
-        CountDownLatch finished = new CountDownLatch(total);
-        AtomicInteger done = new AtomicInteger();
-        int threads = Math.min(maxInFlight, total);
-        int run = RUNS.incrementAndGet();
-        AtomicInteger threadNo = new AtomicInteger();
-        List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ExecutorService pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "kbsh-probe-" + run + "-" + threadNo.incrementAndGet());
-                    t.setDaemon(true);
-                    started.add(t);
-                    return t;
-                });
+        Run run = new Run(requests, runDeadline, progress, Math.min(maxInFlight, requests.size()));
         boolean interrupted = false;
         try {
-            for (int i : interleavedByHost(requests)) {
-                ProbeRequest request = requests.get(i);
-                pool.execute(() -> {
-                    try {
-                        results[i] = runOne(request, runDeadline, running,
-                                perHost.computeIfAbsent(key(request), k -> new Semaphore(maxPerHost)));
-                        progress.update(done.incrementAndGet(), total, results[i]);
-                    } finally {
-                        finished.countDown();
-                    }
-                });
-            }
+            run.spawn();
             long wait = runDeadline - System.nanoTime() + GRACE.toNanos();
-            if (!finished.await(Math.max(0, wait), TimeUnit.NANOSECONDS)) {
-                running.forEach(ProbeContext::abort); // a probe that ignored its deadline
+            if (!run.finished.await(Math.max(0, wait), TimeUnit.NANOSECONDS)) {
+                run.abortAll(); // a probe that ignored its deadline
             }
         } catch (InterruptedException e) {
             interrupted = true;
         } finally {
-            if (interrupted) {
-                running.forEach(ProbeContext::abort);
-            }
-            pool.shutdownNow();
-            running.forEach(ProbeContext::abort);
-            awaitQuietly(pool, started);
+            run.stop();
         }
-        List<ProbeResult> out = new ArrayList<>(total);
-        for (int i = 0; i < total; i++) {
-            out.add(results[i] != null ? results[i] : cancelled(requests.get(i)));
+        List<ProbeResult> out = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            ProbeResult r = run.results[i];
+            out.add(r != null ? r : cancelled(requests.get(i)));
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -116,29 +89,116 @@ public final class ProbeRunner {
         return out;
     }
 
-    private static ProbeResult runOne(ProbeRequest request, long runDeadline, Set<ProbeContext> running,
-                                      Semaphore hostPermits) {
-        if (Thread.currentThread().isInterrupted()) {
+    /** The state of one run: its work list, workers, open probes and results. */
+    private final class Run {
+        final List<ProbeRequest> requests;
+        final int[] order;
+        final ProbeResult[] results;
+        final long deadline;
+        final Progress progress;
+        final int threads;
+        final int id = RUNS.incrementAndGet();
+        final AtomicInteger spawned = new AtomicInteger();
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        final CountDownLatch finished;
+        final Queue<Thread> workers = new ConcurrentLinkedQueue<>();
+        final Set<ProbeContext> running = ConcurrentHashMap.newKeySet();
+        final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
+        volatile boolean stopped;
+
+        Run(List<ProbeRequest> requests, long deadline, Progress progress, int threads) {
+            this.requests = requests;
+            this.order = interleavedByHost(requests);
+            this.results = new ProbeResult[requests.size()];
+            this.deadline = deadline;
+            this.progress = progress;
+            this.threads = threads;
+            this.finished = new CountDownLatch(requests.size());
+        }
+
+        /** Starts one more worker unless all are started or the run stopped. */
+        void spawn() {
+            if (stopped || spawned.incrementAndGet() > threads) {
+                return;
+            }
+            Thread t = new Thread(null, this::work, "kbsh-probe-" + id + "-" + spawned.get(), STACK_BYTES);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+
+        void work() {
+            for (int i = 0; i < FAN_OUT; i++) {
+                spawn();
+            }
+            int k;
+            while (!stopped && (k = next.getAndIncrement()) < order.length) {
+                int index = order[k];
+                ProbeRequest request = requests.get(index);
+                try {
+                    results[index] = runOne(request, this);
+                    progress.update(done.incrementAndGet(), order.length, results[index]);
+                } finally {
+                    finished.countDown();
+                }
+            }
+        }
+
+        void abortAll() {
+            running.forEach(ProbeContext::abort);
+        }
+
+        /** Stops the run and waits (bounded) until its threads are gone, not merely idle. */
+        void stop() {
+            stopped = true;
+            abortAll();
+            workers.forEach(Thread::interrupt);
+            abortAll(); // a probe that registered while the first pass ran
+            boolean interrupted = Thread.interrupted();
+            long end = System.nanoTime() + GRACE.toNanos();
+            try {
+                for (Thread t : workers) {
+                    long left = (end - System.nanoTime()) / 1_000_000;
+                    if (left > 0) {
+                        t.join(left);
+                    }
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private ProbeResult runOne(ProbeRequest request, Run run) {
+        if (run.stopped || Thread.currentThread().isInterrupted()) {
             return cancelled(request);
         }
+        Semaphore hostPermits = run.perHost.computeIfAbsent(key(request), k -> new Semaphore(maxPerHost));
         try {
-            long wait = runDeadline - System.nanoTime();
+            long wait = run.deadline - System.nanoTime();
             if (!hostPermits.tryAcquire(Math.max(0, wait), TimeUnit.NANOSECONDS)) {
-                ProbeContext late = ProbeContext.open(request.probe().id(), request.target(), request.options(),
-                        runDeadline);
-                return late.execute(request.probe());
+                return ProbeContext.open(request.probe().id(), request.target(), request.options(), run.deadline)
+                        .execute(request.probe()); // the deadline passed while waiting: a TIMEOUT result
             }
         } catch (InterruptedException e) {
             return cancelled(request);
         }
         try {
             ProbeContext context = ProbeContext.open(request.probe().id(), request.target(), request.options(),
-                    runDeadline);
-            running.add(context);
+                    run.deadline);
+            run.running.add(context);
             try {
+                if (run.stopped) {
+                    context.abort();
+                }
                 return context.execute(request.probe());
             } finally {
-                running.remove(context);
+                run.running.remove(context);
             }
         } finally {
             hostPermits.release();
@@ -151,44 +211,24 @@ public final class ProbeRunner {
     }
 
     private static String key(ProbeRequest r) {
-        return r.target().host().toLowerCase(java.util.Locale.ROOT);
+        return r.target().host().toLowerCase(Locale.ROOT);
     }
 
     /** Request indexes taking hosts in turn, so that one busy host does not hold up the others. */
-    private static List<Integer> interleavedByHost(List<ProbeRequest> requests) {
+    private static int[] interleavedByHost(List<ProbeRequest> requests) {
         Map<String, List<Integer>> byHost = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             byHost.computeIfAbsent(key(requests.get(i)), k -> new ArrayList<>()).add(i);
         }
-        List<Integer> order = new ArrayList<>(requests.size());
-        for (int round = 0; order.size() < requests.size(); round++) {
+        int[] order = new int[requests.size()];
+        int n = 0;
+        for (int round = 0; n < order.length; round++) {
             for (List<Integer> indexes : byHost.values()) {
                 if (round < indexes.size()) {
-                    order.add(indexes.get(round));
+                    order[n++] = indexes.get(round);
                 }
             }
         }
         return order;
-    }
-
-    /** Waits (bounded) until the pool's threads are gone, not merely idle, so that a run leaves none behind. */
-    private static void awaitQuietly(ExecutorService pool, List<Thread> threads) {
-        boolean interrupted = Thread.interrupted();
-        long end = System.nanoTime() + GRACE.toNanos();
-        try {
-            pool.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            for (Thread t : threads) {
-                long left = (end - System.nanoTime()) / 1_000_000;
-                if (left > 0) {
-                    t.join(left);
-                }
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
