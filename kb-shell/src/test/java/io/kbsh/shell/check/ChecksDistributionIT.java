@@ -1,0 +1,100 @@
+package io.kbsh.shell.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The check commands in the packaged distribution, with the real plugins and the bundled examples: the
+ * examples do what docs/checks.md says. No probes run here (they would leave the loopback interface).
+ */
+class ChecksDistributionIT {
+
+    private static final Path DIST = Path.of(System.getProperty("kbsh.distribution", "target/kbsh"));
+
+    @TempDir
+    Path dir;
+
+    record Run(int status, String out, String err) {
+    }
+
+    private Run kbsh(String commands) throws IOException, InterruptedException {
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(DIST.resolve("bin/kbsh").toString(), "--home", dir.resolve("home").toString(),
+                "-c", commands).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kbsh did not finish within 60 s");
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** A private copy of the bundled examples, so that fixes can be applied to it. */
+    private Path examples() throws IOException {
+        Path copy = dir.resolve("examples");
+        Path from = DIST.resolve("examples");
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path to = copy.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void theClusterExampleHitsQ254909AndQ187225AndGatesTheBuild() throws Exception {
+        Path ex = examples();
+        Run r = kbsh("check --env " + ex.resolve("site-q254909-q187225.json") + " --fail-on error --json");
+        assertEquals(4, r.status(), r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertEquals(5, report.get("articlesChecked").size(), "all five plugins' checks ran");
+        Set<String> open = new TreeSet<>();
+        report.get("findings").forEach(f -> open.add(f.get("article").asText() + " " + f.get("severity").asText()));
+        assertEquals(Set.of("Q187225 error", "Q254909 error"), open);
+    }
+
+    @Test
+    void theSslExampleMissesWspcfgAndTheHealthyOnePassesTheGate() throws Exception {
+        Path ex = examples();
+        Run ssl = kbsh("check Q178532 --env " + ex.resolve("site-q178532-ssl.json"));
+        assertEquals(0, ssl.status(), ssl.err());
+        assertTrue(ssl.out().contains("missing: no Wspcfg.ini in Exchsrvr\\Bin"), ssl.out());
+        Path junit = dir.resolve("healthy.xml");
+        Run healthy = kbsh("check --env " + ex.resolve("site-healthy.json") + " --fail-on warning --junit " + junit);
+        assertEquals(0, healthy.status(), healthy.err() + healthy.out());
+        assertFalse(Files.readString(junit).contains("<failure"));
+    }
+
+    @Test
+    void fixApplyEditsTheCollectedCopyAndTheNextCheckSeesIt() throws Exception {
+        Path ex = examples();
+        Path mspclnt = ex.resolve("collected/NWMAIL1/Mspclnt.ini");
+        String before = Files.readString(mspclnt);
+        List<String> commands = new ArrayList<>(List.of(
+                "env load " + ex.resolve("site-q254909-q187225.json"),
+                "fix apply Q254909 --yes",
+                "check Q254909 --fail-on warning"));
+        Run r = kbsh(String.join("; ", commands));
+        assertEquals(0, r.status(), r.err() + r.out());
+        assertTrue(Files.readString(mspclnt).contains("[EMSMTA]\r\nDisable=1\r\n"));
+        assertEquals(before, Files.readString(ex.resolve("collected/NWMAIL1/Mspclnt.ini.bak")), "the backup holds the old file");
+        assertTrue(r.out().contains("the fix is present"), r.out());
+    }
+}
