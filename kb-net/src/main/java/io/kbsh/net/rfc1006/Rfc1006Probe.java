@@ -76,6 +76,7 @@ public final class Rfc1006Probe implements Probe {
                     + e.getMessage() + ")");
         }
         context.reached("tpkt");
+        context.evidence("tpdu", HexFormat.of().formatHex(body, 0, Math.min(body.length, 64)));
         int li = body[0] & 0xff;
         if (li + 1 > body.length || li < 1) {
             throw garbage(context, "the COTP length indicator " + li + " runs past the " + body.length

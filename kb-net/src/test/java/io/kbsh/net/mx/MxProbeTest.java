@@ -46,6 +46,7 @@ class MxProbeTest {
                 .mx("mute.test", 10, "mute-mx.test").mx("mute.test", 20, "mx2.q166604.test")
                 .a("mute-mx.test", "127.0.0.4")
                 .mx("dead.test", 10, "mx1.q166604.test")
+                .mx("equal.test", 10, "mx1.q166604.test").mx("equal.test", 10, "mx2.q166604.test")
                 .mx("alias.test", 10, "mail.alias.test").cname("mail.alias.test", "mx2.q166604.test")
                 .mx("ghost.test", 10, "nowhere.test").mx("ghost.test", 20, "mx2.q166604.test")
                 .a("implicit.test", "127.0.0.3")
@@ -145,6 +146,21 @@ class MxProbeTest {
         assertTrue(slow.hosts().isEmpty());
         assertFalse(slow.fallbackDelivers());
         assertEquals(before, good.accepted());
+    }
+
+    @Test
+    void equalPreferencesComeInEitherOrderAndBothAreProbed() {
+        Set<String> firsts = new HashSet<>();
+        for (int seed = 0; seed < 12; seed++) {
+            // Spread seeds: java.util.Random's first draws from neighbouring seeds are alike.
+            MxReport r = new MxProbe(new Random(seed * 0x9E3779B97F4A7C15L), new ProbeRunner(8, 4))
+                    .check("equal.test", options);
+            assertEquals(2, r.hosts().size());
+            firsts.add(r.hosts().get(0).name());
+            assertTrue(r.fallbackDelivers());
+            assertEquals(r.hosts().get(0).name().equals("mx1.q166604.test"), r.firstHostOnlyFails());
+        }
+        assertEquals(Set.of("mx1.q166604.test", "mx2.q166604.test"), firsts);
     }
 
     @Test

@@ -98,6 +98,7 @@ class Rfc1006ProbeTest {
         assertEquals(ProbeStatus.REJECTED, r.status());
         assertEquals("DR", r.evidence("rfc1006.outcome"));
         assertEquals("address unknown", r.evidence("cotp.reason"));
+        assertEquals("06804b42123403", r.evidence("tpdu"), "the disconnect request as received");
         assertEquals("tpkt", r.stage());
     }
 

@@ -3,8 +3,6 @@ package io.kbsh.shell.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.ExitStatus;
@@ -196,17 +194,60 @@ class ProbeCommandTest {
     }
 
     @Test
+    void ctrlCStopsTheProbesAndSaysSo() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            java.util.concurrent.CountDownLatch accepted = new java.util.concurrent.CountDownLatch(1);
+            List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    held.add(silent.accept());
+                    accepted.countDown();
+                } catch (IOException e) {
+                    // closed by the test
+                }
+            });
+            acceptor.start();
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread command = new Thread(() -> {
+                try {
+                    run("smtp", "127.0.0.1", Integer.toString(silent.getLocalPort()), "--timeout", "30");
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            command.start();
+            assertTrue(accepted.await(5, java.util.concurrent.TimeUnit.SECONDS), "the probe should connect");
+            long t0 = System.nanoTime();
+            command.interrupt(); // what the shell does on Ctrl-C
+            command.join(5000);
+            assertTrue(!command.isAlive() && System.nanoTime() - t0 < 3_000_000_000L);
+            assertTrue(thrown.get() instanceof io.kbsh.model.command.CommandException, String.valueOf(thrown.get()));
+            assertEquals("cancelled: 0 of 1 probes finished", thrown.get().getMessage());
+            assertTrue(out.toString().contains("CANCELLED"), out.toString());
+            held.get(0).setSoTimeout(2000);
+            assertEquals(-1, held.get(0).getInputStream().read(), "the probe's socket should be closed");
+            held.get(0).close();
+        }
+    }
+
+    @Test
     void dnsServerSpellings() throws Exception {
         assertEquals(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 53), ProbeCommand.dnsServer("127.0.0.1"));
         assertEquals(new InetSocketAddress(InetAddress.getByName("::1"), 5353), ProbeCommand.dnsServer("[::1]:5353"));
         assertThrows(UsageException.class, () -> ProbeCommand.dnsServer("127.0.0.1:99999"));
     }
 
-    /** The command needs only the output streams of its context; batch mode (not interactive) is the default. */
+    /** The command needs only the output streams of its context, in batch mode (not interactive). */
     private CommandContext context() {
-        CommandContext context = mock(CommandContext.class);
-        when(context.out()).thenReturn(new PrintWriter(out, true));
-        when(context.err()).thenReturn(new PrintWriter(err, true));
-        return context;
+        PrintWriter o = new PrintWriter(out, true);
+        PrintWriter e = new PrintWriter(err, true);
+        return (CommandContext) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CommandContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "out" -> o;
+                    case "err" -> e;
+                    case "interactive", "debug", "confirm" -> false;
+                    case "service" -> Optional.empty();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 }
