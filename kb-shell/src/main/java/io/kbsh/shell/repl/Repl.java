@@ -31,37 +31,44 @@ public final class Repl {
     private Repl() {
     }
 
+    /** Runs the shell on the system terminal. */
     public static int run(CommandRegistry registry, Path home, Optional<String> init,
                           Function<ShellIo, ShellContext> contexts) {
         try (Terminal terminal = TerminalBuilder.builder().name("kbsh").system(true).build()) {
-            Files.createDirectories(home);
-            ShellContext[] context = new ShellContext[1];
-            LineReader reader = LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .appName("kbsh")
-                    .parser(new KbshParser())
-                    .completer(new KbshCompleter(registry, () -> context[0]))
-                    .variable(LineReader.HISTORY_FILE, home.resolve("history"))
-                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                    .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
-                    .build();
-            context[0] = contexts.apply(new TerminalIo(terminal, reader));
-            CommandExecutor executor = new CommandExecutor(registry, context[0]);
-            terminal.writer().println("kbsh " + VersionCommand.kbshVersion()
-                    + " - type help for the commands, Tab to complete, Ctrl-D to leave.");
-            try {
-                if (init.isPresent()) {
-                    executor.execute(init.get());
-                }
-                return loop(terminal, reader, executor);
-            } catch (ExitRequest exit) {
-                return exit.status();
-            } finally {
-                reader.getHistory().save();
-            }
+            return run(terminal, registry, home, init, contexts);
         } catch (IOException e) {
             System.err.println("kbsh: cannot open the terminal: " + e.getMessage());
             return ExitStatus.FAILED;
+        }
+    }
+
+    /** Runs the shell on {@code terminal} until Ctrl-D or {@code exit}; returns the exit status. */
+    public static int run(Terminal terminal, CommandRegistry registry, Path home, Optional<String> init,
+                          Function<ShellIo, ShellContext> contexts) throws IOException {
+        Files.createDirectories(home);
+        ShellContext[] context = new ShellContext[1];
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("kbsh")
+                .parser(new KbshParser())
+                .completer(new KbshCompleter(registry, () -> context[0]))
+                .variable(LineReader.HISTORY_FILE, home.resolve("history"))
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                .build();
+        context[0] = contexts.apply(new TerminalIo(terminal, reader));
+        CommandExecutor executor = new CommandExecutor(registry, context[0]);
+        terminal.writer().println("kbsh " + VersionCommand.kbshVersion()
+                + " - type help for the commands, Tab to complete, Ctrl-D to leave.");
+        try {
+            if (init.isPresent()) {
+                executor.execute(init.get());
+            }
+            return loop(terminal, reader, executor);
+        } catch (ExitRequest exit) {
+            return exit.status();
+        } finally {
+            reader.getHistory().save();
         }
     }
 

@@ -1,9 +1,7 @@
 package io.kbsh.shell.repl;
 
 import io.kbsh.shell.exec.ShellIo;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -15,12 +13,9 @@ final class TerminalIo implements ShellIo {
 
     private final Terminal terminal;
     private final LineReader reader;
-    private final PrintWriter err;
-
     TerminalIo(Terminal terminal, LineReader reader) {
         this.terminal = terminal;
         this.reader = reader;
-        this.err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
     }
 
     @Override
@@ -30,8 +25,8 @@ final class TerminalIo implements ShellIo {
 
     @Override
     public PrintWriter err() {
-        terminal.writer().flush();
-        return err;
+        // At the prompt, errors go to the terminal too, so that they stay in order with the output.
+        return terminal.writer();
     }
 
     @Override
