@@ -1,6 +1,8 @@
 package io.kbsh.model.finding;
 
 import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.fact.EndpointFact;
+import io.kbsh.model.fact.Facts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -91,6 +93,22 @@ public record Finding(ArticleId article, Severity severity, String summary, List
         public Builder probe(ProbeRequest p, ObjectRef target) {
             probes.add(p);
             resolution.add(new Action.Verify(p, target));
+            return this;
+        }
+
+        /**
+         * {@link #probe(ProbeRequest, ObjectRef)}, and what earlier runs of that probe found (facts of the same
+         * probe, host and port) as evidence.
+         */
+        public Builder probe(ProbeRequest p, ObjectRef target, Facts facts) {
+            probe(p, target);
+            if (p.port() > 0) {
+                for (EndpointFact fact : facts.endpoint(p.host(), p.port())) {
+                    if (fact.probe().equals(p.probe())) {
+                        evidence("probe: " + fact.describe());
+                    }
+                }
+            }
             return this;
         }
 

@@ -11,7 +11,6 @@ import io.kbsh.model.env.MxRecord;
 import io.kbsh.model.env.ProxyServer;
 import io.kbsh.model.env.Server;
 import io.kbsh.model.env.Transport;
-import io.kbsh.model.fact.EndpointFact;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
@@ -91,10 +90,7 @@ public final class Q165057Check implements ArticleCheck {
         f.action(new Action.ManualStep("connect the sites over a path that routes IP packets instead of through"
                 + " the Proxy Server 1.0 computer (the article calls this configuration unsupported)", target));
         for (ProbeRequest probe : verification(env, c)) {
-            f.probe(probe, target);
-            for (EndpointFact fact : facts.endpoint(probe.host(), probe.port())) {
-                f.evidence("probe: " + fact.describe());
-            }
+            f.probe(probe, target, facts);
         }
         return f.build();
     }

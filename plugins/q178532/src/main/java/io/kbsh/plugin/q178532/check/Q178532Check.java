@@ -9,7 +9,6 @@ import io.kbsh.model.env.Protocol;
 import io.kbsh.model.env.ProxyServer;
 import io.kbsh.model.env.Publication;
 import io.kbsh.model.env.Server;
-import io.kbsh.model.fact.EndpointFact;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
@@ -150,10 +149,7 @@ public final class Q178532Check implements ArticleCheck {
                     p.ssl() ? Map.of("tls", "implicit") : Map.of(),
                     (p.ssl() ? "TLS handshake and greeting of " : "greeting of ") + p.protocol()
                             + " on the proxy's external address");
-            f.probe(probe, ObjectRef.proxy(proxy.id()));
-            for (EndpointFact fact : facts.endpoint(host, p.effectivePort())) {
-                f.evidence("probe: " + fact.describe());
-            }
+            f.probe(probe, ObjectRef.proxy(proxy.id()), facts);
         }
         return f.build();
     }

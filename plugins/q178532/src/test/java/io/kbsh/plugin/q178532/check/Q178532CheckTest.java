@@ -154,4 +154,18 @@ class Q178532CheckTest {
         assertTrue(run(EnvironmentReader.read(examples.resolve("site-healthy.json"))).isEmpty(),
                 "the healthy example's proxy runs on the Exchange server");
     }
+
+    @Test
+    void aWspcfgSavedWithATxtExtensionIsNamed() throws Exception {
+        String json = """
+                {"schemaVersion": 1,
+                 "servers": [{"id": "EXCH1", "exchange": "5.5", "winsockProxyClient": true,
+                   "iniFiles": [{"serverPath": "C:\\\\Exchsrvr\\\\Bin\\\\Wspcfg.ini.txt"}]}],
+                 "proxies": [{"id": "px", "version": "2.0"}],
+                 "publications": [%s]}
+                """.formatted(pub("pop3", false));
+        Finding f = run(EnvironmentReader.parse(json.getBytes(StandardCharsets.UTF_8), "t.json", dir)).get(0);
+        assertTrue(mentions(f, "Wspcfg.ini.txt has a .txt extension"), f.evidence().toString());
+        assertTrue(mentions(f, "no Wspcfg.ini in Exchsrvr\\Bin"));
+    }
 }

@@ -69,12 +69,12 @@ public final class Q187225Check implements ArticleCheck {
             if (!fix.affected(s.exchange())) {
                 continue;
             }
-            findings.add(finding(s, x400, fix));
+            findings.add(finding(s, x400, fix, facts));
         }
         return findings;
     }
 
-    private static Finding finding(Server s, List<Connector> x400, FixLevels fix) {
+    private static Finding finding(Server s, List<Connector> x400, FixLevels fix, Facts facts) {
         ObjectRef target = ObjectRef.server(s.id());
         FixReference ref = fix.referenceFor(s.exchange());
         Finding.Builder f = Finding.builder(ID, Severity.ERROR,
@@ -98,7 +98,7 @@ public final class Q187225Check implements ArticleCheck {
         for (Connector c : x400) {
             if (c.remoteMta() != null) {
                 f.probe(ProbeRequest.of("rfc1006", c.remoteMta(), 102,
-                        "the remote MTA of " + c.id() + " accepts a transport connection"), ObjectRef.connector(c.id()));
+                        "the remote MTA of " + c.id() + " accepts a transport connection"), ObjectRef.connector(c.id()), facts);
             }
         }
         return f.build();

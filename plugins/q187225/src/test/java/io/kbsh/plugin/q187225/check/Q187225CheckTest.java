@@ -101,4 +101,16 @@ class Q187225CheckTest {
         assertTrue(run(EnvironmentReader.read(examples.resolve("site-healthy.json")), ArticleStore.empty()).isEmpty(),
                 "the healthy example's cluster runs 5.5 SP4");
     }
+
+    @Test
+    void probeFactsOfTheRemoteMtaBecomeEvidence() throws Exception {
+        var refused = new io.kbsh.model.fact.EndpointFact("rfc1006", "mta.hub.test", 102, io.kbsh.model.fact.ProbeStatus.REFUSED,
+                "resolve", java.time.Duration.ofMillis(3), java.util.Map.of(), java.time.Instant.EPOCH);
+        var otherProbe = new io.kbsh.model.fact.EndpointFact("tcp", "mta.hub.test", 102, io.kbsh.model.fact.ProbeStatus.OK,
+                "connect", java.time.Duration.ofMillis(3), java.util.Map.of(), java.time.Instant.EPOCH);
+        Finding f = new Q187225Check().evaluate(env("5.5", true, "tcpip"), Facts.none().with(List.of(refused, otherProbe)),
+                ArticleStore.empty()).get(0);
+        assertEquals(1, f.evidence().stream().filter(e -> e.startsWith("probe: ")).count(), f.evidence().toString());
+        assertTrue(f.evidence().contains("probe: rfc1006 mta.hub.test:102 REFUSED at resolve"), f.evidence().toString());
+    }
 }

@@ -60,13 +60,13 @@ public final class Q254909Check implements ArticleCheck {
         List<Finding> findings = new ArrayList<>();
         for (Server s : environment.servers()) {
             if (s.winsockProxyClient() && LINES.contains(s.exchange().release())) {
-                check(environment, s).ifPresent(findings::add);
+                check(environment, s, facts).ifPresent(findings::add);
             }
         }
         return findings;
     }
 
-    private Optional<Finding> check(Environment env, Server server) {
+    private Optional<Finding> check(Environment env, Server server, Facts facts) {
         // X.400 over TP4 or X.25 is not IP traffic, so a WinSock client cannot redirect it.
         List<Connector> mtaConnectors = new ArrayList<>();
         for (Connector c : env.connectorsOf(server)) {
@@ -106,7 +106,7 @@ public final class Q254909Check implements ArticleCheck {
         for (Connector c : mtaConnectors) {
             if (c.remoteMta() != null && c.type() == ConnectorType.X400) {
                 f.probe(ProbeRequest.of("rfc1006", c.remoteMta(), 102,
-                        "the remote MTA of " + c.id() + " accepts a transport connection"), ObjectRef.connector(c.id()));
+                        "the remote MTA of " + c.id() + " accepts a transport connection"), ObjectRef.connector(c.id()), facts);
             }
         }
         return Optional.of(f.build());
