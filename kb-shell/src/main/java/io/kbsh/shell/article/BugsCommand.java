@@ -76,7 +76,7 @@ public final class BugsCommand implements io.kbsh.model.command.ShellCommand {
             String fixed = table.getOrDefault(bug, List.of()).stream()
                     .filter(f -> f.kind() == FixLevel.Kind.SERVICE_PACK && f.level().sameLine(level))
                     .map(f -> "SP" + f.level().servicePack()).findFirst().orElse("");
-            context.out().printf("%-8s  fixed in %-4s  %s%n", bug, fixed, s.titleOf(bug).orElse(""));
+            context.out().printf("%-8s  fixed in %-4s  %s%n", bug, fixed, s.titleOf(bug).orElse("(not in the archive)"));
         }
         context.out().println(open.size() + " known bug" + (open.size() == 1 ? "" : "s") + " open at "
                 + product.name().replaceFirst("^Microsoft ", "") + " " + level
