@@ -146,7 +146,7 @@ public final class EnvCommand implements ShellCommand {
                 rows.add(new String[] {s.id(), s.site() == null ? "-" : s.site(), s.exchange().toString(),
                         s.windowsNt() == null ? "-" : s.windowsNt().toString(), s.clustered() ? "yes" : "no",
                         s.winsockProxyClient() ? "yes" : "no",
-                        String.join(", ", s.components().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList())});
+                        String.join(", ", s.components().stream().map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).sorted().toList())});
             }
             TextReport.table(sb, rows);
             for (Server s : env.servers()) {
