@@ -32,7 +32,10 @@ public interface Probe {
     /** Talks to {@link ProbeContext#target()}. */
     void run(ProbeContext context) throws IOException, ProbeException;
 
-    /** Runs this probe once on the calling thread and returns what it found. */
+    /**
+     * Runs this probe once on the calling thread and returns what it found. Its deadline bounds it; to
+     * cancel it from outside (Ctrl-C), run it through a {@link ProbeRunner}, which closes its socket.
+     */
     default ProbeResult probe(ProbeTarget target, ProbeOptions options) {
         return ProbeContext.open(id(), target, options, null).execute(this);
     }

@@ -95,8 +95,7 @@ public final class ProbeCommand implements ShellCommand {
                 "probe smtp|pop3|imap4|nntp|ldap HOST [PORT] [--tls|--starttls]",
                 "probe rfc1006 HOST [PORT] [--tsel SEL] [--calling-tsel SEL]",
                 "probe mx DOMAIN [--dns ADDRESS[:PORT]] [--smtp-port N]",
-                "probe exchange HOST",
-                "  common options: --json --timeout SECONDS --deadline SECONDS --dns ADDRESS[:PORT]");
+                "probe exchange HOST      (every Exchange Internet protocol port of Q178532, plain and SSL, 25, 102)");
     }
 
     @Override

@@ -78,6 +78,8 @@ class ProbeCommandTest {
         };
     }
 
+    private boolean interactive;
+
     private int run(ProbeCommand command, String... words) throws Exception {
         return command.run(context(), List.of(words));
     }
@@ -164,6 +166,16 @@ class ProbeCommandTest {
     }
 
     @Test
+    void aPersonAtTheTerminalSeesProgressWhileManyRun() throws Exception {
+        run("exchange", "127.0.0.1", "--timeout", "1", "--deadline", "2");
+        assertEquals("", err.toString(), "no progress line in batch mode");
+        interactive = true;
+        run("exchange", "127.0.0.1", "--timeout", "1", "--deadline", "2");
+        assertTrue(err.toString().contains("probing 10/10"), err.toString());
+        assertTrue(err.toString().endsWith("\r\u001b[K"), "the progress line is cleared at the end");
+    }
+
+    @Test
     void aPluginProbeIsFoundByItsId() throws Exception {
         Probe banner = new Probe() {
             @Override
@@ -237,7 +249,7 @@ class ProbeCommandTest {
         assertThrows(UsageException.class, () -> ProbeCommand.dnsServer("127.0.0.1:99999"));
     }
 
-    /** The command needs only the output streams of its context, in batch mode (not interactive). */
+    /** The command needs only the output streams of its context and whether a person watches. */
     private CommandContext context() {
         PrintWriter o = new PrintWriter(out, true);
         PrintWriter e = new PrintWriter(err, true);
@@ -245,7 +257,8 @@ class ProbeCommandTest {
                 new Class<?>[] {CommandContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "out" -> o;
                     case "err" -> e;
-                    case "interactive", "debug", "confirm" -> false;
+                    case "interactive" -> interactive;
+                    case "debug", "confirm" -> false;
                     case "service" -> Optional.empty();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
