@@ -248,11 +248,20 @@ class CheckCommandsTest {
         assertTrue(out.contains("Plan:") && out.contains("run INI writer test-writer") && out.contains("restart the MTA")
                 && out.contains("verify: tcp 127.0.0.1:" + listener.getLocalPort()), out);
         assertEquals(1, session.facts().all().size());
+        EnvCommand env = new EnvCommand(session);
+        ctx.reset();
+        run(env, "show");
+        assertTrue(ctx.output().contains("EXCH1") && ctx.output().contains("C:\\Mspclnt\\Mspclnt.ini (copy: "), ctx.output());
+        ctx.reset();
+        run(env, "facts");
+        assertTrue(ctx.output().contains("tcp 127.0.0.1:" + listener.getLocalPort() + " OK"), ctx.output());
         ctx.reset();
         run(new DiagnoseCommand(session, engine), "--json");
         JsonNode root = new ObjectMapper().readTree(ctx.output());
         assertEquals(1, root.get("probesRun").size());
         assertEquals("Q900001", root.get("plan").get(0).get("article").asText());
+        run(env, "facts", "--clear");
+        assertTrue(session.facts().isEmpty());
     }
 
     @Test
