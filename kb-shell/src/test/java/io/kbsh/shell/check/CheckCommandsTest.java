@@ -201,7 +201,13 @@ class CheckCommandsTest {
         assertEquals(ExitStatus.FINDINGS, run(check, "--fail-on", "error", "--junit", "out/report.xml"));
         assertTrue(ctx.output().contains("Q900001") && ctx.output().contains("server:EXCH1"), ctx.output());
         assertTrue(Files.readString(dir.resolve("out/report.xml")).contains("<failure type=\"error\""));
-        assertEquals(ExitStatus.OK, run(check, "--fail-on", "critical"));
+        assertEquals(ExitStatus.OK, run(check, "--fail-on", "critical", "--junit", "out/report.xml"));
+        assertFalse(Files.readString(dir.resolve("out/report.xml")).contains("<failure"), "below critical nothing fails");
+        try (var files = Files.list(dir.resolve("out"))) {
+            List<Path> backups = files.filter(f -> !f.getFileName().toString().equals("report.xml")).toList();
+            assertEquals(1, backups.size(), "the previous report is kept as a backup");
+            assertTrue(Files.readString(backups.get(0)).contains("<failure type=\"error\""));
+        }
         assertEquals(ExitStatus.OK, run(check));
         assertThrows(io.kbsh.model.command.UsageException.class, () -> run(check, "--fail-on", "severe"));
         assertThrows(io.kbsh.model.command.UsageException.class, () -> run(check, "Q1"));
