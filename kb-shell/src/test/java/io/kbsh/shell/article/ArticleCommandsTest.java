@@ -123,6 +123,19 @@ class ArticleCommandsTest {
     }
 
     @Test
+    void hotfixListsAreShownAsHotfixesAndOpenNoPackLevel() throws Exception {
+        Path dir = archiveWith("Q248838", "Q275714");
+        new ImportCommand(() -> store).run(new FakeContext(home, false), List.of(dir.toString()));
+        FakeContext show = new FakeContext(home, false);
+        new ShowCommand(() -> store).run(show, List.of("Q275714"));
+        assertTrue(show.out.toString().contains("fixed in Exchange Server 5.5 hotfixes after SP3 (listed in Q248838)"),
+                show.out.toString());
+        FakeContext bugs = new FakeContext(home, false);
+        new BugsCommand(() -> store).run(bugs, List.of("exchange", "5.5", "SP2"));
+        assertTrue(bugs.out.toString().startsWith("0 known bugs open"), "a hotfix is not a service pack: " + bugs.out);
+    }
+
+    @Test
     void searchReportsAnUnreadableQueryAsAUsageError() throws Exception {
         new ImportCommand(() -> store).run(new FakeContext(home, false), List.of(archiveWith("Q166604").toString()));
         UsageException e = assertThrows(UsageException.class,

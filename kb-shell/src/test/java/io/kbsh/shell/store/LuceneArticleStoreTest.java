@@ -74,6 +74,8 @@ class LuceneArticleStoreTest {
             assertTrue(store.search("type:bug tag:xfor", 50).stream()
                     .allMatch(h -> h.title().startsWith("XFOR:")));
             assertFalse(store.search("category:exchange", 200).isEmpty());
+            List<SearchHit> byId = store.search("Q178532", 10);
+            assertEquals(new ArticleId(178532), byId.get(0).id(), "an id finds its article first");
             assertThrows(IllegalArgumentException.class, () -> store.search("title:(unclosed", 5));
         }
     }
