@@ -10,10 +10,12 @@ import io.kbsh.shell.store.LuceneArticleStore;
 import jakarta.inject.Provider;
 import java.util.List;
 
-/** A command about one article named by its id: completes ids and looks the article up. */
+/**
+ * A command about one article named by its id: the shell completes the id from the store
+ * ({@link io.kbsh.model.article.ArticleStore#idsStartingWith}); the article is looked up here.
+ */
 abstract class ArticleIdCommand implements ShellCommand {
 
-    private static final int COMPLETION_LIMIT = 70_000;
     final Provider<LuceneArticleStore> store;
 
     ArticleIdCommand(Provider<LuceneArticleStore> store) {
@@ -23,11 +25,6 @@ abstract class ArticleIdCommand implements ShellCommand {
     @Override
     public ValueKind argumentKind(List<String> precedingWords) {
         return ValueKind.ARTICLE;
-    }
-
-    @Override
-    public List<String> candidates(CommandContext context, List<String> precedingWords) {
-        return store.get().idsStartingWith("Q", COMPLETION_LIMIT).stream().map(ArticleId::toString).toList();
     }
 
     /** The article, or a one-line failure (with how to import when the archive is not there). */
