@@ -3,8 +3,10 @@ package io.kbsh.shell.check;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.env.Environment;
+import io.kbsh.model.fact.EndpointFact;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.fact.Facts;
+import io.kbsh.model.fact.MxFact;
 import jakarta.inject.Singleton;
 import io.kbsh.model.finding.ObjectRef;
 import java.nio.file.Path;
@@ -63,8 +65,27 @@ public final class CheckSession {
         return facts;
     }
 
+    /** Adds what probes found; a new fact replaces the session's older one about the same probe and target. */
     public synchronized void addFacts(List<? extends Fact> more) {
-        facts = facts.with(more);
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        more.forEach(f -> replaced.add(key(f)));
+        List<Fact> kept = new ArrayList<>();
+        for (Fact f : facts.all()) {
+            if (!replaced.contains(key(f))) {
+                kept.add(f);
+            }
+        }
+        facts = new Facts(kept).with(more);
+    }
+
+    private static String key(Fact fact) {
+        if (fact instanceof EndpointFact e) {
+            return e.probe() + " " + e.host().toLowerCase(java.util.Locale.ROOT) + ":" + e.port();
+        }
+        if (fact instanceof MxFact m) {
+            return "mx " + m.domain().toLowerCase(java.util.Locale.ROOT);
+        }
+        return fact.describe();
     }
 
     public synchronized void clearFacts() {

@@ -265,6 +265,7 @@ class CheckCommandsTest {
         run(new DiagnoseCommand(session, engine), "--json");
         JsonNode root = new ObjectMapper().readTree(ctx.output());
         assertEquals(1, root.get("probesRun").size());
+        assertEquals(1, session.facts().all().size(), "a second run replaces the fact about the same endpoint");
         assertEquals("Q900001", root.get("plan").get(0).get("article").asText());
         run(env, "facts", "--clear");
         assertTrue(session.facts().isEmpty());
