@@ -75,7 +75,7 @@ public final class MxProbe {
                 for (InetAddress address : resolver.addresses(mx.host())) {
                     slots.add(new Slot(mx, address.getHostAddress(), requests.size(), null));
                     requests.add(new ProbeRequest(probe, new ProbeTarget(address.getHostAddress(),
-                            options.smtpPort()), smtp));
+                            options.smtpPort()), smtp.withTlsName(mx.host())));
                 }
             } catch (DnsException e) {
                 slots.add(new Slot(mx, null, -1, e.getMessage()));

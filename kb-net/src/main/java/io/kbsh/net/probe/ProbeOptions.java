@@ -19,17 +19,20 @@ import java.util.Objects;
  * @param dnsServer      the DNS server to ask, or null for the system's
  * @param smtpPort       the port of MX hosts' SMTP servers (25 unless testing)
  * @param heloName       the name the SMTP probe gives in EHLO
+ * @param tlsName        the server name for TLS (SNI and the certificate's host-name match), or null for the
+ *                       target's host; the MX probe sets the MX host's name while it connects to an address
  * @param maxLineBytes   the longest line a probe accepts
  * @param maxReplyBytes  the largest reply (a greeting, a capability list) a probe accepts
  * @param maxBytes       all bytes a probe reads from one connection, TLS records included
  */
 public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Duration deadline, Duration dnsTimeout,
                            TlsMode tls, String calledTsel, String callingTsel, InetSocketAddress dnsServer,
-                           int smtpPort, String heloName, int maxLineBytes, int maxReplyBytes, int maxBytes) {
+                           int smtpPort, String heloName, String tlsName, int maxLineBytes, int maxReplyBytes,
+                           int maxBytes) {
 
     private static final ProbeOptions DEFAULTS = new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(5),
             Duration.ofSeconds(15), Duration.ofSeconds(3), TlsMode.NONE, null, null, null, 25, "kbsh.invalid",
-            4096, 16 * 1024, 256 * 1024);
+            null, 4096, 16 * 1024, 256 * 1024);
 
     public ProbeOptions {
         requirePositive(connectTimeout, "connectTimeout");
@@ -60,38 +63,44 @@ public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Durati
 
     public ProbeOptions withTimeouts(Duration connect, Duration read, Duration total) {
         return new ProbeOptions(connect, read, total, dnsTimeout, tls, calledTsel, callingTsel, dnsServer,
-                smtpPort, heloName, maxLineBytes, maxReplyBytes, maxBytes);
+                smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
     }
 
     public ProbeOptions withDnsTimeout(Duration timeout) {
         return new ProbeOptions(connectTimeout, readTimeout, deadline, timeout, tls, calledTsel, callingTsel,
-                dnsServer, smtpPort, heloName, maxLineBytes, maxReplyBytes, maxBytes);
+                dnsServer, smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
     }
 
     public ProbeOptions withTls(TlsMode mode) {
         return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, mode, calledTsel, callingTsel,
-                dnsServer, smtpPort, heloName, maxLineBytes, maxReplyBytes, maxBytes);
+                dnsServer, smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
     }
 
     /** RFC 1006 transport selectors, each text or {@code 0x…} hex, or null for none. */
     public ProbeOptions withTsel(String called, String calling) {
         return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, called, calling,
-                dnsServer, smtpPort, heloName, maxLineBytes, maxReplyBytes, maxBytes);
+                dnsServer, smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
     }
 
     /** The DNS server to resolve through, or null for the system's. */
     public ProbeOptions withDnsServer(InetSocketAddress server) {
         return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, calledTsel, callingTsel,
-                server, smtpPort, heloName, maxLineBytes, maxReplyBytes, maxBytes);
+                server, smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
     }
 
     public ProbeOptions withSmtpPort(int port) {
         return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, calledTsel, callingTsel,
-                dnsServer, port, heloName, maxLineBytes, maxReplyBytes, maxBytes);
+                dnsServer, port, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
+    }
+
+    /** The name TLS asks for (SNI) and checks the certificate against, or null for the target's host. */
+    public ProbeOptions withTlsName(String name) {
+        return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, calledTsel, callingTsel,
+                dnsServer, smtpPort, heloName, name, maxLineBytes, maxReplyBytes, maxBytes);
     }
 
     public ProbeOptions withCaps(int lineBytes, int replyBytes, int totalBytes) {
         return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, calledTsel, callingTsel,
-                dnsServer, smtpPort, heloName, lineBytes, replyBytes, totalBytes);
+                dnsServer, smtpPort, heloName, tlsName, lineBytes, replyBytes, totalBytes);
     }
 }

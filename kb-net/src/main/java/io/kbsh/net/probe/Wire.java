@@ -145,7 +145,7 @@ public final class Wire implements Closeable {
      * the plain text it answered with; a handshake that stalls ends it with {@code TIMEOUT}.
      */
     public void startTls(String stage) throws IOException, ProbeException {
-        String host = context.target().host();
+        String host = context.options().tlsName() != null ? context.options().tlsName() : context.target().host();
         boolean named = DnsResolver.literal(host).isEmpty();
         pos = limit = 0; // bytes sent before the handshake are not part of the TLS session
         guarded.startTap();

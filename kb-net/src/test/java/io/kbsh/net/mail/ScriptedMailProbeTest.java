@@ -70,6 +70,19 @@ class ScriptedMailProbeTest {
     }
 
     @Test
+    void theTlsNameDecidesTheHostNameMatch() throws Exception {
+        for (String name : new String[] {"localhost", "mx.elsewhere.test"}) {
+            try (ScriptedServer server = new ScriptedServer(Dialogue.greeting("220 tls.test\r\n").on("EHLO", EHLO_WITH_TLS)
+                    .startTlsOn("STARTTLS", "220 go ahead\r\n"))) {
+                ProbeResult r = new SmtpProbe().probe(ProbeTarget.of("127.0.0.1", server.port()),
+                        OPTIONS.withTls(TlsMode.STARTTLS).withTlsName(name));
+                assertEquals(ProbeStatus.OK, r.status(), r.detail());
+                assertEquals(Boolean.toString(name.equals("localhost")), r.evidence("cert.host-match"), name);
+            }
+        }
+    }
+
+    @Test
     void smtpStartTlsNotOfferedOrRefusedIsATlsError() throws Exception {
         ProbeResult refused = probe(new SmtpProbe(), Dialogue.greeting("220 plain.test\r\n")
                 .on("EHLO", "250 plain.test\r\n").on("STARTTLS", "454 TLS not available\r\n"), TlsMode.STARTTLS);
