@@ -67,7 +67,7 @@ class ChecksDistributionIT {
         assertEquals(5, report.get("articlesChecked").size(), "all five plugins' checks ran");
         Set<String> open = new TreeSet<>();
         report.get("findings").forEach(f -> open.add(f.get("article").asText() + " " + f.get("severity").asText()));
-        assertEquals(Set.of("Q187225 error", "Q254909 error"), open);
+        assertEquals(Set.of("Q187225 error", "Q254909 critical"), open);
     }
 
     @Test

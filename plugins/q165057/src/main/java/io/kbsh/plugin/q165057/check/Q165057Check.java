@@ -73,7 +73,7 @@ public final class Q165057Check implements ArticleCheck {
         boolean stated = "5.0".equals(server.exchange().release());
         String kind = c.type() == ConnectorType.X400 ? "X.400 connector" : server.internetMailName();
         ObjectRef target = ObjectRef.connector(c.id());
-        Finding.Builder f = Finding.builder(ID, stated ? Severity.ERROR : Severity.WARNING,
+        Finding.Builder f = Finding.builder(ID, stated ? Severity.CRITICAL : Severity.WARNING,
                         "the " + kind + " crosses Proxy Server 1.0, which cannot carry it: the sites cannot connect")
                 .scope(stated ? Scope.STATED : Scope.ANALOGY)
                 .affects(target)

@@ -48,7 +48,7 @@ class Q165057CheckTest {
         assertEquals(2, found.size());
         Finding x400 = found.get(0);
         assertEquals(Scope.STATED, x400.scope());
-        assertEquals(Severity.ERROR, x400.severity());
+        assertEquals(Severity.CRITICAL, x400.severity());
         assertTrue(x400.affected().containsAll(List.of(ObjectRef.connector("x1"), ObjectRef.proxy("px"))));
         assertEquals("rfc1006", x400.probes().get(0).probe());
         assertEquals("mta.site2.test", x400.probes().get(0).host());

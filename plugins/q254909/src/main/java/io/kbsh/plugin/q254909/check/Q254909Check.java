@@ -82,7 +82,7 @@ public final class Q254909Check implements ArticleCheck {
         ClientSetting setting = readSetting(mspclnt);
         Severity severity = switch (setting.state) {
             case PRESENT -> Severity.INFO;
-            case MISSING -> Severity.ERROR;
+            case MISSING -> Severity.CRITICAL;
             case UNKNOWN -> Severity.WARNING;
         };
         String summary = switch (setting.state) {

@@ -54,7 +54,7 @@ class Q254909CheckTest {
         List<Finding> found = run(env("5.5 SP3", true, X400 + "," + IMS, "[Common]\r\nPort=1745\r\n[EMSMTA]\r\nDisable=0\r\n"));
         assertEquals(1, found.size());
         Finding f = found.get(0);
-        assertEquals(Severity.ERROR, f.severity());
+        assertEquals(Severity.CRITICAL, f.severity());
         assertEquals(List.of(ObjectRef.server("EXCH1"), ObjectRef.connector("x1")), f.affected(), "the IMS is not affected");
         assertTrue(f.evidence().stream().anyMatch(e -> e.contains("[EMSMTA] Disable=0") && e.contains("missing")), f.evidence().toString());
         Action.RunIniWriter writer = (Action.RunIniWriter) f.resolution().get(0);
@@ -75,7 +75,7 @@ class Q254909CheckTest {
         assertTrue(found.get(0).resolution().stream().noneMatch(a -> a instanceof Action.RunIniWriter));
         // Only the first [EMSMTA] section counts, as in Windows.
         List<Finding> shadowed = run(env("5.0", true, RAS, "[EMSMTA]\r\nLogging=1\r\n[EMSMTA]\r\nDisable=1\r\n"));
-        assertEquals(Severity.ERROR, shadowed.get(0).severity());
+        assertEquals(Severity.CRITICAL, shadowed.get(0).severity());
         assertTrue(shadowed.get(0).evidence().stream().anyMatch(e -> e.contains("without Disable")));
     }
 
@@ -107,7 +107,7 @@ class Q254909CheckTest {
     void examplesShowTheFixMissingAndPresent() throws Exception {
         Path examples = Path.of("../../examples");
         Finding hit = run(EnvironmentReader.read(examples.resolve("site-q254909-q187225.json"))).get(0);
-        assertEquals(Severity.ERROR, hit.severity());
+        assertEquals(Severity.CRITICAL, hit.severity());
         assertTrue(hit.affected().contains(ObjectRef.server("NWMAIL1")));
         List<Finding> healthy = run(EnvironmentReader.read(examples.resolve("site-healthy.json")));
         assertEquals(List.of(Severity.INFO), healthy.stream().map(Finding::severity).toList());
