@@ -139,6 +139,8 @@ public final class ProbeRunner {
                 try {
                     results[index] = runOne(request, this);
                     progress.update(done.incrementAndGet(), order.length, results[index]);
+                } catch (RuntimeException brokenProgress) {
+                    // a failing progress display must not stop the probing
                 } finally {
                     finished.countDown();
                 }
@@ -158,10 +160,13 @@ public final class ProbeRunner {
             boolean interrupted = Thread.interrupted();
             long end = System.nanoTime() + GRACE.toNanos();
             try {
-                for (Thread t : workers) {
-                    long left = (end - System.nanoTime()) / 1_000_000;
-                    if (left > 0) {
-                        t.join(left);
+                // Twice: a worker that was starting one more as the run stopped adds it after the first pass.
+                for (int pass = 0; pass < 2; pass++) {
+                    for (Thread t : workers) {
+                        long left = (end - System.nanoTime()) / 1_000_000;
+                        if (left > 0) {
+                            t.join(left);
+                        }
                     }
                 }
             } catch (InterruptedException e) {
