@@ -30,7 +30,7 @@ public final class FixListParser {
     private static final Pattern FIX_LIST_TITLE = Pattern.compile(
             "(?i)(bugs?\\s+fixed|fixed\\s+(bugs|problems)|fix\\s*list|list\\s+of\\s+fixes|fixes\\s+in|readme)");
     private static final Pattern HOTFIX_TITLE = Pattern.compile("(?i)\\bpost-.*?(?:SP|service\\s+pack\\s*)(\\d{1,2})[a-z]?\\b");
-    private static final Pattern HOTFIX_WORDS = Pattern.compile("(?i)\\b(fixes|hotfix(es)?|rollup)\\b");
+    private static final Pattern HOTFIX_WORDS = Pattern.compile("(?i)\\b(fixes|hotfixes|rollup)\\b");
     private static final Pattern PACKS = Pattern.compile(
             "(?i)\\b(?:SP|service\\s+pack|SR)[\\s-]*(\\d{1,2})[a-z]?((?:\\s*(?:,|/|and|,\\s*and)\\s*\\d{1,2}[a-z]?\\b)*)");
     private static final Pattern RELEASE = Pattern.compile("(?<![\\d.])(\\d{1,2}\\.\\d{1,2})(?![\\d.])");

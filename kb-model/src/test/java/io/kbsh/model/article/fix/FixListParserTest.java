@@ -69,6 +69,11 @@ class FixListParserTest {
             assertTrue(hotfixes.stream().allMatch(l -> l.level().kind() == FixLevel.Kind.HOTFIX
                     && l.level().level().equals(ReleaseLevel.parse("5.5 SP3"))));
             assertFalse(FixListParser.isFixList(archive(zip, "Q187225")), "a bug article is not a fix list");
+            assertFalse(FixListParser.isFixList(archive(zip, "Q274200")), "nor is a bug about one hotfix");
+            List<FixListing> sp6 = FixListParser.listings(archive(zip, "Q241211"));
+            assertTrue(sp6.size() > 100, "Service Pack 6/6a is one pack: " + sp6.size());
+            assertTrue(sp6.stream().allMatch(l -> l.level().level().equals(ReleaseLevel.parse("4.0 SP6"))));
+            assertTrue(sp6.stream().noneMatch(l -> l.bug().equals(new ArticleId(152734))), "how to obtain a pack is no bug");
         }
     }
 
