@@ -32,7 +32,7 @@ public final class ArticleParser {
 
     public static Article parse(String source, byte[] bytes) throws ArticleParseException {
         if (startsWith(bytes, "DOCUMENT:")) {
-            return TextRenderingParser.parse(source, Cp1252.decode(bytes));
+            return TextRenderingParser.parse(source, bytes, 0);
         }
         String text = decodeText(bytes);
         Rendering rendering = detect(bytes, text);
@@ -41,7 +41,7 @@ public final class ArticleParser {
                     "not a KB article: no DOCUMENT: header, Markdown front matter, HTML page or Article: line");
         }
         return switch (rendering) {
-            case TEXT -> TextRenderingParser.parse(source, text.substring(text.indexOf("DOCUMENT:")));
+            case TEXT -> TextRenderingParser.parse(source, bytes, indexOf(bytes, "DOCUMENT:"));
             case MARKDOWN -> MarkdownRenderingParser.parse(source, text);
             case HTML -> HtmlRenderingParser.parse(source, text);
             default -> PageTextRenderingParser.parse(source, text);
@@ -78,6 +78,19 @@ public final class ArticleParser {
         } catch (CharacterCodingException e) {
             return Cp1252.decode(bytes);
         }
+    }
+
+    private static int indexOf(byte[] bytes, String ascii) {
+        outer:
+        for (int i = 0; i + ascii.length() <= bytes.length; i++) {
+            for (int j = 0; j < ascii.length(); j++) {
+                if (bytes[i + j] != ascii.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return 0;
     }
 
     private static boolean startsWith(byte[] bytes, String prefix) {

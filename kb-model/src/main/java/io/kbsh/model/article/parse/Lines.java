@@ -1,5 +1,6 @@
 package io.kbsh.model.article.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,36 +30,43 @@ final class Lines {
     }
 
     /**
-     * Splits and cleans in one pass, for the plain text, where every byte counts: stray control characters
-     * (other than tab) are dropped, trailing blanks trimmed, and from line {@code firstBodyLine} (0-based)
-     * on, one leading space is removed as the Markdown generator did.
+     * Splits Windows-1252 bytes from {@code offset} into lines and cleans them in one pass, for the plain
+     * text, where every byte counts: stray control characters (other than tab) are dropped, trailing blanks
+     * trimmed, and from line {@code firstBodyLine} (0-based) on, one leading space is removed as the
+     * Markdown generator did.
      */
-    static List<String> splitClean(String text, int firstBodyLine) {
-        List<String> lines = new ArrayList<>(text.length() / 50 + 4);
-        int n = text.length();
-        int start = 0;
+    static List<String> splitClean(byte[] bytes, int offset, int firstBodyLine) {
+        int n = bytes.length;
+        List<String> lines = new ArrayList<>((n - offset) / 50 + 4);
+        int start = offset;
         boolean control = false;
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : '\n';
+        boolean high = false;
+        for (int i = offset; i <= n; i++) {
+            int c = i < n ? bytes[i] & 0xFF : '\n';
             if (c == '\n' || c == '\r') {
                 int from = start;
-                if (lines.size() >= firstBodyLine && from < i && text.charAt(from) == ' ') {
+                if (lines.size() >= firstBodyLine && from < i && bytes[from] == ' ') {
                     from++;
                 }
                 int to = i;
-                while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t')) {
+                while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\t')) {
                     to--;
                 }
                 if (i < n || start < n) {
-                    lines.add(control ? BodyAnalyzer.clean(text.substring(from, to)) : text.substring(from, to));
+                    String line = high ? Cp1252.decode(bytes, from, to - from)
+                            : new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+                    lines.add(control ? BodyAnalyzer.clean(line) : line);
                 }
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                if (c == '\r' && i + 1 < n && bytes[i + 1] == '\n') {
                     i++;
                 }
                 start = i + 1;
                 control = false;
+                high = false;
             } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
                 control = true;
+            } else if (c >= 0x80 && c < 0xA0) {
+                high = true;
             }
         }
         return lines;

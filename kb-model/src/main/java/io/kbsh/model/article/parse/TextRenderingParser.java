@@ -16,8 +16,9 @@ final class TextRenderingParser {
     private TextRenderingParser() {
     }
 
-    static Article parse(String source, String text) throws ArticleParseException {
-        List<String> lines = Lines.splitClean(text, 6);
+    /** Parses the Windows-1252 bytes from {@code offset}, where {@code DOCUMENT:} starts. */
+    static Article parse(String source, byte[] bytes, int offset) throws ArticleParseException {
+        List<String> lines = Lines.splitClean(bytes, offset, 6);
         Draft d = new Draft(source, Rendering.TEXT);
         if (lines.size() < 6) {
             throw d.error(lines.size(), "the header needs six lines (DOCUMENT, TITLE, PRODUCT, PROD/VER, OPER/SYS, KEYWORDS)");

@@ -158,6 +158,8 @@ class ArticleParserTest {
         assertEquals(Rendering.MARKDOWN,
                 ArticleParser.parse("Q900001.TXT", Synthetic.markdown().getBytes(StandardCharsets.UTF_8)).rendering());
         assertEquals(Rendering.TEXT, ArticleParser.parse("index.html", Synthetic.textBytes()).rendering());
+        byte[] padded = ("\r\n  " + Synthetic.TEXT).getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(new ArticleId(900001), ArticleParser.parse("padded.txt", padded).id(), "blank lines before the header");
     }
 
     @Test
