@@ -1,0 +1,191 @@
+package io.kbsh.shell.store;
+
+import io.kbsh.model.article.Article;
+import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.article.FixLevel;
+import io.kbsh.model.article.Rendering;
+import io.kbsh.model.article.fix.FixListParser;
+import io.kbsh.model.article.fix.FixListing;
+import io.kbsh.model.article.fix.FixTable;
+import io.kbsh.model.article.parse.ArticleParseException;
+import io.kbsh.model.article.parse.ArticleParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One import into a build directory: the files are parsed and indexed on all cores; duplicate renderings of
+ * an article are merged by id, the richest kept; the fix lists of the kept renderings become fix documents
+ * at the end. Workers are told to stop rather than interrupted, because an interrupt closes Lucene's file
+ * channels.
+ */
+final class ArchiveImport {
+    private final List<ArchiveEntries.Entry> entries;
+    private final Path build;
+    private final ImportProgress progress;
+    private final Map<ArticleId, Rendering> indexed = new ConcurrentHashMap<>();
+    private final Map<ArticleId, List<FixListing>> fixLists = new ConcurrentHashMap<>();
+    private final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger merged = new AtomicInteger();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final FixTable fixTable = new FixTable();
+    private IndexWriter writer;
+
+    ArchiveImport(List<ArchiveEntries.Entry> entries, Path build, ImportProgress progress) {
+        this.entries = entries;
+        this.build = build;
+        this.progress = progress;
+    }
+
+    void execute() throws IOException, InterruptedException {
+        IndexWriterConfig config = new IndexWriterConfig(QueryReader.ANALYZER)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(96)
+                .setCommitOnClose(false);
+        writer = new IndexWriter(FSDirectory.open(build), config);
+        try {
+            int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            CountDownLatch finished = new CountDownLatch(workers);
+            for (int w = 0; w < workers; w++) {
+                Thread t = new Thread(() -> {
+                    try {
+                        work();
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                        cancelled.set(true);
+                    } finally {
+                        finished.countDown();
+                    }
+                }, "kbsh-import-" + w);
+                t.setDaemon(true);
+                t.start();
+            }
+            try {
+                while (!finished.await(100, TimeUnit.MILLISECONDS)) {
+                    progress.update(done.get(), entries.size());
+                }
+            } catch (InterruptedException e) {
+                // Workers are told to stop, not interrupted: an interrupt would close Lucene's file channels.
+                cancelled.set(true);
+                finished.await(30, TimeUnit.SECONDS);
+                throw e;
+            }
+            progress.update(done.get(), entries.size());
+            Throwable f = failure.get();
+            if (f instanceof IOException io) {
+                throw io;
+            } else if (f instanceof RuntimeException re) {
+                throw re;
+            } else if (f instanceof Error err) {
+                throw err;
+            } else if (f != null) {
+                throw new IOException(f);
+            }
+            for (List<FixListing> listings : fixLists.values()) {
+                fixTable.add(listings);
+            }
+            for (Map.Entry<ArticleId, List<FixLevel>> row : fixTable.byBug().entrySet()) {
+                for (FixLevel level : row.getValue()) {
+                    writer.addDocument(IndexFields.fix(row.getKey(), level));
+                }
+            }
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            writer.rollback();
+            throw e;
+        }
+    }
+
+    private void work() throws IOException {
+        int i;
+        while (!cancelled.get() && (i = next.getAndIncrement()) < entries.size()) {
+            ArchiveEntries.Entry entry = entries.get(i);
+            try {
+                byte[] bytes = entry.read();
+                Article article = ArticleParser.parse(entry.name(), bytes);
+                index(article, entry.name(), bytes);
+            } catch (ArticleParseException e) {
+                rejected.add(e.getMessage());
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            } catch (IOException e) {
+                rejected.add(entry.name() + ": cannot be read: " + e.getMessage());
+            } catch (RuntimeException e) {
+                rejected.add(entry.name() + ": cannot be parsed: " + e);
+            }
+            done.incrementAndGet();
+        }
+    }
+
+    private void index(Article article, String name, byte[] bytes) {
+        indexed.compute(article.id(), (id, previous) -> {
+            if (previous != null) {
+                merged.incrementAndGet();
+                if (!article.rendering().richerThan(previous)) {
+                    return previous;
+                }
+            }
+            try {
+                writer.updateDocument(IndexFields.idTerm(id), IndexFields.article(article, name, bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            List<FixListing> listings = FixListParser.listings(article);
+            if (listings.isEmpty()) {
+                fixLists.remove(id);
+            } else {
+                fixLists.put(id, listings);
+            }
+            return article.rendering();
+        });
+    }
+
+    void commit(Map<String, String> data) throws IOException {
+        try {
+            Map<String, String> all = new HashMap<>(data);
+            all.put("kbsh.articles", Integer.toString(indexed.size()));
+            writer.setLiveCommitData(all.entrySet());
+            writer.commit();
+            writer.close();
+        } catch (IOException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
+    }
+
+    int imported() {
+        return indexed.size();
+    }
+
+    List<String> rejected() {
+        synchronized (rejected) {
+            List<String> sorted = new ArrayList<>(rejected);
+            Collections.sort(sorted);
+            return sorted;
+        }
+    }
+
+    int merged() {
+        return merged.get();
+    }
+
+    Map<String, int[]> fixCounts() {
+        return fixTable.countsByProduct();
+    }
+}
