@@ -6,6 +6,11 @@ import java.util.Objects;
 /**
  * Where a bug article is recorded as fixed: a product's service pack within a release line (or a hotfix
  * list after a pack), according to a fix-list article of the archive.
+ *
+ * @param product  the canonical product id of {@link io.kbsh.model.product.Products} ({@code exchange},
+ *                 {@code winnt}, …); compare it whole, since ids may share a prefix ({@code exchange-client})
+ * @param level    the release line and pack; for a {@link Kind#HOTFIX} list, the pack the hotfixes follow
+ * @param listedIn the fix-list article that says so
  */
 public record FixLevel(String product, ReleaseLevel level, Kind kind, ArticleId listedIn) {
 
