@@ -425,8 +425,18 @@ final class BodyAnalyzer {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
     }
 
+    /** Words of a keyword-like field; the Programmer's Library articles separate them with {@code |}. */
     private static List<String> words(String s) {
-        return s == null || s.isBlank() ? List.of() : List.of(s.strip().split("\\s+"));
+        if (s == null || s.isBlank()) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (String w : s.split("[\\s|]+")) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
     }
 
     /** {@code winnt:4.0,5.0}, {@code :3.6,3.7} (the double-colon form) or {@code MS-DOS:5.1; OS/2:5.1}. */

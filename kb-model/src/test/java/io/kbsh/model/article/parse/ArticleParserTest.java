@@ -133,6 +133,15 @@ class ArticleParserTest {
     }
 
     @Test
+    void programmersLibraryKeywordsAreSeparatedByBars() throws IOException, ArticleParseException {
+        java.nio.file.Path md = SharedData.require("kbarchive/samples/md/Q31557.md");
+        Article a = ArticleParser.parse(md.toString(), java.nio.file.Files.readAllBytes(md));
+        assertEquals(List.of("ENDUSER", "B_BasicCom", "mspl13_basic"), a.keywords());
+        assertEquals(Optional.of("MS-DOS"), a.operatingSystem());
+        assertEquals(1, a.sections().size(), "no underlined headings: one untitled section");
+    }
+
+    @Test
     void anArticleWithoutHeadingsIsOneUntitledSection() throws ArticleParseException {
         String text = Synthetic.TEXT.replace("SYMPTOMS\r\n========", "Symptoms first").replace("MORE INFORMATION\r\n================", "More");
         Article a = ArticleParser.parse("x.TXT", text.getBytes(StandardCharsets.ISO_8859_1));
