@@ -59,13 +59,18 @@ public final class PluginSet implements Contributions {
         }
     }
 
+    /**
+     * Built-in providers first, then each plugin's. A plugin's instances are wrapped so that every call into
+     * them, on any thread, runs with the plugin's class loader as context class loader.
+     */
     @Override
     public <T> List<Contribution<T>> of(Class<T> spi) {
         List<Contribution<T>> result = new ArrayList<>(builtins(spi));
         synchronized (this) {
             for (Map.Entry<LoadedPlugin, Map<Class<?>, List<?>>> e : plugins.entrySet()) {
                 for (Object o : e.getValue().getOrDefault(spi, List.of())) {
-                    result.add(new Contribution<>(Optional.of(e.getKey()), spi.cast(o)));
+                    T wrapped = ContextLoaderProxy.wrap(spi, spi.cast(o), e.getKey().classLoader());
+                    result.add(new Contribution<>(Optional.of(e.getKey()), wrapped));
                 }
             }
         }

@@ -10,6 +10,9 @@ import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.ValueKind;
 import io.kbsh.shell.exec.CommandRegistry;
 import io.kbsh.shell.plugin.PluginSet;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +24,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +60,9 @@ class KbshCompleterTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        terminal = TerminalBuilder.builder().dumb(true).streams(System.in, System.out).build();
+        // Never the system terminal: Surefire talks to the test JVM over its standard input.
+        terminal = new DumbTerminal("test", "dumb", InputStream.nullInputStream(), OutputStream.nullOutputStream(),
+                StandardCharsets.UTF_8);
         ArticleStore store = Mockito.mock(ArticleStore.class);
         Mockito.when(store.idsStartingWith("Q1870", 200)).thenReturn(List.of(new ArticleId(187025), new ArticleId(187030)));
         CommandContext context = Mockito.mock(CommandContext.class);
