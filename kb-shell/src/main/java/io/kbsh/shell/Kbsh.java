@@ -68,7 +68,15 @@ public final class Kbsh {
         }
         Path home = options.resolveHome(launch.environment());
 
-        PluginSet plugins = new PluginLoader(ApiVersion.current()).load(pluginDirectories(launch, options, home));
+        List<Path> pluginDirectories = pluginDirectories(launch, options, home);
+        for (Path explicit : pluginDirectories.subList(pluginDirectories.size() - options.pluginDirectories().size(),
+                pluginDirectories.size())) {
+            if (!Files.isDirectory(explicit)) {
+                launch.err().println("kbsh: option --plugins: not a directory: " + explicit);
+                return ExitStatus.USAGE;
+            }
+        }
+        PluginSet plugins = new PluginLoader(ApiVersion.current()).load(pluginDirectories);
         Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new ShellModule(plugins, home));
         CommandRegistry registry = injector.getInstance(CommandRegistry.class);
         List<PluginFailure> failures = plugins.failures();

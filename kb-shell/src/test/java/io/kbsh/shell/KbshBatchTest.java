@@ -141,6 +141,13 @@ class KbshBatchTest {
     }
 
     @Test
+    void anExplicitPluginsDirectoryMustExist() {
+        Result r = kbsh("--plugins", dir.resolve("typo").toString(), "-c", "version");
+        assertEquals(2, r.status());
+        assertEquals("kbsh: option --plugins: not a directory: " + dir.resolve("typo"), r.err().strip());
+    }
+
+    @Test
     void pluginsInTheHomeDirectoryLoadAndKbshHomeRelocatesIt() {
         Path home = dir.resolve("elsewhere");
         TestPluginJar.plugin("homely", "1.0").command("Homely", "homely", "\"at home\"").writeTo(home.resolve("plugins"));
