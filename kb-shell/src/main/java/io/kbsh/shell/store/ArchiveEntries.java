@@ -20,9 +20,11 @@ import java.util.zip.ZipFile;
  */
 final class ArchiveEntries implements AutoCloseable {
 
-    /** One file: its name for messages and a way to read its bytes. */
+    /** One file: its name for messages, its size in bytes (-1 when unknown) and a way to read its bytes. */
     interface Entry {
         String name();
+
+        long size();
 
         byte[] read() throws IOException;
     }
@@ -77,6 +79,15 @@ final class ArchiveEntries implements AutoCloseable {
 
     private record FileEntry(String name, Path path) implements Entry {
         @Override
+        public long size() {
+            try {
+                return Files.size(path);
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        @Override
         public byte[] read() throws IOException {
             return Files.readAllBytes(path);
         }
@@ -86,6 +97,11 @@ final class ArchiveEntries implements AutoCloseable {
         @Override
         public String name() {
             return entry.getName();
+        }
+
+        @Override
+        public long size() {
+            return entry.getSize();
         }
 
         @Override

@@ -34,6 +34,9 @@ import org.apache.lucene.store.FSDirectory;
  * channels.
  */
 final class ArchiveImport {
+    /** The largest article of the archive is under 200 KB; a file far beyond that is not one. */
+    static final long MAX_ARTICLE_BYTES = 8L << 20;
+
     private final List<ArchiveEntries.Entry> entries;
     private final Path build;
     private final ImportProgress progress;
@@ -117,9 +120,12 @@ final class ArchiveImport {
         while (!cancelled.get() && (i = next.getAndIncrement()) < entries.size()) {
             ArchiveEntries.Entry entry = entries.get(i);
             try {
-                byte[] bytes = entry.read();
-                Article article = ArticleParser.parse(entry.name(), bytes);
-                index(article, entry.name(), bytes);
+                if (entry.size() > MAX_ARTICLE_BYTES) {
+                    rejected.add(entry.name() + ": " + entry.size() + " bytes, too large for a KB article");
+                } else {
+                    byte[] bytes = entry.read();
+                    index(ArticleParser.parse(entry.name(), bytes), entry.name(), bytes);
+                }
             } catch (ArticleParseException e) {
                 rejected.add(e.getMessage());
             } catch (UncheckedIOException e) {

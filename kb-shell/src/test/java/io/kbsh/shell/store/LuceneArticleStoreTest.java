@@ -202,13 +202,18 @@ class LuceneArticleStoreTest {
         Path dir = home.resolve("archive");
         Archive.extract(dir, "Q187225");
         Files.writeString(dir.resolve("notes.txt"), "not an article at all\n");
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(dir.resolve("huge.txt").toFile(), "rw")) {
+            big.setLength((ArchiveImport.MAX_ARTICLE_BYTES + 1));
+        }
         Files.write(dir.resolve("broken.TXT"), "DOCUMENT:Q1  01-JAN-1999\r\nTITLE   :x\r\n".getBytes(StandardCharsets.ISO_8859_1));
         try (LuceneArticleStore store = store()) {
             ImportReport report = store.importArchive(dir, ImportProgress.NONE);
             assertEquals(1, report.imported());
-            assertEquals(2, report.rejected().size());
+            assertEquals(3, report.rejected().size());
             assertTrue(report.rejected().get(0).startsWith("broken.TXT:"), report.rejected().toString());
-            assertTrue(report.rejected().get(1).startsWith("notes.txt:1: not a KB article"), report.rejected().toString());
+            assertTrue(report.rejected().get(1).startsWith("huge.txt: " + (ArchiveImport.MAX_ARTICLE_BYTES + 1) + " bytes, too large"),
+                    report.rejected().toString());
+            assertTrue(report.rejected().get(2).startsWith("notes.txt:1: not a KB article"), report.rejected().toString());
         }
     }
 
