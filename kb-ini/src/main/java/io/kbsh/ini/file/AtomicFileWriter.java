@@ -44,11 +44,24 @@ public final class AtomicFileWriter {
     public void write(Path target, byte[] data, BeforeRename beforeRename) throws IOException {
         // Replace the file a symbolic link points to, not the link itself.
         Path absolute = Files.isSymbolicLink(target) ? target.toRealPath() : target.toAbsolutePath();
+        write(absolute, data, absolute, beforeRename);
+    }
+
+    /**
+     * Writes {@code data} as {@code copy} (a backup of {@code original}), with {@code original}'s
+     * permissions: a backup must not let anyone read what the original kept from them.
+     */
+    public void writeCopy(Path original, Path copy, byte[] data) throws IOException {
+        write(copy.toAbsolutePath(), data, original, () -> { });
+    }
+
+    private void write(Path absolute, byte[] data, Path attributesFrom, BeforeRename beforeRename)
+            throws IOException {
         Path directory = absolute.getParent();
         Path temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".kbsh-tmp");
         boolean renamed = false;
         try {
-            copyAttributes(absolute, temp);
+            copyAttributes(attributesFrom, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 steps.write(channel, ByteBuffer.wrap(data));
@@ -65,17 +78,17 @@ public final class AtomicFileWriter {
         }
     }
 
-    /** Gives the temporary file the target's permissions and owner, or ordinary ones for a new file. */
-    private static void copyAttributes(Path target, Path temp) throws IOException {
+    /** Gives the temporary file {@code source}'s permissions and owner, or ordinary ones when it does not exist. */
+    private static void copyAttributes(Path source, Path temp) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
         if (view == null) {
             return;
         }
-        if (!Files.exists(target)) {
+        if (!Files.exists(source)) {
             view.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
             return;
         }
-        PosixFileAttributes attributes = Files.readAttributes(target, PosixFileAttributes.class);
+        PosixFileAttributes attributes = Files.readAttributes(source, PosixFileAttributes.class);
         view.setPermissions(attributes.permissions());
         try {
             view.setGroup(attributes.group());

@@ -59,7 +59,7 @@ public final class PlanApplier {
         Optional<Path> backup = Optional.empty();
         if (expected.isPresent()) {
             backup = Optional.of(Backups.next(file));
-            writer.write(backup.get(), expected.get());
+            writer.writeCopy(file, backup.get(), expected.get());
         }
         try {
             writer.write(file, plan.after().toBytes(), () -> checkUnchanged(file, expected));
@@ -87,7 +87,7 @@ public final class PlanApplier {
         Optional<Path> keptAs = Optional.empty();
         if (current.isPresent()) {
             keptAs = Optional.of(Backups.next(file));
-            writer.write(keptAs.get(), current.get());
+            writer.writeCopy(file, keptAs.get(), current.get());
         }
         try {
             writer.write(file, restored, () -> checkUnchanged(file, current));

@@ -72,11 +72,24 @@ class PlanApplierTest {
     }
 
     @Test
-    void applyKeepsTheFilesPermissions() throws Exception {
+    void applyKeepsTheFilesPermissionsAndTheBackupGetsThemToo() throws Exception {
+        Path file = file();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        PlanApplier.ApplyResult result = new PlanApplier().apply(plan(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        // A backup readable by others would leak what the original kept from them.
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(result.backup().get())));
+    }
+
+    @Test
+    void undoKeepsThePermissionsOfTheFileAndOfTheBackupItMakes() throws Exception {
         Path file = file();
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
-        new PlanApplier().apply(plan(file));
+        PlanApplier applier = new PlanApplier();
+        applier.apply(plan(file));
+        PlanApplier.UndoResult undo = applier.undo(file);
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(undo.keptAs().get())));
     }
 
     @Test

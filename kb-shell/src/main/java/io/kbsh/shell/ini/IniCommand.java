@@ -25,6 +25,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -273,11 +274,17 @@ public final class IniCommand implements ShellCommand {
     /** One line naming the file for any I/O failure. */
     static CommandException failure(Path file, String what, IOException e) {
         String reason = e instanceof NoSuchFileException n && n.getReason() == null
-                ? "no such file"
+                ? missing(file)
                 : e instanceof AccessDeniedException ? "permission denied"
                 : e.getMessage();
         String message = reason != null && reason.contains(file.toString()) ? reason : file + ": " + reason;
         return new CommandException(what + ": " + message, e);
+    }
+
+    /** Says which is missing: a write into a missing directory fails on a temporary file's name. */
+    private static String missing(Path file) {
+        Path directory = file.toAbsolutePath().getParent();
+        return directory != null && !Files.isDirectory(directory) ? "no such directory " + directory : "no such file";
     }
 
     private static Charset codepage(Arguments args) throws UsageException {

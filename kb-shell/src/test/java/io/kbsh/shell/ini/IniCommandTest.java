@@ -191,6 +191,14 @@ class IniCommandTest {
     }
 
     @Test
+    void applyIntoAMissingDirectoryNamesTheDirectory() {
+        Path missing = dir.resolve("no-such-dir");
+        CommandException e = assertThrows(CommandException.class,
+                () -> run("apply", "test-disable", "--file", "no-such-dir/Mspclnt.ini", "--yes"));
+        assertEquals("not applied: " + missing.resolve("Mspclnt.ini") + ": no such directory " + missing, e.getMessage());
+    }
+
+    @Test
     void showListsSectionsAndMarksTheRepeatWindowsIgnores() throws Exception {
         file();
         String out = run("show", "Mspclnt.ini").out.toString();
@@ -231,6 +239,7 @@ class IniCommandTest {
         context.interactive = true;
         command.run(context, List.of("apply", "test-disable", "--file", "Mspclnt.ini"));
         assertEquals(List.of("Apply this change to " + file + "?"), context.questions);
+        assertTrue(context.out.toString().contains("-Disable=0\n+Disable=1\n"), "the diff is shown before asking");
         assertEquals(ORIGINAL, content(file));
         assertEquals(List.of("Mspclnt.ini"), listing());
     }
