@@ -1,9 +1,11 @@
 package io.kbsh.ini.writer;
 
 import io.kbsh.ini.document.IniDocument;
+import io.kbsh.ini.document.IniEncoding;
 import io.kbsh.ini.plan.IniPlan;
 import io.kbsh.model.article.ArticleId;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,9 +76,18 @@ public interface IniWriter {
      * {@link #targetFileName()} carries a note saying so.
      */
     default IniPlan plan(Path file, WriterArguments arguments) throws IOException, IniWriterException {
+        return plan(file, IniEncoding.WINDOWS_1252, arguments);
+    }
+
+    /**
+     * {@link #plan(Path, WriterArguments)} for a file whose ANSI code page (used when it has no Unicode
+     * byte order mark) is {@code ansiCodePage}, so that the diff shows its text as the admin's Windows does.
+     */
+    default IniPlan plan(Path file, Charset ansiCodePage, WriterArguments arguments)
+            throws IOException, IniWriterException {
         Optional<IniDocument> current;
         try {
-            current = Optional.of(IniDocument.read(file));
+            current = Optional.of(IniDocument.read(file, ansiCodePage));
         } catch (NoSuchFileException e) {
             current = Optional.empty();
         }

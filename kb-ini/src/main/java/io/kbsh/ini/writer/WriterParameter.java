@@ -1,6 +1,7 @@
 package io.kbsh.ini.writer;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -61,7 +62,7 @@ public record WriterParameter(String name, ParameterType type, String descriptio
 
     /** The parameter as one listing line, e.g. {@code process (TEXT, default EMSMTA): ...}. */
     public String synopsis() {
-        StringBuilder s = new StringBuilder(name).append(" (").append(type.name().toLowerCase().replace('_', '-'));
+        StringBuilder s = new StringBuilder(name).append(" (").append(type.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (!choices.isEmpty()) {
             s.append(": ").append(String.join("|", choices));
         }

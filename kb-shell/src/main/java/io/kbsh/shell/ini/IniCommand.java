@@ -76,8 +76,8 @@ public final class IniCommand implements ShellCommand {
                 "ini show FILE [SECTION] [--codepage CP]",
                 "ini get FILE SECTION KEY [--codepage CP]",
                 "ini writers",
-                "ini plan WRITER|ARTICLE --file FILE [--param NAME=VALUE ...]",
-                "ini apply WRITER|ARTICLE --file FILE [--param NAME=VALUE ...] [--yes]",
+                "ini plan WRITER|ARTICLE --file FILE [--param NAME=VALUE ...] [--codepage CP]",
+                "ini apply WRITER|ARTICLE --file FILE [--param NAME=VALUE ...] [--codepage CP] [--yes]",
                 "ini undo FILE");
     }
 
@@ -218,7 +218,7 @@ public final class IniCommand implements ShellCommand {
         Path file = context.resolve(args.value("file").orElseThrow(
                 () -> new UsageException("option --file is required: " + synopsis)));
         Map<String, String> params = args.keyValues("param");
-        IniPlan plan = entry.plan(file, params);
+        IniPlan plan = entry.plan(file, codepage(args), params);
         PrintWriter out = context.out();
         plan.warnings().forEach(w -> context.err().println("note: " + w));
         if (plan.changesNothing()) {

@@ -10,6 +10,7 @@ import io.kbsh.model.command.UsageException;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,10 +33,10 @@ final class WriterCatalog {
         }
 
         /** Plans with the writer under its plugin's class loader; refusals and I/O failures become one line. */
-        IniPlan plan(Path file, Map<String, String> params) throws CommandException {
+        IniPlan plan(Path file, Charset ansiCodePage, Map<String, String> params) throws CommandException {
             Object result = contribution.call(w -> {
                 try {
-                    return w.plan(file, params);
+                    return w.plan(file, ansiCodePage, w.validate(params));
                 } catch (IniWriterException e) {
                     return IniCommand.refused(w, e);
                 } catch (IOException e) {

@@ -225,6 +225,18 @@ class IniCommandTest {
     }
 
     @Test
+    void planReadsTheFileInTheCodePageGivenSoTheDiffShowsItsText() throws Exception {
+        Path file = dir.resolve("Mspclnt.ini");
+        byte[] cyrillic = "; клиент\r\n[EMSMTA]\r\nDisable=0\r\n".getBytes(java.nio.charset.Charset.forName("windows-1251"));
+        Files.write(file, cyrillic);
+        String diff = run("plan", "test-disable", "--file", "Mspclnt.ini", "--codepage", "windows-1251").out.toString();
+        assertTrue(diff.contains(" ; клиент\n"), diff);
+        run("apply", "test-disable", "--file", "Mspclnt.ini", "--codepage", "windows-1251", "--yes");
+        assertEquals("; клиент\r\n[EMSMTA]\r\nDisable=1\r\n",
+                Files.readString(file, java.nio.charset.Charset.forName("windows-1251")));
+    }
+
+    @Test
     void applyInBatchModeWithoutYesIsRefusedAndWritesNothing() throws Exception {
         Path file = file();
         UsageException e = assertThrows(UsageException.class, () -> run("apply", "Q999", "--file", "Mspclnt.ini"));

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -47,12 +48,13 @@ public final class ProxyBindingWriter implements IniWriter {
             this.ssl = ssl;
         }
 
+        // Locale.ROOT: in a Turkish locale "IMAP4S".toLowerCase() is "ımap4s" (dotless i).
         String choice() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Protocol of(String choice) {
-            return valueOf(choice.toUpperCase());
+            return valueOf(choice.toUpperCase(Locale.ROOT));
         }
     }
 

@@ -13,6 +13,7 @@ import io.kbsh.ini.writer.IniWriterException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -73,6 +74,19 @@ class ProxyBindingWriterTest {
         IniPlan plan = writer.plan(wspcfg(), Map.of("protocols", "pop3,imap4"));
         assertEquals("; made by hand\r\n[Store]\r\nServerBindTcpPorts = 110,143\r\nPersistent=1\r\nKillOldSession=1\r\n"
                 + "[MSEXCIMC]\r\nServerBindTcpPorts=25\r\n", text(plan));
+    }
+
+    @Test
+    void protocolNamesDoNotDependOnTheDefaultLocale() throws Exception {
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            assertTrue(writer.parameters().get(0).choices().contains("imap4s"), writer.parameters().toString());
+            IniPlan plan = writer.plan(wspcfg(), Map.of("protocols", "imap4,imap4s", "proxy-address", "192.0.2.7"));
+            assertEquals(Optional.of("143,993"), plan.after().get("STORE", "ServerBindTcpPorts"));
+        } finally {
+            Locale.setDefault(saved);
+        }
     }
 
     @Test
