@@ -15,10 +15,12 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.Address;
@@ -47,8 +49,7 @@ public final class DnsResolver {
     private static final int MAX_CNAME_HOPS = 8;
     private static final int SLICE_MILLIS = 100;
     private static final HostsFileParser HOSTS = new HostsFileParser();
-    private static final java.util.regex.Pattern LITERAL =
-            java.util.regex.Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+    private static final Pattern LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     private final InetSocketAddress server;
     private final Duration timeout;
@@ -194,8 +195,8 @@ public final class DnsResolver {
             }
         } catch (InterruptedIOException e) {
             if (e instanceof SocketTimeoutException) {
-                throw new DnsException(DnsOutcome.TIMEOUT, "no answer from " + show(to) + " for " + name
-                        + " " + Type.string(type) + " within " + timeout.toMillis() + " ms");
+                throw new DnsException(DnsOutcome.TIMEOUT, "no answer from " + show(to) + " for "
+                        + stripDot(name.toString()) + " " + Type.string(type) + " within " + timeout.toMillis() + " ms");
             }
             throw e;
         } catch (PortUnreachableException e) {
@@ -204,7 +205,7 @@ public final class DnsResolver {
             throw new DnsException(DnsOutcome.ERROR, "DNS query to " + show(to) + " failed: " + e.getMessage());
         }
         int rcode = answer.getRcode();
-        String what = name + " " + Type.string(type);
+        String what = stripDot(name.toString()) + " " + Type.string(type);
         switch (rcode) {
             case Rcode.NOERROR:
                 return answer;
@@ -237,7 +238,7 @@ public final class DnsResolver {
                 }
                 Message answer;
                 try {
-                    answer = new Message(java.util.Arrays.copyOf(in, packet.getLength()));
+                    answer = new Message(Arrays.copyOf(in, packet.getLength()));
                 } catch (IOException malformed) {
                     continue; // not a DNS message: keep waiting for the real answer
                 }

@@ -6,6 +6,9 @@ import io.kbsh.net.probe.Wire;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Just enough BER (X.690, definite lengths) for LDAP's bind, StartTLS and root DSE search: writing
@@ -50,10 +53,19 @@ final class Ber {
         return element(tag, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Reads one whole element (tag, length, body) from the wire; the length may not pass {@code cap}. */
-    static Element read(Wire wire, int cap) throws IOException, ProbeException {
+    /**
+     * Reads one whole element (tag, length, body) from the wire. The tag must be {@code expectedTag} and the
+     * length may not pass {@code cap}; both are checked before waiting for a body that may never come.
+     */
+    static Element read(Wire wire, int expectedTag, int cap) throws IOException, ProbeException {
         byte[] head = wire.readExactly(2);
         int tag = head[0] & 0xff;
+        if (tag != expectedTag) {
+            Optional<String> text = wire.firstTextLine(head);
+            throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, text.isPresent()
+                    ? "not an LDAP server: it said '" + text.get() + "'"
+                    : String.format("not an LDAP message: it starts with 0x%02x", tag));
+        }
         int first = head[1] & 0xff;
         long length;
         if (first < 0x80) {
@@ -81,8 +93,8 @@ final class Ber {
     record Element(int tag, byte[] bytes, int from, int to) {
 
         /** The child elements, each checked to end inside this one. */
-        java.util.List<Element> children() throws ProbeException {
-            java.util.List<Element> out = new java.util.ArrayList<>();
+        List<Element> children() throws ProbeException {
+            List<Element> out = new ArrayList<>();
             int at = from;
             while (at < to) {
                 if (at + 2 > to) {
@@ -112,7 +124,7 @@ final class Ber {
         }
 
         Element child(int index) throws ProbeException {
-            java.util.List<Element> all = children();
+            List<Element> all = children();
             if (index >= all.size()) {
                 throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, "an LDAP message lacks an expected element");
             }

@@ -130,11 +130,7 @@ public final class LdapProbe implements Probe {
     /** The operation of the next message, which must answer {@code id} with one of {@code tags}. */
     private static Ber.Element response(ProbeContext context, Wire wire, int id, int... tags)
             throws IOException, ProbeException {
-        Ber.Element envelope = Ber.read(wire, context.options().maxReplyBytes());
-        if (envelope.tag() != SEQUENCE) {
-            throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, String.format(
-                    "not an LDAP message: it starts with 0x%02x", envelope.tag()));
-        }
+        Ber.Element envelope = Ber.read(wire, SEQUENCE, context.options().maxReplyBytes());
         int messageId = envelope.child(0).intValue();
         Ber.Element op = envelope.child(1);
         if (messageId == 0 && op.tag() == EXTENDED_RESPONSE) {

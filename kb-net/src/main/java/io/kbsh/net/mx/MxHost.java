@@ -2,6 +2,7 @@ package io.kbsh.net.mx;
 
 import io.kbsh.model.fact.MxFact;
 import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.probe.ProbeResult;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,7 +18,7 @@ public record MxHost(String name, int preference, String address, ProbeStatus st
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(stage, "stage");
-        evidence = Map.copyOf(evidence);
+        evidence = ProbeResult.ordered(evidence);
     }
 
     /** True when this address would take the mail: it greeted and answered EHLO or HELO. */

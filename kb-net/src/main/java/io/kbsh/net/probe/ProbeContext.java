@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLException;
@@ -122,7 +123,7 @@ public final class ProbeContext {
             if (aborted()) {
                 throw e;
             }
-            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("reset")) {
+            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("reset")) {
                 // The handshake completed and the peer reset at once: the reset overtook connect's return.
                 reached("connect");
                 throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, "connection reset by the peer right after accept");
@@ -169,8 +170,9 @@ public final class ProbeContext {
             detail = "interrupted";
         } catch (SocketException e) {
             status = ProbeStatus.PROTOCOL_ERROR;
-            detail = "connection " + (e.getMessage() == null ? "failed" : e.getMessage().toLowerCase(java.util.Locale.ROOT))
-                    + " after " + stage;
+            String what = e.getMessage() == null ? "failed" : e.getMessage().toLowerCase(Locale.ROOT);
+            // The JDK says "Connection reset": do not make it "connection connection reset".
+            detail = (what.startsWith("connection") ? what : "connection " + what) + " after " + stage;
         } catch (IOException | RuntimeException e) {
             status = ProbeStatus.PROTOCOL_ERROR;
             detail = "probe failed: " + e;

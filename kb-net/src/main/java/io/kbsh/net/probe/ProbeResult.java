@@ -4,6 +4,8 @@ import io.kbsh.model.fact.EndpointFact;
 import io.kbsh.model.fact.ProbeStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,7 +33,18 @@ public record ProbeResult(String probe, ProbeTarget target, ProbeStatus status, 
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(observedAt, "observedAt");
-        evidence = Map.copyOf(evidence);
+        evidence = ordered(evidence);
+    }
+
+    /**
+     * An unmodifiable copy that keeps the order the probe saw things in (address, greeting, TLS, …), so
+     * that tables and JSON read like the conversation; {@link Map#copyOf} would scramble it.
+     */
+    public static Map<String, String> ordered(Map<String, String> evidence) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        evidence.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "evidence key"),
+                Objects.requireNonNull(v, () -> "evidence " + k)));
+        return Collections.unmodifiableMap(copy);
     }
 
     public boolean ok() {

@@ -18,6 +18,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -125,6 +126,25 @@ public final class Wire implements Closeable {
         byte[] result = Arrays.copyOfRange(buffer, pos, pos + take);
         pos += take;
         return result;
+    }
+
+    /**
+     * {@code head} and whatever else the peer has already sent (one read, at most 256 bytes in all) as its
+     * first line, when that is printable text: how a binary probe tells another protocol's greeting (an SMTP
+     * banner on port 102 or 389) from garbage.
+     */
+    public Optional<String> firstTextLine(byte[] head) throws IOException {
+        byte[] more;
+        try {
+            more = readSome(Math.max(0, 256 - head.length));
+        } catch (SocketTimeoutException silentAfterHead) {
+            more = new byte[0];
+        }
+        String text = new String(head, StandardCharsets.ISO_8859_1) + new String(more, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf('\n');
+        String first = (end >= 0 ? text.substring(0, end) : text).strip();
+        boolean printable = !first.isEmpty() && first.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        return printable ? Optional.of(printable(first)) : Optional.empty();
     }
 
     /** Sends {@code line} and CR LF. */

@@ -10,8 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * ISO transport over TCP (RFC 1006, port 102), as X.400 MTAs speak it: sends a TPKT carrying a class 0
@@ -142,7 +143,7 @@ public final class Rfc1006Probe implements Probe {
             if (at + 2 + len > li + 1) {
                 throw garbage(context, "a COTP parameter runs past the header");
             }
-            byte[] value = java.util.Arrays.copyOfRange(body, at + 2, at + 2 + len);
+            byte[] value = Arrays.copyOfRange(body, at + 2, at + 2 + len);
             if (param == CALLED_TSAP) {
                 context.evidence("cotp.called-tsel", Tsel.show(value));
             } else if (param == CALLING_TSAP) {
@@ -197,27 +198,14 @@ public final class Rfc1006Probe implements Probe {
 
     /** The first bytes were no TPKT: say what the peer speaks instead when it is text. */
     private static ProbeException notRfc1006(ProbeContext context, Wire wire, byte[] header) throws IOException {
-        byte[] more;
-        try {
-            more = wire.readSome(252);
-        } catch (SocketTimeoutException e) {
-            more = new byte[0];
-        }
-        byte[] seen = new byte[header.length + more.length];
-        System.arraycopy(header, 0, seen, 0, header.length);
-        System.arraycopy(more, 0, seen, header.length, more.length);
-        String text = new String(seen, StandardCharsets.ISO_8859_1);
-        int line = text.indexOf('\n');
-        String first = (line >= 0 ? text.substring(0, line) : text).strip();
-        boolean printable = !first.isEmpty() && first.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
-        if (printable) {
+        Optional<String> text = wire.firstTextLine(header);
+        if (text.isPresent()) {
             context.evidence("rfc1006.outcome", "NOT_RFC1006");
-            context.evidence("greeting", first);
+            context.evidence("greeting", text.get());
             return new ProbeException(ProbeStatus.PROTOCOL_ERROR, "not an RFC 1006 service: it said '"
-                    + Wire.printable(first) + "'");
+                    + text.get() + "'");
         }
-        return garbage(context, "not a TPKT: it starts with 0x"
-                + HexFormat.of().formatHex(seen, 0, Math.min(seen.length, 16)));
+        return garbage(context, "not a TPKT: it starts with 0x" + HexFormat.of().formatHex(header));
     }
 
     private static ProbeException garbage(ProbeContext context, String detail) {

@@ -2,6 +2,7 @@ package io.kbsh.net.rfc1006;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /** A transport selector as typed: {@code 0x…} or {@code hex:…} for hex bytes, anything else as text. */
 public final class Tsel {
@@ -13,7 +14,7 @@ public final class Tsel {
 
     /** The selector's bytes; an {@link IllegalArgumentException} says what is wrong with {@code spec}. */
     public static byte[] parse(String spec) {
-        String lower = spec.toLowerCase(java.util.Locale.ROOT);
+        String lower = spec.toLowerCase(Locale.ROOT);
         byte[] bytes;
         if (lower.startsWith("0x") || lower.startsWith("hex:")) {
             String hex = spec.substring(lower.startsWith("0x") ? 2 : 4).replace(" ", "");

@@ -12,6 +12,7 @@ import io.kbsh.net.probe.TlsMode;
 import io.kbsh.net.testkit.Dialogue;
 import io.kbsh.net.testkit.ScriptedServer;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Greetings, rejections and STARTTLS of the mail and news probes against scripted servers. */
@@ -37,6 +38,9 @@ class ScriptedMailProbeTest {
         assertEquals(ProbeStatus.OK, r.status(), r.detail());
         assertEquals("220 mail.test ESMTP (+2 lines)", r.evidence("greeting"));
         assertEquals("8BITMIME", r.evidence("ehlo.extensions"));
+        assertEquals(List.of("address", "connect-ms", "greeting", "ehlo.extensions"), List.copyOf(r.evidence().keySet()),
+                "evidence in the order of the conversation");
+        assertEquals(r.evidence(), r.toFact().evidence());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.kbsh.net.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.fact.ProbeStatus;
@@ -150,6 +151,7 @@ class HostileServerTest {
         });
         assertEquals(ProbeStatus.PROTOCOL_ERROR, reset.status());
         assertTrue(reset.detail().contains("reset") || reset.detail().contains("closed"), reset.detail());
+        assertFalse(reset.detail().contains("connection connection"), reset.detail());
         assertEquals("connect", reset.stage());
 
         ProbeResult fin = run(new SmtpProbe(), Socket::shutdownOutput);
@@ -206,6 +208,16 @@ class HostileServerTest {
         });
         assertEquals(ProbeStatus.PROTOCOL_ERROR, r.status());
         assertTrue(r.detail().contains("length indicator 200"), r.detail());
+    }
+
+    @Test
+    void ldapProbeOfAMailServerSaysWhatAnsweredWithoutWaiting() throws Exception {
+        ProbeResult r = run(new LdapProbe(), s -> {
+            ScriptedServer.send(s, "220 mail.test ESMTP\r\n");
+            ScriptedServer.holdOpen(s); // a mail server ignores the binary bind: only the greeting ever comes
+        });
+        assertEquals(ProbeStatus.PROTOCOL_ERROR, r.status());
+        assertEquals("not an LDAP server: it said '220 mail.test ESMTP'", r.detail()); // not a read time-out
     }
 
     @Test

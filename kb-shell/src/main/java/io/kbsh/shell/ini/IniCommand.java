@@ -28,9 +28,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code ini}: read INI files as Windows reads them, and plan, apply and undo the INI writers' fixes.
@@ -217,7 +219,7 @@ public final class IniCommand implements ShellCommand {
         WriterCatalog.Entry entry = writers.find(rest.get(0));
         Path file = context.resolve(args.value("file").orElseThrow(
                 () -> new UsageException("option --file is required: " + synopsis)));
-        Map<String, String> params = args.keyValues("param");
+        Map<String, String> params = params(args);
         IniPlan plan = entry.plan(file, codepage(args), params);
         PrintWriter out = context.out();
         plan.warnings().forEach(w -> context.err().println("note: " + w));
@@ -279,6 +281,22 @@ public final class IniCommand implements ShellCommand {
                 : e.getMessage();
         String message = reason != null && reason.contains(file.toString()) ? reason : file + ": " + reason;
         return new CommandException(what + ": " + message, e);
+    }
+
+    /** The {@code --param} pairs; a name given twice is refused rather than letting one value silently win. */
+    private static Map<String, String> params(Arguments args) throws UsageException {
+        Map<String, String> params = args.keyValues("param");
+        if (params.size() < args.values("param").size()) {
+            Set<String> seen = new HashSet<>();
+            for (String pair : args.values("param")) {
+                String name = pair.substring(0, pair.indexOf('=')).trim();
+                if (!seen.add(name)) {
+                    throw new UsageException("option --param: parameter '" + name + "' given twice"
+                            + " (a list takes commas: --param " + name + "=a,b)");
+                }
+            }
+        }
+        return params;
     }
 
     /** Says which is missing: a write into a missing directory fails on a temporary file's name. */

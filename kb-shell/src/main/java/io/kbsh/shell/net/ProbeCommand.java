@@ -1,5 +1,8 @@
 package io.kbsh.shell.net;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.model.command.Arguments;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
@@ -8,6 +11,7 @@ import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.command.ValueKind;
+import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.Probes;
 import io.kbsh.net.dns.DnsResolver;
 import io.kbsh.net.mx.MxHost;
@@ -35,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 /**
  * {@code probe}: checks endpoints on the wire as the articles do by hand with telnet — a TCP connect, a
@@ -62,14 +67,21 @@ public final class ProbeCommand implements ShellCommand {
     private static final List<OptionSpec> OPTIONS = List.of(JSON, TLS, STARTTLS, TSEL, CALLING_TSEL, DNS, SMTP_PORT,
             TIMEOUT, DEADLINE);
 
+    /** One endpoint {@code probe exchange} checks. */
+    private record ExchangePort(String probe, int port, TlsMode tls) {
+    }
+
     /** The ports of Q178532 (the Exchange Internet protocols, plain and SSL), SMTP and X.400 over RFC 1006. */
-    private static final List<Object[]> EXCHANGE = List.of(
-            new Object[] {"smtp", 25, TlsMode.NONE},
-            new Object[] {"pop3", 110, TlsMode.NONE}, new Object[] {"pop3", 995, TlsMode.IMPLICIT},
-            new Object[] {"imap4", 143, TlsMode.NONE}, new Object[] {"imap4", 993, TlsMode.IMPLICIT},
-            new Object[] {"ldap", 389, TlsMode.NONE}, new Object[] {"ldap", 636, TlsMode.IMPLICIT},
-            new Object[] {"nntp", 119, TlsMode.NONE}, new Object[] {"nntp", 563, TlsMode.IMPLICIT},
-            new Object[] {"rfc1006", 102, TlsMode.NONE});
+    private static final List<ExchangePort> EXCHANGE = List.of(
+            new ExchangePort("smtp", 25, TlsMode.NONE),
+            new ExchangePort("pop3", 110, TlsMode.NONE), new ExchangePort("pop3", 995, TlsMode.IMPLICIT),
+            new ExchangePort("imap4", 143, TlsMode.NONE), new ExchangePort("imap4", 993, TlsMode.IMPLICIT),
+            new ExchangePort("ldap", 389, TlsMode.NONE), new ExchangePort("ldap", 636, TlsMode.IMPLICIT),
+            new ExchangePort("nntp", 119, TlsMode.NONE), new ExchangePort("nntp", 563, TlsMode.IMPLICIT),
+            new ExchangePort("rfc1006", 102, TlsMode.NONE));
+
+    /** A host name as DNS spells it (letters, digits, hyphens, underscores, dots); literals are checked apart. */
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_.])?");
 
     private final Contributions contributions;
 
@@ -116,17 +128,21 @@ public final class ProbeCommand implements ShellCommand {
         Arguments args = Arguments.parse(words, OPTIONS);
         String kind = args.positional(0, "PROBE (" + String.join("|", subcommands()) + ")");
         ProbeOptions options = options(args);
+        onlyFor(args, "smtp-port", kind.equals("mx"), "mx");
+        onlyFor(args, "tsel", kind.equals("rfc1006") || kind.equals("exchange"), "rfc1006 and exchange");
+        onlyFor(args, "calling-tsel", kind.equals("rfc1006") || kind.equals("exchange"), "rfc1006 and exchange");
         if (kind.equals("mx")) {
             return mx(context, args, options);
         }
         String host = args.positional(1, "HOST");
         List<Planned> plan = new ArrayList<>();
         if (kind.equals("exchange")) {
+            onlyFor(args, "tls", false, "a single protocol: exchange probes plain and SSL ports");
+            onlyFor(args, "starttls", false, "a single protocol: exchange probes plain and SSL ports");
             expectPositionals(args, 2);
             Map<String, Contribution<Probe>> probes = probes();
-            for (Object[] port : EXCHANGE) {
-                plan.add(new Planned(probes.get((String) port[0]),
-                        ProbeTarget.of(host, (Integer) port[1]), options.withTls((TlsMode) port[2])));
+            for (ExchangePort port : EXCHANGE) {
+                plan.add(new Planned(probes.get(port.probe()), target(host, port.port()), options.withTls(port.tls())));
             }
         } else {
             Contribution<Probe> probe = probes().get(kind);
@@ -155,7 +171,7 @@ public final class ProbeCommand implements ShellCommand {
         context.out().flush();
         if (cancelled) {
             throw new CommandException("cancelled: " + results.stream().filter(r -> r.status()
-                    != io.kbsh.model.fact.ProbeStatus.CANCELLED).count() + " of " + results.size() + " probes finished");
+                    != ProbeStatus.CANCELLED).count() + " of " + results.size() + " probes finished");
         }
         return results.stream().allMatch(ProbeResult::ok) ? ExitStatus.OK : ExitStatus.FAILED;
     }
@@ -191,7 +207,10 @@ public final class ProbeCommand implements ShellCommand {
     }
 
     private int mx(CommandContext context, Arguments args, ProbeOptions options) throws CommandException {
+        onlyFor(args, "tls", false, "a single protocol: mx tries STARTTLS where the MX host offers it");
+        onlyFor(args, "starttls", false, "a single protocol: mx tries STARTTLS where the MX host offers it");
         String domain = args.positional(1, "DOMAIN");
+        checkHost(domain, "domain");
         expectPositionals(args, 2);
         int smtpPort = args.has("smtp-port") ? port(args.value("smtp-port").get(), "--smtp-port") : 25;
         MxReport report = new MxProbe(new Random(), ProbeRunner.defaults()).check(domain, options.withSmtpPort(smtpPort));
@@ -286,10 +305,21 @@ public final class ProbeCommand implements ShellCommand {
     }
 
     private static ProbeTarget target(String host, int port) throws UsageException {
-        if (host.isBlank() || host.startsWith("-")) {
-            throw new UsageException("not a host name or address: '" + host + "'");
-        }
+        checkHost(host, "host name or address");
         return ProbeTarget.of(host, port);
+    }
+
+    private static void checkHost(String host, String what) throws UsageException {
+        if (DnsResolver.literal(host).isEmpty() && !HOST_NAME.matcher(host).matches()) {
+            throw new UsageException("not a " + what + ": '" + host + "'");
+        }
+    }
+
+    /** Refuses an option given to a probe it means nothing to, rather than ignoring it silently. */
+    private static void onlyFor(Arguments args, String option, boolean applies, String where) throws UsageException {
+        if (args.has(option) && !applies) {
+            throw new UsageException("option --" + option + " is for " + where);
+        }
     }
 
     private static int port(String text, String what) throws UsageException {
@@ -377,37 +407,43 @@ public final class ProbeCommand implements ShellCommand {
     }
 
     private static void printJson(PrintWriter out, List<ProbeResult> results) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < results.size(); i++) {
-            ProbeResult r = results.get(i);
-            sb.append(i == 0 ? "" : ",").append("\n  {\"probe\":").append(JsonText.string(r.probe()))
-              .append(",\"host\":").append(JsonText.string(r.target().host()))
-              .append(",\"port\":").append(r.target().port())
-              .append(",\"status\":").append(JsonText.string(r.status().name()))
-              .append(",\"stage\":").append(JsonText.string(r.stage()))
-              .append(",\"latencyMs\":").append(r.latency().toMillis())
-              .append(",\"observedAt\":").append(JsonText.string(r.observedAt().toString()))
-              .append(",\"evidence\":").append(JsonText.object(r.evidence())).append('}');
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (ProbeResult r : results) {
+            ObjectNode node = array.addObject()
+                    .put("probe", r.probe())
+                    .put("host", r.target().host())
+                    .put("port", r.target().port())
+                    .put("status", r.status().name())
+                    .put("stage", r.stage())
+                    .put("latencyMs", r.latency().toMillis())
+                    .put("observedAt", r.observedAt().toString());
+            putEvidence(node, r.evidence());
         }
-        out.println(sb.append("\n]"));
+        out.println(array);
     }
 
     private static void printJson(PrintWriter out, MxReport report) {
-        StringBuilder sb = new StringBuilder("{\"domain\":").append(JsonText.string(report.domain()))
-                .append(",\"dnsOutcome\":").append(JsonText.string(report.dnsOutcome().name()))
-                .append(",\"dnsDetail\":").append(JsonText.string(report.dnsDetail()))
-                .append(",\"fallbackDelivers\":").append(report.fallbackDelivers())
-                .append(",\"firstHostOnlyFails\":").append(report.firstHostOnlyFails())
-                .append(",\"hosts\":[");
-        for (int i = 0; i < report.hosts().size(); i++) {
-            MxHost h = report.hosts().get(i);
-            sb.append(i == 0 ? "" : ",").append("\n  {\"name\":").append(JsonText.string(h.name()))
-              .append(",\"preference\":").append(h.preference())
-              .append(",\"address\":").append(JsonText.string(h.address()))
-              .append(",\"status\":").append(JsonText.string(h.status().name()))
-              .append(",\"stage\":").append(JsonText.string(h.stage()))
-              .append(",\"evidence\":").append(JsonText.object(h.evidence())).append('}');
+        ObjectNode root = JsonNodeFactory.instance.objectNode()
+                .put("domain", report.domain())
+                .put("dnsOutcome", report.dnsOutcome().name())
+                .put("dnsDetail", report.dnsDetail())
+                .put("fallbackDelivers", report.fallbackDelivers())
+                .put("firstHostOnlyFails", report.firstHostOnlyFails());
+        ArrayNode hosts = root.putArray("hosts");
+        for (MxHost h : report.hosts()) {
+            ObjectNode node = hosts.addObject()
+                    .put("name", h.name())
+                    .put("preference", h.preference())
+                    .put("address", h.address())
+                    .put("status", h.status().name())
+                    .put("stage", h.stage());
+            putEvidence(node, h.evidence());
         }
-        out.println(sb.append("]}"));
+        out.println(root);
+    }
+
+    private static void putEvidence(ObjectNode node, Map<String, String> evidence) {
+        ObjectNode e = node.putObject("evidence");
+        evidence.forEach(e::put);
     }
 }

@@ -290,6 +290,15 @@ class IniCommandTest {
     }
 
     @Test
+    void aParameterGivenTwiceIsRefusedRatherThanOneValueWinning() throws Exception {
+        Path file = file();
+        UsageException e = assertThrows(UsageException.class, () -> run("apply", "test-disable", "--file", "Mspclnt.ini",
+                "--param", "value=7", "--param", "value=8", "--yes"));
+        assertTrue(e.getMessage().startsWith("option --param: parameter 'value' given twice"), e.getMessage());
+        assertEquals(ORIGINAL, content(file));
+    }
+
+    @Test
     void unknownWritersAndMissingFilesAreUsageErrors() {
         assertThrows(UsageException.class, () -> run("plan", "nope", "--file", "x.ini"));
         assertThrows(UsageException.class, () -> run("plan", "test-disable"));

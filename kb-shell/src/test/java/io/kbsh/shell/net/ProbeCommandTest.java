@@ -1,9 +1,12 @@
 package io.kbsh.shell.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.UsageException;
@@ -111,11 +114,17 @@ class ProbeCommandTest {
     @Test
     void jsonForTools() throws Exception {
         assertEquals(ExitStatus.OK, run("smtp", "127.0.0.1", port(), "--json"));
-        String json = out.toString().trim();
-        assertTrue(json.startsWith("[") && json.endsWith("]"), json);
-        assertTrue(json.contains("\"status\":\"OK\""), json);
-        assertTrue(json.contains("\"port\":" + port()), json);
-        assertTrue(json.contains("\"greeting\":\"220 probe-test ESMTP\""), json);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(1, json.size(), json.toString());
+        JsonNode result = json.get(0);
+        assertEquals("OK", result.get("status").asText());
+        assertEquals(server.getLocalPort(), result.get("port").asInt());
+        assertEquals("ehlo", result.get("stage").asText());
+        assertEquals("220 probe-test ESMTP", result.get("evidence").get("greeting").asText());
+        List<String> keys = new java.util.ArrayList<>();
+        result.get("evidence").fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("address", "connect-ms", "greeting", "ehlo.extensions"), keys,
+                "evidence in the order the probe saw it");
     }
 
     @Test
@@ -140,6 +149,24 @@ class ProbeCommandTest {
                 .getMessage().contains("takes an IP address"));
         assertTrue(assertThrows(UsageException.class, () -> run("rfc1006", "h", "--tsel", "0xABC"))
                 .getMessage().startsWith("option --tsel"));
+        assertEquals("not a host name or address: 'bad host'",
+                assertThrows(UsageException.class, () -> run("smtp", "bad host", "25")).getMessage());
+        assertEquals("not a domain: 'a..test/'",
+                assertThrows(UsageException.class, () -> run("mx", "a..test/")).getMessage());
+    }
+
+    @Test
+    void anOptionThatMeansNothingToTheProbeIsRefusedNotIgnored() {
+        assertEquals("option --smtp-port is for mx",
+                assertThrows(UsageException.class, () -> run("smtp", "127.0.0.1", "--smtp-port", "2525")).getMessage());
+        assertEquals("option --tsel is for rfc1006 and exchange",
+                assertThrows(UsageException.class, () -> run("ldap", "127.0.0.1", "--tsel", "MTA")).getMessage());
+        assertEquals("option --calling-tsel is for rfc1006 and exchange",
+                assertThrows(UsageException.class, () -> run("mx", "a.test", "--calling-tsel", "MTA")).getMessage());
+        assertTrue(assertThrows(UsageException.class, () -> run("mx", "a.test", "--starttls")).getMessage()
+                .startsWith("option --starttls is for a single protocol"));
+        assertTrue(assertThrows(UsageException.class, () -> run("exchange", "127.0.0.1", "--tls")).getMessage()
+                .startsWith("option --tls is for a single protocol"));
     }
 
     @Test
@@ -152,6 +179,13 @@ class ProbeCommandTest {
         String text = out.toString();
         assertTrue(text.startsWith("mx example.test: REFUSED"), text);
         assertTrue(text.contains("falls back to later MX hosts delivers: no"), text);
+
+        out.getBuffer().setLength(0);
+        assertEquals(ExitStatus.FAILED, run("mx", "example.test", "--dns", "127.0.0.1:" + deadDns, "--json"));
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals("REFUSED", json.get("dnsOutcome").asText());
+        assertFalse(json.get("fallbackDelivers").asBoolean());
+        assertEquals(0, json.get("hosts").size());
     }
 
     @Test
