@@ -1,7 +1,7 @@
 package io.kbsh.model.finding;
 
+import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An object of the environment a finding is about, written {@code kind:id}, e.g. {@code server:EXCH1},
@@ -9,13 +9,20 @@ import java.util.regex.Pattern;
  */
 public record ObjectRef(String kind, String id) {
 
-    private static final Pattern KIND = Pattern.compile("[a-z][a-z-]*");
+    /**
+     * The kinds of objects an environment holds. Waivers and {@code --object} are typed by people; a kind
+     * outside this list (say {@code srv:EXCH1}) would silently match nothing, so it is refused.
+     */
+    public static final List<String> KINDS = List.of("server", "connector", "proxy", "domain", "site", "firewall");
 
     public ObjectRef {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
-        if (!KIND.matcher(kind).matches()) {
-            throw new IllegalArgumentException("object kind must be a lower-case word: '" + kind + "'");
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("unknown object kind '" + kind + "' (kinds: " + String.join(", ", KINDS) + ")");
+        }
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("an object needs an id after '" + kind + ":'");
         }
     }
 

@@ -1,6 +1,8 @@
 package io.kbsh.model.json;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -29,6 +32,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +45,11 @@ import java.util.stream.Collectors;
 public final class StrictJson {
 
     private static final ObjectMapper MAPPER = build();
+    private static final Pattern FIELD_NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
+    /** Jackson's own location suffix, e.g. {@code (start marker at [Source: ...; line: 1, column: 33])}. */
+    private static final Pattern START_MARKER = Pattern.compile(
+            "\\s*\\(start marker at \\[Source: .*; line: (\\d+), column: (\\d+)]\\)", Pattern.DOTALL);
+    private static final Pattern NUMBER_RANGE = Pattern.compile("Numeric value \\((.*)\\) out of range of (\\w+).*", Pattern.DOTALL);
 
     private StrictJson() {
     }
@@ -57,7 +68,8 @@ public final class StrictJson {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                // A null inside a list ("servers": [null]) is a mistake, never an object to skip.
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 .addModule(scalars)
                 .build();
         for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Boolean, LogicalType.Integer, LogicalType.Float)) {
@@ -100,8 +112,15 @@ public final class StrictJson {
         int line = loc == null ? 0 : loc.getLineNr();
         int column = loc == null ? 0 : loc.getColumnNr();
         String path = "";
+        String problem = describe(e);
         if (e instanceof JsonMappingException m) {
             path = path(m.getPath());
+            Optional<String> nullField = nullRequiredField(e);
+            if (nullField.isPresent()) {
+                // A record refused null for a required field: name the field, not the object holding it.
+                path = path.isEmpty() ? nullField.get() : path + "." + nullField.get();
+                problem = "'" + nullField.get() + "' must not be null";
+            }
             // Record creators report some problems at the end of the object; the path points at the field.
             boolean reportedLate = e instanceof UnrecognizedPropertyException || e instanceof ValueInstantiationException
                     || m.getOriginalMessage().startsWith("Missing required creator property");
@@ -111,7 +130,30 @@ public final class StrictJson {
                 column = at[1];
             }
         }
-        return new JsonInputException(source, line, column, path, describe(e));
+        return new JsonInputException(source, line, column, path, problem);
+    }
+
+    /** The field a record constructor refused as null ({@code Objects.requireNonNull(id, "id")}), if that is the problem. */
+    private static Optional<String> nullRequiredField(JsonProcessingException e) {
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof NullPointerException npe
+                && npe.getMessage() != null && FIELD_NAME.matcher(npe.getMessage()).matches()) {
+            return Optional.of(npe.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Jackson's message without the source excerpt it appends, which would spread the error over several lines. */
+    static String syntaxProblem(String original) {
+        Matcher range = NUMBER_RANGE.matcher(original);
+        if (range.matches()) {
+            return "number " + range.group(1) + " is out of range (" + range.group(2) + ")";
+        }
+        Matcher marker = START_MARKER.matcher(original);
+        String text = marker.find()
+                ? original.substring(0, marker.start()) + " (opened at line " + marker.group(1) + ", column " + marker.group(2) + ")"
+                : original;
+        int cut = text.indexOf('\n');
+        return "malformed JSON: " + (cut < 0 ? text : text.substring(0, cut));
     }
 
     static String path(List<JsonMappingException.Reference> refs) {
@@ -147,6 +189,9 @@ public final class StrictJson {
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             return v.getCause().getMessage();
         }
+        if (e instanceof InvalidNullException) {
+            return "null is not allowed here";
+        }
         if (e instanceof MismatchedInputException m) {
             String original = m.getOriginalMessage();
             if (original.startsWith("Missing required creator property")) {
@@ -165,9 +210,7 @@ public final class StrictJson {
             }
             return "wrong type: expected " + kind(m.getTargetType());
         }
-        String original = e.getOriginalMessage();
-        int cut = original.indexOf('\n');
-        return "malformed JSON: " + (cut < 0 ? original : original.substring(0, cut));
+        return syntaxProblem(e.getOriginalMessage());
     }
 
     private static String kind(Class<?> target) {

@@ -160,4 +160,28 @@ class EnvironmentReaderTest {
         assertEquals("C:\\Exchsrvr\\Bin", f.serverDirectory());
         assertFalse(new IniFile("C:\\x\\stra\u00dfe.ini", null).named("STRASSE.INI"), "no expansion of \u00df");
     }
+
+    @Test
+    void nullsAreRefusedWhereAValueBelongs() {
+        JsonInputException inList = failure(GOOD.replace("\"sites\": [{\"id\": \"hq\"}]", "\"sites\": [null]"));
+        assertEquals("sites[0]", inList.fieldPath(), inList.getMessage());
+        assertTrue(inList.problem().contains("null"), inList.problem());
+        assertEquals(4, inList.line());
+        JsonInputException address = failure(GOOD.replace("[\"10.0.0.5\"]", "[\"10.0.0.5\", null]"));
+        assertEquals("servers[0].addresses[1]", address.fieldPath(), address.getMessage());
+        JsonInputException id = failure(GOOD.replace("\"id\": \"EXCH1\"", "\"id\": null"));
+        assertEquals("servers[0].id", id.fieldPath(), id.getMessage());
+        assertEquals("'id' must not be null", id.problem());
+        assertEquals(6, id.line());
+    }
+
+    @Test
+    void syntaxErrorsStayOnOneLineWithoutTheSourceExcerpt() {
+        JsonInputException open = failure("{\"schemaVersion\": 1, \"servers\": [");
+        assertFalse(open.problem().contains("Source"), open.problem());
+        assertTrue(open.problem().contains("opened at line 1, column 33"), open.problem());
+        JsonInputException big = failure(GOOD.replace("\"ssl\": true}", "\"ssl\": true, \"port\": 99999999999}"));
+        assertEquals("publications[0].port", big.fieldPath());
+        assertTrue(big.problem().startsWith("number 99999999999 is out of range"), big.problem());
+    }
 }

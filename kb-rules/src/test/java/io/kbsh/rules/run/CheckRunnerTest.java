@@ -170,4 +170,14 @@ class CheckRunnerTest {
         assertEquals("waivers[0].expires", e.fieldPath());
         assertTrue(e.problem().contains("date"), e.problem());
     }
+
+    @Test
+    void aWaiverForAnObjectKindNoEnvironmentHasIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("waivers.json");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"waivers\": [\n {\"article\": \"Q1001\", \"object\": \"srv:S0\","
+                + " \"justification\": \"x\", \"expires\": \"2027-01-01\"}]}");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.kbsh.model.json.JsonInputException.class, () -> Waivers.read(file));
+        assertEquals(2, e.line(), e.getMessage());
+        assertTrue(e.problem().contains("unknown object kind 'srv'"), e.problem());
+    }
 }

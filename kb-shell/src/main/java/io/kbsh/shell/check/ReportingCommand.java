@@ -8,6 +8,7 @@ import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.ValueKind;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.rules.run.CheckReport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +51,8 @@ abstract class ReportingCommand implements ShellCommand {
     public final int run(CommandContext context, List<String> arguments) throws CommandException {
         Arguments args = Arguments.parse(arguments, options());
         ReportOptions output = ReportOptions.parse(args, context);
+        // Checked even when nothing will be probed: a bad option is a usage error wherever it appears.
+        Duration timeout = Evaluation.timeout(args);
         Evaluation evaluation = Evaluation.prepare(context, session, engine, args, args.positional());
         CheckReport report = evaluation.run(context, session, engine);
         List<Fact> probed = new ArrayList<>();
@@ -58,7 +61,7 @@ abstract class ReportingCommand implements ShellCommand {
                 context.out().println("Probing " + report.probeRequests().size() + " endpoint(s) the findings ask about...");
                 context.out().flush();
             }
-            report = evaluation.probeAndRerun(context, session, engine, report, Evaluation.timeout(args), probed);
+            report = evaluation.probeAndRerun(context, session, engine, report, timeout, probed);
         }
         return finish(context, output, report, probed);
     }

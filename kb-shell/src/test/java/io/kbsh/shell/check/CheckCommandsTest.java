@@ -211,6 +211,8 @@ class CheckCommandsTest {
         assertEquals(ExitStatus.OK, run(check));
         assertThrows(io.kbsh.model.command.UsageException.class, () -> run(check, "--fail-on", "severe"));
         assertThrows(io.kbsh.model.command.UsageException.class, () -> run(check, "Q1"));
+        assertThrows(io.kbsh.model.command.UsageException.class, () -> run(check, "--timeout", "-3"),
+                "a bad timeout is refused even when nothing is probed");
     }
 
     @Test
@@ -234,6 +236,9 @@ class CheckCommandsTest {
         assertTrue(ctx.output().contains("waived"), ctx.output());
         assertThrows(io.kbsh.model.command.UsageException.class,
                 () -> run(waive, "add", "Q900001", "server:EXCH1", "--until", "2026-11-24", "--reason", "late"));
+        var typo = assertThrows(io.kbsh.model.command.UsageException.class,
+                () -> run(waive, "add", "Q900001", "srv:EXCH1", "--until", "2026-12-24", "--reason", "typo"));
+        assertTrue(typo.getMessage().contains("unknown object kind 'srv'"), typo.getMessage());
         // Tomorrow the waiver has expired: the finding is open again and the waiver is reported.
         CheckEngine later = new CheckEngine(contributions(), Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC));
         ctx.reset();
