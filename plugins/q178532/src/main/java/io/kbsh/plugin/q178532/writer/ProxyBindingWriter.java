@@ -168,8 +168,9 @@ public final class ProxyBindingWriter implements IniWriter {
             notes.add("SSL binding through the WinSock Proxy client needs Proxy Server 2.0 Service Pack 1 and the "
                     + "fix from Q232588 (the client otherwise fails to bind remotely)");
         }
-        notes.add("the WinSock Proxy client must be installed on the Exchange server; with dynamic packet filtering "
-                + "on, the proxy opens the ports itself");
+        notes.add("the WinSock Proxy client must be installed on the Exchange server (none of this is needed when "
+                + "Proxy Server 2.0 runs on the Exchange server itself); with dynamic packet filtering on, the proxy "
+                + "opens the ports itself");
         try {
             return IniPlan.of(file, current, edits, notes);
         } catch (IniEditException e) {
