@@ -99,6 +99,10 @@ public final class FixCommand implements ShellCommand {
         }
         Evaluation evaluation = Evaluation.prepare(context, session, engine, args,
                 args.positional().subList(1, args.positional().size()));
+        if (only.isPresent() && !session.objectNames().contains(only.get().toString())) {
+            // Otherwise a typo in the id would read as "nothing to fix".
+            throw new UsageException("option --object: the environment has no " + only.get());
+        }
         CheckReport report = evaluation.run(context, session, engine);
         List<Step> steps = new ArrayList<>();
         for (Outcome o : report.open()) {

@@ -284,6 +284,12 @@ class CheckCommandsTest {
         assertEquals(ExitStatus.OK, run(fix, "plan"));
         assertTrue(ctx.output().contains("+Disable=1"), ctx.output());
         assertFalse(Files.readString(dir.resolve("collected/mspclnt.ini")).contains("EMSMTA"), "plan writes nothing");
+        ctx.reset();
+        assertEquals(ExitStatus.OK, run(fix, "plan", "--object", "server:EXCH1"));
+        assertTrue(ctx.output().contains("+Disable=1"), ctx.output());
+        var typo = assertThrows(io.kbsh.model.command.UsageException.class, () -> run(fix, "plan", "--object", "server:EXCH9"));
+        assertTrue(typo.getMessage().contains("no server:EXCH9"), typo.getMessage());
+        assertThrows(io.kbsh.model.command.UsageException.class, () -> run(fix, "plan", "--object", "srv:EXCH1"));
         assertThrows(io.kbsh.model.command.UsageException.class, () -> run(fix, "apply"), "batch mode needs --yes");
         ctx.interactive = true;
         ctx.answer = false;

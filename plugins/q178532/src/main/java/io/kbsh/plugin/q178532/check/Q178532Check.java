@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +40,8 @@ public final class Q178532Check implements ArticleCheck {
     static final String DEFAULT_PATH = "C:\\Exchsrvr\\Bin\\Wspcfg.ini";
     static final ReleaseLevel PROXY_SSL_LEVEL = ReleaseLevel.parse("2.0 SP1");
     static final String SSL_HOTFIX = "Q232588";
+    /** The Exchange lines the article covers; 4.0 served none of these protocols. */
+    static final Set<String> LINES = Set.of("5.0", "5.5");
 
     private static final ArticleBrief BRIEF = new ArticleBrief(ID,
             "XFOR: Configuring Exchange Internet Protocols with Proxy Server",
@@ -59,6 +62,9 @@ public final class Q178532Check implements ArticleCheck {
     public List<Finding> evaluate(Environment environment, Facts facts, ArticleStore knowledge) {
         List<Finding> findings = new ArrayList<>();
         for (Server s : environment.servers()) {
+            if (!LINES.contains(s.exchange().release())) {
+                continue;
+            }
             Map<ProxyServer, List<Publication>> byProxy = new LinkedHashMap<>();
             for (Publication p : environment.publicationsOf(s)) {
                 if (p.protocol() == Protocol.SMTP) {

@@ -143,6 +143,12 @@ class Q178532CheckTest {
         assertTrue(run(env("1.0", null, false, "", null, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).isEmpty(), "Proxy Server 1.0");
         assertTrue(run(env("2.0", null, false, "", null, StandardCharsets.ISO_8859_1, pub("smtp", false))).isEmpty(),
                 "SMTP is the Internet Mail Service's, not this article's");
+        String exchange40 = "{\"schemaVersion\": 1, \"servers\": [{\"id\": \"EXCH1\", \"exchange\": \"4.0 SP5\"}],"
+                + " \"proxies\": [{\"id\": \"px\", \"version\": \"2.0\"}], \"publications\": [" + POP_IMAP_SSL + "]}";
+        assertTrue(run(EnvironmentReader.parse(exchange40.getBytes(StandardCharsets.UTF_8), "t.json", dir)).isEmpty(),
+                "the article covers Exchange 5.0 and 5.5 only");
+        assertEquals(1, run(EnvironmentReader.parse(exchange40.replace("4.0 SP5", "5.0").getBytes(StandardCharsets.UTF_8),
+                "t.json", dir)).size(), "5.0 is covered");
     }
 
     @Test
