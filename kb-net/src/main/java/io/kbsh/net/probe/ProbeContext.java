@@ -41,6 +41,8 @@ public final class ProbeContext {
     private final List<Wire> wires = new CopyOnWriteArrayList<>();
     private volatile String stage = "none";
     private volatile boolean aborted;
+    private boolean legacyHello;
+    private boolean legacyHelloSent;
 
     private ProbeContext(String probeId, ProbeTarget target, ProbeOptions options, long deadlineNanos) {
         this.probeId = probeId;
@@ -146,7 +148,7 @@ public final class ProbeContext {
             if (deadlineNanos - System.nanoTime() <= 0) {
                 throw new ProbeException(ProbeStatus.TIMEOUT, "the deadline passed before the probe started");
             }
-            probe.run(this);
+            runNamingLegacyTls(probe);
         } catch (ProbeException e) {
             status = e.status();
             detail = e.getMessage();
@@ -192,6 +194,38 @@ public final class ProbeContext {
         }
         return new ProbeResult(probeId, target, status, stage, Duration.ofNanos(System.nanoTime() - startNanos),
                 found, startedAt);
+    }
+
+    /**
+     * Runs {@code probe}; when a server refuses the JDK's TLS offer with a bare {@code protocol_version}
+     * alert, runs it once more on a fresh connection (same deadline) with a legacy hello in place of the
+     * handshake, so that a server of the SSLv3 / TLS 1.0 era is named by the version it chooses.
+     */
+    private void runNamingLegacyTls(Probe probe) throws IOException, ProbeException {
+        try {
+            probe.run(this);
+        } catch (ModernTlsRefused refused) {
+            closeAll();
+            legacyHello = true;
+            try {
+                probe.run(this);
+            } catch (ProbeException | IOException again) {
+                if (legacyHelloSent) {
+                    throw again;
+                }
+                evidence("tls.legacy-hello", "not sent: " + again.getMessage());
+            }
+            throw refused;
+        }
+    }
+
+    /** True on the second run after {@link ModernTlsRefused}: {@link Wire#startTls} sends a legacy hello. */
+    boolean askingForLegacyHello() {
+        return legacyHello;
+    }
+
+    void legacyHelloSent() {
+        legacyHelloSent = true;
     }
 
     /** The socket time-out for the next read: the read time-out, or less when the deadline is nearer. */

@@ -4,6 +4,7 @@ import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.dns.DnsResolver;
 import io.kbsh.net.tls.CertificateEvidence;
 import io.kbsh.net.tls.EvidenceOnlyTrust;
+import io.kbsh.net.tls.LegacyClientHello;
 import io.kbsh.net.tls.ServerHello;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -168,6 +169,9 @@ public final class Wire implements Closeable {
         String host = context.options().tlsName() != null ? context.options().tlsName() : context.target().host();
         boolean named = DnsResolver.literal(host).isEmpty();
         pos = limit = 0; // bytes sent before the handshake are not part of the TLS session
+        if (context.askingForLegacyHello()) {
+            throw legacyHelloAnswer(named ? host : null);
+        }
         guarded.startTap();
         SSLSocket tls = (SSLSocket) EvidenceOnlyTrust.socketFactory()
                 .createSocket(new LayeredSocket(socket, guarded), host, context.target().port(), true);
@@ -190,7 +194,7 @@ public final class Wire implements Closeable {
                 }
             }
             if (e instanceof SSLException ssl) {
-                throw handshakeFailure(ssl, guarded.stopTap(), tls.getSSLParameters().getProtocols());
+                throw handshakeFailure(ssl, guarded.stopTap());
             }
             throw e;
         }
@@ -208,19 +212,20 @@ public final class Wire implements Closeable {
         context.reached(stage);
     }
 
-    private ProbeException handshakeFailure(SSLException e, byte[] sent, String[] offered) {
+    private ProbeException handshakeFailure(SSLException e, byte[] sent) {
         ServerHello hello = ServerHello.parse(sent);
         if (hello.version().isPresent()) {
             context.evidence("tls.server-version", hello.version().get());
         }
         if (hello.legacy()) {
-            return new ProbeException(ProbeStatus.TLS_ERROR, "the server only speaks " + hello.version().get()
-                    + ", which this JVM disables (it offers " + String.join(", ", offered) + ")");
+            return onlyLegacy(hello.version().get());
         }
         if (hello.alert().isPresent()) {
             context.evidence("tls.alert", hello.alert().get());
-            return new ProbeException(ProbeStatus.TLS_ERROR, "the server refused the handshake: TLS alert "
-                    + hello.alert().get());
+            String detail = "the server refused the handshake: TLS alert " + hello.alert().get();
+            // What a server limited to old protocols answers the JDK's modern offer with.
+            return hello.alert().get().equals("protocol_version") ? new ModernTlsRefused(detail)
+                    : new ProbeException(ProbeStatus.TLS_ERROR, detail);
         }
         if (sent.length > 0 && hello.version().isEmpty()) {
             String shown = printable(new String(sent, 0, Math.min(sent.length, 80), StandardCharsets.ISO_8859_1));
@@ -228,6 +233,40 @@ public final class Wire implements Closeable {
             return new ProbeException(ProbeStatus.TLS_ERROR, "not a TLS answer: the peer sent '" + shown + "'");
         }
         return new ProbeException(ProbeStatus.TLS_ERROR, "TLS handshake failed: " + e.getMessage());
+    }
+
+    private static ProbeException onlyLegacy(String version) {
+        return new ProbeException(ProbeStatus.TLS_ERROR, "the server only speaks " + version
+                + ", which this JVM disables (it offers " + String.join(", ", EvidenceOnlyTrust.enabledProtocols()) + ")");
+    }
+
+    /**
+     * Sends {@link LegacyClientHello} where the handshake would start and reads which version the server
+     * chooses; the connection is spent afterwards. Only on the second run after a {@link ModernTlsRefused}.
+     */
+    private ProbeException legacyHelloAnswer(String serverName) throws IOException {
+        context.legacyHelloSent();
+        write(LegacyClientHello.record(serverName));
+        byte[] answer;
+        try {
+            byte[] head = readExactly(5);
+            int length = ((head[3] & 0xff) << 8) | (head[4] & 0xff);
+            byte[] body = readExactly(Math.min(length, context.options().maxReplyBytes()));
+            answer = new byte[head.length + body.length];
+            System.arraycopy(head, 0, answer, 0, head.length);
+            System.arraycopy(body, 0, answer, head.length, body.length);
+        } catch (EOFException closed) {
+            answer = new byte[0];
+        }
+        ServerHello hello = ServerHello.parse(answer);
+        if (hello.legacy()) {
+            context.evidence("tls.server-version", hello.version().get());
+            return onlyLegacy(hello.version().get());
+        }
+        context.evidence("tls.legacy-hello", hello.alert().map(a -> "refused too: TLS alert " + a)
+                .or(() -> hello.version().map(v -> "answered " + v)).orElse("no TLS answer"));
+        return new ProbeException(ProbeStatus.TLS_ERROR, "the server refused the handshake: TLS alert protocol_version,"
+                + " and answers no TLS 1.1, 1.0 or SSLv3 hello either");
     }
 
     private boolean fill() throws IOException {

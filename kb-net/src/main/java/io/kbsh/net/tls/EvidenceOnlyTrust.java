@@ -16,28 +16,37 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class EvidenceOnlyTrust {
 
-    private static volatile SSLSocketFactory factory;
+    private static volatile SSLContext context;
 
     private EvidenceOnlyTrust() {
     }
 
     public static SSLSocketFactory socketFactory() {
-        SSLSocketFactory f = factory;
-        if (f == null) {
+        return context().getSocketFactory();
+    }
+
+    /** The protocols this JVM offers by default, e.g. {@code TLSv1.3, TLSv1.2}: what a refusal is judged against. */
+    public static String[] enabledProtocols() {
+        return context().getDefaultSSLParameters().getProtocols();
+    }
+
+    private static SSLContext context() {
+        SSLContext c = context;
+        if (c == null) {
             synchronized (EvidenceOnlyTrust.class) {
-                if (factory == null) {
+                if (context == null) {
                     try {
-                        SSLContext context = SSLContext.getInstance("TLS");
-                        context.init(null, new TrustManager[] {new ReportOnly()}, null);
-                        factory = context.getSocketFactory();
+                        SSLContext made = SSLContext.getInstance("TLS");
+                        made.init(null, new TrustManager[] {new ReportOnly()}, null);
+                        context = made;
                     } catch (GeneralSecurityException e) {
                         throw new IllegalStateException("no TLS in this JVM", e);
                     }
                 }
-                f = factory;
+                c = context;
             }
         }
-        return f;
+        return c;
     }
 
     /** Extended so that the JDK adds no checks of its own: the verdicts are reported, not enforced. */
