@@ -2,8 +2,11 @@ package io.kbsh.model.env;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kbsh.model.version.ReleaseLevel;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,18 +37,18 @@ public record Server(@JsonProperty(required = true) String id,
     }
 
     /** The first INI file of this server with the given file name (Windows comparison). */
-    public java.util.Optional<IniFile> ini(String fileName) {
+    public Optional<IniFile> ini(String fileName) {
         for (IniFile f : iniFiles) {
             if (f.named(fileName)) {
-                return java.util.Optional.of(f);
+                return Optional.of(f);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** All INI files of this server with the given file name (Windows comparison). */
     public List<IniFile> inis(String fileName) {
-        List<IniFile> found = new java.util.ArrayList<>();
+        List<IniFile> found = new ArrayList<>();
         for (IniFile f : iniFiles) {
             if (f.named(fileName)) {
                 found.add(f);
@@ -69,7 +72,7 @@ public record Server(@JsonProperty(required = true) String id,
         return "4.0".equals(exchange.release()) ? "Internet Mail Connector" : "Internet Mail Service";
     }
 
-    Server resolvedAgainst(java.nio.file.Path base) {
+    Server resolvedAgainst(Path base) {
         return new Server(id, site, addresses, windowsNt, exchange, clustered, components, winsockProxyClient,
                 hotfixes, iniFiles.stream().map(f -> f.resolvedAgainst(base)).toList());
     }

@@ -1,14 +1,18 @@
 package io.kbsh.rules.waiver;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kbsh.model.finding.Finding;
 import io.kbsh.model.json.JsonInputException;
 import io.kbsh.model.json.StrictJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +60,7 @@ public record Waivers(@JsonProperty(required = true) int schemaVersion, List<Wai
     }
 
     /** The waiver that covers {@code finding} (any expiry), preferring one that is still active on {@code today}. */
-    public Optional<Waiver> covering(io.kbsh.model.finding.Finding finding, java.time.LocalDate today) {
+    public Optional<Waiver> covering(Finding finding, LocalDate today) {
         Waiver expired = null;
         for (Waiver w : waivers) {
             if (w.covers(finding)) {
@@ -73,8 +77,8 @@ public record Waivers(@JsonProperty(required = true) int schemaVersion, List<Wai
     public byte[] toJson() {
         try {
             return WRITER.writeValueAsBytes(this);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

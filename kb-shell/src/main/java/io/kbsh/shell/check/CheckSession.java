@@ -7,12 +7,15 @@ import io.kbsh.model.fact.EndpointFact;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.fact.MxFact;
-import jakarta.inject.Singleton;
 import io.kbsh.model.finding.ObjectRef;
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the check commands share across one shell session: the loaded environment (and its file), the
@@ -69,7 +72,7 @@ public final class CheckSession {
 
     /** Adds what probes found; a new fact replaces the session's older one about the same probe and target. */
     public synchronized void addFacts(List<? extends Fact> more) {
-        java.util.Set<String> replaced = new java.util.HashSet<>();
+        Set<String> replaced = new HashSet<>();
         more.forEach(f -> replaced.add(key(f)));
         List<Fact> kept = new ArrayList<>();
         for (Fact f : facts.all()) {
@@ -82,10 +85,10 @@ public final class CheckSession {
 
     private static String key(Fact fact) {
         if (fact instanceof EndpointFact e) {
-            return e.probe() + " " + e.host().toLowerCase(java.util.Locale.ROOT) + ":" + e.port();
+            return e.probe() + " " + e.host().toLowerCase(Locale.ROOT) + ":" + e.port();
         }
         if (fact instanceof MxFact m) {
-            return "mx " + m.domain().toLowerCase(java.util.Locale.ROOT);
+            return "mx " + m.domain().toLowerCase(Locale.ROOT);
         }
         return fact.describe();
     }

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -99,7 +100,7 @@ public final class Q254909Check implements ArticleCheck {
         }
         f.evidence(setting.evidence);
         if (setting.state != ClientSetting.State.PRESENT) {
-            f.action(new Action.RunIniWriter("mspclnt-bypass", java.util.Map.of("process", "EMSMTA"), mspclnt, target));
+            f.action(new Action.RunIniWriter("mspclnt-bypass", Map.of("process", "EMSMTA"), mspclnt, target));
             f.action(new Action.ManualStep("restart the Microsoft Exchange Message Transfer Agent service on "
                     + server.id(), target));
         }
