@@ -77,7 +77,16 @@ public final class Kbsh {
             }
         }
         PluginSet plugins = new PluginLoader(ApiVersion.current()).load(pluginDirectories);
-        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new ShellModule(plugins, home));
+        ShellResources resources = new ShellResources();
+        try {
+            return run(launch, options, home, plugins, resources);
+        } finally {
+            resources.closeAll();
+        }
+    }
+
+    private static int run(Launch launch, LaunchOptions options, Path home, PluginSet plugins, ShellResources resources) {
+        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new ShellModule(plugins, home, resources));
         CommandRegistry registry = injector.getInstance(CommandRegistry.class);
         List<PluginFailure> failures = plugins.failures();
         for (PluginFailure f : failures) {

@@ -29,15 +29,18 @@ final class ShellModule extends AbstractModule {
 
     private final PluginSet plugins;
     private final Path home;
+    private final ShellResources resources;
 
-    ShellModule(PluginSet plugins, Path home) {
+    ShellModule(PluginSet plugins, Path home, ShellResources resources) {
         this.plugins = plugins;
         this.home = home;
+        this.resources = resources;
     }
 
     @Override
     protected void configure() {
         bind(PluginSet.class).toInstance(plugins);
+        bind(ShellResources.class).toInstance(resources);
         bind(Contributions.class).toInstance(plugins);
         bind(Path.class).annotatedWith(Names.named("kbsh.home")).toInstance(home);
 

@@ -9,6 +9,7 @@ import io.kbsh.model.article.SearchHit;
 import io.kbsh.model.version.ReleaseLevel;
 import io.kbsh.rules.ArticleCheck;
 import io.kbsh.shell.plugin.Contribution;
+import io.kbsh.shell.ShellResources;
 import io.kbsh.shell.plugin.Contributions;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -37,8 +38,9 @@ public final class LuceneArticleStore implements ArticleStore, AutoCloseable {
     private LuceneIndex index;
 
     @Inject
-    public LuceneArticleStore(@Named("kbsh.home") Path home, Contributions contributions) {
+    public LuceneArticleStore(@Named("kbsh.home") Path home, Contributions contributions, ShellResources resources) {
         this(home.resolve("index"), () -> briefsOf(contributions));
+        resources.closeOnExit(this);
     }
 
     /** A store whose index lives in {@code indexRoot}; {@code briefs} supplies what plugins know. */

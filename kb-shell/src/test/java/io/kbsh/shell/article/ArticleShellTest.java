@@ -54,4 +54,22 @@ class ArticleShellTest {
         assertTrue(Files.isRegularFile(home.resolve("index").resolve("CURRENT")), "the index lives under <home>/index/");
         assertFalse(printed.contains("\r"), "no progress bar in batch mode");
     }
+
+    @Test
+    void theShellReleasesTheIndexWhenItEndsSoTheNextRunCanWrite() {
+        String shared = System.getProperty("kbsh.shared");
+        assumeTrue(shared != null, "skipped: kbsh.shared is not set");
+        Path zip = Path.of(shared, "kbarchive", "kbarchive-sample-github.zip");
+        assumeTrue(Files.exists(zip), "skipped: " + zip + " is absent");
+        Path home = dir.resolve("home");
+        for (int run = 1; run <= 2; run++) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = Kbsh.run(new Kbsh.Launch(new String[] {"--home", home.toString(), "-c", "import " + zip},
+                    new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, Optional.empty(), dir));
+            String errors = err.toString(StandardCharsets.UTF_8);
+            assertEquals(0, status, "run " + run + ": " + errors);
+            assertFalse(errors.contains("read-only"), "run " + run + " found the index still locked: " + errors);
+        }
+    }
 }
