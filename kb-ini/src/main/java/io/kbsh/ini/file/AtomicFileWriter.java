@@ -51,7 +51,7 @@ public final class AtomicFileWriter {
      * Writes {@code data} as {@code copy} (a backup of {@code original}), with {@code original}'s
      * permissions: a backup must not let anyone read what the original kept from them.
      */
-    public void writeCopy(Path original, Path copy, byte[] data) throws IOException {
+    void writeCopy(Path original, Path copy, byte[] data) throws IOException {
         write(copy.toAbsolutePath(), data, original, () -> { });
     }
 
