@@ -92,6 +92,24 @@ class ProbeRunnerTest {
     }
 
     @Test
+    void thePerHostCapHoldsWhereTheOverallCapWouldAllowMore() throws Exception {
+        try (ScriptedServer a = new ScriptedServer("127.0.0.1", 0, greetAfter(300));
+             ScriptedServer b = new ScriptedServer("127.0.0.2", 0, greetAfter(300))) {
+            CountingProbe probe = new CountingProbe();
+            List<ProbeRequest> requests = new ArrayList<>();
+            for (ScriptedServer s : List.of(a, a, a, a, b, b, b, b)) {
+                requests.add(new ProbeRequest(probe, ProbeTarget.of(s.host(), s.port()), SLOW));
+            }
+            List<ProbeResult> results = new ProbeRunner(8, 2).run(requests, Instant.now().plusSeconds(10));
+            results.forEach(r -> assertEquals(ProbeStatus.OK, r.status(), r.detail()));
+            assertEquals(Map.of("127.0.0.1", 2, "127.0.0.2", 2), Map.of(
+                    "127.0.0.1", probe.perHostPeak.get("127.0.0.1").get(),
+                    "127.0.0.2", probe.perHostPeak.get("127.0.0.2").get()), "two per host, no more, no fewer");
+            assertTrue(probe.peak.get() <= 4, "in flight: " + probe.peak.get());
+        }
+    }
+
+    @Test
     void theRunDeadlineBoundsEveryProbe() throws Exception {
         try (ScriptedServer silent = new ScriptedServer(ScriptedServer::holdOpen)) {
             List<ProbeRequest> requests = new ArrayList<>();

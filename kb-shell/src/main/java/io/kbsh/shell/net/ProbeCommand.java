@@ -248,33 +248,24 @@ public final class ProbeCommand implements ShellCommand {
         if (args.has("tls") && args.has("starttls")) {
             throw new UsageException("--tls and --starttls exclude each other");
         }
-        String called = args.value("tsel").orElse(null);
-        String calling = args.value("calling-tsel").orElse(null);
-        try {
-            if (called != null) {
-                Tsel.parse(called);
-            }
-            if (calling != null) {
-                Tsel.parse(calling);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("option --" + (called != null && !validTsel(called) ? "tsel" : "calling-tsel")
-                    + ": " + e.getMessage());
-        }
-        o = o.withTsel(called, calling);
+        o = o.withTsel(tsel(args, "tsel"), tsel(args, "calling-tsel"));
         if (args.has("dns")) {
             o = o.withDnsServer(dnsServer(args.value("dns").get()));
         }
         return o;
     }
 
-    private static boolean validTsel(String spec) {
-        try {
-            Tsel.parse(spec);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
+    /** The transport selector given with {@code option}, checked now so that a typo is a usage error. */
+    private static String tsel(Arguments args, String option) throws UsageException {
+        Optional<String> spec = args.value(option);
+        if (spec.isPresent()) {
+            try {
+                Tsel.parse(spec.get());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("option --" + option + ": " + e.getMessage());
+            }
         }
+        return spec.orElse(null);
     }
 
     /** ADDRESS[:PORT] with an address literal: the DNS server itself is never looked up. */
