@@ -565,9 +565,13 @@ public final class IniDocument {
         return lf >= cr ? LineEnding.LF : LineEnding.CR;
     }
 
-    /** {@code lines} with the line before {@code insertAt} given an ending when it has none. */
-    private static Lines terminateBefore(Lines lines, int insertAt, LineEnding nl) {
+    /**
+     * {@code lines} with the line before {@code insertAt} given an ending when it has none. That line is
+     * then re-encoded, so it is refused here, not when the bytes are written, if re-encoding would change it.
+     */
+    private Lines terminateBefore(Lines lines, int insertAt, LineEnding nl) {
         if (insertAt > 0 && lines.get(insertAt - 1).ending == LineEnding.NONE) {
+            checkEditable(lines.get(insertAt - 1), "line " + insertAt);
             return lines.with(insertAt - 1, lines.get(insertAt - 1).withEnding(nl));
         }
         return lines;

@@ -192,6 +192,17 @@ class IniDocumentTest {
     }
 
     @Test
+    void aMultiByteCodePageLastLineWithInvalidBytesIsRefusedWhenItWouldNeedANewline() throws Exception {
+        Charset sjis = Charset.forName("Shift_JIS");
+        byte[] bytes = {'[', 's', ']', '\r', '\n', 'k', '=', (byte) 0x81};
+        IniDocument d = IniDocument.parse(bytes, sjis);
+        IniEditException e = assertThrows(IniEditException.class, () -> d.set("s", "n", "v"));
+        assertTrue(e.getMessage().startsWith("line 2 "), e.getMessage());
+        assertThrows(IniEditException.class, () -> d.set("t", "n", "v"));
+        assertArrayEquals(bytes, d.toBytes());
+    }
+
+    @Test
     void editsOfAFileOfManyThousandLinesChangeOnlyTheirLines() throws Exception {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 3000; i++) {
