@@ -106,9 +106,9 @@ class HostileServerTest {
             ScriptedServer.readLine(s);
             ScriptedServer.send(s, "+OK\r\n");
             endless(s, "CAPABILITY LINE\r\n".repeat(64).getBytes());
-        }, OPTIONS.withCaps(256, 4096, 8192));
+        }, OPTIONS.withCaps(256, 4096, 4096)); // the connection's cap binds before the reply's: the greeting counts too
         assertEquals(ProbeStatus.PROTOCOL_ERROR, r.status());
-        assertTrue(r.detail().contains("longer than 4096") || r.detail().contains("more than 8192"), r.detail());
+        assertEquals("the peer sent more than 4096 bytes; stopped reading", r.detail());
     }
 
     @Test
