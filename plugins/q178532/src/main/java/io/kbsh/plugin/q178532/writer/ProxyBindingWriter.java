@@ -126,6 +126,16 @@ public final class ProxyBindingWriter implements IniWriter {
             throw new IniWriterException("parameter 'proxy-address' is only used for SSL ports "
                     + "(pop3s, imap4s, nntps, ldaps), and none is chosen");
         }
+        if (address.isPresent() && !externalAddress(address.get())) {
+            throw new IniWriterException("parameter 'proxy-address' must be the proxy server's external address, "
+                    + "not " + address.get() + " (an unspecified, loopback or broadcast address binds nothing "
+                    + "clients can reach)");
+        }
+    }
+
+    /** False for addresses no client outside could connect to: 0.0.0.0, 127.x.x.x, 255.255.255.255. */
+    private static boolean externalAddress(String dotted) {
+        return !dotted.equals("0.0.0.0") && !dotted.startsWith("127.") && !dotted.equals("255.255.255.255");
     }
 
     @Override

@@ -105,6 +105,16 @@ class ProxyBindingWriterTest {
     }
 
     @Test
+    void refusesAProxyAddressNoClientCouldReach() throws Exception {
+        for (String address : new String[] {"0.0.0.0", "127.0.0.1", "255.255.255.255"}) {
+            IniWriterException e = assertThrows(IniWriterException.class,
+                    () -> writer.validate(Map.of("protocols", "pop3s", "proxy-address", address)));
+            assertTrue(e.getMessage().contains("external address"), e.getMessage());
+        }
+        writer.validate(Map.of("protocols", "pop3s", "proxy-address", "198.51.100.1"));
+    }
+
+    @Test
     void refusesAProxyAddressWithoutSslAndAnEmptyProtocolList() {
         assertThrows(IniWriterException.class,
                 () -> writer.validate(Map.of("protocols", "pop3", "proxy-address", "192.0.2.7")));
