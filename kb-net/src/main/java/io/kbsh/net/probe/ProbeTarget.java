@@ -2,11 +2,14 @@ package io.kbsh.net.probe;
 
 import java.util.Objects;
 
-/** The host (a name or an address literal) and TCP port a probe talks to. */
+/** The host (a name or an address literal; an IPv6 literal without its brackets) and TCP port a probe talks to. */
 public record ProbeTarget(String host, int port) {
 
     public ProbeTarget {
         Objects.requireNonNull(host, "host");
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1); // [::1] as typed; toString adds the brackets back
+        }
         if (host.isBlank()) {
             throw new IllegalArgumentException("empty host");
         }
