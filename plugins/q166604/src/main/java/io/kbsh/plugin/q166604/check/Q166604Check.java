@@ -40,6 +40,8 @@ public final class Q166604Check implements ArticleCheck {
     static final String PRODUCT = "Exchange Server";
     static final List<ReleaseLevel> FIXED_IN = List.of(ReleaseLevel.parse("4.0 SP5"), ReleaseLevel.parse("5.0 SP1"));
     static final Set<String> LINES = Set.of("4.0", "5.0");
+    /** MX look-up outcomes that settle how many MX hosts a domain has (others: SERVFAIL, REFUSED, TIMEOUT, ERROR). */
+    static final Set<String> CONCLUSIVE = Set.of("OK", "NXDOMAIN", "NODATA", "NULL_MX", "IMPLICIT_MX");
 
     private static final ArticleBrief BRIEF = new ArticleBrief(ID,
             "XFOR: IMS Behind Firewall Does Not Use Second MX Record",
@@ -97,12 +99,16 @@ public final class Q166604Check implements ArticleCheck {
         Optional<MxFact> probed = facts.mx(domain);
         long describedHosts = described.map(DnsDomain::hostCount).orElse(0L);
         long probedHosts = probed.map(m -> m.hosts().stream().map(MxFact.Host::name).distinct().count()).orElse(0L);
-        if (describedHosts < 2 && probedHosts < 2) {
-            // One MX host (or none known): there is no second record to fall back to.
-            return Optional.empty();
-        }
         ObjectRef target = ObjectRef.server(s.id());
         FixReference ref = fix.referenceFor(s.exchange());
+        if (describedHosts == 0 && probed.map(m -> !CONCLUSIVE.contains(m.dnsOutcome())).orElse(true)) {
+            // Nobody knows the MX set yet: without this finding no one would ask the mx probe to find out.
+            return Optional.of(unknownMxSet(s, c, domain, firewalls, ref, probed));
+        }
+        if (describedHosts < 2 && probedHosts < 2) {
+            // One MX host (or none): there is no second record to fall back to.
+            return Optional.empty();
+        }
         boolean firstDown = probed.map(MxFact::firstDownLaterUp).orElse(false);
         Finding.Builder f = Finding.builder(ID, firstDown ? Severity.ERROR : Severity.WARNING,
                         firstDown ? "first MX host of " + domain + " is down and the " + s.internetMailName()
@@ -124,8 +130,27 @@ public final class Q166604Check implements ArticleCheck {
         probed.ifPresent(m -> f.evidence("probe: " + m.describe()
                 + (m.firstDownLaterUp() ? " (first host down, a later one up: the case the article describes)" : "")));
         fix.target(s.exchange()).ifPresent(level -> f.action(new Action.InstallServicePack(PRODUCT, level, target)));
-        f.probe(ProbeRequest.of("mx", domain, 0, "which MX hosts of " + domain + " accept mail, in order"),
-                ObjectRef.domain(domain));
+        f.probe(mxProbe(domain), ObjectRef.domain(domain));
         return Optional.of(f.build());
+    }
+
+    /** Everything else matches, but the environment lists no MX records for the domain and no probe has told. */
+    private static Finding unknownMxSet(Server s, Connector c, String domain, Set<String> firewalls, FixReference ref,
+                                       Optional<MxFact> probed) {
+        Finding.Builder f = Finding.builder(ID, Severity.INFO, "the " + s.internetMailName() + " may not fall back"
+                        + " to a second MX host of " + domain + "; probe mx to learn whether it has one")
+                .affects(ObjectRef.server(s.id()))
+                .affects(ObjectRef.connector(c.id()))
+                .affects(ObjectRef.domain(domain))
+                .fix(ref)
+                .evidence("server " + s.id() + " runs Exchange Server " + s.exchange() + " behind firewall "
+                        + String.join(", ", firewalls) + ", below the level that fixed it")
+                .evidence("the environment lists no MX records for " + domain + ", so whether it has a second MX host is unknown");
+        probed.ifPresent(m -> f.evidence("probe: " + m.describe() + " (the look-up did not conclude)"));
+        return f.probe(mxProbe(domain), ObjectRef.domain(domain)).build();
+    }
+
+    private static ProbeRequest mxProbe(String domain) {
+        return ProbeRequest.of("mx", domain, 0, "which MX hosts of " + domain + " accept mail, in order");
     }
 }

@@ -84,6 +84,24 @@ class Q166604CheckTest {
     }
 
     @Test
+    void anUndescribedMxSetAsksTheMxProbeAndItsAnswerDecides() throws Exception {
+        Environment undescribed = env("5.0", true, "[]");
+        Finding unknown = run(undescribed, Facts.none()).get(0);
+        assertEquals(Severity.INFO, unknown.severity());
+        assertEquals("mx", unknown.probes().get(0).probe(), "diagnose must be asked to look the MX set up");
+        assertEquals("partner.test", unknown.probes().get(0).host());
+        assertEquals(Severity.ERROR, run(undescribed, Facts.none().with(List.of(mx(ProbeStatus.TIMEOUT, ProbeStatus.OK))))
+                .get(0).severity(), "the probe found two hosts, the first down");
+        MxFact oneHost = new MxFact("partner.test", "OK", List.of(
+                new MxFact.Host("mx1.partner.test", 10, "192.0.2.1", ProbeStatus.OK, "greeting")), true, false, Instant.EPOCH);
+        assertTrue(run(undescribed, Facts.none().with(List.of(oneHost))).isEmpty(), "the probe found one host: not affected");
+        MxFact servfail = new MxFact("partner.test", "SERVFAIL", List.of(), false, false, Instant.EPOCH);
+        Finding stillUnknown = run(undescribed, Facts.none().with(List.of(servfail))).get(0);
+        assertEquals(Severity.INFO, stillUnknown.severity(), "a look-up that failed settles nothing");
+        assertTrue(run(env("5.0 SP1", true, "[]"), Facts.none()).isEmpty(), "fixed: nothing to ask");
+    }
+
+    @Test
     void notAffected() throws Exception {
         assertTrue(run(env("5.0", false, TWO_MX), Facts.none()).isEmpty(), "not behind a firewall");
         assertTrue(run(env("5.0", true, ONE_MX), Facts.none()).isEmpty(), "no second MX record");
