@@ -277,6 +277,28 @@ class ProbeCommandTest {
     }
 
     @Test
+    void ctrlCStopsAnMxLookUpThatWaitsForDns() throws Exception {
+        try (DatagramSocket mute = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread command = new Thread(() -> {
+                try {
+                    run("mx", "slow.test", "--dns", "127.0.0.1:" + mute.getLocalPort());
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            command.start();
+            mute.setSoTimeout(5000);
+            mute.receive(new java.net.DatagramPacket(new byte[512], 512)); // the MX query: never answered
+            long t0 = System.nanoTime();
+            command.interrupt(); // Ctrl-C, well inside the 3 s DNS time-out
+            command.join(5000);
+            assertTrue(!command.isAlive() && System.nanoTime() - t0 < 1_500_000_000L, "the look-up ignored Ctrl-C");
+            assertEquals("cancelled", String.valueOf(thrown.get().getMessage()), String.valueOf(thrown.get()));
+        }
+    }
+
+    @Test
     void dnsServerSpellings() throws Exception {
         assertEquals(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 53), ProbeCommand.dnsServer("127.0.0.1"));
         assertEquals(new InetSocketAddress(InetAddress.getByName("::1"), 5353), ProbeCommand.dnsServer("[::1]:5353"));
