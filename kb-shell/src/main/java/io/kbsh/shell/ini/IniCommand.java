@@ -49,6 +49,11 @@ public final class IniCommand implements ShellCommand {
     private static final OptionSpec CODEPAGE = OptionSpec.value("codepage", ValueKind.TEXT,
             "ANSI code page of files without a Unicode byte order mark (default windows-1252)");
 
+    /** The options each subcommand takes; any other is refused rather than silently ignored. */
+    private static final Map<String, List<OptionSpec>> OPTIONS_OF = Map.of(
+            "show", List.of(CODEPAGE), "get", List.of(CODEPAGE), "writers", List.of(),
+            "plan", List.of(FILE, PARAM, CODEPAGE), "apply", List.of(FILE, PARAM, CODEPAGE, YES), "undo", List.of());
+
     private final WriterCatalog writers;
     private final PlanApplier applier;
 
@@ -137,6 +142,7 @@ public final class IniCommand implements ShellCommand {
         }
         String sub = positional.get(0);
         List<String> rest = positional.subList(1, positional.size());
+        refuseForeignOptions(sub, args);
         return switch (sub) {
             case "show" -> show(context, args, rest);
             case "get" -> get(context, args, rest);
@@ -147,6 +153,18 @@ public final class IniCommand implements ShellCommand {
             default -> throw new UsageException("unknown ini subcommand '" + sub + "' (expected one of "
                     + String.join(", ", SUBCOMMANDS) + ")");
         };
+    }
+
+    private void refuseForeignOptions(String sub, Arguments args) throws UsageException {
+        List<OptionSpec> allowed = OPTIONS_OF.getOrDefault(sub, options());
+        for (OptionSpec option : options()) {
+            if (args.has(option.name()) && !allowed.contains(option)) {
+                List<String> users = OPTIONS_OF.entrySet().stream().filter(e -> e.getValue().contains(option))
+                        .map(e -> "ini " + e.getKey()).sorted().toList();
+                throw new UsageException("option --" + option.name() + " does not apply to ini " + sub
+                        + " (used by " + String.join(", ", users) + ")");
+            }
+        }
     }
 
     private int show(CommandContext context, Arguments args, List<String> rest) throws CommandException {
@@ -213,9 +231,6 @@ public final class IniCommand implements ShellCommand {
             throws CommandException {
         String synopsis = "ini " + (apply ? "apply" : "plan") + " WRITER|ARTICLE --file FILE [--param NAME=VALUE ...]";
         expect(rest, 1, 1, synopsis);
-        if (!apply && args.has("yes")) {
-            throw new UsageException("option --yes belongs to ini apply");
-        }
         WriterCatalog.Entry entry = writers.find(rest.get(0));
         Path file = context.resolve(args.value("file").orElseThrow(
                 () -> new UsageException("option --file is required: " + synopsis)));

@@ -299,6 +299,20 @@ class IniCommandTest {
     }
 
     @Test
+    void anOptionOfAnotherSubcommandIsRefusedNotIgnored() throws Exception {
+        Path file = file();
+        UsageException yes = assertThrows(UsageException.class,
+                () -> run("plan", "test-disable", "--file", "Mspclnt.ini", "--yes"));
+        assertEquals("option --yes does not apply to ini plan (used by ini apply)", yes.getMessage());
+        UsageException param = assertThrows(UsageException.class,
+                () -> run("show", "Mspclnt.ini", "--param", "value=7"));
+        assertEquals("option --param does not apply to ini show (used by ini apply, ini plan)", param.getMessage());
+        assertThrows(UsageException.class, () -> run("undo", "Mspclnt.ini", "--codepage", "windows-1251"));
+        assertEquals(ORIGINAL, content(file));
+        assertEquals(List.of("Mspclnt.ini"), listing());
+    }
+
+    @Test
     void unknownWritersAndMissingFilesAreUsageErrors() {
         assertThrows(UsageException.class, () -> run("plan", "nope", "--file", "x.ini"));
         assertThrows(UsageException.class, () -> run("plan", "test-disable"));
