@@ -209,11 +209,14 @@ public final class ProbeContext {
             legacyHello = true;
             try {
                 probe.run(this);
-            } catch (ProbeException | IOException again) {
+            } catch (ProbeException again) {
                 if (legacyHelloSent) {
-                    throw again;
+                    throw again; // the legacy hello's verdict
                 }
                 evidence("tls.legacy-hello", "not sent: " + again.getMessage());
+            } catch (IOException again) {
+                // A second connection that failed or stalled says nothing about TLS: the refusal stands.
+                evidence("tls.legacy-hello", (legacyHelloSent ? "no answer: " : "not sent: ") + again.getMessage());
             }
             throw refused;
         }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.security.Security;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +107,26 @@ class LegacyTlsTest {
             assertEquals("TLSv1", r.evidence("tls.server-version"), r.evidence().toString());
             assertEquals("capa", r.stage());
             assertEquals(2, server.accepted());
+        }
+    }
+
+    @Test
+    void aServerMuteAtTheLegacyHelloKeepsItsAlert() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        try (ScriptedServer server = new ScriptedServer(s -> {
+            if (connections.incrementAndGet() == 1) {
+                tls10Library(s, true);
+            } else {
+                readRecord(s);
+                ScriptedServer.holdOpen(s); // reads the legacy hello, answers nothing
+            }
+        })) {
+            long t0 = System.nanoTime();
+            ProbeResult r = new Pop3Probe().probe(ProbeTarget.of("127.0.0.1", server.port()), OPTIONS);
+            assertEquals(ProbeStatus.TLS_ERROR, r.status(), r.detail());
+            assertEquals("the server refused the handshake: TLS alert protocol_version", r.detail());
+            assertTrue(r.evidence("tls.legacy-hello").startsWith("no answer"), r.evidence().toString());
+            assertTrue(Duration.ofNanos(System.nanoTime() - t0).compareTo(Duration.ofSeconds(6)) < 0, "long past the deadline");
         }
     }
 
