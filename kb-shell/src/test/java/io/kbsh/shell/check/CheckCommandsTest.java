@@ -209,6 +209,9 @@ class CheckCommandsTest {
             assertTrue(Files.readString(backups.get(0)).contains("<failure type=\"error\""));
         }
         assertEquals(ExitStatus.OK, run(check));
+        assertEquals(ExitStatus.OK, run(check, "--junit", "out/default.xml"));
+        assertTrue(Files.readString(dir.resolve("out/default.xml")).contains("<failure type=\"error\""),
+                "without --fail-on an open error fails the JUnit case");
         assertThrows(io.kbsh.model.command.UsageException.class, () -> run(check, "--fail-on", "severe"));
         assertThrows(io.kbsh.model.command.UsageException.class, () -> run(check, "Q1"));
         assertThrows(io.kbsh.model.command.UsageException.class, () -> run(check, "--timeout", "-3"),

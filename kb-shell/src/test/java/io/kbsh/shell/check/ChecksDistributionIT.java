@@ -80,6 +80,12 @@ class ChecksDistributionIT {
         Run healthy = kbsh("check --env " + ex.resolve("site-healthy.json") + " --fail-on warning --junit " + junit);
         assertEquals(0, healthy.status(), healthy.err() + healthy.out());
         assertFalse(Files.readString(junit).contains("<failure"));
+        Path byDefault = dir.resolve("default.xml");
+        Run plain = kbsh("check --env " + ex.resolve("site-healthy.json") + " --junit " + byDefault);
+        assertEquals(0, plain.status(), plain.err());
+        String xml = Files.readString(byDefault);
+        assertTrue(xml.contains("<system-out>info: "), xml);
+        assertFalse(xml.contains("<failure"), "the info finding (fix in place) does not fail CI without --fail-on");
     }
 
     @Test
