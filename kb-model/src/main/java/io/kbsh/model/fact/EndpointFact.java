@@ -2,6 +2,8 @@ package io.kbsh.model.fact;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,7 +25,8 @@ public record EndpointFact(String probe, String host, int port, ProbeStatus stat
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        evidence = Map.copyOf(evidence);
+        // Evidence reads in the order of the conversation (address, greeting, capabilities, TLS, certificate).
+        evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
     }
 
     public boolean ok() {
