@@ -34,8 +34,10 @@ public final class JUnitReport {
             for (Outcome o : mine) {
                 tests++;
                 Finding f = o.finding();
+                // Every affected object, not just the first: one server can have several findings of an
+                // article (Q166604 reports each domain), and CI tools key test cases on class and name.
                 cases.append("    <testcase classname=\"").append(article).append("\" name=\"")
-                        .append(xml(f.subject().toString())).append("\">\n");
+                        .append(xml(String.join(" ", f.affected().stream().map(Object::toString).toList()))).append("\">\n");
                 if (!o.open()) {
                     skipped++;
                     cases.append("      <skipped message=\"").append(xml("waived until " + o.waiver().expires()

@@ -53,6 +53,7 @@ class CheckRunnerTest {
                     .filter(s -> !s.exchange().atLeast(ReleaseLevel.parse("5.5 SP1")))
                     .map(s -> Finding.builder(article().id(), Severity.ERROR, "old <server> & co")
                             .affects(ObjectRef.server(s.id()))
+                            .affects(new ObjectRef("site", "hq"))
                             .evidence("Exchange " + s.exchange())
                             .action(new Action.ManualStep("restart the MTA", ObjectRef.server(s.id())))
                             .probe(ProbeRequest.of("rfc1006", s.id(), 102, "MTA answers"), ObjectRef.server(s.id()))
@@ -142,6 +143,9 @@ class CheckRunnerTest {
         assertEquals("1", suite.getNamedItem("errors").getNodeValue());
         assertEquals("old <server> & co", doc.getElementsByTagName("failure").item(0).getAttributes()
                 .getNamedItem("message").getNodeValue());
+        var names = doc.getElementsByTagName("testcase");
+        assertEquals("server:S0 site:hq", names.item(0).getAttributes().getNamedItem("name").getNodeValue(),
+                "a finding's case is named by its affected objects");
         String above = JUnitReport.write(r, Severity.CRITICAL);
         assertFalse(above.contains("<failure"), "below the threshold nothing fails");
     }
