@@ -86,6 +86,11 @@ public final class WaiveCommand implements ShellCommand {
             case "list" -> list(context, waivers, file);
             case "add" -> {
                 Waiver w = waiver(args, engine.today());
+                if (session.environment().isPresent() && !session.objectNames().contains(w.object())) {
+                    // A waiver file may serve several environments, so this is a warning, not a refusal.
+                    context.err().println("warning: the loaded environment has no " + w.object()
+                            + " (ids are compared exactly); the waiver covers nothing there");
+                }
                 write(file, waivers.plus(w));
                 context.out().println("Waived " + w.article() + " for " + w.object() + " until " + w.expires() + " (" + file + ")");
             }

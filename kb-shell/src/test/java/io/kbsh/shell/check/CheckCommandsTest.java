@@ -242,6 +242,10 @@ class CheckCommandsTest {
         var typo = assertThrows(io.kbsh.model.command.UsageException.class,
                 () -> run(waive, "add", "Q900001", "srv:EXCH1", "--until", "2026-12-24", "--reason", "typo"));
         assertTrue(typo.getMessage().contains("unknown object kind 'srv'"), typo.getMessage());
+        ctx.reset();
+        run(waive, "add", "Q900001", "server:exch1", "--until", "2026-12-24", "--reason", "other case");
+        assertTrue(ctx.err.toString().contains("warning: the loaded environment has no server:exch1"), ctx.err.toString());
+        run(waive, "remove", "Q900001", "server:exch1");
         // Tomorrow the waiver has expired: the finding is open again and the waiver is reported.
         CheckEngine later = new CheckEngine(contributions(), Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC));
         ctx.reset();
