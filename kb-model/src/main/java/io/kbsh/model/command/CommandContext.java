@@ -22,6 +22,15 @@ public interface CommandContext {
      */
     boolean confirm(String question);
 
+    /**
+     * Shows long text (an article, say): through a pager when a person is at a terminal and the text is
+     * taller than the screen, printed plainly otherwise.
+     */
+    default void page(String text) {
+        out().print(text);
+        out().flush();
+    }
+
     /** The directory relative paths are resolved against. */
     Path workingDirectory();
 

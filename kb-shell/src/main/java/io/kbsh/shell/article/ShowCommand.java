@@ -19,7 +19,6 @@ import java.util.List;
 /** {@code show QNNNNNN}: the article, what it cites, what cites it and where it is fixed. */
 public final class ShowCommand extends ArticleIdCommand {
 
-    static final int PAGE = 22;
     @Inject
     public ShowCommand(Provider<LuceneArticleStore> store) {
         super(store);
@@ -95,17 +94,14 @@ public final class ShowCommand extends ArticleIdCommand {
         return out;
     }
 
-    /** On a terminal, pauses every page and asks whether to go on; otherwise prints everything. */
+    /** On a terminal, through the shell's pager; otherwise (or with --no-pager) printed whole. */
     static void page(CommandContext context, List<String> lines, boolean pager) {
-        boolean paging = pager && context.interactive();
-        for (int i = 0; i < lines.size(); i++) {
-            if (paging && i > 0 && i % PAGE == 0) {
-                context.out().flush();
-                if (!context.confirm("-- more (" + i + "/" + lines.size() + " lines) -- continue?")) {
-                    return;
-                }
-            }
-            context.out().println(lines.get(i));
+        String text = String.join("\n", lines) + "\n";
+        if (pager && context.interactive()) {
+            context.page(text);
+        } else {
+            context.out().print(text);
+            context.out().flush();
         }
     }
 }

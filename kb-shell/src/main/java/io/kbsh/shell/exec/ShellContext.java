@@ -52,6 +52,11 @@ public final class ShellContext implements CommandContext {
     }
 
     @Override
+    public void page(String text) {
+        io.page(text);
+    }
+
+    @Override
     public Path workingDirectory() {
         return workingDirectory;
     }

@@ -13,6 +13,12 @@ public interface ShellIo {
     /** True when a person is at a terminal. */
     boolean interactive();
 
+    /** Shows long text, through a pager where there is one. */
+    default void page(String text) {
+        out().print(text);
+        out().flush();
+    }
+
     /** Reads one answer line after showing {@code prompt}; empty when no person can answer. */
     Optional<String> ask(String prompt);
 }

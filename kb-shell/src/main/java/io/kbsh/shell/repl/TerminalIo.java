@@ -1,6 +1,12 @@
 package io.kbsh.shell.repl;
 
 import io.kbsh.shell.exec.ShellIo;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.jline.builtins.Less;
+import org.jline.builtins.Source;
 import java.io.PrintWriter;
 import java.util.Optional;
 import org.jline.reader.EndOfFileException;
@@ -32,6 +38,26 @@ final class TerminalIo implements ShellIo {
     @Override
     public boolean interactive() {
         return true;
+    }
+
+    /** Text taller than the screen goes through JLine's {@code less}; q leaves it, / searches. */
+    @Override
+    public void page(String text) {
+        long lines = text.lines().count();
+        int height = terminal.getHeight();
+        if (height <= 0 || lines < height - 1) {
+            ShellIo.super.page(text);
+            return;
+        }
+        try {
+            Less less = new Less(terminal, Path.of("").toAbsolutePath());
+            less.run(new Source.InputStreamSource(
+                    new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, "article"));
+        } catch (IOException e) {
+            ShellIo.super.page(text);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

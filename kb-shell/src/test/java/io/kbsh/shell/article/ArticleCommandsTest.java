@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kbsh.shell.RecordingContext;
 import io.kbsh.model.article.ArticleBrief;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.UsageException;
+import io.kbsh.shell.RecordingContext;
 import io.kbsh.shell.store.LuceneArticleStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,22 +69,22 @@ class ArticleCommandsTest {
 
     @Test
     void beforeImportShowAndSearchAnswerFromThePluginsAndSayHowToImport() throws CommandException {
-        FakeContext c = new FakeContext(home, false);
+        RecordingContext c = new RecordingContext(home);
         assertEquals(ExitStatus.OK, new ShowCommand(() -> store).run(c, List.of("Q187225")));
         assertTrue(c.out.toString().startsWith("Q187225: XCON: Clustered MTA"), c.out.toString());
         assertTrue(c.err.toString().contains("import PATH"), c.err.toString());
-        FakeContext s = new FakeContext(home, false);
+        RecordingContext s = new RecordingContext(home);
         new SearchCommand(() -> store).run(s, List.of("clustered"));
         assertTrue(s.out.toString().startsWith("Q187225"), s.out.toString());
         assertTrue(s.err.toString().contains("not imported"));
-        assertThrows(CommandException.class, () -> new ShowCommand(() -> store).run(new FakeContext(home, false), List.of("Q999999")));
-        assertThrows(UsageException.class, () -> new ShowCommand(() -> store).run(new FakeContext(home, false), List.of("QX")));
+        assertThrows(CommandException.class, () -> new ShowCommand(() -> store).run(new RecordingContext(home), List.of("Q999999")));
+        assertThrows(UsageException.class, () -> new ShowCommand(() -> store).run(new RecordingContext(home), List.of("QX")));
     }
 
     @Test
     void importPrintsASummaryAndNoProgressBarInBatchMode() throws Exception {
         Path dir = archiveWith("Q242221", "Q242222", "Q187225", "Q166604", "Q174189");
-        FakeContext c = new FakeContext(home, false);
+        RecordingContext c = new RecordingContext(home);
         assertEquals(ExitStatus.OK, new ImportCommand(() -> store).run(c, List.of(dir.toString())));
         String out = c.out.toString();
         assertTrue(out.startsWith("imported 5 articles from "), out);
@@ -90,20 +92,20 @@ class ArticleCommandsTest {
         assertTrue(out.contains("exchange       3 lists"), out);
         assertFalse(out.contains("\r"), "no progress bar without a terminal");
 
-        FakeContext show = new FakeContext(home, false);
+        RecordingContext show = new RecordingContext(home);
         new ShowCommand(() -> store).run(show, List.of("q187225"));
         assertTrue(show.out.toString().contains("fixed in Exchange Server 5.5 SP1 (listed in Q242221)"), show.out.toString());
         assertTrue(show.out.toString().contains("cited by: Q242221"), show.out.toString());
 
-        FakeContext bugs = new FakeContext(home, false);
+        RecordingContext bugs = new RecordingContext(home);
         new BugsCommand(() -> store).run(bugs, List.of("exchange", "5.5", "SP1"));
         String listed = bugs.out.toString();
         assertTrue(listed.contains("fixed in SP2"), listed);
         assertFalse(listed.contains("Q187225"), listed);
         assertTrue(listed.strip().endsWith("open at Exchange Server 5.5 SP1 (fixed by later 5.5 service packs)"), listed);
-        assertThrows(UsageException.class, () -> new BugsCommand(() -> store).run(new FakeContext(home, false), List.of("nosuch", "1.0")));
+        assertThrows(UsageException.class, () -> new BugsCommand(() -> store).run(new RecordingContext(home), List.of("nosuch", "1.0")));
 
-        FakeContext related = new FakeContext(home, false);
+        RecordingContext related = new RecordingContext(home);
         new RelatedCommand(() -> store).run(related, List.of("Q166604"));
         assertTrue(related.out.toString().contains("cited by:\n  Q174189"), related.out.toString());
     }
@@ -111,37 +113,41 @@ class ArticleCommandsTest {
     @Test
     void onATerminalImportDrawsAProgressBarAndShowPages() throws Exception {
         Path dir = archiveWith("Q174189", "Q166604");
-        FakeContext c = new FakeContext(home, true);
+        RecordingContext c = new RecordingContext(home).interactive(true);
         new ImportCommand(() -> store).run(c, List.of(dir.toString()));
         assertTrue(c.out.toString().contains("\r[##############################] 2/2"), c.out.toString());
 
-        FakeContext pager = new FakeContext(home, true);
-        pager.answers.add(false);
+        RecordingContext pager = new RecordingContext(home).interactive(true);
         new ShowCommand(() -> store).run(pager, List.of("Q174189"));
-        assertEquals(1, pager.questions, "asked once, then stopped");
-        assertEquals(ShowCommand.PAGE, pager.out.toString().split("\n").length);
+        assertEquals(1, pager.paged.size(), "the article goes through the pager in one piece");
+        assertTrue(pager.paged.get(0).startsWith("Q174189: ") && pager.paged.get(0).contains("cited by: "), pager.paged.get(0));
+
+        RecordingContext noPager = new RecordingContext(home).interactive(true);
+        new ShowCommand(() -> store).run(noPager, List.of("--no-pager", "Q174189"));
+        assertEquals(List.of(), noPager.paged);
+        assertEquals(pager.output(), noPager.output(), "the same text either way");
     }
 
     @Test
     void hotfixListsAreShownAsHotfixesAndOpenNoPackLevel() throws Exception {
         Path dir = archiveWith("Q248838", "Q275714");
-        new ImportCommand(() -> store).run(new FakeContext(home, false), List.of(dir.toString()));
-        FakeContext show = new FakeContext(home, false);
+        new ImportCommand(() -> store).run(new RecordingContext(home), List.of(dir.toString()));
+        RecordingContext show = new RecordingContext(home);
         new ShowCommand(() -> store).run(show, List.of("Q275714"));
         assertTrue(show.out.toString().contains("fixed in Exchange Server 5.5 hotfixes after SP3 (listed in Q248838)"),
                 show.out.toString());
-        FakeContext bugs = new FakeContext(home, false);
+        RecordingContext bugs = new RecordingContext(home);
         new BugsCommand(() -> store).run(bugs, List.of("exchange", "5.5", "SP2"));
         assertTrue(bugs.out.toString().startsWith("0 known bugs open"), "a hotfix is not a service pack: " + bugs.out);
     }
 
     @Test
     void searchReportsAnUnreadableQueryAsAUsageError() throws Exception {
-        new ImportCommand(() -> store).run(new FakeContext(home, false), List.of(archiveWith("Q166604").toString()));
+        new ImportCommand(() -> store).run(new RecordingContext(home), List.of(archiveWith("Q166604").toString()));
         UsageException e = assertThrows(UsageException.class,
-                () -> new SearchCommand(() -> store).run(new FakeContext(home, false), List.of("title:(oops")));
+                () -> new SearchCommand(() -> store).run(new RecordingContext(home), List.of("title:(oops")));
         assertTrue(e.getMessage().startsWith("cannot read the query"), e.getMessage());
-        FakeContext limited = new FakeContext(home, false);
+        RecordingContext limited = new RecordingContext(home);
         new SearchCommand(() -> store).run(limited, List.of("--limit", "1", "second MX record"));
         assertTrue(limited.out.toString().startsWith("Q166604   1999-04-24  XFOR: IMS Behind Firewall"), limited.out.toString());
     }

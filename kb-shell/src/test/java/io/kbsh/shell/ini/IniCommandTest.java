@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kbsh.shell.RecordingContext;
 import io.kbsh.ini.document.IniDocument;
 import io.kbsh.ini.file.PlanApplier;
 import io.kbsh.ini.plan.IniEdit;
@@ -13,18 +14,15 @@ import io.kbsh.ini.writer.IniWriterException;
 import io.kbsh.ini.writer.WriterArguments;
 import io.kbsh.ini.writer.WriterParameter;
 import io.kbsh.model.article.ArticleId;
-import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.command.ValueKind;
+import io.kbsh.shell.RecordingContext;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -85,60 +83,6 @@ class IniCommandTest {
         }
     }
 
-    static final class FakeContext implements CommandContext {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final List<String> questions = new ArrayList<>();
-        final Path cwd;
-        boolean interactive;
-        boolean answer;
-
-        FakeContext(Path cwd) {
-            this.cwd = cwd;
-        }
-
-        @Override
-        public PrintWriter out() {
-            return new PrintWriter(out, true);
-        }
-
-        @Override
-        public PrintWriter err() {
-            return new PrintWriter(err, true);
-        }
-
-        @Override
-        public boolean interactive() {
-            return interactive;
-        }
-
-        @Override
-        public boolean confirm(String question) {
-            questions.add(question);
-            return interactive && answer;
-        }
-
-        @Override
-        public Path workingDirectory() {
-            return cwd;
-        }
-
-        @Override
-        public Path home() {
-            return cwd;
-        }
-
-        @Override
-        public boolean debug() {
-            return false;
-        }
-
-        @Override
-        public <T> Optional<T> service(Class<T> type) {
-            return Optional.empty();
-        }
-    }
-
     private final IniCommand command = new IniCommand(new Contributions() {
         @Override
         @SuppressWarnings("unchecked")
@@ -165,8 +109,8 @@ class IniCommandTest {
         }
     }
 
-    private FakeContext run(String... words) throws CommandException {
-        FakeContext context = new FakeContext(dir);
+    private RecordingContext run(String... words) throws CommandException {
+        RecordingContext context = new RecordingContext(dir);
         command.run(context, List.of(words));
         return context;
     }
@@ -217,7 +161,7 @@ class IniCommandTest {
     @Test
     void planPrintsTheDiffAndWritesNothing() throws Exception {
         Path file = file();
-        FakeContext context = run("plan", "test-disable", "--file", "Mspclnt.ini");
+        RecordingContext context = run("plan", "test-disable", "--file", "Mspclnt.ini");
         assertTrue(context.out.toString().contains("-Disable=0\n+Disable=1\n"), context.out.toString());
         assertTrue(context.err.toString().contains("note: restart the MTA"), context.err.toString());
         assertEquals(ORIGINAL, content(file));
@@ -247,7 +191,7 @@ class IniCommandTest {
     @Test
     void applyAsksOnATerminalAndANoWritesNothing() throws Exception {
         Path file = file();
-        FakeContext context = new FakeContext(dir);
+        RecordingContext context = new RecordingContext(dir);
         context.interactive = true;
         command.run(context, List.of("apply", "test-disable", "--file", "Mspclnt.ini"));
         assertEquals(List.of("Apply this change to " + file + "?"), context.questions);
@@ -259,7 +203,7 @@ class IniCommandTest {
     @Test
     void applyAfterAYesWritesTheFileWithABackupAndUndoRestoresIt() throws Exception {
         Path file = file();
-        FakeContext context = new FakeContext(dir);
+        RecordingContext context = new RecordingContext(dir);
         context.interactive = true;
         context.answer = true;
         command.run(context, List.of("apply", "test-disable", "--file", "Mspclnt.ini", "--param", "value=7"));
@@ -330,7 +274,7 @@ class IniCommandTest {
     void filePathsCompleteAsFilesAndWritersAsCandidates() {
         assertEquals(ValueKind.FILE, command.argumentKind(List.of("show")));
         assertEquals(ValueKind.FILE, command.argumentKind(List.of("undo")));
-        assertEquals(List.of("test-disable", "Q999"), command.candidates(new FakeContext(dir), List.of("apply")));
+        assertEquals(List.of("test-disable", "Q999"), command.candidates(new RecordingContext(dir), List.of("apply")));
         assertEquals(ValueKind.FILE, command.options().stream().filter(o -> o.name().equals("file")).findFirst()
                 .orElseThrow().kind());
     }
@@ -338,7 +282,7 @@ class IniCommandTest {
     @Test
     void sectionsAndKeysOfTheFileAreOfferedForCompletion() throws Exception {
         file();
-        FakeContext context = new FakeContext(dir);
+        RecordingContext context = new RecordingContext(dir);
         assertEquals(List.of("EMSMTA", "emsmta"), command.candidates(context, List.of("get", "Mspclnt.ini")));
         assertEquals(List.of("Disable"), command.candidates(context, List.of("get", "Mspclnt.ini", "EMSMTA")));
         assertEquals(List.of(), command.candidates(context, List.of("get", "absent.ini")));
