@@ -36,7 +36,8 @@ public record EndpointFact(String probe, String host, int port, ProbeStatus stat
     @Override
     public String describe() {
         String detail = evidence.getOrDefault("greeting", evidence.getOrDefault("detail", ""));
-        return probe + " " + host + ":" + port + " " + status + " at " + stage
-                + (detail.isEmpty() ? "" : " (" + detail + ")");
+        // The stage is the furthest one reached: a refused connection has reached "resolve" only.
+        return probe + " " + host + ":" + port + " " + status + ", reached " + stage
+                + (detail.isEmpty() ? "" : ": " + detail);
     }
 }

@@ -44,7 +44,7 @@ public record MxFact(String domain, String dnsOutcome, List<Host> hosts, boolean
         for (Host h : hosts) {
             sb.append("; ").append(h.preference()).append(' ').append(h.name())
               .append(h.address() == null ? "" : " [" + h.address() + "]")
-              .append(' ').append(h.status()).append(" at ").append(h.stage());
+              .append(' ').append(h.status()).append(", reached ").append(h.stage());
         }
         return sb.toString();
     }

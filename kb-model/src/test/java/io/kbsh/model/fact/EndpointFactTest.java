@@ -24,6 +24,6 @@ class EndpointFactTest {
 
         assertEquals(List.of("address", "greeting", "capabilities", "tls", "certificate"), List.copyOf(fact.evidence().keySet()));
         assertThrows(UnsupportedOperationException.class, () -> fact.evidence().put("k", "v"));
-        assertEquals("smtp mail.example:25 OK at ehlo (greeting value)", fact.describe());
+        assertEquals("smtp mail.example:25 OK, reached ehlo: greeting value", fact.describe());
     }
 }

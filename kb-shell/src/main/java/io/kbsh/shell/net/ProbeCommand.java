@@ -335,7 +335,7 @@ public final class ProbeCommand implements ShellCommand {
 
     private static void printTable(PrintWriter out, List<ProbeResult> results, boolean withEvidence) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"PROBE", "TARGET", "STATUS", "STAGE", "TIME", "DETAIL"});
+        rows.add(new String[] {"PROBE", "TARGET", "STATUS", "REACHED", "TIME", "DETAIL"});
         for (ProbeResult r : results) {
             rows.add(new String[] {r.probe(), r.target().toString(), r.status().name(), r.stage(),
                     r.latency().toMillis() + " ms", summary(r)});
@@ -364,7 +364,7 @@ public final class ProbeCommand implements ShellCommand {
                 + (report.dnsDetail().isEmpty() ? "" : " (" + report.dnsDetail() + ")"));
         if (!report.hosts().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"PREF", "HOST", "ADDRESS", "STATUS", "STAGE", "DETAIL"});
+            rows.add(new String[] {"PREF", "HOST", "ADDRESS", "STATUS", "REACHED", "DETAIL"});
             for (MxHost h : report.hosts()) {
                 String detail = h.accepts() ? h.evidence().getOrDefault("greeting", "") : h.detail();
                 rows.add(new String[] {Integer.toString(h.preference()), h.name(),

@@ -30,6 +30,7 @@ import io.kbsh.model.finding.ObjectRef;
 import io.kbsh.model.finding.ProbeRequest;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.rules.ArticleCheck;
+import io.kbsh.shell.RecordingContext;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class CheckCommandsTest {
 
     @TempDir
     Path dir;
-    TestContext ctx;
+    RecordingContext ctx;
     CheckSession session;
     CheckEngine engine;
     ServerSocket listener;
@@ -133,7 +134,7 @@ class CheckCommandsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        ctx = new TestContext(dir);
+        ctx = new RecordingContext(dir, dir.resolve("home"));
         session = new CheckSession();
         listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         acceptor = new Thread(() -> {

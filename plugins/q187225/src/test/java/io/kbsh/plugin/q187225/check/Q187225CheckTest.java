@@ -111,6 +111,6 @@ class Q187225CheckTest {
         Finding f = new Q187225Check().evaluate(env("5.5", true, "tcpip"), Facts.none().with(List.of(refused, otherProbe)),
                 ArticleStore.empty()).get(0);
         assertEquals(1, f.evidence().stream().filter(e -> e.startsWith("probe: ")).count(), f.evidence().toString());
-        assertTrue(f.evidence().contains("probe: rfc1006 mta.hub.test:102 REFUSED at resolve"), f.evidence().toString());
+        assertTrue(f.evidence().contains("probe: rfc1006 mta.hub.test:102 REFUSED, reached resolve"), f.evidence().toString());
     }
 }
