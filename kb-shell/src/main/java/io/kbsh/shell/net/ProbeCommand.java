@@ -25,6 +25,7 @@ import io.kbsh.net.probe.ProbeRunner;
 import io.kbsh.net.probe.ProbeTarget;
 import io.kbsh.net.probe.TlsMode;
 import io.kbsh.net.rfc1006.Tsel;
+import io.kbsh.shell.check.CheckSession;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
 import jakarta.inject.Inject;
@@ -84,10 +85,13 @@ public final class ProbeCommand implements ShellCommand {
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_.])?");
 
     private final Contributions contributions;
+    /** Where what the probes find is kept, so that a later {@code check} uses it as evidence. */
+    private final CheckSession session;
 
     @Inject
-    ProbeCommand(Contributions contributions) {
+    ProbeCommand(Contributions contributions, CheckSession session) {
         this.contributions = contributions;
+        this.session = session;
     }
 
     @Override
@@ -163,6 +167,7 @@ public final class ProbeCommand implements ShellCommand {
         }
         List<ProbeResult> results = runAll(context, plan, options);
         boolean cancelled = Thread.currentThread().isInterrupted();
+        session.addFacts(results.stream().filter(r -> r.status() != ProbeStatus.CANCELLED).map(ProbeResult::toFact).toList());
         if (args.has("json")) {
             printJson(context.out(), results);
         } else {
@@ -215,6 +220,9 @@ public final class ProbeCommand implements ShellCommand {
         int smtpPort = args.has("smtp-port") ? port(args.value("smtp-port").get(), "--smtp-port") : 25;
         MxReport report = new MxProbe(new Random(), ProbeRunner.defaults()).check(domain, options.withSmtpPort(smtpPort));
         boolean cancelled = Thread.currentThread().isInterrupted();
+        if (!cancelled) {
+            session.addFacts(List.of(report.toFact()));
+        }
         PrintWriter out = context.out();
         if (args.has("json")) {
             printJson(out, report);

@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.UsageException;
+import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.probe.Probe;
 import io.kbsh.net.probe.ProbeContext;
 import io.kbsh.net.probe.TlsMode;
+import io.kbsh.shell.check.CheckSession;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
 import java.io.IOException;
@@ -37,6 +39,7 @@ class ProbeCommandTest {
     private ServerSocket server;
     private Thread serverThread;
     private final StringWriter out = new StringWriter();
+    private final CheckSession session = new CheckSession();
     private final StringWriter err = new StringWriter();
 
     /** A greeting server: says {@code greeting}, answers every line with 250, closes on QUIT. */
@@ -88,7 +91,7 @@ class ProbeCommandTest {
     }
 
     private int run(String... words) throws Exception {
-        return run(new ProbeCommand(contributing()), words);
+        return run(new ProbeCommand(contributing(), session), words);
     }
 
     private String port() {
@@ -131,6 +134,16 @@ class ProbeCommandTest {
     void aClosedPortIsRefusedAndFailsTheCommand() throws Exception {
         assertEquals(ExitStatus.FAILED, run("tcp", "127.0.0.1", Integer.toString(closedPort())));
         assertTrue(out.toString().contains("REFUSED"), out.toString());
+    }
+
+    @Test
+    void whatAProbeFindsIsKeptForTheNextCheck() throws Exception {
+        int closed = closedPort();
+        run("smtp", "127.0.0.1", port());
+        run("tcp", "127.0.0.1", Integer.toString(closed));
+
+        assertEquals(ProbeStatus.OK, session.facts().endpoint("127.0.0.1", server.getLocalPort()).get(0).status());
+        assertEquals(ProbeStatus.REFUSED, session.facts().endpoint("127.0.0.1", closed).get(0).status());
     }
 
     @Test
@@ -233,7 +246,7 @@ class ProbeCommandTest {
                 context.reached("banner");
             }
         };
-        ProbeCommand command = new ProbeCommand(contributing(banner));
+        ProbeCommand command = new ProbeCommand(contributing(banner), session);
         assertTrue(command.subcommands().contains("banner"));
         assertEquals(ExitStatus.OK, run(command, "banner", "127.0.0.1", port()));
         assertTrue(out.toString().contains("OK      banner"), out.toString());
