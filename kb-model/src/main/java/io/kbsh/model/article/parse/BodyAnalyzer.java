@@ -31,6 +31,9 @@ final class BodyAnalyzer {
     private static final Pattern PLATFORM_VERSIONS = Pattern.compile("[A-Za-z][A-Za-z0-9 /-]*:\\s*[0-9][0-9.,a-zA-Z ]*");
     private static final Pattern OS_LINE = Pattern.compile("[A-Z][A-Z0-9 /.-]*(?:\\|\\s*[A-Z][A-Z0-9 /.-]*)*");
     private static final Pattern KEYWORD_TOKEN = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+    /** A lower-case word as sentences have them; names and versions are capitalised or hold digits. */
+    private static final Pattern PROSE_WORD = Pattern.compile("[a-z][a-z'\u2019]*[.,;:!?)]?");
+    private static final int PROSE_WORDS = 3;
     private static final String APPLIES_TO = "The information in this article applies to";
 
     private BodyAnalyzer() {
@@ -246,10 +249,10 @@ final class BodyAnalyzer {
         for (int i = 0; i < limit; i++) {
             String s = body.get(i).strip();
             if (isRule(s, '-') || s.startsWith(APPLIES_TO)) {
-                return i;
+                return proseBefore(body, i) ? 0 : i;
             }
             if (i + 1 < body.size() && !s.isEmpty() && isAnyRule(body.get(i + 1))) {
-                return i;
+                return proseBefore(body, i) ? 0 : i;
             }
         }
         int end = 0;
@@ -264,6 +267,33 @@ final class BodyAnalyzer {
             end = i + 1;
         }
         return end;
+    }
+
+    /**
+     * Whether the lines before {@code end} hold a sentence. Wrapped header values are lists of versions,
+     * systems, keywords or file names; an opening note, registry warning or banner written as prose
+     * (Q117420, Q148367, Q119353) is the article's own text and stays in the body.
+     */
+    private static boolean proseBefore(List<String> body, int end) {
+        for (String line : body.subList(0, end)) {
+            String s = line.strip();
+            if (s.startsWith("**")) {
+                return true;
+            }
+            if (isVersionLine(s) || isOsLine(s) || isKeywordLine(s)) {
+                continue;
+            }
+            int words = 0;
+            for (String token : s.split("\\s+")) {
+                if (PROSE_WORD.matcher(token).matches()) {
+                    words++;
+                }
+            }
+            if (words >= PROSE_WORDS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isVersionLine(String s) {

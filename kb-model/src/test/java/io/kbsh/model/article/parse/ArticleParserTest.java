@@ -125,6 +125,17 @@ class ArticleParserTest {
     }
 
     @Test
+    void aProseOpeningUnderEmptyHeaderFieldsStaysInTheBody() throws IOException, ArticleParseException {
+        Article list = archive("Q117420");
+        assertEquals(Optional.empty(), list.headerOverflow());
+        assertTrue(list.bodyText().startsWith("The following is a list of some of the major sound card"), list.bodyText());
+        Article warning = archive("Q148367");
+        assertEquals(Optional.empty(), warning.headerOverflow());
+        assertTrue(warning.bodyText().startsWith("IMPORTANT: This article contains information about modifying the registry"));
+        assertTrue(archive("Q119353").bodyText().contains("- WARNING -"), "a banner is body text");
+    }
+
+    @Test
     void headerOverflowIsRecoveredInTheMarkdownToo() throws IOException, ArticleParseException {
         java.nio.file.Path md = SharedData.require("kbarchive/samples/md/Q138002.md");
         Article a = ArticleParser.parse(md.toString(), java.nio.file.Files.readAllBytes(md));
