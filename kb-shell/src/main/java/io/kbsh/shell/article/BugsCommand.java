@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code bugs PRODUCT VERSION [SPn]}: the known bug articles still open at that level, i.e. fixed only by
@@ -70,8 +72,19 @@ public final class BugsCommand implements io.kbsh.model.command.ShellCommand {
             ArticleText.notices(context, s);
             throw new CommandException("the fix lists come from the archive: import it first");
         }
-        List<ArticleId> open = s.bugsOpenAt(product.id(), level);
         Map<ArticleId, List<FixLevel>> table = s.fixTable(product.id());
+        String productName = product.name().replaceFirst("^Microsoft ", "");
+        Set<String> lines = new TreeSet<>();
+        table.values().forEach(levels -> levels.forEach(f -> lines.add(f.level().release())));
+        // Packs are counted within one release line: a line no fix list names (a typo such as 5.6) would
+        // otherwise answer "0 open", which reads as "fully patched".
+        if (!lines.contains(level.release())) {
+            throw new CommandException(lines.isEmpty()
+                    ? "the archive's fix lists name no " + productName + " service pack"
+                    : "the archive's fix lists name no " + productName + " " + level.release()
+                            + " service pack (release lines with fix lists: " + String.join(", ", lines) + ")");
+        }
+        List<ArticleId> open = s.bugsOpenAt(product.id(), level);
         for (ArticleId bug : open) {
             String fixed = table.getOrDefault(bug, List.of()).stream()
                     .filter(f -> f.kind() == FixLevel.Kind.SERVICE_PACK && f.level().sameLine(level))
@@ -79,7 +92,7 @@ public final class BugsCommand implements io.kbsh.model.command.ShellCommand {
             context.out().printf("%-8s  fixed in %-4s  %s%n", bug, fixed, s.titleOf(bug).orElse("(not in the archive)"));
         }
         context.out().println(open.size() + " known bug" + (open.size() == 1 ? "" : "s") + " open at "
-                + product.name().replaceFirst("^Microsoft ", "") + " " + level
+                + productName + " " + level
                 + (open.isEmpty() ? "" : " (fixed by later " + level.release() + " service packs)"));
         return ExitStatus.OK;
     }

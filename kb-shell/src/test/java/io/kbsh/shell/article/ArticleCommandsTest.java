@@ -141,6 +141,20 @@ class ArticleCommandsTest {
     }
 
     @Test
+    void bugsRefusesAReleaseLineNoFixListNames() throws Exception {
+        new ImportCommand(() -> store).run(new RecordingContext(home), List.of(archiveWith("Q242221", "Q154481").toString()));
+        CommandException e = assertThrows(CommandException.class,
+                () -> new BugsCommand(() -> store).run(new RecordingContext(home), List.of("exchange", "5.6", "SP1")));
+        assertEquals("the archive's fix lists name no Exchange Server 5.6 service pack"
+                + " (release lines with fix lists: 5.0, 5.5)", e.getMessage());
+        assertThrows(CommandException.class,
+                () -> new BugsCommand(() -> store).run(new RecordingContext(home), List.of("proxy", "2.0")));
+        RecordingContext known = new RecordingContext(home);
+        new BugsCommand(() -> store).run(known, List.of("exchange", "5.5"));
+        assertTrue(known.out.toString().contains("Q187225   fixed in SP1"), known.out.toString());
+    }
+
+    @Test
     void searchReportsAnUnreadableQueryAsAUsageError() throws Exception {
         new ImportCommand(() -> store).run(new RecordingContext(home), List.of(archiveWith("Q166604").toString()));
         UsageException e = assertThrows(UsageException.class,
