@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the archive's fix-list articles: lists of the bugs a service pack fixed ("List of Bugs Fixed in
  * Exchange Server 5.5 Service Pack 1", a service pack's README) and post-service-pack hotfix lists
- * ("Exchange Server 5.5 Post-SP3 Information Store Fixes").
+ * ("Exchange Server 5.5 Post-SP3 Information Store Fixes", "… 2.0 SP4 HRP").
  *
  * <p>How the archive lays them out: the title names the product, the release line and the pack or packs;
  * the bugs are indented list lines {@code Qnnnnnn[:] TAG: title}. A list that covers several packs
@@ -31,6 +31,8 @@ public final class FixListParser {
             "(?i)(bugs?\\s+fixed|fixed\\s+(bugs|problems)|fix\\s*list|list\\s+of\\s+fixes|fixes\\s+in|readme)");
     private static final Pattern HOTFIX_TITLE = Pattern.compile("(?i)\\bpost-.*?(?:SP|service\\s+pack\\s*)(\\d{1,2})[a-z]?\\b");
     private static final Pattern HOTFIX_WORDS = Pattern.compile("(?i)\\b(fixes|hotfixes|rollup)\\b");
+    /** A hotfix rollup named after the pack it follows ("SMS 2.0 SP4 HRP"): installed on top of that pack. */
+    private static final Pattern ROLLUP_TITLE = Pattern.compile("(?i)\\b(HRP|hotfix\\s+rollup)\\b");
     private static final Pattern PACKS = Pattern.compile(
             "(?i)\\b(?:SP|service\\s+pack|SR)[\\s-]*(\\d{1,2})[a-z]?((?:\\s*(?:,|/|and|,\\s*and)\\s*\\d{1,2}[a-z]?\\b)*)");
     private static final Pattern RELEASE = Pattern.compile("(?<![\\d.])(\\d{1,2}\\.\\d{1,2})(?![\\d.])");
@@ -47,7 +49,8 @@ public final class FixListParser {
     }
 
     private static Optional<FixLevel.Kind> kindOf(String title) {
-        if (HOTFIX_TITLE.matcher(title).find() && HOTFIX_WORDS.matcher(title).find()) {
+        if (HOTFIX_TITLE.matcher(title).find() && HOTFIX_WORDS.matcher(title).find()
+                || ROLLUP_TITLE.matcher(title).find() && PACKS.matcher(title).find()) {
             return Optional.of(FixLevel.Kind.HOTFIX);
         }
         if (FIX_LIST_TITLE.matcher(title).find() && PACKS.matcher(title).find()) {
@@ -72,8 +75,7 @@ public final class FixListParser {
         List<Integer> packs;
         if (kind.get() == FixLevel.Kind.HOTFIX) {
             Matcher m = HOTFIX_TITLE.matcher(title);
-            m.find();
-            packs = List.of(Integer.parseInt(m.group(1)));
+            packs = List.of(m.find() ? Integer.parseInt(m.group(1)) : packsIn(title).get(0));
         } else {
             packs = packsIn(title);
         }

@@ -68,6 +68,10 @@ class FixListParserTest {
             assertFalse(hotfixes.isEmpty());
             assertTrue(hotfixes.stream().allMatch(l -> l.level().kind() == FixLevel.Kind.HOTFIX
                     && l.level().level().equals(ReleaseLevel.parse("5.5 SP3"))));
+            List<FixListing> rollup = FixListParser.listings(archive(zip, "Q323206"));
+            assertFalse(rollup.isEmpty());
+            assertTrue(rollup.stream().allMatch(l -> l.level().kind() == FixLevel.Kind.HOTFIX
+                    && l.level().level().equals(ReleaseLevel.parse("2.0 SP4"))), "the SP4 hotfix rollup is no pack");
             assertFalse(FixListParser.isFixList(archive(zip, "Q187225")), "a bug article is not a fix list");
             assertFalse(FixListParser.isFixList(archive(zip, "Q274200")), "nor is a bug about one hotfix");
             List<FixListing> sp6 = FixListParser.listings(archive(zip, "Q241211"));
