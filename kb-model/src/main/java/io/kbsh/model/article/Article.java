@@ -1,10 +1,14 @@
 package io.kbsh.model.article;
 
+import io.kbsh.model.product.Product;
+import io.kbsh.model.product.Products;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A KnowledgeBase article as one of the archive's renderings carries it. A field that rendering does not
@@ -74,16 +78,16 @@ public record Article(
         for (AppliesTo a : appliesTo) {
             a.productId().filter(p -> !ids.contains(p)).ifPresent(ids::add);
         }
-        product.flatMap(io.kbsh.model.product.Products::resolve).map(p -> p.id())
+        product.flatMap(Products::resolve).map(Product::id)
                 .filter(p -> !ids.contains(p)).ifPresent(ids::add);
         return ids;
     }
 
-    private static final java.util.regex.Pattern AREA_TAG = java.util.regex.Pattern.compile("^([A-Z][A-Z0-9]{1,7}): ");
+    private static final Pattern AREA_TAG = Pattern.compile("^([A-Z][A-Z0-9]{1,7}): ");
 
     /** The area tag a title starts with ({@code XCON: …} gives {@code XCON}); empty when it has none. */
     public static Optional<String> areaTagOf(String title) {
-        java.util.regex.Matcher m = AREA_TAG.matcher(title);
+        Matcher m = AREA_TAG.matcher(title);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 

@@ -32,7 +32,7 @@ public final class Products {
                 "Windows NT Server, Enterprise Edition", "Windows NT", "WinNT",
                 "Windows for Workgroups and Windows NT Networking Issues");
         add("winnt-tse", "Windows NT Server 4.0, Terminal Server Edition", "Terminal Server Edition",
-                "Windows NT Server 4.0, Terminal Server Edition", "Windows NT Terminal Server");
+                "Windows NT Terminal Server");
         add("win2000", "Microsoft Windows 2000", "Windows 2000");
         add("win95", "Microsoft Windows 95", "Windows 95", "Windows 95.x Retail Product");
         add("win98", "Microsoft Windows 98", "Windows 98");

@@ -6,6 +6,7 @@ import io.kbsh.model.command.Arguments;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.product.Product;
 import io.kbsh.model.product.Products;
@@ -22,7 +23,7 @@ import java.util.TreeSet;
  * {@code bugs PRODUCT VERSION [SPn]}: the known bug articles still open at that level, i.e. fixed only by
  * a later service pack of the same release line, according to the archive's fix lists.
  */
-public final class BugsCommand implements io.kbsh.model.command.ShellCommand {
+public final class BugsCommand implements ShellCommand {
 
     private final Provider<LuceneArticleStore> store;
 

@@ -5,6 +5,7 @@ import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.OptionSpec;
+import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.command.ValueKind;
 import io.kbsh.shell.store.ImportProgress;
@@ -18,13 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code import PATH}: reads the KB archive (a directory tree or a zip) into the article index, with a
  * progress bar on a terminal and a summary at the end. {@code import --rebuild} re-imports from where the
  * current (or an older-format) index came from.
  */
-public final class ImportCommand implements io.kbsh.model.command.ShellCommand {
+public final class ImportCommand implements ShellCommand {
 
     private static final int SHOWN_REJECTIONS = 10;
     private final Provider<LuceneArticleStore> store;
@@ -110,7 +112,7 @@ public final class ImportCommand implements io.kbsh.model.command.ShellCommand {
         }
         if (!r.fixListsByProduct().isEmpty()) {
             out.println("fix lists (product: lists, bug → pack pairs):");
-            for (Map.Entry<String, int[]> e : new java.util.TreeMap<>(r.fixListsByProduct()).entrySet()) {
+            for (Map.Entry<String, int[]> e : new TreeMap<>(r.fixListsByProduct()).entrySet()) {
                 out.printf("  %-12s %3d lists, %5d pairs%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
             }
         }

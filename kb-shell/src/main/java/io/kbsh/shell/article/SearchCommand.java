@@ -6,6 +6,7 @@ import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.OptionSpec;
+import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.command.ValueKind;
 import io.kbsh.shell.store.LuceneArticleStore;
@@ -14,7 +15,7 @@ import jakarta.inject.Provider;
 import java.util.List;
 
 /** {@code search QUERY}: ranked articles (id, date, title), with field filters and phrases. */
-public final class SearchCommand implements io.kbsh.model.command.ShellCommand {
+public final class SearchCommand implements ShellCommand {
 
     private final Provider<LuceneArticleStore> store;
 

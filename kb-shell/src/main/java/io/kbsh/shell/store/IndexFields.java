@@ -5,6 +5,7 @@ import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.FixLevel;
 import io.kbsh.model.version.ReleaseLevel;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -46,7 +47,7 @@ final class IndexFields {
     static final String FIX_LIST = "fixlist";
 
     /** The fields a query may filter on with {@code name:value}; their values are single lower-case words. */
-    static final java.util.Set<String> FILTERS = java.util.Set.of(CATEGORY, PRODUCT, TYPE, TAG, ID, CITES);
+    static final Set<String> FILTERS = Set.of(CATEGORY, PRODUCT, TYPE, TAG, ID, CITES);
 
     private IndexFields() {
     }

@@ -18,10 +18,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -182,7 +186,7 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
                 if (top.scoreDocs.length > 0) {
                     Document d = searcher.storedFields().document(top.scoreDocs[0].doc);
                     BytesRef bytes = d.getBinaryValue(IndexFields.BYTES);
-                    byte[] copy = java.util.Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length);
+                    byte[] copy = Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length);
                     return Optional.of(ArticleParser.parse(d.get(IndexFields.SOURCE), copy));
                 }
             } catch (IOException e) {
@@ -202,7 +206,7 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
                 TopDocs top = searcher.search(new TermQuery(IndexFields.idTerm(id)), 1);
                 if (top.scoreDocs.length > 0) {
                     return Optional.ofNullable(searcher.storedFields().document(top.scoreDocs[0].doc,
-                            java.util.Set.of(IndexFields.TITLE)).get(IndexFields.TITLE));
+                            Set.of(IndexFields.TITLE)).get(IndexFields.TITLE));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("reading the article index failed", e);
@@ -222,7 +226,7 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
         try {
             TopDocs top = searcher.search(q, Math.max(1, limit));
             StoredFields stored = searcher.storedFields();
-            java.util.Set<String> fields = java.util.Set.of(IndexFields.ID_STORED, IndexFields.TITLE, IndexFields.DATE);
+            Set<String> fields = Set.of(IndexFields.ID_STORED, IndexFields.TITLE, IndexFields.DATE);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
                 Document d = stored.document(sd.doc, fields);
@@ -275,7 +279,7 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
     /** Every fix-table row, for {@code bugs} listings: bug → levels. */
     Map<ArticleId, List<FixLevel>> fixTable(String product) {
         IndexSearcher searcher = state().searcher();
-        Map<ArticleId, List<FixLevel>> table = new java.util.TreeMap<>();
+        Map<ArticleId, List<FixLevel>> table = new TreeMap<>();
         if (searcher == null) {
             return table;
         }
@@ -300,7 +304,7 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
         try {
             TopDocs top = searcher.search(query, MAX_HITS);
             TreeSet<ArticleId> ids = new TreeSet<>();
-            java.util.Set<String> fields = java.util.Set.of(idField);
+            Set<String> fields = Set.of(idField);
             for (ScoreDoc sd : top.scoreDocs) {
                 ids.add(ArticleId.parse(searcher.storedFields().document(sd.doc, fields).get(idField)));
             }
@@ -312,7 +316,7 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
 
     @Override
     public List<ArticleId> idsStartingWith(String prefix, int limit) {
-        String p = prefix.strip().toLowerCase(java.util.Locale.ROOT);
+        String p = prefix.strip().toLowerCase(Locale.ROOT);
         String key = p.startsWith("q") ? p : "q" + p;
         TreeSet<ArticleId> ids = new TreeSet<>();
         for (ArticleId id : briefs().ids()) {
