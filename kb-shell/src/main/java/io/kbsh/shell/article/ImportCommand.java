@@ -104,8 +104,8 @@ public final class ImportCommand implements ShellCommand {
     }
 
     static void summary(PrintWriter out, ImportReport r) {
-        out.printf("imported %d articles from %s in %.1f s (%d duplicate renderings merged, %d files rejected)%n",
-                r.imported(), r.source(), r.millis() / 1000.0, r.merged(), r.rejected().size());
+        out.printf("imported %d article%s from %s in %.1f s (%d duplicate renderings merged, %d files rejected)%n",
+                r.imported(), r.imported() == 1 ? "" : "s", r.source(), r.millis() / 1000.0, r.merged(), r.rejected().size());
         r.rejected().stream().limit(SHOWN_REJECTIONS).forEach(reason -> out.println("  rejected " + reason));
         if (r.rejected().size() > SHOWN_REJECTIONS) {
             out.println("  … and " + (r.rejected().size() - SHOWN_REJECTIONS) + " more rejected");

@@ -101,6 +101,12 @@ final class ArchiveImport {
             } else if (f != null) {
                 throw new IOException(f);
             }
+            if (indexed.isEmpty()) {
+                // Swapping in an empty index would throw away a good one over a mistyped path.
+                List<String> reasons = rejected();
+                throw new IOException("no KB article found" + (reasons.isEmpty() ? " (" + entries.size() + " files read)"
+                        : " (" + reasons.size() + " files rejected, e.g. " + reasons.get(0) + ")"));
+            }
             for (List<FixListing> listings : fixLists.values()) {
                 fixTable.add(listings);
             }

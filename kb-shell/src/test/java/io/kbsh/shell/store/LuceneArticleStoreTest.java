@@ -11,6 +11,7 @@ import io.kbsh.model.article.FixLevel;
 import io.kbsh.model.article.Rendering;
 import io.kbsh.model.article.SearchHit;
 import io.kbsh.model.version.ReleaseLevel;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,6 +215,28 @@ class LuceneArticleStoreTest {
             assertTrue(report.rejected().get(1).startsWith("huge.txt: " + (ArchiveImport.MAX_ARTICLE_BYTES + 1) + " bytes, too large"),
                     report.rejected().toString());
             assertTrue(report.rejected().get(2).startsWith("notes.txt:1: not a KB article"), report.rejected().toString());
+        }
+    }
+
+    @Test
+    void anImportThatFindsNoArticleKeepsThePreviousIndex() throws Exception {
+        Path dir = home.resolve("archive");
+        Archive.extract(dir, "Q187225");
+        Path empty = Files.createDirectories(home.resolve("empty"));
+        Path junk = Files.createDirectories(home.resolve("junk"));
+        Files.writeString(junk.resolve("notes.txt"), "not an article at all\n");
+        try (LuceneArticleStore store = store()) {
+            store.importArchive(dir, ImportProgress.NONE);
+            IOException none = assertThrows(IOException.class, () -> store.importArchive(empty, ImportProgress.NONE));
+            assertEquals("no KB article found (0 files read)", none.getMessage());
+            IOException rejected = assertThrows(IOException.class, () -> store.importArchive(junk, ImportProgress.NONE));
+            assertTrue(rejected.getMessage().startsWith("no KB article found (1 files rejected, e.g. notes.txt:1: not a KB article"),
+                    rejected.getMessage());
+            assertEquals(1, store.size());
+            assertTrue(store.find(Q187225).isPresent());
+        }
+        try (Stream<Path> dirs = Files.list(home.resolve("index"))) {
+            assertTrue(dirs.noneMatch(p -> p.getFileName().toString().startsWith("build-")), "the aside build is gone");
         }
     }
 
