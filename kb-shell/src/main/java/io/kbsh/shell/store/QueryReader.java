@@ -2,8 +2,12 @@ package io.kbsh.shell.store;
 
 import io.kbsh.model.article.ArticleId;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.Tokenizer;
@@ -26,6 +30,12 @@ import org.apache.lucene.search.TermQuery;
  * id anywhere ranks that article first.
  */
 final class QueryReader {
+
+    /** The fields a query may name: the filters, and title or text to search one of them alone. */
+    private static final Set<String> SEARCH_FIELDS = Set.of(IndexFields.TITLE, IndexFields.TEXT, IndexFields.CATEGORY,
+            IndexFields.PRODUCT, IndexFields.TYPE, IndexFields.TAG, IndexFields.ID, IndexFields.CITES);
+    /** A word directly followed by a colon, not itself escaped. */
+    private static final Pattern FIELD_PREFIX = Pattern.compile("(?<![\\w\\\\])([A-Za-z][\\w.-]*):");
 
     /** Title and body words; the filter fields are single lower-cased words. */
     static final Analyzer ANALYZER = analyzer();
@@ -55,6 +65,7 @@ final class QueryReader {
             throw new IllegalArgumentException("empty query");
         }
         Map<String, Float> boosts = Map.of(IndexFields.TITLE, 3f, IndexFields.TEXT, 1f);
+        q = plainColons(q);
         MultiFieldQueryParser parser = new MultiFieldQueryParser(
                 new String[] {IndexFields.TITLE, IndexFields.TEXT}, ANALYZER, boosts);
         parser.setDefaultOperator(QueryParser.Operator.AND);
@@ -79,6 +90,27 @@ final class QueryReader {
             b.add(parsed, BooleanClause.Occur.MUST);
         }
         return b.build();
+    }
+
+    /**
+     * Escapes the colon after a word that is no search field, outside quotes: titles are pasted as queries,
+     * and their {@code XFOR:} or {@code Err Msg:} would otherwise become a filter on a field that does not
+     * exist and match nothing. A known field name is lower-cased ({@code Product:exchange} works too).
+     */
+    static String plainColons(String query) {
+        String[] parts = query.split("\"", -1);
+        for (int i = 0; i < parts.length; i += 2) {
+            Matcher m = FIELD_PREFIX.matcher(parts[i]);
+            StringBuilder b = new StringBuilder();
+            while (m.find()) {
+                String name = m.group(1).toLowerCase(Locale.ROOT);
+                String replacement = SEARCH_FIELDS.contains(name) ? name + ":" : m.group(1) + "\\:";
+                m.appendReplacement(b, Matcher.quoteReplacement(replacement));
+            }
+            m.appendTail(b);
+            parts[i] = b.toString();
+        }
+        return String.join("\"", parts);
     }
 
     private static String firstLine(String message) {

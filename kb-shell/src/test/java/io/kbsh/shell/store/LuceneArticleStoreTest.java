@@ -219,6 +219,21 @@ class LuceneArticleStoreTest {
     }
 
     @Test
+    void aPastedTitleFindsItsArticleAndFieldNamesStillFilter() throws Exception {
+        assertEquals("XFOR\\: proxy \"Err Msg: x\" product:exchange tag:xfor",
+                QueryReader.plainColons("XFOR: proxy \"Err Msg: x\" Product:exchange tag:xfor"));
+        try (LuceneArticleStore store = store()) {
+            store.importArchive(Archive.require("kbarchive/kbarchive-sample-github.zip"), ImportProgress.NONE);
+            assertEquals(new ArticleId(183929), store.search("XCLN: Err Msg: Not a full Exchange system", 5).get(0).id());
+            assertEquals(new ArticleId(178532), store.search("XFOR: Configuring Exchange Internet Protocols", 5).get(0).id());
+            List<SearchHit> filtered = store.search("proxy Product:exchange", 50);
+            assertEquals(store.search("proxy product:exchange", 50), filtered, "a field name in capitals still filters");
+            assertFalse(filtered.isEmpty());
+            assertTrue(filtered.size() < store.search("proxy", 50).size(), "the filter leaves some proxy articles out");
+        }
+    }
+
+    @Test
     void anImportThatFindsNoArticleKeepsThePreviousIndex() throws Exception {
         Path dir = home.resolve("archive");
         Archive.extract(dir, "Q187225");
