@@ -65,10 +65,19 @@ public final class HelpCommand implements ShellCommand {
         if (!command.options().isEmpty()) {
             out.println("Options:");
             for (OptionSpec o : command.options()) {
-                String spelling = o.spelling() + (o.takesValue() ? " " + o.kind().name() : "");
+                String spelling = o.spelling() + (o.takesValue() ? " " + valueName(o) : "");
                 out.printf("  %-22s %s%s%n", spelling, o.description(), o.repeatable() ? " (repeatable)" : "");
             }
         }
         return ExitStatus.OK;
+    }
+
+    /** How an option's value is shown: {@code --file FILE}, {@code --limit LIMIT}, {@code --param PARAM}. */
+    private static String valueName(OptionSpec o) {
+        return switch (o.kind()) {
+            case FILE -> "FILE";
+            case ARTICLE -> "QNNNNNN";
+            default -> o.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        };
     }
 }

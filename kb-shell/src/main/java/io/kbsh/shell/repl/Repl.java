@@ -17,6 +17,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -46,6 +47,10 @@ public final class Repl {
     public static int run(Terminal terminal, CommandRegistry registry, Path home, Optional<String> init,
                           Function<ShellIo, ShellContext> contexts) throws IOException {
         Files.createDirectories(home);
+        if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
+            // Some pseudo-terminals report 0x0; JLine would then draw nothing as the user types.
+            terminal.setSize(new Size(80, 24));
+        }
         ShellContext[] context = new ShellContext[1];
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
