@@ -17,27 +17,15 @@ import java.util.Locale;
 public final class Imap4Probe extends TextProbe {
 
     public Imap4Probe() {
-        super(143, 993);
-    }
-
-    @Override
-    public String id() {
-        return "imap4";
-    }
-
-    @Override
-    public String description() {
-        return "IMAP4 greeting, CAPABILITY, STARTTLS";
+        super("imap4", "IMAP4 greeting, CAPABILITY, STARTTLS", 143, 993);
     }
 
     @Override
     void greeting(ProbeContext context, Wire wire) throws IOException, ProbeException {
-        wire.beginReply();
-        String line = checked(wire.readLine(), "IMAP4");
-        context.evidence("greeting", line);
+        String line = readGreeting(context, wire, "IMAP4");
         String upper = line.toUpperCase(Locale.ROOT);
         if (upper.startsWith("* BYE")) {
-            throw new ProbeException(ProbeStatus.REJECTED, "the server turned the client away: " + line);
+            throw turnedAway(line);
         }
         if (upper.startsWith("* PREAUTH")) {
             context.evidence("imap4.preauth", "true");

@@ -15,27 +15,15 @@ import java.util.List;
 public final class NntpProbe extends TextProbe {
 
     public NntpProbe() {
-        super(119, 563);
-    }
-
-    @Override
-    public String id() {
-        return "nntp";
-    }
-
-    @Override
-    public String description() {
-        return "NNTP greeting, CAPABILITIES, STARTTLS";
+        super("nntp", "NNTP greeting, CAPABILITIES, STARTTLS", 119, 563);
     }
 
     @Override
     void greeting(ProbeContext context, Wire wire) throws IOException, ProbeException {
-        wire.beginReply();
-        String line = checked(wire.readLine(), "NNTP");
-        context.evidence("greeting", line);
+        String line = readGreeting(context, wire, "NNTP");
         int code = code(line);
         if (code == 400 || code == 502) {
-            throw new ProbeException(ProbeStatus.REJECTED, "the server turned the client away: " + line);
+            throw turnedAway(line);
         }
         if (code != 200 && code != 201) {
             throw notProtocol("NNTP greeting", line);

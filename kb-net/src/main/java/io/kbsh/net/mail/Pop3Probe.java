@@ -11,26 +11,14 @@ import java.util.List;
 public final class Pop3Probe extends TextProbe {
 
     public Pop3Probe() {
-        super(110, 995);
-    }
-
-    @Override
-    public String id() {
-        return "pop3";
-    }
-
-    @Override
-    public String description() {
-        return "POP3 greeting, CAPA, STLS";
+        super("pop3", "POP3 greeting, CAPA, STLS", 110, 995);
     }
 
     @Override
     void greeting(ProbeContext context, Wire wire) throws IOException, ProbeException {
-        wire.beginReply();
-        String line = checked(wire.readLine(), "POP3");
-        context.evidence("greeting", line);
+        String line = readGreeting(context, wire, "POP3");
         if (line.startsWith("-ERR")) {
-            throw new ProbeException(ProbeStatus.REJECTED, "the server turned the client away: " + line);
+            throw turnedAway(line);
         }
         if (!line.startsWith("+OK")) {
             throw notProtocol("POP3 greeting", line);

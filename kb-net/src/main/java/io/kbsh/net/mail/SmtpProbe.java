@@ -17,17 +17,7 @@ import java.util.Locale;
 public final class SmtpProbe extends TextProbe {
 
     public SmtpProbe() {
-        super(25, 465);
-    }
-
-    @Override
-    public String id() {
-        return "smtp";
-    }
-
-    @Override
-    public String description() {
-        return "SMTP greeting, EHLO extensions, STARTTLS";
+        super("smtp", "SMTP greeting, EHLO extensions, STARTTLS", 25, 465);
     }
 
     @Override
@@ -35,7 +25,7 @@ public final class SmtpProbe extends TextProbe {
         Reply greeting = Reply.read(wire);
         context.evidence("greeting", greeting.text());
         if (greeting.code() == 421 || greeting.code() == 554) {
-            throw new ProbeException(ProbeStatus.REJECTED, "the server turned the client away: " + greeting.text());
+            throw turnedAway(greeting.text());
         }
         if (greeting.code() != 220) {
             throw TextProbe.notProtocol("SMTP greeting", greeting.text());

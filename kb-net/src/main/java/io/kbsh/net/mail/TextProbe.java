@@ -19,12 +19,26 @@ import java.util.Set;
  */
 abstract class TextProbe implements Probe {
 
+    private final String id;
+    private final String description;
     private final int plainPort;
     private final int tlsPort;
 
-    TextProbe(int plainPort, int tlsPort) {
+    TextProbe(String id, String description, int plainPort, int tlsPort) {
+        this.id = id;
+        this.description = description;
         this.plainPort = plainPort;
         this.tlsPort = tlsPort;
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final String description() {
+        return description;
     }
 
     @Override
@@ -81,6 +95,19 @@ abstract class TextProbe implements Probe {
     abstract void requestTls(ProbeContext context, Wire wire) throws IOException, ProbeException;
 
     abstract String quitCommand();
+
+    /** Reads a one-line greeting and records it as {@code greeting} evidence. */
+    static String readGreeting(ProbeContext context, Wire wire, String protocol) throws IOException, ProbeException {
+        wire.beginReply();
+        String line = checked(wire.readLine(), protocol);
+        context.evidence("greeting", line);
+        return line;
+    }
+
+    /** The server answered, but to say it will not serve this client (421/554, -ERR, * BYE, 400/502). */
+    static ProbeException turnedAway(String reply) {
+        return new ProbeException(ProbeStatus.REJECTED, "the server turned the client away: " + reply);
+    }
 
     /** A line-based reply that is no NUL-free text is not the protocol. */
     static String checked(String line, String protocol) throws ProbeException {
