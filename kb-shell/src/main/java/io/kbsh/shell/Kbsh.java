@@ -144,11 +144,7 @@ public final class Kbsh {
                     if (line.isBlank()) {
                         continue;
                     }
-                    int lineStatus = executor.execute(line);
-                    if (lineStatus != ExitStatus.OK && options.debug()) {
-                        io.err().println("kbsh: " + source + ":" + number + ": exit status " + lineStatus);
-                    }
-                    status = ExitStatus.combine(status, lineStatus);
+                    status = ExitStatus.combine(status, executor.execute(line, source + ":" + number));
                 }
             } catch (NoSuchFileException e) {
                 io.err().println("kbsh: script not found: " + e.getFile());

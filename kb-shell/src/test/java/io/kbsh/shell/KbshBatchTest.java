@@ -105,6 +105,18 @@ class KbshBatchTest {
     }
 
     @Test
+    void anErrorInAScriptNamesTheFileAndLine() throws Exception {
+        Path script = dir.resolve("fail.kbsh");
+        Files.writeString(script, "# first\nversion\nwhich nosuch\n");
+        Result r = kbsh(script.toString());
+        assertEquals(1, r.status());
+        assertEquals(script + ":3: which: no command named 'nosuch'", r.err().strip());
+
+        Result piped = kbsh("version\nfrobnicate\n", Map.of());
+        assertEquals("<stdin>:2: kbsh: unknown command 'frobnicate' (type help for the list)", piped.err().strip());
+    }
+
+    @Test
     void aMissingScriptIsAUsageError() {
         Result r = kbsh(dir.resolve("absent.kbsh").toString());
         assertEquals(2, r.status());

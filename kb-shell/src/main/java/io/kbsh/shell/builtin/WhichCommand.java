@@ -1,12 +1,14 @@
 package io.kbsh.shell.builtin;
 
 import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.shell.exec.CommandRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code which COMMAND}: where a command comes from (built in, or which plugin JAR and class loader). */
@@ -40,16 +42,15 @@ public final class WhichCommand implements ShellCommand {
     }
 
     @Override
-    public int run(CommandContext context, List<String> arguments) throws UsageException {
+    public int run(CommandContext context, List<String> arguments) throws CommandException {
         if (arguments.isEmpty()) {
             throw new UsageException("which needs a command name");
         }
-        int status = ExitStatus.OK;
+        List<String> unknown = new ArrayList<>();
         for (String name : arguments) {
             var entry = registry.get().find(name);
             if (entry.isEmpty()) {
-                context.err().println("which: no command named '" + name + "'");
-                status = ExitStatus.FAILED;
+                unknown.add("'" + name + "'");
                 continue;
             }
             Class<?> type = entry.get().command().getClass();
@@ -60,6 +61,9 @@ public final class WhichCommand implements ShellCommand {
                     + ", class " + type.getName()
                     + ", loader " + (loader == null ? "bootstrap" : loader.getName() == null ? loader.getClass().getName() : loader.getName()));
         }
-        return status;
+        if (!unknown.isEmpty()) {
+            throw new CommandException("no command named " + String.join(", ", unknown));
+        }
+        return ExitStatus.OK;
     }
 }

@@ -16,6 +16,8 @@ public final class CommandExecutor {
 
     private final CommandRegistry registry;
     private final ShellContext context;
+    /** Where the line being run comes from ({@code script.kbsh:12}), prefixed to its error lines. */
+    private String location = "";
 
     public CommandExecutor(CommandRegistry registry, ShellContext context) {
         this.registry = registry;
@@ -32,6 +34,23 @@ public final class CommandExecutor {
      * {@link ExitRequest}.
      */
     public int execute(String line) {
+        return execute(line, null);
+    }
+
+    /**
+     * Runs {@code line} as {@link #execute(String)} does; {@code where} (such as {@code checks.kbsh:12})
+     * starts every error line it causes, so that a failing script names its line.
+     */
+    public int execute(String line, String where) {
+        location = where == null ? "" : where + ": ";
+        try {
+            return executeLine(line);
+        } finally {
+            location = "";
+        }
+    }
+
+    private int executeLine(String line) {
         List<List<String>> commands;
         try {
             commands = CommandLineSplitter.commands(line);
@@ -51,7 +70,7 @@ public final class CommandExecutor {
         String name = words.get(0);
         CommandRegistry.Entry entry = registry.find(name).orElse(null);
         if (entry == null) {
-            context.err().println("kbsh: unknown command '" + name + "' (type help for the list)");
+            context.err().println(location + "kbsh: unknown command '" + name + "' (type help for the list)");
             return ExitStatus.USAGE;
         }
         ShellCommand command = entry.command();
@@ -67,9 +86,9 @@ public final class CommandExecutor {
             return e.exitStatus();
         } catch (RuntimeException | LinkageError e) {
             if (isInterruption(e)) {
-                context.err().println(name + ": interrupted");
+                context.err().println(location + name + ": interrupted");
             } else {
-                context.err().println(name + ": internal error: " + e
+                context.err().println(location + name + ": internal error: " + e
                         + (context.debug() ? "" : " (run with --debug for details)"));
                 printTrace(e);
             }
@@ -83,7 +102,7 @@ public final class CommandExecutor {
     }
 
     private void report(String name, CommandException e) {
-        context.err().println(name + ": " + e.getMessage());
+        context.err().println(location + name + ": " + e.getMessage());
         printTrace(e);
     }
 
