@@ -224,6 +224,28 @@ class PluginLoaderTest {
     }
 
     @Test
+    void aCommandThatCannotNameItselfRefusesItsPluginOnly() {
+        TestPluginJar.plugin("nameless", "1.0")
+                .source("Nameless", """
+                        public class Nameless implements io.kbsh.model.command.ShellCommand {
+                            public String name() { throw new IllegalStateException("no name yet"); }
+                            public String description() { return ""; }
+                            public String usage() { return ""; }
+                            public int run(io.kbsh.model.command.CommandContext c, java.util.List<String> a) { return 0; }
+                        }""")
+                .service("io.kbsh.model.command.ShellCommand", "Nameless")
+                .writeTo(dir);
+        TestPluginJar.plugin("named", "1.0").command("Named", "named", "\"ok\"").writeTo(dir);
+        PluginSet set = loader.load(List.of(dir));
+
+        CommandRegistry registry = CommandRegistry.build(List.of(), set);
+
+        assertEquals(List.of("named"), registry.names());
+        assertTrue(set.failures().get(0).reason().contains("failed to name itself") && set.failures().get(0).reason().contains("no name yet"),
+                set.failures().toString());
+    }
+
+    @Test
     void aPluginCommandCannotReplaceABuiltInOne() {
         TestPluginJar.plugin("usurper", "1.0").command("Help", "help", "\"mine\"").writeTo(dir);
         PluginSet set = loader.load(List.of(dir));
