@@ -58,13 +58,8 @@ public final class CommandRegistry {
 
     private static Optional<String> conflict(Map<String, Entry> taken, List<ShellCommand> own) {
         for (int i = 0; i < own.size(); i++) {
-            String name;
-            try {
-                name = own.get(i).name();
-            } catch (RuntimeException | LinkageError e) {
-                // Plugin code: whatever it throws refuses the plugin, never stops the shell.
-                return Optional.of("its command " + own.get(i).getClass().getName() + " failed to name itself: " + e);
-            }
+            // The plugin loader has already made sure that every command names itself.
+            String name = own.get(i).name();
             if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
                 return Optional.of("command name '" + name + "' is not a lower-case word");
             }

@@ -134,7 +134,11 @@ public final class PluginLoader {
             }
             Map<Class<?>, List<?>> contributions = new LinkedHashMap<>();
             for (Class<?> spi : SPIS) {
-                contributions.put(spi, providers(spi, loader));
+                List<?> providers = providers(spi, loader);
+                for (Object provider : providers) {
+                    validate(spi, provider);
+                }
+                contributions.put(spi, providers);
             }
             return new Candidate(new LoadedPlugin(descriptor, candidate, loader), contributions);
         } catch (PluginException | RuntimeException | LinkageError e) {
@@ -229,6 +233,27 @@ public final class PluginLoader {
             } catch (ServiceConfigurationError | LinkageError e) {
                 throw new PluginException("cannot create its " + spi.getSimpleName() + " provider: " + describe(e));
             }
+        }
+    }
+
+    /** What identifies each contribution; a plugin whose providers cannot say it is refused at load time. */
+    private static final Map<Class<?>, java.util.function.Function<Object, Object>> IDENTITY = Map.of(
+            ShellCommand.class, o -> ((ShellCommand) o).name(),
+            ArticleCheck.class, o -> ((ArticleCheck) o).article(),
+            IniWriter.class, o -> ((IniWriter) o).id(),
+            Probe.class, o -> ((Probe) o).id());
+
+    private static void validate(Class<?> spi, Object provider) throws PluginException {
+        Object identity;
+        try {
+            identity = IDENTITY.get(spi).apply(provider);
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginException("its " + spi.getSimpleName() + " " + provider.getClass().getName()
+                    + " failed to describe itself: " + describe(e));
+        }
+        if (identity == null) {
+            throw new PluginException("its " + spi.getSimpleName() + " " + provider.getClass().getName()
+                    + " has no " + (spi == ArticleCheck.class ? "article" : "name"));
         }
     }
 

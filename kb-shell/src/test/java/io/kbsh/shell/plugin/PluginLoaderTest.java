@@ -224,7 +224,7 @@ class PluginLoaderTest {
     }
 
     @Test
-    void aCommandThatCannotNameItselfRefusesItsPluginOnly() {
+    void aContributionThatCannotNameItselfRefusesItsPluginAtLoadTime() {
         TestPluginJar.plugin("nameless", "1.0")
                 .source("Nameless", """
                         public class Nameless implements io.kbsh.model.command.ShellCommand {
@@ -235,13 +235,23 @@ class PluginLoaderTest {
                         }""")
                 .service("io.kbsh.model.command.ShellCommand", "Nameless")
                 .writeTo(dir);
+        TestPluginJar.plugin("nullwriter", "1.0")
+                .source("NoId", """
+                        public abstract class NoId implements io.kbsh.ini.writer.IniWriter {
+                            public String id() { return null; }
+                        }""")
+                .source("Writer", "public class Writer extends NoId { " + IniWriterStub.BODY + " }")
+                .service("io.kbsh.ini.writer.IniWriter", "Writer")
+                .writeTo(dir);
         TestPluginJar.plugin("named", "1.0").command("Named", "named", "\"ok\"").writeTo(dir);
+
         PluginSet set = loader.load(List.of(dir));
 
-        CommandRegistry registry = CommandRegistry.build(List.of(), set);
-
-        assertEquals(List.of("named"), registry.names());
-        assertTrue(set.failures().get(0).reason().contains("failed to name itself") && set.failures().get(0).reason().contains("no name yet"),
+        assertEquals(List.of("named"), set.plugins().stream().map(p -> p.descriptor().id()).toList());
+        assertEquals(2, set.failures().size(), set.failures().toString());
+        assertTrue(set.failures().stream().anyMatch(f -> f.reason().contains("failed to describe itself")
+                && f.reason().contains("no name yet")), set.failures().toString());
+        assertTrue(set.failures().stream().anyMatch(f -> f.reason().contains("ext.nullwriter.Writer has no name")),
                 set.failures().toString());
     }
 
