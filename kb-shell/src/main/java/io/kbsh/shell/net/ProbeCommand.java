@@ -11,6 +11,7 @@ import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.command.ValueKind;
+import io.kbsh.model.env.Protocol;
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.Probes;
 import io.kbsh.net.dns.DnsResolver;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -73,13 +75,18 @@ public final class ProbeCommand implements ShellCommand {
     }
 
     /** The ports of Q178532 (the Exchange Internet protocols, plain and SSL), SMTP and X.400 over RFC 1006. */
-    private static final List<ExchangePort> EXCHANGE = List.of(
-            new ExchangePort("smtp", 25, TlsMode.NONE),
-            new ExchangePort("pop3", 110, TlsMode.NONE), new ExchangePort("pop3", 995, TlsMode.IMPLICIT),
-            new ExchangePort("imap4", 143, TlsMode.NONE), new ExchangePort("imap4", 993, TlsMode.IMPLICIT),
-            new ExchangePort("ldap", 389, TlsMode.NONE), new ExchangePort("ldap", 636, TlsMode.IMPLICIT),
-            new ExchangePort("nntp", 119, TlsMode.NONE), new ExchangePort("nntp", 563, TlsMode.IMPLICIT),
-            new ExchangePort("rfc1006", 102, TlsMode.NONE));
+    private static final List<ExchangePort> EXCHANGE = exchangePorts();
+
+    private static List<ExchangePort> exchangePorts() {
+        List<ExchangePort> ports = new ArrayList<>(List.of(new ExchangePort("smtp", 25, TlsMode.NONE)));
+        for (Protocol p : List.of(Protocol.POP3, Protocol.IMAP4, Protocol.LDAP, Protocol.NNTP)) {
+            String probe = p.name().toLowerCase(Locale.ROOT);
+            ports.add(new ExchangePort(probe, p.port(false), TlsMode.NONE));
+            ports.add(new ExchangePort(probe, p.port(true), TlsMode.IMPLICIT));
+        }
+        ports.add(new ExchangePort("rfc1006", 102, TlsMode.NONE));
+        return List.copyOf(ports);
+    }
 
     /** A host name as DNS spells it (letters, digits, hyphens, underscores, dots); literals are checked apart. */
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_.])?");

@@ -4,6 +4,8 @@ import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
+import io.kbsh.model.env.Component;
+import io.kbsh.model.env.Protocol;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -13,14 +15,7 @@ import java.util.List;
  */
 public final class ExchangePortsCommand implements ShellCommand {
 
-    private record Row(String protocol, int plain, int ssl, String process, String section) {
-    }
-
-    private static final List<Row> ROWS = List.of(
-            new Row("POP3", 110, 995, "Store.exe", "STORE"),
-            new Row("IMAP4", 143, 993, "Store.exe", "STORE"),
-            new Row("NNTP", 119, 563, "Store.exe", "STORE"),
-            new Row("LDAP", 389, 636, "Dsamain.exe", "DSAMAIN"));
+    private static final List<Protocol> PUBLISHED = List.of(Protocol.POP3, Protocol.IMAP4, Protocol.NNTP, Protocol.LDAP);
 
     @Override
     public String name() {
@@ -44,8 +39,11 @@ public final class ExchangePortsCommand implements ShellCommand {
         }
         PrintWriter out = context.out();
         out.printf("%-8s %5s %5s  %-12s %s%n", "PROTOCOL", "PORT", "SSL", "PROCESS", "WSPCFG.INI SECTION");
-        for (Row r : ROWS) {
-            out.printf("%-8s %5d %5d  %-12s [%s]%n", r.protocol(), r.plain(), r.ssl(), r.process(), r.section());
+        for (Protocol p : PUBLISHED) {
+            // The information store serves POP3, IMAP4 and NNTP; the directory serves LDAP.
+            boolean store = p.servedBy() == Component.INFORMATION_STORE;
+            out.printf("%-8s %5d %5d  %-12s [%s]%n", p.name(), p.port(false), p.port(true),
+                    store ? "Store.exe" : "Dsamain.exe", store ? "STORE" : "DSAMAIN");
         }
         out.println("SSL ports also need ProxyBindIP=port:address (Proxy Server 2.0 SP1 and the Q232588 fix).");
         return ExitStatus.OK;
