@@ -4,6 +4,8 @@ import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.ArticleStore;
 import io.kbsh.model.article.FixLevel;
 import io.kbsh.model.finding.FixReference;
+import io.kbsh.model.product.Product;
+import io.kbsh.model.product.Products;
 import io.kbsh.model.version.ReleaseLevel;
 import java.util.HashMap;
 import java.util.List;
@@ -29,20 +31,22 @@ public final class FixLevels {
     }
 
     /**
-     * @param productKeyword matched (case-insensitively) against the store's product names, e.g. {@code exchange}
+     * @param productId the canonical product id (e.g. {@code exchange}); the store's fix levels count only
+     *                  when their product is the same product, by id or by any of its names
      * @param pluginFacts the fixing level of each line as the plugin's authors recorded it
      * @param pluginNote where the plugin's facts come from, e.g. {@code fix list Q242221}
      */
-    public static FixLevels resolve(ArticleId article, String product, String productKeyword,
+    public static FixLevels resolve(ArticleId article, String product, String productId,
                                     List<ReleaseLevel> pluginFacts, String pluginNote, ArticleStore store) {
         Map<String, FixReference> lines = new HashMap<>();
         for (ReleaseLevel level : pluginFacts) {
             lines.put(level.release(), new FixReference(product, level, FixReference.Origin.PLUGIN, pluginNote));
         }
-        String keyword = productKeyword.toLowerCase(Locale.ROOT);
+        String wanted = canonical(productId);
         Map<String, FixReference> fromStore = new HashMap<>();
         for (FixLevel fix : store.fixedIn(article)) {
-            if (!fix.product().toLowerCase(Locale.ROOT).contains(keyword)) {
+            // Whole products, not substrings: "exchange" must not take the Exchange Client's fix lists.
+            if (!canonical(fix.product()).equals(wanted)) {
                 continue;
             }
             ReleaseLevel level = fix.kind() == FixLevel.Kind.HOTFIX
@@ -55,6 +59,10 @@ public final class FixLevels {
         }
         lines.putAll(fromStore);
         return new FixLevels(product, Map.copyOf(lines));
+    }
+
+    private static String canonical(String product) {
+        return Products.resolve(product).map(Product::id).orElse(product.trim().toLowerCase(Locale.ROOT));
     }
 
     /** The fix known for {@code installed}'s release line, with its source. */

@@ -80,4 +80,14 @@ class FixLevelsTest {
         assertTrue(fix.affected(lvl("5.5 SP2")));
         assertFalse(fix.affected(lvl("5.5 SP3")));
     }
+
+    @Test
+    void anotherProductsFixListDoesNotCountEvenWhenItsNameContainsThisOne() {
+        ArticleStore store = storeFixing(
+                new FixLevel("exchange-client", lvl("5.0 SP1"), FixLevel.Kind.SERVICE_PACK, new ArticleId(999004)),
+                new FixLevel("exchange", lvl("5.5 SP1"), FixLevel.Kind.SERVICE_PACK, new ArticleId(999005)));
+        FixLevels fix = FixLevels.resolve(ARTICLE, "Exchange Server", "exchange", List.of(), "plugin", store);
+        assertEquals(FixReference.Origin.NONE, fix.referenceFor(lvl("5.0")).origin(), "the Exchange Client's list is not the server's");
+        assertEquals(lvl("5.5 SP1"), fix.referenceFor(lvl("5.5")).level(), "the store's canonical id matches");
+    }
 }
