@@ -56,7 +56,7 @@ public final class Imap4Probe extends TextProbe {
     void requestTls(ProbeContext context, Wire wire) throws IOException, ProbeException {
         String done = command(wire, "k2 STARTTLS", new ArrayList<>());
         if (!done.toUpperCase(Locale.ROOT).startsWith("K2 OK")) {
-            throw new ProbeException(ProbeStatus.TLS_ERROR, "STARTTLS refused: " + done);
+            throw tlsRefused("STARTTLS", done);
         }
     }
 

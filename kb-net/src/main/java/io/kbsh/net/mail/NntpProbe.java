@@ -1,6 +1,5 @@
 package io.kbsh.net.mail;
 
-import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.probe.ProbeContext;
 import io.kbsh.net.probe.ProbeException;
 import io.kbsh.net.probe.Wire;
@@ -34,9 +33,7 @@ public final class NntpProbe extends TextProbe {
 
     @Override
     List<String> capabilities(ProbeContext context, Wire wire) throws IOException, ProbeException {
-        wire.writeLine("CAPABILITIES");
-        wire.beginReply();
-        String status = checked(wire.readLine(), "NNTP");
+        String status = ask(wire, "CAPABILITIES", "NNTP");
         int code = code(status);
         if (code == 500 || code == 501) {
             context.evidence("capabilities", "unsupported");
@@ -45,10 +42,7 @@ public final class NntpProbe extends TextProbe {
         if (code != 101) {
             throw notProtocol("NNTP CAPABILITIES", status);
         }
-        List<String> capabilities = firstWords(dotTerminated(wire, "NNTP"));
-        context.evidence("capabilities", String.join(" ", capabilities));
-        context.reached("capabilities");
-        return capabilities;
+        return capabilityList(context, wire, "NNTP", "capabilities");
     }
 
     @Override
@@ -58,11 +52,9 @@ public final class NntpProbe extends TextProbe {
 
     @Override
     void requestTls(ProbeContext context, Wire wire) throws IOException, ProbeException {
-        wire.writeLine("STARTTLS");
-        wire.beginReply();
-        String reply = checked(wire.readLine(), "NNTP");
+        String reply = ask(wire, "STARTTLS", "NNTP");
         if (code(reply) != 382) {
-            throw new ProbeException(ProbeStatus.TLS_ERROR, "STARTTLS refused: " + reply);
+            throw tlsRefused("STARTTLS", reply);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.kbsh.net.mail;
 
-import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.probe.ProbeContext;
 import io.kbsh.net.probe.ProbeException;
 import io.kbsh.net.probe.Wire;
@@ -28,9 +27,7 @@ public final class Pop3Probe extends TextProbe {
 
     @Override
     List<String> capabilities(ProbeContext context, Wire wire) throws IOException, ProbeException {
-        wire.writeLine("CAPA");
-        wire.beginReply();
-        String status = checked(wire.readLine(), "POP3");
+        String status = ask(wire, "CAPA", "POP3");
         if (status.startsWith("-ERR")) {
             context.evidence("capa", "unsupported");
             return List.of();
@@ -38,10 +35,7 @@ public final class Pop3Probe extends TextProbe {
         if (!status.startsWith("+OK")) {
             throw notProtocol("POP3 CAPA", status);
         }
-        List<String> capabilities = firstWords(dotTerminated(wire, "POP3"));
-        context.evidence("capa", String.join(" ", capabilities));
-        context.reached("capa");
-        return capabilities;
+        return capabilityList(context, wire, "POP3", "capa");
     }
 
     @Override
@@ -51,11 +45,9 @@ public final class Pop3Probe extends TextProbe {
 
     @Override
     void requestTls(ProbeContext context, Wire wire) throws IOException, ProbeException {
-        wire.writeLine("STLS");
-        wire.beginReply();
-        String reply = checked(wire.readLine(), "POP3");
+        String reply = ask(wire, "STLS", "POP3");
         if (!reply.startsWith("+OK")) {
-            throw new ProbeException(ProbeStatus.TLS_ERROR, "STLS refused: " + reply);
+            throw tlsRefused("STLS", reply);
         }
     }
 

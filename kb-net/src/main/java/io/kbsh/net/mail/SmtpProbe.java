@@ -71,7 +71,7 @@ public final class SmtpProbe extends TextProbe {
         wire.writeLine("STARTTLS");
         Reply reply = Reply.read(wire);
         if (reply.code() != 220) {
-            throw new ProbeException(ProbeStatus.TLS_ERROR, "STARTTLS refused: " + reply.text());
+            throw tlsRefused("STARTTLS", reply.text());
         }
     }
 

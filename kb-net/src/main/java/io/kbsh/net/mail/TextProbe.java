@@ -104,6 +104,27 @@ abstract class TextProbe implements Probe {
         return line;
     }
 
+    /** Sends {@code command} and reads the one-line status that answers it. */
+    static String ask(Wire wire, String command, String protocol) throws IOException, ProbeException {
+        wire.writeLine(command);
+        wire.beginReply();
+        return checked(wire.readLine(), protocol);
+    }
+
+    /** Reads a dot-terminated capability list and records it as evidence and stage {@code name}. */
+    static List<String> capabilityList(ProbeContext context, Wire wire, String protocol, String name)
+            throws IOException, ProbeException {
+        List<String> capabilities = firstWords(dotTerminated(wire, protocol));
+        context.evidence(name, String.join(" ", capabilities));
+        context.reached(name);
+        return capabilities;
+    }
+
+    /** The server would not start TLS when asked with {@code command}. */
+    static ProbeException tlsRefused(String command, String reply) {
+        return new ProbeException(ProbeStatus.TLS_ERROR, command + " refused: " + reply);
+    }
+
     /** The server answered, but to say it will not serve this client (421/554, -ERR, * BYE, 400/502). */
     static ProbeException turnedAway(String reply) {
         return new ProbeException(ProbeStatus.REJECTED, "the server turned the client away: " + reply);
