@@ -137,6 +137,27 @@ public final class IniEncoding {
         }
     }
 
+    /**
+     * Decodes {@code bytes} as this encoding does for INI lines: losslessly for UTF-16LE and single-byte
+     * code pages (see the class comment), so {@link #encode(String)} gives the same bytes back. Other
+     * formats that share Windows' code-page rules, such as registry exports, read their text with it.
+     *
+     * @since 2.1
+     */
+    public String decode(byte[] bytes) {
+        return decode(bytes, 0, bytes.length, false);
+    }
+
+    /**
+     * Encodes {@code text}, refusing with an {@link IniEditException} a character the encoding cannot hold
+     * rather than substituting one.
+     *
+     * @since 2.1
+     */
+    public byte[] encode(String text) {
+        return encode(text, "text");
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof IniEncoding other && other.charset.equals(charset) && other.unicode == unicode;
