@@ -9,8 +9,8 @@ import io.kbsh.model.fact.Fact;
 import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.Severity;
-import io.kbsh.rules.run.CheckReport;
-import io.kbsh.rules.run.Outcome;
+import io.kbsh.shell.check.run.CheckReport;
+import io.kbsh.shell.check.run.Outcome;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -103,7 +103,7 @@ public final class DiagnoseCommand extends ReportingCommand {
             step.put("object", o.finding().subject().toString());
             step.put("severity", o.finding().severity().label());
             ArrayNode actions = step.putArray("actions");
-            o.finding().resolution().forEach(a -> actions.add(io.kbsh.rules.report.JsonReport.action(a)));
+            o.finding().resolution().forEach(a -> actions.add(io.kbsh.shell.check.report.JsonReport.action(a)));
         }
     }
 }

@@ -19,7 +19,7 @@ import io.kbsh.model.env.Publication;
 import io.kbsh.model.env.Server;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.json.JsonInputException;
-import io.kbsh.rules.report.TextReport;
+import io.kbsh.shell.check.report.TextReport;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;

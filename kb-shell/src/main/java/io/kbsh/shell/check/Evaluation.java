@@ -7,8 +7,8 @@ import io.kbsh.model.command.UsageException;
 import io.kbsh.model.env.Environment;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.rules.ArticleCheck;
-import io.kbsh.rules.run.CheckReport;
-import io.kbsh.rules.waiver.Waivers;
+import io.kbsh.shell.check.run.CheckReport;
+import io.kbsh.shell.check.waiver.Waivers;
 import java.time.Duration;
 import java.util.List;
 

@@ -7,7 +7,7 @@ import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.ValueKind;
 import io.kbsh.model.fact.Fact;
-import io.kbsh.rules.run.CheckReport;
+import io.kbsh.shell.check.run.CheckReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.kbsh.shell.plugin;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,6 +69,19 @@ class PluginLoaderTest {
                 "the plugin's class must not be on the application class path");
         // The API type it implements is the application's own, so the shell can call it.
         assertTrue(ShellCommand.class.isAssignableFrom(hello.getClass()));
+    }
+
+    @Test
+    void aPluginSeesTheCheckSpiButNotTheShellsRunnerOrReportWriters() {
+        TestPluginJar.plugin("peek", "1.0").writeTo(dir);
+        ClassLoader plugin = loader.load(List.of(dir)).plugins().get(0).classLoader();
+
+        for (String internal : List.of("io.kbsh.shell.check.report.JsonReport", "io.kbsh.shell.check.run.CheckRunner",
+                "io.kbsh.shell.check.waiver.Waivers")) {
+            assertThrows(ClassNotFoundException.class, () -> plugin.loadClass(internal), internal);
+        }
+        assertDoesNotThrow(() -> plugin.loadClass("io.kbsh.rules.ArticleCheck"));
+        assertDoesNotThrow(() -> plugin.loadClass("io.kbsh.rules.waiver.Waiver"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.kbsh.rules.run;
+package io.kbsh.shell.check.run;
 
 import io.kbsh.model.article.ArticleStore;
 import io.kbsh.model.env.Environment;
@@ -6,7 +6,7 @@ import io.kbsh.model.fact.Facts;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.rules.ArticleCheck;
 import io.kbsh.rules.waiver.Waiver;
-import io.kbsh.rules.waiver.Waivers;
+import io.kbsh.shell.check.waiver.Waivers;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

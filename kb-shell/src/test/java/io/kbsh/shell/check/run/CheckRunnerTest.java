@@ -1,4 +1,4 @@
-package io.kbsh.rules.run;
+package io.kbsh.shell.check.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,11 +19,11 @@ import io.kbsh.model.finding.ProbeRequest;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.model.version.ReleaseLevel;
 import io.kbsh.rules.ArticleCheck;
-import io.kbsh.rules.report.JUnitReport;
-import io.kbsh.rules.report.JsonReport;
-import io.kbsh.rules.report.TextReport;
 import io.kbsh.rules.waiver.Waiver;
-import io.kbsh.rules.waiver.Waivers;
+import io.kbsh.shell.check.report.JUnitReport;
+import io.kbsh.shell.check.report.JsonReport;
+import io.kbsh.shell.check.report.TextReport;
+import io.kbsh.shell.check.waiver.Waivers;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.kbsh.rules.run;
+package io.kbsh.shell.check.run;
 
 import io.kbsh.model.article.ArticleId;
 

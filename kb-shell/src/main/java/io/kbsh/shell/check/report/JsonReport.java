@@ -1,4 +1,4 @@
-package io.kbsh.rules.report;
+package io.kbsh.shell.check.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,10 +10,10 @@ import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.FixReference;
 import io.kbsh.model.finding.ProbeRequest;
-import io.kbsh.rules.run.CheckFailure;
-import io.kbsh.rules.run.CheckReport;
-import io.kbsh.rules.run.Outcome;
 import io.kbsh.rules.waiver.Waiver;
+import io.kbsh.shell.check.run.CheckFailure;
+import io.kbsh.shell.check.run.CheckReport;
+import io.kbsh.shell.check.run.Outcome;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.kbsh.rules.waiver;
+package io.kbsh.shell.check.waiver;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kbsh.model.finding.Finding;
+import io.kbsh.rules.waiver.Waiver;
 import io.kbsh.model.json.JsonInputException;
 import io.kbsh.model.json.StrictJson;
 import java.io.IOException;

@@ -1,10 +1,10 @@
-package io.kbsh.rules.report;
+package io.kbsh.shell.check.report;
 
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.Severity;
-import io.kbsh.rules.run.CheckFailure;
-import io.kbsh.rules.run.CheckReport;
-import io.kbsh.rules.run.Outcome;
+import io.kbsh.shell.check.run.CheckFailure;
+import io.kbsh.shell.check.run.CheckReport;
+import io.kbsh.shell.check.run.Outcome;
 import java.util.List;
 
 /**
