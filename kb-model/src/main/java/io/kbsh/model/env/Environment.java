@@ -134,4 +134,76 @@ public record Environment(@JsonProperty(required = true) int schemaVersion,
                 servers.stream().map(s -> s.resolvedAgainst(base)).toList(),
                 connectors, proxies, publications, firewalls, domains);
     }
+
+    /**
+     * A builder for environments made in code (probe results, collected files, tests); absent parts are empty.
+     *
+     * @since 2.1
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds an {@link Environment} of the current schema version one object at a time.
+     *
+     * @since 2.1
+     */
+    public static final class Builder {
+        private String organisation = "";
+        private final List<Site> sites = new ArrayList<>();
+        private final List<Server> servers = new ArrayList<>();
+        private final List<Connector> connectors = new ArrayList<>();
+        private final List<ProxyServer> proxies = new ArrayList<>();
+        private final List<Publication> publications = new ArrayList<>();
+        private final List<Firewall> firewalls = new ArrayList<>();
+        private final List<DnsDomain> domains = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder organisation(String name) {
+            this.organisation = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        public Builder site(Site site) {
+            sites.add(Objects.requireNonNull(site, "site"));
+            return this;
+        }
+
+        public Builder server(Server server) {
+            servers.add(Objects.requireNonNull(server, "server"));
+            return this;
+        }
+
+        public Builder connector(Connector connector) {
+            connectors.add(Objects.requireNonNull(connector, "connector"));
+            return this;
+        }
+
+        public Builder proxy(ProxyServer proxy) {
+            proxies.add(Objects.requireNonNull(proxy, "proxy"));
+            return this;
+        }
+
+        public Builder publication(Publication publication) {
+            publications.add(Objects.requireNonNull(publication, "publication"));
+            return this;
+        }
+
+        public Builder firewall(Firewall firewall) {
+            firewalls.add(Objects.requireNonNull(firewall, "firewall"));
+            return this;
+        }
+
+        public Builder domain(DnsDomain domain) {
+            domains.add(Objects.requireNonNull(domain, "domain"));
+            return this;
+        }
+
+        public Environment build() {
+            return new Environment(SCHEMA_VERSION, organisation, sites, servers, connectors, proxies, publications, firewalls, domains);
+        }
+    }
 }

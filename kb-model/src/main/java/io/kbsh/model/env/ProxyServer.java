@@ -35,4 +35,63 @@ public record ProxyServer(@JsonProperty(required = true) String id,
     public boolean isRelease(String release) {
         return version.release().equals(release);
     }
+
+    /**
+     * A builder for a Proxy Server at the given version.
+     *
+     * @since 2.1
+     */
+    public static Builder builder(String id, ReleaseLevel version) {
+        return new Builder(id, version);
+    }
+
+    /**
+     * Builds a {@link ProxyServer}: on its own machine, no addresses, no packet filtering, no hotfixes.
+     *
+     * @since 2.1
+     */
+    public static final class Builder {
+        private final String id;
+        private final ReleaseLevel version;
+        private String internalAddress;
+        private String externalAddress;
+        private String runsOn;
+        private boolean dynamicPacketFiltering;
+        private final List<String> hotfixes = new java.util.ArrayList<>();
+
+        private Builder(String id, ReleaseLevel version) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.version = Objects.requireNonNull(version, "version");
+        }
+
+        public Builder internalAddress(String address) {
+            this.internalAddress = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        public Builder externalAddress(String address) {
+            this.externalAddress = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** The id of the Exchange server the proxy runs on. */
+        public Builder runsOn(String serverId) {
+            this.runsOn = Objects.requireNonNull(serverId, "serverId");
+            return this;
+        }
+
+        public Builder dynamicPacketFiltering(boolean enabled) {
+            this.dynamicPacketFiltering = enabled;
+            return this;
+        }
+
+        public Builder hotfix(String article) {
+            hotfixes.add(Objects.requireNonNull(article, "article"));
+            return this;
+        }
+
+        public ProxyServer build() {
+            return new ProxyServer(id, version, internalAddress, externalAddress, runsOn, dynamicPacketFiltering, hotfixes);
+        }
+    }
 }

@@ -76,4 +76,81 @@ public record Server(@JsonProperty(required = true) String id,
         return new Server(id, site, addresses, windowsNt, exchange, clustered, components, winsockProxyClient,
                 hotfixes, iniFiles.stream().map(f -> f.resolvedAgainst(base)).toList());
     }
+
+    /**
+     * A builder for a server with the given id at the given Exchange level.
+     *
+     * @since 2.1
+     */
+    public static Builder builder(String id, ReleaseLevel exchange) {
+        return new Builder(id, exchange);
+    }
+
+    /**
+     * Builds a {@link Server}; lists start empty and flags false.
+     *
+     * @since 2.1
+     */
+    public static final class Builder {
+        private final String id;
+        private final ReleaseLevel exchange;
+        private String site;
+        private final List<String> addresses = new ArrayList<>();
+        private ReleaseLevel windowsNt;
+        private boolean clustered;
+        private final Set<Component> components = new java.util.LinkedHashSet<>();
+        private boolean winsockProxyClient;
+        private final List<String> hotfixes = new ArrayList<>();
+        private final List<IniFile> iniFiles = new ArrayList<>();
+
+        private Builder(String id, ReleaseLevel exchange) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.exchange = Objects.requireNonNull(exchange, "exchange");
+        }
+
+        public Builder site(String siteId) {
+            this.site = Objects.requireNonNull(siteId, "siteId");
+            return this;
+        }
+
+        public Builder address(String address) {
+            addresses.add(Objects.requireNonNull(address, "address"));
+            return this;
+        }
+
+        public Builder windowsNt(ReleaseLevel level) {
+            this.windowsNt = Objects.requireNonNull(level, "level");
+            return this;
+        }
+
+        public Builder clustered(boolean clustered) {
+            this.clustered = clustered;
+            return this;
+        }
+
+        public Builder components(Component... components) {
+            this.components.addAll(List.of(components));
+            return this;
+        }
+
+        public Builder winsockProxyClient(boolean installed) {
+            this.winsockProxyClient = installed;
+            return this;
+        }
+
+        /** A hotfix applied, named by its article (e.g. {@code Q232588}). */
+        public Builder hotfix(String article) {
+            hotfixes.add(Objects.requireNonNull(article, "article"));
+            return this;
+        }
+
+        public Builder iniFile(IniFile file) {
+            iniFiles.add(Objects.requireNonNull(file, "file"));
+            return this;
+        }
+
+        public Server build() {
+            return new Server(id, site, addresses, windowsNt, exchange, clustered, components, winsockProxyClient, hotfixes, iniFiles);
+        }
+    }
 }

@@ -12,7 +12,7 @@ import io.kbsh.model.fact.Fact;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.ProbeRequest;
-import io.kbsh.model.json.JsonInputException;
+import io.kbsh.shell.json.JsonInputException;
 import io.kbsh.net.probe.Probe;
 import io.kbsh.rules.ArticleCheck;
 import io.kbsh.shell.check.run.CheckReport;

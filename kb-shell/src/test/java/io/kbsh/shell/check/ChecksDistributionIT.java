@@ -70,6 +70,24 @@ class ChecksDistributionIT {
         assertEquals(Set.of("Q187225 error", "Q254909 critical"), open);
     }
 
+    /** What each bundled check says about the other two examples (the plugins' own tests build environments in code). */
+    @Test
+    void theHealthyAndSslExamplesHitOnlyTheirArticle() throws Exception {
+        Path ex = examples();
+        assertEquals(Set.of("Q254909 info"), findings(kbsh("check --env " + ex.resolve("site-healthy.json") + " --json")),
+                "the healthy example has the Q254909 fix in place and its proxy runs on the Exchange server");
+        assertEquals(Set.of("Q178532 error"), findings(kbsh("check --env " + ex.resolve("site-q178532-ssl.json") + " --json")));
+    }
+
+    private static Set<String> findings(Run r) throws IOException {
+        assertEquals(0, r.status(), r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertEquals(5, report.get("articlesChecked").size(), "all five plugins' checks ran");
+        Set<String> open = new TreeSet<>();
+        report.get("findings").forEach(f -> open.add(f.get("article").asText() + " " + f.get("severity").asText()));
+        return open;
+    }
+
     @Test
     void theSslExampleMissesWspcfgAndTheHealthyOnePassesTheGate() throws Exception {
         Path ex = examples();

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.article.ArticleStore;
 import io.kbsh.model.env.Environment;
-import io.kbsh.model.env.EnvironmentReader;
+import io.kbsh.model.env.IniFile;
+import io.kbsh.model.env.Protocol;
+import io.kbsh.model.env.ProxyServer;
+import io.kbsh.model.env.Publication;
+import io.kbsh.model.env.Server;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.ProbeRequest;
 import io.kbsh.model.finding.Severity;
+import io.kbsh.model.version.ReleaseLevel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,34 +38,48 @@ class Q178532CheckTest {
      * EXCH1 publishing POP3 and IMAP4 (plain and SSL) through px; {@code wspcfg} is the collected copy
      * (null: none listed), written in {@code charset}.
      */
-    Environment env(String proxyVersion, String runsOn, boolean wsp, String hotfixes, String wspcfg, Charset charset,
-                    String publications) throws Exception {
-        String ini = "";
-        if (wspcfg != null) {
-            byte[] bytes = wspcfg.getBytes(charset);
-            if (charset.equals(StandardCharsets.UTF_16LE)) {
-                byte[] withBom = new byte[bytes.length + 2];
-                withBom[0] = (byte) 0xFF;
-                withBom[1] = (byte) 0xFE;
-                System.arraycopy(bytes, 0, withBom, 2, bytes.length);
-                bytes = withBom;
-            }
-            Files.write(dir.resolve("wspcfg.ini"), bytes);
-            ini = ", \"iniFiles\": [{\"serverPath\": \"C:\\\\Exchsrvr\\\\Bin\\\\Wspcfg.ini\", \"localCopy\": \"wspcfg.ini\"}]";
-        }
-        String json = """
-                {"schemaVersion": 1,
-                 "servers": [{"id": "EXCH1", "exchange": "5.5 SP3", "winsockProxyClient": %s, "hotfixes": [%s]%s}],
-                 "proxies": [{"id": "px", "version": "%s", "externalAddress": "203.0.113.5", "internalAddress": "10.0.0.1"%s}],
-                 "publications": [%s]}
-                """.formatted(wsp, hotfixes, ini, proxyVersion, runsOn == null ? "" : ", \"runsOn\": \"" + runsOn + "\"", publications);
-        return EnvironmentReader.parse(json.getBytes(StandardCharsets.UTF_8), "t.json", dir);
+    Environment env(String proxyVersion, String runsOn, boolean wsp, List<String> hotfixes, String wspcfg, Charset charset,
+                    List<Publication> publications) throws Exception {
+        return environment("5.5 SP3", proxyVersion, runsOn, wsp, hotfixes, wspcfg == null ? null : write(wspcfg, charset), publications);
     }
 
-    static final String POP_IMAP_SSL = pub("pop3", false) + "," + pub("imap4", false) + "," + pub("pop3", true) + "," + pub("imap4", true);
+    /** The INI text in {@code charset} (UTF-16LE with its byte-order mark) as a collected Wspcfg.ini copy. */
+    IniFile write(String wspcfg, Charset charset) throws Exception {
+        byte[] bytes = wspcfg.getBytes(charset);
+        if (charset.equals(StandardCharsets.UTF_16LE)) {
+            byte[] withBom = new byte[bytes.length + 2];
+            withBom[0] = (byte) 0xFF;
+            withBom[1] = (byte) 0xFE;
+            System.arraycopy(bytes, 0, withBom, 2, bytes.length);
+            bytes = withBom;
+        }
+        Path copy = dir.resolve("wspcfg.ini");
+        Files.write(copy, bytes);
+        return new IniFile("C:\\Exchsrvr\\Bin\\Wspcfg.ini", copy);
+    }
 
-    static String pub(String protocol, boolean ssl) {
-        return "{\"proxy\": \"px\", \"server\": \"EXCH1\", \"protocol\": \"" + protocol + "\", \"ssl\": " + ssl + "}";
+    static Environment environment(String exchange, String proxyVersion, String runsOn, boolean wsp, List<String> hotfixes,
+                           IniFile ini, List<Publication> publications) {
+        Server.Builder server = Server.builder("EXCH1", ReleaseLevel.parse(exchange)).winsockProxyClient(wsp);
+        hotfixes.forEach(server::hotfix);
+        if (ini != null) {
+            server.iniFile(ini);
+        }
+        ProxyServer.Builder proxy = ProxyServer.builder("px", ReleaseLevel.parse(proxyVersion))
+                .externalAddress("203.0.113.5").internalAddress("10.0.0.1");
+        if (runsOn != null) {
+            proxy.runsOn(runsOn);
+        }
+        Environment.Builder env = Environment.builder().server(server.build()).proxy(proxy.build());
+        publications.forEach(env::publication);
+        return env.build();
+    }
+
+    static final List<Publication> POP_IMAP_SSL = List.of(pub(Protocol.POP3, false), pub(Protocol.IMAP4, false),
+            pub(Protocol.POP3, true), pub(Protocol.IMAP4, true));
+
+    static Publication pub(Protocol protocol, boolean ssl) {
+        return new Publication("px", "EXCH1", protocol, ssl, null);
     }
 
     static List<Finding> run(Environment env) {
@@ -73,7 +92,7 @@ class Q178532CheckTest {
 
     @Test
     void completeSetUpIsInformational() throws Exception {
-        Finding f = run(env("2.0 SP1", null, true, "\"Q232588\"", COMPLETE, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).get(0);
+        Finding f = run(env("2.0 SP1", null, true, List.of("Q232588"), COMPLETE, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).get(0);
         assertEquals(Severity.INFO, f.severity(), f.evidence().toString());
         assertTrue(f.resolution().stream().noneMatch(a -> a instanceof Action.RunIniWriter));
         assertEquals(4, f.probes().size());
@@ -86,7 +105,7 @@ class Q178532CheckTest {
 
     @Test
     void noWspcfgAndNoClientAreEachReported() throws Exception {
-        Finding f = run(env("2.0", null, false, "", null, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).get(0);
+        Finding f = run(env("2.0", null, false, List.of(), null, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).get(0);
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(mentions(f, "WinSock Proxy client is not installed"));
         assertTrue(mentions(f, "no Wspcfg.ini in Exchsrvr\\Bin"));
@@ -106,7 +125,7 @@ class Q178532CheckTest {
     @Test
     void eachMissingPieceOfTheFileIsNamed() throws Exception {
         String partial = "[Store]\r\nServerBindTcpPorts=110,143,995\r\nPersistent=1\r\nProxyBindIP=995:198.51.100.9\r\n";
-        Finding f = run(env("2.0 SP1", null, true, "\"Q232588\"", partial, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).get(0);
+        Finding f = run(env("2.0 SP1", null, true, List.of("Q232588"), partial, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).get(0);
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(mentions(f, "ServerBindTcpPorts lacks 993"), f.evidence().toString());
         assertTrue(mentions(f, "KillOldSession=1 is not set"));
@@ -118,14 +137,14 @@ class Q178532CheckTest {
 
     @Test
     void unicodeFileIsRefusedAsTheArchiveSays() throws Exception {
-        Finding f = run(env("2.0 SP1", null, true, "\"Q232588\"", COMPLETE, StandardCharsets.UTF_16LE, POP_IMAP_SSL)).get(0);
+        Finding f = run(env("2.0 SP1", null, true, List.of("Q232588"), COMPLETE, StandardCharsets.UTF_16LE, POP_IMAP_SSL)).get(0);
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(mentions(f, "saved as Unicode"), f.evidence().toString());
     }
 
     @Test
     void ldapUsesTheDirectorySection() throws Exception {
-        Finding f = run(env("2.0", null, true, "", "[STORE]\r\nServerBindTcpPorts=389\r\n", StandardCharsets.ISO_8859_1, pub("ldap", false))).get(0);
+        Finding f = run(env("2.0", null, true, List.of(), "[STORE]\r\nServerBindTcpPorts=389\r\n", StandardCharsets.ISO_8859_1, List.of(pub(Protocol.LDAP, false)))).get(0);
         assertTrue(mentions(f, "no [DSAMAIN] section"), f.evidence().toString());
         assertTrue(f.resolution().stream().anyMatch(a -> a.describe().contains("Directory service")));
         assertFalse(mentions(f, "SP1"), "plain LDAP needs no Proxy 2.0 SP1");
@@ -138,39 +157,20 @@ class Q178532CheckTest {
 
     @Test
     void notAffected() throws Exception {
-        assertTrue(run(env("2.0", "EXCH1", false, "", null, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).isEmpty(),
+        assertTrue(run(env("2.0", "EXCH1", false, List.of(), null, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).isEmpty(),
                 "Proxy Server on the Exchange server itself needs none of this");
-        assertTrue(run(env("1.0", null, false, "", null, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).isEmpty(), "Proxy Server 1.0");
-        assertTrue(run(env("2.0", null, false, "", null, StandardCharsets.ISO_8859_1, pub("smtp", false))).isEmpty(),
+        assertTrue(run(env("1.0", null, false, List.of(), null, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).isEmpty(), "Proxy Server 1.0");
+        assertTrue(run(env("2.0", null, false, List.of(), null, StandardCharsets.ISO_8859_1, List.of(pub(Protocol.SMTP, false)))).isEmpty(),
                 "SMTP is the Internet Mail Service's, not this article's");
-        String exchange40 = "{\"schemaVersion\": 1, \"servers\": [{\"id\": \"EXCH1\", \"exchange\": \"4.0 SP5\"}],"
-                + " \"proxies\": [{\"id\": \"px\", \"version\": \"2.0\"}], \"publications\": [" + POP_IMAP_SSL + "]}";
-        assertTrue(run(EnvironmentReader.parse(exchange40.getBytes(StandardCharsets.UTF_8), "t.json", dir)).isEmpty(),
+        assertTrue(run(environment("4.0 SP5", "2.0", null, false, List.of(), null, POP_IMAP_SSL)).isEmpty(),
                 "the article covers Exchange 5.0 and 5.5 only");
-        assertEquals(1, run(EnvironmentReader.parse(exchange40.replace("4.0 SP5", "5.0").getBytes(StandardCharsets.UTF_8),
-                "t.json", dir)).size(), "5.0 is covered");
-    }
-
-    @Test
-    void examples() throws Exception {
-        Path examples = Path.of("../../examples");
-        Finding f = run(EnvironmentReader.read(examples.resolve("site-q178532-ssl.json"))).get(0);
-        assertEquals(Severity.ERROR, f.severity());
-        assertTrue(mentions(f, "no Wspcfg.ini in Exchsrvr\\Bin"));
-        assertTrue(run(EnvironmentReader.read(examples.resolve("site-healthy.json"))).isEmpty(),
-                "the healthy example's proxy runs on the Exchange server");
+        assertEquals(1, run(environment("5.0", "2.0", null, false, List.of(), null, POP_IMAP_SSL)).size(), "5.0 is covered");
     }
 
     @Test
     void aWspcfgSavedWithATxtExtensionIsNamed() throws Exception {
-        String json = """
-                {"schemaVersion": 1,
-                 "servers": [{"id": "EXCH1", "exchange": "5.5", "winsockProxyClient": true,
-                   "iniFiles": [{"serverPath": "C:\\\\Exchsrvr\\\\Bin\\\\Wspcfg.ini.txt"}]}],
-                 "proxies": [{"id": "px", "version": "2.0"}],
-                 "publications": [%s]}
-                """.formatted(pub("pop3", false));
-        Finding f = run(EnvironmentReader.parse(json.getBytes(StandardCharsets.UTF_8), "t.json", dir)).get(0);
+        IniFile saved = new IniFile("C:\\Exchsrvr\\Bin\\Wspcfg.ini.txt", null);
+        Finding f = run(environment("5.5", "2.0", null, true, List.of(), saved, List.of(pub(Protocol.POP3, false)))).get(0);
         assertTrue(mentions(f, "Wspcfg.ini.txt has a .txt extension"), f.evidence().toString());
         assertTrue(mentions(f, "no Wspcfg.ini in Exchsrvr\\Bin"));
     }

@@ -1,6 +1,16 @@
-package io.kbsh.model.env;
+package io.kbsh.shell.env;
 
 import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.env.Connector;
+import io.kbsh.model.env.ConnectorType;
+import io.kbsh.model.env.DnsDomain;
+import io.kbsh.model.env.Environment;
+import io.kbsh.model.env.Firewall;
+import io.kbsh.model.env.IniFile;
+import io.kbsh.model.env.MxRecord;
+import io.kbsh.model.env.ProxyServer;
+import io.kbsh.model.env.Publication;
+import io.kbsh.model.env.Server;
 import io.kbsh.model.version.ReleaseLevel;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.kbsh.model.json;
+package io.kbsh.shell.json;
 
 import java.util.Objects;
 

@@ -1,7 +1,8 @@
-package io.kbsh.model.env;
+package io.kbsh.shell.env;
 
-import io.kbsh.model.json.JsonInputException;
-import io.kbsh.model.json.StrictJson;
+import io.kbsh.model.env.Environment;
+import io.kbsh.shell.json.JsonInputException;
+import io.kbsh.shell.json.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,17 @@
-package io.kbsh.model.env;
+package io.kbsh.shell.env;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kbsh.model.json.JsonInputException;
+import io.kbsh.model.env.Component;
+import io.kbsh.model.env.Connector;
+import io.kbsh.model.env.Environment;
+import io.kbsh.model.env.Server;
+import io.kbsh.model.env.Transport;
 import io.kbsh.model.version.ReleaseLevel;
+import io.kbsh.shell.json.JsonInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,15 +155,6 @@ class EnvironmentReaderTest {
         assertTrue(failure("  \n").problem().contains("empty"));
         assertTrue(failure("null").problem().contains("null"));
         assertTrue(failure("[]").problem().contains("expected an object"), failure("[]").problem());
-    }
-
-    @Test
-    void fileNamesCompareTheWayWindowsDoes() {
-        IniFile f = new IniFile("C:\\Exchsrvr\\Bin\\WSPCFG.INI", null);
-        assertTrue(f.named("Wspcfg.ini"));
-        assertFalse(f.named("Wspcfg.ini.txt"));
-        assertEquals("C:\\Exchsrvr\\Bin", f.serverDirectory());
-        assertFalse(new IniFile("C:\\x\\stra\u00dfe.ini", null).named("STRASSE.INI"), "no expansion of \u00df");
     }
 
     @Test
