@@ -1,8 +1,6 @@
 package io.kbsh.rules.waiver;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.ObjectRef;
@@ -16,7 +14,7 @@ import java.util.Objects;
 public record Waiver(@JsonProperty(required = true) String article,
                      @JsonProperty(required = true) String object,
                      @JsonProperty(required = true) String justification,
-                     @JsonProperty(required = true) @JsonSerialize(using = ToStringSerializer.class) LocalDate expires) {
+                     @JsonProperty(required = true) LocalDate expires) {
 
     public Waiver {
         Objects.requireNonNull(article, "article");

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.rules.waiver.Waiver;
-import io.kbsh.model.json.JsonInputException;
-import io.kbsh.model.json.StrictJson;
+import io.kbsh.shell.json.JsonInputException;
+import io.kbsh.shell.json.StrictJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,8 +28,10 @@ public record Waivers(@JsonProperty(required = true) int schemaVersion, List<Wai
 
     public static final int SCHEMA_VERSION = 1;
 
+    // Dates as written in the file (2027-03-31); Waiver, an API record, carries no databind annotation for it.
     private static final ObjectMapper WRITER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .addModule(new SimpleModule("kbsh-dates").addSerializer(LocalDate.class, ToStringSerializer.instance))
             .build();
 
     public Waivers {

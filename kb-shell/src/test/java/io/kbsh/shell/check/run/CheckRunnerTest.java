@@ -170,7 +170,7 @@ class CheckRunnerTest {
         assertEquals(TODAY.plusDays(1), back.waivers().get(1).expires());
         Files.writeString(file, "{\"schemaVersion\": 1, \"waivers\": [{\"article\": \"Q1\", \"object\": \"server:S0\","
                 + " \"justification\": \"x\", \"expires\": \"soon\"}]}");
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.kbsh.model.json.JsonInputException.class, () -> Waivers.read(file));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.kbsh.shell.json.JsonInputException.class, () -> Waivers.read(file));
         assertEquals("waivers[0].expires", e.fieldPath());
         assertTrue(e.problem().contains("date"), e.problem());
     }
@@ -180,7 +180,7 @@ class CheckRunnerTest {
         Path file = dir.resolve("waivers.json");
         Files.writeString(file, "{\"schemaVersion\": 1, \"waivers\": [\n {\"article\": \"Q1001\", \"object\": \"srv:S0\","
                 + " \"justification\": \"x\", \"expires\": \"2027-01-01\"}]}");
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.kbsh.model.json.JsonInputException.class, () -> Waivers.read(file));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.kbsh.shell.json.JsonInputException.class, () -> Waivers.read(file));
         assertEquals(2, e.line(), e.getMessage());
         assertTrue(e.problem().contains("unknown object kind 'srv'"), e.problem());
     }
