@@ -6,13 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ZIP=${1:-../shared/kbarchive/kbarchive-txt.zip}
 [ -f "$ZIP" ] || { echo "skipped: $ZIP is absent (the KB archive data is not on this machine)"; exit 0; }
-mvn -B -q -o -Dkbsh.target=target-bench -pl kb-shell -am compile
-M2=${MAVEN_REPO:-$HOME/.m2/repository}
-jar() { find "$M2/$1" -name "$2" | head -n 1; }
-CP=kb-model/target-bench/classes:kb-rules/target-bench/classes:kb-shell/target-bench/classes
-CP=$CP:$(jar org/jsoup/jsoup jsoup-1.24.1.jar)
-for a in lucene-core lucene-queryparser lucene-analysis-common; do CP=$CP:$(jar org/apache/lucene/$a "$a-9.12.3.jar"); done
-CP=$CP:$(jar jakarta/inject 'jakarta.inject-api-*.jar')
+# The wrapper fetches Maven and the build fetches what it lacks: this runs on a machine that never built kbsh.
+./mvnw -B -q -ntp -Dkbsh.target=target-bench -pl kb-shell -am compile dependency:build-classpath \
+    -Dmdep.outputFile=target-bench/bench.classpath -Dmdep.includeScope=runtime
+CP="kb-shell/target-bench/classes:$(cat kb-shell/target-bench/bench.classpath)"
 
 # Baseline: plain decompression of the same zip, best of three.
 best=999999

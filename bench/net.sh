@@ -15,7 +15,8 @@ else
 fi
 NMAP=$(command -v nmap || echo -)
 
-mvn -B -q -o -Dkbsh.target=target-bench -pl kb-net -am compile dependency:build-classpath \
+# The wrapper fetches Maven and the build fetches what it lacks: this runs on a machine that never built kbsh.
+./mvnw -B -q -ntp -Dkbsh.target=target-bench -pl kb-net -am compile dependency:build-classpath \
     -Dmdep.outputFile=target-bench/bench.classpath -Dmdep.includeScope=runtime
 CP="kb-net/target-bench/classes:$(cat kb-net/target-bench/bench.classpath)"
 

@@ -6,7 +6,8 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
 RUNS=${1:-21}
 DIST=$ROOT/kb-shell/target/kbsh
-[ -x "$DIST/bin/kbsh" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
+# The wrapper fetches Maven and the build fetches what it lacks: this runs on a machine that never built kbsh.
+[ -x "$DIST/bin/kbsh" ] || (cd "$ROOT" && ./mvnw -B -q -ntp -DskipTests package)
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
