@@ -31,7 +31,85 @@ public final class IniDiff {
         if (before.sameBytes(after)) {
             return "";
         }
-        List<Op> ops = operations(before, after);
+        return render(operations(before, after), fromLabel, toLabel);
+    }
+
+    /**
+     * The changes between two documents that need not derive from one another (a file and an older copy of
+     * it), as a unified diff like {@link #unified}: lines are matched by text and line ending (a longest
+     * common subsequence; beyond a million line pairs, the lines between the common first and last ones show
+     * as replaced). Empty when the bytes are the same.
+     *
+     * @since 2.1
+     */
+    public static String between(IniDocument before, IniDocument after, String fromLabel, String toLabel) {
+        if (before.sameBytes(after)) {
+            return "";
+        }
+        int n = before.lineCount();
+        int m = after.lineCount();
+        int head = 0;
+        while (head < n && head < m && sameLine(before, head, after, head)) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < n - head && tail < m - head && sameLine(before, n - 1 - tail, after, m - 1 - tail)) {
+            tail++;
+        }
+        List<Op> ops = new ArrayList<>();
+        for (int i = 0; i < head; i++) {
+            ops.add(new Op(' ', before.lineText(i), before.lineEnding(i)));
+        }
+        int rows = n - head - tail;
+        int cols = m - head - tail;
+        List<Op> middle = new ArrayList<>();
+        if ((long) rows * cols <= 1_000_000L) {
+            // lcs[i][j]: the longest common subsequence of the middle lines from i and from j on.
+            int[][] lcs = new int[rows + 1][cols + 1];
+            for (int i = rows - 1; i >= 0; i--) {
+                for (int j = cols - 1; j >= 0; j--) {
+                    lcs[i][j] = sameLine(before, head + i, after, head + j) ? lcs[i + 1][j + 1] + 1
+                            : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+                }
+            }
+            int i = 0;
+            int j = 0;
+            while (i < rows || j < cols) {
+                if (i < rows && j < cols && sameLine(before, head + i, after, head + j)) {
+                    middle.add(new Op(' ', before.lineText(head + i), before.lineEnding(head + i)));
+                    i++;
+                    j++;
+                } else if (j == cols || (i < rows && lcs[i + 1][j] >= lcs[i][j + 1])) {
+                    middle.add(new Op('-', before.lineText(head + i), before.lineEnding(head + i)));
+                    i++;
+                } else {
+                    middle.add(new Op('+', after.lineText(head + j), after.lineEnding(head + j)));
+                    j++;
+                }
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
+                middle.add(new Op('-', before.lineText(head + i), before.lineEnding(head + i)));
+            }
+            for (int j = 0; j < cols; j++) {
+                middle.add(new Op('+', after.lineText(head + j), after.lineEnding(head + j)));
+            }
+        }
+        ops.addAll(group(middle));
+        for (int i = n - tail; i < n; i++) {
+            ops.add(new Op(' ', before.lineText(i), before.lineEnding(i)));
+        }
+        String diff = render(ops, fromLabel, toLabel);
+        // Same lines, different bytes (the encoding or byte order mark): say so rather than print no hunk.
+        return diff.indexOf("@@") < 0 ? diff + "(same lines; the encoding differs: " + before.encoding() + " -> "
+                + after.encoding() + ")\n" : diff;
+    }
+
+    private static boolean sameLine(IniDocument a, int i, IniDocument b, int j) {
+        return a.lineEnding(i) == b.lineEnding(j) && a.lineText(i).equals(b.lineText(j));
+    }
+
+    private static String render(List<Op> ops, String fromLabel, String toLabel) {
         StringBuilder out = new StringBuilder();
         out.append("--- ").append(fromLabel).append('\n').append("+++ ").append(toLabel).append('\n');
         int i = 0;
@@ -86,7 +164,11 @@ public final class IniDiff {
         for (; next < before.lineCount(); next++) {
             ops.add(new Op('-', before.lineText(next), before.lineEnding(next)));
         }
-        // A replaced line shows as '-' then '+'; group runs so that all removals precede all additions.
+        return group(ops);
+    }
+
+    /** A replaced line shows as '-' then '+'; group runs so that all removals precede all additions. */
+    private static List<Op> group(List<Op> ops) {
         List<Op> grouped = new ArrayList<>(ops.size());
         int i = 0;
         while (i < ops.size()) {

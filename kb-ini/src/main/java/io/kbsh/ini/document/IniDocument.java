@@ -1,8 +1,9 @@
 package io.kbsh.ini.document;
 
+import io.kbsh.model.internal.DataFiles;
+import io.kbsh.model.internal.Limits;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,9 +65,13 @@ public final class IniDocument {
         return read(file, IniEncoding.WINDOWS_1252);
     }
 
-    /** Reads {@code file}; files without a UTF-16LE byte order mark are decoded with {@code ansiCodePage}. */
+    /**
+     * Reads {@code file}; files without a UTF-16LE byte order mark are decoded with {@code ansiCodePage}.
+     * The file must be a regular file (a FIFO or device is refused, never waited on) of at most 32 MiB
+     * ({@code Limits.INI_BYTES}); a missing file is a {@link java.nio.file.NoSuchFileException}.
+     */
     public static IniDocument read(Path file, Charset ansiCodePage) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = DataFiles.read(file, Limits.INI_BYTES, "an INI file");
         try {
             return parse(bytes, ansiCodePage);
         } catch (IniParseException e) {

@@ -2,6 +2,7 @@ package io.kbsh.ini.plan;
 
 import io.kbsh.ini.document.IniDiff;
 import io.kbsh.ini.document.IniDocument;
+import io.kbsh.ini.document.IniEncoding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,19 @@ public record IniPlan(Path file, boolean exists, IniDocument before, IniDocument
             after = edit.applyTo(after);
         }
         return new IniPlan(file, current.isPresent(), before, after, edits, notes);
+    }
+
+    /**
+     * Plans {@code edits} to a file that does not exist yet, to be created in {@code encoding}: a Unicode
+     * file starts with the UTF-16LE byte order mark, as Windows writes one. Applying refuses, writing
+     * nothing, when the file has appeared in the meantime.
+     *
+     * @throws io.kbsh.ini.document.IniEditException when an edit is refused
+     * @since 2.1
+     */
+    public static IniPlan create(Path file, IniEncoding encoding, List<IniEdit> edits, List<String> notes) {
+        IniPlan plan = of(file, Optional.of(IniDocument.empty(encoding)), edits, notes);
+        return new IniPlan(file, false, plan.before(), plan.after(), plan.edits(), plan.notes());
     }
 
     /** True when the file already holds what the edits would write: nothing to do. */

@@ -2,11 +2,13 @@ package io.kbsh.ini.file;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.ini.document.IniDocument;
+import io.kbsh.ini.internal.AtomicReplace;
+import io.kbsh.ini.internal.WriteLock;
+import io.kbsh.ini.internal.WriteSteps;
 import io.kbsh.ini.plan.IniEdit;
 import io.kbsh.ini.plan.IniPlan;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +47,15 @@ class PlanApplierTest {
                 List.of());
     }
 
+    /** The directory's files, without the lock file that stays beside a file once it has been written. */
     private List<String> dirListing() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(WriteLock.SUFFIX)).sorted().toList();
         }
+    }
+
+    private static PlanApplier applier(WriteSteps steps) {
+        return new PlanApplier(new AtomicReplace(steps), System.getProperty("user.name"), OptionalInt.empty());
     }
 
     @Test
@@ -119,7 +127,7 @@ class PlanApplierTest {
     void aFileChangedJustBeforeTheRenameIsRefusedAndNothingIsWritten() throws Exception {
         Path file = file();
         IniPlan plan = plan(file);
-        PlanApplier applier = new PlanApplier(new AtomicFileWriter(new ForwardingSteps() {
+        PlanApplier applier = applier(new ForwardingSteps() {
             private int flushes;
 
             @Override
@@ -138,22 +146,24 @@ class PlanApplierTest {
                 }
                 super.rename(from, to);
             }
-        }));
+        });
         assertThrows(IniFileChangedException.class, () -> applier.apply(plan));
         assertEquals(ORIGINAL + "; someone else\r\n", Files.readString(file, StandardCharsets.ISO_8859_1));
         assertEquals(List.of("Mspclnt.ini"), dirListing());
     }
 
     @ParameterizedTest(name = "{0} fails")
-    @ValueSource(strings = {"write", "flush", "rename"})
+    @ValueSource(strings = {"write", "flush", "rename", "renameNew"})
     void aFailureAtAnyStepLeavesTheOriginalIntactAndNoDebris(String failing) throws Exception {
         Path file = file();
         WriteSteps steps = new ForwardingSteps() {
             private int calls;
 
             private void maybeFail(String step) throws IOException {
-                // The backup is written first; fail while writing the file itself.
-                if (step.equals(failing) && ++calls == 2) {
+                // The backup is written (and given its name) first; fail while writing the file itself, or
+                // when the backup is named.
+                int failAt = step.startsWith("rename") ? 1 : 2;
+                if (step.equals(failing) && ++calls == failAt) {
                     throw new IOException("simulated " + step + " failure");
                 }
             }
@@ -175,8 +185,14 @@ class PlanApplierTest {
                 maybeFail("rename");
                 super.rename(from, to);
             }
+
+            @Override
+            public void renameNew(Path from, Path to) throws IOException {
+                maybeFail("renameNew");
+                super.renameNew(from, to);
+            }
         };
-        IOException e = assertThrows(IOException.class, () -> new PlanApplier(new AtomicFileWriter(steps)).apply(plan(file)));
+        IOException e = assertThrows(IOException.class, () -> applier(steps).apply(plan(file)));
         assertEquals("simulated " + failing + " failure", e.getMessage());
         assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.ISO_8859_1));
         assertEquals(List.of("Mspclnt.ini"), dirListing());
@@ -210,10 +226,67 @@ class PlanApplierTest {
         PlanApplier.UndoResult undo = applier.undo(file);
         assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.ISO_8859_1));
         assertEquals(dir.resolve("Mspclnt.ini.bak").toAbsolutePath(), undo.restoredFrom());
-        assertEquals(Optional.of(dir.resolve("Mspclnt.ini.bak.1").toAbsolutePath()), undo.keptAs());
+        assertEquals(Optional.of(dir.resolve("Mspclnt.ini.bak.undone").toAbsolutePath()), undo.keptAs());
         assertEquals(applied, Files.readString(undo.keptAs().get(), StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void undoWalksBackOneStepAtATimeAndSaysWhenNothingIsOlder() throws Exception {
+        Path file = file();
+        PlanApplier applier = new PlanApplier();
+        applier.apply(plan(file));
+        String first = Files.readString(file, StandardCharsets.ISO_8859_1);
+        applier.apply(IniPlan.of(file, Optional.of(IniDocument.read(file)),
+                List.of(new IniEdit.Set("EMSMTA", "Port", "143")), List.of()));
+        String second = Files.readString(file, StandardCharsets.ISO_8859_1);
+
+        assertEquals(dir.resolve("Mspclnt.ini.bak.1").toAbsolutePath(), applier.undo(file).restoredFrom());
+        assertEquals(first, Files.readString(file, StandardCharsets.ISO_8859_1));
+        assertEquals(dir.resolve("Mspclnt.ini.bak").toAbsolutePath(), applier.undo(file).restoredFrom());
+        assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.ISO_8859_1));
+
+        NoSuchFileException end = assertThrows(NoSuchFileException.class, () -> applier.undo(file));
+        assertTrue(end.getMessage().contains("nothing older to restore"), end.getMessage());
+        assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.ISO_8859_1));
+        // Nothing is lost on the way: each undo kept what it replaced.
+        assertEquals(second, Files.readString(dir.resolve("Mspclnt.ini.bak.1.undone"), StandardCharsets.ISO_8859_1));
+        assertEquals(first, Files.readString(dir.resolve("Mspclnt.ini.bak.undone"), StandardCharsets.ISO_8859_1));
+        assertEquals(List.of("Mspclnt.ini", "Mspclnt.ini.bak", "Mspclnt.ini.bak.1", "Mspclnt.ini.bak.1.undone",
+                "Mspclnt.ini.bak.undone"), dirListing());
+    }
+
+    @Test
+    void anApplyAfterAnUndoIsTheNextStepBack() throws Exception {
+        Path file = file();
+        PlanApplier applier = new PlanApplier();
+        applier.apply(plan(file));
+        String first = Files.readString(file, StandardCharsets.ISO_8859_1);
+        applier.apply(IniPlan.of(file, Optional.of(IniDocument.read(file)),
+                List.of(new IniEdit.Set("EMSMTA", "Port", "143")), List.of()));
         applier.undo(file);
-        assertEquals(applied, Files.readString(file, StandardCharsets.ISO_8859_1));
+        PlanApplier.ApplyResult third = applier.apply(IniPlan.of(file, Optional.of(IniDocument.read(file)),
+                List.of(new IniEdit.Set("EMSMTA", "Port", "110")), List.of()));
+        assertEquals(Optional.of(dir.resolve("Mspclnt.ini.bak.2").toAbsolutePath()), third.backup());
+        assertEquals(third.backup().get(), applier.undo(file).restoredFrom());
+        assertEquals(first, Files.readString(file, StandardCharsets.ISO_8859_1));
+        // The undone second step is skipped: one step further back is the original.
+        assertEquals(dir.resolve("Mspclnt.ini.bak").toAbsolutePath(), applier.undo(file).restoredFrom());
+        assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void anUndoPlanShowsTheDiffWritesNothingAndIsRefusedWhenTheFileChanged() throws Exception {
+        Path file = file();
+        PlanApplier applier = new PlanApplier();
+        applier.apply(plan(file));
+        UndoPlan undo = applier.planUndo(file);
+        assertTrue(undo.diff().contains("-Disable=1\n+Disable=0\n"), undo.diff());
+        assertEquals(dir.resolve("Mspclnt.ini.bak").toAbsolutePath(), undo.backup());
+        assertEquals(List.of("Mspclnt.ini", "Mspclnt.ini.bak"), dirListing());
+        Files.writeString(file, ORIGINAL + "; edited since\r\n", StandardCharsets.ISO_8859_1);
+        assertThrows(IniFileChangedException.class, () -> applier.undo(undo));
+        assertEquals(ORIGINAL + "; edited since\r\n", Files.readString(file, StandardCharsets.ISO_8859_1));
+        assertEquals(List.of("Mspclnt.ini", "Mspclnt.ini.bak"), dirListing());
     }
 
     @Test
@@ -230,19 +303,16 @@ class PlanApplierTest {
         new PlanApplier().apply(plan(file));
         String applied = Files.readString(file, StandardCharsets.ISO_8859_1);
         WriteSteps failingRename = new ForwardingSteps() {
-            private int renames;
-
             @Override
             public void rename(Path from, Path to) throws IOException {
-                if (++renames == 2) {
-                    throw new IOException("simulated rename failure");
-                }
-                super.rename(from, to);
+                throw new IOException("simulated rename failure");
             }
         };
-        assertThrows(IOException.class, () -> new PlanApplier(new AtomicFileWriter(failingRename)).undo(file));
+        assertThrows(IOException.class, () -> applier(failingRename).undo(file));
         assertEquals(applied, Files.readString(file, StandardCharsets.ISO_8859_1));
-        assertFalse(Files.exists(dir.resolve("Mspclnt.ini.bak.1")));
+        assertEquals(List.of("Mspclnt.ini", "Mspclnt.ini.bak"), dirListing());
+        // The failed undo did not count: the next one restores the same backup.
+        assertEquals(dir.resolve("Mspclnt.ini.bak").toAbsolutePath(), new PlanApplier().undo(file).restoredFrom());
     }
 
     @Test

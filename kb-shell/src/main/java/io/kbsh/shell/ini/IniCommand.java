@@ -5,6 +5,7 @@ import io.kbsh.ini.document.IniEncoding;
 import io.kbsh.ini.document.IniEntry;
 import io.kbsh.ini.document.IniSection;
 import io.kbsh.ini.file.PlanApplier;
+import io.kbsh.ini.file.UndoPlan;
 import io.kbsh.ini.plan.IniPlan;
 import io.kbsh.ini.writer.IniWriter;
 import io.kbsh.ini.writer.IniWriterException;
@@ -45,14 +46,14 @@ public final class IniCommand implements ShellCommand {
     private static final OptionSpec FILE = OptionSpec.value("file", ValueKind.FILE, "the INI file to plan against");
     private static final OptionSpec PARAM = OptionSpec.repeatable("param", ValueKind.TEXT,
             "a writer parameter, name=value (see ini writers)");
-    private static final OptionSpec YES = OptionSpec.flag("yes", "apply without asking (required in batch mode)");
+    private static final OptionSpec YES = OptionSpec.flag("yes", "apply or undo without asking (required in batch mode)");
     private static final OptionSpec CODEPAGE = OptionSpec.value("codepage", ValueKind.TEXT,
             "ANSI code page of files without a Unicode byte order mark (default windows-1252)");
 
     /** The options each subcommand takes; any other is refused rather than silently ignored. */
     private static final Map<String, List<OptionSpec>> OPTIONS_OF = Map.of(
             "show", List.of(CODEPAGE), "get", List.of(CODEPAGE), "writers", List.of(),
-            "plan", List.of(FILE, PARAM, CODEPAGE), "apply", List.of(FILE, PARAM, CODEPAGE, YES), "undo", List.of());
+            "plan", List.of(FILE, PARAM, CODEPAGE), "apply", List.of(FILE, PARAM, CODEPAGE, YES), "undo", List.of(YES));
 
     private final WriterCatalog writers;
     private final PlanApplier applier;
@@ -85,7 +86,7 @@ public final class IniCommand implements ShellCommand {
                 "ini writers",
                 "ini plan WRITER|ARTICLE --file FILE [--param NAME=VALUE ...] [--codepage CP]",
                 "ini apply WRITER|ARTICLE --file FILE [--param NAME=VALUE ...] [--codepage CP] [--yes]",
-                "ini undo FILE");
+                "ini undo FILE [--yes]");
     }
 
     @Override
@@ -149,7 +150,7 @@ public final class IniCommand implements ShellCommand {
             case "writers" -> listWriters(context, rest);
             case "plan" -> plan(context, args, rest, false);
             case "apply" -> plan(context, args, rest, true);
-            case "undo" -> undo(context, rest);
+            case "undo" -> undo(context, args, rest);
             default -> throw new UsageException("unknown ini subcommand '" + sub + "' (expected one of "
                     + String.join(", ", SUBCOMMANDS) + ")");
         };
@@ -261,23 +262,60 @@ public final class IniCommand implements ShellCommand {
             out.println(result.outcome() == PlanApplier.Outcome.ALREADY_APPLIED
                     ? file + ": already applied; nothing to change"
                     : "applied to " + file + result.backup().map(b -> " (backup: " + b + ")").orElse(" (new file)"));
+            reportHousekeeping(context, result.orphansRemoved(), result.pruned());
         } catch (IOException e) {
             throw failure(file, "not applied", e);
         }
         return ExitStatus.OK;
     }
 
-    private int undo(CommandContext context, List<String> rest) throws CommandException {
-        expect(rest, 1, 1, "ini undo FILE");
+    /**
+     * Undo walks back one step per call: it shows what restoring the newest backup not yet restored would
+     * change, asks as apply does, and says when there is nothing older.
+     */
+    private int undo(CommandContext context, Arguments args, List<String> rest) throws CommandException {
+        expect(rest, 1, 1, "ini undo FILE [--yes]");
         Path file = context.resolve(rest.get(0));
+        PrintWriter out = context.out();
+        UndoPlan plan;
         try {
-            PlanApplier.UndoResult result = applier.undo(file);
-            context.out().println("restored " + file + " from " + result.restoredFrom()
+            plan = applier.planUndo(file);
+        } catch (IOException e) {
+            throw failure(file, "not restored", e);
+        }
+        String diff = plan.diff();
+        out.print(diff.isEmpty() ? file + " already holds what " + plan.backup().getFileName() + " holds\n" : diff);
+        if (!args.has("yes")) {
+            if (!context.interactive()) {
+                throw new UsageException("ini undo needs --yes in batch mode; nothing was written to " + file);
+            }
+            out.flush();
+            if (!context.confirm("Restore " + file + " from " + plan.backup().getFileName() + "?")) {
+                out.println("not restored; nothing was written to " + file);
+                return ExitStatus.OK;
+            }
+        }
+        try {
+            PlanApplier.UndoResult result = applier.undo(plan);
+            out.println("restored " + file + " from " + result.restoredFrom()
                     + result.keptAs().map(k -> " (its previous content is in " + k + ")").orElse(""));
+            reportHousekeeping(context, result.orphansRemoved(), List.of());
         } catch (IOException e) {
             throw failure(file, "not restored", e);
         }
         return ExitStatus.OK;
+    }
+
+    /** Says what a write tidied up: temporary files of killed writes, backups beyond the number kept. */
+    static void reportHousekeeping(CommandContext context, List<Path> orphans, List<Path> pruned) {
+        if (!orphans.isEmpty()) {
+            context.err().println("note: removed " + orphans.size() + " temporary file(s) left by an interrupted write: "
+                    + String.join(", ", orphans.stream().map(p -> p.getFileName().toString()).toList()));
+        }
+        if (!pruned.isEmpty()) {
+            context.err().println("note: removed " + pruned.size() + " old backup(s): "
+                    + String.join(", ", pruned.stream().map(p -> p.getFileName().toString()).toList()));
+        }
     }
 
     private static IniDocument read(Path file, Charset codepage) throws CommandException {

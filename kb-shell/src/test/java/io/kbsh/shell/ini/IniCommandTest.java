@@ -105,7 +105,7 @@ class IniCommandTest {
 
     private List<String> listing() throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".kbsh-lock")).sorted().toList();
         }
     }
 
@@ -209,7 +209,38 @@ class IniCommandTest {
         command.run(context, List.of("apply", "test-disable", "--file", "Mspclnt.ini", "--param", "value=7"));
         assertEquals(ORIGINAL.replace("Disable=0", "Disable=7"), content(file));
         assertEquals(ORIGINAL, content(dir.resolve("Mspclnt.ini.bak")));
-        run("undo", "Mspclnt.ini");
+        run("undo", "Mspclnt.ini", "--yes");
+        assertEquals(ORIGINAL, content(file));
+    }
+
+    @Test
+    void undoWalksBackOneStepAtATimeShowingTheDiffAndAskingAndSaysWhenNothingIsOlder() throws Exception {
+        Path file = file();
+        run("apply", "test-disable", "--file", "Mspclnt.ini", "--param", "value=110", "--yes");
+        run("apply", "test-disable", "--file", "Mspclnt.ini", "--param", "value=110,143", "--yes");
+
+        RecordingContext first = new RecordingContext(dir);
+        first.interactive = true;
+        first.answer = true;
+        command.run(first, List.of("undo", "Mspclnt.ini"));
+        assertEquals(List.of("Restore " + file + " from Mspclnt.ini.bak.1?"), first.questions);
+        assertTrue(first.out.toString().contains("-Disable=110,143\n+Disable=110\n"), first.out.toString());
+        assertEquals(ORIGINAL.replace("Disable=0", "Disable=110"), content(file));
+
+        RecordingContext declined = new RecordingContext(dir);
+        declined.interactive = true;
+        command.run(declined, List.of("undo", "Mspclnt.ini"));
+        assertEquals(List.of("Restore " + file + " from Mspclnt.ini.bak?"), declined.questions);
+        assertTrue(declined.out.toString().contains("-Disable=110\n+Disable=0\n"), declined.out.toString());
+        assertEquals(ORIGINAL.replace("Disable=0", "Disable=110"), content(file), "a no writes nothing");
+
+        UsageException batch = assertThrows(UsageException.class, () -> run("undo", "Mspclnt.ini"));
+        assertTrue(batch.getMessage().startsWith("ini undo needs --yes in batch mode"), batch.getMessage());
+        run("undo", "Mspclnt.ini", "--yes");
+        assertEquals(ORIGINAL, content(file));
+
+        CommandException end = assertThrows(CommandException.class, () -> run("undo", "Mspclnt.ini", "--yes"));
+        assertTrue(end.getMessage().contains("nothing older to restore"), end.getMessage());
         assertEquals(ORIGINAL, content(file));
     }
 
@@ -247,7 +278,7 @@ class IniCommandTest {
         Path file = file();
         UsageException yes = assertThrows(UsageException.class,
                 () -> run("plan", "test-disable", "--file", "Mspclnt.ini", "--yes"));
-        assertEquals("option --yes does not apply to ini plan (used by ini apply)", yes.getMessage());
+        assertEquals("option --yes does not apply to ini plan (used by ini apply, ini undo)", yes.getMessage());
         UsageException param = assertThrows(UsageException.class,
                 () -> run("show", "Mspclnt.ini", "--param", "value=7"));
         assertEquals("option --param does not apply to ini show (used by ini apply, ini plan)", param.getMessage());
