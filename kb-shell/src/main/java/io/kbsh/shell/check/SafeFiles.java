@@ -3,6 +3,7 @@ package io.kbsh.shell.check;
 import io.kbsh.ini.internal.AtomicReplace;
 import io.kbsh.ini.internal.Backups;
 import io.kbsh.ini.internal.WriteLock;
+import io.kbsh.model.command.CommandException;
 import io.kbsh.model.internal.DataFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ final class SafeFiles {
     /** Computes the new content from the current one (empty when the file does not exist). */
     @FunctionalInterface
     interface Change {
-        byte[] apply(Optional<byte[]> current) throws IOException;
+        byte[] apply(Optional<byte[]> current) throws IOException, CommandException;
     }
 
     private SafeFiles() {
@@ -33,7 +34,11 @@ final class SafeFiles {
 
     /** Writes {@code data} to {@code file}; returns the backup made of the previous content, if there was one. */
     static Optional<Path> write(Path file, byte[] data) throws IOException {
-        return update(file, Long.MAX_VALUE, "", current -> data);
+        try {
+            return update(file, Long.MAX_VALUE, "", current -> data);
+        } catch (CommandException e) {
+            throw new IllegalStateException("a fixed content cannot be refused", e);
+        }
     }
 
     /**
@@ -41,7 +46,8 @@ final class SafeFiles {
      * {@code change} and writes it, all while holding the file's lock; returns the backup made of the
      * previous content, if there was one. Nothing is written when the content stays the same.
      */
-    static Optional<Path> update(Path file, long limit, String what, Change change) throws IOException {
+    static Optional<Path> update(Path file, long limit, String what, Change change)
+            throws IOException, CommandException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

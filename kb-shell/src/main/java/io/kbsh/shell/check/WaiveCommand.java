@@ -10,9 +10,11 @@ import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.command.ValueKind;
 import io.kbsh.model.finding.ObjectRef;
+import io.kbsh.model.internal.Limits;
 import io.kbsh.rules.waiver.Waiver;
 import io.kbsh.shell.check.report.TextReport;
 import io.kbsh.shell.check.waiver.Waivers;
+import io.kbsh.shell.json.JsonInputException;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -91,17 +93,19 @@ public final class WaiveCommand implements ShellCommand {
                     context.err().println("warning: the loaded environment has no " + w.object()
                             + " (ids are compared exactly); the waiver covers nothing there");
                 }
-                write(file, waivers.plus(w));
+                update(file, current -> current.plus(w));
                 context.out().println("Waived " + w.article() + " for " + w.object() + " until " + w.expires() + " (" + file + ")");
             }
             case "remove" -> {
                 String article = article(args.positional(1, "ARTICLE"));
                 String object = object(args.positional(2, "KIND:ID")).toString();
-                List<Waiver> kept = new ArrayList<>(waivers.waivers());
-                if (!kept.removeIf(w -> w.article().equals(article) && w.object().equals(object))) {
-                    throw new CommandException("no waiver for " + article + " " + object + " in " + file);
-                }
-                write(file, new Waivers(Waivers.SCHEMA_VERSION, kept));
+                update(file, current -> {
+                    List<Waiver> kept = new ArrayList<>(current.waivers());
+                    if (!kept.removeIf(w -> w.article().equals(article) && w.object().equals(object))) {
+                        throw new CommandException("no waiver for " + article + " " + object + " in " + file);
+                    }
+                    return new Waivers(Waivers.SCHEMA_VERSION, kept);
+                });
                 context.out().println("Removed the waiver for " + article + " " + object);
             }
             default -> throw new UsageException("unknown subcommand '" + sub + "' (add, list or remove)");
@@ -159,9 +163,26 @@ public final class WaiveCommand implements ShellCommand {
         }
     }
 
-    private static void write(Path file, Waivers waivers) throws CommandException {
+    /** A change to the waiver set, made from the file's content as it is under the lock. */
+    @FunctionalInterface
+    private interface WaiverChange {
+        Waivers apply(Waivers current) throws CommandException;
+    }
+
+    /**
+     * Reads, changes and writes the waiver file under its lock, so that two kbsh processes adding waivers
+     * at once take turns and both waivers are kept.
+     */
+    private static void update(Path file, WaiverChange change) throws CommandException {
         try {
-            SafeFiles.write(file, waivers.toJson());
+            SafeFiles.update(file, Limits.WAIVER_BYTES, "a waiver file", current -> {
+                try {
+                    Waivers now = current.isPresent() ? Waivers.parse(current.get(), file.toString()) : Waivers.none();
+                    return change.apply(now).toJson();
+                } catch (JsonInputException e) {
+                    throw new CommandException(e.getMessage());
+                }
+            });
         } catch (IOException e) {
             throw new CommandException("cannot write " + file + ": " + e.getMessage());
         }

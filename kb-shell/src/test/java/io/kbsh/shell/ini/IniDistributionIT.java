@@ -68,7 +68,7 @@ class IniDistributionIT {
         assertTrue(again.out().contains("already applied"), again.out());
         assertFalse(Files.exists(dir.resolve("Mspclnt.ini.bak.1")), "no second backup");
 
-        ShellRun undo = kbsh("ini undo Mspclnt.ini");
+        ShellRun undo = kbsh("ini undo Mspclnt.ini --yes");
         assertEquals(0, undo.status(), undo.err());
         assertEquals(MSPCLNT, Files.readString(file, StandardCharsets.ISO_8859_1));
     }

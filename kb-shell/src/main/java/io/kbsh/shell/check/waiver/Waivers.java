@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.kbsh.model.finding.Finding;
+import io.kbsh.model.internal.DataFiles;
+import io.kbsh.model.internal.Limits;
 import io.kbsh.rules.waiver.Waiver;
 import io.kbsh.shell.json.JsonInputException;
 import io.kbsh.shell.json.StrictJson;
@@ -42,11 +44,16 @@ public record Waivers(@JsonProperty(required = true) int schemaVersion, List<Wai
         return new Waivers(SCHEMA_VERSION, List.of());
     }
 
+    /** Reads {@code file}: a regular file of at most {@link Limits#WAIVER_BYTES}. */
     public static Waivers read(Path file) throws IOException, JsonInputException {
-        byte[] content = Files.readAllBytes(file);
-        Waivers w = StrictJson.read(content, file.toString(), Waivers.class);
+        return parse(DataFiles.read(file, Limits.WAIVER_BYTES, "a waiver file"), file.toString());
+    }
+
+    /** Parses a waiver file's {@code content}; {@code source} names it in errors. */
+    public static Waivers parse(byte[] content, String source) throws JsonInputException {
+        Waivers w = StrictJson.read(content, source, Waivers.class);
         if (w.schemaVersion != SCHEMA_VERSION) {
-            throw StrictJson.problemAt(content, file.toString(), "schemaVersion",
+            throw StrictJson.problemAt(content, source, "schemaVersion",
                     "unsupported schema version " + w.schemaVersion + " (this kbsh reads version " + SCHEMA_VERSION + ")");
         }
         return w;
