@@ -13,6 +13,14 @@ public sealed interface Fact permits EndpointFact, MxFact {
 
     Instant observedAt();
 
+    /**
+     * What the fact is about, without the probe: {@code host:port} for an endpoint, the domain for MX, the
+     * address for a reverse look-up, the zone for SOA serials.
+     *
+     * @since 2.1
+     */
+    String subject();
+
     /** One line a person can read, used as evidence in findings. */
     String describe();
 }

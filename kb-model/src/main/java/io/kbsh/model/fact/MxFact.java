@@ -33,6 +33,11 @@ public record MxFact(String domain, String dnsOutcome, List<Host> hosts, boolean
         return "mx";
     }
 
+    @Override
+    public String subject() {
+        return domain;
+    }
+
     /** True when the first MX host does not accept mail but a later one does: the case Q166604 describes. */
     public boolean firstDownLaterUp() {
         return firstHostOnlyFails && fallbackDelivers;

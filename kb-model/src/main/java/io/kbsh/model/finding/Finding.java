@@ -97,16 +97,18 @@ public record Finding(ArticleId article, Severity severity, String summary, List
         }
 
         /**
-         * {@link #probe(ProbeRequest, ObjectRef)}, and what earlier runs of that probe found (facts of the same
-         * probe, host and port) as evidence.
+         * {@link #probe(ProbeRequest, ObjectRef)}, and what runs of that probe found (facts of the same probe,
+         * host and port) as evidence: the newest first, then the older ones with their times.
          */
         public Builder probe(ProbeRequest p, ObjectRef target, Facts facts) {
             probe(p, target);
             if (p.port() > 0) {
-                for (EndpointFact fact : facts.endpoint(p.host(), p.port())) {
-                    if (fact.probe().equals(p.probe())) {
-                        evidence("probe: " + fact.describe());
-                    }
+                // The newest decides and reads as before; older runs follow, each with its time.
+                List<EndpointFact> history = facts.history(p.probe(), p.host(), p.port());
+                for (int i = history.size() - 1; i >= 0; i--) {
+                    EndpointFact fact = history.get(i);
+                    evidence(i == history.size() - 1 ? "probe: " + fact.describe()
+                            : "probe earlier (" + fact.observedAt() + "): " + fact.describe());
                 }
             }
             return this;

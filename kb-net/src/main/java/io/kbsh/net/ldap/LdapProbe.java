@@ -2,6 +2,7 @@ package io.kbsh.net.ldap;
 
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.probe.Probe;
+import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.ProbeContext;
 import io.kbsh.net.probe.ProbeException;
 import io.kbsh.net.probe.TlsMode;
@@ -70,7 +71,7 @@ public final class LdapProbe implements Probe {
         wire.write(message(2, Ber.element(BIND_REQUEST, Ber.integer(0x02, 3), Ber.string(0x04, ""),
                 Ber.string(0x80, ""))));
         Result bind = result(response(context, wire, 2, BIND_RESPONSE));
-        context.evidence("ldap.bind", bind.toString());
+        context.evidence(EvidenceKeys.LDAP_BIND, bind.toString());
         if (bind.code() == 0) {
             context.reached("bind");
         }
@@ -104,7 +105,7 @@ public final class LdapProbe implements Probe {
             Ber.Element op = response(context, wire, 3, SEARCH_ENTRY, SEARCH_REFERENCE, SEARCH_DONE);
             if (op.tag() == SEARCH_DONE) {
                 Result done = result(op);
-                context.evidence("ldap.rootdse", done.toString());
+                context.evidence(EvidenceKeys.LDAP_ROOTDSE, done.toString());
                 if (done.code() == 0) {
                     context.reached("rootdse");
                 }
@@ -116,7 +117,7 @@ public final class LdapProbe implements Probe {
                     for (Ber.Element v : attribute.child(1).children()) {
                         values.add(v.text());
                     }
-                    context.evidence("rootdse." + attribute.child(0).text(), String.join(" ", values));
+                    context.evidence(EvidenceKeys.ROOTDSE_PREFIX + attribute.child(0).text(), values);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.kbsh.net.mail;
 
 import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.ProbeContext;
 import io.kbsh.net.probe.ProbeException;
 import io.kbsh.net.probe.Wire;
@@ -28,7 +29,7 @@ public final class Imap4Probe extends TextProbe {
             throw turnedAway(line);
         }
         if (upper.startsWith("* PREAUTH")) {
-            context.evidence("imap4.preauth", "true");
+            context.evidence(EvidenceKeys.IMAP4_PREAUTH, true);
         } else if (!upper.startsWith("* OK")) {
             throw notProtocol("IMAP4 greeting", line);
         }
@@ -36,13 +37,13 @@ public final class Imap4Probe extends TextProbe {
     }
 
     @Override
-    List<String> capabilities(ProbeContext context, Wire wire) throws IOException, ProbeException {
+    List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls) throws IOException, ProbeException {
         List<String> capabilities = new ArrayList<>();
         String done = command(wire, "k1 CAPABILITY", capabilities);
         if (!done.toUpperCase(Locale.ROOT).startsWith("K1 OK")) {
             throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, "CAPABILITY failed: " + done);
         }
-        context.evidence("capability", String.join(" ", capabilities));
+        context.evidence(capabilityKey(EvidenceKeys.IMAP4_CAPABILITY, afterStartTls), capabilities);
         context.reached("capability");
         return capabilities;
     }

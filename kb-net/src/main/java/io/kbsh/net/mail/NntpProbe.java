@@ -1,5 +1,6 @@
 package io.kbsh.net.mail;
 
+import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.ProbeContext;
 import io.kbsh.net.probe.ProbeException;
 import io.kbsh.net.probe.Wire;
@@ -27,22 +28,22 @@ public final class NntpProbe extends TextProbe {
         if (code != 200 && code != 201) {
             throw notProtocol("NNTP greeting", line);
         }
-        context.evidence("nntp.posting", Boolean.toString(code == 200));
+        context.evidence(EvidenceKeys.NNTP_POSTING, code == 200);
         context.reached("greeting");
     }
 
     @Override
-    List<String> capabilities(ProbeContext context, Wire wire) throws IOException, ProbeException {
+    List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls) throws IOException, ProbeException {
         String status = ask(wire, "CAPABILITIES", "NNTP");
         int code = code(status);
         if (code == 500 || code == 501) {
-            context.evidence("capabilities", "unsupported");
+            context.evidence(capabilityKey(EvidenceKeys.NNTP_CAPABILITIES, afterStartTls), "unsupported");
             return List.of();
         }
         if (code != 101) {
             throw notProtocol("NNTP CAPABILITIES", status);
         }
-        return capabilityList(context, wire, "NNTP", "capabilities");
+        return capabilityList(context, wire, "NNTP", capabilityKey(EvidenceKeys.NNTP_CAPABILITIES, afterStartTls), "capabilities");
     }
 
     @Override

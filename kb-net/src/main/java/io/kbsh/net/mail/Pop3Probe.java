@@ -1,5 +1,6 @@
 package io.kbsh.net.mail;
 
+import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.ProbeContext;
 import io.kbsh.net.probe.ProbeException;
 import io.kbsh.net.probe.Wire;
@@ -26,16 +27,16 @@ public final class Pop3Probe extends TextProbe {
     }
 
     @Override
-    List<String> capabilities(ProbeContext context, Wire wire) throws IOException, ProbeException {
+    List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls) throws IOException, ProbeException {
         String status = ask(wire, "CAPA", "POP3");
         if (status.startsWith("-ERR")) {
-            context.evidence("capa", "unsupported");
+            context.evidence(capabilityKey(EvidenceKeys.POP3_CAPA, afterStartTls), "unsupported");
             return List.of();
         }
         if (!status.startsWith("+OK")) {
             throw notProtocol("POP3 CAPA", status);
         }
-        return capabilityList(context, wire, "POP3", "capa");
+        return capabilityList(context, wire, "POP3", capabilityKey(EvidenceKeys.POP3_CAPA, afterStartTls), "capa");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.kbsh.net.mail;
 
 import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.ProbeContext;
 import io.kbsh.net.probe.ProbeException;
 import io.kbsh.net.probe.Wire;
@@ -23,7 +24,7 @@ public final class SmtpProbe extends TextProbe {
     @Override
     void greeting(ProbeContext context, Wire wire) throws IOException, ProbeException {
         Reply greeting = Reply.read(wire);
-        context.evidence("greeting", greeting.text());
+        context.evidence(EvidenceKeys.GREETING, greeting.text());
         if (greeting.code() == 421 || greeting.code() == 554) {
             throw turnedAway(greeting.text());
         }
@@ -34,7 +35,7 @@ public final class SmtpProbe extends TextProbe {
     }
 
     @Override
-    List<String> capabilities(ProbeContext context, Wire wire) throws IOException, ProbeException {
+    List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls) throws IOException, ProbeException {
         wire.writeLine("EHLO " + context.options().heloName());
         Reply ehlo = Reply.read(wire);
         if (ehlo.code() == 250) {
@@ -44,7 +45,7 @@ public final class SmtpProbe extends TextProbe {
                     extensions.add(line.trim().toUpperCase(Locale.ROOT));
                 }
             }
-            context.evidence("ehlo.extensions", String.join(", ", extensions));
+            context.evidence(capabilityKey(EvidenceKeys.EHLO_EXTENSIONS, afterStartTls), extensions);
             context.reached("ehlo");
             return extensions.stream().map(e -> e.split("\\s+", 2)[0]).toList();
         }
@@ -56,7 +57,7 @@ public final class SmtpProbe extends TextProbe {
         if (helo.code() != 250) {
             throw new ProbeException(ProbeStatus.REJECTED, "EHLO and HELO refused: " + helo.text());
         }
-        context.evidence("ehlo", "refused (" + ehlo.code() + "), HELO accepted");
+        context.evidence(EvidenceKeys.EHLO, "refused (" + ehlo.code() + "), HELO accepted");
         context.reached("helo");
         return List.of();
     }

@@ -1,6 +1,7 @@
 package io.kbsh.net.mail;
 
 import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.Probe;
 import io.kbsh.net.probe.ProbeContext;
 import io.kbsh.net.probe.ProbeException;
@@ -59,7 +60,7 @@ abstract class TextProbe implements Probe {
             wire.startTls("tls");
         }
         greeting(context, wire);
-        List<String> capabilities = capabilities(context, wire);
+        List<String> capabilities = capabilities(context, wire, false);
         boolean offered = capabilities.contains(startTlsCapability());
         if (mode == TlsMode.STARTTLS || mode == TlsMode.OPPORTUNISTIC && offered) {
             try {
@@ -69,10 +70,11 @@ abstract class TextProbe implements Probe {
                 if (mode == TlsMode.STARTTLS || e.status() != ProbeStatus.TLS_ERROR) {
                     throw e;
                 }
-                context.evidence("starttls", "failed: " + e.getMessage());
+                context.evidence(EvidenceKeys.STARTTLS, "failed: " + e.getMessage());
                 return; // a sender would go on in plain text; the connection is spent
             }
-            capabilities(context, wire);
+            // Asked again over TLS: kept under the protocol's after-TLS key beside the plain-text list.
+            capabilities(context, wire, true);
             context.reached("starttls");
         }
         try {
@@ -85,8 +87,19 @@ abstract class TextProbe implements Probe {
     /** Reads the greeting; records {@code greeting} evidence and the {@code greeting} stage. */
     abstract void greeting(ProbeContext context, Wire wire) throws IOException, ProbeException;
 
-    /** Asks for the capabilities (upper-cased words); empty when the server has no such command. */
-    abstract List<String> capabilities(ProbeContext context, Wire wire) throws IOException, ProbeException;
+    /**
+     * Asks for the capabilities (upper-cased words); empty when the server has no such command. Records
+     * them under {@link #capabilityKey(String, boolean)}.
+     */
+    abstract List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls) throws IOException, ProbeException;
+
+    /**
+     * The evidence key for a capability list: {@code plain} for the first list, {@code plain.after-tls} for the
+     * one asked for again after STARTTLS, so that the second never replaces the first.
+     */
+    static String capabilityKey(String plain, boolean afterStartTls) {
+        return afterStartTls ? plain + ".after-tls" : plain;
+    }
 
     /** The capability word that offers STARTTLS. */
     abstract String startTlsCapability();
@@ -100,7 +113,7 @@ abstract class TextProbe implements Probe {
     static String readGreeting(ProbeContext context, Wire wire, String protocol) throws IOException, ProbeException {
         wire.beginReply();
         String line = checked(wire.readLine(), protocol);
-        context.evidence("greeting", line);
+        context.evidence(EvidenceKeys.GREETING, line);
         return line;
     }
 
@@ -111,12 +124,15 @@ abstract class TextProbe implements Probe {
         return checked(wire.readLine(), protocol);
     }
 
-    /** Reads a dot-terminated capability list and records it as evidence and stage {@code name}. */
-    static List<String> capabilityList(ProbeContext context, Wire wire, String protocol, String name)
+    /**
+     * Reads a dot-terminated capability list and records it as evidence under {@code key} and stage {@code
+     * stage}.
+     */
+    static List<String> capabilityList(ProbeContext context, Wire wire, String protocol, String key, String stage)
             throws IOException, ProbeException {
         List<String> capabilities = firstWords(dotTerminated(wire, protocol));
-        context.evidence(name, String.join(" ", capabilities));
-        context.reached(name);
+        context.evidence(key, capabilities);
+        context.reached(stage);
         return capabilities;
     }
 

@@ -1,9 +1,9 @@
 package io.kbsh.net.mx;
 
+import io.kbsh.model.fact.Evidence;
 import io.kbsh.model.fact.MxFact;
 import io.kbsh.model.fact.ProbeStatus;
-import io.kbsh.net.probe.ProbeResult;
-import java.util.Map;
+import io.kbsh.net.probe.EvidenceKeys;
 import java.util.Objects;
 
 /**
@@ -12,13 +12,13 @@ import java.util.Objects;
  * ({@code connect}, {@code greeting}, {@code ehlo}, {@code starttls}) and evidence.
  */
 public record MxHost(String name, int preference, String address, ProbeStatus status, String stage,
-                     Map<String, String> evidence) {
+                     Evidence evidence) {
 
     public MxHost {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(stage, "stage");
-        evidence = ProbeResult.ordered(evidence);
+        Objects.requireNonNull(evidence, "evidence");
     }
 
     /** True when this address would take the mail: it greeted and answered EHLO or HELO. */
@@ -27,7 +27,7 @@ public record MxHost(String name, int preference, String address, ProbeStatus st
     }
 
     public String detail() {
-        return evidence.getOrDefault("detail", "");
+        return evidence.text(EvidenceKeys.DETAIL).orElse("");
     }
 
     MxFact.Host toFactHost() {

@@ -1,5 +1,6 @@
 package io.kbsh.net.mx;
 
+import io.kbsh.model.fact.Evidence;
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.dns.DnsException;
 import io.kbsh.net.dns.DnsOutcome;
@@ -7,6 +8,7 @@ import io.kbsh.net.dns.DnsResolver;
 import io.kbsh.net.dns.MxAnswer;
 import io.kbsh.net.dns.MxRecord;
 import io.kbsh.net.mail.SmtpProbe;
+import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.ProbeOptions;
 import io.kbsh.net.probe.ProbeRequest;
 import io.kbsh.net.probe.ProbeResult;
@@ -20,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
@@ -92,14 +93,14 @@ public final class MxProbe {
             if (slot.request < 0) {
                 hosts.add(new MxHost(slot.mx.host(), slot.mx.preference(), null,
                         slot.dnsError.equals("cancelled") ? ProbeStatus.CANCELLED : ProbeStatus.DNS_ERROR, "none",
-                        Map.of("detail", slot.dnsError)));
+                        detail(slot.dnsError)));
             } else if (slot.request < results.size()) {
                 ProbeResult r = results.get(slot.request);
                 hosts.add(new MxHost(slot.mx.host(), slot.mx.preference(), slot.address, r.status(), r.stage(),
                         r.evidence()));
             } else {
                 hosts.add(new MxHost(slot.mx.host(), slot.mx.preference(), slot.address, ProbeStatus.CANCELLED,
-                        "none", Map.of("detail", "cancelled")));
+                        "none", detail("cancelled")));
             }
         }
         return MxReport.of(answer.domain(), answer.outcome(), answer.detail(), hosts, elapsed(t0), started);
@@ -117,6 +118,10 @@ public final class MxProbe {
             ordered.addAll(same);
         }
         return ordered;
+    }
+
+    private static Evidence detail(String why) {
+        return Evidence.builder().text(EvidenceKeys.DETAIL, why).build();
     }
 
     private static Duration elapsed(long t0) {

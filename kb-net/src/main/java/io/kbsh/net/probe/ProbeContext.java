@@ -1,5 +1,7 @@
 package io.kbsh.net.probe;
 
+import io.kbsh.model.fact.Evidence;
+import io.kbsh.model.fact.EvidenceValue;
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.dns.DnsException;
 import io.kbsh.net.dns.DnsResolver;
@@ -16,6 +18,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +33,15 @@ import javax.net.ssl.SSLException;
  */
 public final class ProbeContext {
 
+    private static final int MAX_ITEMS = 256;
+
     private final String probeId;
     private final ProbeTarget target;
     private final ProbeOptions options;
     private final Instant startedAt = Instant.now();
     private final long startNanos = System.nanoTime();
     private final long deadlineNanos;
-    private final Map<String, String> evidence = new LinkedHashMap<>();
+    private final Map<String, EvidenceValue> evidence = new LinkedHashMap<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<Wire> wires = new CopyOnWriteArrayList<>();
     private volatile String stage = "none";
@@ -76,10 +81,67 @@ public final class ProbeContext {
         stage = name;
     }
 
-    /** Records evidence; values are made printable and cut to a readable length. */
+    /** Records text evidence (see {@link EvidenceKeys}); made printable and cut to a readable length. */
     public void evidence(String key, String value) {
+        put(key, new EvidenceValue.TextValue(Wire.printable(value)));
+    }
+
+    /**
+     * Records a number.
+     *
+     * @since 2.1
+     */
+    public void evidence(String key, long value) {
+        put(key, new EvidenceValue.NumberValue(value));
+    }
+
+    /**
+     * Records a flag.
+     *
+     * @since 2.1
+     */
+    public void evidence(String key, boolean value) {
+        put(key, new EvidenceValue.FlagValue(value));
+    }
+
+    /**
+     * Records a time.
+     *
+     * @since 2.1
+     */
+    public void evidence(String key, Instant value) {
+        put(key, new EvidenceValue.TimeValue(value));
+    }
+
+    /**
+     * Records a list whole: each item made printable, at most {@value #MAX_ITEMS} items (a capability list is
+     * bounded by the reply cap long before that).
+     *
+     * @since 2.1
+     */
+    public void evidence(String key, List<String> items) {
+        List<String> shown = new ArrayList<>();
+        for (String item : items) {
+            if (shown.size() == MAX_ITEMS) {
+                break;
+            }
+            shown.add(Wire.printable(item));
+        }
+        put(key, new EvidenceValue.ListValue(shown));
+    }
+
+    /**
+     * Records typed evidence gathered elsewhere (e.g. a certificate's).
+     *
+     * @since 2.1
+     */
+    public void evidence(Evidence more) {
+        more.values().forEach(this::put);
+    }
+
+    private void put(String key, EvidenceValue value) {
         synchronized (evidence) {
-            evidence.put(key, Wire.printable(value));
+            evidence.put(key, value);
         }
     }
 
@@ -102,7 +164,7 @@ public final class ProbeContext {
             throw new ProbeException(ProbeStatus.DNS_ERROR, e.getMessage());
         }
         reached("resolve");
-        evidence("address", address.getHostAddress());
+        evidence(EvidenceKeys.ADDRESS, address.getHostAddress());
         // Direct, never through a configured SOCKS proxy: the probe is about this path to the peer.
         Socket socket = new Socket(Proxy.NO_PROXY);
         sockets.add(socket);
@@ -133,7 +195,7 @@ public final class ProbeContext {
             throw new ProbeException(ProbeStatus.UNREACHABLE, "cannot reach " + address.getHostAddress() + ": "
                     + e.getMessage());
         }
-        evidence("connect-ms", Long.toString((System.nanoTime() - before) / 1_000_000));
+        evidence(EvidenceKeys.CONNECT_MS, (System.nanoTime() - before) / 1_000_000);
         reached("connect");
         Wire wire = new Wire(this, socket);
         wires.add(wire);
@@ -185,12 +247,12 @@ public final class ProbeContext {
             status = ProbeStatus.CANCELLED;
             detail = "cancelled";
         }
-        Map<String, String> found;
+        Evidence found;
         synchronized (evidence) {
             if (detail != null) {
-                evidence.put("detail", Wire.printable(detail));
+                evidence.put(EvidenceKeys.DETAIL, new EvidenceValue.TextValue(Wire.printable(detail)));
             }
-            found = new LinkedHashMap<>(evidence);
+            found = Evidence.of(evidence);
         }
         return new ProbeResult(probeId, target, status, stage, Duration.ofNanos(System.nanoTime() - startNanos),
                 found, startedAt);
@@ -213,10 +275,10 @@ public final class ProbeContext {
                 if (legacyHelloSent) {
                     throw again; // the legacy hello's verdict
                 }
-                evidence("tls.legacy-hello", "not sent: " + again.getMessage());
+                evidence(EvidenceKeys.TLS_LEGACY_HELLO, "not sent: " + again.getMessage());
             } catch (IOException again) {
                 // A second connection that failed or stalled says nothing about TLS: the refusal stands.
-                evidence("tls.legacy-hello", (legacyHelloSent ? "no answer: " : "not sent: ") + again.getMessage());
+                evidence(EvidenceKeys.TLS_LEGACY_HELLO, (legacyHelloSent ? "no answer: " : "not sent: ") + again.getMessage());
             }
             throw refused;
         }

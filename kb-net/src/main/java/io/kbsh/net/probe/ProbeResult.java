@@ -1,12 +1,10 @@
 package io.kbsh.net.probe;
 
 import io.kbsh.model.fact.EndpointFact;
+import io.kbsh.model.fact.Evidence;
 import io.kbsh.model.fact.ProbeStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,12 +17,13 @@ import java.util.Objects;
  *                   {@code resolve}, {@code connect}, then the probe's own ({@code greeting}, {@code ehlo},
  *                   {@code starttls}, {@code bind}, …)
  * @param latency    how long the probe took
- * @param evidence   what the peer showed: {@code address}, {@code greeting}, {@code detail} (why it ended),
- *                   {@code tls.*} and {@code cert.*}, protocol specifics
+ * @param evidence   what the peer showed, typed and in order: {@code address}, {@code greeting}, {@code
+ *                   detail} (why it ended), {@code tls.*} and {@code cert.*}, protocol specifics (the keys are
+ *                   {@link EvidenceKeys})
  * @param observedAt when the probe started
  */
 public record ProbeResult(String probe, ProbeTarget target, ProbeStatus status, String stage, Duration latency,
-                          Map<String, String> evidence, Instant observedAt) {
+                          Evidence evidence, Instant observedAt) {
 
     public ProbeResult {
         Objects.requireNonNull(probe, "probe");
@@ -33,18 +32,7 @@ public record ProbeResult(String probe, ProbeTarget target, ProbeStatus status, 
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(observedAt, "observedAt");
-        evidence = ordered(evidence);
-    }
-
-    /**
-     * An unmodifiable copy that keeps the order the probe saw things in (address, greeting, TLS, …), so
-     * that tables and JSON read like the conversation; {@link Map#copyOf} would scramble it.
-     */
-    public static Map<String, String> ordered(Map<String, String> evidence) {
-        Map<String, String> copy = new LinkedHashMap<>();
-        evidence.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "evidence key"),
-                Objects.requireNonNull(v, () -> "evidence " + k)));
-        return Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(evidence, "evidence");
     }
 
     public boolean ok() {
@@ -53,12 +41,12 @@ public record ProbeResult(String probe, ProbeTarget target, ProbeStatus status, 
 
     /** Why the probe ended as it did, or an empty string. */
     public String detail() {
-        return evidence.getOrDefault("detail", "");
+        return evidence(EvidenceKeys.DETAIL);
     }
 
-    /** One evidence value, or an empty string. */
+    /** One evidence value as a person reads it (see {@link EvidenceKeys}), or an empty string. */
     public String evidence(String key) {
-        return evidence.getOrDefault(key, "");
+        return evidence.text(key).orElse("");
     }
 
     /** The typed fact checks consume. */

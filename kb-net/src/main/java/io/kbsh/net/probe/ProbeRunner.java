@@ -1,5 +1,6 @@
 package io.kbsh.net.probe;
 
+import io.kbsh.model.fact.Evidence;
 import io.kbsh.model.fact.ProbeStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -212,7 +213,7 @@ public final class ProbeRunner {
 
     private static ProbeResult cancelled(ProbeRequest r) {
         return new ProbeResult(r.probe().id(), r.target(), ProbeStatus.CANCELLED, "none", Duration.ZERO,
-                Map.of("detail", "cancelled before it ran"), Instant.now());
+                Evidence.builder().text(EvidenceKeys.DETAIL, "cancelled before it ran").build(), Instant.now());
     }
 
     private static String key(ProbeRequest r) {

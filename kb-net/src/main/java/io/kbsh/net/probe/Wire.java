@@ -200,11 +200,11 @@ public final class Wire implements Closeable {
         }
         guarded.stopTap();
         SSLSession session = tls.getSession();
-        context.evidence("tls.protocol", session.getProtocol());
-        context.evidence("tls.cipher", session.getCipherSuite());
+        context.evidence(EvidenceKeys.TLS_PROTOCOL, session.getProtocol());
+        context.evidence(EvidenceKeys.TLS_CIPHER, session.getCipherSuite());
         Certificate[] chain = session.getPeerCertificates();
         if (chain.length > 0 && chain[0] instanceof X509Certificate cert) {
-            CertificateEvidence.of(cert, host, Instant.now()).forEach(context::evidence);
+            context.evidence(CertificateEvidence.of(cert, host, Instant.now()));
         }
         in = tls.getInputStream();
         out = tls.getOutputStream();
@@ -215,13 +215,13 @@ public final class Wire implements Closeable {
     private ProbeException handshakeFailure(SSLException e, byte[] sent) {
         ServerHello hello = ServerHello.parse(sent);
         if (hello.version().isPresent()) {
-            context.evidence("tls.server-version", hello.version().get());
+            context.evidence(EvidenceKeys.TLS_SERVER_VERSION, hello.version().get());
         }
         if (hello.legacy()) {
             return onlyLegacy(hello.version().get());
         }
         if (hello.alert().isPresent()) {
-            context.evidence("tls.alert", hello.alert().get());
+            context.evidence(EvidenceKeys.TLS_ALERT, hello.alert().get());
             String detail = "the server refused the handshake: TLS alert " + hello.alert().get();
             // What a server limited to old protocols answers the JDK's modern offer with.
             return hello.alert().get().equals("protocol_version") ? new ModernTlsRefused(detail)
@@ -229,7 +229,7 @@ public final class Wire implements Closeable {
         }
         if (sent.length > 0 && hello.version().isEmpty()) {
             String shown = printable(new String(sent, 0, Math.min(sent.length, 80), StandardCharsets.ISO_8859_1));
-            context.evidence("tls.peer-sent", shown);
+            context.evidence(EvidenceKeys.TLS_PEER_SENT, shown);
             return new ProbeException(ProbeStatus.TLS_ERROR, "not a TLS answer: the peer sent '" + shown + "'");
         }
         return new ProbeException(ProbeStatus.TLS_ERROR, "TLS handshake failed: " + e.getMessage());
@@ -260,10 +260,10 @@ public final class Wire implements Closeable {
         }
         ServerHello hello = ServerHello.parse(answer);
         if (hello.legacy()) {
-            context.evidence("tls.server-version", hello.version().get());
+            context.evidence(EvidenceKeys.TLS_SERVER_VERSION, hello.version().get());
             return onlyLegacy(hello.version().get());
         }
-        context.evidence("tls.legacy-hello", hello.alert().map(a -> "refused too: TLS alert " + a)
+        context.evidence(EvidenceKeys.TLS_LEGACY_HELLO, hello.alert().map(a -> "refused too: TLS alert " + a)
                 .or(() -> hello.version().map(v -> "answered " + v)).orElse("no TLS answer"));
         return new ProbeException(ProbeStatus.TLS_ERROR, "the server refused the handshake: TLS alert protocol_version,"
                 + " and answers no TLS 1.1, 1.0 or SSLv3 hello either");

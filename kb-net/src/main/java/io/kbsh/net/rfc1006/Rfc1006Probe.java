@@ -2,6 +2,7 @@ package io.kbsh.net.rfc1006;
 
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.probe.Probe;
+import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.ProbeContext;
 import io.kbsh.net.probe.ProbeException;
 import io.kbsh.net.probe.TlsMode;
@@ -131,9 +132,9 @@ public final class Rfc1006Probe implements Probe {
     }
 
     private static void confirmed(ProbeContext context, byte[] body, int li) throws ProbeException {
-        context.evidence("rfc1006.outcome", "CC");
+        context.evidence(EvidenceKeys.RFC1006_OUTCOME, "CC");
         if (li >= 6) {
-            context.evidence("cotp.class", Integer.toString((body[6] & 0xf0) >> 4));
+            context.evidence(EvidenceKeys.COTP_CLASS, (body[6] & 0xf0) >> 4);
         }
         // Variable part: parameters after the 7 fixed bytes (LI included), each code, length, value.
         int at = 7;
@@ -149,7 +150,7 @@ public final class Rfc1006Probe implements Probe {
             } else if (param == CALLING_TSAP) {
                 context.evidence("cotp.calling-tsel", Tsel.show(value));
             } else if (param == TPDU_SIZE && len == 1) {
-                context.evidence("cotp.tpdu-size", Integer.toString(1 << value[0]));
+                context.evidence(EvidenceKeys.COTP_TPDU_SIZE, (long) (1 << value[0]));
             }
             at += 2 + len;
         }
@@ -158,14 +159,14 @@ public final class Rfc1006Probe implements Probe {
     }
 
     private static ProbeException disconnected(ProbeContext context, byte[] body, int li) {
-        context.evidence("rfc1006.outcome", "DR");
+        context.evidence(EvidenceKeys.RFC1006_OUTCOME, "DR");
         String reason = li >= 6 ? reason(body[6] & 0xff) : "no reason given";
         context.evidence("cotp.reason", reason);
         return new ProbeException(ProbeStatus.REJECTED, "disconnect request: " + reason);
     }
 
     private static ProbeException error(ProbeContext context, byte[] body, int li) {
-        context.evidence("rfc1006.outcome", "ER");
+        context.evidence(EvidenceKeys.RFC1006_OUTCOME, "ER");
         String cause = li >= 4 ? switch (body[4] & 0xff) {
             case 0 -> "reason not specified";
             case 1 -> "invalid parameter code";
@@ -200,7 +201,7 @@ public final class Rfc1006Probe implements Probe {
     private static ProbeException notRfc1006(ProbeContext context, Wire wire, byte[] header) throws IOException {
         Optional<String> text = wire.firstTextLine(header);
         if (text.isPresent()) {
-            context.evidence("rfc1006.outcome", "NOT_RFC1006");
+            context.evidence(EvidenceKeys.RFC1006_OUTCOME, "NOT_RFC1006");
             context.evidence("greeting", text.get());
             return new ProbeException(ProbeStatus.PROTOCOL_ERROR, "not an RFC 1006 service: it said '"
                     + text.get() + "'");
@@ -209,7 +210,7 @@ public final class Rfc1006Probe implements Probe {
     }
 
     private static ProbeException garbage(ProbeContext context, String detail) {
-        context.evidence("rfc1006.outcome", "GARBAGE");
+        context.evidence(EvidenceKeys.RFC1006_OUTCOME, "GARBAGE");
         return new ProbeException(ProbeStatus.PROTOCOL_ERROR, detail);
     }
 }

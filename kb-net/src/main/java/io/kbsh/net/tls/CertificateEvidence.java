@@ -1,14 +1,15 @@
 package io.kbsh.net.tls;
 
+import io.kbsh.model.fact.Evidence;
+import io.kbsh.net.probe.EvidenceKeys;
+import io.kbsh.net.probe.Wire;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -27,21 +28,21 @@ public final class CertificateEvidence {
     private CertificateEvidence() {
     }
 
-    public static Map<String, String> of(X509Certificate cert, String host, Instant now) {
-        Map<String, String> e = new LinkedHashMap<>();
-        e.put("cert.subject", cert.getSubjectX500Principal().getName());
-        e.put("cert.issuer", cert.getIssuerX500Principal().getName());
+    public static Evidence of(X509Certificate cert, String host, Instant now) {
+        Evidence.Builder e = Evidence.builder();
+        e.text(EvidenceKeys.CERT_SUBJECT, Wire.printable(cert.getSubjectX500Principal().getName()));
+        e.text(EvidenceKeys.CERT_ISSUER, Wire.printable(cert.getIssuerX500Principal().getName()));
         Instant notBefore = cert.getNotBefore().toInstant();
         Instant notAfter = cert.getNotAfter().toInstant();
-        e.put("cert.not-before", notBefore.toString());
-        e.put("cert.not-after", notAfter.toString());
-        e.put("cert.expired", Boolean.toString(now.isAfter(notAfter)));
-        e.put("cert.not-yet-valid", Boolean.toString(now.isBefore(notBefore)));
-        e.put("cert.self-signed", Boolean.toString(selfSigned(cert)));
+        e.time(EvidenceKeys.CERT_NOT_BEFORE, notBefore);
+        e.time(EvidenceKeys.CERT_NOT_AFTER, notAfter);
+        e.flag(EvidenceKeys.CERT_EXPIRED, now.isAfter(notAfter));
+        e.flag(EvidenceKeys.CERT_NOT_YET_VALID, now.isBefore(notBefore));
+        e.flag(EvidenceKeys.CERT_SELF_SIGNED, selfSigned(cert));
         List<String> names = names(cert);
-        e.put("cert.names", String.join(" ", names));
-        e.put("cert.host-match", Boolean.toString(names.stream().anyMatch(n -> matches(n, host))));
-        return e;
+        e.list(EvidenceKeys.CERT_NAMES, names.stream().map(Wire::printable).toList());
+        e.flag(EvidenceKeys.CERT_HOST_MATCH, names.stream().anyMatch(n -> matches(n, host)));
+        return e.build();
     }
 
     private static boolean selfSigned(X509Certificate cert) {

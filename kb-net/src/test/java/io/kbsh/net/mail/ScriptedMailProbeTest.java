@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.Probe;
 import io.kbsh.net.probe.ProbeOptions;
 import io.kbsh.net.probe.ProbeResult;
@@ -12,7 +13,9 @@ import io.kbsh.net.probe.TlsMode;
 import io.kbsh.net.testkit.Dialogue;
 import io.kbsh.net.testkit.ScriptedServer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Greetings, rejections and STARTTLS of the mail and news probes against scripted servers. */
@@ -37,8 +40,8 @@ class ScriptedMailProbeTest {
                 .on("EHLO", "250-mail.test\r\n250 8BITMIME\r\n"), TlsMode.NONE);
         assertEquals(ProbeStatus.OK, r.status(), r.detail());
         assertEquals("220 mail.test ESMTP (+2 lines)", r.evidence("greeting"));
-        assertEquals("8BITMIME", r.evidence("ehlo.extensions"));
-        assertEquals(List.of("address", "connect-ms", "greeting", "ehlo.extensions"), List.copyOf(r.evidence().keySet()),
+        assertEquals(List.of("8BITMIME"), r.evidence().list(EvidenceKeys.EHLO_EXTENSIONS));
+        assertEquals(List.of("address", "connect-ms", "greeting", "ehlo.extensions"), List.copyOf(r.evidence().keys()),
                 "evidence in the order of the conversation");
         assertEquals(r.evidence(), r.toFact().evidence());
     }
@@ -71,6 +74,36 @@ class ScriptedMailProbeTest {
         assertEquals("true", r.evidence("cert.self-signed"));
         assertEquals("true", r.evidence("cert.host-match"));
         assertTrue(r.evidence("cert.subject").contains("CN=localhost"), r.evidence("cert.subject"));
+        // Typed: the certificate's dates are times, its verdicts flags, its names a list.
+        Instant notAfter = r.evidence().time(EvidenceKeys.CERT_NOT_AFTER).orElseThrow();
+        assertTrue(notAfter.isAfter(r.evidence().time(EvidenceKeys.CERT_NOT_BEFORE).orElseThrow()));
+        assertEquals(Optional.of(false), r.evidence().flag(EvidenceKeys.CERT_EXPIRED));
+        assertTrue(r.evidence().list(EvidenceKeys.CERT_NAMES).contains("localhost"), r.evidence().toString());
+        assertTrue(r.evidence().number(EvidenceKeys.CONNECT_MS).orElseThrow() >= 0);
+    }
+
+    @Test
+    void startTlsKeepsTheExtensionsSeenBeforeTlsBesideThoseAfter() throws Exception {
+        // Offered in plain text: STARTTLS and no AUTH; over TLS: AUTH and, as servers do, no STARTTLS.
+        ProbeResult r = probe(new SmtpProbe(), Dialogue.greeting("220 tls.test\r\n").on("EHLO", EHLO_WITH_TLS)
+                .overTls("EHLO", "250-tls.test hello again\r\n250-SIZE 1000\r\n250 AUTH LOGIN PLAIN\r\n")
+                .startTlsOn("STARTTLS", "220 go ahead\r\n"), TlsMode.STARTTLS);
+        assertEquals(ProbeStatus.OK, r.status(), r.detail());
+        assertEquals(List.of("PIPELINING", "SIZE 1000", "STARTTLS"), r.evidence().list(EvidenceKeys.EHLO_EXTENSIONS));
+        assertEquals(List.of("SIZE 1000", "AUTH LOGIN PLAIN"), r.evidence().list(EvidenceKeys.EHLO_EXTENSIONS_AFTER_TLS));
+        assertTrue(r.toFact().evidence().list(EvidenceKeys.EHLO_EXTENSIONS).contains("STARTTLS"),
+                "the fact still says the server offered STARTTLS");
+    }
+
+    @Test
+    void imapCapabilitiesBeforeAndAfterStartTlsAreBothKept() throws Exception {
+        ProbeResult r = probe(new Imap4Probe(), Dialogue.greeting("* OK ready\r\n").tagged()
+                .on("CAPABILITY", "* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\nTAG OK done\r\n")
+                .overTls("CAPABILITY", "* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\nTAG OK done\r\n")
+                .startTlsOn("STARTTLS", "TAG OK begin TLS\r\n"), TlsMode.STARTTLS);
+        assertEquals(ProbeStatus.OK, r.status(), r.detail());
+        assertEquals(List.of("IMAP4REV1", "STARTTLS", "LOGINDISABLED"), r.evidence().list(EvidenceKeys.IMAP4_CAPABILITY));
+        assertEquals(List.of("IMAP4REV1", "AUTH=PLAIN"), r.evidence().list(EvidenceKeys.IMAP4_CAPABILITY_AFTER_TLS));
     }
 
     @Test
@@ -112,7 +145,8 @@ class ScriptedMailProbeTest {
                 .on("CAPA", "+OK\r\nUSER\r\nSTLS\r\n.\r\n").startTlsOn("STLS", "+OK begin TLS\r\n"), TlsMode.STARTTLS);
         assertEquals(ProbeStatus.OK, tls.status(), tls.detail());
         assertEquals("starttls", tls.stage());
-        assertEquals("USER STLS", tls.evidence("capa"));
+        assertEquals(List.of("USER", "STLS"), tls.evidence().list(EvidenceKeys.POP3_CAPA));
+        assertEquals(List.of("USER", "STLS"), tls.evidence().list(EvidenceKeys.POP3_CAPA_AFTER_TLS));
     }
 
     @Test
@@ -121,7 +155,8 @@ class ScriptedMailProbeTest {
                 .on("CAPABILITY", "* CAPABILITY IMAP4rev1 IDLE\r\nTAG OK done\r\n"), TlsMode.NONE);
         assertEquals(ProbeStatus.OK, preauth.status(), preauth.detail());
         assertEquals("true", preauth.evidence("imap4.preauth"));
-        assertEquals("IMAP4REV1 IDLE", preauth.evidence("capability"));
+        assertEquals(List.of("IMAP4REV1", "IDLE"), preauth.evidence().list(EvidenceKeys.IMAP4_CAPABILITY));
+        assertEquals(Optional.of(true), preauth.evidence().flag(EvidenceKeys.IMAP4_PREAUTH));
 
         assertEquals(ProbeStatus.REJECTED,
                 probe(new Imap4Probe(), Dialogue.greeting("* BYE shutting down\r\n"), TlsMode.NONE).status());
@@ -131,7 +166,7 @@ class ScriptedMailProbeTest {
                 .startTlsOn("STARTTLS", "TAG OK begin TLS\r\n"), TlsMode.STARTTLS);
         assertEquals(ProbeStatus.OK, tls.status(), tls.detail());
         assertEquals("starttls", tls.stage());
-        assertTrue(tls.evidence().containsKey("tls.cipher"));
+        assertTrue(tls.evidence().has("tls.cipher"));
     }
 
     @Test
@@ -140,7 +175,8 @@ class ScriptedMailProbeTest {
                 .on("CAPABILITIES", "101 list\r\nVERSION 2\r\nREADER\r\n.\r\n"), TlsMode.NONE);
         assertEquals(ProbeStatus.OK, posting.status(), posting.detail());
         assertEquals("true", posting.evidence("nntp.posting"));
-        assertEquals("VERSION READER", posting.evidence("capabilities"));
+        assertEquals(List.of("VERSION", "READER"), posting.evidence().list(EvidenceKeys.NNTP_CAPABILITIES));
+        assertEquals(Optional.of(true), posting.evidence().flag(EvidenceKeys.NNTP_POSTING));
 
         ProbeResult readOnly = probe(new NntpProbe(), Dialogue.greeting("201 no posting\r\n"), TlsMode.NONE);
         assertEquals(ProbeStatus.OK, readOnly.status(), readOnly.detail());
@@ -164,7 +200,7 @@ class ScriptedMailProbeTest {
                 TlsMode.IMPLICIT);
         assertEquals(ProbeStatus.OK, implicit.status(), implicit.detail());
         assertEquals("200 secure news", implicit.evidence("greeting"));
-        assertTrue(implicit.evidence().containsKey("tls.protocol"));
+        assertTrue(implicit.evidence().has("tls.protocol"));
         assertEquals(563, new NntpProbe().defaultPort(TlsMode.IMPLICIT));
     }
 }

@@ -19,6 +19,7 @@ public final class Dialogue implements ScriptedServer.Script {
 
     private final String greeting;
     private final Map<String, String> answers = new LinkedHashMap<>();
+    private final Map<String, String> answersOverTls = new LinkedHashMap<>();
     private String tlsCommand;
     private SSLContext tls;
     private boolean tagged;
@@ -36,6 +37,12 @@ public final class Dialogue implements ScriptedServer.Script {
 
     public Dialogue on(String command, String answer) {
         answers.put(command.toUpperCase(Locale.ROOT), answer);
+        return this;
+    }
+
+    /** Answers {@code command} so once TLS is up (a server that offers more, or less, over TLS). */
+    public Dialogue overTls(String command, String answer) {
+        answersOverTls.put(command.toUpperCase(Locale.ROOT), answer);
         return this;
     }
 
@@ -66,15 +73,18 @@ public final class Dialogue implements ScriptedServer.Script {
         InputStream in = s.getInputStream();
         OutputStream out = s.getOutputStream();
         write(out, greeting);
+        boolean secure = implicitTls;
         String line;
         while ((line = ScriptedServer.readLine(in)) != null) {
             String[] words = line.trim().split("\\s+");
             String tag = tagged && words.length > 1 ? words[0] : "";
             String command = (tagged && words.length > 1 ? words[1] : words[0]).toUpperCase(Locale.ROOT);
-            String answer = answers.getOrDefault(command, unknown).replace("TAG", tag);
+            String answer = (secure && answersOverTls.containsKey(command) ? answersOverTls.get(command)
+                    : answers.getOrDefault(command, unknown)).replace("TAG", tag);
             write(out, answer);
             if (command.equals(tlsCommand) && tls != null) {
                 s = TestTls.upgrade(s, tls);
+                secure = true;
                 in = s.getInputStream();
                 out = s.getOutputStream();
             }

@@ -3,19 +3,14 @@ package io.kbsh.shell.check;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.env.Environment;
-import io.kbsh.model.fact.EndpointFact;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.fact.Facts;
-import io.kbsh.model.fact.MxFact;
 import io.kbsh.model.finding.ObjectRef;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the check commands share across one shell session: the loaded environment (and its file), the
@@ -23,6 +18,9 @@ import java.util.Set;
  */
 @Singleton
 public final class CheckSession {
+
+    /** Facts kept per probe and target: enough history to read, bounded for a long session. */
+    static final int HISTORY = 16;
 
     private Environment environment;
     private Path environmentFile;
@@ -70,27 +68,12 @@ public final class CheckSession {
         return facts;
     }
 
-    /** Adds what probes found; a new fact replaces the session's older one about the same probe and target. */
+    /**
+     * Adds what probes found. A newer fact about the same probe and target is kept beside the older ones with
+     * its time (checks decide on the newest, evidence shows the history), at most {@value #HISTORY} per subject.
+     */
     public synchronized void addFacts(List<? extends Fact> more) {
-        Set<String> replaced = new HashSet<>();
-        more.forEach(f -> replaced.add(key(f)));
-        List<Fact> kept = new ArrayList<>();
-        for (Fact f : facts.all()) {
-            if (!replaced.contains(key(f))) {
-                kept.add(f);
-            }
-        }
-        facts = new Facts(kept).with(more);
-    }
-
-    private static String key(Fact fact) {
-        if (fact instanceof EndpointFact e) {
-            return e.probe() + " " + e.host().toLowerCase(Locale.ROOT) + ":" + e.port();
-        }
-        if (fact instanceof MxFact m) {
-            return "mx " + m.domain().toLowerCase(Locale.ROOT);
-        }
-        return fact.describe();
+        facts = facts.with(more, HISTORY);
     }
 
     public synchronized void clearFacts() {

@@ -12,12 +12,15 @@ import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.command.ValueKind;
 import io.kbsh.model.env.Protocol;
+import io.kbsh.model.fact.Evidence;
+import io.kbsh.model.fact.EvidenceValue;
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.Probes;
 import io.kbsh.net.dns.DnsResolver;
 import io.kbsh.net.mx.MxHost;
 import io.kbsh.net.mx.MxProbe;
 import io.kbsh.net.mx.MxReport;
+import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.Probe;
 import io.kbsh.net.probe.ProbeOptions;
 import io.kbsh.net.probe.ProbeRequest;
@@ -357,7 +360,7 @@ public final class ProbeCommand implements ShellCommand {
         }
         printRows(out, rows);
         if (withEvidence && !results.isEmpty()) {
-            results.get(0).evidence().forEach((k, v) -> {
+            results.get(0).evidence().asText().forEach((k, v) -> {
                 if (!k.equals("detail")) {
                     out.println("  " + k + ": " + v);
                 }
@@ -381,7 +384,7 @@ public final class ProbeCommand implements ShellCommand {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"PREF", "HOST", "ADDRESS", "STATUS", "REACHED", "DETAIL"});
             for (MxHost h : report.hosts()) {
-                String detail = h.accepts() ? h.evidence().getOrDefault("greeting", "") : h.detail();
+                String detail = h.accepts() ? h.evidence().text(EvidenceKeys.GREETING).orElse("") : h.detail();
                 rows.add(new String[] {Integer.toString(h.preference()), h.name(),
                         h.address() == null ? "-" : h.address(), h.status().name(), h.stage(), detail});
             }
@@ -448,8 +451,20 @@ public final class ProbeCommand implements ShellCommand {
         out.println(root);
     }
 
-    private static void putEvidence(ObjectNode node, Map<String, String> evidence) {
+    /** Evidence with JSON's own types: lists as arrays, numbers and flags bare, times as ISO-8601 text. */
+    static void putEvidence(ObjectNode node, Evidence evidence) {
         ObjectNode e = node.putObject("evidence");
-        evidence.forEach(e::put);
+        evidence.values().forEach((k, v) -> {
+            if (v instanceof EvidenceValue.NumberValue n) {
+                e.put(k, n.value());
+            } else if (v instanceof EvidenceValue.FlagValue f) {
+                e.put(k, f.value());
+            } else if (v instanceof EvidenceValue.ListValue l) {
+                ArrayNode items = e.putArray(k);
+                l.value().forEach(items::add);
+            } else {
+                e.put(k, v.display());
+            }
+        });
     }
 }

@@ -83,10 +83,7 @@ class CheckCommandsTest {
                         .evidence("Mspclnt.ini lacks [EMSMTA] Disable=1")
                         .action(new Action.RunIniWriter("test-writer", Map.of(), s.iniFiles().get(0), target))
                         .action(new Action.ManualStep("restart the MTA", target))
-                        .probe(ProbeRequest.of("tcp", hostPort[0], port, "the MTA port answers"), target);
-                for (EndpointFact fact : facts.endpoint(hostPort[0], port)) {
-                    f.evidence("probe: " + fact.describe());
-                }
+                        .probe(ProbeRequest.of("tcp", hostPort[0], port, "the MTA port answers"), target, facts);
                 return f.build();
             }).toList();
         }
@@ -279,7 +276,12 @@ class CheckCommandsTest {
         run(new DiagnoseCommand(session, engine), "--json");
         JsonNode root = new ObjectMapper().readTree(ctx.output());
         assertEquals(1, root.get("probesRun").size());
-        assertEquals(1, session.facts().all().size(), "a second run replaces the fact about the same endpoint");
+        // A second run keeps the first fact beside the new one (issue 10): the newest decides, evidence shows both.
+        List<EndpointFact> history = session.facts().history("tcp", "127.0.0.1", listener.getLocalPort());
+        assertEquals(2, history.size(), "a second run keeps the older fact about the same endpoint");
+        assertTrue(history.get(0).observedAt().compareTo(history.get(1).observedAt()) <= 0, "oldest first");
+        assertEquals(history.get(1), session.facts().newest("tcp", "127.0.0.1", listener.getLocalPort()).orElseThrow());
+        assertTrue(root.toString().contains("probe earlier ("), "the finding's evidence shows the history: " + root);
         assertEquals("Q900001", root.get("plan").get(0).get("article").asText());
         run(env, "facts", "--clear");
         assertTrue(session.facts().isEmpty());

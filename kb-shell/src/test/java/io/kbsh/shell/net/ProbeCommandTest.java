@@ -128,6 +128,10 @@ class ProbeCommandTest {
         result.get("evidence").fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("address", "connect-ms", "greeting", "ehlo.extensions"), keys,
                 "evidence in the order the probe saw it");
+        // Typed evidence keeps its JSON type: a number and a list, not strings.
+        assertTrue(result.get("evidence").get("connect-ms").isIntegralNumber(), result.toString());
+        assertTrue(result.get("evidence").get("ehlo.extensions").isArray(), result.toString());
+        assertEquals("8BITMIME", result.get("evidence").get("ehlo.extensions").get(0).asText());
     }
 
     @Test
