@@ -53,10 +53,30 @@ public final class DnsResolver {
 
     private final InetSocketAddress server;
     private final Duration timeout;
+    /** System.nanoTime() past which no query waits, or null for none. */
+    private final Long deadlineNanos;
 
-    private DnsResolver(InetSocketAddress server, Duration timeout) {
+    private DnsResolver(InetSocketAddress server, Duration timeout, Long deadlineNanos) {
         this.server = server;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    private DnsResolver(InetSocketAddress server, Duration timeout) {
+        this(server, timeout, null);
+    }
+
+    /**
+     * This resolver with an absolute limit: every query waits its time-out or until {@code total} from now
+     * has passed, whichever comes first, so that a caller's deadline covers its look-ups (a look-up of
+     * several queries, A then AAAA, or CNAME hops, cannot add its time-outs up past it).
+     *
+     * @since 2.1
+     */
+    public DnsResolver within(Duration total) {
+        long end = System.nanoTime() + Objects.requireNonNull(total, "total").toNanos();
+        long bounded = deadlineNanos != null && deadlineNanos - end < 0 ? deadlineNanos : end;
+        return new DnsResolver(server, timeout, bounded);
     }
 
     /** Asks {@code server}; names in the hosts file are not consulted. */
@@ -187,6 +207,10 @@ public final class DnsResolver {
         InetSocketAddress to = server != null ? server : systemServer();
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         long deadline = System.nanoTime() + timeout.toNanos();
+        if (deadlineNanos != null && deadlineNanos - deadline < 0) {
+            deadline = deadlineNanos;
+        }
+        long wait = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
         Message answer;
         try {
             answer = overUdp(query, to, deadline);
@@ -196,7 +220,7 @@ public final class DnsResolver {
         } catch (InterruptedIOException e) {
             if (e instanceof SocketTimeoutException) {
                 throw new DnsException(DnsOutcome.TIMEOUT, "no answer from " + show(to) + " for "
-                        + stripDot(name.toString()) + " " + Type.string(type) + " within " + timeout.toMillis() + " ms");
+                        + stripDot(name.toString()) + " " + Type.string(type) + " within " + wait + " ms");
             }
             throw e;
         } catch (PortUnreachableException e) {

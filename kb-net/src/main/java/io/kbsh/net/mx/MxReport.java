@@ -12,10 +12,12 @@ import java.util.Objects;
  * order a sender tries them, and the two verdicts of Q166604 — {@code fallbackDelivers}: a sender that
  * tries the hosts in order until one takes the mail delivers; {@code firstHostOnlyFails}: a sender that
  * tries only the first MX host (every address of it) fails. A null MX, NXDOMAIN, SERVFAIL or DNS time-out
- * has no hosts: nothing delivers, so the first verdict is false and the second true.
+ * has no hosts: nothing delivers, so the first verdict is false and the second true. {@code hostsNotFollowed}
+ * counts the MX hosts past the probe's cap ({@link MxProbe#maxHosts()}), which it did not look at.
  */
 public record MxReport(String domain, DnsOutcome dnsOutcome, String dnsDetail, List<MxHost> hosts,
-                       boolean fallbackDelivers, boolean firstHostOnlyFails, Duration latency, Instant observedAt) {
+                       int hostsNotFollowed, boolean fallbackDelivers, boolean firstHostOnlyFails, Duration latency,
+                       Instant observedAt) {
 
     public MxReport {
         Objects.requireNonNull(domain, "domain");
@@ -24,20 +26,23 @@ public record MxReport(String domain, DnsOutcome dnsOutcome, String dnsDetail, L
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(observedAt, "observedAt");
         hosts = List.copyOf(hosts);
+        if (hostsNotFollowed < 0) {
+            throw new IllegalArgumentException("hostsNotFollowed must not be negative: " + hostsNotFollowed);
+        }
     }
 
     /** Builds the report and its verdicts from the hosts in sender order. */
-    static MxReport of(String domain, DnsOutcome outcome, String detail, List<MxHost> hosts, Duration latency,
-                       Instant observedAt) {
+    static MxReport of(String domain, DnsOutcome outcome, String detail, List<MxHost> hosts, int notFollowed,
+                       Duration latency, Instant observedAt) {
         boolean fallback = hosts.stream().anyMatch(MxHost::accepts);
         String first = hosts.isEmpty() ? null : hosts.get(0).name();
         boolean firstDelivers = hosts.stream().filter(h -> h.name().equals(first)).anyMatch(MxHost::accepts);
-        return new MxReport(domain, outcome, detail, hosts, fallback, !firstDelivers, latency, observedAt);
+        return new MxReport(domain, outcome, detail, hosts, notFollowed, fallback, !firstDelivers, latency, observedAt);
     }
 
     /** The typed fact checks consume. */
     public MxFact toFact() {
         return new MxFact(domain, dnsOutcome.name(), hosts.stream().map(MxHost::toFactHost).toList(),
-                fallbackDelivers, firstHostOnlyFails, observedAt);
+                hostsNotFollowed, fallbackDelivers, firstHostOnlyFails, observedAt);
     }
 }

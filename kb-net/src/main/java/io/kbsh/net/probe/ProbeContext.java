@@ -147,9 +147,10 @@ public final class ProbeContext {
 
     /** A resolver honouring the options' DNS server and time-out (bounded by the deadline too). */
     public DnsResolver resolver() {
-        Duration timeout = options.dnsTimeout().compareTo(remaining()) < 0 ? options.dnsTimeout() : remaining();
-        Duration t = timeout.isZero() ? Duration.ofMillis(1) : timeout;
-        return options.dnsServer() == null ? DnsResolver.system(t) : DnsResolver.at(options.dnsServer(), t);
+        Duration left = remaining().isZero() ? Duration.ofMillis(1) : remaining();
+        DnsResolver r = options.dnsServer() == null ? DnsResolver.system(options.dnsTimeout())
+                : DnsResolver.at(options.dnsServer(), options.dnsTimeout());
+        return r.within(left);
     }
 
     /**

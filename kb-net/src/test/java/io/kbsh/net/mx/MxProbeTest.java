@@ -175,4 +175,65 @@ class MxProbeTest {
         }
         assertEquals(Set.of(List.of("c", "a", "b"), List.of("c", "b", "a")), orders);
     }
+
+    /** A DNS server whose MX answer names {@code n} hosts and drops every address query for them. */
+    private static DnsTestServer droppingAddresses(String domain, int n) throws Exception {
+        DnsTestServer server = new DnsTestServer();
+        for (int i = 0; i < n; i++) {
+            String host = "mx" + i + "." + domain;
+            server.mx(domain, 10 + i, host).silent(host);
+        }
+        return server;
+    }
+
+    @Test
+    void aThousandMxHostsWhoseAddressQueriesAreDroppedEndWithinTheBoundAndSayTheCap() throws Exception {
+        // Issue 14: each host's look-up used to wait its own 3 s outside the deadline (still running after 40 s).
+        try (DnsTestServer drops = droppingAddresses("many.test", 1000)) {
+            ProbeOptions defaults = ProbeOptions.defaults().withDnsServer(drops.address());
+            long t0 = System.nanoTime();
+            MxReport r = new MxProbe(new Random(1), new ProbeRunner(8, 4)).check("many.test", defaults);
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            assertTrue(took.compareTo(Duration.ofSeconds(25)) < 0, "took " + took);
+            assertEquals(DnsOutcome.OK, r.dnsOutcome());
+            assertEquals(MxProbe.DEFAULT_MAX_HOSTS, r.hosts().size());
+            assertEquals(1000 - MxProbe.DEFAULT_MAX_HOSTS, r.hostsNotFollowed());
+            assertTrue(r.dnsDetail().contains("followed the first 20 of 1000 MX hosts"), r.dnsDetail());
+            assertTrue(r.hosts().stream().allMatch(h -> h.status() == ProbeStatus.DNS_ERROR), r.hosts().toString());
+            assertEquals(980, r.toFact().hostsNotFollowed());
+            assertTrue(r.toFact().describe().contains("980 more MX hosts not followed"), r.toFact().describe());
+            assertTrue(drops.queries() <= 1 + MxProbe.DEFAULT_MAX_HOSTS * 2, "queries: " + drops.queries());
+        }
+    }
+
+    @Test
+    void theDeadlineCoversTheAddressLookUps() throws Exception {
+        // Ten hosts, 3 s per dropped query, --deadline 5: took 30.5 s before; now the deadline holds.
+        try (DnsTestServer drops = droppingAddresses("ten.test", 10)) {
+            ProbeOptions five = ProbeOptions.defaults().withDnsServer(drops.address())
+                    .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+            long t0 = System.nanoTime();
+            MxReport r = new MxProbe(new Random(1), new ProbeRunner(8, 4)).check("ten.test", five);
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            assertTrue(took.compareTo(Duration.ofSeconds(7)) < 0, "took " + took);
+            assertEquals(10, r.hosts().size());
+            assertEquals(0, r.hostsNotFollowed());
+            assertTrue(r.hosts().stream().allMatch(h -> h.status() == ProbeStatus.DNS_ERROR), r.hosts().toString());
+        }
+    }
+
+    @Test
+    void aDroppedHostDoesNotKeepTheOthersFromBeingProbed() throws Exception {
+        // Look-ups run side by side: a good host after several dead ones is still reached within the deadline.
+        try (DnsTestServer mixed = droppingAddresses("mixed.test", 6)) {
+            mixed.mx("mixed.test", 99, "good.mixed.test").a("good.mixed.test", "127.0.0.3");
+            ProbeOptions o = options.withDnsServer(mixed.address()).withDnsTimeout(Duration.ofSeconds(3))
+                    .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5));
+            MxReport r = new MxProbe(new Random(1), new ProbeRunner(8, 4)).check("mixed.test", o);
+            MxHost good = r.hosts().get(r.hosts().size() - 1);
+            assertEquals("good.mixed.test", good.name());
+            assertEquals(ProbeStatus.OK, good.status(), good.detail());
+            assertTrue(r.fallbackDelivers());
+        }
+    }
 }

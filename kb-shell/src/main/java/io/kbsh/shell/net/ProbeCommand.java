@@ -436,6 +436,7 @@ public final class ProbeCommand implements ShellCommand {
                 .put("domain", report.domain())
                 .put("dnsOutcome", report.dnsOutcome().name())
                 .put("dnsDetail", report.dnsDetail())
+                .put("hostsNotFollowed", report.hostsNotFollowed())
                 .put("fallbackDelivers", report.fallbackDelivers())
                 .put("firstHostOnlyFails", report.firstHostOnlyFails());
         ArrayNode hosts = root.putArray("hosts");
