@@ -14,6 +14,7 @@ import io.kbsh.shell.exec.ExitRequest;
 import io.kbsh.shell.exec.ShellContext;
 import io.kbsh.shell.exec.ShellIo;
 import io.kbsh.shell.exec.StreamIo;
+import io.kbsh.shell.output.Screen;
 import io.kbsh.shell.plugin.PluginFailure;
 import io.kbsh.shell.plugin.PluginLoader;
 import io.kbsh.shell.plugin.PluginSet;
@@ -97,7 +98,8 @@ public final class Kbsh {
         boolean batch = options.commands().isPresent() || options.script().isPresent() || !launch.terminal();
         if (!batch) {
             return ExitStatus.combine(pluginStatus,
-                    Repl.run(registry, home, options.init(), io -> context(io, home, launch, options, injector)));
+                    Repl.run(registry, home, options.init(), io -> context(io, home, launch, options, injector),
+                            Screen.colourWanted(launch.environment(), options.noColor(), true)));
         }
         Charset charset = Charset.defaultCharset();
         ShellIo io = new StreamIo(launch.out(), launch.err(), charset);

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record LaunchOptions(Optional<Path> home, List<Path> pluginDirectories, boolean strict, boolean debug,
                             Optional<String> commands, Optional<Path> script, Optional<String> init,
-                            boolean help, boolean version) {
+                            boolean help, boolean version, boolean noColor) {
 
     public static final String USAGE = """
             Usage: kbsh [OPTIONS] [FILE.kbsh]
@@ -24,6 +24,8 @@ public record LaunchOptions(Optional<Path> home, List<Path> pluginDirectories, b
               --plugins DIR    also load plugins from DIR (repeatable)
               --strict         exit with status 3 when any plugin fails to load
               --debug          log to stderr and show stack traces
+              --no-color       never colour the output (also: NO_COLOR=1; colour is only ever
+                               used on a terminal that has it)
               --version        print the version and exit
               --help           print this help and exit
             Without -c or FILE, kbsh reads commands from standard input when it is not a terminal,
@@ -45,6 +47,7 @@ public record LaunchOptions(Optional<Path> home, List<Path> pluginDirectories, b
         Optional<String> init = Optional.empty();
         boolean help = false;
         boolean version = false;
+        boolean noColor = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -61,6 +64,7 @@ public record LaunchOptions(Optional<Path> home, List<Path> pluginDirectories, b
                 case "--init" -> init = Optional.of(value(args, i++));
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
+                case "--no-color", "--no-colour" -> noColor = true;
                 default -> {
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option " + a + " (kbsh --help lists them)");
@@ -75,7 +79,7 @@ public record LaunchOptions(Optional<Path> home, List<Path> pluginDirectories, b
         if (commands.isPresent() && script.isPresent()) {
             throw new UsageException("give either -c or a script file, not both");
         }
-        return new LaunchOptions(home, plugins, strict, debug, commands, script, init, help, version);
+        return new LaunchOptions(home, plugins, strict, debug, commands, script, init, help, version, noColor);
     }
 
     /** The home directory: {@code --home}, else {@code KBSH_HOME}, else {@code ~/.kbsh}. */

@@ -225,4 +225,21 @@ class KbshBatchTest {
             return false;
         }
     }
+
+    @Test
+    void controlCharactersInAFileAndAnEnvironmentReachTheTerminalEscaped() throws Exception {
+        Path ini = dir.resolve("Wspcfg.ini");
+        Files.writeString(ini, "[Title]\r\nKey=clear\u001b[2Jscreen\u001b]0;owned\u0007\r\n", StandardCharsets.UTF_8);
+        Result shown = kbsh("-c", "ini show '" + ini + "'");
+        assertEquals(0, shown.status(), shown.err());
+        assertFalse(shown.out().contains("\u001b") || shown.out().contains("\u0007"), shown.out());
+        assertTrue(shown.out().contains("Key=clear^[[2Jscreen^[]0;owned^G"), shown.out());
+
+        Path env = dir.resolve("site.json");
+        Files.writeString(env, "{\"schemaVersion\": 1, \"organisation\": \"North\\u001b[31mwind\", \"servers\": []}");
+        Result loaded = kbsh("-c", "env load '" + env + "'");
+        String all = loaded.out() + loaded.err();
+        assertFalse(all.contains("\u001b"), all);
+        assertTrue(all.contains("North^[[31mwind"), all);
+    }
 }

@@ -1,20 +1,30 @@
 package io.kbsh.shell.exec;
 
+import io.kbsh.shell.output.Screen;
+import io.kbsh.shell.output.ScreenWriter;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Optional;
 
-/** Batch-mode I/O over plain streams: nobody can answer a question. */
+/**
+ * Batch-mode I/O over plain streams: nobody can answer a question. Output still goes through the output
+ * layer, so a file's control characters never reach a terminal that a pipe may end in.
+ */
 public final class StreamIo implements ShellIo {
 
     private final PrintWriter out;
     private final PrintWriter err;
 
     public StreamIo(OutputStream out, OutputStream err, Charset charset) {
-        this.out = new PrintWriter(new OutputStreamWriter(out, charset), true);
-        this.err = new PrintWriter(new OutputStreamWriter(err, charset), true);
+        this(out, err, charset, Screen.plain());
+    }
+
+    /** Streams shown on {@code screen}: control characters are escaped whatever it is. */
+    public StreamIo(OutputStream out, OutputStream err, Charset charset, Screen screen) {
+        this.out = new PrintWriter(new ScreenWriter(new OutputStreamWriter(out, charset), screen), true);
+        this.err = new PrintWriter(new ScreenWriter(new OutputStreamWriter(err, charset), screen), true);
     }
 
     @Override

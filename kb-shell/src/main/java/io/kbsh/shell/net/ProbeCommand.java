@@ -205,7 +205,7 @@ public final class ProbeCommand implements ShellCommand {
             if (showProgress) {
                 synchronized (err) {
                     err.print("\rprobing " + done + "/" + total + " (last: " + latest.probe() + " "
-                            + latest.target() + " " + latest.status() + ")\u001b[K");
+                            + latest.target() + " " + latest.status() + ")");
                     err.flush();
                 }
             }
@@ -214,7 +214,7 @@ public final class ProbeCommand implements ShellCommand {
         List<ProbeResult> results = plan.get(0).probe().call(p -> runner.run(requests, deadline, progress));
         if (showProgress) {
             synchronized (err) {
-                err.print("\r\u001b[K");
+                err.print("\r");
                 err.flush();
             }
         }

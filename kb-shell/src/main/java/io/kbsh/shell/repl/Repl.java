@@ -34,9 +34,9 @@ public final class Repl {
 
     /** Runs the shell on the system terminal. */
     public static int run(CommandRegistry registry, Path home, Optional<String> init,
-                          Function<ShellIo, ShellContext> contexts) {
+                          Function<ShellIo, ShellContext> contexts, boolean colourAllowed) {
         try (Terminal terminal = TerminalBuilder.builder().name("kbsh").system(true).build()) {
-            return run(terminal, registry, home, init, contexts);
+            return run(terminal, registry, home, init, contexts, colourAllowed);
         } catch (IOException e) {
             System.err.println("kbsh: cannot open the terminal: " + e.getMessage());
             return ExitStatus.FAILED;
@@ -46,6 +46,15 @@ public final class Repl {
     /** Runs the shell on {@code terminal} until Ctrl-D or {@code exit}; returns the exit status. */
     public static int run(Terminal terminal, CommandRegistry registry, Path home, Optional<String> init,
                           Function<ShellIo, ShellContext> contexts) throws IOException {
+        return run(terminal, registry, home, init, contexts, true);
+    }
+
+    /**
+     * Runs the shell on {@code terminal}; {@code colourAllowed} is false under {@code NO_COLOR} or
+     * {@code --no-color} (the terminal's own capability decides otherwise).
+     */
+    public static int run(Terminal terminal, CommandRegistry registry, Path home, Optional<String> init,
+                          Function<ShellIo, ShellContext> contexts, boolean colourAllowed) throws IOException {
         Files.createDirectories(home);
         if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
             // Some pseudo-terminals report 0x0; JLine would then draw nothing as the user types.
@@ -61,7 +70,7 @@ public final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                 .build();
-        context[0] = contexts.apply(new TerminalIo(terminal, reader));
+        context[0] = contexts.apply(new TerminalIo(terminal, reader, colourAllowed));
         CommandExecutor executor = new CommandExecutor(registry, context[0]);
         terminal.writer().println("kbsh " + VersionCommand.kbshVersion()
                 + " - type help for the commands, Tab to complete, Ctrl-D to leave.");

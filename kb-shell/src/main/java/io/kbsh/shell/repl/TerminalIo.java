@@ -1,38 +1,58 @@
 package io.kbsh.shell.repl;
 
 import io.kbsh.shell.exec.ShellIo;
+import io.kbsh.shell.output.Screen;
+import io.kbsh.shell.output.ScreenWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.jline.builtins.Less;
 import org.jline.builtins.Source;
-import java.io.PrintWriter;
-import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
+import org.jline.utils.InfoCmp.Capability;
 
-/** REPL I/O: results to the terminal, questions answered at the terminal. */
+/** REPL I/O: results to the terminal through the output layer, questions answered at the terminal. */
 final class TerminalIo implements ShellIo {
 
     private final Terminal terminal;
     private final LineReader reader;
-    TerminalIo(Terminal terminal, LineReader reader) {
+    private final Screen screen;
+    /** Output and errors share one writer, so that they stay in order on the screen. */
+    private final PrintWriter writer;
+
+    TerminalIo(Terminal terminal, LineReader reader, boolean colourAllowed) {
         this.terminal = terminal;
         this.reader = reader;
+        this.screen = new Screen(terminal::getWidth, colourAllowed && canColour(terminal));
+        this.writer = new PrintWriter(new ScreenWriter(terminal.writer(), screen), true);
+    }
+
+    /** A terminal that is not {@code dumb} and says it has at least 8 colours. */
+    static boolean canColour(Terminal terminal) {
+        Integer colours = terminal.getNumericCapability(Capability.max_colors);
+        return !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())
+                ? colours != null && colours >= 8
+                : Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+    }
+
+    Screen screen() {
+        return screen;
     }
 
     @Override
     public PrintWriter out() {
-        return terminal.writer();
+        return writer;
     }
 
     @Override
     public PrintWriter err() {
-        // At the prompt, errors go to the terminal too, so that they stay in order with the output.
-        return terminal.writer();
+        return writer;
     }
 
     @Override
@@ -40,21 +60,28 @@ final class TerminalIo implements ShellIo {
         return true;
     }
 
-    /** Text taller than the screen goes through JLine's {@code less}; q leaves it, / searches. */
+    /**
+     * Text taller than the screen goes through JLine's {@code less} (q leaves it, / searches), escaped,
+     * coloured and wrapped by the output layer first, as everything else shown.
+     */
     @Override
     public void page(String text) {
-        long lines = text.lines().count();
+        writer.flush();
+        String shown = ScreenWriter.format(text, screen);
+        long lines = shown.lines().count();
         int height = terminal.getHeight();
         if (height <= 0 || lines < height - 1) {
-            ShellIo.super.page(text);
+            terminal.writer().print(shown);
+            terminal.writer().flush();
             return;
         }
         try {
             Less less = new Less(terminal, Path.of("").toAbsolutePath());
             less.run(new Source.InputStreamSource(
-                    new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, "article"));
+                    new ByteArrayInputStream(shown.getBytes(StandardCharsets.UTF_8)), true, "article"));
         } catch (IOException e) {
-            ShellIo.super.page(text);
+            terminal.writer().print(shown);
+            terminal.writer().flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -62,6 +89,7 @@ final class TerminalIo implements ShellIo {
 
     @Override
     public Optional<String> ask(String prompt) {
+        writer.flush();
         try {
             return Optional.of(reader.readLine(prompt));
         } catch (UserInterruptException | EndOfFileException e) {
