@@ -82,4 +82,11 @@ class DistributionIT {
         }
         assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(DIST.resolve("plugins"))));
     }
+
+    @Test
+    void pluginCommandsHaveHelpWithAnExample() throws Exception {
+        Run r = kbsh("", "-c", "exchange-ports --help");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("exchange-ports - ") && r.out().contains("\nExamples:\n  exchange-ports"), r.out());
+    }
 }

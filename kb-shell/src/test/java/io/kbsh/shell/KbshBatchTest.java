@@ -242,4 +242,40 @@ class KbshBatchTest {
         assertFalse(all.contains("\u001b"), all);
         assertTrue(all.contains("North^[[31mwind"), all);
     }
+
+    @Test
+    void helpOptionOnEveryCommandAndSubcommand() {
+        Result check = kbsh("-c", "check --help");
+        assertEquals(0, check.status(), check.err());
+        assertTrue(check.out().startsWith("check - "), check.out());
+        assertTrue(check.out().contains("  --fail-on SEVERITY"), check.out());
+        assertEquals(check.out(), kbsh("-c", "check -h").out());
+        assertEquals(check.out(), kbsh("-c", "help check").out());
+
+        Result show = kbsh("-c", "ini show -h");
+        assertTrue(show.out().startsWith("ini show - "), show.out());
+        assertTrue(show.out().contains("  ini show FILE"), show.out());
+        assertFalse(show.out().contains("ini apply") || show.out().contains("--yes"), show.out());
+    }
+
+    @Test
+    void aMissingArgumentPrintsTheUsageLine() {
+        Result r = kbsh("-c", "show");
+        assertEquals(2, r.status());
+        List<String> lines = r.err().lines().toList();
+        assertEquals("show: missing argument QNNNNNN", lines.get(0));
+        assertTrue(lines.get(1).startsWith("usage: show "), r.err());
+
+        Result sub = kbsh("-c", "ini get");
+        List<String> subLines = sub.err().lines().toList();
+        assertEquals(2, subLines.size(), sub.err());
+        assertTrue(subLines.get(1).startsWith("usage: ini get FILE SECTION KEY"), sub.err());
+    }
+
+    @Test
+    void mistypedCommandsSubcommandsAndOptionsGetASuggestion() {
+        assertEquals("kbsh: unknown command 'chekc' (did you mean check?)", kbsh("-c", "chekc").err().strip());
+        assertTrue(kbsh("-c", "ini shwo x.ini").err().lines().findFirst().orElseThrow().contains("(did you mean show?)"));
+        assertTrue(kbsh("-c", "check --fial-on error").err().startsWith("check: unknown option --fial-on (did you mean --fail-on?)"));
+    }
 }

@@ -47,7 +47,8 @@ public final class Arguments {
             }
             OptionSpec spec = byName.get(name);
             if (spec == null) {
-                throw new UsageException("unknown option --" + name);
+                throw new UsageException("unknown option --" + name
+                        + Suggestions.didYouMean("--" + name, specs.stream().map(OptionSpec::spelling).toList()));
             }
             String value;
             if (!spec.takesValue()) {

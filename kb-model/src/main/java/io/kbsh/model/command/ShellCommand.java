@@ -20,6 +20,16 @@ public interface ShellCommand {
     /** Synopsis lines for {@code help NAME}, e.g. {@code ini get FILE SECTION KEY}. */
     String usage();
 
+    /**
+     * Command lines that show the command at work, one each, for {@code help NAME} and {@code NAME --help};
+     * each may end with two spaces and what it does (as {@code usage} lines may).
+     *
+     * @since 2.1
+     */
+    default List<String> examples() {
+        return List.of();
+    }
+
     /** Sub-command words offered by completion right after the command name (e.g. {@code show}, {@code get}). */
     default List<String> subcommands() {
         return List.of();

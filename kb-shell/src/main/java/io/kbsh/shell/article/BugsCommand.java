@@ -43,6 +43,11 @@ public final class BugsCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("bugs exchange 5.5 SP1  known bugs a later 5.5 service pack fixed");
+    }
+
+    @Override
     public String usage() {
         return "bugs PRODUCT VERSION [SPn]\n  e.g. bugs exchange 5.5 SP1";
     }

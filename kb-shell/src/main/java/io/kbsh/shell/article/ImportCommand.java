@@ -47,6 +47,12 @@ public final class ImportCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("import ../shared/kbarchive/kbarchive-txt.zip",
+                "import --rebuild");
+    }
+
+    @Override
     public String usage() {
         return "import PATH            a directory, kbarchive-txt.zip or the archive's GitHub zip\n"
                 + "import --rebuild       re-import from the archive the index was built from";

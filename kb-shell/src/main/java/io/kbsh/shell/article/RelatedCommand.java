@@ -38,6 +38,12 @@ public final class RelatedCommand extends ArticleIdCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("related Q178532",
+                "related --limit 20 Q254909");
+    }
+
+    @Override
     public String usage() {
         return "related [--limit N] QNNNNNN";
     }

@@ -35,6 +35,12 @@ public final class SearchCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("search \"second MX record\" product:exchange",
+                "search proxy x.400 type:bug --limit 50");
+    }
+
+    @Override
     public String usage() {
         return "search [--limit N] QUERY...\n"
                 + "  e.g. search proxy x.400 product:exchange type:bug\n"

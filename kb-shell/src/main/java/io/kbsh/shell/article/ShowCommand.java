@@ -35,6 +35,12 @@ public final class ShowCommand extends ArticleIdCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("show Q166604",
+                "show --no-pager Q178532");
+    }
+
+    @Override
     public String usage() {
         return "show [--no-pager] QNNNNNN";
     }

@@ -39,6 +39,11 @@ public final class ExitCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of(name, name + " 4  end a script with status 4");
+    }
+
+    @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException {
         if (arguments.size() > 1) {
             throw new UsageException(name + " takes at most one status");

@@ -2,16 +2,22 @@ package io.kbsh.shell.builtin;
 
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.ExitStatus;
-import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.ShellCommand;
+import io.kbsh.model.command.Suggestions;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.shell.exec.CommandRegistry;
+import io.kbsh.shell.help.CommandSyntax;
+import io.kbsh.shell.help.HelpText;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
-/** {@code help} lists the commands; {@code help NAME} shows one command's usage and options. */
+/**
+ * {@code help} lists the commands; {@code help NAME [SUB]} shows one command's (or sub-command's) usage,
+ * options and examples, generated from what the command declares ({@link HelpText}).
+ */
 public final class HelpCommand implements ShellCommand {
 
     private final Provider<CommandRegistry> registry;
@@ -33,12 +39,23 @@ public final class HelpCommand implements ShellCommand {
 
     @Override
     public String usage() {
-        return "help [COMMAND]";
+        return "help [COMMAND [SUBCOMMAND]]";
+    }
+
+    @Override
+    public List<String> examples() {
+        return List.of("help check", "help ini apply", "check --help");
     }
 
     @Override
     public List<String> candidates(CommandContext context, List<String> precedingWords) {
-        return precedingWords.isEmpty() ? registry.get().names() : List.of();
+        if (precedingWords.isEmpty()) {
+            return registry.get().names();
+        }
+        if (precedingWords.size() == 1) {
+            return registry.get().find(precedingWords.get(0)).map(e -> e.command().subcommands()).orElse(List.of());
+        }
+        return List.of();
     }
 
     @Override
@@ -46,38 +63,35 @@ public final class HelpCommand implements ShellCommand {
         PrintWriter out = context.out();
         if (arguments.isEmpty()) {
             int width = registry.get().names().stream().mapToInt(String::length).max().orElse(8);
-            out.println("Commands (help COMMAND for details):");
+            out.println("Commands (help COMMAND, or COMMAND --help, for details):");
             for (CommandRegistry.Entry e : registry.get().all()) {
                 String origin = e.plugin().isPresent() ? "  [" + e.origin() + "]" : "";
                 out.printf("  %-" + width + "s  %s%s%n", e.command().name(), e.command().description(), origin);
             }
             return ExitStatus.OK;
         }
-        if (arguments.size() > 1) {
-            throw new UsageException("help takes one command name");
+        if (arguments.size() > 2) {
+            throw new UsageException("help takes a command name and at most one sub-command");
         }
-        ShellCommand command = registry.get().find(arguments.get(0))
-                .orElseThrow(() -> new UsageException("no command named '" + arguments.get(0) + "'"))
+        String name = arguments.get(0);
+        ShellCommand command = registry.get().find(name)
+                .orElseThrow(() -> new UsageException("no command named '" + name + "'"
+                        + Suggestions.didYouMean(name, registry.get().names())))
                 .command();
-        out.println(command.name() + " - " + command.description());
-        out.println("Usage:");
-        command.usage().lines().forEach(line -> out.println("  " + line));
-        if (!command.options().isEmpty()) {
-            out.println("Options:");
-            for (OptionSpec o : command.options()) {
-                String spelling = o.spelling() + (o.takesValue() ? " " + valueName(o) : "");
-                out.printf("  %-22s %s%s%n", spelling, o.description(), o.repeatable() ? " (repeatable)" : "");
+        CommandSyntax syntax = CommandSyntax.of(command);
+        Optional<String> sub = Optional.empty();
+        if (arguments.size() == 2) {
+            String word = arguments.get(1);
+            sub = syntax.subcommand(word);
+            if (sub.isEmpty()) {
+                throw new UsageException(command.subcommands().isEmpty()
+                        ? name + " has no sub-commands"
+                        : "no sub-command '" + word + "' of " + name + Suggestions.didYouMean(word, command.subcommands())
+                        + "; it has " + String.join(", ", command.subcommands()));
             }
         }
+        out.print(HelpText.of(syntax, sub));
+        out.flush();
         return ExitStatus.OK;
-    }
-
-    /** How an option's value is shown: {@code --file FILE}, {@code --limit LIMIT}, {@code --param PARAM}. */
-    private static String valueName(OptionSpec o) {
-        return switch (o.kind()) {
-            case FILE -> "FILE";
-            case ARTICLE -> "QNNNNNN";
-            default -> o.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-        };
     }
 }

@@ -34,6 +34,11 @@ public final class PluginsCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("plugins");
+    }
+
+    @Override
     public String usage() {
         return "plugins";
     }

@@ -21,6 +21,11 @@ public final class VersionCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("version");
+    }
+
+    @Override
     public String usage() {
         return "version";
     }

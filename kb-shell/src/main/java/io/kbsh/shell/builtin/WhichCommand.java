@@ -32,6 +32,12 @@ public final class WhichCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("which exchange-ports",
+                "which check ini");
+    }
+
+    @Override
     public String usage() {
         return "which COMMAND...";
     }

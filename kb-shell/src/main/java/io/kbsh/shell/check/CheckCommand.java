@@ -24,6 +24,14 @@ public final class CheckCommand extends ReportingCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("check  every article against the loaded environment",
+                "check Q254909 --probe",
+                "check --json --fail-on error  for CI: status 4 when an unwaived error is open",
+                "check --env site.json --junit report.xml");
+    }
+
+    @Override
     public String usage() {
         return "check [ARTICLE...] [--probe] [--timeout SECONDS] [--env FILE] [--waivers FILE]\n"
                 + "      [--json] [--junit FILE] [--fail-on SEVERITY]";

@@ -37,6 +37,12 @@ public final class DiagnoseCommand extends ReportingCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("diagnose",
+                "diagnose Q254909 --timeout 10");
+    }
+
+    @Override
     public String usage() {
         return "diagnose [ARTICLE...] [--timeout SECONDS] [--env FILE] [--waivers FILE]\n"
                 + "         [--json] [--junit FILE] [--fail-on SEVERITY]";

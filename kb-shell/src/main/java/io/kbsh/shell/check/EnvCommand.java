@@ -50,6 +50,13 @@ public final class EnvCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("env load examples/site-q254909-q187225.json",
+                "env show",
+                "env facts --clear");
+    }
+
+    @Override
     public String usage() {
         return "env load FILE        read an environment file (JSON, see docs/checks.md)\n"
                 + "env show             describe the loaded environment\n"

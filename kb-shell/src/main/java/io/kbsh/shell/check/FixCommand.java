@@ -53,6 +53,12 @@ public final class FixCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("fix plan Q254909",
+                "fix apply Q254909 --object server:NWMAIL1");
+    }
+
+    @Override
     public String usage() {
         return "fix plan [ARTICLE...] [--object KIND:ID] [--file FILE]\n"
                 + "fix apply [ARTICLE...] [--object KIND:ID] [--file FILE] [--yes]";

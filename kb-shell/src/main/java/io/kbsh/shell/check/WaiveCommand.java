@@ -46,6 +46,13 @@ public final class WaiveCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("waive add Q187225 server:NWMAIL1 --until 2027-06-30 --reason \"SP1 scheduled\"",
+                "waive list",
+                "waive remove Q187225 server:NWMAIL1");
+    }
+
+    @Override
     public String usage() {
         return "waive add ARTICLE KIND:ID --until YYYY-MM-DD --reason TEXT [--file FILE]\n"
                 + "waive list [--file FILE]\n"

@@ -6,7 +6,11 @@ import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import io.kbsh.model.command.Suggestions;
+import io.kbsh.shell.help.CommandSyntax;
+import io.kbsh.shell.help.HelpText;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs command lines: splits them, finds each command, runs it with the plugin's class loader as context
@@ -70,17 +74,30 @@ public final class CommandExecutor {
         String name = words.get(0);
         CommandRegistry.Entry entry = registry.find(name).orElse(null);
         if (entry == null) {
-            context.err().println(location + "kbsh: unknown command '" + name + "' (type help for the list)");
+            String suggestion = Suggestions.closest(name, registry.names()).map(s -> " (did you mean " + s + "?)")
+                    .orElse(" (type help for the list)");
+            context.err().println(location + "kbsh: unknown command '" + name + "'" + suggestion);
             return ExitStatus.USAGE;
         }
         ShellCommand command = entry.command();
+        List<String> arguments = words.subList(1, words.size());
+        CommandSyntax syntax = CommandSyntax.of(command);
+        if (asksForHelp(arguments)) {
+            Optional<String> sub = arguments.isEmpty() ? Optional.empty() : syntax.subcommand(arguments.get(0));
+            context.out().print(HelpText.of(syntax, sub));
+            context.out().flush();
+            return ExitStatus.OK;
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(command.getClass().getClassLoader());
         try {
-            return command.run(context, words.subList(1, words.size()));
+            return command.run(context, arguments);
         } catch (ExitRequest e) {
             throw e;
+        } catch (UsageException e) {
+            reportUsage(syntax, arguments, e);
+            return e.exitStatus();
         } catch (CommandException e) {
             report(name, e);
             return e.exitStatus();
@@ -99,6 +116,43 @@ public final class CommandExecutor {
             // A Ctrl-C that arrived as the command finished must not leak into the next one.
             Thread.interrupted();
         }
+    }
+
+    /**
+     * {@code --help} or {@code -h} among the words before {@code --}: the command's help, whatever else
+     * was typed (as git and the AWS CLI do).
+     */
+    private static boolean asksForHelp(List<String> arguments) {
+        for (String a : arguments) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--help") || a.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A usage error: its line, "did you mean" when the first word is a mistyped sub-command, then the
+     * usage lines of the sub-command typed (or of the command), so that nobody has to ask for them.
+     */
+    private void reportUsage(CommandSyntax syntax, List<String> arguments, UsageException e) {
+        ShellCommand command = syntax.command();
+        String message = e.getMessage();
+        Optional<String> sub = Optional.empty();
+        if (!arguments.isEmpty() && !command.subcommands().isEmpty()) {
+            String first = arguments.get(0);
+            sub = syntax.subcommand(first);
+            if (sub.isEmpty() && !first.startsWith("-") && !message.contains("did you mean")) {
+                message += Suggestions.didYouMean(first, command.subcommands());
+            }
+        }
+        context.err().println(location + command.name() + ": " + message);
+        context.err().print(HelpText.usage(syntax, sub));
+        context.err().flush();
+        printTrace(e);
     }
 
     private void report(String name, CommandException e) {

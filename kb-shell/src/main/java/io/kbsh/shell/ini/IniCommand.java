@@ -79,6 +79,16 @@ public final class IniCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("ini show examples/collected/NWMAIL1/Mspclnt.ini",
+                "ini get Mspclnt.ini inetinfo Disable",
+                "ini writers",
+                "ini plan Q178532 --file Wspcfg.ini --param protocols=pop3",
+                "ini apply Q254909 --file Mspclnt.ini --yes",
+                "ini undo Wspcfg.ini");
+    }
+
+    @Override
     public String usage() {
         return String.join("\n",
                 "ini show FILE [SECTION] [--codepage CP]",

@@ -115,6 +115,14 @@ public final class ProbeCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("probe smtp mail.example.net --starttls  greeting, EHLO extensions and the TLS certificate",
+                "probe rfc1006 mta.example.net --tsel MTA  X.400 transport connection",
+                "probe mx example.net  every MX host in order, and the Q166604 verdict",
+                "probe exchange proxy.example.net  every Exchange protocol port");
+    }
+
+    @Override
     public String usage() {
         return String.join("\n",
                 "probe tcp HOST PORT",

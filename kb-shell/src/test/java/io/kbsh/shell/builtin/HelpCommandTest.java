@@ -1,6 +1,7 @@
 package io.kbsh.shell.builtin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +54,8 @@ class HelpCommandTest {
         List<String> lines = c.output().lines().toList();
         assertEquals("fetch - fetch things", lines.get(0));
         assertTrue(lines.contains("  fetch [--limit N] WHAT") && lines.contains("  fetch --file FILE"), lines.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  --limit LIMIT ") && l.endsWith("how many")), lines.toString());
+        // The placeholder is the one the usage lines use, not one made up from the option's name.
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  --limit N ") && l.endsWith("how many")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  --file FILE ")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  --max-age MAX_AGE ") && l.endsWith("(repeatable)")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  --yes ") && l.endsWith("do not ask")), lines.toString());
@@ -63,5 +65,47 @@ class HelpCommandTest {
     void anUnknownCommandIsAUsageError() {
         UsageException e = assertThrows(UsageException.class, () -> help.run(new RecordingContext(dir), List.of("nope")));
         assertEquals("no command named 'nope'", e.getMessage());
+        UsageException typo = assertThrows(UsageException.class, () -> help.run(new RecordingContext(dir), List.of("fecth")));
+        assertEquals("no command named 'fecth' (did you mean fetch?)", typo.getMessage());
+    }
+
+    private static final class Store implements ShellCommand {
+        public String name() { return "store"; }
+        public String description() { return "keep things"; }
+        public String usage() {
+            return "store put KEY VALUE [--ttl SECONDS]  remember a value\n"
+                    + "store list [--json]\n"
+                    + "store drop KEY [--force]";
+        }
+        public List<String> subcommands() { return List.of("put", "list", "drop"); }
+        public List<String> examples() { return List.of("store put colour blue --ttl 60", "store list --json"); }
+        public List<OptionSpec> options() {
+            return List.of(OptionSpec.value("ttl", ValueKind.TEXT, "how long"), OptionSpec.flag("json", "as JSON"),
+                    OptionSpec.flag("force", "even when in use"), OptionSpec.flag("quiet", "say nothing"));
+        }
+        public int run(CommandContext c, List<String> a) { return 0; }
+    }
+
+    @Test
+    void aSubcommandsHelpShowsItsOwnUsageOptionsAndExamples() throws Exception {
+        CommandRegistry withStore = CommandRegistry.build(List.of(new Store()), PluginSet.empty());
+        RecordingContext c = new RecordingContext(dir);
+        new HelpCommand(() -> withStore).run(c, List.of("store", "put"));
+        String text = c.output();
+        assertTrue(text.startsWith("store put - remember a value\n"), text);
+        assertTrue(text.contains("  store put KEY VALUE [--ttl SECONDS]\n"), text);
+        assertFalse(text.contains("store list"), text);
+        assertTrue(text.contains("  --ttl SECONDS"), text);
+        assertTrue(text.contains("  --quiet"), "an option no usage line names applies to every sub-command: " + text);
+        assertFalse(text.contains("--force") || text.contains("--json"), text);
+        assertTrue(text.contains("Examples:\n  store put colour blue --ttl 60\n"), text);
+
+        RecordingContext whole = new RecordingContext(dir);
+        new HelpCommand(() -> withStore).run(whole, List.of("store"));
+        assertTrue(whole.output().contains("Sub-commands (store SUB --help for one):\n  put   remember a value\n  list  [--json]\n"),
+                whole.output());
+        UsageException e = assertThrows(UsageException.class,
+                () -> new HelpCommand(() -> withStore).run(new RecordingContext(dir), List.of("store", "lsit")));
+        assertTrue(e.getMessage().contains("(did you mean list?)"), e.getMessage());
     }
 }

@@ -33,6 +33,11 @@ public final class ExchangePortsCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("exchange-ports  the ports and Wspcfg.ini sections of every Exchange protocol");
+    }
+
+    @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException {
         if (!arguments.isEmpty()) {
             throw new UsageException("exchange-ports takes no arguments");
