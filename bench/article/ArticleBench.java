@@ -1,5 +1,5 @@
 import io.kbsh.model.article.Article;
-import io.kbsh.model.article.parse.ArticleParser;
+import io.kbsh.shell.article.parse.ArticleParser;
 import io.kbsh.shell.store.ImportProgress;
 import io.kbsh.shell.store.ImportReport;
 import io.kbsh.shell.store.LuceneArticleStore;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kbsh.model.plugin.ApiVersion;
 import io.kbsh.shell.plugin.TestPluginJar;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -50,7 +51,7 @@ class KbshBatchTest {
     void versionPrintsTheKbshAndApiVersions() {
         Result r = kbsh("-c", "version");
         assertEquals(0, r.status());
-        assertTrue(r.out().startsWith("kbsh ") && r.out().contains("API 1.0"), r.out());
+        assertTrue(r.out().startsWith("kbsh ") && r.out().contains("API " + ApiVersion.current()), r.out());
     }
 
     @Test
@@ -140,7 +141,7 @@ class KbshBatchTest {
     @Test
     void aPluginBuiltOutsideTheReactorRunsFromAPluginsDirectory() {
         Path plugins = dir.resolve("plugins");
-        TestPluginJar.plugin("hello", "1.0")
+        TestPluginJar.plugin("hello", ApiVersion.BUILT_AGAINST)
                 .command("Hello", "hello", "\"hello from \" + getClass().getClassLoader().getName()")
                 .writeTo(plugins);
 
@@ -153,6 +154,18 @@ class KbshBatchTest {
     }
 
     @Test
+    void aPluginBuiltAgainstApi1IsRefusedWithTheVersionMessage() {
+        Path plugins = dir.resolve("plugins");
+        TestPluginJar.plugin("veteran", "1.0").command("Veteran", "veteran", "\"old\"").writeTo(plugins);
+
+        Result r = kbsh("--plugins", plugins.toString(), "-c", "veteran");
+
+        assertEquals(2, r.status(), "the command does not exist: " + r.out());
+        assertTrue(r.err().contains("plugin veteran was built against kbsh API 1.0, but this kbsh provides API " + ApiVersion.current()
+                + " (a different major version)"), r.err());
+    }
+
+    @Test
     void anExplicitPluginsDirectoryMustExist() {
         Result r = kbsh("--plugins", dir.resolve("typo").toString(), "-c", "version");
         assertEquals(2, r.status());
@@ -162,7 +175,7 @@ class KbshBatchTest {
     @Test
     void pluginsInTheHomeDirectoryLoadAndKbshHomeRelocatesIt() {
         Path home = dir.resolve("elsewhere");
-        TestPluginJar.plugin("homely", "1.0").command("Homely", "homely", "\"at home\"").writeTo(home.resolve("plugins"));
+        TestPluginJar.plugin("homely", ApiVersion.BUILT_AGAINST).command("Homely", "homely", "\"at home\"").writeTo(home.resolve("plugins"));
 
         Result r = kbsh("", Map.of("KBSH_HOME", home.toString()), "-c", "homely");
 
@@ -193,7 +206,7 @@ class KbshBatchTest {
     @Test
     void aCommandThatThrowsGivesOneLineWithoutDebugAndAStackTraceWithIt() {
         Path plugins = dir.resolve("plugins");
-        TestPluginJar.plugin("crash", "1.0")
+        TestPluginJar.plugin("crash", ApiVersion.BUILT_AGAINST)
                 .source("Crash", """
                         public class Crash implements io.kbsh.model.command.ShellCommand {
                             public String name() { return "crash"; }

@@ -15,9 +15,10 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
     /**
      * The API version as a compile-time constant. Because javac inlines constants, a plugin that passes
      * {@code ApiVersion.BUILT_AGAINST} to its {@link PluginDescriptor} records the version it was compiled
-     * against, not the version it later runs with.
+     * against, not the version it later runs with. Its value comes from the POM property
+     * {@code kbsh.api.version} through a generated source, and is still a constant expression.
      */
-    public static final String BUILT_AGAINST = "1.0";
+    public static final String BUILT_AGAINST = PomApiVersion.VALUE;
 
     private static final Pattern FORM = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
     private static final ApiVersion CURRENT = parse(runtimeValue());

@@ -2,10 +2,10 @@ package io.kbsh.net.probe;
 
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.dns.DnsResolver;
-import io.kbsh.net.tls.CertificateEvidence;
-import io.kbsh.net.tls.EvidenceOnlyTrust;
-import io.kbsh.net.tls.LegacyClientHello;
-import io.kbsh.net.tls.ServerHello;
+import io.kbsh.net.internal.tls.CertificateEvidence;
+import io.kbsh.net.internal.tls.EvidenceOnlyTrust;
+import io.kbsh.net.internal.tls.LegacyClientHello;
+import io.kbsh.net.internal.tls.ServerHello;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.kbsh.shell.check;
 
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.finding.ProbeRequest;
-import io.kbsh.net.Probes;
+import io.kbsh.shell.net.Probes;
 import io.kbsh.net.mx.MxProbe;
 import io.kbsh.net.probe.Probe;
 import io.kbsh.net.probe.ProbeOptions;

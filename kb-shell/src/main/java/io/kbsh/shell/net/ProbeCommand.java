@@ -15,7 +15,6 @@ import io.kbsh.model.env.Protocol;
 import io.kbsh.model.fact.Evidence;
 import io.kbsh.model.fact.EvidenceValue;
 import io.kbsh.model.fact.ProbeStatus;
-import io.kbsh.net.Probes;
 import io.kbsh.net.dns.DnsResolver;
 import io.kbsh.net.mx.MxHost;
 import io.kbsh.net.mx.MxProbe;

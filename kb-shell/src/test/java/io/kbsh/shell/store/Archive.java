@@ -1,7 +1,6 @@
 package io.kbsh.shell.store;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.kbsh.shell.article.parse.SharedData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,11 +14,7 @@ final class Archive {
     }
 
     static Path require(String relative) {
-        String shared = System.getProperty("kbsh.shared");
-        assumeTrue(shared != null, "skipped: system property kbsh.shared is not set");
-        Path p = Path.of(shared).resolve(relative);
-        assumeTrue(Files.exists(p), "skipped: " + p + " is absent (the KB archive data is not on this machine)");
-        return p;
+        return SharedData.require(relative);
     }
 
     /** Copies plain-text articles out of {@code kbarchive-txt.zip} into {@code dir}, as the archive lays them out. */

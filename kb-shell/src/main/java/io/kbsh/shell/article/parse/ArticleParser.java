@@ -1,0 +1,108 @@
+package io.kbsh.shell.article.parse;
+
+import io.kbsh.model.article.Article;
+import io.kbsh.model.article.Rendering;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Reads a KB article from any rendering the archive has, chosen by content rather than file name: the
+ * plain text (Windows-1252), the Markdown page, the HTML page, or the page text a browser shows for it.
+ * Whatever the bytes, the result is an {@link Article} or an {@link ArticleParseException} naming the
+ * source and line.
+ *
+ * <pre>{@code
+ * Article a = ArticleParser.parse("Q165057.TXT", Files.readAllBytes(path));
+ * a.title();                       // XCON: Can't Connect Exchange Server Sites w/ Proxy Server
+ * a.sections().get(0).heading();   // Optional[SUMMARY]
+ * }</pre>
+ */
+public final class ArticleParser {
+
+    private ArticleParser() {
+    }
+
+    /** The rendering {@code bytes} hold, judged by content; empty when none fits. */
+    public static java.util.Optional<Rendering> detect(byte[] bytes) {
+        return java.util.Optional.ofNullable(detect(bytes, decodeText(bytes)));
+    }
+
+    public static Article parse(String source, byte[] bytes) throws ArticleParseException {
+        if (startsWith(bytes, "DOCUMENT:")) {
+            return TextRenderingParser.parse(source, bytes, 0);
+        }
+        String text = decodeText(bytes);
+        Rendering rendering = detect(bytes, text);
+        if (rendering == null) {
+            throw new ArticleParseException(source, 1,
+                    "not a KB article: no DOCUMENT: header, Markdown front matter, HTML page or Article: line");
+        }
+        return switch (rendering) {
+            case TEXT -> TextRenderingParser.parse(source, bytes, indexOf(bytes, "DOCUMENT:"));
+            case MARKDOWN -> MarkdownRenderingParser.parse(source, text);
+            case HTML -> HtmlRenderingParser.parse(source, text);
+            default -> PageTextRenderingParser.parse(source, text);
+        };
+    }
+
+    private static Rendering detect(byte[] bytes, String text) {
+        String head = text.substring(0, Math.min(text.length(), 4096));
+        String start = head.stripLeading();
+        if (start.startsWith("DOCUMENT:")) {
+            return Rendering.TEXT;
+        }
+        String lower = head.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("<!doctype html") || lower.contains("<html") || lower.contains("<pre")) {
+            return Rendering.HTML;
+        }
+        if (start.startsWith("---") && (head.contains("\nlayout:") || head.contains("\n## Q"))) {
+            return Rendering.MARKDOWN;
+        }
+        if (text.contains("\nArticle: Q") && text.contains("\nLast Modified:")) {
+            return text.contains("\n\tArticle: Q") ? Rendering.MARKDOWN : Rendering.PAGE_TEXT;
+        }
+        return null;
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8 (less a byte-order mark), Windows-1252 otherwise. */
+    private static String decodeText(byte[] bytes) {
+        int offset = startsWith(bytes, "\uFEFF") ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+        } catch (CharacterCodingException e) {
+            return Cp1252.decode(bytes);
+        }
+    }
+
+    private static int indexOf(byte[] bytes, String ascii) {
+        outer:
+        for (int i = 0; i + ascii.length() <= bytes.length; i++) {
+            for (int j = 0; j < ascii.length(); j++) {
+                if (bytes[i + j] != ascii.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return 0;
+    }
+
+    private static boolean startsWith(byte[] bytes, String prefix) {
+        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < p.length) {
+            return false;
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (bytes[i] != p[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,35 @@
+package io.kbsh.shell.net;
+
+import io.kbsh.net.probe.Probe;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The probes kb-net ships to the shell ({@code tcp}, {@code smtp}, {@code pop3}, {@code imap4}, {@code nntp}, {@code
+ * ldap}, {@code rfc1006}), as listed in its {@code META-INF/services}. The MX check is {@link
+ * io.kbsh.net.mx.MxProbe}: it probes a domain, not an endpoint.
+ */
+public final class Probes {
+
+    private Probes() {
+    }
+
+    /** The built-in probes: those kb-net's own class loader lists, never a plugin's. */
+    public static List<Probe> builtIn() {
+        List<Probe> probes = new ArrayList<>();
+        ClassLoader kbNet = Probe.class.getClassLoader();
+        ServiceLoader.load(Probe.class, kbNet).forEach(p -> {
+            if (p.getClass().getClassLoader() == kbNet) {
+                probes.add(p);
+            }
+        });
+        return List.copyOf(probes);
+    }
+
+    /** The built-in probe with this id. */
+    public static Optional<Probe> byId(String id) {
+        return builtIn().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+}
