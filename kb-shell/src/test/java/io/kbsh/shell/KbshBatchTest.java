@@ -291,4 +291,30 @@ class KbshBatchTest {
         assertTrue(kbsh("-c", "ini shwo x.ini").err().lines().findFirst().orElseThrow().contains("(did you mean show?)"));
         assertTrue(kbsh("-c", "check --fial-on error").err().startsWith("check: unknown option --fial-on (did you mean --fail-on?)"));
     }
+
+    @Test
+    void listingCommandsPrintVersionedJson() throws Exception {
+        Path ini = dir.resolve("Mspclnt.ini");
+        Files.writeString(ini, "[Common]\r\nSetupVersion=2.0\r\n[inetinfo]\r\nDisable=1\r\n");
+        Path waivers = dir.resolve("waivers.json");
+        Path site = Path.of(System.getProperty("user.dir")).getParent().resolve("examples/site-q254909-q187225.json");
+        Result r = kbsh("-c", "ini show '" + ini + "' --json; plugins --json; waive add Q187225 server:NWMAIL1 --until 2099-01-01"
+                + " --reason later --file '" + waivers + "'; waive list --json --file '" + waivers + "'; env load '" + site
+                + "'; env show --json; env facts --json");
+        assertEquals(0, r.status(), r.err());
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> docs = new ArrayList<>();
+        try (com.fasterxml.jackson.databind.MappingIterator<com.fasterxml.jackson.databind.JsonNode> it =
+                     mapper.readerFor(com.fasterxml.jackson.databind.JsonNode.class)
+                             .readValues(r.out().substring(r.out().indexOf('{')).replaceAll("(?m)^(Waived|Loaded).*$", ""))) {
+            it.forEachRemaining(docs::add);
+        }
+        List<String> schemas = docs.stream().map(d -> d.get("schema").asText() + "/" + d.get("schemaVersion").asInt()).toList();
+        assertEquals(List.of("kbsh.ini-document/1", "kbsh.plugins/1", "kbsh.waivers/1", "kbsh.environment-view/1", "kbsh.facts/1"),
+                schemas, r.out());
+        assertEquals("Disable", docs.get(0).get("sections").get(1).get("entries").get(0).get("key").asText());
+        assertEquals("Q187225", docs.get(2).get("waivers").get(0).get("article").asText());
+        assertEquals("NWMAIL1", docs.get(3).get("environment").get("servers").get(0).get("id").asText());
+        assertTrue(docs.get(4).get("facts").isArray());
+    }
 }

@@ -1,5 +1,9 @@
 package io.kbsh.shell.article;
 
+import io.kbsh.shell.json.JsonOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.FixLevel;
 import io.kbsh.model.command.CommandContext;
@@ -15,7 +19,18 @@ final class ArticleText {
     static final String IMPORT_HINT = "the KB archive is not imported; only the plugins' own articles are known."
             + " Import it with: import PATH/kbarchive-txt.zip (or the archive's GitHub zip or a directory)";
 
+    /** {@code --json}, as every article command spells it. */
+    static final OptionSpec JSON = OptionSpec.flag("json", "print JSON (schemas in docs/json.md)");
+
     private ArticleText() {
+    }
+
+    /** {@code {"id": ..., "title": ...}} of {@code id}, with the title the store knows (JSON null when none). */
+    static ObjectNode brief(ArrayNode into, LuceneArticleStore store, ArticleId id) {
+        ObjectNode n = into.addObject();
+        n.put("id", id.toString());
+        JsonOutput.put(n, "title", store.titleOf(id));
+        return n;
     }
 
     static ArticleId id(String word) throws UsageException {

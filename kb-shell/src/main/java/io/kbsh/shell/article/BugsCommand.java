@@ -1,5 +1,9 @@
 package io.kbsh.shell.article;
 
+import io.kbsh.shell.json.JsonOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.FixLevel;
 import io.kbsh.model.command.Arguments;
@@ -49,7 +53,12 @@ public final class BugsCommand implements ShellCommand {
 
     @Override
     public String usage() {
-        return "bugs PRODUCT VERSION [SPn]\n  e.g. bugs exchange 5.5 SP1";
+        return "bugs PRODUCT VERSION [SPn] [--json]\n  e.g. bugs exchange 5.5 SP1";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(ArticleText.JSON);
     }
 
     @Override
@@ -59,7 +68,7 @@ public final class BugsCommand implements ShellCommand {
 
     @Override
     public int run(CommandContext context, List<String> words) throws CommandException {
-        Arguments args = Arguments.parse(words, List.of());
+        Arguments args = Arguments.parse(words, options());
         String productWord = args.positional(0, "PRODUCT");
         Product product = Products.resolve(productWord).orElseThrow(() -> new UsageException(
                 "unknown product '" + productWord + "' (e.g. exchange, winnt, sms, sna)"));
@@ -91,15 +100,27 @@ public final class BugsCommand implements ShellCommand {
                             + " service pack (release lines with fix lists: " + String.join(", ", lines) + ")");
         }
         List<ArticleId> open = s.bugsOpenAt(product.id(), level);
+        ObjectNode doc = JsonOutput.document("bugs", 1);
+        doc.put("product", product.id());
+        doc.put("productName", productName);
+        doc.put("level", level.toString());
+        ArrayNode bugs = doc.putArray("open");
+        StringBuilder text = new StringBuilder();
         for (ArticleId bug : open) {
             String fixed = table.getOrDefault(bug, List.of()).stream()
                     .filter(f -> f.kind() == FixLevel.Kind.SERVICE_PACK && f.level().sameLine(level))
                     .map(f -> "SP" + f.level().servicePack()).findFirst().orElse("");
-            context.out().printf("%-8s  fixed in %-4s  %s%n", bug, fixed, s.titleOf(bug).orElse("(not in the archive)"));
+            ArticleText.brief(bugs, s, bug).put("fixedIn", fixed.isEmpty() ? null : level.release() + " " + fixed);
+            text.append(String.format("%-8s  fixed in %-4s  %s%n", bug, fixed, s.titleOf(bug).orElse("(not in the archive)")));
         }
-        context.out().println(open.size() + " known bug" + (open.size() == 1 ? "" : "s") + " open at "
-                + productName + " " + level
-                + (open.isEmpty() ? "" : " (fixed by later " + level.release() + " service packs)"));
+        if (args.has("json")) {
+            JsonOutput.print(context, doc);
+            return ExitStatus.OK;
+        }
+        text.append(open.size()).append(" known bug").append(open.size() == 1 ? "" : "s").append(" open at ")
+            .append(productName).append(' ').append(level)
+            .append(open.isEmpty() ? "" : " (fixed by later " + level.release() + " service packs)").append('\n');
+        context.page(text.toString());
         return ExitStatus.OK;
     }
 }

@@ -1,5 +1,8 @@
 package io.kbsh.shell.article;
 
+import io.kbsh.shell.json.JsonOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.kbsh.model.article.Article;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.SearchHit;
@@ -45,12 +48,13 @@ public final class RelatedCommand extends ArticleIdCommand {
 
     @Override
     public String usage() {
-        return "related [--limit N] QNNNNNN";
+        return "related [--limit N] [--json] QNNNNNN";
     }
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.value("limit", ValueKind.TEXT, "how many similar articles to list (default 10)"));
+        return List.of(OptionSpec.value("limit", ValueKind.TEXT, "how many similar articles to list (default 10)"),
+                ArticleText.JSON);
     }
 
     @Override
@@ -62,8 +66,12 @@ public final class RelatedCommand extends ArticleIdCommand {
         Article a = require(context, s, id);
         Set<ArticleId> shown = new LinkedHashSet<>();
         shown.add(id);
-        section(context, s, "cites", a.cites(), shown);
-        section(context, s, "cited by", s.citedBy(id), shown);
+        ObjectNode doc = JsonOutput.document("related", 1);
+        doc.put("article", id.toString());
+        doc.put("title", a.title());
+        StringBuilder text = new StringBuilder();
+        section(text, doc.putArray("cites"), s, "cites", a.cites(), shown);
+        section(text, doc.putArray("citedBy"), s, "cited by", s.citedBy(id), shown);
         StringBuilder query = new StringBuilder();
         for (String w : a.title().replaceFirst("^[A-Z0-9]{2,8}: ", "").split("[^A-Za-z0-9.]+")) {
             if (w.length() > 1 && !COMMON.contains(w.toLowerCase(Locale.ROOT))) {
@@ -78,20 +86,28 @@ public final class RelatedCommand extends ArticleIdCommand {
                 similar = List.of();
             }
             List<ArticleId> ids = similar.stream().map(SearchHit::id).filter(h -> !shown.contains(h)).limit(limit).toList();
-            section(context, s, "similar", ids, shown);
+            section(text, doc.putArray("similar"), s, "similar", ids, shown);
+        } else {
+            doc.putArray("similar");
         }
         if (!s.imported()) {
             ArticleText.notices(context, s);
         }
+        if (args.has("json")) {
+            JsonOutput.print(context, doc);
+        } else {
+            context.page(text.toString());
+        }
         return ExitStatus.OK;
     }
 
-    private static void section(CommandContext context, LuceneArticleStore s, String label, List<ArticleId> ids,
-            Set<ArticleId> shown) {
-        context.out().println(label + ":" + (ids.isEmpty() ? " none known" : ""));
+    private static void section(StringBuilder text, ArrayNode json, LuceneArticleStore s, String label,
+            List<ArticleId> ids, Set<ArticleId> shown) {
+        text.append(label).append(':').append(ids.isEmpty() ? " none known" : "").append('\n');
         for (ArticleId r : ids) {
             shown.add(r);
-            context.out().printf("  %-8s  %s%n", r, s.titleOf(r).orElse("(not in the archive)"));
+            ArticleText.brief(json, s, r);
+            text.append(String.format("  %-8s  %s%n", r, s.titleOf(r).orElse("(not in the archive)")));
         }
     }
 }

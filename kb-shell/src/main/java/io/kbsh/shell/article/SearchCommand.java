@@ -1,5 +1,8 @@
 package io.kbsh.shell.article;
 
+import io.kbsh.shell.json.JsonOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.kbsh.model.article.SearchHit;
 import io.kbsh.model.command.Arguments;
 import io.kbsh.model.command.CommandContext;
@@ -42,14 +45,15 @@ public final class SearchCommand implements ShellCommand {
 
     @Override
     public String usage() {
-        return "search [--limit N] QUERY...\n"
+        return "search [--limit N] [--json] QUERY...\n"
                 + "  e.g. search proxy x.400 product:exchange type:bug\n"
                 + "       search \"second MX record\" tag:xfor";
     }
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.value("limit", ValueKind.TEXT, "how many results to show (default 20)"));
+        return List.of(OptionSpec.value("limit", ValueKind.TEXT, "how many results to show (default 20)"),
+                ArticleText.JSON);
     }
 
     @Override
@@ -69,12 +73,29 @@ public final class SearchCommand implements ShellCommand {
             throw new UsageException(e.getMessage());
         }
         ArticleText.notices(context, s);
+        if (args.has("json")) {
+            ObjectNode doc = JsonOutput.document("search", 1);
+            doc.put("query", query);
+            doc.put("limit", limit);
+            ArrayNode results = doc.putArray("results");
+            for (SearchHit h : hits) {
+                ObjectNode r = results.addObject();
+                r.put("id", h.id().toString());
+                r.put("title", h.title());
+                JsonOutput.put(r, "date", java.util.Optional.ofNullable(h.date()));
+                r.put("score", h.score());
+            }
+            JsonOutput.print(context, doc);
+            return ExitStatus.OK;
+        }
+        StringBuilder text = new StringBuilder();
         for (SearchHit h : hits) {
-            context.out().printf("%-8s  %-10s  %s%n", h.id(), h.date() == null ? "" : h.date(), h.title());
+            text.append(String.format("%-8s  %-10s  %s%n", h.id(), h.date() == null ? "" : h.date(), h.title()));
         }
         if (hits.isEmpty()) {
-            context.out().println("no articles match " + query);
+            text.append("no articles match ").append(query).append('\n');
         }
+        context.page(text.toString());
         return ExitStatus.OK;
     }
 }

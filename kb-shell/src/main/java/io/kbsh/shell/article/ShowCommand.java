@@ -1,5 +1,8 @@
 package io.kbsh.shell.article;
 
+import io.kbsh.shell.json.JsonOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.kbsh.model.article.AppliesTo;
 import io.kbsh.model.article.Article;
 import io.kbsh.model.article.ArticleId;
@@ -42,12 +45,12 @@ public final class ShowCommand extends ArticleIdCommand {
 
     @Override
     public String usage() {
-        return "show [--no-pager] QNNNNNN";
+        return "show [--no-pager] [--json] QNNNNNN";
     }
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.flag("no-pager", "print the whole article without pausing"));
+        return List.of(OptionSpec.flag("no-pager", "print the whole article without pausing"), ArticleText.JSON);
     }
 
     @Override
@@ -56,12 +59,60 @@ public final class ShowCommand extends ArticleIdCommand {
         ArticleId id = ArticleText.id(args.positional(0, "QNNNNNN"));
         LuceneArticleStore s = store.get();
         Article a = require(context, s, id);
+        if (args.has("json")) {
+            JsonOutput.print(context, json(a, s.citedBy(id), s.fixedIn(id)));
+            return ExitStatus.OK;
+        }
         List<String> lines = render(a, s.citedBy(id), s.fixedIn(id));
         if (!s.imported()) {
             ArticleText.notices(context, s);
         }
         page(context, lines, !args.has("no-pager"));
         return ExitStatus.OK;
+    }
+
+    /** Schema {@code kbsh.article} version 1 (docs/json.md). */
+    static ObjectNode json(Article a, List<ArticleId> citedBy, List<FixLevel> fixedIn) {
+        ObjectNode doc = JsonOutput.document("article", 1);
+        doc.put("id", a.id().toString());
+        doc.put("title", a.title());
+        JsonOutput.put(doc, "date", a.date());
+        JsonOutput.put(doc, "category", a.category());
+        JsonOutput.put(doc, "areaTag", a.areaTag());
+        JsonOutput.put(doc, "issueType", a.issueType());
+        JsonOutput.put(doc, "solutionType", a.solutionType());
+        JsonOutput.put(doc, "product", a.product());
+        JsonOutput.strings(doc, "productVersions", a.productVersions());
+        JsonOutput.put(doc, "operatingSystem", a.operatingSystem());
+        ArrayNode applies = doc.putArray("appliesTo");
+        for (AppliesTo ap : a.appliesTo()) {
+            ObjectNode n = applies.addObject();
+            n.put("product", ap.product());
+            JsonOutput.put(n, "productId", ap.productId());
+            JsonOutput.strings(n, "versions", ap.versions());
+            if (ap.servicePack().isPresent()) {
+                n.put("servicePack", ap.servicePack().getAsInt());
+            } else {
+                n.putNull("servicePack");
+            }
+        }
+        JsonOutput.strings(doc, "keywords", a.keywords());
+        JsonOutput.strings(doc, "technology", a.technology());
+        ArrayNode fixes = doc.putArray("fixedIn");
+        for (FixLevel f : fixedIn) {
+            fixes.addObject().put("product", f.product()).put("level", f.level().toString())
+                 .put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                 .put("listedIn", f.listedIn().toString()).put("describe", ArticleText.level(f));
+        }
+        ArrayNode sections = doc.putArray("sections");
+        for (Section section : a.sections()) {
+            ObjectNode n = sections.addObject();
+            JsonOutput.put(n, "heading", section.heading());
+            n.put("text", section.text());
+        }
+        JsonOutput.strings(doc, "cites", a.cites());
+        JsonOutput.strings(doc, "citedBy", citedBy);
+        return doc;
     }
 
     static List<String> render(Article a, List<ArticleId> citedBy, List<FixLevel> fixedIn) {

@@ -1,5 +1,10 @@
 package io.kbsh.shell.builtin;
 
+import io.kbsh.model.command.OptionSpec;
+import io.kbsh.model.command.Arguments;
+import io.kbsh.shell.json.JsonOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.ShellCommand;
@@ -29,6 +34,11 @@ public final class PluginsCommand implements ShellCommand {
     }
 
     @Override
+    public List<OptionSpec> options() {
+        return List.of(OptionSpec.flag("json", "print JSON (schema kbsh.plugins, docs/json.md)"));
+    }
+
+    @Override
     public String description() {
         return "list the loaded plugins and the ones that failed";
     }
@@ -40,16 +50,21 @@ public final class PluginsCommand implements ShellCommand {
 
     @Override
     public String usage() {
-        return "plugins";
+        return "plugins [--json]";
     }
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException {
-        if (!arguments.isEmpty()) {
+        Arguments args = Arguments.parse(arguments, options());
+        if (!args.positional().isEmpty()) {
             throw new UsageException("plugins takes no arguments");
         }
         PrintWriter out = context.out();
         List<LoadedPlugin> loaded = plugins.plugins();
+        if (args.has("json")) {
+            JsonOutput.print(context, json(loaded));
+            return ExitStatus.OK;
+        }
         out.println(loaded.size() + " plugin(s) loaded" + (loaded.isEmpty() ? "" : ":"));
         for (LoadedPlugin p : loaded) {
             out.printf("  %-10s %-8s API %-4s %s%n", p.descriptor().id(), p.descriptor().version(),
@@ -63,6 +78,34 @@ public final class PluginsCommand implements ShellCommand {
             failures.forEach(f -> out.println("  " + f.describe()));
         }
         return ExitStatus.OK;
+    }
+
+    private ObjectNode json(List<LoadedPlugin> loaded) {
+        ObjectNode doc = JsonOutput.document("plugins", 1);
+        ArrayNode list = doc.putArray("plugins");
+        for (LoadedPlugin p : loaded) {
+            ObjectNode n = list.addObject();
+            n.put("id", p.descriptor().id());
+            n.put("name", p.descriptor().name());
+            n.put("version", p.descriptor().version());
+            n.put("apiVersion", p.descriptor().apiVersion().toString());
+            n.put("source", p.source().toString());
+            ObjectNode provides = n.putObject("provides");
+            for (Class<?> spi : PluginLoader.SPIS) {
+                List<?> items = plugins.contributed(p, spi);
+                if (!items.isEmpty()) {
+                    ArrayNode names = provides.putArray(spi.getSimpleName());
+                    for (Object o : items) {
+                        names.add(o instanceof ShellCommand c ? c.name() : o.getClass().getSimpleName());
+                    }
+                }
+            }
+        }
+        ArrayNode failures = doc.putArray("failures");
+        for (PluginFailure f : plugins.failures()) {
+            failures.addObject().put("source", f.source().toString()).put("reason", f.reason());
+        }
+        return doc;
     }
 
     private String contributions(LoadedPlugin p) {

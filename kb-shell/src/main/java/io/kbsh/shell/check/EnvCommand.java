@@ -1,5 +1,8 @@
 package io.kbsh.shell.check;
 
+import io.kbsh.shell.json.JsonOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.kbsh.model.command.Arguments;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
@@ -59,8 +62,8 @@ public final class EnvCommand implements ShellCommand {
     @Override
     public String usage() {
         return "env load FILE        read an environment file (JSON, see docs/checks.md)\n"
-                + "env show             describe the loaded environment\n"
-                + "env facts [--clear]  list (or forget) what probes found";
+                + "env show [--json]            describe the loaded environment\n"
+                + "env facts [--clear] [--json]  list (or forget) what probes found";
     }
 
     @Override
@@ -70,7 +73,8 @@ public final class EnvCommand implements ShellCommand {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.flag("clear", "with 'facts': forget the facts probes found"));
+        return List.of(OptionSpec.flag("clear", "with 'facts': forget the facts probes found"),
+                OptionSpec.flag("json", "with 'show' or 'facts': print JSON (docs/json.md)"));
     }
 
     @Override
@@ -88,11 +92,31 @@ public final class EnvCommand implements ShellCommand {
                 context.out().println("Loaded " + session.environmentFile().orElseThrow() + ": " + summary(env));
                 missingCopies(env).forEach(m -> context.err().println("warning: " + m));
             }
-            case "show" -> context.out().print(describe(session.requireEnvironment()));
+            case "show" -> {
+                if (args.has("json")) {
+                    ObjectNode doc = JsonOutput.document("environment-view", 1);
+                    JsonOutput.put(doc, "file", session.environmentFile());
+                    doc.set("environment", JsonOutput.MAPPER.valueToTree(session.requireEnvironment()));
+                    JsonOutput.print(context, doc);
+                } else {
+                    context.out().print(describe(session.requireEnvironment()));
+                }
+            }
             case "facts" -> {
                 if (args.has("clear")) {
                     session.clearFacts();
                     context.out().println("Facts cleared.");
+                } else if (args.has("json")) {
+                    ObjectNode doc = JsonOutput.document("facts", 1);
+                    ArrayNode list = doc.putArray("facts");
+                    for (Fact f : session.facts().all()) {
+                        ObjectNode n = list.addObject();
+                        n.put("observedAt", f.observedAt().toString());
+                        n.put("subject", f.subject());
+                        n.put("describe", f.describe());
+                        n.set("fact", JsonOutput.MAPPER.valueToTree(f));
+                    }
+                    JsonOutput.print(context, doc);
                 } else if (session.facts().isEmpty()) {
                     context.out().println("No facts yet: 'diagnose' or 'check --probe' runs the probes findings ask for.");
                 } else {

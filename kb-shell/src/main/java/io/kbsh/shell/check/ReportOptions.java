@@ -52,7 +52,7 @@ record ReportOptions(boolean json, Path junit, Severity failOn) {
         if (json) {
             ObjectNode tree = JsonReport.tree(report);
             extendJson.accept(tree);
-            context.out().println(JsonReport.write(tree));
+            io.kbsh.shell.json.JsonOutput.print(context, tree);
         } else {
             context.out().print(TextReport.write(report, true));
             context.out().print(moreText);

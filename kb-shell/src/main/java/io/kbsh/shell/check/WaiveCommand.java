@@ -1,5 +1,8 @@
 package io.kbsh.shell.check;
 
+import io.kbsh.shell.json.JsonOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.command.Arguments;
 import io.kbsh.model.command.CommandContext;
@@ -55,7 +58,7 @@ public final class WaiveCommand implements ShellCommand {
     @Override
     public String usage() {
         return "waive add ARTICLE KIND:ID --until YYYY-MM-DD --reason TEXT [--file FILE]\n"
-                + "waive list [--file FILE]\n"
+                + "waive list [--file FILE] [--json]\n"
                 + "waive remove ARTICLE KIND:ID [--file FILE]";
     }
 
@@ -69,7 +72,8 @@ public final class WaiveCommand implements ShellCommand {
         return List.of(
                 OptionSpec.value("until", ValueKind.TEXT, "the last day the waiver holds (YYYY-MM-DD)"),
                 OptionSpec.value("reason", ValueKind.TEXT, "why the finding is accepted"),
-                OptionSpec.value("file", ValueKind.FILE, "the waiver file (default: waivers.json in kbsh's home)"));
+                OptionSpec.value("file", ValueKind.FILE, "the waiver file (default: waivers.json in kbsh's home)"),
+                OptionSpec.flag("json", "with 'list': print JSON (schema kbsh.waivers, docs/json.md)"));
     }
 
     @Override
@@ -92,7 +96,13 @@ public final class WaiveCommand implements ShellCommand {
         Path file = session.waiverFile(context);
         Waivers waivers = engine.waivers(file);
         switch (sub) {
-            case "list" -> list(context, waivers, file);
+            case "list" -> {
+                if (args.has("json")) {
+                    listJson(context, waivers, file);
+                } else {
+                    list(context, waivers, file);
+                }
+            }
             case "add" -> {
                 Waiver w = waiver(args, engine.today());
                 if (session.environment().isPresent() && !session.objectNames().contains(w.object())) {
@@ -119,6 +129,17 @@ public final class WaiveCommand implements ShellCommand {
         }
         context.out().flush();
         return ExitStatus.OK;
+    }
+
+    private void listJson(CommandContext context, Waivers waivers, Path file) {
+        ObjectNode doc = JsonOutput.document("waivers", 1);
+        doc.put("file", file.toString());
+        ArrayNode list = doc.putArray("waivers");
+        for (Waiver w : waivers.waivers()) {
+            list.addObject().put("article", w.article()).put("object", w.object()).put("expires", w.expires().toString())
+                .put("state", w.expiredOn(engine.today()) ? "expired" : "active").put("justification", w.justification());
+        }
+        JsonOutput.print(context, doc);
     }
 
     private void list(CommandContext context, Waivers waivers, Path file) {

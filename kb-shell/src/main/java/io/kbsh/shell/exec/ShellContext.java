@@ -51,6 +51,11 @@ public final class ShellContext implements CommandContext {
                 .orElse(false);
     }
 
+    /** Prints {@code text} unwrapped and uncoloured, as {@code --json} documents are. */
+    public void printVerbatim(String text) {
+        io.printVerbatim(text);
+    }
+
     @Override
     public void page(String text) {
         io.page(text);

@@ -19,6 +19,12 @@ public interface ShellIo {
         out().flush();
     }
 
+    /** Prints {@code text} unwrapped and uncoloured (control characters are still escaped): JSON, say. */
+    default void printVerbatim(String text) {
+        out().print(text);
+        out().flush();
+    }
+
     /** Reads one answer line after showing {@code prompt}; empty when no person can answer. */
     Optional<String> ask(String prompt);
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 public final class StreamIo implements ShellIo {
 
+    private final ScreenWriter outScreen;
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -23,7 +24,8 @@ public final class StreamIo implements ShellIo {
 
     /** Streams shown on {@code screen}: control characters are escaped whatever it is. */
     public StreamIo(OutputStream out, OutputStream err, Charset charset, Screen screen) {
-        this.out = new PrintWriter(new ScreenWriter(new OutputStreamWriter(out, charset), screen), true);
+        this.outScreen = new ScreenWriter(new OutputStreamWriter(out, charset), screen);
+        this.out = new PrintWriter(outScreen, true);
         this.err = new PrintWriter(new ScreenWriter(new OutputStreamWriter(err, charset), screen), true);
     }
 
@@ -35,6 +37,16 @@ public final class StreamIo implements ShellIo {
     @Override
     public PrintWriter err() {
         return err;
+    }
+
+    @Override
+    public void printVerbatim(String text) {
+        out.flush();
+        try {
+            outScreen.writeVerbatim(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.kbsh.shell.ini;
 
+import io.kbsh.shell.json.JsonOutput;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.kbsh.ini.document.IniDocument;
 import io.kbsh.ini.document.IniEncoding;
 import io.kbsh.ini.document.IniEntry;
@@ -47,12 +50,13 @@ public final class IniCommand implements ShellCommand {
     private static final OptionSpec PARAM = OptionSpec.repeatable("param", ValueKind.TEXT,
             "a writer parameter, name=value (see ini writers)");
     private static final OptionSpec YES = OptionSpec.flag("yes", "apply or undo without asking (required in batch mode)");
+    private static final OptionSpec JSON = OptionSpec.flag("json", "with 'show': print JSON (schema kbsh.ini-document, docs/json.md)");
     private static final OptionSpec CODEPAGE = OptionSpec.value("codepage", ValueKind.TEXT,
             "ANSI code page of files without a Unicode byte order mark (default windows-1252)");
 
     /** The options each subcommand takes; any other is refused rather than silently ignored. */
     private static final Map<String, List<OptionSpec>> OPTIONS_OF = Map.of(
-            "show", List.of(CODEPAGE), "get", List.of(CODEPAGE), "writers", List.of(),
+            "show", List.of(CODEPAGE, JSON), "get", List.of(CODEPAGE), "writers", List.of(),
             "plan", List.of(FILE, PARAM, CODEPAGE), "apply", List.of(FILE, PARAM, CODEPAGE, YES), "undo", List.of(YES));
 
     private final WriterCatalog writers;
@@ -91,7 +95,7 @@ public final class IniCommand implements ShellCommand {
     @Override
     public String usage() {
         return String.join("\n",
-                "ini show FILE [SECTION] [--codepage CP]",
+                "ini show FILE [SECTION] [--codepage CP] [--json]",
                 "ini get FILE SECTION KEY [--codepage CP]",
                 "ini writers",
                 "ini plan WRITER|ARTICLE --file FILE [--param NAME=VALUE ...] [--codepage CP]",
@@ -106,7 +110,7 @@ public final class IniCommand implements ShellCommand {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(FILE, PARAM, YES, CODEPAGE);
+        return List.of(FILE, PARAM, YES, CODEPAGE, JSON);
     }
 
     @Override
@@ -178,6 +182,34 @@ public final class IniCommand implements ShellCommand {
         }
     }
 
+    /** Schema {@code kbsh.ini-document} version 1 (docs/json.md). */
+    private static int showJson(CommandContext context, Path file, IniDocument document, Optional<String> only)
+            throws CommandException {
+        ObjectNode doc = JsonOutput.document("ini-document", 1);
+        doc.put("file", file.toString());
+        doc.put("encoding", document.encoding().toString());
+        doc.put("lines", document.lineCount());
+        JsonOutput.strings(doc, "warnings", document.warnings());
+        ArrayNode sections = doc.putArray("sections");
+        for (IniSection section : document.sections()) {
+            if (only.isPresent() && !section.name().equalsIgnoreCase(only.get())) {
+                continue;
+            }
+            ObjectNode s = sections.addObject().put("name", section.name()).put("line", section.line())
+                    .put("consulted", section.consulted());
+            ArrayNode entries = s.putArray("entries");
+            for (IniEntry entry : section.entries()) {
+                entries.addObject().put("key", entry.key()).put("value", entry.value()).put("line", entry.line())
+                       .put("consulted", entry.consulted());
+            }
+        }
+        if (only.isPresent() && sections.isEmpty()) {
+            throw new CommandException(file + ": no section [" + only.get() + "]");
+        }
+        JsonOutput.print(context, doc);
+        return ExitStatus.OK;
+    }
+
     private int show(CommandContext context, Arguments args, List<String> rest) throws CommandException {
         expect(rest, 1, 2, "ini show FILE [SECTION]");
         Path file = context.resolve(rest.get(0));
@@ -185,6 +217,9 @@ public final class IniCommand implements ShellCommand {
         PrintWriter out = context.out();
         document.warnings().forEach(w -> context.err().println("warning: " + file + ": " + w));
         Optional<String> only = rest.size() == 2 ? Optional.of(rest.get(1).trim()) : Optional.empty();
+        if (args.has("json")) {
+            return showJson(context, file, document, only);
+        }
         out.println(file + ": " + document.encoding() + ", " + document.lineCount() + " line(s)");
         int shown = 0;
         for (IniSection section : document.sections()) {

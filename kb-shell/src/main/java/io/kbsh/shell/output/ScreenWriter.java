@@ -56,6 +56,21 @@ public final class ScreenWriter extends Writer {
         }
     }
 
+    /**
+     * Writes {@code text} as it is but escaped: never wrapped nor coloured (a JSON document wrapped at the
+     * screen's edge would no longer parse when copied). Text held for the current line goes first.
+     */
+    public void writeVerbatim(String text) throws IOException {
+        synchronized (lock) {
+            emitPartial();
+            String escaped = ControlChars.escape(text);
+            out.write(escaped);
+            int newline = escaped.lastIndexOf('\n');
+            column = newline < 0 ? column + TextWrap.width(escaped) : TextWrap.width(escaped.substring(newline + 1));
+            out.flush();
+        }
+    }
+
     /** {@code text} as this layer would show it on {@code screen}, for a pager that draws it itself. */
     public static String format(String text, Screen screen) {
         java.io.StringWriter result = new java.io.StringWriter(text.length() + 64);
@@ -81,8 +96,9 @@ public final class ScreenWriter extends Writer {
     }
 
     private void emitLine() throws IOException {
-        String line = highlighter.highlight(ControlChars.escape(pending));
+        String escaped = ControlChars.escape(pending);
         pending.setLength(0);
+        String line = highlighter.highlight(escaped);
         List<String> lines = TextWrap.wrap(line, screen.width().getAsInt(), column);
         column = 0;
         Style open = null;
@@ -121,7 +137,7 @@ public final class ScreenWriter extends Writer {
                 open = null;
             } else if (c >= Style.FIRST_MARK && c < Style.END_MARK) {
                 open = Style.of(c);
-                if (colour) {
+                if (colour && open != null) {
                     sb.append(open.ansi());
                 }
             } else {

@@ -42,6 +42,9 @@ public enum Style {
     static final String RESET = "\u001b[0m";
 
     static Style of(char mark) {
+        if (mark - FIRST_MARK >= values().length) {
+            return null;
+        }
         return values()[mark - FIRST_MARK];
     }
 }

@@ -25,12 +25,14 @@ final class TerminalIo implements ShellIo {
     private final Screen screen;
     /** Output and errors share one writer, so that they stay in order on the screen. */
     private final PrintWriter writer;
+    private final ScreenWriter screenWriter;
 
     TerminalIo(Terminal terminal, LineReader reader, boolean colourAllowed) {
         this.terminal = terminal;
         this.reader = reader;
         this.screen = new Screen(terminal::getWidth, colourAllowed && canColour(terminal));
-        this.writer = new PrintWriter(new ScreenWriter(terminal.writer(), screen), true);
+        this.screenWriter = new ScreenWriter(terminal.writer(), screen);
+        this.writer = new PrintWriter(screenWriter, true);
     }
 
     /** A terminal that is not {@code dumb} and says it has at least 8 colours. */
@@ -53,6 +55,16 @@ final class TerminalIo implements ShellIo {
     @Override
     public PrintWriter err() {
         return writer;
+    }
+
+    @Override
+    public void printVerbatim(String text) {
+        writer.flush();
+        try {
+            screenWriter.writeVerbatim(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -2,8 +2,6 @@ package io.kbsh.shell.check.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.model.finding.Action;
@@ -28,7 +26,8 @@ public final class JsonReport {
     public static final String SCHEMA = "kbsh.check-report";
     public static final int SCHEMA_VERSION = 1;
 
-    static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** The formatting every {@code --json} document has. */
+    static final ObjectMapper MAPPER = io.kbsh.shell.json.JsonOutput.MAPPER;
 
     private JsonReport() {
     }
