@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kbsh.net.testkit.DnsTestServer;
+import io.kbsh.testkit.net.DnsTestServer;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;

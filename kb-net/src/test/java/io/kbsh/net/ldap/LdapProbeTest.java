@@ -14,7 +14,7 @@ import io.kbsh.net.probe.ProbeOptions;
 import io.kbsh.net.probe.ProbeResult;
 import io.kbsh.net.probe.ProbeTarget;
 import io.kbsh.net.probe.TlsMode;
-import io.kbsh.net.testkit.TestTls;
+import io.kbsh.testkit.net.TestTls;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;

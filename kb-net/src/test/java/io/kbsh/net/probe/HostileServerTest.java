@@ -9,7 +9,7 @@ import io.kbsh.net.ldap.LdapProbe;
 import io.kbsh.net.mail.Pop3Probe;
 import io.kbsh.net.mail.SmtpProbe;
 import io.kbsh.net.rfc1006.Rfc1006Probe;
-import io.kbsh.net.testkit.ScriptedServer;
+import io.kbsh.testkit.net.ScriptedServer;
 import io.kbsh.net.testkit.Threads;
 import java.io.IOException;
 import java.io.OutputStream;

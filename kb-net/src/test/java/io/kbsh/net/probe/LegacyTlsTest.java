@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.mail.Pop3Probe;
-import io.kbsh.net.testkit.ScriptedServer;
+import io.kbsh.testkit.net.ScriptedServer;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;

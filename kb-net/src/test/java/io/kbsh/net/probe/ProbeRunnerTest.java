@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.mail.SmtpProbe;
-import io.kbsh.net.testkit.ScriptedServer;
+import io.kbsh.testkit.net.ScriptedServer;
 import io.kbsh.net.testkit.Threads;
 import java.io.IOException;
 import java.time.Duration;

@@ -9,13 +9,9 @@ import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.probe.ProbeOptions;
 import io.kbsh.net.probe.ProbeResult;
 import io.kbsh.net.probe.ProbeTarget;
-import io.kbsh.net.testkit.ScriptedServer;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.net.Socket;
+import io.kbsh.testkit.net.Rfc1006Responder;
+import io.kbsh.testkit.net.ScriptedServer;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The RFC 1006 probe against a responder that parses the connection request and answers as an MTA would. */
@@ -23,46 +19,6 @@ class Rfc1006ProbeTest {
 
     private static final ProbeOptions OPTIONS = ProbeOptions.defaults()
             .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
-
-    /** The called TSAP of a connection request, or null. */
-    private static byte[] calledTsap(byte[] tpdu) {
-        for (int at = 7; at + 2 <= tpdu.length; at += 2 + (tpdu[at + 1] & 0xff)) {
-            if ((tpdu[at] & 0xff) == 0xC2) {
-                return Arrays.copyOfRange(tpdu, at + 2, at + 2 + (tpdu[at + 1] & 0xff));
-            }
-        }
-        return null;
-    }
-
-    /**
-     * An MTA's transport: confirms a request for {@code expected} (echoing the TSAP), disconnects any other
-     * with reason 3 (address unknown).
-     */
-    private static ScriptedServer.Script mta(byte[] expected, AtomicReference<byte[]> seen) {
-        return (Socket s) -> {
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            byte[] header = new byte[4];
-            in.readFully(header);
-            assertEquals(3, header[0]);
-            byte[] tpdu = new byte[(((header[2] & 0xff) << 8) | (header[3] & 0xff)) - 4];
-            in.readFully(tpdu);
-            assertEquals(0xE0, tpdu[1] & 0xff, "a connection request");
-            byte[] called = calledTsap(tpdu);
-            seen.set(called);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            if (Arrays.equals(called, expected)) {
-                out.writeBytes(new byte[] {0, (byte) 0xD0, tpdu[4], tpdu[5], 0x12, 0x34, 0x00, (byte) 0xC0, 1, 0x0b,
-                        (byte) 0xC2, (byte) called.length});
-                out.writeBytes(called);
-            } else {
-                out.writeBytes(new byte[] {0, (byte) 0x80, tpdu[4], tpdu[5], 0x12, 0x34, 3});
-            }
-            byte[] reply = out.toByteArray();
-            reply[0] = (byte) (reply.length - 1);
-            ScriptedServer.send(s, new byte[] {3, 0, 0, (byte) (reply.length + 4)});
-            ScriptedServer.send(s, reply);
-        };
-    }
 
     private static ProbeResult probe(ScriptedServer.Script script, ProbeOptions options) throws Exception {
         try (ScriptedServer server = new ScriptedServer(script)) {
@@ -74,27 +30,27 @@ class Rfc1006ProbeTest {
 
     @Test
     void connectionConfirmWithTextSelector() throws Exception {
-        AtomicReference<byte[]> seen = new AtomicReference<>();
-        ProbeResult r = probe(mta("MTA".getBytes(), seen), OPTIONS.withTsel("MTA", "kbsh"));
+        Rfc1006Responder mta = Rfc1006Responder.accepting("MTA");
+        ProbeResult r = probe(mta, OPTIONS.withTsel("MTA", "kbsh"));
         assertEquals(ProbeStatus.OK, r.status(), r.detail());
         assertEquals("cc", r.stage());
         assertEquals("CC", r.evidence("rfc1006.outcome"));
         assertEquals("'MTA'", r.evidence("cotp.called-tsel"));
         assertEquals("2048", r.evidence("cotp.tpdu-size"));
-        assertArrayEquals("MTA".getBytes(), seen.get());
+        assertArrayEquals("MTA".getBytes(), mta.lastCalledTsap().orElseThrow());
     }
 
     @Test
     void hexSelectorIsSentAsBytes() throws Exception {
-        AtomicReference<byte[]> seen = new AtomicReference<>();
-        ProbeResult r = probe(mta(new byte[] {0x00, 0x01, (byte) 0xfe}, seen), OPTIONS.withTsel("0x0001fe", null));
+        Rfc1006Responder mta = Rfc1006Responder.accepting(new byte[] {0x00, 0x01, (byte) 0xfe});
+        ProbeResult r = probe(mta, OPTIONS.withTsel("0x0001fe", null));
         assertEquals(ProbeStatus.OK, r.status(), r.detail());
         assertEquals("0x0001fe", r.evidence("cotp.called-tsel"));
     }
 
     @Test
     void disconnectRequestCarriesItsReason() throws Exception {
-        ProbeResult r = probe(mta("MTA".getBytes(), new AtomicReference<>()), OPTIONS.withTsel("WRONG", null));
+        ProbeResult r = probe(Rfc1006Responder.accepting("MTA"), OPTIONS.withTsel("WRONG", null));
         assertEquals(ProbeStatus.REJECTED, r.status());
         assertEquals("DR", r.evidence("rfc1006.outcome"));
         assertEquals("address unknown", r.evidence("cotp.reason"));

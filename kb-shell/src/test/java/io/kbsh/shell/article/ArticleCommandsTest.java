@@ -11,7 +11,7 @@ import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.UsageException;
-import io.kbsh.shell.RecordingContext;
+import io.kbsh.testkit.RecordingContext;
 import io.kbsh.shell.store.LuceneArticleStore;
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,7 +10,7 @@ import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.command.ValueKind;
-import io.kbsh.shell.RecordingContext;
+import io.kbsh.testkit.RecordingContext;
 import io.kbsh.shell.exec.CommandRegistry;
 import io.kbsh.shell.plugin.PluginSet;
 import java.nio.file.Path;

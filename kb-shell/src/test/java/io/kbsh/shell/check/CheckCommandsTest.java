@@ -30,7 +30,7 @@ import io.kbsh.model.finding.ObjectRef;
 import io.kbsh.model.finding.ProbeRequest;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.rules.ArticleCheck;
-import io.kbsh.shell.RecordingContext;
+import io.kbsh.testkit.RecordingContext;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.kbsh.net.testkit;
+package io.kbsh.testkit.net;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,11 @@ import javax.net.ssl.SSLContext;
 /**
  * A scripted line-protocol server: a greeting, canned answers by command word, and a STARTTLS command after
  * whose answer the connection becomes the server end of a TLS session. The first word decides (for IMAP the
- * second, after the tag).
+ * second, after the tag). {@link #smtp}, {@link #pop3} and {@link #imap4} greet and answer as those servers
+ * do; play one with {@code new ScriptedServer(Dialogue.smtp("mail.test"))}.
+ *
+ * <p>Not thread-safe while being built; once handed to a {@link ScriptedServer} it is only read, by every
+ * connection at once.
  */
 public final class Dialogue implements ScriptedServer.Script {
 
@@ -35,6 +39,34 @@ public final class Dialogue implements ScriptedServer.Script {
         return new Dialogue(greeting);
     }
 
+    /**
+     * An SMTP server as a probe meets it: a {@code 220} greeting naming {@code host}, {@code EHLO} answered
+     * with {@code 8BITMIME}, {@code HELO} and {@code QUIT} answered. Add or replace answers with
+     * {@link #on} (e.g. {@code .startTlsOn("STARTTLS", "220 go ahead\r\n")}).
+     */
+    public static Dialogue smtp(String host) {
+        return greeting("220 " + host + " ESMTP ready\r\n")
+                .on("EHLO", "250-" + host + "\r\n250 8BITMIME\r\n")
+                .on("HELO", "250 " + host + "\r\n")
+                .on("QUIT", "221 " + host + " closing\r\n");
+    }
+
+    /** A POP3 server: {@code +OK} greeting naming {@code host}, {@code CAPA} listing {@code USER}, {@code QUIT}. */
+    public static Dialogue pop3(String host) {
+        return greeting("+OK " + host + " POP3 ready\r\n")
+                .on("CAPA", "+OK capability list follows\r\nUSER\r\n.\r\n")
+                .on("QUIT", "+OK " + host + " closing\r\n");
+    }
+
+    /** An IMAP4 server: {@code * OK} greeting naming {@code host}, tagged {@code CAPABILITY} and {@code LOGOUT}. */
+    public static Dialogue imap4(String host) {
+        return greeting("* OK " + host + " IMAP4rev1 ready\r\n")
+                .tagged()
+                .on("CAPABILITY", "* CAPABILITY IMAP4rev1\r\nTAG OK CAPABILITY completed\r\n")
+                .on("LOGOUT", "* BYE " + host + " closing\r\nTAG OK LOGOUT completed\r\n");
+    }
+
+    /** Answers {@code command} (matched case-insensitively by its first word) with {@code answer}, sent as is. */
     public Dialogue on(String command, String answer) {
         answers.put(command.toUpperCase(Locale.ROOT), answer);
         return this;

@@ -1,4 +1,4 @@
-package io.kbsh.net.testkit;
+package io.kbsh.testkit.net;
 
 import java.io.IOException;
 import java.net.DatagramPacket;

@@ -1,4 +1,4 @@
-package io.kbsh.net.testkit;
+package io.kbsh.testkit.net;
 
 import com.unboundid.util.ssl.cert.ManageCertificates;
 import java.io.ByteArrayOutputStream;

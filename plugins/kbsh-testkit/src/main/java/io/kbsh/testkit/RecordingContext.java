@@ -1,4 +1,4 @@
-package io.kbsh.shell;
+package io.kbsh.testkit;
 
 import io.kbsh.model.command.CommandContext;
 import java.io.PrintWriter;
