@@ -30,14 +30,11 @@ import io.kbsh.model.finding.ObjectRef;
 import io.kbsh.model.finding.ProbeRequest;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.rules.ArticleCheck;
-import io.kbsh.testkit.RecordingContext;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
+import io.kbsh.testkit.RecordingContext;
+import io.kbsh.testkit.net.ScriptedServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,8 +57,7 @@ class CheckCommandsTest {
     RecordingContext ctx;
     CheckSession session;
     CheckEngine engine;
-    ServerSocket listener;
-    Thread acceptor;
+    ScriptedServer listener;
 
     /**
      * Flags each server whose collected Mspclnt.ini lacks "[EMSMTA] Disable=1"; asks for a tcp probe of the
@@ -133,17 +129,8 @@ class CheckCommandsTest {
     void setUp() throws Exception {
         ctx = new RecordingContext(dir, dir.resolve("home"));
         session = new CheckSession();
-        listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try (Socket s = listener.accept()) {
-                    s.getOutputStream().write("220 test\r\n".getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        acceptor.start();
+        // A TCP service that greets and is done: what the test check asks the tcp probe to reach.
+        listener = new ScriptedServer(client -> ScriptedServer.send(client, "220 test\r\n"));
         engine = new CheckEngine(contributions(), Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
         Files.createDirectories(dir.resolve("collected"));
         Files.writeString(dir.resolve("collected/mspclnt.ini"), "[Common]\r\nPort=1745\r\n");
@@ -152,13 +139,12 @@ class CheckCommandsTest {
                 {"schemaVersion": 1,
                  "servers": [{"id": "EXCH1", "exchange": "5.5", "addresses": ["127.0.0.1_%d"],
                    "iniFiles": [{"serverPath": "C:\\\\Mspclnt\\\\Mspclnt.ini", "localCopy": "collected/mspclnt.ini"}]}]}
-                """.formatted(listener.getLocalPort()));
+                """.formatted(listener.port()));
     }
 
     @AfterEach
     void tearDown() throws Exception {
         listener.close();
-        acceptor.join(5000);
     }
 
     /** The test check and writer, as if a plugin contributed them. */
@@ -261,9 +247,9 @@ class CheckCommandsTest {
         ctx.reset();
         assertEquals(ExitStatus.OK, run(new DiagnoseCommand(session, engine), "--timeout", "10"));
         String out = ctx.output();
-        assertTrue(out.contains("probe: tcp 127.0.0.1:" + listener.getLocalPort() + " OK"), out);
+        assertTrue(out.contains("probe: tcp 127.0.0.1:" + listener.port() + " OK"), out);
         assertTrue(out.contains("Plan:") && out.contains("run INI writer test-writer") && out.contains("restart the MTA")
-                && out.contains("verify: tcp 127.0.0.1:" + listener.getLocalPort()), out);
+                && out.contains("verify: tcp 127.0.0.1:" + listener.port()), out);
         assertEquals(1, session.facts().all().size());
         EnvCommand env = new EnvCommand(session);
         ctx.reset();
@@ -271,16 +257,16 @@ class CheckCommandsTest {
         assertTrue(ctx.output().contains("EXCH1") && ctx.output().contains("C:\\Mspclnt\\Mspclnt.ini (copy: "), ctx.output());
         ctx.reset();
         run(env, "facts");
-        assertTrue(ctx.output().contains("tcp 127.0.0.1:" + listener.getLocalPort() + " OK"), ctx.output());
+        assertTrue(ctx.output().contains("tcp 127.0.0.1:" + listener.port() + " OK"), ctx.output());
         ctx.reset();
         run(new DiagnoseCommand(session, engine), "--json");
         JsonNode root = new ObjectMapper().readTree(ctx.output());
         assertEquals(1, root.get("probesRun").size());
         // A second run keeps the first fact beside the new one (issue 10): the newest decides, evidence shows both.
-        List<EndpointFact> history = session.facts().history("tcp", "127.0.0.1", listener.getLocalPort());
+        List<EndpointFact> history = session.facts().history("tcp", "127.0.0.1", listener.port());
         assertEquals(2, history.size(), "a second run keeps the older fact about the same endpoint");
         assertTrue(history.get(0).observedAt().compareTo(history.get(1).observedAt()) <= 0, "oldest first");
-        assertEquals(history.get(1), session.facts().newest("tcp", "127.0.0.1", listener.getLocalPort()).orElseThrow());
+        assertEquals(history.get(1), session.facts().newest("tcp", "127.0.0.1", listener.port()).orElseThrow());
         assertTrue(root.toString().contains("probe earlier ("), "the finding's evidence shows the history: " + root);
         assertEquals("Q900001", root.get("plan").get(0).get("article").asText());
         run(env, "facts", "--clear");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kbsh.testkit.RecordingContext;
 import io.kbsh.ini.document.IniDocument;
 import io.kbsh.ini.file.PlanApplier;
 import io.kbsh.ini.plan.IniEdit;
@@ -17,9 +16,9 @@ import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.command.ValueKind;
-import io.kbsh.testkit.RecordingContext;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
+import io.kbsh.testkit.RecordingContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,15 +17,15 @@ import io.kbsh.net.probe.TlsMode;
 import io.kbsh.shell.check.CheckSession;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
+import io.kbsh.testkit.net.Dialogue;
+import io.kbsh.testkit.net.LoopbackPorts;
+import io.kbsh.testkit.net.ScriptedServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -36,39 +36,20 @@ import org.junit.jupiter.api.Test;
 /** The {@code probe} command end to end against small loopback servers. */
 class ProbeCommandTest {
 
-    private ServerSocket server;
-    private Thread serverThread;
+    private ScriptedServer server;
     private final StringWriter out = new StringWriter();
     private final CheckSession session = new CheckSession();
     private final StringWriter err = new StringWriter();
 
-    /** A greeting server: says {@code greeting}, answers every line with 250, closes on QUIT. */
+    /** An SMTP server (the test kit's): greets as probe-test, answers EHLO with 8BITMIME, closes on QUIT. */
     @BeforeEach
     void startServer() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        serverThread = new Thread(() -> {
-            while (!server.isClosed()) {
-                try (Socket s = server.accept()) {
-                    s.getOutputStream().write("220 probe-test ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
-                    java.io.BufferedReader in = new java.io.BufferedReader(
-                            new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-                    String line;
-                    while ((line = in.readLine()) != null && !line.startsWith("QUIT")) {
-                        s.getOutputStream().write("250-probe-test\r\n250 8BITMIME\r\n".getBytes(StandardCharsets.US_ASCII));
-                    }
-                } catch (IOException e) {
-                    // the next client, or the end of the test
-                }
-            }
-        }, "probe-command-test-server");
-        serverThread.setDaemon(true);
-        serverThread.start();
+        server = new ScriptedServer(Dialogue.smtp("probe-test"));
     }
 
     @AfterEach
     void stopServer() throws Exception {
         server.close();
-        serverThread.join(2000);
     }
 
     private static Contributions contributing(Probe... probes) {
@@ -95,13 +76,11 @@ class ProbeCommandTest {
     }
 
     private String port() {
-        return Integer.toString(server.getLocalPort());
+        return Integer.toString(server.port());
     }
 
-    private static int closedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
+    private static int closedPort() {
+        return LoopbackPorts.closedTcp();
     }
 
     @Test
@@ -121,7 +100,7 @@ class ProbeCommandTest {
         assertEquals(1, json.size(), json.toString());
         JsonNode result = json.get(0);
         assertEquals("OK", result.get("status").asText());
-        assertEquals(server.getLocalPort(), result.get("port").asInt());
+        assertEquals(server.port(), result.get("port").asInt());
         assertEquals("ehlo", result.get("stage").asText());
         assertEquals("220 probe-test ESMTP", result.get("evidence").get("greeting").asText());
         List<String> keys = new java.util.ArrayList<>();
@@ -146,7 +125,7 @@ class ProbeCommandTest {
         run("smtp", "127.0.0.1", port());
         run("tcp", "127.0.0.1", Integer.toString(closed));
 
-        assertEquals(ProbeStatus.OK, session.facts().endpoint("127.0.0.1", server.getLocalPort()).get(0).status());
+        assertEquals(ProbeStatus.OK, session.facts().endpoint("127.0.0.1", server.port()).get(0).status());
         assertEquals(ProbeStatus.REFUSED, session.facts().endpoint("127.0.0.1", closed).get(0).status());
     }
 
@@ -188,10 +167,7 @@ class ProbeCommandTest {
 
     @Test
     void mxReportsTheDnsOutcomeAndVerdicts() throws Exception {
-        int deadDns;
-        try (DatagramSocket d = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-            deadDns = d.getLocalPort();
-        }
+        int deadDns = LoopbackPorts.closedUdp();
         assertEquals(ExitStatus.FAILED, run("mx", "example.test", "--dns", "127.0.0.1:" + deadDns));
         String text = out.toString();
         assertTrue(text.startsWith("mx example.test: REFUSED"), text);
@@ -259,28 +235,17 @@ class ProbeCommandTest {
 
     @Test
     void ctrlCStopsTheProbesAndSaysSo() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            java.util.concurrent.CountDownLatch accepted = new java.util.concurrent.CountDownLatch(1);
-            List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    held.add(silent.accept());
-                    accepted.countDown();
-                } catch (IOException e) {
-                    // closed by the test
-                }
-            });
-            acceptor.start();
+        try (ScriptedServer silent = new ScriptedServer(ScriptedServer::holdOpen)) {
             java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
             Thread command = new Thread(() -> {
                 try {
-                    run("smtp", "127.0.0.1", Integer.toString(silent.getLocalPort()), "--timeout", "30");
+                    run("smtp", "127.0.0.1", Integer.toString(silent.port()), "--timeout", "30");
                 } catch (Throwable t) {
                     thrown.set(t);
                 }
             });
             command.start();
-            assertTrue(accepted.await(5, java.util.concurrent.TimeUnit.SECONDS), "the probe should connect");
+            assertTrue(silent.awaitAccepted(1, java.time.Duration.ofSeconds(5)), "the probe should connect");
             long t0 = System.nanoTime();
             command.interrupt(); // what the shell does on Ctrl-C
             command.join(5000);
@@ -288,9 +253,7 @@ class ProbeCommandTest {
             assertTrue(thrown.get() instanceof io.kbsh.model.command.CommandException, String.valueOf(thrown.get()));
             assertEquals("cancelled: 0 of 1 probes finished", thrown.get().getMessage());
             assertTrue(out.toString().contains("CANCELLED"), out.toString());
-            held.get(0).setSoTimeout(2000);
-            assertEquals(-1, held.get(0).getInputStream().read(), "the probe's socket should be closed");
-            held.get(0).close();
+            assertTrue(silent.awaitClientsClosed(java.time.Duration.ofSeconds(2)), "the probe's socket should be closed");
         }
     }
 

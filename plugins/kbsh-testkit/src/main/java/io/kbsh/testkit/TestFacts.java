@@ -1,6 +1,7 @@
 package io.kbsh.testkit;
 
 import io.kbsh.model.fact.EndpointFact;
+import io.kbsh.model.fact.Evidence;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.fact.MxFact;
@@ -8,9 +9,7 @@ import io.kbsh.model.fact.ProbeStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builders for the facts a check reads, as probes would have reported them: {@code
@@ -62,7 +61,7 @@ public final class TestFacts {
         private ProbeStatus status = ProbeStatus.REFUSED;
         private String stage = "connect";
         private Duration latency = Duration.ofMillis(1);
-        private final Map<String, String> evidence = new LinkedHashMap<>();
+        private final Evidence.Builder evidence = Evidence.builder();
         private Instant observedAt = OBSERVED_AT;
 
         private EndpointBuilder(String probe, String host, int port) {
@@ -82,9 +81,27 @@ public final class TestFacts {
             return this;
         }
 
-        /** One evidence entry, in the order given; see {@code io.kbsh.net.probe.EvidenceKeys} for the keys probes use. */
+        /** One evidence entry, in the order given; the keys probes use are {@code io.kbsh.net.probe.EvidenceKeys}. */
         public EndpointBuilder evidence(String key, String value) {
-            evidence.put(key, value);
+            evidence.text(key, value);
+            return this;
+        }
+
+        /** A list evidence entry (capabilities, extensions), in the order given. */
+        public EndpointBuilder evidence(String key, List<String> values) {
+            evidence.list(key, values);
+            return this;
+        }
+
+        /** A number evidence entry (milliseconds, counts). */
+        public EndpointBuilder number(String key, long value) {
+            evidence.number(key, value);
+            return this;
+        }
+
+        /** A yes/no evidence entry. */
+        public EndpointBuilder flag(String key, boolean value) {
+            evidence.flag(key, value);
             return this;
         }
 
@@ -99,7 +116,7 @@ public final class TestFacts {
         }
 
         public EndpointFact build() {
-            return new EndpointFact(probe, host, port, status, stage, latency, evidence, observedAt);
+            return new EndpointFact(probe, host, port, status, stage, latency, evidence.build(), observedAt);
         }
     }
 

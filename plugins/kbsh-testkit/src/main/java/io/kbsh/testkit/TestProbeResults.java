@@ -1,12 +1,12 @@
 package io.kbsh.testkit;
 
+import io.kbsh.model.fact.Evidence;
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.probe.ProbeResult;
 import io.kbsh.net.probe.ProbeTarget;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * A builder for the {@link ProbeResult} a probe returns, for tests of code that consumes probe results
@@ -22,7 +22,7 @@ public final class TestProbeResults {
     private ProbeStatus status = ProbeStatus.REFUSED;
     private String stage = "resolve";
     private Duration latency = Duration.ofMillis(1);
-    private final Map<String, String> evidence = new LinkedHashMap<>();
+    private final Evidence.Builder evidence = Evidence.builder();
     private Instant observedAt = TestFacts.OBSERVED_AT;
 
     private TestProbeResults(String probe, ProbeTarget target) {
@@ -48,7 +48,25 @@ public final class TestProbeResults {
 
     /** One evidence entry, in the order given. */
     public TestProbeResults evidence(String key, String value) {
-        evidence.put(key, value);
+        evidence.text(key, value);
+        return this;
+    }
+
+    /** A list evidence entry (capabilities, extensions), in the order given. */
+    public TestProbeResults evidence(String key, List<String> values) {
+        evidence.list(key, values);
+        return this;
+    }
+
+    /** A number evidence entry (milliseconds, counts). */
+    public TestProbeResults number(String key, long value) {
+        evidence.number(key, value);
+        return this;
+    }
+
+    /** A yes/no evidence entry. */
+    public TestProbeResults flag(String key, boolean value) {
+        evidence.flag(key, value);
         return this;
     }
 
@@ -63,6 +81,6 @@ public final class TestProbeResults {
     }
 
     public ProbeResult build() {
-        return new ProbeResult(probe, target, status, stage, latency, evidence, observedAt);
+        return new ProbeResult(probe, target, status, stage, latency, evidence.build(), observedAt);
     }
 }

@@ -45,7 +45,7 @@ public final class Dialogue implements ScriptedServer.Script {
      * {@link #on} (e.g. {@code .startTlsOn("STARTTLS", "220 go ahead\r\n")}).
      */
     public static Dialogue smtp(String host) {
-        return greeting("220 " + host + " ESMTP ready\r\n")
+        return greeting("220 " + host + " ESMTP\r\n")
                 .on("EHLO", "250-" + host + "\r\n250 8BITMIME\r\n")
                 .on("HELO", "250 " + host + "\r\n")
                 .on("QUIT", "221 " + host + " closing\r\n");
