@@ -35,6 +35,21 @@ class ScriptedMailProbeTest {
     }
 
     @Test
+    void theTestKitsReadyMadeServersGreetAsTheRealOnes() throws Exception {
+        ProbeResult smtp = probe(new SmtpProbe(), Dialogue.smtp("mail.test"), TlsMode.NONE);
+        assertEquals(ProbeStatus.OK, smtp.status(), smtp.detail());
+        assertEquals("220 mail.test ESMTP", smtp.evidence(EvidenceKeys.GREETING));
+        assertEquals(List.of("8BITMIME"), smtp.evidence().list(EvidenceKeys.EHLO_EXTENSIONS));
+        ProbeResult pop3 = probe(new Pop3Probe(), Dialogue.pop3("mail.test"), TlsMode.NONE);
+        assertEquals(ProbeStatus.OK, pop3.status(), pop3.detail());
+        assertEquals("+OK mail.test POP3 ready", pop3.evidence(EvidenceKeys.GREETING));
+        assertEquals(List.of("USER"), pop3.evidence().list(EvidenceKeys.POP3_CAPA));
+        ProbeResult imap = probe(new Imap4Probe(), Dialogue.imap4("mail.test"), TlsMode.NONE);
+        assertEquals(ProbeStatus.OK, imap.status(), imap.detail());
+        assertEquals("* OK mail.test IMAP4rev1 ready", imap.evidence(EvidenceKeys.GREETING));
+    }
+
+    @Test
     void smtpMultiLineGreetingIsOneReply() throws Exception {
         ProbeResult r = probe(new SmtpProbe(), Dialogue.greeting("220-mail.test ESMTP\r\n220-second line\r\n220 ready\r\n")
                 .on("EHLO", "250-mail.test\r\n250 8BITMIME\r\n"), TlsMode.NONE);
