@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.ini.document.IniDocument;
-import io.kbsh.ini.file.PlanApplier;
 import io.kbsh.ini.plan.IniEdit;
 import io.kbsh.ini.plan.IniPlan;
 import io.kbsh.ini.writer.IniWriter;

@@ -13,7 +13,6 @@ import io.kbsh.model.env.MxRecord;
 import io.kbsh.model.env.ProxyServer;
 import io.kbsh.model.env.Server;
 import io.kbsh.model.env.Transport;
-import io.kbsh.model.fact.EndpointFact;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.model.finding.Finding;
@@ -21,10 +20,10 @@ import io.kbsh.model.finding.ObjectRef;
 import io.kbsh.model.finding.Scope;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.model.version.ReleaseLevel;
+import io.kbsh.testkit.FindingAssert;
+import io.kbsh.testkit.TestFacts;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class Q165057CheckTest {
@@ -91,9 +90,9 @@ class Q165057CheckTest {
 
     @Test
     void probeFactsBecomeEvidence() {
-        EndpointFact refused = new EndpointFact("rfc1006", "mta.site2.test", 102, ProbeStatus.TIMEOUT, "connect",
-                Duration.ofSeconds(5), Map.of(), Instant.EPOCH);
-        Finding f = run(env("5.0", "1.0", X400), Facts.none().with(List.of(refused))).get(0);
-        assertTrue(f.evidence().stream().anyMatch(e -> e.startsWith("probe: rfc1006 mta.site2.test:102 TIMEOUT")), f.evidence().toString());
+        Facts timedOut = TestFacts.of(TestFacts.endpoint("rfc1006", "mta.site2.test", 102)
+                .status(ProbeStatus.TIMEOUT, "connect").latency(Duration.ofSeconds(5)));
+        FindingAssert.assertThat(run(env("5.0", "1.0", X400), timedOut)).single()
+                .hasEvidence("probe: rfc1006 mta.site2.test:102 TIMEOUT");
     }
 }

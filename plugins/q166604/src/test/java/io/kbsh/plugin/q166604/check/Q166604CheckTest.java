@@ -20,6 +20,8 @@ import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.ObjectRef;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.model.version.ReleaseLevel;
+import io.kbsh.testkit.FindingAssert;
+import io.kbsh.testkit.TestFacts;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,12 +44,20 @@ class Q166604CheckTest {
         return new Q166604Check().evaluate(env, facts, ArticleStore.empty());
     }
 
+    /** What the MX probe would report for the two hosts (the kit computes the verdicts as the probe does). */
     static MxFact mx(ProbeStatus first, ProbeStatus second) {
-        return new MxFact("partner.test", "OK", List.of(
-                new MxFact.Host("mx1.partner.test", 10, "192.0.2.1", first, first == ProbeStatus.OK ? "greeting" : "connect"),
-                new MxFact.Host("mx2.partner.test", 20, "192.0.2.2", second, second == ProbeStatus.OK ? "greeting" : "connect")),
-                first == ProbeStatus.OK || second == ProbeStatus.OK,
-                first != ProbeStatus.OK && second == ProbeStatus.OK, Instant.EPOCH);
+        TestFacts.MxBuilder mx = TestFacts.mx("partner.test");
+        host(mx, "mx1.partner.test", 10, "192.0.2.1", first);
+        host(mx, "mx2.partner.test", 20, "192.0.2.2", second);
+        return mx.build();
+    }
+
+    private static void host(TestFacts.MxBuilder mx, String name, int preference, String address, ProbeStatus status) {
+        if (status == ProbeStatus.OK) {
+            mx.up(name, preference, address);
+        } else {
+            mx.down(name, preference, address, status);
+        }
     }
 
     @Test
@@ -61,13 +71,14 @@ class Q166604CheckTest {
 
     @Test
     void findingNamesTheFixAndAsksForTheMxProbe() {
-        Finding f = run(env("5.0", true, TWO_MX), Facts.none()).get(0);
-        assertEquals(Severity.WARNING, f.severity());
-        assertTrue(f.affected().contains(ObjectRef.domain("partner.test")));
-        assertEquals(ReleaseLevel.parse("5.0 SP1"), ((Action.InstallServicePack) f.resolution().get(0)).level());
-        assertEquals("mx", f.probes().get(0).probe());
-        assertEquals("partner.test", f.probes().get(0).host());
-        assertTrue(f.summary().contains("Internet Mail Service"));
+        FindingAssert f = FindingAssert.assertThat(run(env("5.0", true, TWO_MX), Facts.none())).single()
+                .hasSeverity(Severity.WARNING)
+                .affects(ObjectRef.domain("partner.test"))
+                .hasSummary("Internet Mail Service");
+        assertEquals(ReleaseLevel.parse("5.0 SP1"), f.action(Action.InstallServicePack.class).level());
+        Finding finding = f.finding();
+        assertEquals("mx", finding.probes().get(0).probe());
+        assertEquals("partner.test", finding.probes().get(0).host());
         assertTrue(run(env("4.0", true, TWO_MX), Facts.none()).get(0).summary().contains("Internet Mail Connector"));
     }
 

@@ -17,6 +17,7 @@ import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.ProbeRequest;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.model.version.ReleaseLevel;
+import io.kbsh.testkit.FindingAssert;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,14 +106,15 @@ class Q178532CheckTest {
 
     @Test
     void noWspcfgAndNoClientAreEachReported() throws Exception {
-        Finding f = run(env("2.0", null, false, List.of(), null, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).get(0);
-        assertEquals(Severity.ERROR, f.severity());
-        assertTrue(mentions(f, "WinSock Proxy client is not installed"));
-        assertTrue(mentions(f, "no Wspcfg.ini in Exchsrvr\\Bin"));
-        assertTrue(mentions(f, "needs Proxy Server 2.0 SP1"));
-        assertTrue(mentions(f, "Q232588"));
-        Action.RunIniWriter w = f.resolution().stream().filter(a -> a instanceof Action.RunIniWriter)
-                .map(a -> (Action.RunIniWriter) a).findFirst().orElseThrow();
+        FindingAssert found = FindingAssert.assertThat(run(env("2.0", null, false, List.of(), null, StandardCharsets.ISO_8859_1,
+                        POP_IMAP_SSL))).single()
+                .hasSeverity(Severity.ERROR)
+                .hasEvidence("WinSock Proxy client is not installed")
+                .hasEvidence("no Wspcfg.ini in Exchsrvr\\Bin")
+                .hasEvidence("needs Proxy Server 2.0 SP1")
+                .hasEvidence("Q232588");
+        Finding f = found.finding();
+        Action.RunIniWriter w = found.action(Action.RunIniWriter.class);
         assertEquals("C:\\Exchsrvr\\Bin\\Wspcfg.ini", w.file().serverPath());
         assertEquals("wspcfg-bind", w.writer());
         assertEquals("pop3,imap4,pop3s,imap4s", w.parameters().get("protocols"));

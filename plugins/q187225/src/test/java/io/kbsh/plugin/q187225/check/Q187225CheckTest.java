@@ -3,11 +3,9 @@ package io.kbsh.plugin.q187225.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kbsh.model.article.Article;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.ArticleStore;
 import io.kbsh.model.article.FixLevel;
-import io.kbsh.model.article.SearchHit;
 import io.kbsh.model.env.Component;
 import io.kbsh.model.env.Connector;
 import io.kbsh.model.env.ConnectorType;
@@ -19,8 +17,9 @@ import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.FixReference;
 import io.kbsh.model.version.ReleaseLevel;
+import io.kbsh.testkit.InMemoryArticleStore;
+import io.kbsh.testkit.TestFacts;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class Q187225CheckTest {
@@ -38,26 +37,8 @@ class Q187225CheckTest {
 
     /** A store whose fix lists put Q187225 in {@code level}. */
     static ArticleStore storeSaying(String level) {
-        ArticleStore empty = ArticleStore.empty();
-        return new ArticleStore() {
-            public Optional<Article> find(ArticleId id) {
-                return empty.find(id);
-            }
-
-            public List<SearchHit> search(String query, int limit) {
-                return empty.search(query, limit);
-            }
-
-            public List<ArticleId> citedBy(ArticleId id) {
-                return empty.citedBy(id);
-            }
-
-            public List<FixLevel> fixedIn(ArticleId id) {
-                return id.equals(Q187225Check.ID)
-                        ? List.of(new FixLevel("Microsoft Exchange Server", ReleaseLevel.parse(level), FixLevel.Kind.SERVICE_PACK, new ArticleId(999999)))
-                        : List.of();
-            }
-        };
+        return new InMemoryArticleStore().fixedIn(Q187225Check.ID,
+                new FixLevel("Microsoft Exchange Server", ReleaseLevel.parse(level), FixLevel.Kind.SERVICE_PACK, new ArticleId(999999)));
     }
 
     @Test
@@ -97,12 +78,10 @@ class Q187225CheckTest {
 
     @Test
     void probeFactsOfTheRemoteMtaBecomeEvidence() {
-        var refused = new io.kbsh.model.fact.EndpointFact("rfc1006", "mta.hub.test", 102, io.kbsh.model.fact.ProbeStatus.REFUSED,
-                "resolve", java.time.Duration.ofMillis(3), java.util.Map.of(), java.time.Instant.EPOCH);
-        var otherProbe = new io.kbsh.model.fact.EndpointFact("tcp", "mta.hub.test", 102, io.kbsh.model.fact.ProbeStatus.OK,
-                "connect", java.time.Duration.ofMillis(3), java.util.Map.of(), java.time.Instant.EPOCH);
-        Finding f = new Q187225Check().evaluate(env("5.5", true, Transport.TCPIP), Facts.none().with(List.of(refused, otherProbe)),
-                ArticleStore.empty()).get(0);
+        Facts facts = TestFacts.of(
+                TestFacts.endpoint("rfc1006", "mta.hub.test", 102).status(io.kbsh.model.fact.ProbeStatus.REFUSED, "resolve"),
+                TestFacts.endpoint("tcp", "mta.hub.test", 102).ok("connect"));
+        Finding f = new Q187225Check().evaluate(env("5.5", true, Transport.TCPIP), facts, ArticleStore.empty()).get(0);
         assertEquals(1, f.evidence().stream().filter(e -> e.startsWith("probe: ")).count(), f.evidence().toString());
         assertTrue(f.evidence().contains("probe: rfc1006 mta.hub.test:102 REFUSED, reached resolve"), f.evidence().toString());
     }

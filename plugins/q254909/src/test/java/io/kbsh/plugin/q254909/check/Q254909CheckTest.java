@@ -17,6 +17,7 @@ import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.ObjectRef;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.model.version.ReleaseLevel;
+import io.kbsh.testkit.FindingAssert;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,9 +62,12 @@ class Q254909CheckTest {
     @Test
     void missingFixInTheCollectedCopyIsAnError() throws Exception {
         List<Finding> found = run(env("5.5 SP3", true, List.of(X400, IMS), "[Common]\r\nPort=1745\r\n[EMSMTA]\r\nDisable=0\r\n"));
-        assertEquals(1, found.size());
-        Finding f = found.get(0);
-        assertEquals(Severity.CRITICAL, f.severity());
+        Finding f = FindingAssert.assertThat(found).single()
+                .hasSeverity(Severity.CRITICAL)
+                .affects(ObjectRef.connector("x1"))
+                .resolves(Action.RunIniWriter.class)
+                .asksProbe("rfc1006", "mta.branch.test", 102)
+                .finding();
         assertEquals(List.of(ObjectRef.server("EXCH1"), ObjectRef.connector("x1")), f.affected(), "the IMS is not affected");
         assertTrue(f.evidence().stream().anyMatch(e -> e.contains("[EMSMTA] Disable=0") && e.contains("missing")), f.evidence().toString());
         Action.RunIniWriter writer = (Action.RunIniWriter) f.resolution().get(0);
