@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kbsh.model.article.ArticleBrief;
 import io.kbsh.model.article.ArticleId;
-import io.kbsh.shell.RecordingContext;
+import io.kbsh.testkit.RecordingContext;
 import io.kbsh.shell.store.LuceneArticleStore;
 import java.io.IOException;
 import java.io.InputStream;
