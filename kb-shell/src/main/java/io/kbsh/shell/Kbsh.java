@@ -6,8 +6,10 @@ import com.google.inject.Key;
 import com.google.inject.Stage;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.UsageException;
+import io.kbsh.model.internal.Limits;
 import io.kbsh.model.plugin.ApiVersion;
 import io.kbsh.shell.builtin.VersionCommand;
+import io.kbsh.shell.exec.BoundedLines;
 import io.kbsh.shell.exec.CommandExecutor;
 import io.kbsh.shell.exec.CommandRegistry;
 import io.kbsh.shell.exec.ExitRequest;
@@ -139,10 +141,21 @@ public final class Kbsh {
             try (BufferedReader reader = options.script().isPresent()
                     ? Files.newBufferedReader(launch.workingDirectory().resolve(options.script().get()), StandardCharsets.UTF_8)
                     : new BufferedReader(new InputStreamReader(launch.in(), Charset.defaultCharset()))) {
-                String line;
                 int number = 0;
-                while ((line = reader.readLine()) != null) {
+                while (true) {
                     number++;
+                    String line;
+                    try {
+                        Optional<String> next = BoundedLines.next(reader, Limits.LINE_CHARS);
+                        if (next.isEmpty()) {
+                            break;
+                        }
+                        line = next.get();
+                    } catch (BoundedLines.LineTooLongException e) {
+                        io.err().println("kbsh: " + source + ":" + number + ": " + e.getMessage()
+                                + " (the limit for a command line); stopped there");
+                        return ExitStatus.USAGE;
+                    }
                     if (line.isBlank()) {
                         continue;
                     }

@@ -88,6 +88,9 @@ public final class ImportCommand implements ShellCommand {
             throw new CommandException(s.notice().orElse("the article index is read-only"));
         }
         ImportReport report;
+        // Say only what is true: with no index in use there is no previous index to keep, only its files.
+        String kept = s.imported() ? "the previous article index is unchanged"
+                : "no article index was in use; nothing under " + s.directory() + " was deleted";
         Bar bar = context.interactive() ? new Bar(context.out()) : null;
         try {
             report = s.importArchive(source, bar == null ? ImportProgress.NONE : bar);
@@ -96,9 +99,9 @@ public final class ImportCommand implements ShellCommand {
             if (bar != null) {
                 bar.clear();
             }
-            throw new CommandException("import interrupted: the previous article index is unchanged");
+            throw new CommandException("import interrupted: " + kept);
         } catch (IOException e) {
-            throw new CommandException(source + ": " + e.getMessage() + " (the previous article index is unchanged)");
+            throw new CommandException(source + ": " + e.getMessage() + " (" + kept + ")");
         } catch (IllegalStateException e) {
             throw new CommandException(e.getMessage());
         }

@@ -26,12 +26,24 @@ public final class CheckSession {
     private Path environmentFile;
     private Facts facts = Facts.none();
     private Path waiverFile;
+    private List<Path> copyFolders = List.of();
 
     /** Replaces the environment; facts about the previous one are dropped. */
     public synchronized void load(Path file, Environment env) {
+        load(file, env, List.of());
+    }
+
+    /** Replaces the environment, whose collected copies may also be in {@code copyFolders}. */
+    public synchronized void load(Path file, Environment env, List<Path> copyFolders) {
         this.environment = env;
         this.environmentFile = file;
+        this.copyFolders = List.copyOf(copyFolders);
         this.facts = Facts.none();
+    }
+
+    /** The folders besides the environment file's own that the user allowed collected copies in. */
+    public synchronized List<Path> copyFolders() {
+        return copyFolders;
     }
 
     public synchronized Optional<Environment> environment() {

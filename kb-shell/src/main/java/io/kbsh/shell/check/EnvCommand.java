@@ -61,7 +61,7 @@ public final class EnvCommand implements ShellCommand {
 
     @Override
     public String usage() {
-        return "env load FILE        read an environment file (JSON, see docs/checks.md)\n"
+        return "env load FILE [--copies DIR ...]  read an environment file (JSON, see docs/checks.md)\n"
                 + "env show [--json]            describe the loaded environment\n"
                 + "env facts [--clear] [--json]  list (or forget) what probes found";
     }
@@ -74,7 +74,9 @@ public final class EnvCommand implements ShellCommand {
     @Override
     public List<OptionSpec> options() {
         return List.of(OptionSpec.flag("clear", "with 'facts': forget the facts probes found"),
-                OptionSpec.flag("json", "with 'show' or 'facts': print JSON (docs/json.md)"));
+                OptionSpec.flag("json", "with 'show' or 'facts': print JSON (docs/json.md)"),
+                OptionSpec.repeatable("copies", ValueKind.FILE,
+                        "with 'load': a folder besides the environment file's own that collected copies may be in"));
     }
 
     @Override
@@ -88,7 +90,8 @@ public final class EnvCommand implements ShellCommand {
         String sub = args.positional(0, "SUBCOMMAND (load, show or facts)");
         switch (sub) {
             case "load" -> {
-                Environment env = load(context, session, args.positional(1, "FILE"));
+                Environment env = load(context, session, args.positional(1, "FILE"),
+                        args.values("copies").stream().map(context::resolve).toList());
                 context.out().println("Loaded " + session.environmentFile().orElseThrow() + ": " + summary(env));
                 missingCopies(env).forEach(m -> context.err().println("warning: " + m));
             }
@@ -133,10 +136,16 @@ public final class EnvCommand implements ShellCommand {
 
     /** Reads {@code path} into the session; errors become one line naming file, line, column and field. */
     static Environment load(CommandContext context, CheckSession session, String path) throws CommandException {
+        return load(context, session, path, List.of());
+    }
+
+    /** As {@link #load(CommandContext, CheckSession, String)}, with folders collected copies may also be in. */
+    static Environment load(CommandContext context, CheckSession session, String path, List<Path> copyFolders)
+            throws CommandException {
         Path file = context.resolve(path);
         Environment env;
         try {
-            env = EnvironmentReader.read(file);
+            env = EnvironmentReader.read(file, copyFolders);
         } catch (NoSuchFileException e) {
             throw new CommandException("no such environment file: " + file);
         } catch (JsonInputException e) {
@@ -144,7 +153,7 @@ public final class EnvCommand implements ShellCommand {
         } catch (IOException e) {
             throw new CommandException("cannot read " + file + ": " + e.getMessage());
         }
-        session.load(file, env);
+        session.load(file, env, copyFolders);
         return env;
     }
 

@@ -17,6 +17,7 @@ import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.ObjectRef;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.Outcome;
+import io.kbsh.shell.env.EnvironmentReader;
 import io.kbsh.shell.plugin.Contribution;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -151,6 +152,15 @@ public final class FixCommand implements ShellCommand {
         }
         Path local = override != null ? override : action.file().localCopy();
         boolean serverOnly = local == null;
+        if (override == null && local != null) {
+            // Checked at load too; again here because links inside the folder may have changed since.
+            Optional<String> outside = outsideCopyFolders(local);
+            if (outside.isPresent()) {
+                context.err().println("error: refused to edit the collected copy of " + serverPath + ": "
+                        + outside.get() + "; nothing was written");
+                return ExitStatus.FAILED;
+            }
+        }
         Path planned = serverOnly ? Path.of(action.file().fileName()) : local;
         IniPlan plan;
         try {
@@ -194,6 +204,19 @@ public final class FixCommand implements ShellCommand {
         }
         context.out().println("copy " + local + " back to " + serverPath + " on " + action.target().id());
         return ExitStatus.OK;
+    }
+
+    private Optional<String> outsideCopyFolders(Path copy) throws CommandException {
+        Optional<Path> environmentFile = session.environmentFile();
+        if (environmentFile.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return EnvironmentReader.outside(copy, EnvironmentReader.copyRoots(environmentFile.get(),
+                    session.copyFolders()));
+        } catch (IOException e) {
+            throw new CommandException("cannot check " + copy + ": " + e.getMessage());
+        }
     }
 
     /** Runs inside the writer's plugin class loader; checked failures travel out as {@link PlanFailure}. */

@@ -1,5 +1,7 @@
 package io.kbsh.shell.store;
 
+import io.kbsh.model.internal.DataFiles;
+import io.kbsh.model.internal.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -17,6 +20,10 @@ import java.util.zip.ZipFile;
  * The files of an archive to import: a directory tree or a {@code .zip} (the plain-text zip, or GitHub's
  * download zip of the archive repository with all three renderings under one top-level folder). Only
  * text, Markdown and HTML files are offered; which rendering a file holds is decided by its content.
+ * Reads hold the {@link Limits}: a zip of at most {@link Limits#ARCHIVE_BYTES}, each file or entry at most
+ * {@link Limits#ARCHIVE_ENTRY_BYTES}, and all entries of a zip together at most
+ * {@link Limits#ARCHIVE_INFLATED_BYTES} — counted on the bytes inflation actually produces, since the
+ * sizes a zip declares can lie (a zip bomb).
  */
 final class ArchiveEntries implements AutoCloseable {
 
@@ -48,17 +55,32 @@ final class ArchiveEntries implements AutoCloseable {
             }
             return new ArchiveEntries(null, list);
         }
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path)) {
             throw new IOException("no such file or directory");
+        }
+        DataFiles.requireRegular(path, "an archive");
+        if (Files.size(path) > Limits.ARCHIVE_BYTES) {
+            throw new DataFiles.DataFileException(path + ": larger than the " + Limits.describe(Limits.ARCHIVE_BYTES)
+                    + " limit for an archive");
         }
         ZipFile zip = new ZipFile(path.toFile());
         List<Entry> list = new ArrayList<>();
+        AtomicLong inflated = new AtomicLong();
         for (ZipEntry e : Collections.list(zip.entries())) {
             if (!e.isDirectory() && candidate(e.getName())) {
-                list.add(new ZipItem(zip, e));
+                list.add(new ZipItem(zip, e, inflated));
             }
         }
         return new ArchiveEntries(zip, list);
+    }
+
+    /** The entries together inflate beyond {@link Limits#ARCHIVE_INFLATED_BYTES}: the whole import stops. */
+    static final class ArchiveTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ArchiveTooLargeException(String message) {
+            super(message);
+        }
     }
 
     static boolean candidate(String name) {
@@ -89,11 +111,12 @@ final class ArchiveEntries implements AutoCloseable {
 
         @Override
         public byte[] read() throws IOException {
-            return Files.readAllBytes(path);
+            return DataFiles.read(path, Limits.ARCHIVE_ENTRY_BYTES, "an article file");
         }
     }
 
-    private record ZipItem(ZipFile zip, ZipEntry entry) implements Entry {
+    /** An entry of a zip; {@code inflated} counts what all entries of the zip have produced so far. */
+    private record ZipItem(ZipFile zip, ZipEntry entry, AtomicLong inflated) implements Entry {
         @Override
         public String name() {
             return entry.getName();
@@ -107,7 +130,14 @@ final class ArchiveEntries implements AutoCloseable {
         @Override
         public byte[] read() throws IOException {
             try (InputStream in = zip.getInputStream(entry)) {
-                return in.readAllBytes();
+                byte[] bytes = DataFiles.readAtMost(in, Limits.ARCHIVE_ENTRY_BYTES, () -> new DataFiles.DataFileException(
+                        "inflates to more than the " + Limits.describe(Limits.ARCHIVE_ENTRY_BYTES)
+                                + " limit for an article (declared " + entry.getSize() + " bytes)"));
+                if (inflated.addAndGet(bytes.length) > Limits.ARCHIVE_INFLATED_BYTES) {
+                    throw new ArchiveTooLargeException("the archive's entries inflate to more than the "
+                            + Limits.describe(Limits.ARCHIVE_INFLATED_BYTES) + " limit for an archive");
+                }
+                return bytes;
             }
         }
     }

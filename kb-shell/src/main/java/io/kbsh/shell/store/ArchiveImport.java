@@ -4,6 +4,7 @@ import io.kbsh.model.article.Article;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.FixLevel;
 import io.kbsh.model.article.Rendering;
+import io.kbsh.model.internal.Limits;
 import io.kbsh.shell.article.fix.FixListParser;
 import io.kbsh.shell.article.fix.FixListing;
 import io.kbsh.shell.article.fix.FixTable;
@@ -35,7 +36,7 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class ArchiveImport {
     /** The largest article of the archive is under 200 KB; a file far beyond that is not one. */
-    static final long MAX_ARTICLE_BYTES = 8L << 20;
+    static final long MAX_ARTICLE_BYTES = Limits.ARCHIVE_ENTRY_BYTES;
 
     private final List<ArchiveEntries.Entry> entries;
     private final Path build;
@@ -136,6 +137,8 @@ final class ArchiveImport {
                 rejected.add(e.getMessage());
             } catch (UncheckedIOException e) {
                 throw e.getCause();
+            } catch (ArchiveEntries.ArchiveTooLargeException e) {
+                throw e;
             } catch (IOException e) {
                 rejected.add(entry.name() + ": cannot be read: " + e.getMessage());
             } catch (RuntimeException e) {

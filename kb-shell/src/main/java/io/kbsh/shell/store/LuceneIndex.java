@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
@@ -423,20 +425,55 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
         removeLeftovers();
     }
 
-    /** Deletes unfinished builds and generations older than the previous one (kept as the backup). */
+    /**
+     * Deletes unfinished builds and generations older than the previous one (kept as the backup). A
+     * generation is deleted only when it is proven unused: both pointers read cleanly, the current one names
+     * a generation, and it is neither of theirs nor the one open. With a pointer missing or unreadable no
+     * generation is deleted: the one in it may be the only index there is.
+     */
     private void removeLeftovers() throws IOException {
-        Optional<String> current = readPointer(root.resolve(CURRENT));
-        Optional<String> backup = readPointer(root.resolve(CURRENT + ".bak"));
+        Optional<Optional<String>> current = pointer(root.resolve(CURRENT));
+        Optional<Optional<String>> backup = pointer(root.resolve(CURRENT + ".bak"));
+        boolean provable = current.isPresent() && current.get().isPresent() && backup.isPresent();
+        Optional<String> open = openGeneration();
         try (Stream<Path> children = Files.list(root)) {
             for (Path child : children.toList()) {
                 String name = child.getFileName().toString();
-                boolean generation = name.startsWith("gen-") || name.startsWith("build-");
-                if (generation && Files.isDirectory(child) && !current.equals(Optional.of(name))
-                        && !backup.equals(Optional.of(name))) {
+                if (!Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                boolean unused = name.startsWith("build-")
+                        || (name.startsWith("gen-") && provable && !current.get().equals(Optional.of(name))
+                                && !backup.get().equals(Optional.of(name)) && !open.equals(Optional.of(name)));
+                if (unused) {
                     deleteTree(child);
                 }
             }
         }
+    }
+
+    /**
+     * What a pointer file names: empty when it cannot be known (unreadable, or not a generation's name),
+     * an empty name when the file does not exist.
+     */
+    private static Optional<Optional<String>> pointer(Path file) {
+        try {
+            String name = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return name.matches("gen-\\d+") ? Optional.of(Optional.of(name)) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.of(Optional.empty());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The generation the open reader reads, if one is open. */
+    private Optional<String> openGeneration() {
+        Opened s = opened;
+        if (s == null || s.reader() == null || !(s.reader().directory() instanceof FSDirectory fs)) {
+            return Optional.empty();
+        }
+        return Optional.of(fs.getDirectory().getFileName().toString());
     }
 
     private static void deleteTree(Path dir) throws IOException {

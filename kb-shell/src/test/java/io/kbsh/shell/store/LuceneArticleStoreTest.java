@@ -256,6 +256,33 @@ class LuceneArticleStoreTest {
     }
 
     @Test
+    void withCurrentUnreadableAFailedImportKeepsEveryGenerationAndSaysSo() throws Exception {
+        Path dir = home.resolve("archive");
+        Archive.extract(dir, "Q187225");
+        try (LuceneArticleStore store = store()) {
+            store.importArchive(dir, ImportProgress.NONE);
+        }
+        Path index = home.resolve("index");
+        List<Path> generations;
+        try (Stream<Path> dirs = Files.list(index)) {
+            generations = dirs.filter(p -> p.getFileName().toString().startsWith("gen-")).toList();
+        }
+        assertEquals(1, generations.size());
+        // CURRENT cannot be read (here: it became a directory), so nothing proves the generation unused.
+        Files.delete(index.resolve("CURRENT"));
+        Files.createDirectory(index.resolve("CURRENT"));
+        Path junk = Files.createDirectories(home.resolve("junk"));
+        Files.writeString(junk.resolve("notes.txt"), "not an article at all\n");
+        try (LuceneArticleStore store = store()) {
+            assertFalse(store.imported());
+            assertThrows(IOException.class, () -> store.importArchive(junk, ImportProgress.NONE));
+        }
+        assertTrue(Files.isDirectory(generations.get(0)), "the generation CURRENT named is kept");
+        assertTrue(Files.exists(generations.get(0).resolve("segments_1")) || Files.list(generations.get(0))
+                .anyMatch(p -> p.getFileName().toString().startsWith("segments")), "with its index");
+    }
+
+    @Test
     void idsCompleteFromTheIndexAndThePlugins() throws Exception {
         try (LuceneArticleStore store = store()) {
             assertEquals(List.of(Q187225), store.idsStartingWith("Q1872", 10));
