@@ -36,6 +36,10 @@ final class ApiClassLoader extends ClassLoader {
     }
 
     static boolean isShared(String className) {
+        if (className.contains(".internal.")) {
+            // The API modules' internal packages (io.kbsh.ini.internal, io.kbsh.model.internal, ...) are kbsh's own.
+            return false;
+        }
         for (String prefix : SHARED_PACKAGES) {
             if (className.startsWith(prefix)) {
                 return true;
