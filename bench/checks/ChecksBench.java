@@ -14,9 +14,9 @@ import io.kbsh.model.env.Server;
 import io.kbsh.model.env.Transport;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.version.ReleaseLevel;
-import io.kbsh.rules.ArticleCheck;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.CheckRunner;
+import io.kbsh.shell.check.run.PluginCheck;
 import io.kbsh.shell.check.waiver.Waivers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,12 +48,15 @@ public class ChecksBench {
         for (int i = 0; i < count; i++) {
             envs.add(generate(random, i % 10 == 0 ? dir : null));
         }
-        List<ArticleCheck> checks = List.of(
+        List<PluginCheck> checks = java.util.stream.Stream.of(
                 new io.kbsh.plugin.q165057.check.Q165057Check(),
                 new io.kbsh.plugin.q254909.check.Q254909Check(),
                 new io.kbsh.plugin.q178532.check.Q178532Check(),
                 new io.kbsh.plugin.q187225.check.Q187225Check(),
-                new io.kbsh.plugin.q166604.check.Q166604Check());
+                new io.kbsh.plugin.q166604.check.Q166604Check())
+                .map(c -> PluginCheck.of("bench", c)).toList();
+        // As the shell runs them: on a worker thread, each with the default deadline.
+        CheckRunner runner = CheckRunner.withDefaultDeadline();
         ArticleStore store = ArticleStore.empty();
         LocalDate today = LocalDate.of(2026, 11, 25);
         System.out.printf("%d environments, %d checks, %d cores, %s%n", count, checks.size(),
@@ -63,7 +66,7 @@ public class ChecksBench {
         Random other = new Random(1);
         long w0 = System.nanoTime();
         for (int i = 0; i < 100; i++) {
-            CheckRunner.run(checks, generate(other, i % 10 == 0 ? dir : null), Facts.none(), store, Waivers.none(), today);
+            runner.run(checks, generate(other, i % 10 == 0 ? dir : null), Facts.none(), store, Waivers.none(), today);
         }
         System.out.printf("warm-up (100 other environments, fresh JVM): %.1f ms%n", (System.nanoTime() - w0) / 1e6);
         long[] runs = new long[7];
@@ -81,7 +84,7 @@ public class ChecksBench {
             long t0 = System.nanoTime();
             long found = 0;
             for (Environment env : envs) {
-                CheckReport report = CheckRunner.run(checks, env, Facts.none(), store, Waivers.none(), today);
+                CheckReport report = runner.run(checks, env, Facts.none(), store, Waivers.none(), today);
                 found += report.outcomes().size();
                 if (!report.failures().isEmpty()) {
                     throw new IllegalStateException("a check failed: " + report.failures());

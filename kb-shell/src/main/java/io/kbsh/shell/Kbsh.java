@@ -94,6 +94,9 @@ public final class Kbsh {
         List<PluginFailure> failures = plugins.failures();
         for (PluginFailure f : failures) {
             launch.err().println("kbsh: plugin not loaded: " + f.describe());
+            if (options.debug()) {
+                f.cause().ifPresent(cause -> cause.printStackTrace(launch.err()));
+            }
         }
         int pluginStatus = options.strict() && !failures.isEmpty() ? ExitStatus.PLUGIN_FAILED : ExitStatus.OK;
 

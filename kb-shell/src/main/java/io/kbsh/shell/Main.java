@@ -1,5 +1,6 @@
 package io.kbsh.shell;
 
+import io.kbsh.shell.plugin.ExitGuard;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -10,12 +11,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // First: from here on, an exit that kbsh did not ask for is reported, never silent.
+        ExitGuard.install();
         String install = System.getProperty("kbsh.install");
         int status = Kbsh.run(new Kbsh.Launch(args, System.in, System.out, System.err, System.getenv(),
                 System.console() != null,
                 install == null || install.isBlank() ? Optional.empty() : Optional.of(Path.of(install)),
                 Path.of("").toAbsolutePath()));
         System.out.flush();
-        System.exit(status);
+        ExitGuard.exit(status);
     }
 }

@@ -33,8 +33,8 @@ public final class CheckCommand extends ReportingCommand {
 
     @Override
     public String usage() {
-        return "check [ARTICLE...] [--probe] [--timeout SECONDS] [--env FILE] [--waivers FILE]\n"
-                + "      [--json] [--junit FILE] [--fail-on SEVERITY]";
+        return "check [ARTICLE...] [--probe] [--timeout SECONDS] [--check-timeout SECONDS] [--env FILE]\n"
+                + "      [--waivers FILE] [--json] [--junit FILE] [--fail-on SEVERITY]";
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.kbsh.net.probe.Probe;
 import io.kbsh.rules.ArticleCheck;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.CheckRunner;
+import io.kbsh.shell.check.run.PluginCheck;
 import io.kbsh.shell.check.waiver.Waivers;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
@@ -56,20 +57,21 @@ public final class CheckEngine {
     }
 
     /** The checks for {@code only} (all when empty); an article with no check is a usage error. */
-    List<ArticleCheck> checks(List<ArticleId> only) throws UsageException {
-        List<ArticleCheck> all = new ArrayList<>();
+    List<PluginCheck> checks(List<ArticleId> only) throws UsageException {
+        List<PluginCheck> all = new ArrayList<>();
         for (Contribution<ArticleCheck> c : contributions.of(ArticleCheck.class)) {
-            all.add(new LoaderScopedCheck(c));
+            // The loader made sure at load time that every check names its article.
+            all.add(PluginCheck.of(c.origin(), new LoaderScopedCheck(c)));
         }
         if (only.isEmpty()) {
             return all;
         }
-        List<ArticleCheck> chosen = new ArrayList<>();
+        List<PluginCheck> chosen = new ArrayList<>();
         for (ArticleId id : only) {
-            List<ArticleCheck> mine = all.stream().filter(c -> c.article().id().equals(id)).toList();
+            List<PluginCheck> mine = all.stream().filter(c -> c.article().equals(id)).toList();
             if (mine.isEmpty()) {
                 throw new UsageException("no check for " + id + " is loaded (checks: " + String.join(", ",
-                        all.stream().map(c -> c.article().id().toString()).sorted().toList()) + ")");
+                        all.stream().map(c -> c.article().toString()).sorted().toList()) + ")");
             }
             chosen.addAll(mine);
         }
@@ -84,9 +86,10 @@ public final class CheckEngine {
         return ids;
     }
 
-    CheckReport run(CommandContext context, Environment env, Facts facts, List<ArticleCheck> checks, Waivers waivers) {
+    CheckReport run(CommandContext context, Environment env, Facts facts, List<PluginCheck> checks, Waivers waivers,
+                    Duration deadline) {
         ArticleStore store = context.service(ArticleStore.class).orElseGet(ArticleStore::empty);
-        return CheckRunner.run(checks, env, facts, store, waivers, today());
+        return new CheckRunner(deadline).run(checks, env, facts, store, waivers, today());
     }
 
     Waivers waivers(Path file) throws CommandException {

@@ -44,8 +44,8 @@ public final class DiagnoseCommand extends ReportingCommand {
 
     @Override
     public String usage() {
-        return "diagnose [ARTICLE...] [--timeout SECONDS] [--env FILE] [--waivers FILE]\n"
-                + "         [--json] [--junit FILE] [--fail-on SEVERITY]";
+        return "diagnose [ARTICLE...] [--timeout SECONDS] [--check-timeout SECONDS] [--env FILE]\n"
+                + "         [--waivers FILE] [--json] [--junit FILE] [--fail-on SEVERITY]";
     }
 
     @Override

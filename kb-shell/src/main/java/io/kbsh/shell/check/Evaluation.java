@@ -6,8 +6,11 @@ import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.env.Environment;
 import io.kbsh.model.fact.Fact;
-import io.kbsh.rules.ArticleCheck;
+import io.kbsh.model.command.OptionSpec;
+import io.kbsh.model.command.ValueKind;
 import io.kbsh.shell.check.run.CheckReport;
+import io.kbsh.shell.check.run.CheckRunner;
+import io.kbsh.shell.check.run.PluginCheck;
 import io.kbsh.shell.check.waiver.Waivers;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +19,12 @@ import java.util.List;
  * One evaluation as {@code check}, {@code diagnose} and {@code fix} set it up: the environment (loaded with
  * {@code --env} if given), the checks chosen by article, and the waivers in force.
  */
-record Evaluation(Environment environment, List<ArticleCheck> checks, Waivers waivers) {
+record Evaluation(Environment environment, List<PluginCheck> checks, Waivers waivers, Duration checkDeadline) {
+
+    /** The option that sets how long each check may take; {@code check}, {@code diagnose} and {@code fix} take it. */
+    static final OptionSpec CHECK_TIMEOUT = OptionSpec.value("check-timeout", ValueKind.TEXT,
+            "seconds each check may take before it is given up (default "
+                    + CheckRunner.DEFAULT_DEADLINE.toSeconds() + ")");
 
     static Evaluation prepare(CommandContext context, CheckSession session, CheckEngine engine, Arguments args,
                               List<String> articleWords) throws CommandException {
@@ -27,12 +35,14 @@ record Evaluation(Environment environment, List<ArticleCheck> checks, Waivers wa
             session.useWaiverFile(context.resolve(args.value("waivers").get()));
         }
         Environment env = session.requireEnvironment();
-        List<ArticleCheck> checks = engine.checks(CheckEngine.articles(articleWords));
-        return new Evaluation(env, checks, engine.waivers(session.waiverFile(context)));
+        Duration deadline = Duration.ofSeconds(args.intValue(CHECK_TIMEOUT.name(),
+                (int) CheckRunner.DEFAULT_DEADLINE.toSeconds(), 1, 3600));
+        List<PluginCheck> checks = engine.checks(CheckEngine.articles(articleWords));
+        return new Evaluation(env, checks, engine.waivers(session.waiverFile(context)), deadline);
     }
 
     CheckReport run(CommandContext context, CheckSession session, CheckEngine engine) {
-        return engine.run(context, environment, session.facts(), checks, waivers);
+        return engine.run(context, environment, session.facts(), checks, waivers, checkDeadline);
     }
 
     /** Runs the probes {@code report}'s findings ask for, keeps their facts, and evaluates again. */

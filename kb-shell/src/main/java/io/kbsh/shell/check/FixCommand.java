@@ -77,7 +77,8 @@ public final class FixCommand implements ShellCommand {
                 OptionSpec.value("object", ValueKind.TEXT, "only fixes for this object, e.g. server:EXCH1"),
                 OptionSpec.flag("yes", "apply without asking (needed in batch mode)"),
                 OptionSpec.value("env", ValueKind.FILE, "load this environment file first"),
-                OptionSpec.value("waivers", ValueKind.FILE, "the waiver file to use"));
+                OptionSpec.value("waivers", ValueKind.FILE, "the waiver file to use"),
+                Evaluation.CHECK_TIMEOUT);
     }
 
     @Override
@@ -111,6 +112,14 @@ public final class FixCommand implements ShellCommand {
             throw new UsageException("option --object: the environment has no " + only.get());
         }
         CheckReport report = evaluation.run(context, session, engine);
+        if (!report.failures().isEmpty()) {
+            // A failed check's fixes are unknown: say so, and never plan or apply after a Ctrl-C.
+            report.failures().forEach(f -> context.err().println("check failed: " + f.describe()));
+            ReportOptions.printTraces(context, report);
+            if (report.cancelled()) {
+                return ExitStatus.FAILED;
+            }
+        }
         List<Step> steps = new ArrayList<>();
         for (Outcome o : report.open()) {
             if (only.isPresent() && !o.finding().affected().contains(only.get())) {
@@ -122,17 +131,19 @@ public final class FixCommand implements ShellCommand {
                 }
             }
         }
+        int failed = report.failures().isEmpty() ? ExitStatus.OK : ExitStatus.FAILED;
         if (steps.isEmpty()) {
-            context.out().println("Nothing to fix: no open finding calls for an INI change.");
+            context.out().println("Nothing to fix: no open finding calls for an INI change"
+                    + (report.failures().isEmpty() ? "." : " (of the checks that answered)."));
             context.out().flush();
-            return ExitStatus.OK;
+            return failed;
         }
         Path override = args.value("file").map(context::resolve).orElse(null);
         if (override != null && steps.size() > 1) {
             throw new UsageException("--file names one file, but " + steps.size()
                     + " INI fixes apply; choose one with ARTICLE or --object");
         }
-        int status = ExitStatus.OK;
+        int status = failed;
         for (Step step : steps) {
             status = ExitStatus.combine(status, fix(context, step, override, sub.equals("apply"), args.has("yes")));
         }

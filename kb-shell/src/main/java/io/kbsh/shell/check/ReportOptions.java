@@ -12,6 +12,7 @@ import io.kbsh.model.finding.Severity;
 import io.kbsh.shell.check.report.JUnitReport;
 import io.kbsh.shell.check.report.JsonReport;
 import io.kbsh.shell.check.report.TextReport;
+import io.kbsh.shell.check.run.CheckFailure;
 import io.kbsh.shell.check.run.CheckReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,7 @@ record ReportOptions(boolean json, Path junit, Severity failOn) {
             }
         }
         context.out().flush();
+        printTraces(context, report);
         int status = ExitStatus.OK;
         if (!report.failures().isEmpty()) {
             status = ExitStatus.FAILED;
@@ -78,5 +80,19 @@ record ReportOptions(boolean json, Path junit, Severity failOn) {
             status = ExitStatus.combine(status, ExitStatus.FINDINGS);
         }
         return status;
+    }
+
+    /** Under {@code --debug}: the stack trace of every check that failed (for one that ran too long, where it was). */
+    static void printTraces(CommandContext context, CheckReport report) {
+        if (!context.debug()) {
+            return;
+        }
+        for (CheckFailure f : report.failures()) {
+            f.cause().ifPresent(cause -> {
+                context.err().println("check failed: " + f.describe());
+                cause.printStackTrace(context.err());
+            });
+        }
+        context.err().flush();
     }
 }

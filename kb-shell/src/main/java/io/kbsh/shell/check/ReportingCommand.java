@@ -25,6 +25,7 @@ abstract class ReportingCommand implements ShellCommand {
         this.engine = engine;
         List<OptionSpec> all = new ArrayList<>(ReportOptions.OPTIONS);
         all.add(OptionSpec.value("timeout", ValueKind.TEXT, "seconds all probes may take together (default 30)"));
+        all.add(Evaluation.CHECK_TIMEOUT);
         all.addAll(List.of(more));
         this.options = List.copyOf(all);
     }
@@ -56,7 +57,7 @@ abstract class ReportingCommand implements ShellCommand {
         Evaluation evaluation = Evaluation.prepare(context, session, engine, args, args.positional());
         CheckReport report = evaluation.run(context, session, engine);
         List<Fact> probed = new ArrayList<>();
-        if (probes(args) && !report.probeRequests().isEmpty()) {
+        if (probes(args) && !report.cancelled() && !report.probeRequests().isEmpty()) {
             if (!output.json()) {
                 context.out().println("Probing " + report.probeRequests().size() + " endpoint(s) the findings ask about...");
                 context.out().flush();

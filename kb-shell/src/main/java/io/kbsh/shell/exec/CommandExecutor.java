@@ -4,6 +4,9 @@ import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
+import io.kbsh.shell.plugin.PluginCalls;
+import io.kbsh.shell.plugin.PluginError;
+import io.kbsh.shell.plugin.PluginFaults;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import io.kbsh.model.command.Suggestions;
@@ -81,33 +84,50 @@ public final class CommandExecutor {
         }
         ShellCommand command = entry.command();
         List<String> arguments = words.subList(1, words.size());
-        CommandSyntax syntax = CommandSyntax.of(command);
-        if (asksForHelp(arguments)) {
-            Optional<String> sub = arguments.isEmpty() ? Optional.empty() : syntax.subcommand(arguments.get(0));
-            context.out().print(HelpText.of(syntax, sub));
-            context.out().flush();
-            return ExitStatus.OK;
-        }
+        CommandSyntax syntax = null;
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(command.getClass().getClassLoader());
         try {
+            // The command's syntax comes from plugin code too: a failure there is reported like any other.
+            syntax = CommandSyntax.of(command);
+            if (asksForHelp(arguments)) {
+                Optional<String> sub = arguments.isEmpty() ? Optional.empty() : syntax.subcommand(arguments.get(0));
+                context.out().print(HelpText.of(syntax, sub));
+                context.out().flush();
+                return ExitStatus.OK;
+            }
+            if (entry.plugin().isPresent()) {
+                return PluginCalls.during(entry.origin(), "command " + name, () -> command.run(context, arguments));
+            }
             return command.run(context, arguments);
         } catch (ExitRequest e) {
             throw e;
         } catch (UsageException e) {
-            reportUsage(syntax, arguments, e);
+            if (syntax == null) {
+                report(name, e);
+            } else {
+                reportUsage(syntax, arguments, e);
+            }
             return e.exitStatus();
         } catch (CommandException e) {
             report(name, e);
             return e.exitStatus();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
+            // Any Throwable the JVM survives (a plugin's StackOverflowError or AssertionError included) is one
+            // line, and the shell goes on.
+            if (!PluginFaults.survivable(e)) {
+                throw e;
+            }
             if (isInterruption(e)) {
                 context.err().println(location + name + ": interrupted");
             } else {
-                context.err().println(location + name + ": internal error: " + e
+                Throwable shown = e instanceof PluginError && e.getCause() != null ? e.getCause() : e;
+                context.err().println(location + name + ": "
+                        + (entry.plugin().isPresent() ? "plugin " + entry.origin() + " failed: " + PluginFaults.describe(shown)
+                        : "internal error: " + (e instanceof PluginError ? e.getMessage() : e))
                         + (context.debug() ? "" : " (run with --debug for details)"));
-                printTrace(e);
+                printTrace(shown);
             }
             return ExitStatus.FAILED;
         } finally {

@@ -6,22 +6,26 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /**
- * Wraps a plugin's service so that every call into it, from whatever thread (a probe runner's pool, say),
- * runs with the plugin's class loader as the thread context class loader.
+ * Wraps a plugin's service: the plugin call boundary. Every call into it, from whatever thread (a probe
+ * runner's pool, say), runs with the plugin's class loader as the thread context class loader, is recorded
+ * in {@link PluginCalls} while it runs, and turns an {@link Error} the JVM survives into a
+ * {@link PluginError}, so that callers that report a plugin's exceptions report its errors too.
  */
 final class ContextLoaderProxy implements InvocationHandler {
 
     private final Object target;
-    private final ClassLoader loader;
+    private final String spi;
+    private final LoadedPlugin plugin;
 
-    private ContextLoaderProxy(Object target, ClassLoader loader) {
+    private ContextLoaderProxy(Object target, String spi, LoadedPlugin plugin) {
         this.target = target;
-        this.loader = loader;
+        this.spi = spi;
+        this.plugin = plugin;
     }
 
-    static <T> T wrap(Class<T> spi, T target, ClassLoader loader) {
+    static <T> T wrap(Class<T> spi, T target, LoadedPlugin plugin) {
         return spi.cast(Proxy.newProxyInstance(spi.getClassLoader(), new Class<?>[] {spi},
-                new ContextLoaderProxy(target, loader)));
+                new ContextLoaderProxy(target, spi.getSimpleName(), plugin)));
     }
 
     @Override
@@ -35,11 +39,16 @@ final class ContextLoaderProxy implements InvocationHandler {
         }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
+        thread.setContextClassLoader(plugin.classLoader());
+        String what = spi + "." + method.getName();
         try {
-            return method.invoke(target, args);
+            return PluginCalls.during(plugin.descriptor().id(), what, () -> method.invoke(target, args));
         } catch (InvocationTargetException e) {
-            throw e.getCause();
+            Throwable cause = e.getCause();
+            if (cause instanceof Error error && PluginFaults.survivable(error)) {
+                throw new PluginError(plugin.descriptor().id(), what, error);
+            }
+            throw cause;
         } finally {
             thread.setContextClassLoader(previous);
         }

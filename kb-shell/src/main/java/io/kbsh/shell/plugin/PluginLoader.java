@@ -70,7 +70,7 @@ public final class PluginLoader {
             try {
                 Optional<String> distrust = trust.distrust(directory);
                 if (distrust.isPresent()) {
-                    failures.add(new PluginFailure(directory, "plugins directory " + distrust.get()));
+                    failures.add(new PluginFailure(directory, "plugins directory " + distrust.get(), Optional.empty()));
                     continue;
                 }
                 for (Path candidate : candidates(directory)) {
@@ -84,11 +84,11 @@ public final class PluginLoader {
                         byId.put(c.plugin.descriptor().id(), c.plugin);
                         loaded.put(c.plugin, c.contributions);
                     } catch (PluginException e) {
-                        failures.add(new PluginFailure(candidate, e.getMessage()));
+                        failures.add(new PluginFailure(candidate, e.getMessage(), Optional.ofNullable(e.getCause())));
                     }
                 }
             } catch (IOException | UncheckedIOException e) {
-                failures.add(new PluginFailure(directory, "cannot read the plugins directory: " + e.getMessage()));
+                failures.add(new PluginFailure(directory, "cannot read the plugins directory: " + e.getMessage(), Optional.of(e)));
             }
         }
         return new PluginSet(loaded, failures, application);
@@ -140,13 +140,20 @@ public final class PluginLoader {
                 }
                 contributions.put(spi, providers);
             }
-            return new Candidate(new LoadedPlugin(descriptor, candidate, loader), contributions);
-        } catch (PluginException | RuntimeException | LinkageError e) {
+            LoadedPlugin plugin = new LoadedPlugin(descriptor, candidate, loader);
+            PluginCalls.register(plugin);
+            return new Candidate(plugin, contributions);
+        } catch (PluginException e) {
             closeQuietly(loader);
-            if (e instanceof PluginException pe) {
-                throw pe;
+            throw e;
+        } catch (Throwable e) {
+            // Any Throwable from a plugin's static initialisers, constructors or descriptor: the plugin is
+            // not loaded, kbsh starts (a plugin in ~/.kbsh/plugins must never brick it).
+            closeQuietly(loader);
+            if (!PluginFaults.survivable(e)) {
+                throw e;
             }
-            throw new PluginException("failed while loading: " + describe(e));
+            throw new PluginException("failed while loading: " + describe(e), e);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -209,11 +216,20 @@ public final class PluginLoader {
         if (plugins.size() > 1) {
             throw new PluginException("more than one plugin descriptor (" + plugins.size() + ") in one plugin");
         }
+        KbshPlugin plugin = (KbshPlugin) plugins.get(0);
+        PluginDescriptor descriptor;
         try {
-            return ((KbshPlugin) plugins.get(0)).descriptor();
-        } catch (RuntimeException e) {
-            throw new PluginException("its descriptor failed: " + describe(e));
+            descriptor = PluginCalls.during(loaderName(loader), "KbshPlugin.descriptor", plugin::descriptor);
+        } catch (Throwable e) {
+            if (!PluginFaults.survivable(e)) {
+                throw e;
+            }
+            throw new PluginException("its descriptor failed: " + describe(e), e);
         }
+        if (descriptor == null) {
+            throw new PluginException("its descriptor() returned null");
+        }
+        return descriptor;
     }
 
     private static List<?> providers(Class<?> spi, ClassLoader loader) throws PluginException {
@@ -231,7 +247,7 @@ public final class PluginLoader {
                 }
                 found.add(provider);
             } catch (ServiceConfigurationError | LinkageError e) {
-                throw new PluginException("cannot create its " + spi.getSimpleName() + " provider: " + describe(e));
+                throw new PluginException("cannot create its " + spi.getSimpleName() + " provider: " + describe(e), e);
             }
         }
     }
@@ -247,9 +263,12 @@ public final class PluginLoader {
         Object identity;
         try {
             identity = IDENTITY.get(spi).apply(provider);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
+            if (!PluginFaults.survivable(e)) {
+                throw e;
+            }
             throw new PluginException("its " + spi.getSimpleName() + " " + provider.getClass().getName()
-                    + " failed to describe itself: " + describe(e));
+                    + " failed to describe itself: " + describe(e), e);
         }
         if (identity == null) {
             throw new PluginException("its " + spi.getSimpleName() + " " + provider.getClass().getName()
@@ -258,18 +277,13 @@ public final class PluginLoader {
     }
 
     private static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        Throwable t = e;
-        while (t != null && sb.length() < 400) {
-            if (sb.length() > 0) {
-                sb.append(": ");
-            }
-            String message = t.getMessage();
-            sb.append(t instanceof ServiceConfigurationError ? "" : t.getClass().getSimpleName() + (message == null ? "" : " "))
-              .append(message == null ? "" : message.replaceFirst("^[\\w.]+: ", ""));
-            t = t.getCause() == t ? null : t.getCause();
-        }
-        return sb.toString();
+        return PluginFaults.describe(e);
+    }
+
+    /** The plugin's name while its descriptor is not known yet: its file. */
+    private static String loaderName(ClassLoader loader) {
+        String name = loader.getName();
+        return name == null ? "?" : name.substring(name.indexOf(':') + 1);
     }
 
     private static void closeQuietly(PluginClassLoader loader) {
@@ -286,6 +300,10 @@ public final class PluginLoader {
 
         PluginException(String message) {
             super(message);
+        }
+
+        PluginException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

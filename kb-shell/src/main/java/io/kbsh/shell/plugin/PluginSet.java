@@ -69,7 +69,7 @@ public final class PluginSet implements Contributions {
         synchronized (this) {
             for (Map.Entry<LoadedPlugin, Map<Class<?>, List<?>>> e : plugins.entrySet()) {
                 for (Object o : e.getValue().getOrDefault(spi, List.of())) {
-                    T wrapped = ContextLoaderProxy.wrap(spi, spi.cast(o), e.getKey().classLoader());
+                    T wrapped = ContextLoaderProxy.wrap(spi, spi.cast(o), e.getKey());
                     result.add(new Contribution<>(Optional.of(e.getKey()), wrapped));
                 }
             }

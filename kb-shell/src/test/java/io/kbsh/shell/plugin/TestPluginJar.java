@@ -73,6 +73,46 @@ public final class TestPluginJar {
         return service("io.kbsh.model.command.ShellCommand", className);
     }
 
+    /**
+     * Adds a check of article Q{@code article} whose {@code evaluate} runs {@code body} (Java statements
+     * ending in a return; {@code env}, {@code facts} and {@code store} are in scope). {@code finding(env)}
+     * builds one warning finding about the first server, for a check that answers.
+     */
+    public TestPluginJar check(String className, int article, String body) {
+        source(className, """
+                public class %s implements io.kbsh.rules.ArticleCheck {
+                    public io.kbsh.model.article.ArticleBrief article() {
+                        return new io.kbsh.model.article.ArticleBrief(new io.kbsh.model.article.ArticleId(%d),
+                                "test article %d", java.util.List.of("Exchange 5.5"), "test check");
+                    }
+                    java.util.List<io.kbsh.model.finding.Finding> finding(io.kbsh.model.env.Environment env) {
+                        return java.util.List.of(io.kbsh.model.finding.Finding.builder(article().id(),
+                                io.kbsh.model.finding.Severity.ERROR, "found by %s")
+                                .affects(io.kbsh.model.finding.ObjectRef.server(env.servers().get(0).id()))
+                                .evidence("a test").build());
+                    }
+                    public java.util.List<io.kbsh.model.finding.Finding> evaluate(io.kbsh.model.env.Environment env,
+                            io.kbsh.model.fact.Facts facts, io.kbsh.model.article.ArticleStore store) {
+                        %s
+                    }
+                }""".formatted(className, article, article, className, body));
+        return service("io.kbsh.rules.ArticleCheck", className);
+    }
+
+    /** Adds a command {@code name} whose {@code run} executes {@code body} (statements; {@code c} is the context). */
+    public TestPluginJar commandRunning(String className, String name, String body) {
+        source(className, """
+                public class %s implements io.kbsh.model.command.ShellCommand {
+                    public String name() { return "%s"; }
+                    public String description() { return "test command"; }
+                    public String usage() { return "%s"; }
+                    public int run(io.kbsh.model.command.CommandContext c, java.util.List<String> args) throws io.kbsh.model.command.CommandException {
+                        %s
+                    }
+                }""".formatted(className, name, name, body));
+        return service("io.kbsh.model.command.ShellCommand", className);
+    }
+
     /** Adds a class in the plugin's package (simple name, body without the package line). */
     public TestPluginJar source(String simpleName, String code) {
         return source(pkg, simpleName, code);

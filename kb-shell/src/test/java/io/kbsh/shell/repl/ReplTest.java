@@ -3,12 +3,26 @@ package io.kbsh.shell.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kbsh.model.article.ArticleBrief;
+import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.article.ArticleStore;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.ShellCommand;
+import io.kbsh.model.env.Environment;
+import io.kbsh.model.env.Server;
+import io.kbsh.model.fact.Facts;
+import io.kbsh.model.finding.Finding;
+import io.kbsh.model.version.ReleaseLevel;
+import io.kbsh.rules.ArticleCheck;
 import io.kbsh.shell.builtin.ExitCommand;
 import io.kbsh.shell.builtin.VersionCommand;
+import io.kbsh.shell.check.CheckCommand;
+import io.kbsh.shell.check.CheckEngine;
+import io.kbsh.shell.check.CheckSession;
 import io.kbsh.shell.exec.CommandRegistry;
 import io.kbsh.shell.exec.ShellContext;
+import io.kbsh.shell.plugin.Contribution;
+import io.kbsh.shell.plugin.Contributions;
 import io.kbsh.shell.plugin.PluginSet;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
@@ -21,6 +35,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
@@ -69,14 +85,15 @@ class ReplTest {
         }
     }
 
-    private Session start() throws Exception {
+    private Session start(ShellCommand... more) throws Exception {
         PipedOutputStream keyboard = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(keyboard, 4096);
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         Terminal terminal = new ExternalTerminal("test", "xterm", in, screen, StandardCharsets.UTF_8);
         terminal.setSize(new Size(200, 50));
-        CommandRegistry registry = CommandRegistry.build(
-                List.of(new BlockCommand(), new VersionCommand(), ExitCommand.exit()), PluginSet.empty());
+        List<ShellCommand> commands = new java.util.ArrayList<>(List.of(new BlockCommand(), new VersionCommand(), ExitCommand.exit()));
+        commands.addAll(List.of(more));
+        CommandRegistry registry = CommandRegistry.build(commands, PluginSet.empty());
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> {
             try (terminal) {
                 return Repl.run(terminal, registry, home, Optional.empty(),
@@ -121,5 +138,49 @@ class ReplTest {
         assertTrue(s.screen().toString(StandardCharsets.UTF_8).contains("kbsh dev (API"));
         List<String> history = Files.readAllLines(home.resolve("history"));
         assertTrue(history.get(history.size() - 1).endsWith(":version"), history.toString());
+    }
+
+    @Test
+    void ctrlCCancelsACheckInAnEndlessLoopThatIgnoresInterruptionAndThePromptComesBack() throws Exception {
+        CountDownLatch looping = new CountDownLatch(1);
+        AtomicBoolean release = new AtomicBoolean();
+        ArticleCheck endless = new ArticleCheck() {
+            public ArticleBrief article() {
+                return new ArticleBrief(new ArticleId(1009), "endless", List.of(), "never returns");
+            }
+
+            public List<Finding> evaluate(Environment environment, Facts facts, ArticleStore knowledge) {
+                looping.countDown();
+                while (!release.get()) {
+                    Thread.interrupted();
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                }
+                return List.of();
+            }
+        };
+        Contributions contributions = new Contributions() {
+            @Override
+            public <T> List<Contribution<T>> of(Class<T> spi) {
+                return spi == ArticleCheck.class ? List.of(new Contribution<>(Optional.empty(), spi.cast(endless))) : List.of();
+            }
+        };
+        CheckSession session = new CheckSession();
+        session.load(home.resolve("env.json"), new Environment(1, "t", null, List.of(new Server("S1", null, null, null,
+                ReleaseLevel.parse("5.5"), false, null, false, null, null)), null, null, null, null, null));
+        Session s = start(new CheckCommand(session, new CheckEngine(contributions)));
+        try {
+            s.type("check\r");
+            assertTrue(looping.await(30, TimeUnit.SECONDS), "the check started");
+            s.type("\u0003");
+            s.await("check failed: Q1009 (plugin builtin): cancelled (interrupted); it ignores interruption", 1);
+            s.type("version\r");
+            s.type("exit 3\r");
+
+            assertEquals(3, s.status().get(30, TimeUnit.SECONDS), "the shell went on after the cancelled check");
+            String screen = s.screen().toString(StandardCharsets.UTF_8);
+            assertTrue(screen.indexOf("kbsh dev (API") > screen.indexOf("check failed: Q1009"), screen);
+        } finally {
+            release.set(true);
+        }
     }
 }

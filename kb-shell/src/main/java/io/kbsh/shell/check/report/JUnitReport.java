@@ -38,6 +38,7 @@ public final class JUnitReport {
                 // article (Q166604 reports each domain), and CI tools key test cases on class and name.
                 cases.append("    <testcase classname=\"").append(article).append("\" name=\"")
                         .append(xml(String.join(" ", f.affected().stream().map(Object::toString).toList()))).append("\">\n");
+                plugin(cases, o.plugin());
                 if (!o.open()) {
                     skipped++;
                     cases.append("      <skipped message=\"").append(xml("waived until " + o.waiver().expires()
@@ -55,8 +56,10 @@ public final class JUnitReport {
             }
             for (CheckFailure b : broken) {
                 tests++;
-                cases.append("    <testcase classname=\"").append(article).append("\" name=\"check\">\n")
-                        .append("      <error message=\"").append(xml(b.message())).append("\"/>\n")
+                cases.append("    <testcase classname=\"").append(article).append("\" name=\"check\">\n");
+                plugin(cases, b.plugin());
+                cases.append("      <error type=\"").append(b.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                        .append("\" message=\"").append(xml(b.describe())).append("\"/>\n")
                         .append("    </testcase>\n");
             }
         }
@@ -68,6 +71,11 @@ public final class JUnitReport {
                 + cases
                 + "  </testsuite>\n"
                 + "</testsuites>\n";
+    }
+
+    /** Which plugin's check the case is about: a test-case property, as Jenkins and GitLab read them. */
+    private static void plugin(StringBuilder cases, String plugin) {
+        cases.append("      <properties><property name=\"plugin\" value=\"").append(xml(plugin)).append("\"/></properties>\n");
     }
 
     static String xml(String text) {

@@ -54,7 +54,8 @@ public final class JsonReport {
         report.expiredWaivers().forEach(w -> expired.add(waiver(w)));
         ArrayNode failures = root.putArray("failures");
         for (CheckFailure f : report.failures()) {
-            failures.addObject().put("article", f.article().toString()).put("message", f.message());
+            failures.addObject().put("article", f.article().toString()).put("plugin", f.plugin())
+                    .put("kind", f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')).put("message", f.message());
         }
         return root;
     }
@@ -75,6 +76,7 @@ public final class JsonReport {
         Finding f = o.finding();
         ObjectNode n = MAPPER.createObjectNode();
         n.put("article", f.article().toString());
+        n.put("plugin", o.plugin());
         n.put("severity", f.severity().label());
         n.put("status", o.status().name().toLowerCase(Locale.ROOT));
         n.put("summary", f.summary());

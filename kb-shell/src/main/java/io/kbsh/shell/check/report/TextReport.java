@@ -18,15 +18,21 @@ public final class TextReport {
 
     public static String write(CheckReport report, boolean details) {
         StringBuilder sb = new StringBuilder();
-        if (report.outcomes().isEmpty()) {
+        String facts = report.factCount() > 0 ? ", " + report.factCount() + " probe facts" : "";
+        if (report.outcomes().isEmpty() && report.failures().isEmpty()) {
             sb.append("No findings (").append(report.articlesChecked().size()).append(" articles checked")
-              .append(report.factCount() > 0 ? ", " + report.factCount() + " probe facts" : "").append(").\n");
+              .append(facts).append(").\n");
+        } else if (report.outcomes().isEmpty()) {
+            // Never "No findings" alone while a check failed: its article is simply not known to be fine.
+            sb.append("No findings from the ").append(report.answered()).append(" check(s) that answered; ")
+              .append(report.failures().size()).append(" of ").append(report.articlesChecked().size())
+              .append(" check(s) failed (below)").append(facts).append(".\n");
         } else {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"SEVERITY", "ARTICLE", "OBJECT", "STATUS", "SCOPE", "SUMMARY"});
+            rows.add(new String[] {"SEVERITY", "ARTICLE", "PLUGIN", "OBJECT", "STATUS", "SCOPE", "SUMMARY"});
             for (Outcome o : report.outcomes()) {
                 Finding f = o.finding();
-                rows.add(new String[] {f.severity().label(), f.article().toString(), f.subject().toString(),
+                rows.add(new String[] {f.severity().label(), f.article().toString(), o.plugin(), f.subject().toString(),
                         o.open() ? (o.expiredWaiver() ? "open (waiver expired)" : "open") : "waived",
                         f.scope() == Scope.STATED ? "stated" : "analogy", f.summary()});
             }
@@ -42,7 +48,7 @@ public final class TextReport {
               .append(" (expired ").append(w.expires()).append(": ").append(w.justification()).append(")\n");
         }
         for (CheckFailure f : report.failures()) {
-            sb.append("check failed: ").append(f.article()).append(": ").append(f.message()).append('\n');
+            sb.append("check failed: ").append(f.describe()).append('\n');
         }
         return sb.toString();
     }
@@ -50,7 +56,7 @@ public final class TextReport {
     private static void details(StringBuilder sb, Outcome o) {
         Finding f = o.finding();
         sb.append('\n').append(f.article()).append(" on ").append(String.join(", ",
-                f.affected().stream().map(Object::toString).toList())).append('\n');
+                f.affected().stream().map(Object::toString).toList())).append(" (plugin ").append(o.plugin()).append(")\n");
         for (String e : f.evidence()) {
             sb.append("  because ").append(e).append('\n');
         }

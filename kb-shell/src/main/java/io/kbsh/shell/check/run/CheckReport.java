@@ -23,6 +23,16 @@ public record CheckReport(LocalDate date, List<String> articlesChecked, List<Out
         failures = List.copyOf(failures);
     }
 
+    /** True when the run was cancelled (Ctrl-C) before every check answered. */
+    public boolean cancelled() {
+        return failures.stream().anyMatch(f -> f.kind() == CheckFailure.Kind.CANCELLED);
+    }
+
+    /** How many checks ran to an answer (with or without findings). */
+    public int answered() {
+        return articlesChecked.size() - failures.size();
+    }
+
     public List<Outcome> open() {
         return outcomes.stream().filter(Outcome::open).toList();
     }

@@ -40,6 +40,12 @@ class CheckRunnerTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
+    static final CheckRunner RUNNER = CheckRunner.withDefaultDeadline();
+
+    static List<PluginCheck> checks(ArticleCheck... checks) {
+        return java.util.Arrays.stream(checks).map(c -> PluginCheck.of("test-plugin", c)).toList();
+    }
+
     /** Flags every server whose Exchange level is below 5.5 SP1. */
     static final class OldServers implements ArticleCheck {
         @Override
@@ -89,7 +95,7 @@ class CheckRunnerTest {
     @Test
     void waiversTurnFindingsWaivedUntilTheyExpire() {
         Waivers waivers = new Waivers(1, List.of(waiver("server:S0", TODAY), waiver("server:S1", TODAY.minusDays(1))));
-        CheckReport r = CheckRunner.run(List.of(new OldServers(), new Broken()), env("5.5", "5.0 SP2", "5.5 SP1"),
+        CheckReport r = RUNNER.run(checks(new OldServers(), new Broken()), env("5.5", "5.0 SP2", "5.5 SP1"),
                 Facts.none(), ArticleStore.empty(), waivers, TODAY);
         assertEquals(2, r.outcomes().size());
         Outcome s0 = r.outcomes().stream().filter(o -> o.finding().subject().id().equals("S0")).findFirst().orElseThrow();
@@ -108,14 +114,14 @@ class CheckRunnerTest {
     @Test
     void allWaivedMeansNoGateFailure() {
         Waivers waivers = new Waivers(1, List.of(waiver("server:S0", TODAY.plusDays(30))));
-        CheckReport r = CheckRunner.run(List.of(new OldServers()), env("5.5"), Facts.none(), ArticleStore.empty(), waivers, TODAY);
+        CheckReport r = RUNNER.run(checks(new OldServers()), env("5.5"), Facts.none(), ArticleStore.empty(), waivers, TODAY);
         assertFalse(r.failsAt(Severity.INFO));
         assertTrue(r.worstOpen().isEmpty());
     }
 
     @Test
     void jsonReportCarriesSchemaAndFindings() throws Exception {
-        CheckReport r = CheckRunner.run(List.of(new OldServers()), env("5.5"), Facts.none(), ArticleStore.empty(), Waivers.none(), TODAY);
+        CheckReport r = RUNNER.run(checks(new OldServers()), env("5.5"), Facts.none(), ArticleStore.empty(), Waivers.none(), TODAY);
         JsonNode root = new ObjectMapper().readTree(JsonReport.write(r));
         assertEquals("kbsh.check-report", root.get("schema").asText());
         assertEquals(1, root.get("schemaVersion").asInt());
@@ -132,7 +138,7 @@ class CheckRunnerTest {
     @Test
     void junitXmlFailsOpenFindingsAtTheThresholdAndSkipsWaived() throws Exception {
         Waivers waivers = new Waivers(1, List.of(waiver("server:S1", TODAY.plusDays(1))));
-        CheckReport r = CheckRunner.run(List.of(new OldServers(), new Broken()), env("5.5", "5.5"), Facts.none(),
+        CheckReport r = RUNNER.run(checks(new OldServers(), new Broken()), env("5.5", "5.5"), Facts.none(),
                 ArticleStore.empty(), waivers, TODAY);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(JUnitReport.write(r, Severity.ERROR).getBytes(StandardCharsets.UTF_8)));
@@ -152,7 +158,7 @@ class CheckRunnerTest {
 
     @Test
     void textReportShowsTableAndDetails() {
-        CheckReport r = CheckRunner.run(List.of(new OldServers()), env("5.5"), Facts.none(), ArticleStore.empty(), Waivers.none(), TODAY);
+        CheckReport r = RUNNER.run(checks(new OldServers()), env("5.5"), Facts.none(), ArticleStore.empty(), Waivers.none(), TODAY);
         String text = TextReport.write(r, true);
         assertTrue(text.startsWith("SEVERITY"), text);
         assertTrue(text.contains("Q1001") && text.contains("because Exchange 5.5") && text.contains("1. restart the MTA"), text);
