@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kbsh.model.plugin.ApiVersion;
 import io.kbsh.shell.plugin.TestPluginJar;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class PluginFaultsIT {
         Files.writeString(dir.resolve("env.json"), """
                 {"schemaVersion": 1, "organisation": "Test",
                  "servers": [{"id": "S1", "exchange": "5.5", "windowsNt": "4.0 SP6"}]}""");
-        TestPluginJar.plugin("good", "1.0").check("Fine", 1001, "return finding(env);").writeTo(plugins);
+        TestPluginJar.plugin("good", ApiVersion.BUILT_AGAINST).check("Fine", 1001, "return finding(env);").writeTo(plugins);
     }
 
     private Run kbsh(Map<String, String> env, String... args) throws IOException, InterruptedException {
@@ -66,7 +67,7 @@ class PluginFaultsIT {
 
     @Test
     void aCheckCallingSystemExitZeroCannotPassTheCiGate() throws Exception {
-        TestPluginJar.plugin("quitter", "1.0").check("Quits", 1010, "System.exit(0); return null;").writeTo(plugins);
+        TestPluginJar.plugin("quitter", ApiVersion.BUILT_AGAINST).check("Quits", 1010, "System.exit(0); return null;").writeTo(plugins);
 
         Run r = kbsh(Map.of(), "-c", "check --env env.json --fail-on error");
 
@@ -77,7 +78,7 @@ class PluginFaultsIT {
 
     @Test
     void aCommandCallingSystemExitIsReportedAndTheBatchDoesNotEndQuietly() throws Exception {
-        TestPluginJar.plugin("quitter", "1.0")
+        TestPluginJar.plugin("quitter", ApiVersion.BUILT_AGAINST)
                 .commandRunning("Quit", "quit-now", "c.out().println(\"about to go\"); Runtime.getRuntime().exit(0); return 0;")
                 .writeTo(plugins);
 
@@ -91,7 +92,7 @@ class PluginFaultsIT {
 
     @Test
     void anExitFromAThreadThePluginStartedNamesThePluginFromItsStack() throws Exception {
-        TestPluginJar.plugin("sneaky", "1.0")
+        TestPluginJar.plugin("sneaky", ApiVersion.BUILT_AGAINST)
                 .source("Later", "public class Later implements Runnable { public void run() { System.exit(0); } }")
                 .commandRunning("Start", "start-thread", """
                         Thread t = new Thread(new Later(), "sneaky-exit");
@@ -113,7 +114,7 @@ class PluginFaultsIT {
 
     @Test
     void aCheckAllocatingWithoutEndMeetsTheHeapCeilingAsOneFailureLine() throws Exception {
-        TestPluginJar.plugin("hungry", "1.0").check("Eats", 1011, """
+        TestPluginJar.plugin("hungry", ApiVersion.BUILT_AGAINST).check("Eats", 1011, """
                 java.util.List<long[]> hoard = new java.util.ArrayList<>();
                 while (true) {
                     hoard.add(new long[1 << 20]);
@@ -131,7 +132,7 @@ class PluginFaultsIT {
 
     @Test
     void theLauncherSetsAHeapCeilingThatKbshJavaOptsOverrides() throws Exception {
-        TestPluginJar.plugin("heap", "1.0")
+        TestPluginJar.plugin("heap", ApiVersion.BUILT_AGAINST)
                 .command("Heap", "max-heap", "Runtime.getRuntime().maxMemory() / (1024 * 1024)").writeTo(plugins);
 
         long standard = Long.parseLong(kbsh(Map.of(), "-c", "max-heap").out().strip());
@@ -143,7 +144,7 @@ class PluginFaultsIT {
 
     @Test
     void aCheckInAnEndlessLoopIsGivenUpAndKbshEndsInBatchMode() throws Exception {
-        TestPluginJar.plugin("spinner", "1.0").check("Spins", 1012, """
+        TestPluginJar.plugin("spinner", ApiVersion.BUILT_AGAINST).check("Spins", 1012, """
                 long n = 0;
                 while (n >= 0) {
                     n = (n + 1) % 1_000_000;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kbsh.model.plugin.ApiVersion;
 import io.kbsh.shell.ini.ShellRun;
 import io.kbsh.shell.plugin.TestPluginJar;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class PluginFaultsTest {
         Files.writeString(dir.resolve("env.json"), """
                 {"schemaVersion": 1, "organisation": "Test",
                  "servers": [{"id": "S1", "exchange": "5.5", "windowsNt": "4.0 SP6"}]}""");
-        TestPluginJar.plugin("good", "1.0").check("Fine", 1001, "return finding(env);").writeTo(plugins);
+        TestPluginJar.plugin("good", ApiVersion.BUILT_AGAINST).check("Fine", 1001, "return finding(env);").writeTo(plugins);
     }
 
     @AfterAll
@@ -60,7 +61,7 @@ class PluginFaultsTest {
     }
 
     private void brokenChecks() {
-        TestPluginJar.plugin("bad", "1.0")
+        TestPluginJar.plugin("bad", ApiVersion.BUILT_AGAINST)
                 .check("Null", 1002, "return null;")
                 .check("Throws", 1003, "throw new IllegalStateException(\"disk on fire\");")
                 .check("Asserts", 1004, "throw new AssertionError(\"invariant broken\");")
@@ -102,7 +103,7 @@ class PluginFaultsTest {
 
     @Test
     void aReportWhoseChecksFailedNeverSaysNoFindings() {
-        TestPluginJar.plugin("bad", "1.0").check("Throws", 1003, "throw new IllegalStateException(\"disk on fire\");")
+        TestPluginJar.plugin("bad", ApiVersion.BUILT_AGAINST).check("Throws", 1003, "throw new IllegalStateException(\"disk on fire\");")
                 .writeTo(plugins);
 
         ShellRun r = kbsh("-c", "check Q1003 --env env.json");
@@ -142,7 +143,7 @@ class PluginFaultsTest {
                     }""".formatted(error)).entry("META-INF/services/io.kbsh.model.plugin.KbshPlugin",
                     ("ext." + id + ".Descriptor\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).writeTo(home);
         }
-        TestPluginJar.plugin("hello", "1.0").command("Hello", "hello", "\"still here\"").writeTo(plugins);
+        TestPluginJar.plugin("hello", ApiVersion.BUILT_AGAINST).command("Hello", "hello", "\"still here\"").writeTo(plugins);
 
         ShellRun r = kbsh("-c", "hello");
         ShellRun debug = kbsh("--debug", "-c", "hello");
@@ -159,7 +160,7 @@ class PluginFaultsTest {
 
     @Test
     void aCommandThatOverflowsTheStackOrFailsAnAssertionIsOneLineAndTheBatchGoesOn() {
-        TestPluginJar.plugin("crash", "1.0")
+        TestPluginJar.plugin("crash", ApiVersion.BUILT_AGAINST)
                 .commandRunning("Deep", "deep", "return run(c, args);")
                 .commandRunning("Asserts", "asserts", "throw new AssertionError(\"never\");")
                 .command("Hello", "hello", "\"after the crashes\"")
@@ -176,7 +177,7 @@ class PluginFaultsTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aCheckPastItsDeadlineIsGivenUpAndOneThatIgnoresInterruptionIsLeftBehind() {
-        TestPluginJar.plugin("slow", "1.0")
+        TestPluginJar.plugin("slow", ApiVersion.BUILT_AGAINST)
                 .check("Stuck", 1007, """
                         while (!Boolean.getBoolean("%s")) {
                             Thread.interrupted();
