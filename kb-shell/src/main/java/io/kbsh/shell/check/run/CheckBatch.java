@@ -203,6 +203,8 @@ final class CheckBatch {
         public void run() {
             synchronized (CheckBatch.this) {
                 thread = Thread.currentThread();
+                // A pool thread given up on earlier, whose check has since ended, is back in service.
+                thread.setName(thread.getName().replaceFirst("-abandoned-.*", ""));
             }
             int i;
             while ((i = take(this)) >= 0) {
