@@ -15,6 +15,8 @@ import java.util.List;
  * probes produced and the article store, and return findings. They never run probes themselves; a
  * finding lists the probes ({@link Finding#probes()}) that would confirm or sharpen it, and the shell runs
  * them only when asked ({@code diagnose}, {@code check --probe}) and evaluates again with their facts.
+ *
+ * @since 2.0
  */
 public interface ArticleCheck {
 

@@ -19,6 +19,10 @@ import java.util.Optional;
  *
  * <p>For each line the article store's {@code fixedIn} wins when it names a level of that line; otherwise
  * the plugin's own fact is used; the answer says which source it used.
+ *
+ * <p>Thread safety: immutable once built; safe to share between checks running at once.
+ *
+ * @since 2.0
  */
 public final class FixLevels {
 

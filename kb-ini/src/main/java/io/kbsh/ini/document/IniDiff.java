@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * A unified diff between a document and one derived from it by edits. Lines are matched by where they
  * came from rather than by text, so the diff is exact and linear in the size of the file.
+ *
+ * @since 2.0
  */
 public final class IniDiff {
 

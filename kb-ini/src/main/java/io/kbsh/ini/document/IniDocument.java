@@ -23,6 +23,8 @@ import java.util.Set;
  * <p>Reads follow {@code GetPrivateProfileString} and friends (see {@link #get}); edits ({@link #set},
  * {@link #remove}, {@link #removeSection}) return a new document and change only the lines they must.
  * Documents are immutable and safe to share between threads.
+ *
+ * @since 2.0
  */
 public final class IniDocument {
 
@@ -365,20 +367,52 @@ public final class IniDocument {
      * spacing and its quotes; only the value changes. A missing key goes after the last key line of its
      * section; a missing section goes at the end of the file. New lines use the file's dominant line
      * ending (CRLF for a new file). A value that Windows would read differently as written (outer
-     * blanks, outer quotes) is written in quotes so that it reads back exactly.
+     * blanks, outer quotes) is written in quotes so that it reads back exactly; {@link #setExactly}
+     * writes a value as given instead.
+     *
+     * <p>As {@code WritePrivateProfileString} does, a key changed on a last line that had no line end gets
+     * one (the file's dominant ending): {@code [S]\r\nK=old} set to {@code new} is {@code [S]\r\nK=new\r\n}.
+     * A Unicode file that holds only its byte order mark gets a blank line before its first section, as
+     * Windows writes it: {@code FF FE} then {@code \r\n[S]\r\nK=V\r\n} in UTF-16LE.
+     *
+     * <p>A difference from Windows, by design: Windows cuts a value written longer than its 64 K buffer
+     * (and wraps the rest onto the next read); kbsh writes the whole value.
      *
      * @throws IniEditException when the edit would corrupt the file or inject other keys
      */
     public IniDocument set(String section, String key, String value) {
+        return set(section, key, value, false);
+    }
+
+    /**
+     * Sets {@code key} in {@code section} to {@code value} written exactly as given, as code ported from
+     * Windows expects when it quotes values itself: no quotes are added (outer blanks and quotes are then
+     * read as Windows reads them) and an existing key's quotes are replaced with the value. Otherwise as
+     * {@link #set}: the key keeps its spelling and spacing, a missing key or section is added, a last line
+     * is ended.
+     *
+     * @throws IniEditException when the value holds a line break or the edit would corrupt the file
+     * @since 2.1
+     */
+    public IniDocument setExactly(String section, String key, String value) {
+        return set(section, key, value, true);
+    }
+
+    private IniDocument set(String section, String key, String value, boolean exactly) {
         String s = checkSection(section);
         String k = checkKey(key);
         checkValue(value, "value of [" + s + "] " + k);
         int header = findSection(s);
         if (header < 0) {
-            String written = quoted(value, '"');
+            String written = exactly ? value : quoted(value, '"');
             LineEnding nl = dominantEnding();
-            int end = lines.size();
-            Lines out = terminateBefore(lines, end, nl)
+            Lines out = lines;
+            if (out.size() == 0 && encoding.isUnicode()) {
+                // Windows starts a Unicode file that holds only its byte order mark with a blank line.
+                out = out.insert(0, newLine("", nl, "blank line"));
+            }
+            int end = out.size();
+            out = terminateBefore(out, end, nl)
                     .insert(end, newLine("[" + s + "]", nl, "section name"))
                     .insert(end + 1, newLine(k + "=" + written, nl, "[" + s + "] " + k));
             return derive(out);
@@ -392,20 +426,24 @@ public final class IniDocument {
             }
             if (line.nameMatches(k)) {
                 char quote = Line.quoteOf(line.text(), line.valueStart, line.valueEnd);
-                String written = quote != 0 ? quote + value + quote : quoted(value, '"');
+                String written = exactly ? value : quote != 0 ? quote + value + quote : quoted(value, '"');
+                // The value's span includes its quotes: with exactly, they go with the old value.
                 String text = line.text().substring(0, line.valueStart) + written + line.text().substring(line.valueEnd);
-                if (text.equals(line.text())) {
+                boolean open = line.ending == LineEnding.NONE;
+                if (text.equals(line.text()) && !open) {
                     return this;
                 }
                 checkEditable(line, "line " + (i + 1));
                 encoding.encode(text, "value of [" + s + "] " + k);
-                return derive(lines.with(i, line.withText(text)));
+                Line edited = line.withText(text);
+                // WritePrivateProfileString ends the line it writes, the last one too.
+                return derive(lines.with(i, open ? edited.withEnding(dominantEnding()) : edited));
             }
             lastKey = i;
         }
         LineEnding nl = dominantEnding();
         return derive(terminateBefore(lines, lastKey + 1, nl)
-                .insert(lastKey + 1, newLine(k + "=" + quoted(value, '"'), nl, "[" + s + "] " + k)));
+                .insert(lastKey + 1, newLine(k + "=" + (exactly ? value : quoted(value, '"')), nl, "[" + s + "] " + k)));
     }
 
     /**

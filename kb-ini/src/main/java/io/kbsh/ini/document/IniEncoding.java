@@ -17,6 +17,8 @@ import java.util.Objects;
  *
  * <p>Single-byte code pages and UTF-16LE are decoded losslessly (every byte sequence maps to text and
  * back), so an edited line round-trips even when it holds bytes the code page leaves undefined.
+ *
+ * @since 2.0
  */
 public final class IniEncoding {
 

@@ -3,6 +3,8 @@ package io.kbsh.ini.document;
 /**
  * Bytes that cannot be read as an INI file, with the byte offset where reading failed. It is an
  * {@link java.io.IOException}: a file that cannot be read is an error, never "key absent".
+ *
+ * @since 2.0
  */
 public final class IniParseException extends java.io.IOException {
 

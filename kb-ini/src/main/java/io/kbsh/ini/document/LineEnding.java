@@ -1,6 +1,10 @@
 package io.kbsh.ini.document;
 
-/** How one line of an INI file ends. Files mix them; each line keeps its own. */
+/**
+ * How one line of an INI file ends. Files mix them; each line keeps its own.
+ *
+ * @since 2.0
+ */
 public enum LineEnding {
     CRLF("\r\n"),
     LF("\n"),

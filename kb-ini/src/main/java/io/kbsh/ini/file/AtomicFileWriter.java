@@ -16,13 +16,19 @@ import java.util.Objects;
  * the file's lock (the one {@link PlanApplier} takes, an OS lock on the sibling {@code .NAME.kbsh-lock}),
  * waiting up to ten seconds for another writer, and first removes temporary files that killed writes left
  * behind. Thread-safe.
+ *
+ * @since 2.0
  */
 public final class AtomicFileWriter {
 
     /** How long a write waits for another writer of the same file. */
     static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    /** A last check run after the new content is on disk and just before the rename; throw to veto it. */
+    /**
+     * A last check run after the new content is on disk and just before the rename; throw to veto it.
+     *
+     * @since 2.0
+     */
     @FunctionalInterface
     public interface BeforeRename {
         void check() throws IOException;

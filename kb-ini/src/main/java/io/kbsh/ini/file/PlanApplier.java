@@ -27,10 +27,16 @@ import java.util.OptionalInt;
  * backup not yet restored, keeping what it replaced as {@code NAME.bak.N.undone}, so a second undo goes
  * one step further back, and there is an end. A backup that is a link, not a regular file, or not owned
  * by the user (or root) is refused. Thread-safe; instances are immutable.
+ *
+ * @since 2.0
  */
 public final class PlanApplier {
 
-    /** What {@link #apply} did. */
+    /**
+     * What {@link #apply} did.
+     *
+     * @since 2.0
+     */
     public enum Outcome {
         /** The file already held the planned content: nothing written, no backup made. */
         ALREADY_APPLIED,
@@ -42,6 +48,8 @@ public final class PlanApplier {
      * The result of {@link #apply}: the outcome, the backup made, if any (none for a new file), the oldest
      * backups removed to keep the number {@link #keepingBackups} allows, and the temporary files of killed
      * writes that were removed.
+     *
+     * @since 2.0
      */
     public record ApplyResult(Outcome outcome, Optional<Path> backup, List<Path> pruned, List<Path> orphansRemoved) {
 
@@ -60,6 +68,8 @@ public final class PlanApplier {
     /**
      * The result of {@link #undo}: the backup restored, where the replaced content was kept, and the
      * temporary files of killed writes that were removed.
+     *
+     * @since 2.0
      */
     public record UndoResult(Path restoredFrom, Optional<Path> keptAs, List<Path> orphansRemoved) {
 

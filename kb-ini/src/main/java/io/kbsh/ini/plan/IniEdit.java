@@ -3,8 +3,12 @@ package io.kbsh.ini.plan;
 import io.kbsh.ini.document.IniDocument;
 import java.util.Objects;
 
-/** One change to an INI file, applied to a document by {@link #applyTo}. */
-public sealed interface IniEdit permits IniEdit.Set, IniEdit.Remove, IniEdit.RemoveSection {
+/**
+ * One change to an INI file, applied to a document by {@link #applyTo}.
+ *
+ * @since 2.0
+ */
+public sealed interface IniEdit permits IniEdit.Set, IniEdit.SetExactly, IniEdit.Remove, IniEdit.RemoveSection {
 
     /** The document with this edit made; the same document when there is nothing to change. */
     IniDocument applyTo(IniDocument document);
@@ -28,6 +32,30 @@ public sealed interface IniEdit permits IniEdit.Set, IniEdit.Remove, IniEdit.Rem
         @Override
         public String describe() {
             return "set [" + section + "] " + key + "=" + value;
+        }
+    }
+
+    /**
+     * Sets a key's value written exactly as given, without kbsh's protective quoting
+     * ({@link IniDocument#setExactly}): for code ported from Windows that quotes values itself.
+     *
+     * @since 2.1
+     */
+    record SetExactly(String section, String key, String value) implements IniEdit {
+        public SetExactly {
+            Objects.requireNonNull(section, "section");
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public IniDocument applyTo(IniDocument document) {
+            return document.setExactly(section, key, value);
+        }
+
+        @Override
+        public String describe() {
+            return "set [" + section + "] " + key + "=" + value + " (exactly as given)";
         }
     }
 

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param after    the file with the edits made
  * @param edits    the edits, in order
  * @param notes    what the admin must know beyond the diff
+ *
+ * @since 2.0
  */
 public record IniPlan(Path file, boolean exists, IniDocument before, IniDocument after, List<IniEdit> edits,
                       List<String> notes) {

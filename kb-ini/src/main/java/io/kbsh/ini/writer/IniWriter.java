@@ -28,6 +28,8 @@ import java.util.Optional;
  *
  * <p>A writer never writes: it only plans. It must be stateless and thread-safe, and must refuse
  * (with {@link IniWriterException}) input that contradicts its article rather than guess.
+ *
+ * @since 2.0
  */
 public interface IniWriter {
 

@@ -1,6 +1,10 @@
 package io.kbsh.ini.writer;
 
-/** The type of a writer parameter: how its text is checked and what {@link WriterArguments} returns. */
+/**
+ * The type of a writer parameter: how its text is checked and what {@link WriterArguments} returns.
+ *
+ * @since 2.0
+ */
 public enum ParameterType {
     /** Any non-empty text ({@link WriterArguments#text}). */
     TEXT,

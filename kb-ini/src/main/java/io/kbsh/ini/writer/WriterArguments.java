@@ -11,7 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** A writer's parameters checked against their {@link WriterParameter descriptions} and typed. */
+/**
+ * A writer's parameters checked against their {@link WriterParameter descriptions} and typed.
+ *
+ * @since 2.0
+ */
 public final class WriterArguments {
 
     private static final Pattern IPV4 =

@@ -16,6 +16,8 @@ import java.util.Optional;
  *                     without default (or a required one)
  * @param required     true when it must be given
  * @param choices      the allowed values of a {@link ParameterType#CHOICE} or {@link ParameterType#CHOICE_LIST}
+ *
+ * @since 2.0
  */
 public record WriterParameter(String name, ParameterType type, String description, Optional<String> defaultValue,
                               boolean required, List<String> choices) {

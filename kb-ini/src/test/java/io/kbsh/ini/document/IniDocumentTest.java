@@ -240,4 +240,43 @@ class IniDocumentTest {
         assertSame(removed, removed.remove("App1", "key2"));
         assertEquals("[App3]\r\n", text(removed.removeSection("App1").removeSection("App2").remove("App3", "key5")));
     }
+
+    @Test
+    void aKeySetOnALastLineWithoutALineEndIsEndedAsWindowsDoes() throws Exception {
+        assertEquals("[S]\r\nK=new\r\n", text(doc("[S]\r\nK=old").set("S", "K", "new")));
+        assertEquals("[S]\nK=new\n", text(doc("[S]\nK=old").set("S", "K", "new")), "the file's own ending");
+        assertEquals("[S]\r\nK=old\r\n", text(doc("[S]\r\nK=old").set("S", "K", "old")),
+                "setting the same value still writes the line end");
+        assertEquals("[S]\r\nK=v\r\n[T]\r\nA=1\r\n", text(doc("[S]\r\nK=v").set("T", "A", "1")));
+    }
+
+    @Test
+    void aUnicodeFileOfOnlyItsByteOrderMarkGetsItsFirstSectionAsWindowsWritesIt() throws Exception {
+        IniDocument bomOnly = IniDocument.parse(new byte[] {(byte) 0xFF, (byte) 0xFE});
+
+        byte[] written = bomOnly.set("S", "K", "V").toBytes();
+
+        byte[] body = "\r\n[S]\r\nK=V\r\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] expected = new byte[2 + body.length];
+        expected[0] = (byte) 0xFF;
+        expected[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, expected, 2, body.length);
+        assertArrayEquals(expected, written);
+        assertEquals(Optional.of("V"), IniDocument.parse(written).get("S", "K"));
+        assertEquals("[S]\r\nK=V\r\n", text(doc("").set("S", "K", "V")), "an empty ANSI file has no blank line");
+    }
+
+    @Test
+    void setExactlyWritesTheValueAsGivenWhereSetQuotesIt() throws Exception {
+        IniDocument d = doc("[S]\r\nQ=\"old\"\r\nP=plain\r\n");
+
+        assertEquals("[S]\r\nQ=\" a \"\r\nP=plain\r\n", text(d.set("S", "Q", " a ")), "set keeps the quotes");
+        assertEquals("[S]\r\nQ=new\r\nP=plain\r\n", text(d.setExactly("S", "Q", "new")), "exactly drops them");
+        assertEquals("[S]\r\nQ=\"old\"\r\nP=\"x\"\r\n", text(d.setExactly("S", "P", "\"x\"")));
+        assertEquals("[S]\r\nQ=\"old\"\r\nP=\"\"x\"\"\r\n", text(d.set("S", "P", "\"x\"")),
+                "set protects the quotes the caller wrote");
+        assertEquals("[S]\r\nQ=\"old\"\r\nP=plain\r\nN=  \r\n", text(d.setExactly("S", "N", "  ")));
+        assertEquals("[S]\r\nQ=\"old\"\r\nP=plain\r\n[T]\r\nK='q'\r\n", text(d.setExactly("T", "K", "'q'")));
+        assertThrows(IniEditException.class, () -> d.setExactly("S", "Q", "a\r\nInjected=1"));
+    }
 }

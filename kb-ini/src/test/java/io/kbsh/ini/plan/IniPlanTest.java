@@ -105,4 +105,18 @@ class IniPlanTest {
                 -y=2
                 """, plan.diff());
     }
+
+    @Test
+    void aPlanCanWriteAValueExactlyAsGiven() throws Exception {
+        IniDocument before = doc("[S]\r\nName=\"old\"\r\n");
+        IniEdit exact = new IniEdit.SetExactly("S", "Name", "\"Mail Server\"");
+
+        IniPlan plan = IniPlan.of(FILE, Optional.of(before), List.of(exact), List.of());
+
+        assertEquals("[S]\r\nName=\"Mail Server\"\r\n", new String(plan.after().toBytes(), StandardCharsets.ISO_8859_1));
+        assertEquals("set [S] Name=\"Mail Server\" (exactly as given)", exact.describe());
+        assertEquals("[S]\r\nName=\"\"Mail Server\"\"\r\n", new String(IniPlan.of(FILE, Optional.of(before),
+                List.of(new IniEdit.Set("S", "Name", "\"Mail Server\"")), List.of()).after().toBytes(),
+                StandardCharsets.ISO_8859_1), "Set quotes what would not read back");
+    }
 }

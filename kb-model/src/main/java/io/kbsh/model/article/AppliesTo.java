@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * One line of an article's "applies to" list: the product as written, its canonical id when the product
  * vocabulary knows it, the versions named and the service pack where one is given
  * ({@code Microsoft Exchange Server, version 5.5 SP1}).
+ *
+ * @since 2.0
  */
 public record AppliesTo(String product, Optional<String> productId, List<String> versions, OptionalInt servicePack) {
 

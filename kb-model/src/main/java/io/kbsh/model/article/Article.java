@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param productVersions the {@code PROD/VER} field, by platform
  * @param headerOverflow  header values that wrapped into the body and fit no empty header field
  * @param cites           the articles this one names, in order of first mention, itself excluded
+ *
+ * @since 2.0
  */
 public record Article(
         ArticleId id,

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 /**
  * A KnowledgeBase article number, printed one way: {@code Q} and the digits without leading zeros
  * ({@code Q254909}). Parsing accepts {@code Q254909}, {@code q254909}, {@code 254909} and {@code KB254909}.
+ *
+ * @since 2.0
  */
 public record ArticleId(int number) implements Comparable<ArticleId> {
 

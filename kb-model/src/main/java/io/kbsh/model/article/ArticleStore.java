@@ -8,6 +8,11 @@ import java.util.Optional;
  * The knowledge kbsh has about articles: look-up, full-text search, citations and the fix levels derived
  * from the archive's fix-list articles. Checks and commands use this interface; the shell provides the
  * implementation.
+ *
+ * <p>Thread safety: implementations must be safe to query from several threads at once (checks run
+ * side by side); the shell's Lucene store and {@link #empty()} are.
+ *
+ * @since 2.0
  */
 public interface ArticleStore {
 

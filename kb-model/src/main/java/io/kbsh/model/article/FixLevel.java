@@ -11,9 +11,16 @@ import java.util.Objects;
  *                 {@code winnt}, …); compare it whole, since ids may share a prefix ({@code exchange-client})
  * @param level    the release line and pack; for a {@link Kind#HOTFIX} list, the pack the hotfixes follow
  * @param listedIn the fix-list article that says so
+ *
+ * @since 2.0
  */
 public record FixLevel(String product, ReleaseLevel level, Kind kind, ArticleId listedIn) {
 
+    /**
+     * Whether a fix list names a service pack or hotfixes that follow one.
+     *
+     * @since 2.0
+     */
     public enum Kind { SERVICE_PACK, HOTFIX }
 
     public FixLevel {

@@ -5,6 +5,8 @@ package io.kbsh.model.article;
  * only it has), the Markdown and HTML pages carry the same body under a metadata block, and the page text
  * a browser shows for the HTML loses the page structure. {@link #BRIEF} is what a plugin writes about its
  * article when the archive is not imported.
+ *
+ * @since 2.0
  */
 public enum Rendering {
     TEXT, MARKDOWN, HTML, PAGE_TEXT, BRIEF;

@@ -3,7 +3,11 @@ package io.kbsh.model.article;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One section of an article's body: its underlined heading (absent for untitled text) and its text. */
+/**
+ * One section of an article's body: its underlined heading (absent for untitled text) and its text.
+ *
+ * @since 2.0
+ */
 public record Section(Optional<String> heading, String text) {
     public Section {
         Objects.requireNonNull(heading, "heading");

@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * One group of the {@code PROD/VER} field: an optional platform and its versions, e.g. {@code winnt:4.0,5.0}
  * is platform {@code winnt} with versions {@code 4.0} and {@code 5.0}.
+ *
+ * @since 2.0
  */
 public record VersionSet(Optional<String> platform, List<String> versions) {
     public VersionSet {

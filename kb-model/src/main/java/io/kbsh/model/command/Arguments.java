@@ -10,6 +10,8 @@ import java.util.Optional;
 /**
  * A command's words split into positional arguments and {@link OptionSpec options}. {@code --name value}
  * and {@code --name=value} are both accepted; {@code --} ends the options.
+ *
+ * @since 2.0
  */
 public final class Arguments {
 

@@ -4,7 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** What the shell gives a running command. */
+/**
+ * What the shell gives a running command.
+ *
+ * @since 2.0
+ */
 public interface CommandContext {
 
     /** Where results go. */

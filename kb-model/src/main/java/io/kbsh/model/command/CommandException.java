@@ -3,6 +3,8 @@ package io.kbsh.model.command;
 /**
  * A command failed for a reason one line can say; the shell prints the message (without a stack trace
  * unless {@code --debug}) and the exit status becomes {@link ExitStatus#FAILED}.
+ *
+ * @since 2.0
  */
 public class CommandException extends Exception {
 

@@ -3,6 +3,8 @@ package io.kbsh.model.command;
 /**
  * The exit statuses of kbsh in batch mode. When several apply, the first in the order
  * {@link #USAGE}, {@link #PLUGIN_FAILED}, {@link #FAILED}, {@link #FINDINGS} wins.
+ *
+ * @since 2.0
  */
 public final class ExitStatus {
     /** Everything worked. */

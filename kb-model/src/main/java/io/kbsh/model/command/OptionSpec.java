@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * One option of a command, written {@code --name} (with a value after it unless {@code kind} is
  * {@link ValueKind#NONE}). {@code repeatable} options may be given several times ({@code --param k=v}).
+ *
+ * @since 2.0
  */
 public record OptionSpec(String name, ValueKind kind, boolean repeatable, String description) {
 

@@ -8,6 +8,8 @@ import java.util.List;
  * <p>Built-in commands and plugin commands implement the same interface; a plugin lists its commands in
  * {@code META-INF/services/io.kbsh.model.command.ShellCommand}. Command names are unique across the shell:
  * a second command with a taken name is reported and refused, never silently replaces the first.
+ *
+ * @since 2.0
  */
 public interface ShellCommand {
 

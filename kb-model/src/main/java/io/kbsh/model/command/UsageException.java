@@ -1,6 +1,10 @@
 package io.kbsh.model.command;
 
-/** The command was called wrongly (unknown option, missing argument); exit status {@link ExitStatus#USAGE}. */
+/**
+ * The command was called wrongly (unknown option, missing argument); exit status {@link ExitStatus#USAGE}.
+ *
+ * @since 2.0
+ */
 public class UsageException extends CommandException {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,10 @@
 package io.kbsh.model.command;
 
-/** What an argument or option value is, so that the shell can complete it. */
+/**
+ * What an argument or option value is, so that the shell can complete it.
+ *
+ * @since 2.0
+ */
 public enum ValueKind {
     /** A flag: the option takes no value. */
     NONE,

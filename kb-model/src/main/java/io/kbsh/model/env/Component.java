@@ -2,7 +2,11 @@ package io.kbsh.model.env;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A component of an Exchange server that the articles talk about. */
+/**
+ * A component of an Exchange server that the articles talk about.
+ *
+ * @since 2.0
+ */
 public enum Component {
     @JsonProperty("mta") MTA("message transfer agent"),
     @JsonProperty("information-store") INFORMATION_STORE("information store"),

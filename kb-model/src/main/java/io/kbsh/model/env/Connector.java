@@ -8,6 +8,8 @@ import java.util.Objects;
  * A connector of an Exchange server: its type, the transport (X.400 only), the remote MTA host, the
  * destination domains (Internet mail only) and the path it takes: the proxies and firewalls it crosses,
  * by id, in order.
+ *
+ * @since 2.0
  */
 public record Connector(@JsonProperty(required = true) String id,
                         @JsonProperty(required = true) ConnectorType type,

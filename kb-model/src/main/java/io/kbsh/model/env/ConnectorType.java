@@ -2,7 +2,11 @@ package io.kbsh.model.env;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The kinds of Exchange connectors the environment model knows. */
+/**
+ * The kinds of Exchange connectors the environment model knows.
+ *
+ * @since 2.0
+ */
 public enum ConnectorType {
     @JsonProperty("x400") X400("X.400 Connector"),
     @JsonProperty("site") SITE("Site Connector"),

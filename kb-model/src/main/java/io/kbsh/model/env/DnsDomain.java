@@ -5,7 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** A DNS mail domain and its MX records. */
+/**
+ * A DNS mail domain and its MX records.
+ *
+ * @since 2.0
+ */
 public record DnsDomain(@JsonProperty(required = true) String name, List<MxRecord> mx) {
     public DnsDomain {
         Objects.requireNonNull(name, "name");

@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * A described (or probed) site: the organisation, its sites, Exchange servers, connectors, proxy servers,
- * publications through proxies, firewalls and DNS mail domains. Read one with {@link EnvironmentReader}.
+ * publications through proxies, firewalls and DNS mail domains. Build one with its builders; the shell reads environment files.
+ *
+ * @since 2.0
  */
 public record Environment(@JsonProperty(required = true) int schemaVersion,
                           String organisation,

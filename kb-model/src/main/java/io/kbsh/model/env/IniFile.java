@@ -9,6 +9,8 @@ import java.util.Optional;
  * An INI file of a server: where it lives on the server (a Windows path, kept as data) and, optionally, a
  * copy collected from the server. In JSON the copy is relative to the environment file; after loading it
  * is resolved.
+ *
+ * @since 2.0
  */
 public record IniFile(@JsonProperty(required = true) String serverPath, Path localCopy) {
 

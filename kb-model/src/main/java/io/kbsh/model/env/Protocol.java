@@ -2,7 +2,11 @@ package io.kbsh.model.env;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** An Internet protocol an Exchange server can publish through a proxy, with its well-known ports. */
+/**
+ * An Internet protocol an Exchange server can publish through a proxy, with its well-known ports.
+ *
+ * @since 2.0
+ */
 public enum Protocol {
     @JsonProperty("pop3") POP3(110, 995, Component.INFORMATION_STORE),
     @JsonProperty("imap4") IMAP4(143, 993, Component.INFORMATION_STORE),

@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * A Microsoft Proxy Server: version and service pack, its internal and external addresses, the Exchange
  * server it runs on (null when it runs on its own machine), dynamic packet filtering and hotfixes.
+ *
+ * @since 2.0
  */
 public record ProxyServer(@JsonProperty(required = true) String id,
                           @JsonProperty(required = true) ReleaseLevel version,

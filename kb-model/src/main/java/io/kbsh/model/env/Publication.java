@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * An Internet protocol of an Exchange server published through a proxy, with or without SSL. The port is
  * the protocol's well-known one unless given.
+ *
+ * @since 2.0
  */
 public record Publication(@JsonProperty(required = true) String proxy,
                           @JsonProperty(required = true) String server,

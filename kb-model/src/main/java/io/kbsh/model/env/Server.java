@@ -12,6 +12,8 @@ import java.util.Set;
 /**
  * An Exchange server: Windows NT and Exchange levels, cluster membership, components, whether the WinSock
  * Proxy client is installed, hotfixes applied (article ids such as {@code Q232588}) and its INI files.
+ *
+ * @since 2.0
  */
 public record Server(@JsonProperty(required = true) String id,
                      String site,

@@ -9,6 +9,8 @@ import java.util.Objects;
  * What a probe of one host and port found: its status, the furthest stage it reached (e.g.
  * {@code connect}, {@code greeting}, {@code ehlo}, {@code starttls}), the latency and typed evidence such as
  * the greeting line, the EHLO extensions before and after STARTTLS, or the certificate's end of validity.
+ *
+ * @since 2.0
  */
 public record EndpointFact(String probe, String host, int port, ProbeStatus status, String stage,
                            Duration latency, Evidence evidence, Instant observedAt) implements Fact {

@@ -131,7 +131,11 @@ public final class Evidence {
         return asText().toString();
     }
 
-    /** Collects evidence in order; a key given again keeps its first place and takes the new value. */
+    /**
+     * Collects evidence in order; a key given again keeps its first place and takes the new value.
+     *
+     * @since 2.0
+     */
     public static final class Builder {
         private final Map<String, EvidenceValue> values = new LinkedHashMap<>();
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * Something measured about the environment (by a probe) that a check can use as evidence. Facts are
  * immutable and say when they were observed.
+ *
+ * @since 2.0
  */
 public sealed interface Fact permits EndpointFact, MxFact {
 

@@ -11,6 +11,8 @@ import java.util.Optional;
  * An immutable collection of facts with the look-ups checks need. A newer fact about an endpoint or a
  * domain is kept beside the older ones, each with its time: checks use the newest ({@link #newest}, {@link
  * #mx}), evidence can show the history ({@link #history}).
+ *
+ * @since 2.0
  */
 public record Facts(List<Fact> all) {
 

@@ -9,11 +9,17 @@ import java.util.Objects;
  * {@code SERVFAIL}, {@code TIMEOUT}, {@code NULL_MX}, {@code IMPLICIT_MX}), every MX host in the order a
  * sender tries them with what its SMTP probe reached, and the two verdicts Q166604 cares about. {@code
  * hostsNotFollowed} (since 2.1) counts the MX hosts past the probe's cap, which it did not look at.
+ *
+ * @since 2.0
  */
 public record MxFact(String domain, String dnsOutcome, List<Host> hosts, int hostsNotFollowed,
                      boolean fallbackDelivers, boolean firstHostOnlyFails, Instant observedAt) implements Fact {
 
-    /** One address of one MX host, as probed. */
+    /**
+     * One address of one MX host, as probed.
+     *
+     * @since 2.0
+     */
     public record Host(String name, int preference, String address, ProbeStatus status, String stage) {
         public Host {
             Objects.requireNonNull(name, "name");

@@ -1,6 +1,10 @@
 package io.kbsh.model.fact;
 
-/** How a network probe ended. */
+/**
+ * How a network probe ended.
+ *
+ * @since 2.0
+ */
 public enum ProbeStatus {
     /** The probe reached what it set out to reach. */
     OK,

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 /**
  * One step of an article's resolution: run an INI writer, install a service pack, do something by hand,
  * or verify with a probe. Writer and probe ids are resolved by the shell.
+ *
+ * @since 2.0
  */
 public sealed interface Action permits Action.RunIniWriter, Action.InstallServicePack, Action.ManualStep, Action.Verify {
 

@@ -11,6 +11,8 @@ import java.util.Objects;
  * What a check found: the article, how bad it is, a one-line summary, the objects affected, the evidence
  * (in words a person can follow), whether the match is within the article's stated scope or by analogy,
  * the fix level it relied on (may be null), the resolution as actions, and probes that would sharpen it.
+ *
+ * @since 2.0
  */
 public record Finding(ArticleId article, Severity severity, String summary, List<ObjectRef> affected,
                       List<String> evidence, Scope scope, FixReference fix, List<Action> resolution,
@@ -39,7 +41,11 @@ public record Finding(ArticleId article, Severity severity, String summary, List
         return new Builder(article, severity, summary);
     }
 
-    /** Collects a finding step by step, as checks discover the evidence. */
+    /**
+     * Collects a finding step by step, as checks discover the evidence.
+     *
+     * @since 2.0
+     */
     public static final class Builder {
         private final ArticleId article;
         private Severity severity;

@@ -7,9 +7,16 @@ import java.util.Objects;
  * Which service pack fixes the article in the affected release line, and where that knowledge came from:
  * the article store (the archive's fix lists) or the plugin's own facts. {@code level} is null when no
  * fix is known for the line.
+ *
+ * @since 2.0
  */
 public record FixReference(String product, ReleaseLevel level, Origin origin, String note) {
 
+    /**
+     * Where a fix level came from.
+     *
+     * @since 2.0
+     */
     public enum Origin {
         /** The article store's {@code fixedIn}, from the archive's fix-list articles. */
         ARTICLE_STORE,

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * An object of the environment a finding is about, written {@code kind:id}, e.g. {@code server:EXCH1},
  * {@code connector:x400-branch}, {@code proxy:px1}, {@code domain:example.com}.
+ *
+ * @since 2.0
  */
 public record ObjectRef(String kind, String id) {
 

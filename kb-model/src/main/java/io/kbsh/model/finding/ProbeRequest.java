@@ -7,6 +7,8 @@ import java.util.TreeMap;
 /**
  * A probe a check asks to run, by probe id, against a host and port (port 0 for probes such as {@code mx}
  * whose target is a domain), with parameters and the reason it is wanted. The shell resolves the id.
+ *
+ * @since 2.0
  */
 public record ProbeRequest(String probe, String host, int port, Map<String, String> parameters, String purpose) {
 

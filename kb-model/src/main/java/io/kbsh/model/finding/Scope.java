@@ -1,6 +1,10 @@
 package io.kbsh.model.finding;
 
-/** Whether a finding matches what the article states, or extends it to a similar case by analogy. */
+/**
+ * Whether a finding matches what the article states, or extends it to a similar case by analogy.
+ *
+ * @since 2.0
+ */
 public enum Scope {
     /** The environment is one the article names (products, versions, configuration). */
     STATED,

@@ -2,7 +2,11 @@ package io.kbsh.model.finding;
 
 import java.util.Locale;
 
-/** How bad a finding is, in increasing order. */
+/**
+ * How bad a finding is, in increasing order.
+ *
+ * @since 2.0
+ */
 public enum Severity {
     INFO, WARNING, ERROR, CRITICAL;
 

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  *
  * <p>A plugin is compatible when it was built against the same major version and a minor version no newer
  * than the running kbsh: minor versions only add.
+ *
+ * @since 2.0
  */
 public record ApiVersion(int major, int minor) implements Comparable<ApiVersion> {
 

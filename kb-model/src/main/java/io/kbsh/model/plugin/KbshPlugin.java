@@ -6,6 +6,8 @@ package io.kbsh.model.plugin;
  * found through {@link java.util.ServiceLoader} from the plugin's own class loader, each under its own SPI.
  *
  * <p>Implementations need a public no-argument constructor and must not do work in it.
+ *
+ * @since 2.0
  */
 public interface KbshPlugin {
 

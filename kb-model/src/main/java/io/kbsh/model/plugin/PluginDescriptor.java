@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Who a plugin is: its id (lower case, e.g. {@code q254909}), a human name, its own version and the kbsh
  * API version it was built against (pass {@link ApiVersion#BUILT_AGAINST}).
+ *
+ * @since 2.0
  */
 public record PluginDescriptor(String id, String name, String version, ApiVersion apiVersion) {
 

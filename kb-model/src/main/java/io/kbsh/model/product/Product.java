@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A product kbsh knows by one canonical id ({@code exchange}, {@code proxy}, {@code winnt}, …), with the
  * names the archive uses for it. The environment model and the shell use the same ids.
+ *
+ * @since 2.0
  */
 public record Product(String id, String name, List<String> aliases) {
 

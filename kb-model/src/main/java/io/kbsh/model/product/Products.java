@@ -14,6 +14,10 @@ import java.util.Optional;
  * case-insensitively, with or without a leading {@code Microsoft}, and the longest alias that starts a
  * name wins ({@code Microsoft Exchange Server, version 5.5} is {@code exchange}, {@code Microsoft
  * Exchange Client} is {@code exchange-client}).
+ *
+ * <p>Thread safety: a static, immutable table; safe from any thread.
+ *
+ * @since 2.0
  */
 public final class Products {
 

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  *
  * <p>Service packs are cumulative within a release line only: {@code 4.0 SP5} says nothing about
  * {@code 5.0}, so levels of different lines are not ordered ({@link #atLeast} answers false).
+ *
+ * @since 2.0
  */
 public record ReleaseLevel(String release, int servicePack) {
 

@@ -2,7 +2,11 @@ package io.kbsh.net.dns;
 
 import java.util.Objects;
 
-/** A look-up that did not produce records, with how it ended. */
+/**
+ * A look-up that did not produce records, with how it ended.
+ *
+ * @since 2.0
+ */
 public final class DnsException extends Exception {
 
     private static final long serialVersionUID = 1L;

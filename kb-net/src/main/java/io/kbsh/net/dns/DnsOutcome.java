@@ -1,6 +1,10 @@
 package io.kbsh.net.dns;
 
-/** How a DNS look-up ended. */
+/**
+ * How a DNS look-up ended.
+ *
+ * @since 2.0
+ */
 public enum DnsOutcome {
     /** Records of the asked type came back. */
     OK,

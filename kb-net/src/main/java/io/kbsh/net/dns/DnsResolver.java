@@ -43,6 +43,11 @@ import org.xbill.DNS.hosts.HostsFileParser;
  * exchange, so that every query has a hard time-out, runs on the calling thread and starts no
  * background thread; never the JDK's blocking look-up. An interrupt of the calling thread ends a
  * query within a tenth of a second.
+ *
+ * <p>Thread safety: immutable (a server and a time-out); one resolver may be shared and queried from
+ * several threads at once.
+ *
+ * @since 2.0
  */
 public final class DnsResolver {
 

@@ -16,6 +16,8 @@ import java.util.Set;
  * LDAP has no greeting, so the probe asks: StartTLS when asked to, an anonymous simple bind, then a search
  * of the root DSE (naming contexts, supported versions and extensions, vendor). Stages: {@code starttls},
  * {@code bind}, {@code rootdse}. The probe is OK when the server answered either with success.
+ *
+ * @since 2.0
  */
 public final class LdapProbe implements Probe {
 

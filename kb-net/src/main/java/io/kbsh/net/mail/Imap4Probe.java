@@ -14,6 +14,8 @@ import java.util.Locale;
 /**
  * IMAP4: the greeting ({@code * OK}, {@code * PREAUTH}; {@code * BYE} turns the client away), CAPABILITY,
  * STARTTLS. Stages: {@code greeting}, {@code capability}, {@code starttls}.
+ *
+ * @since 2.0
  */
 public final class Imap4Probe extends TextProbe {
 

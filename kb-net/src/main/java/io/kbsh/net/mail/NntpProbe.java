@@ -11,6 +11,8 @@ import java.util.List;
  * NNTP: the greeting (200 posting allowed, 201 not; 400 and 502 turn the client away), CAPABILITIES
  * (RFC 3977; older servers answer 500), STARTTLS. Stages: {@code greeting}, {@code capabilities}, {@code
  * starttls}.
+ *
+ * @since 2.0
  */
 public final class NntpProbe extends TextProbe {
 

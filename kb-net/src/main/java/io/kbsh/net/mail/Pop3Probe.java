@@ -7,7 +7,11 @@ import io.kbsh.net.probe.Wire;
 import java.io.IOException;
 import java.util.List;
 
-/** POP3: the {@code +OK} / {@code -ERR} greeting, CAPA, STLS. Stages: {@code greeting}, {@code capa}, {@code starttls}. */
+/**
+ * POP3: the {@code +OK} / {@code -ERR} greeting, CAPA, STLS. Stages: {@code greeting}, {@code capa}, {@code starttls}.
+ *
+ * @since 2.0
+ */
 public final class Pop3Probe extends TextProbe {
 
     public Pop3Probe() {

@@ -14,6 +14,8 @@ import java.util.Locale;
  * SMTP: the 220 greeting (single or multi-line; 421 and 554 turn the client away), EHLO and its extensions
  * (HELO when EHLO is refused), STARTTLS. Stages: {@code greeting}, {@code ehlo} (or {@code helo}), {@code
  * starttls}.
+ *
+ * @since 2.0
  */
 public final class SmtpProbe extends TextProbe {
 

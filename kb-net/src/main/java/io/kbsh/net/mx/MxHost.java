@@ -10,6 +10,8 @@ import java.util.Objects;
  * One address of one MX host as the MX probe found it: {@code address} is null when the host name did
  * not resolve ({@code DNS_ERROR} at stage {@code none}); otherwise the SMTP probe's status, furthest stage
  * ({@code connect}, {@code greeting}, {@code ehlo}, {@code starttls}) and evidence.
+ *
+ * @since 2.0
  */
 public record MxHost(String name, int preference, String address, ProbeStatus status, String stage,
                      Evidence evidence) {

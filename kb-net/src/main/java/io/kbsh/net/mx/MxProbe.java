@@ -42,6 +42,11 @@ import java.util.concurrent.TimeoutException;
  * look-ups of the hosts (several at once, each query bounded by the DNS time-out and by what is left) and the
  * SMTP probes. At most {@link #maxHosts()} MX hosts are followed, as senders cap them too; the report says
  * how many more the domain names ({@link MxReport#hostsNotFollowed()}).
+ *
+ * <p>Thread safety: safe to share when its {@link java.util.Random} and {@link ProbeRunner} are (the
+ * defaults are); each {@link #check} is independent.
+ *
+ * @since 2.0
  */
 public final class MxProbe {
 

@@ -14,6 +14,8 @@ import java.util.Objects;
  * tries only the first MX host (every address of it) fails. A null MX, NXDOMAIN, SERVFAIL or DNS time-out
  * has no hosts: nothing delivers, so the first verdict is false and the second true. {@code hostsNotFollowed}
  * counts the MX hosts past the probe's cap ({@link MxProbe#maxHosts()}), which it did not look at.
+ *
+ * @since 2.0
  */
 public record MxReport(String domain, DnsOutcome dnsOutcome, String dnsDetail, List<MxHost> hosts,
                        int hostsNotFollowed, boolean fallbackDelivers, boolean firstHostOnlyFails, Duration latency,

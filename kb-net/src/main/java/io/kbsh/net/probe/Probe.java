@@ -12,6 +12,8 @@ import java.util.Set;
  * {@link ProbeRunner} cancel it. It records the stages it reaches and the evidence it sees on the context,
  * returns normally when the probe reached what it set out to reach, and throws {@link ProbeException} with a
  * status otherwise; any other exception is classified by the context (time-out, reset, TLS failure…).
+ *
+ * @since 2.0
  */
 public interface Probe {
 

@@ -30,6 +30,11 @@ import javax.net.ssl.SSLException;
  * One run of one probe: its target and options, its absolute deadline, the stages it reached and the
  * evidence it saw, and the connections it opened (all closed when it ends, or at once when the run is
  * cancelled). Probes get one from the {@link ProbeRunner} or {@link Probe#probe}.
+ *
+ * <p>Thread safety: one context belongs to one run of one probe, on the thread that runs it; only the
+ * runner's cancellation reaches it from another thread, and evidence may be recorded from helper threads.
+ *
+ * @since 2.0
  */
 public final class ProbeContext {
 

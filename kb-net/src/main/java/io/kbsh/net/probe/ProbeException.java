@@ -3,7 +3,11 @@ package io.kbsh.net.probe;
 import io.kbsh.model.fact.ProbeStatus;
 import java.util.Objects;
 
-/** A probe ended short of its goal for a reason that one status and one line say. */
+/**
+ * A probe ended short of its goal for a reason that one status and one line say.
+ *
+ * @since 2.0
+ */
 public class ProbeException extends Exception {
 
     private static final long serialVersionUID = 1L;

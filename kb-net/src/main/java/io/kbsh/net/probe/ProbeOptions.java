@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param maxLineBytes   the longest line a probe accepts
  * @param maxReplyBytes  the largest reply (a greeting, a capability list) a probe accepts
  * @param maxBytes       all bytes a probe reads from one connection, TLS records included
+ *
+ * @since 2.0
  */
 public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Duration deadline, Duration dnsTimeout,
                            TlsMode tls, String calledTsel, String callingTsel, InetSocketAddress dnsServer,

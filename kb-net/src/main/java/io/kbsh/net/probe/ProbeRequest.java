@@ -2,7 +2,11 @@ package io.kbsh.net.probe;
 
 import java.util.Objects;
 
-/** One probe to run against one target with its options. */
+/**
+ * One probe to run against one target with its options.
+ *
+ * @since 2.0
+ */
 public record ProbeRequest(Probe probe, ProbeTarget target, ProbeOptions options) {
 
     public ProbeRequest {

@@ -21,6 +21,8 @@ import java.util.Objects;
  *                   detail} (why it ended), {@code tls.*} and {@code cert.*}, protocol specifics (the keys are
  *                   {@link EvidenceKeys})
  * @param observedAt when the probe started
+ *
+ * @since 2.0
  */
 public record ProbeResult(String probe, ProbeTarget target, ProbeStatus status, String stage, Duration latency,
                           Evidence evidence, Instant observedAt) {

@@ -23,10 +23,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * each bounded by its own options and all by one absolute deadline. Threads are started for a run and gone
  * when {@link #run} returns. Interrupting the calling thread (Ctrl-C) cancels the run: open connections are
  * closed, unfinished probes come back {@code CANCELLED}, and the interrupt flag stays set for the caller.
+ *
+ * <p>Thread safety: a runner holds no state between runs; one instance may run from several threads at once,
+ * each run with its own threads and deadline.
+ *
+ * @since 2.0
  */
 public final class ProbeRunner {
 
-    /** Called from the probing threads after each probe ends. */
+    /**
+     * Called from the probing threads after each probe ends.
+     *
+     * @since 2.0
+     */
     @FunctionalInterface
     public interface Progress {
         void update(int done, int total, ProbeResult latest);

@@ -2,7 +2,11 @@ package io.kbsh.net.probe;
 
 import java.util.Objects;
 
-/** The host (a name or an address literal; an IPv6 literal without its brackets) and TCP port a probe talks to. */
+/**
+ * The host (a name or an address literal; an IPv6 literal without its brackets) and TCP port a probe talks to.
+ *
+ * @since 2.0
+ */
 public record ProbeTarget(String host, int port) {
 
     public ProbeTarget {

@@ -2,7 +2,11 @@ package io.kbsh.net.probe;
 
 import java.io.IOException;
 
-/** Connect only: is something listening on the port. */
+/**
+ * Connect only: is something listening on the port.
+ *
+ * @since 2.0
+ */
 public final class TcpProbe implements Probe {
 
     @Override

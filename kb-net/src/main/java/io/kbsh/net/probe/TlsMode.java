@@ -1,6 +1,10 @@
 package io.kbsh.net.probe;
 
-/** Whether and how a probe speaks TLS. */
+/**
+ * Whether and how a probe speaks TLS.
+ *
+ * @since 2.0
+ */
 public enum TlsMode {
     /** Plain text only. */
     NONE,

@@ -31,6 +31,8 @@ import javax.net.ssl.SSLSocket;
  * {@link #beginReply()} on) by {@link ProbeOptions#maxReplyBytes()}, the whole connection by {@link
  * ProbeOptions#maxBytes()}, each read by the read time-out and all of them by the probe's absolute deadline.
  * Obtained from {@link ProbeContext#connect()}, which closes it when the probe ends.
+ *
+ * @since 2.0
  */
 public final class Wire implements Closeable {
 

@@ -22,6 +22,8 @@ import java.util.Optional;
  * TPDU, a service that is not RFC 1006, or garbage ({@code PROTOCOL_ERROR}). Evidence {@code
  * rfc1006.outcome} is {@code CC}, {@code DR}, {@code ER}, {@code NOT_RFC1006} or {@code GARBAGE}.
  * Stages: {@code tpkt} (a well-formed TPKT came back), {@code cc}.
+ *
+ * @since 2.0
  */
 public final class Rfc1006Probe implements Probe {
 

@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** A transport selector as typed: {@code 0x…} or {@code hex:…} for hex bytes, anything else as text. */
+/**
+ * A transport selector as typed: {@code 0x…} or {@code hex:…} for hex bytes, anything else as text.
+ *
+ * @since 2.0
+ */
 public final class Tsel {
 
     private static final int MAX_LENGTH = 32;

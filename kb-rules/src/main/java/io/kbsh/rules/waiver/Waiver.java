@@ -10,6 +10,8 @@ import java.util.Objects;
 /**
  * A decision to accept an article's finding for one object until a date: the finding is reported as
  * waived (not failing a gate) until {@code expires} has passed; it is active through that day.
+ *
+ * @since 2.0
  */
 public record Waiver(@JsonProperty(required = true) String article,
                      @JsonProperty(required = true) String object,

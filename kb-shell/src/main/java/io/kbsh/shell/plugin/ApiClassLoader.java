@@ -3,18 +3,22 @@ package io.kbsh.shell.plugin;
 import java.util.List;
 
 /**
- * The parent of every plugin class loader: it shows a plugin the JDK, the kbsh API packages and the
- * libraries whose types the API exposes (Jackson), all from the application, and nothing else. Whatever
- * else a plugin needs it bundles, privately, so two plugins can carry clashing versions of a library.
+ * The parent of every plugin class loader: it shows a plugin the JDK and the kbsh API packages, from the
+ * application, and nothing else. Packages with an {@code internal} segment (e.g. {@code
+ * io.kbsh.net.internal.tls}) are the implementation of the API and stay hidden, and so does every library:
+ * no API signature names a library type, so a plugin needs none of the application's. Whatever else a
+ * plugin needs it bundles, privately, so two plugins can carry clashing versions of a library.
  *
  * <p>Resources are not shared: a plugin's {@code META-INF/services} files are its own, so a
  * {@link java.util.ServiceLoader} over a plugin loader finds exactly that plugin's providers.
  */
 final class ApiClassLoader extends ClassLoader {
 
-    /** Package prefixes a plugin may see from the application. */
-    static final List<String> SHARED_PACKAGES = List.of(
-            "io.kbsh.model.", "io.kbsh.rules.", "io.kbsh.ini.", "io.kbsh.net.", "com.fasterxml.jackson.");
+    /** Package prefixes a plugin may see from the application: the four API modules. */
+    static final List<String> SHARED_PACKAGES = List.of("io.kbsh.model.", "io.kbsh.rules.", "io.kbsh.ini.", "io.kbsh.net.");
+
+    /** A package segment that marks the API's implementation, never shared. */
+    private static final String INTERNAL = ".internal.";
 
     static {
         registerAsParallelCapable();
@@ -36,8 +40,7 @@ final class ApiClassLoader extends ClassLoader {
     }
 
     static boolean isShared(String className) {
-        if (className.contains(".internal.")) {
-            // The API modules' internal packages (io.kbsh.ini.internal, io.kbsh.model.internal, ...) are kbsh's own.
+        if (className.contains(INTERNAL)) {
             return false;
         }
         for (String prefix : SHARED_PACKAGES) {

@@ -2,6 +2,7 @@ package io.kbsh.shell.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,6 +83,27 @@ class PluginLoaderTest {
         }
         assertDoesNotThrow(() -> plugin.loadClass("io.kbsh.rules.ArticleCheck"));
         assertDoesNotThrow(() -> plugin.loadClass("io.kbsh.rules.waiver.Waiver"));
+    }
+
+    @Test
+    void aPluginCannotLoadInternalPackagesNorJacksonButSeesTheApiBesideThem() {
+        TestPluginJar.plugin("nosy", "1.0").writeTo(dir);
+        ClassLoader plugin = loader.load(List.of(dir)).plugins().get(0).classLoader();
+
+        // On the application class path (the test proves it can see them) yet hidden from plugins.
+        for (String hidden : List.of("io.kbsh.net.internal.tls.ServerHello", "io.kbsh.net.internal.tls.LegacyClientHello",
+                "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.annotation.JsonProperty",
+                "io.kbsh.shell.Kbsh", "org.xbill.DNS.Message")) {
+            assertDoesNotThrow(() -> Class.forName(hidden, false, PluginLoaderTest.class.getClassLoader()), hidden);
+            assertThrows(ClassNotFoundException.class, () -> plugin.loadClass(hidden), hidden);
+        }
+        for (String api : List.of("io.kbsh.net.probe.Wire", "io.kbsh.net.dns.DnsResolver", "io.kbsh.ini.document.IniDocument",
+                "io.kbsh.model.env.Environment")) {
+            assertDoesNotThrow(() -> plugin.loadClass(api), api);
+        }
+        assertTrue(ApiClassLoader.isShared("io.kbsh.ini.plan.IniPlan"));
+        assertFalse(ApiClassLoader.isShared("io.kbsh.ini.internal.Anything"), "internal anywhere in the name hides it");
+        assertFalse(ApiClassLoader.isShared("io.kbsh.netty.Thing"), "a prefix is a whole package name");
     }
 
     @Test
