@@ -159,6 +159,10 @@ public final class Kbsh {
                                 + " (the limit for a command line); stopped there");
                         return ExitStatus.USAGE;
                     }
+                    if (number == 1 && line.startsWith("\uFEFF")) {
+                        // A byte order mark (Notepad writes one) is not part of the first command.
+                        line = line.substring(1);
+                    }
                     if (line.isBlank()) {
                         continue;
                     }

@@ -106,6 +106,20 @@ class KbshBatchTest {
     }
 
     @Test
+    void aScriptSavedWithAByteOrderMarkRuns() throws Exception {
+        Path script = dir.resolve("notepad.kbsh");
+        Files.writeString(script, "\uFEFFversion\r\nwhich help\r\n", StandardCharsets.UTF_8);
+        Result r = kbsh(script.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().startsWith("kbsh ") && r.out().contains("help: built in"), r.out());
+
+        Result piped = kbsh("\uFEFFversion\n", Map.of());
+        assertEquals(0, piped.status(), piped.err());
+        assertTrue(piped.out().startsWith("kbsh "), piped.out());
+    }
+
+    @Test
     void anErrorInAScriptNamesTheFileAndLine() throws Exception {
         Path script = dir.resolve("fail.kbsh");
         Files.writeString(script, "# first\nversion\nwhich nosuch\n");

@@ -11,8 +11,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Binding;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -20,6 +26,8 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
+import org.jline.utils.Signals;
 
 /**
  * The interactive shell: prompt {@code kbsh> }, history in the home directory, Tab completion. Ctrl-C
@@ -36,7 +44,16 @@ public final class Repl {
     public static int run(CommandRegistry registry, Path home, Optional<String> init,
                           Function<ShellIo, ShellContext> contexts, boolean colourAllowed) {
         try (Terminal terminal = TerminalBuilder.builder().name("kbsh").system(true).build()) {
-            return run(terminal, registry, home, init, contexts, colourAllowed);
+            // A dumb terminal (TERM=dumb: Emacs' shell, IDE consoles) leaves SIGINT to the JVM, whose default
+            // ends the process. Route it to the terminal's handlers as JLine does on every other terminal.
+            Optional<Object> interrupt = terminal instanceof DumbTerminal
+                    ? Optional.ofNullable(Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT)))
+                    : Optional.empty();
+            try {
+                return run(terminal, registry, home, init, contexts, colourAllowed);
+            } finally {
+                interrupt.ifPresent(handler -> Signals.unregister("INT", handler));
+            }
         } catch (IOException e) {
             System.err.println("kbsh: cannot open the terminal: " + e.getMessage());
             return ExitStatus.FAILED;
@@ -61,16 +78,21 @@ public final class Repl {
             terminal.setSize(new Size(80, 24));
         }
         ShellContext[] context = new ShellContext[1];
-        LineReader reader = LineReaderBuilder.builder()
+        List<String> warnings = new ArrayList<>();
+        ShellHistory.Prepared history = ShellHistory.prepare(home.resolve("history"), warnings::add);
+        LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("kbsh")
                 .parser(new KbshParser())
                 .completer(new KbshCompleter(registry, () -> context[0]))
-                .variable(LineReader.HISTORY_FILE, home.resolve("history"))
+                .history(history.history())
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
-                .build();
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
+        history.file().ifPresent(file -> builder.variable(LineReader.HISTORY_FILE, file));
+        LineReader reader = builder.build();
+        keepBackslashes(reader);
         context[0] = contexts.apply(new TerminalIo(terminal, reader, colourAllowed));
+        warnings.forEach(terminal.writer()::println);
         CommandExecutor executor = new CommandExecutor(registry, context[0]);
         terminal.writer().println("kbsh " + VersionCommand.kbshVersion()
                 + " - type help for the commands, Tab to complete, Ctrl-D to leave.");
@@ -83,6 +105,31 @@ public final class Repl {
             return exit.status();
         } finally {
             reader.getHistory().save();
+        }
+    }
+
+    /**
+     * JLine binds the mouse report by its terminfo spelling, a literal backslash and {@code E}
+     * ({@code \\E[<}, {@code \\E[M}), instead of the escape character it stands for. A typed backslash then
+     * starts a key sequence, and the backslash of {@code C:\\Exchsrvr} vanished. Unbinding is not enough (the
+     * prefix node stays behind), so each key map is rebuilt without such sequences; the real ones
+     * ({@code ESC [ <}) stay bound. A typed backslash is then an ordinary character.
+     */
+    static void keepBackslashes(LineReader reader) {
+        Map<KeyMap<Binding>, KeyMap<Binding>> rebuilt = new IdentityHashMap<>();
+        for (Map.Entry<String, KeyMap<Binding>> named : reader.getKeyMaps().entrySet()) {
+            named.setValue(rebuilt.computeIfAbsent(named.getValue(), old -> {
+                KeyMap<Binding> fresh = new KeyMap<>();
+                old.getBoundKeys().forEach((sequence, binding) -> {
+                    if (sequence.length() == 1 || sequence.charAt(0) != '\\') {
+                        fresh.bind(binding, sequence);
+                    }
+                });
+                fresh.setUnicode(old.getUnicode());
+                fresh.setNomatch(old.getNomatch());
+                fresh.setAmbiguousTimeout(old.getAmbiguousTimeout());
+                return fresh;
+            }));
         }
     }
 

@@ -4,8 +4,10 @@ import io.kbsh.shell.exec.ShellIo;
 import io.kbsh.shell.output.Screen;
 import io.kbsh.shell.output.ScreenWriter;
 import java.io.ByteArrayInputStream;
+import java.io.IOError;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -87,25 +89,54 @@ final class TerminalIo implements ShellIo {
             terminal.writer().flush();
             return;
         }
+        // The pager keeps the terminal's ISIG on, so Ctrl-C arrives as SIGINT rather than as a key. Here it
+        // means what it means in less, git and psql: leave the pager (the read it interrupts ends Less).
+        Thread pager = Thread.currentThread();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> pager.interrupt());
         try {
             Less less = new Less(terminal, Path.of("").toAbsolutePath());
             less.run(new Source.InputStreamSource(
                     new ByteArrayInputStream(shown.getBytes(StandardCharsets.UTF_8)), true, "article"));
         } catch (IOException e) {
-            terminal.writer().print(shown);
-            terminal.writer().flush();
+            if (!interruption(e)) {
+                terminal.writer().print(shown);
+                terminal.writer().flush();
+            }
+        } catch (IOError e) {
+            if (!interruption(e)) {
+                throw e;
+            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Left by Ctrl-C: nothing more to show.
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            // Leaving the pager with Ctrl-C is not a request to stop the command that paged.
+            Thread.interrupted();
+            terminal.writer().flush();
         }
+    }
+
+    private static boolean interruption(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedIOException || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public Optional<String> ask(String prompt) {
         writer.flush();
+        // An answer (y, yes, a password-like value) is not a command: Up must not recall it.
+        Object before = reader.getVariable(LineReader.DISABLE_HISTORY);
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
         try {
             return Optional.of(reader.readLine(prompt));
         } catch (UserInterruptException | EndOfFileException e) {
             return Optional.empty();
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, before == null ? false : before);
         }
     }
 }
