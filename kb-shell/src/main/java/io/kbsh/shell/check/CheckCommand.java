@@ -34,7 +34,7 @@ public final class CheckCommand extends ReportingCommand {
     @Override
     public String usage() {
         return "check [ARTICLE...] [--probe] [--timeout SECONDS] [--check-timeout SECONDS] [--env FILE]\n"
-                + "      [--waivers FILE] [--json] [--junit FILE] [--fail-on SEVERITY]";
+                + "      [--waivers FILE] [--json] [--junit FILE] [--html FILE] [--fail-on SEVERITY]";
     }
 
     @Override

@@ -15,5 +15,6 @@ public final class CheckModule extends AbstractModule {
         commands.addBinding().to(DiagnoseCommand.class);
         commands.addBinding().to(FixCommand.class);
         commands.addBinding().to(WaiveCommand.class);
+        commands.addBinding().to(ReportCommand.class);
     }
 }

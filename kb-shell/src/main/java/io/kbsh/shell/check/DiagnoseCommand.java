@@ -45,7 +45,7 @@ public final class DiagnoseCommand extends ReportingCommand {
     @Override
     public String usage() {
         return "diagnose [ARTICLE...] [--timeout SECONDS] [--check-timeout SECONDS] [--env FILE]\n"
-                + "         [--waivers FILE] [--json] [--junit FILE] [--fail-on SEVERITY]";
+                + "         [--waivers FILE] [--json] [--junit FILE] [--html FILE] [--fail-on SEVERITY]";
     }
 
     @Override
@@ -55,7 +55,7 @@ public final class DiagnoseCommand extends ReportingCommand {
 
     @Override
     int finish(CommandContext context, ReportOptions output, CheckReport report, List<Fact> probed) throws CommandException {
-        return output.emit(context, report, tree -> extend(tree, probed, report), text(probed, report));
+        return output.emit(context, report, tree -> extend(tree, probed, report), text(probed, report), reportContext());
     }
 
     private static List<Outcome> planned(CheckReport report) {

@@ -22,6 +22,7 @@ import io.kbsh.model.env.Publication;
 import io.kbsh.model.env.Server;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.shell.check.report.TextReport;
+import io.kbsh.shell.graph.SitePicture;
 import io.kbsh.shell.json.JsonInputException;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -63,12 +64,13 @@ public final class EnvCommand implements ShellCommand {
     public String usage() {
         return "env load FILE [--copies DIR ...]  read an environment file (JSON, see docs/checks.md)\n"
                 + "env show [--json]            describe the loaded environment\n"
-                + "env facts [--clear] [--json]  list (or forget) what probes found";
+                + "env facts [--clear] [--json]  list (or forget) what probes found\n"
+                + "env graph [--format FORMAT] [--output FILE]  the site's picture: svg (default), dot or mermaid";
     }
 
     @Override
     public List<String> subcommands() {
-        return List.of("load", "show", "facts");
+        return List.of("load", "show", "facts", "graph");
     }
 
     @Override
@@ -76,7 +78,9 @@ public final class EnvCommand implements ShellCommand {
         return List.of(OptionSpec.flag("clear", "with 'facts': forget the facts probes found"),
                 OptionSpec.flag("json", "with 'show' or 'facts': print JSON (docs/json.md)"),
                 OptionSpec.repeatable("copies", ValueKind.FILE,
-                        "with 'load': a folder besides the environment file's own that collected copies may be in"));
+                        "with 'load': a folder besides the environment file's own that collected copies may be in"),
+                OptionSpec.value("format", ValueKind.TEXT, "with 'graph': svg (default), dot or mermaid"),
+                OptionSpec.value("output", ValueKind.FILE, "with 'graph': write the picture to FILE instead of printing it"));
     }
 
     @Override
@@ -87,7 +91,7 @@ public final class EnvCommand implements ShellCommand {
     @Override
     public int run(CommandContext context, List<String> arguments) throws CommandException {
         Arguments args = Arguments.parse(arguments, options());
-        String sub = args.positional(0, "SUBCOMMAND (load, show or facts)");
+        String sub = args.positional(0, "SUBCOMMAND (load, show, facts or graph)");
         switch (sub) {
             case "load" -> {
                 Environment env = load(context, session, args.positional(1, "FILE"),
@@ -128,10 +132,32 @@ public final class EnvCommand implements ShellCommand {
                     }
                 }
             }
-            default -> throw new UsageException("unknown subcommand '" + sub + "' (load, show or facts)");
+            case "graph" -> graph(context, args);
+            default -> throw new UsageException("unknown subcommand '" + sub + "' (load, show, facts or graph)");
         }
         context.out().flush();
         return ExitStatus.OK;
+    }
+
+    private void graph(CommandContext context, Arguments args) throws CommandException {
+        SitePicture.Format format;
+        try {
+            format = SitePicture.Format.parse(args.value("format").orElse("svg"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --format: " + e.getMessage());
+        }
+        String picture = SitePicture.render(session.requireEnvironment(), format);
+        if (args.value("output").isEmpty()) {
+            context.out().print(picture);
+            return;
+        }
+        Path file = context.resolve(args.value("output").get());
+        try {
+            SafeFiles.write(file, picture.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CommandException("cannot write " + file + ": " + e.getMessage());
+        }
+        context.out().println("Picture written to " + file);
     }
 
     /** Reads {@code path} into the session; errors become one line naming file, line, column and field. */

@@ -2,8 +2,6 @@ package io.kbsh.shell.check;
 
 import io.kbsh.ini.file.PlanApplier;
 import io.kbsh.ini.plan.IniPlan;
-import io.kbsh.ini.writer.IniWriter;
-import io.kbsh.ini.writer.IniWriterException;
 import io.kbsh.model.command.Arguments;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
@@ -18,7 +16,6 @@ import io.kbsh.model.finding.ObjectRef;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.Outcome;
 import io.kbsh.shell.env.EnvironmentReader;
-import io.kbsh.shell.plugin.Contribution;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,11 +33,13 @@ public final class FixCommand implements ShellCommand {
 
     private final CheckSession session;
     private final CheckEngine engine;
+    private final FixPlans plans;
 
     @Inject
     public FixCommand(CheckSession session, CheckEngine engine) {
         this.session = session;
         this.engine = engine;
+        this.plans = new FixPlans(engine);
     }
 
     @Override
@@ -155,12 +154,6 @@ public final class FixCommand implements ShellCommand {
         Action.RunIniWriter action = step.action();
         String serverPath = action.file().serverPath();
         context.out().println(step.finding().article() + " on " + action.target() + ": " + action.describe());
-        Optional<Contribution<IniWriter>> writer = engine.writer(action.writer(), step.finding().article());
-        if (writer.isEmpty()) {
-            context.err().println("error: no INI writer '" + action.writer() + "' is loaded (is the "
-                    + step.finding().article() + " plugin installed?)");
-            return ExitStatus.FAILED;
-        }
         Path local = override != null ? override : action.file().localCopy();
         boolean serverOnly = local == null;
         if (override == null && local != null) {
@@ -175,8 +168,8 @@ public final class FixCommand implements ShellCommand {
         Path planned = serverOnly ? Path.of(action.file().fileName()) : local;
         IniPlan plan;
         try {
-            plan = writer.get().call(w -> plan(w, planned, serverOnly, action));
-        } catch (PlanFailure e) {
+            plan = plans.plan(step.finding().article(), action, planned, serverOnly);
+        } catch (FixPlans.PlanFailure e) {
             context.err().println("error: " + e.getMessage() + (serverOnly
                     ? " (no local copy of " + serverPath + "; collect it and pass --file)" : ""));
             return ExitStatus.FAILED;
@@ -227,26 +220,6 @@ public final class FixCommand implements ShellCommand {
                     session.copyFolders()));
         } catch (IOException e) {
             throw new CommandException("cannot check " + copy + ": " + e.getMessage());
-        }
-    }
-
-    /** Runs inside the writer's plugin class loader; checked failures travel out as {@link PlanFailure}. */
-    private static IniPlan plan(IniWriter writer, Path file, boolean serverOnly, Action.RunIniWriter action) {
-        try {
-            var arguments = writer.validate(action.parameters());
-            return serverOnly ? writer.plan(file, Optional.empty(), arguments) : writer.plan(file, arguments);
-        } catch (IniWriterException e) {
-            throw new PlanFailure(writer.id() + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new PlanFailure("cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static final class PlanFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PlanFailure(String message) {
-            super(message, null, false, false);
         }
     }
 }

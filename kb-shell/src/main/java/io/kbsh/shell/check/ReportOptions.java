@@ -18,14 +18,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The output options {@code check} and {@code diagnose} share, and how they end: text, JSON, JUnit XML, exit status. */
-record ReportOptions(boolean json, Path junit, Severity failOn) {
+record ReportOptions(boolean json, Path junit, Path html, Severity failOn) {
 
     static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.flag("json", "print the report as JSON (schema kbsh.check-report, version 1)"),
             OptionSpec.value("junit", ValueKind.FILE, "also write the report as JUnit XML to FILE"),
+            OptionSpec.value("html", ValueKind.FILE, "also write the report as one self-contained HTML file (the site's"
+                    + " picture, findings, plans) to FILE"),
             OptionSpec.value("fail-on", ValueKind.TEXT, "exit with status 4 when an unwaived finding at or above"
                     + " this severity (info, warning, error, critical) exists"),
             OptionSpec.value("env", ValueKind.FILE, "load this environment file first"),
@@ -41,18 +44,20 @@ record ReportOptions(boolean json, Path junit, Severity failOn) {
             }
         }
         Path junit = args.value("junit").map(context::resolve).orElse(null);
-        return new ReportOptions(args.has("json"), junit, failOn);
+        Path html = args.value("html").map(context::resolve).orElse(null);
+        return new ReportOptions(args.has("json"), junit, html, failOn);
     }
 
     /**
      * Prints {@code report} (as JSON with {@code extendJson}'s additions, or as text followed by
      * {@code moreText}), writes the JUnit file, and returns the exit status.
      */
-    int emit(CommandContext context, CheckReport report, Consumer<ObjectNode> extendJson, String moreText)
-            throws CommandException {
+    int emit(CommandContext context, CheckReport report, Consumer<ObjectNode> extendJson, String moreText,
+             Optional<ReportContext> reportContext) throws CommandException {
+        ObjectNode tree = JsonReport.tree(report);
+        extendJson.accept(tree);
+        reportContext.ifPresent(c -> c.addTo(tree, report));
         if (json) {
-            ObjectNode tree = JsonReport.tree(report);
-            extendJson.accept(tree);
             io.kbsh.shell.json.JsonOutput.print(context, tree);
         } else {
             context.out().print(TextReport.write(report, true));
@@ -68,6 +73,15 @@ record ReportOptions(boolean json, Path junit, Severity failOn) {
             }
             if (!json) {
                 context.out().println("JUnit report written to " + junit);
+            }
+        }
+        if (html != null) {
+            if (reportContext.isEmpty()) {
+                throw new CommandException("--html: this shell has no report context");
+            }
+            reportContext.get().writeHtml(tree, html);
+            if (!json) {
+                context.out().println("HTML report written to " + html);
             }
         }
         context.out().flush();

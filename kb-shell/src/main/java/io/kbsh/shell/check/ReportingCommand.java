@@ -11,6 +11,7 @@ import io.kbsh.shell.check.run.CheckReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What {@code check} and {@code diagnose} share: the session, the engine, article arguments and report options. */
 abstract class ReportingCommand implements ShellCommand {
@@ -18,6 +19,8 @@ abstract class ReportingCommand implements ShellCommand {
     final CheckSession session;
     final CheckEngine engine;
     private final List<OptionSpec> options;
+    /** Injected by the shell; commands built by hand (in tests) report without it and cannot write HTML. */
+    private Optional<ReportContext> reportContext = Optional.empty();
 
     /** The command takes the report options, {@code --timeout}, and {@code more}. */
     ReportingCommand(CheckSession session, CheckEngine engine, OptionSpec... more) {
@@ -28,6 +31,16 @@ abstract class ReportingCommand implements ShellCommand {
         all.add(Evaluation.CHECK_TIMEOUT);
         all.addAll(List.of(more));
         this.options = List.copyOf(all);
+    }
+
+    @jakarta.inject.Inject
+    void reportContext(ReportContext context) {
+        this.reportContext = Optional.of(context);
+    }
+
+    /** What a saved or HTML report needs besides the findings. */
+    Optional<ReportContext> reportContext() {
+        return reportContext;
     }
 
     @Override
@@ -45,7 +58,7 @@ abstract class ReportingCommand implements ShellCommand {
 
     /** Prints the report (and whatever the command adds) and returns the exit status. */
     int finish(CommandContext context, ReportOptions output, CheckReport report, List<Fact> probed) throws CommandException {
-        return output.emit(context, report, tree -> { }, "");
+        return output.emit(context, report, tree -> { }, "", reportContext);
     }
 
     @Override

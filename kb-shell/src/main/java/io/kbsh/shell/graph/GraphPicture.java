@@ -36,8 +36,9 @@ public record GraphPicture(String title, String width, String height, List<Shape
 
     public record Text(String x, String y, String text, boolean title) {}
 
-    public record Line(String id, String kind, String points, String labelX, String labelY, String label, String state,
-                       String tooltip) {}
+    /** @param anchor the findings section of the connector the line is a hop of, or empty */
+    public record Line(String id, String kind, String anchor, String points, String labelX, String labelY, String label,
+                       String state, String tooltip) {}
 
     /** The anchor a report uses for the findings of {@code ref}. */
     public static String anchor(ObjectRef ref) {
@@ -59,13 +60,15 @@ public record GraphPicture(String title, String width, String height, List<Shape
         List<Line> lines = new ArrayList<>();
         for (Route r : laid.routes()) {
             Mark mark = Mark.NONE;
+            String anchor = "";
             for (ObjectRef ref : r.edge().refs()) {
-                if (ref.kind().equals("connector")) {
+                if (ref.kind().equals("connector") && marks.apply(ref).state() != Mark.State.OK) {
                     mark = mark.with(marks.apply(ref));
+                    anchor = "#" + anchor(ref);
                 }
             }
             String label = r.edge().label();
-            lines.add(new Line(r.edge().id(), r.edge().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            lines.add(new Line(r.edge().id(), r.edge().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), anchor,
                     r.svgPoints(), n(r.labelAt().x()), n(r.labelAt().y()), label, mark.state().css(),
                     label + mark.line().map(l -> " — " + l).orElse("")));
         }
@@ -93,7 +96,14 @@ public record GraphPicture(String title, String width, String height, List<Shape
                 text.add(new Text(n(textX), n(lineY), d, false));
             }
         }
-        String anchor = node.refs().isEmpty() ? "" : "#" + anchor(node.refs().get(0));
+        // Only objects with findings have a section to go to.
+        String anchor = "";
+        for (ObjectRef ref : node.refs()) {
+            if (marks.apply(ref).state() != Mark.State.OK) {
+                anchor = "#" + anchor(ref);
+                break;
+            }
+        }
         String tooltip = node.kind().label() + " " + node.label() + mark.line().map(l -> " — " + l).orElse("");
         return new Shape(node.id(), anchor, node.kind().cssName(), node.kind().label(), container,
                 outline(node.kind(), x, y, w, h), text, mark.state().css(), tooltip, n(x + w - 14), n(y + 14),

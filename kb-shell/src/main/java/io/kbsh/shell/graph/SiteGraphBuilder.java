@@ -157,11 +157,11 @@ public final class SiteGraphBuilder {
             end = internet();
         }
         hops.add(end);
-        String label = c.type().label() + (c.transport() == null ? "" : " over " + c.transport().label());
+        String label = shortType(c.type()) + (c.transport() == null ? "" : "/" + c.transport().label());
         ObjectRef ref = ObjectRef.connector(c.id());
         for (int i = 0; i + 1 < hops.size(); i++) {
             edges.add(new Edge("connector:" + c.id() + "#" + i, hops.get(i), hops.get(i + 1), EdgeKind.CONNECTOR,
-                    i == 0 ? c.id() + ": " + label : c.id(), List.of(ref)));
+                    i == 0 ? c.id() + " (" + label + ")" : c.id(), List.of(ref)));
         }
         if (c.type() == ConnectorType.INTERNET_MAIL) {
             for (String domain : c.domains()) {
@@ -232,6 +232,16 @@ public final class SiteGraphBuilder {
             }
         }
         return Optional.empty();
+    }
+
+    /** Connector types as short as a picture's edge label wants them. */
+    private static String shortType(ConnectorType type) {
+        return switch (type) {
+            case X400 -> "X.400";
+            case SITE -> "Site";
+            case DYNAMIC_RAS -> "Dynamic RAS";
+            case INTERNET_MAIL -> "IMS";
+        };
     }
 
     static String siteId(String id) {
