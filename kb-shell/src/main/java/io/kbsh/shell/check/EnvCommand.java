@@ -57,7 +57,8 @@ public final class EnvCommand implements ShellCommand {
     public List<String> examples() {
         return List.of("env load examples/site-q254909-q187225.json",
                 "env show",
-                "env facts --clear");
+                "env facts --clear",
+                "env graph --format mermaid --output site.mmd");
     }
 
     @Override

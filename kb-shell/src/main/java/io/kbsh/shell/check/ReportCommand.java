@@ -47,6 +47,11 @@ public final class ReportCommand implements ShellCommand {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("report html report.json", "report html report.json --output site-report.html");
+    }
+
+    @Override
     public List<String> subcommands() {
         return List.of("html");
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.ini.plan.IniPlan;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.env.Environment;
-import io.kbsh.model.env.EnvironmentReader;
+import io.kbsh.shell.env.EnvironmentReader;
 import io.kbsh.model.fact.EndpointFact;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.fact.MxFact;
@@ -115,7 +115,7 @@ public final class ReportContext {
         try {
             return Optional.of(EnvironmentReader.parse(MAPPER.writeValueAsBytes(document), "the report's environment",
                     null));
-        } catch (io.kbsh.model.json.JsonInputException | IOException | RuntimeException e) {
+        } catch (io.kbsh.shell.json.JsonInputException | IOException | RuntimeException e) {
             return Optional.empty();
         }
     }

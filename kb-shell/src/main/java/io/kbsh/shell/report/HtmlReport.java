@@ -206,7 +206,15 @@ public final class HtmlReport {
             }
             mark.line().ifPresent(l -> statusLines.put(n.id(), List.of(l)));
         }
-        graph = graph.withDetails(statusLines).withEdges(probeEdges(graph, facts));
+        List<SiteGraph.Edge> probed = probeEdges(graph, facts);
+        if (!probed.isEmpty() && graph.node(SiteGraphBuilder.INTERNET).isEmpty()) {
+            // Probes start outside the site: the picture needs the Internet to draw them from.
+            List<SiteGraph.Node> nodes = new ArrayList<>(graph.nodes());
+            nodes.add(new SiteGraph.Node(SiteGraphBuilder.INTERNET, SiteGraph.Kind.INTERNET, "Internet", List.of(),
+                    Optional.empty(), List.of(), List.of()));
+            graph = new SiteGraph(graph.title(), nodes, graph.edges());
+        }
+        graph = graph.withDetails(statusLines).withEdges(probed);
         return GraphPicture.of(GraphLayout.layout(graph), GraphPicture.marks(marks));
     }
 
@@ -226,11 +234,7 @@ public final class HtmlReport {
             }
         }
         List<SiteGraph.Edge> edges = new ArrayList<>();
-        boolean internet = graph.node(SiteGraphBuilder.INTERNET).isPresent();
         for (Map.Entry<String, List<String>> r : results.entrySet()) {
-            if (!internet) {
-                break;
-            }
             edges.add(new SiteGraph.Edge("probe:" + r.getKey(), SiteGraphBuilder.INTERNET, r.getKey(),
                     SiteGraph.EdgeKind.REACH, "probe: " + String.join(", ", new LinkedHashSet<>(r.getValue())), List.of()));
         }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.env.Environment;
-import io.kbsh.model.env.EnvironmentReader;
+import io.kbsh.shell.env.EnvironmentReader;
 import io.kbsh.shell.graph.LaidOutGraph.Box;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.env.Environment;
-import io.kbsh.model.env.EnvironmentReader;
+import io.kbsh.shell.env.EnvironmentReader;
 import io.kbsh.shell.graph.SitePicture.Format;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
