@@ -415,7 +415,9 @@ class SafeWritesTest {
         assertTrue(plan.diff().contains("+[S]"), plan.diff());
         PlanApplier.ApplyResult result = new PlanApplier().apply(plan);
         assertEquals(Optional.empty(), result.backup());
-        byte[] text = "[S]\r\nK=V\r\n".getBytes(StandardCharsets.UTF_16LE);
+        // A new Unicode file is a byte order mark that the first write fills, as on Windows (an application
+        // writes the BOM, then WritePrivateProfileString): FF FE, then "\r\n[S]\r\nK=V\r\n" in UTF-16LE.
+        byte[] text = "\r\n[S]\r\nK=V\r\n".getBytes(StandardCharsets.UTF_16LE);
         byte[] expected = new byte[text.length + 2];
         expected[0] = (byte) 0xFF;
         expected[1] = (byte) 0xFE;
