@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kbsh.shell.testing.PackagedKbsh;
+import io.kbsh.shell.testing.PackagedKbsh.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,38 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChecksDistributionIT {
 
-    private static final Path DIST = Path.of(System.getProperty("kbsh.distribution", "target/kbsh"));
-
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
-    }
-
     private Run kbsh(String commands) throws IOException, InterruptedException {
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(DIST.resolve("bin/kbsh").toString(), "--home", dir.resolve("home").toString(),
-                "-c", commands).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kbsh did not finish within 60 s");
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        return new PackagedKbsh(dir).run(commands, 60);
     }
 
-    /** A private copy of the bundled examples, so that fixes can be applied to it. */
     private Path examples() throws IOException {
-        Path copy = dir.resolve("examples");
-        Path from = DIST.resolve("examples");
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path to = copy.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return copy;
+        return new PackagedKbsh(dir).examples();
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kbsh.shell.testing.PackagedKbsh;
+import io.kbsh.shell.testing.PackagedKbsh.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
@@ -34,36 +36,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HtmlReportIT {
 
-    private static final Path DIST = Path.of(System.getProperty("kbsh.distribution", "target/kbsh"));
-
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {}
-
     private Run kbsh(String commands) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = new ProcessBuilder(DIST.resolve("bin/kbsh").toString(), "--home", dir.resolve("home").toString(),
-                "-c", commands).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "kbsh did not finish within 90 s");
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        return new PackagedKbsh(dir).run(commands, 90);
     }
 
     private Path examples() throws IOException {
-        Path copy = dir.resolve("examples");
-        Path from = DIST.resolve("examples");
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path to = copy.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return copy;
+        return new PackagedKbsh(dir).examples();
     }
 
     /** The ids of the picture's shapes (or lines) drawn in a finding's state. */
