@@ -139,7 +139,7 @@ public final class GraphLayout {
             }
             return e;
         }
-        int longest = n.label().length() + (n.kind() == Kind.SERVER || n.kind() == Kind.PROXY ? 0 : 0);
+        int longest = n.label().length();
         for (String d : n.details()) {
             longest = Math.max(longest, d.length());
         }

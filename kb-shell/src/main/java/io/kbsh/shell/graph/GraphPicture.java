@@ -51,10 +51,8 @@ public record GraphPicture(String title, String width, String height, List<Shape
      */
     public static GraphPicture of(LaidOutGraph laid, Function<ObjectRef, Mark> marks) {
         List<Shape> shapes = new ArrayList<>();
-        // Containers first, so that what they hold is drawn over them.
-        List<Box> boxes = new ArrayList<>(laid.boxes());
-        boxes.sort((a, b) -> Boolean.compare(b.node().kind() == Kind.SITE, a.node().kind() == Kind.SITE));
-        for (Box box : boxes) {
+        // The template draws containers first, then lines, then what the containers hold.
+        for (Box box : laid.boxes()) {
             shapes.add(shape(box, marks));
         }
         List<Line> lines = new ArrayList<>();

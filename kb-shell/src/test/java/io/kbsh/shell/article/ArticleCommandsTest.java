@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.kbsh.model.article.ArticleBrief;
-import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.UsageException;
@@ -32,9 +30,7 @@ class ArticleCommandsTest {
 
     @BeforeEach
     void open() {
-        store = new LuceneArticleStore(home.resolve("index"), () -> List.of(new ArticleBrief(new ArticleId(187225),
-                "XCON: Clustered MTA Generates Socket Errors w/X.400 Connections", List.of("Microsoft Exchange Server 5.5"),
-                "Clustered MTA and X.400 over TCP/IP.")));
+        store = BriefStore.withQ187225(home);
     }
 
     @AfterEach

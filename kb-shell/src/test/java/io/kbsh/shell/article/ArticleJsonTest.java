@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kbsh.model.article.ArticleBrief;
-import io.kbsh.model.article.ArticleId;
 import io.kbsh.testkit.RecordingContext;
 import io.kbsh.shell.store.LuceneArticleStore;
 import java.io.IOException;
@@ -30,9 +28,7 @@ class ArticleJsonTest {
 
     @BeforeEach
     void open() {
-        store = new LuceneArticleStore(home.resolve("index"), () -> List.of(new ArticleBrief(new ArticleId(187225),
-                "XCON: Clustered MTA Generates Socket Errors w/X.400 Connections", List.of("Microsoft Exchange Server 5.5"),
-                "Clustered MTA and X.400 over TCP/IP.")));
+        store = BriefStore.withQ187225(home);
     }
 
     @AfterEach
