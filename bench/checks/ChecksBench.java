@@ -110,45 +110,42 @@ public class ChecksBench {
     }
 
     static Environment generate(Random r, Path inis) {
-        List<Server> servers = new ArrayList<>();
-        List<Connector> connectors = new ArrayList<>();
-        List<ProxyServer> proxies = new ArrayList<>();
-        List<Publication> publications = new ArrayList<>();
-        List<Firewall> firewalls = new ArrayList<>();
-        List<DnsDomain> domains = new ArrayList<>();
-        proxies.add(new ProxyServer("px", ReleaseLevel.parse(pick(r, PROXY)), "10.0.0.1", "192.0.2.1", null, r.nextBoolean(), List.of()));
-        firewalls.add(new Firewall("fw", null, List.of()));
-        domains.add(new DnsDomain("partner.example", r.nextBoolean()
+        Environment.Builder env = Environment.builder().organisation("bench");
+        ProxyServer.Builder px = ProxyServer.builder("px", ReleaseLevel.parse(pick(r, PROXY))).internalAddress("10.0.0.1")
+                .externalAddress("192.0.2.1").dynamicPacketFiltering(r.nextBoolean());
+        env.proxy(px.build());
+        env.domain(new DnsDomain("partner.example", r.nextBoolean()
                 ? List.of(new MxRecord(10, "mx1.partner.example"), new MxRecord(20, "mx2.partner.example"))
                 : List.of(new MxRecord(10, "mx1.partner.example"))));
         int n = 1 + r.nextInt(4);
         List<String> protectedIds = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String id = "S" + i;
-            List<IniFile> files = new ArrayList<>();
+            Server.Builder server = Server.builder(id, ReleaseLevel.parse(pick(r, EXCHANGE))).address("10.0.1." + i)
+                    .windowsNt(ReleaseLevel.parse("4.0 SP6")).clustered(r.nextInt(4) == 0)
+                    .components(Component.MTA, Component.INFORMATION_STORE, Component.INTERNET_MAIL)
+                    .winsockProxyClient(r.nextBoolean());
             if (inis != null) {
-                files.add(new IniFile("C:\\Mspclnt\\Mspclnt.ini", inis.resolve(r.nextBoolean() ? "mspclnt-fixed.ini" : "mspclnt-plain.ini")));
-                files.add(new IniFile("C:\\Exchsrvr\\Bin\\Wspcfg.ini", inis.resolve("wspcfg.ini")));
+                server.iniFile(new IniFile("C:\\Mspclnt\\Mspclnt.ini", inis.resolve(r.nextBoolean() ? "mspclnt-fixed.ini" : "mspclnt-plain.ini")));
+                server.iniFile(new IniFile("C:\\Exchsrvr\\Bin\\Wspcfg.ini", inis.resolve("wspcfg.ini")));
             }
-            servers.add(new Server(id, null, List.of("10.0.1." + i), ReleaseLevel.parse("4.0 SP6"),
-                    ReleaseLevel.parse(pick(r, EXCHANGE)), r.nextInt(4) == 0,
-                    EnumSet.of(Component.MTA, Component.INFORMATION_STORE, Component.INTERNET_MAIL),
-                    r.nextBoolean(), List.of(), files));
+            env.server(server.build());
             if (r.nextBoolean()) {
                 protectedIds.add(id);
             }
-            connectors.add(new Connector("x" + i, ConnectorType.X400, id, pick(r, Transport.values()), "mta" + i + ".example",
-                    List.of(), r.nextBoolean() ? List.of("px") : List.of()));
-            connectors.add(new Connector("i" + i, ConnectorType.INTERNET_MAIL, id, null, null,
-                    List.of("partner.example"), r.nextBoolean() ? List.of("fw") : List.of("px")));
+            Connector.Builder x400 = Connector.builder("x" + i, ConnectorType.X400, id).transport(pick(r, Transport.values()))
+                    .remoteMta("mta" + i + ".example");
+            env.connector((r.nextBoolean() ? x400.path("px") : x400).build());
+            env.connector(Connector.builder("i" + i, ConnectorType.INTERNET_MAIL, id).domain("partner.example")
+                    .path(r.nextBoolean() ? "fw" : "px").build());
             if (r.nextInt(3) == 0) {
-                connectors.add(new Connector("s" + i, ConnectorType.SITE, id, null, null, List.of(), List.of()));
+                env.connector(Connector.builder("s" + i, ConnectorType.SITE, id).build());
             }
             if (r.nextBoolean()) {
-                publications.add(new Publication("px", id, pick(r, Protocol.values()), r.nextBoolean(), null));
+                env.publication(new Publication("px", id, pick(r, Protocol.values()), r.nextBoolean()));
             }
         }
-        firewalls.set(0, new Firewall("fw", null, protectedIds));
-        return new Environment(1, "bench", List.of(), servers, connectors, proxies, publications, firewalls, domains);
+        env.firewall(new Firewall("fw", null, protectedIds));
+        return env.build();
     }
 }

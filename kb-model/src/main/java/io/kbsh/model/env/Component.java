@@ -1,18 +1,23 @@
 package io.kbsh.model.env;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
- * A component of an Exchange server that the articles talk about.
- *
- * @since 2.0
+ * A component of an Exchange server that the articles talk about. In JSON the constant's name in lower
+ * case with hyphens ({@code information-store}).
  */
 public enum Component {
-    @JsonProperty("mta") MTA("message transfer agent"),
-    @JsonProperty("information-store") INFORMATION_STORE("information store"),
-    @JsonProperty("directory") DIRECTORY("directory"),
+    MTA("message transfer agent"),
+    INFORMATION_STORE("information store"),
+    DIRECTORY("directory"),
     /** The Internet Mail Connector (Exchange 4.0), called the Internet Mail Service from 5.0 on. */
-    @JsonProperty("internet-mail") INTERNET_MAIL("Internet Mail Connector/Service");
+    INTERNET_MAIL("Internet Mail Connector/Service"),
+    /** The System Attendant (a static RPC port of its own, Q148732). @since 2.1 */
+    SYSTEM_ATTENDANT("system attendant"),
+    /** The Internet News Service (NNTP). @since 2.1 */
+    INTERNET_NEWS("Internet News Service"),
+    /** Outlook Web Access on IIS. @since 2.1 */
+    OUTLOOK_WEB_ACCESS("Outlook Web Access"),
+    /** The Key Management server (advanced security). @since 2.1 */
+    KEY_MANAGEMENT("Key Management server");
 
     private final String label;
 

@@ -1,19 +1,32 @@
 package io.kbsh.model.env;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A DNS mail domain and its MX records.
+ * A DNS mail domain and its MX records; {@code own} marks the site's own domains (those it receives mail
+ * for) as opposed to the remote ones it sends to (Q181847: MX of the own domain pointing at the proxy;
+ * Q150969: a wildcard MX in the own domain).
  *
- * @since 2.0
+ * @param name the domain
+ * @param mx its MX records as described
+ * @param own one of the site's own domains
+ * @param extensions plugin-declared fields
+ * @since 2.0 ({@code own} and {@code extensions}: 2.1)
  */
-public record DnsDomain(@JsonProperty(required = true) String name, List<MxRecord> mx) {
+public record DnsDomain(String name, List<MxRecord> mx, boolean own, Extensions extensions) {
+
     public DnsDomain {
         Objects.requireNonNull(name, "name");
-        mx = mx == null ? List.of() : List.copyOf(mx);
+        Objects.requireNonNull(extensions, "extensions");
+        mx = List.copyOf(mx);
+    }
+
+    /** A remote domain with the given MX records (all that schema version 1 says). */
+    public DnsDomain(String name, List<MxRecord> mx) {
+        this(name, mx, false, Extensions.none());
     }
 
     /** The MX records in the order a sender tries them. */
@@ -23,6 +36,6 @@ public record DnsDomain(@JsonProperty(required = true) String name, List<MxRecor
 
     /** Distinct MX hosts. */
     public long hostCount() {
-        return mx.stream().map(r -> r.host().toLowerCase(java.util.Locale.ROOT)).distinct().count();
+        return mx.stream().map(r -> r.host().toLowerCase(Locale.ROOT)).distinct().count();
     }
 }

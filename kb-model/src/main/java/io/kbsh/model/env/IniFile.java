@@ -1,6 +1,5 @@
 package io.kbsh.model.env;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,12 +9,25 @@ import java.util.Optional;
  * copy collected from the server. In JSON the copy is relative to the environment file; after loading it
  * is resolved.
  *
+ * @param serverPath the Windows path on the server, e.g. {@code C:\Mspclnt\Mspclnt.ini}
+ * @param localCopy the collected copy, when there is one
  * @since 2.0
  */
-public record IniFile(@JsonProperty(required = true) String serverPath, Path localCopy) {
+public record IniFile(String serverPath, Optional<Path> localCopy) {
 
     public IniFile {
         Objects.requireNonNull(serverPath, "serverPath");
+        Objects.requireNonNull(localCopy, "localCopy");
+    }
+
+    /** A file known on the server, with no collected copy. */
+    public IniFile(String serverPath) {
+        this(serverPath, Optional.empty());
+    }
+
+    /** A file and its collected copy. */
+    public IniFile(String serverPath, Path localCopy) {
+        this(serverPath, Optional.of(localCopy));
     }
 
     /** The file name part of the server path, e.g. {@code Mspclnt.ini}. */
@@ -47,11 +59,7 @@ public record IniFile(@JsonProperty(required = true) String serverPath, Path loc
         return true;
     }
 
-    public Optional<Path> copy() {
-        return Optional.ofNullable(localCopy);
-    }
-
     IniFile resolvedAgainst(Path base) {
-        return localCopy == null || base == null ? this : new IniFile(serverPath, base.resolve(localCopy).normalize());
+        return localCopy.isEmpty() || base == null ? this : new IniFile(serverPath, base.resolve(localCopy.get()).normalize());
     }
 }

@@ -1,14 +1,15 @@
 package io.kbsh.model.env;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
  * One MX record: preference (lower is tried first) and host.
  *
+ * @param preference 0 to 65535
+ * @param host the mail host
  * @since 2.0
  */
-public record MxRecord(@JsonProperty(required = true) int preference, @JsonProperty(required = true) String host) {
+public record MxRecord(int preference, String host) {
     public MxRecord {
         Objects.requireNonNull(host, "host");
     }

@@ -1,19 +1,17 @@
 package io.kbsh.model.env;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * An Internet protocol an Exchange server can publish through a proxy, with its well-known ports.
  *
  * @since 2.0
  */
 public enum Protocol {
-    @JsonProperty("pop3") POP3(110, 995, Component.INFORMATION_STORE),
-    @JsonProperty("imap4") IMAP4(143, 993, Component.INFORMATION_STORE),
-    @JsonProperty("ldap") LDAP(389, 636, Component.DIRECTORY),
-    @JsonProperty("nntp") NNTP(119, 563, Component.INFORMATION_STORE),
+    POP3(110, 995, Component.INFORMATION_STORE),
+    IMAP4(143, 993, Component.INFORMATION_STORE),
+    LDAP(389, 636, Component.DIRECTORY),
+    NNTP(119, 563, Component.INFORMATION_STORE),
     /** SMTP with SSL means STARTTLS on the same port. */
-    @JsonProperty("smtp") SMTP(25, 25, Component.INTERNET_MAIL);
+    SMTP(25, 25, Component.INTERNET_MAIL);
 
     private final int plainPort;
     private final int sslPort;

@@ -10,10 +10,10 @@ class IniFileTest {
 
     @Test
     void fileNamesCompareTheWayWindowsDoes() {
-        IniFile f = new IniFile("C:\\Exchsrvr\\Bin\\WSPCFG.INI", null);
+        IniFile f = new IniFile("C:\\Exchsrvr\\Bin\\WSPCFG.INI");
         assertTrue(f.named("Wspcfg.ini"));
         assertFalse(f.named("Wspcfg.ini.txt"));
         assertEquals("C:\\Exchsrvr\\Bin", f.serverDirectory());
-        assertFalse(new IniFile("C:\\x\\stra\u00dfe.ini", null).named("STRASSE.INI"), "no expansion of \u00df");
+        assertFalse(new IniFile("C:\\x\\stra\u00dfe.ini").named("STRASSE.INI"), "no expansion of \u00df");
     }
 }

@@ -14,7 +14,6 @@ import io.kbsh.model.command.ValueKind;
 import io.kbsh.model.env.Connector;
 import io.kbsh.model.env.DnsDomain;
 import io.kbsh.model.env.Environment;
-import io.kbsh.shell.env.EnvironmentReader;
 import io.kbsh.model.env.Firewall;
 import io.kbsh.model.env.IniFile;
 import io.kbsh.model.env.ProxyServer;
@@ -23,6 +22,7 @@ import io.kbsh.model.env.Server;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.shell.check.report.TextReport;
 import io.kbsh.shell.graph.SitePicture;
+import io.kbsh.shell.env.EnvironmentReader;
 import io.kbsh.shell.json.JsonInputException;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -195,8 +195,8 @@ public final class EnvCommand implements ShellCommand {
         List<String> missing = new ArrayList<>();
         for (Server s : env.servers()) {
             for (IniFile f : s.iniFiles()) {
-                if (f.localCopy() != null && !Files.isRegularFile(f.localCopy())) {
-                    missing.add("the collected copy of " + f.serverPath() + " on " + s.id() + " is missing: " + f.localCopy());
+                if (f.localCopy().isPresent() && !Files.isRegularFile(f.localCopy().get())) {
+                    missing.add("the collected copy of " + f.serverPath() + " on " + s.id() + " is missing: " + f.localCopy().get());
                 }
             }
         }
@@ -208,19 +208,20 @@ public final class EnvCommand implements ShellCommand {
         sb.append(summary(env)).append("\n\n");
         if (!env.servers().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"SERVER", "SITE", "EXCHANGE", "WINDOWS NT", "CLUSTERED", "WSP CLIENT", "COMPONENTS"});
+            rows.add(new String[] {"SERVER", "SITE", "EXCHANGE", "OS", "CLUSTERED", "WSP CLIENT", "COMPONENTS"});
             for (Server s : env.servers()) {
-                rows.add(new String[] {s.id(), s.site() == null ? "-" : s.site(), s.exchange().toString(),
-                        s.windowsNt() == null ? "-" : s.windowsNt().toString(), s.clustered() ? "yes" : "no",
-                        s.winsockProxyClient() ? "yes" : "no",
-                        String.join(", ", s.components().stream().map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).sorted().toList())});
+                rows.add(new String[] {s.id(), s.site().orElse("-"), s.exchange().toString(),
+                        s.os().map(Object::toString).orElse("-"), s.clustered() ? "yes" : "no",
+                        s.wspClient().map(c -> c.proxy().or(c::configuredName).map(p -> "via " + p).orElse("yes")).orElse("no"),
+                        String.join(", ", s.components().stream().map(EnvironmentReader::jsonName).sorted().toList())});
             }
             TextReport.table(sb, rows);
             for (Server s : env.servers()) {
                 for (IniFile f : s.iniFiles()) {
                     sb.append("  ").append(s.id()).append(": ").append(f.serverPath())
-                      .append(f.localCopy() == null ? " (not collected)" : " (copy: " + f.localCopy() + ")").append('\n');
+                      .append(f.localCopy().map(c -> " (copy: " + c + ")").orElse(" (not collected)")).append('\n');
                 }
+                EnvironmentDetails.describe(s, sb);
             }
             sb.append('\n');
         }
@@ -228,8 +229,8 @@ public final class EnvCommand implements ShellCommand {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"CONNECTOR", "SERVER", "TYPE", "REMOTE", "PATH"});
             for (Connector c : env.connectors()) {
-                rows.add(new String[] {c.id(), c.server(), c.type().label() + (c.transport() == null ? "" : " over " + c.transport().label()),
-                        c.remoteMta() != null ? c.remoteMta() : c.domains().isEmpty() ? "-" : String.join(", ", c.domains()),
+                rows.add(new String[] {c.id(), c.server(), c.type().label() + c.transport().map(t -> " over " + t.label()).orElse(""),
+                        c.remoteMta().orElse(c.domains().isEmpty() ? "-" : String.join(", ", c.domains())),
                         c.path().isEmpty() ? "direct" : String.join(" -> ", c.path())});
             }
             TextReport.table(sb, rows);
@@ -237,9 +238,9 @@ public final class EnvCommand implements ShellCommand {
         }
         for (ProxyServer p : env.proxies()) {
             sb.append("proxy ").append(p.id()).append(": Proxy Server ").append(p.version())
-              .append(", internal ").append(p.internalAddress() == null ? "-" : p.internalAddress())
-              .append(", external ").append(p.externalAddress() == null ? "-" : p.externalAddress())
-              .append(p.runsOn() == null ? ", own computer" : ", runs on " + p.runsOn())
+              .append(", internal ").append(p.internalAddress().orElse("-"))
+              .append(", external ").append(p.externalAddress().orElse("-"))
+              .append(p.runsOn().map(r -> ", runs on " + r).orElse(", own computer"))
               .append(p.dynamicPacketFiltering() ? ", dynamic packet filtering" : "").append('\n');
         }
         for (Publication p : env.publications()) {
@@ -248,12 +249,15 @@ public final class EnvCommand implements ShellCommand {
         }
         for (Firewall f : env.firewalls()) {
             sb.append("firewall ").append(f.id()).append(" protects ")
-              .append(f.protects().isEmpty() ? "-" : String.join(", ", f.protects())).append('\n');
+              .append(f.protects().isEmpty() ? "-" : String.join(", ", f.protects()));
+            EnvironmentDetails.describe(f, sb);
         }
         for (DnsDomain d : env.domains()) {
             sb.append("domain ").append(d.name()).append(" MX ").append(d.byPreference().isEmpty() ? "-"
-                    : String.join(", ", d.byPreference().stream().map(r -> r.preference() + " " + r.host()).toList())).append('\n');
+                    : String.join(", ", d.byPreference().stream().map(r -> r.preference() + " " + r.host()).toList()))
+              .append(d.own() ? " (own)" : "").append('\n');
         }
+        EnvironmentDetails.describeRest(env, sb);
         return sb.toString();
     }
 }

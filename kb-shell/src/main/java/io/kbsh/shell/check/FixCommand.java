@@ -154,7 +154,7 @@ public final class FixCommand implements ShellCommand {
         Action.RunIniWriter action = step.action();
         String serverPath = action.file().serverPath();
         context.out().println(step.finding().article() + " on " + action.target() + ": " + action.describe());
-        Path local = override != null ? override : action.file().localCopy();
+        Path local = override != null ? override : action.file().localCopy().orElse(null);
         boolean serverOnly = local == null;
         if (override == null && local != null) {
             // Checked at load too; again here because links inside the folder may have changed since.

@@ -5,41 +5,71 @@ import io.kbsh.model.env.IniFile;
 import io.kbsh.model.env.Server;
 import io.kbsh.model.internal.DataFiles;
 import io.kbsh.model.internal.Limits;
+import io.kbsh.shell.json.JsonFields;
 import io.kbsh.shell.json.JsonInputException;
-import io.kbsh.shell.json.StrictJson;
+import io.kbsh.shell.json.JsonTree;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads an environment file: JSON bound strictly, then checked for impossible values (a port of 70000,
- * Exchange "9.9", a connector on a server that does not exist). Every problem is reported as a
+ * Reads an environment file of schema version 1 or 2: JSON read into a located tree, bound strictly
+ * (unknown fields, wrong types, {@code null} in lists and fields of the other schema version are errors;
+ * fields that loaded plugins declared are accepted on their objects), then checked for impossible values
+ * (a port of 70000, Exchange "9.9", a connector on a server that does not exist). Every problem is one
  * {@link JsonInputException} naming file, line, column and field path. Collected INI copies are resolved
  * against the file's directory and must stay inside it (or inside a folder the user names): a copy is
  * written by {@code fix apply}, so an environment file must not be able to point it at any file on the
  * machine. The file itself must be a regular file of at most {@link Limits#ENVIRONMENT_BYTES}.
+ *
+ * <p>Instances are immutable and safe to share between threads.
  */
 public final class EnvironmentReader {
 
-    private EnvironmentReader() {
+    private static final EnvironmentReader PLAIN = new EnvironmentReader(ExtensionRegistry.empty());
+
+    private final ExtensionRegistry extensions;
+
+    /** A reader that accepts the fields in {@code extensions} besides the schema's own. */
+    public EnvironmentReader(ExtensionRegistry extensions) {
+        this.extensions = Objects.requireNonNull(extensions, "extensions");
     }
 
+    /** The fields this reader accepts besides the schema's. */
+    public ExtensionRegistry extensions() {
+        return extensions;
+    }
+
+    /** Reads {@code file} with no plugin fields. */
     public static Environment read(Path file) throws IOException, JsonInputException {
-        return read(file, List.of());
+        return PLAIN.load(file, List.of());
+    }
+
+    /**
+     * Reads {@code file} with no plugin fields; its collected copies may be inside its own folder or inside
+     * one of {@code copyFolders}, and any other is refused at its {@code localCopy} field.
+     */
+    public static Environment read(Path file, List<Path> copyFolders) throws IOException, JsonInputException {
+        return PLAIN.load(file, copyFolders);
+    }
+
+    /** Parses {@code json} with no plugin fields; {@code source} names it in errors, {@code base} resolves INI copies (may be null). */
+    public static Environment parse(byte[] json, String source, Path base) throws JsonInputException {
+        return PLAIN.bind(json, source, base);
     }
 
     /**
      * Reads {@code file}; its collected copies may be inside its own folder or inside one of
      * {@code copyFolders}, and any other is refused at its {@code localCopy} field.
      */
-    public static Environment read(Path file, List<Path> copyFolders) throws IOException, JsonInputException {
+    public Environment load(Path file, List<Path> copyFolders) throws IOException, JsonInputException {
         Path absolute = file.toAbsolutePath().normalize();
         byte[] content = DataFiles.read(absolute, Limits.ENVIRONMENT_BYTES, "an environment file");
-        Path base = absolute.getParent();
-        Environment env = parse(content, file.toString(), base);
+        Environment env = bind(content, file.toString(), absolute.getParent());
         List<Path> roots = copyRoots(absolute, copyFolders);
         for (int i = 0; i < env.servers().size(); i++) {
             Server server = env.servers().get(i);
@@ -47,8 +77,9 @@ public final class EnvironmentReader {
                 IniFile ini = server.iniFiles().get(j);
                 Optional<String> problem = ini.copy().isPresent() ? outside(ini.copy().get(), roots) : Optional.empty();
                 if (problem.isPresent()) {
-                    throw StrictJson.problemAt(content, file.toString(),
-                            "servers[" + i + "].iniFiles[" + j + "].localCopy", problem.get());
+                    String path = "servers[" + i + "].iniFiles[" + j + "].localCopy";
+                    JsonTree.Node at = JsonTree.at(JsonTree.parse(content, file.toString()), path);
+                    throw new JsonInputException(file.toString(), at.line(), at.column(), path, problem.get());
                 }
             }
         }
@@ -89,12 +120,19 @@ public final class EnvironmentReader {
     }
 
     /** Parses {@code json}; {@code source} names it in errors, {@code base} resolves INI copies (may be null). */
-    public static Environment parse(byte[] json, String source, Path base) throws JsonInputException {
-        Environment env = StrictJson.read(json, source, Environment.class);
+    public Environment bind(byte[] json, String source, Path base) throws JsonInputException {
+        JsonTree.Node root = JsonTree.parse(json, source);
+        Environment env = new EnvironmentBinder(source, extensions).bind(root);
         var problem = EnvironmentValidator.firstProblem(env);
         if (problem.isPresent()) {
-            throw StrictJson.problemAt(json, source, problem.get().path(), problem.get().message());
+            JsonTree.Node at = JsonTree.at(root, problem.get().path());
+            throw new JsonInputException(source, at.line(), at.column(), problem.get().path(), problem.get().message());
         }
         return base == null ? env : env.resolvedAgainst(base);
+    }
+
+    /** The JSON spelling of an enum constant in environment files ({@code pass-through}). */
+    public static String jsonName(Enum<?> constant) {
+        return JsonFields.jsonName(constant);
     }
 }

@@ -87,7 +87,7 @@ class CheckCommandsTest {
         private static boolean fixed(Server s) {
             IniFile f = s.iniFiles().get(0);
             try {
-                return f.localCopy() != null && IniDocument.read(f.localCopy()).getInt("EMSMTA", "Disable", 0) == 1;
+                return f.localCopy().isPresent() && IniDocument.read(f.localCopy().get()).getInt("EMSMTA", "Disable", 0) == 1;
             } catch (IOException e) {
                 return false;
             }

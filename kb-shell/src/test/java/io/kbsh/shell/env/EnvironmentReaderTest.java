@@ -59,7 +59,7 @@ class EnvironmentReaderTest {
         assertTrue(s.clustered() && s.winsockProxyClient() && s.has(Component.MTA) && s.hasHotfix("q232588"));
         assertEquals("Mspclnt.ini", s.ini("MSPCLNT.INI").orElseThrow().fileName());
         Connector c = env.connectors().get(0);
-        assertEquals(Transport.TCPIP, c.transport());
+        assertEquals(java.util.Optional.of(Transport.TCPIP), c.transport());
         assertEquals("px", env.proxiesOnPath(c).get(0).id());
         assertEquals("fw", env.firewallsOnPath(c).get(0).id());
         assertEquals(995, env.publications().get(0).effectivePort());
@@ -72,7 +72,7 @@ class EnvironmentReaderTest {
         Path file = dir.resolve("site.json");
         Files.writeString(file, GOOD);
         Environment env = EnvironmentReader.read(file);
-        Path copy = env.servers().get(0).iniFiles().get(0).localCopy();
+        Path copy = env.servers().get(0).iniFiles().get(0).localCopy().orElseThrow();
         assertEquals(dir.resolve("ini/mspclnt.ini").toAbsolutePath().normalize(), copy);
     }
 
@@ -137,9 +137,10 @@ class EnvironmentReaderTest {
     void missingRequiredFieldAndSchemaVersion() {
         JsonInputException e = failure(GOOD.replace("\"exchange\": \"5.5 SP1\",", ""));
         assertTrue(e.problem().contains("missing required field 'exchange'"), e.problem());
-        JsonInputException v = failure(GOOD.replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"));
+        JsonInputException v = failure(GOOD.replace("\"schemaVersion\": 1", "\"schemaVersion\": 3"));
         assertEquals("schemaVersion", v.fieldPath());
         assertEquals(2, v.line());
+        assertTrue(v.problem().contains("reads versions 1 and 2"), v.problem());
     }
 
     @Test

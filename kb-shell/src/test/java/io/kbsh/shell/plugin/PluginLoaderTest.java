@@ -82,7 +82,7 @@ class PluginLoaderTest {
             assertThrows(ClassNotFoundException.class, () -> plugin.loadClass(internal), internal);
         }
         assertDoesNotThrow(() -> plugin.loadClass("io.kbsh.rules.ArticleCheck"));
-        assertDoesNotThrow(() -> plugin.loadClass("io.kbsh.rules.waiver.Waiver"));
+        assertDoesNotThrow(() -> plugin.loadClass("io.kbsh.model.finding.Waiver"));
     }
 
     @Test

@@ -8,11 +8,12 @@ import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.FixReference;
 import io.kbsh.model.finding.ProbeRequest;
-import io.kbsh.rules.waiver.Waiver;
+import io.kbsh.model.finding.Waiver;
 import io.kbsh.shell.check.run.CheckFailure;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.Outcome;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -117,7 +118,7 @@ public final class JsonReport {
             n.put("writer", w.writer());
             n.set("parameters", map(w.parameters()));
             n.put("serverPath", w.file().serverPath());
-            n.put("localCopy", w.file().localCopy() == null ? null : w.file().localCopy().toString());
+            n.put("localCopy", w.file().localCopy().map(Path::toString).orElse(null));
         } else if (a instanceof Action.InstallServicePack sp) {
             n.put("product", sp.product()).put("level", sp.level().toString());
         } else if (a instanceof Action.Verify v) {

@@ -3,7 +3,7 @@ package io.kbsh.shell.check.report;
 import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.Scope;
-import io.kbsh.rules.waiver.Waiver;
+import io.kbsh.model.finding.Waiver;
 import io.kbsh.shell.check.run.CheckFailure;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.Outcome;

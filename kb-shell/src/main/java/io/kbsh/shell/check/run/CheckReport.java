@@ -2,7 +2,7 @@ package io.kbsh.shell.check.run;
 
 import io.kbsh.model.finding.ProbeRequest;
 import io.kbsh.model.finding.Severity;
-import io.kbsh.rules.waiver.Waiver;
+import io.kbsh.model.finding.Waiver;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.kbsh.shell.check.run;
 
 import io.kbsh.model.finding.Finding;
-import io.kbsh.rules.waiver.Waiver;
+import io.kbsh.model.finding.Waiver;
 import java.util.Objects;
 
 /**

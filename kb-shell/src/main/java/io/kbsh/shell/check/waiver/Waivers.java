@@ -1,6 +1,5 @@
 package io.kbsh.shell.check.waiver;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,11 +7,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.kbsh.model.finding.Finding;
+import io.kbsh.model.finding.Waiver;
 import io.kbsh.model.internal.DataFiles;
 import io.kbsh.model.internal.Limits;
-import io.kbsh.rules.waiver.Waiver;
+import io.kbsh.shell.json.JsonFields;
 import io.kbsh.shell.json.JsonInputException;
-import io.kbsh.shell.json.StrictJson;
+import io.kbsh.shell.json.JsonTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * A waiver file: {@code {"schemaVersion": 1, "waivers": [{"article": "Q254909", "object": "server:EXCH1",
  * "justification": "...", "expires": "2027-03-31"}]}}.
  */
-public record Waivers(@JsonProperty(required = true) int schemaVersion, List<Waiver> waivers) {
+public record Waivers(int schemaVersion, List<Waiver> waivers) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -51,12 +51,28 @@ public record Waivers(@JsonProperty(required = true) int schemaVersion, List<Wai
 
     /** Parses a waiver file's {@code content}; {@code source} names it in errors. */
     public static Waivers parse(byte[] content, String source) throws JsonInputException {
-        Waivers w = StrictJson.read(content, source, Waivers.class);
-        if (w.schemaVersion != SCHEMA_VERSION) {
-            throw StrictJson.problemAt(content, source, "schemaVersion",
-                    "unsupported schema version " + w.schemaVersion + " (this kbsh reads version " + SCHEMA_VERSION + ")");
+        JsonFields root = JsonFields.of(JsonTree.parse(content, source), source);
+        JsonTree.Node version = root.node("schemaVersion").orElseThrow(() -> root.problem("missing required field 'schemaVersion'"));
+        if (root.toInt(version) != SCHEMA_VERSION) {
+            throw JsonFields.problem(source, version, "unsupported schema version " + root.toInt(version)
+                    + " (this kbsh reads version " + SCHEMA_VERSION + ")");
         }
-        return w;
+        List<Waiver> waivers = root.objects("waivers", Waivers::waiver);
+        root.refuseUnknown();
+        return new Waivers(SCHEMA_VERSION, waivers);
+    }
+
+    private static Waiver waiver(JsonFields f) throws JsonInputException {
+        String article = f.string("article");
+        String object = f.string("object");
+        String justification = f.string("justification");
+        LocalDate expires = f.parsed("expires", LocalDate::parse, "a date such as 2026-12-31");
+        f.refuseUnknown();
+        try {
+            return new Waiver(article, object, justification, expires);
+        } catch (IllegalArgumentException e) {
+            throw f.problem(e.getMessage());
+        }
     }
 
     /** Reads {@code file}, or no waivers when it does not exist. */

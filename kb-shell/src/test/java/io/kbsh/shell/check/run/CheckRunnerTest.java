@@ -19,7 +19,7 @@ import io.kbsh.model.finding.ProbeRequest;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.model.version.ReleaseLevel;
 import io.kbsh.rules.ArticleCheck;
-import io.kbsh.rules.waiver.Waiver;
+import io.kbsh.model.finding.Waiver;
 import io.kbsh.shell.check.report.JUnitReport;
 import io.kbsh.shell.check.report.JsonReport;
 import io.kbsh.shell.check.report.TextReport;
@@ -83,9 +83,11 @@ class CheckRunnerTest {
     static Environment env(String... levels) {
         List<Server> servers = new java.util.ArrayList<>();
         for (int i = 0; i < levels.length; i++) {
-            servers.add(new Server("S" + i, null, null, null, ReleaseLevel.parse(levels[i]), false, null, false, null, null));
+            servers.add(Server.builder("S" + i, ReleaseLevel.parse(levels[i])).build());
         }
-        return new Environment(1, "t", null, servers, null, null, null, null, null);
+        Environment.Builder env = Environment.builder().organisation("t");
+        servers.forEach(env::server);
+        return env.build();
     }
 
     static Waiver waiver(String object, LocalDate expires) {

@@ -49,7 +49,7 @@ public final class Q165057Check implements ArticleCheck {
     public List<Finding> evaluate(Environment environment, Facts facts, ArticleStore knowledge) {
         List<Finding> findings = new ArrayList<>();
         for (Connector c : environment.connectors()) {
-            boolean ipConnector = (c.type() == ConnectorType.X400 && c.transport() == Transport.TCPIP)
+            boolean ipConnector = (c.type() == ConnectorType.X400 && c.over(Transport.TCPIP))
                     || c.type() == ConnectorType.INTERNET_MAIL;
             if (!ipConnector || c.path().isEmpty()) {
                 continue;
@@ -99,14 +99,10 @@ public final class Q165057Check implements ArticleCheck {
     private static List<ProbeRequest> verification(Environment env, Connector c) {
         List<ProbeRequest> probes = new ArrayList<>();
         if (c.type() == ConnectorType.X400) {
-            if (c.remoteMta() != null) {
-                probes.add(ProbeRequest.of("rfc1006", c.remoteMta(), 102, "the remote MTA accepts a transport connection"));
-            }
+            c.remoteMta().ifPresent(mta -> probes.add(ProbeRequest.of("rfc1006", mta, 102, "the remote MTA accepts a transport connection")));
             return probes;
         }
-        if (c.remoteMta() != null) {
-            probes.add(ProbeRequest.of("smtp", c.remoteMta(), 25, "the remote SMTP host answers"));
-        }
+        c.remoteMta().ifPresent(host -> probes.add(ProbeRequest.of("smtp", host, 25, "the remote SMTP host answers")));
         for (String domain : c.domains()) {
             env.domain(domain).map(DnsDomain::byPreference).filter(l -> !l.isEmpty()).map(l -> l.get(0))
                     .map(MxRecord::host)

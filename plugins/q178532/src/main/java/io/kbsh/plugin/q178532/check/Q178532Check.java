@@ -71,7 +71,7 @@ public final class Q178532Check implements ArticleCheck {
                     continue;
                 }
                 environment.proxy(p.proxy())
-                        .filter(px -> px.isRelease("2.0") && !s.id().equals(px.runsOn()))
+                        .filter(px -> px.isRelease("2.0") && !px.runsOn(s.id()))
                         .ifPresent(px -> byProxy.computeIfAbsent(px, k -> new ArrayList<>()).add(p));
             }
             byProxy.forEach((proxy, pubs) -> findings.add(finding(facts, s, proxy, pubs)));
@@ -95,11 +95,11 @@ public final class Q178532Check implements ArticleCheck {
         s.inis(INI_NAME).stream().filter(f -> !inBin.contains(f)).forEach(f ->
                 evidence.add(f.serverPath() + " is not beside Store.exe, so the store does not read it"));
         s.inis(INI_NAME + ".txt").forEach(f -> missing.add(f.serverPath() + " has a .txt extension; rename it to " + INI_NAME));
-        IniFile wspcfg = inBin.isEmpty() ? new IniFile(DEFAULT_PATH, null) : inBin.get(0);
+        IniFile wspcfg = inBin.isEmpty() ? new IniFile(DEFAULT_PATH) : inBin.get(0);
         if (inBin.isEmpty()) {
             missing.add("no " + INI_NAME + " in Exchsrvr\\Bin");
             iniNeedsWork = true;
-        } else if (wspcfg.localCopy() == null) {
+        } else if (wspcfg.localCopy().isEmpty()) {
             evidence.add(wspcfg.serverPath() + " exists but no copy was collected, so its contents are unknown");
             unknown = true;
             iniNeedsWork = true;
@@ -110,7 +110,7 @@ public final class Q178532Check implements ArticleCheck {
                 r.present().forEach(p -> evidence.add("present: " + p));
                 iniNeedsWork = !r.missing().isEmpty();
             } catch (IOException e) {
-                evidence.add("the collected copy " + wspcfg.localCopy() + " cannot be read: " + e.getMessage());
+                evidence.add("the collected copy " + wspcfg.localCopy().orElseThrow() + " cannot be read: " + e.getMessage());
                 unknown = true;
                 iniNeedsWork = true;
             }
@@ -149,7 +149,7 @@ public final class Q178532Check implements ArticleCheck {
         if (severity != Severity.INFO) {
             f.action(new Action.ManualStep("restart the " + services(pubs) + " on " + s.id(), target));
         }
-        String host = proxy.externalAddress() != null ? proxy.externalAddress() : proxy.id();
+        String host = proxy.externalAddress().orElse(proxy.id());
         for (Publication p : pubs) {
             ProbeRequest probe = new ProbeRequest(p.protocol().name().toLowerCase(Locale.ROOT), host, p.effectivePort(),
                     p.ssl() ? Map.of("tls", "implicit") : Map.of(),
@@ -168,8 +168,8 @@ public final class Q178532Check implements ArticleCheck {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("protocols", pubs.stream().map(p -> p.protocol().name().toLowerCase(Locale.ROOT) + (p.ssl() ? "s" : ""))
                 .distinct().collect(Collectors.joining(",")));
-        if (pubs.stream().anyMatch(Publication::ssl) && proxy.externalAddress() != null) {
-            params.put("proxy-address", proxy.externalAddress());
+        if (pubs.stream().anyMatch(Publication::ssl) && proxy.externalAddress().isPresent()) {
+            params.put("proxy-address", proxy.externalAddress().get());
         }
         return params;
     }

@@ -37,7 +37,7 @@ final class WspcfgReview {
     }
 
     static Result review(IniFile file, List<Publication> publications, ProxyServer proxy) throws IOException {
-        IniDocument doc = IniDocument.read(file.localCopy());
+        IniDocument doc = IniDocument.read(file.localCopy().orElseThrow());
         List<String> missing = new ArrayList<>();
         List<String> present = new ArrayList<>();
         if (doc.encoding().isUnicode()) {
@@ -66,9 +66,9 @@ final class WspcfgReview {
                     String address = proxyBind.get(port);
                     if (address == null) {
                         missing.add("[" + section + "] ProxyBindIP has no entry for SSL port " + port);
-                    } else if (proxy.externalAddress() != null && !address.equals(proxy.externalAddress())) {
+                    } else if (proxy.externalAddress().isPresent() && !address.equals(proxy.externalAddress().get())) {
                         missing.add("[" + section + "] ProxyBindIP binds " + port + " to " + address
-                                + ", but the proxy's external address is " + proxy.externalAddress());
+                                + ", but the proxy's external address is " + proxy.externalAddress().get());
                     } else {
                         present.add("[" + section + "] ProxyBindIP binds " + port + " to " + address);
                     }

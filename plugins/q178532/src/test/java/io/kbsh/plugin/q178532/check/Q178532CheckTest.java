@@ -80,7 +80,7 @@ class Q178532CheckTest {
             pub(Protocol.POP3, true), pub(Protocol.IMAP4, true));
 
     static Publication pub(Protocol protocol, boolean ssl) {
-        return new Publication("px", "EXCH1", protocol, ssl, null);
+        return new Publication("px", "EXCH1", protocol, ssl);
     }
 
     static List<Finding> run(Environment env) {
@@ -171,7 +171,7 @@ class Q178532CheckTest {
 
     @Test
     void aWspcfgSavedWithATxtExtensionIsNamed() throws Exception {
-        IniFile saved = new IniFile("C:\\Exchsrvr\\Bin\\Wspcfg.ini.txt", null);
+        IniFile saved = new IniFile("C:\\Exchsrvr\\Bin\\Wspcfg.ini.txt");
         Finding f = run(environment("5.5", "2.0", null, true, List.of(), saved, List.of(pub(Protocol.POP3, false)))).get(0);
         assertTrue(mentions(f, "Wspcfg.ini.txt has a .txt extension"), f.evidence().toString());
         assertTrue(mentions(f, "no Wspcfg.ini in Exchsrvr\\Bin"));

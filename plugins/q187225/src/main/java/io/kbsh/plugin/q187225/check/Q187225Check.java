@@ -56,7 +56,7 @@ public final class Q187225Check implements ArticleCheck {
             }
             List<Connector> x400 = new ArrayList<>();
             for (Connector c : environment.connectorsOf(s)) {
-                if (c.type() == ConnectorType.X400 && c.transport() == Transport.TCPIP) {
+                if (c.type() == ConnectorType.X400 && c.over(Transport.TCPIP)) {
                     x400.add(c);
                 }
             }
@@ -90,14 +90,14 @@ public final class Q187225Check implements ArticleCheck {
         }
         for (Connector c : x400) {
             f.affects(ObjectRef.connector(c.id()));
-            f.evidence("the MTA runs the " + c.describe() + (c.remoteMta() == null ? "" : " to " + c.remoteMta()));
+            f.evidence("the MTA runs the " + c.describe() + c.remoteMta().map(mta -> " to " + mta).orElse(""));
         }
         fix.target(s.exchange()).ifPresent(level -> f.action(new Action.InstallServicePack(PRODUCT, level, target)));
         f.action(new Action.ManualStep("after the service pack, bring the MTA's cluster resource back online and"
                 + " watch the MTA event log for socket errors", target));
         for (Connector c : x400) {
-            if (c.remoteMta() != null) {
-                f.probe(ProbeRequest.of("rfc1006", c.remoteMta(), 102,
+            if (c.remoteMta().isPresent()) {
+                f.probe(ProbeRequest.of("rfc1006", c.remoteMta().get(), 102,
                         "the remote MTA of " + c.id() + " accepts a transport connection"), ObjectRef.connector(c.id()), facts);
             }
         }

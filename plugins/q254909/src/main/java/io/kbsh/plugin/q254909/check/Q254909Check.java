@@ -71,7 +71,7 @@ public final class Q254909Check implements ArticleCheck {
         // X.400 over TP4 or X.25 is not IP traffic, so a WinSock client cannot redirect it.
         List<Connector> mtaConnectors = new ArrayList<>();
         for (Connector c : env.connectorsOf(server)) {
-            if (c.type().runByMta() && (c.type() != ConnectorType.X400 || c.transport() == Transport.TCPIP)) {
+            if (c.type().runByMta() && (c.type() != ConnectorType.X400 || c.over(Transport.TCPIP))) {
                 mtaConnectors.add(c);
             }
         }
@@ -79,7 +79,7 @@ public final class Q254909Check implements ArticleCheck {
             return Optional.empty();
         }
         ObjectRef target = ObjectRef.server(server.id());
-        IniFile mspclnt = server.ini(INI_NAME).orElse(new IniFile(DEFAULT_PATH, null));
+        IniFile mspclnt = server.ini(INI_NAME).orElse(new IniFile(DEFAULT_PATH));
         ClientSetting setting = readSetting(mspclnt);
         Severity severity = switch (setting.state) {
             case PRESENT -> Severity.INFO;
@@ -96,7 +96,7 @@ public final class Q254909Check implements ArticleCheck {
                 + " with the WinSock Proxy client installed");
         for (Connector c : mtaConnectors) {
             f.affects(ObjectRef.connector(c.id()));
-            f.evidence("the MTA runs the " + c.describe() + (c.remoteMta() == null ? "" : " to " + c.remoteMta()));
+            f.evidence("the MTA runs the " + c.describe() + c.remoteMta().map(mta -> " to " + mta).orElse(""));
         }
         f.evidence(setting.evidence);
         if (setting.state != ClientSetting.State.PRESENT) {
@@ -105,8 +105,8 @@ public final class Q254909Check implements ArticleCheck {
                     + server.id(), target));
         }
         for (Connector c : mtaConnectors) {
-            if (c.remoteMta() != null && c.type() == ConnectorType.X400) {
-                f.probe(ProbeRequest.of("rfc1006", c.remoteMta(), 102,
+            if (c.remoteMta().isPresent() && c.type() == ConnectorType.X400) {
+                f.probe(ProbeRequest.of("rfc1006", c.remoteMta().get(), 102,
                         "the remote MTA of " + c.id() + " accepts a transport connection"), ObjectRef.connector(c.id()), facts);
             }
         }
@@ -119,17 +119,17 @@ public final class Q254909Check implements ArticleCheck {
     }
 
     static ClientSetting readSetting(IniFile file) {
-        if (file.localCopy() == null) {
+        if (file.localCopy().isEmpty()) {
             return new ClientSetting(ClientSetting.State.UNKNOWN, "no collected copy of " + file.serverPath()
                     + ", so whether [EMSMTA] Disable=1 is set is unknown");
         }
         IniDocument doc;
         try {
-            doc = IniDocument.read(file.localCopy());
+            doc = IniDocument.read(file.localCopy().get());
         } catch (NoSuchFileException e) {
-            return new ClientSetting(ClientSetting.State.UNKNOWN, "the collected copy " + file.localCopy() + " does not exist");
+            return new ClientSetting(ClientSetting.State.UNKNOWN, "the collected copy " + file.localCopy().get() + " does not exist");
         } catch (IOException e) {
-            return new ClientSetting(ClientSetting.State.UNKNOWN, "the collected copy " + file.localCopy()
+            return new ClientSetting(ClientSetting.State.UNKNOWN, "the collected copy " + file.localCopy().get()
                     + " cannot be read: " + e.getMessage());
         }
         // The client reads the flag as GetPrivateProfileInt would: names without case, first section and key win.

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +74,7 @@ class Q254909CheckTest {
         Action.RunIniWriter writer = (Action.RunIniWriter) f.resolution().get(0);
         assertEquals("mspclnt-bypass", writer.writer());
         assertEquals("EMSMTA", writer.parameters().get("process"));
-        assertEquals(dir.resolve("mspclnt.ini"), writer.file().localCopy());
+        assertEquals(Optional.of(dir.resolve("mspclnt.ini")), writer.file().localCopy());
         assertTrue(f.resolution().get(1).describe().contains("Message Transfer Agent"));
         assertEquals("rfc1006", f.probes().get(0).probe());
         assertEquals(102, f.probes().get(0).port());
@@ -98,7 +99,7 @@ class Q254909CheckTest {
         assertEquals(Severity.WARNING, f.severity());
         Action.RunIniWriter writer = (Action.RunIniWriter) f.resolution().get(0);
         assertEquals("C:\\Mspclnt\\Mspclnt.ini", writer.file().serverPath());
-        assertEquals(null, writer.file().localCopy());
+        assertEquals(Optional.empty(), writer.file().localCopy());
     }
 
     @Test

@@ -1,22 +1,25 @@
-package io.kbsh.rules.waiver;
+package io.kbsh.model.finding;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kbsh.model.article.ArticleId;
-import io.kbsh.model.finding.Finding;
-import io.kbsh.model.finding.ObjectRef;
 import java.time.LocalDate;
 import java.util.Objects;
 
 /**
  * A decision to accept an article's finding for one object until a date: the finding is reported as
- * waived (not failing a gate) until {@code expires} has passed; it is active through that day.
+ * waived (not failing a gate) until {@code expires} has passed; it is active through that day. Waiver
+ * files are read and written by the shell; plugin commands see the session's waivers through
+ * {@code CommandContext.waivers()}.
  *
- * @since 2.0
+ * @param article the article, e.g. {@code Q254909}
+ * @param object the object, e.g. {@code server:EXCH1}
+ * @param justification why the finding is accepted
+ * @param expires the last day the waiver holds
+ * @since 2.1 (in {@code io.kbsh.rules.waiver} before)
  */
-public record Waiver(@JsonProperty(required = true) String article,
-                     @JsonProperty(required = true) String object,
-                     @JsonProperty(required = true) String justification,
-                     @JsonProperty(required = true) LocalDate expires) {
+public record Waiver(String article,
+                     String object,
+                     String justification,
+                     LocalDate expires) {
 
     public Waiver {
         Objects.requireNonNull(article, "article");
