@@ -10,6 +10,7 @@ import io.kbsh.model.internal.Limits;
 import io.kbsh.model.plugin.ApiVersion;
 import io.kbsh.shell.builtin.VersionCommand;
 import io.kbsh.shell.exec.BoundedLines;
+import io.kbsh.shell.check.ShellSession;
 import io.kbsh.shell.exec.CommandExecutor;
 import io.kbsh.shell.exec.CommandRegistry;
 import io.kbsh.shell.exec.ExitRequest;
@@ -113,7 +114,8 @@ public final class Kbsh {
     }
 
     private static ShellContext context(ShellIo io, Path home, Launch launch, LaunchOptions options, Injector injector) {
-        return new ShellContext(io, home, launch.workingDirectory(), options.debug(), type -> service(injector, type));
+        return new ShellContext(io, home, launch.workingDirectory(), options.debug(), type -> service(injector, type),
+                injector.getInstance(ShellSession.class));
     }
 
     private static Optional<?> service(Injector injector, Class<?> type) {

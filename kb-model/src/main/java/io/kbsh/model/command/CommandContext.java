@@ -1,7 +1,13 @@
 package io.kbsh.model.command;
 
+import io.kbsh.model.article.ArticleStore;
+import io.kbsh.model.env.Environment;
+import io.kbsh.model.fact.Fact;
+import io.kbsh.model.fact.Facts;
+import io.kbsh.model.finding.Waiver;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,8 +53,61 @@ public interface CommandContext {
     /**
      * A service of the running shell by its API type, such as {@code ArticleStore}; empty when this shell
      * has none.
+     *
+     * @deprecated untyped: use {@link #environment()}, {@link #facts()}, {@link #waivers()},
+     *     {@link #articles()} and {@link #addFacts}; to be removed in 3.0
      */
+    @Deprecated(since = "2.1", forRemoval = true)
     <T> Optional<T> service(Class<T> type);
+
+    /**
+     * The environment loaded in this session ({@code env load}, {@code --env}); empty when none is.
+     *
+     * @since 2.1
+     */
+    default Optional<Environment> environment() {
+        return Optional.empty();
+    }
+
+    /**
+     * The facts probes have found in this session (newest and earlier observations of each endpoint).
+     *
+     * @since 2.1
+     */
+    default Facts facts() {
+        return Facts.none();
+    }
+
+    /**
+     * Adds facts to the session, as if a probe had found them: the next {@code check} and {@code diagnose}
+     * see them, {@code env facts} lists them. A newer fact of an endpoint is kept beside the older ones.
+     *
+     * @throws CommandException when this context keeps no session (a test double, say)
+     * @since 2.1
+     */
+    default void addFacts(List<? extends Fact> facts) throws CommandException {
+        throw new CommandException("this shell keeps no facts");
+    }
+
+    /**
+     * The waivers in force: those of the waiver file this session uses (its home's {@code waivers.json}
+     * unless another was chosen), empty when there is none.
+     *
+     * @throws CommandException when the waiver file cannot be read (the message names file, line, column)
+     * @since 2.1
+     */
+    default List<Waiver> waivers() throws CommandException {
+        return List.of();
+    }
+
+    /**
+     * The article store: the imported archive, or an empty store before {@code import}.
+     *
+     * @since 2.1
+     */
+    default ArticleStore articles() {
+        return ArticleStore.empty();
+    }
 
     /** Resolves a path typed by the user against {@link #workingDirectory()}. */
     default Path resolve(String path) {

@@ -8,17 +8,20 @@ import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.env.Environment;
+import io.kbsh.model.env.EnvironmentExtension;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.ProbeRequest;
-import io.kbsh.shell.json.JsonInputException;
 import io.kbsh.net.probe.Probe;
 import io.kbsh.rules.ArticleCheck;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.CheckRunner;
 import io.kbsh.shell.check.run.PluginCheck;
 import io.kbsh.shell.check.waiver.Waivers;
+import io.kbsh.shell.env.EnvironmentReader;
+import io.kbsh.shell.env.ExtensionRegistry;
+import io.kbsh.shell.json.JsonInputException;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
 import jakarta.inject.Inject;
@@ -88,8 +91,26 @@ public final class CheckEngine {
 
     CheckReport run(CommandContext context, Environment env, Facts facts, List<PluginCheck> checks, Waivers waivers,
                     Duration deadline) {
-        ArticleStore store = context.service(ArticleStore.class).orElseGet(ArticleStore::empty);
+        ArticleStore store = context.articles();
         return new CheckRunner(deadline).run(checks, env, facts, store, waivers, today());
+    }
+
+    /**
+     * The environment reader that accepts the fields the loaded plugins declare. The plugin loader has
+     * refused any plugin whose fields clash, so registering cannot fail here; a provider that fails to
+     * list its fields now is reported and skipped.
+     */
+    EnvironmentReader environmentReader() {
+        ExtensionRegistry registry = ExtensionRegistry.empty();
+        for (Contribution<EnvironmentExtension> c : contributions.of(EnvironmentExtension.class)) {
+            try {
+                registry = registry.with(c.origin(), c.call(EnvironmentExtension::fields));
+            } catch (RuntimeException e) {
+                // Isolated: one plugin's broken declaration must not stop environments from loading.
+                java.util.logging.Logger.getLogger(CheckEngine.class.getName()).warning(c.origin() + ": " + e.getMessage());
+            }
+        }
+        return new EnvironmentReader(registry);
     }
 
     Waivers waivers(Path file) throws CommandException {

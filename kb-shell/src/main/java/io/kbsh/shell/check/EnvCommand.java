@@ -23,24 +23,35 @@ import io.kbsh.model.fact.Fact;
 import io.kbsh.shell.check.report.TextReport;
 import io.kbsh.shell.graph.SitePicture;
 import io.kbsh.shell.env.EnvironmentReader;
+import io.kbsh.shell.env.EnvironmentSchema;
+import io.kbsh.shell.env.EnvironmentWriter;
+import io.kbsh.shell.env.ExtensionRegistry;
 import io.kbsh.shell.json.JsonInputException;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** {@code env load FILE}, {@code env show}, {@code env facts}: the environment the checks run against. */
+/**
+ * {@code env load FILE}, {@code env show}, {@code env facts}: the environment the checks run against;
+ * {@code env upgrade FILE} writes a schema version 1 file as version 2, {@code env fields} lists the
+ * fields plugins add, {@code env schema} writes the JSON Schema with them.
+ */
 public final class EnvCommand implements ShellCommand {
 
     private final CheckSession session;
+    private final CheckEngine engine;
 
     @Inject
-    public EnvCommand(CheckSession session) {
+    public EnvCommand(CheckSession session, CheckEngine engine) {
         this.session = session;
+        this.engine = engine;
     }
 
     @Override
@@ -58,7 +69,9 @@ public final class EnvCommand implements ShellCommand {
         return List.of("env load examples/site-q254909-q187225.json",
                 "env show",
                 "env facts --clear",
-                "env graph --format mermaid --output site.mmd");
+                "env graph --format mermaid --output site.mmd",
+                "env upgrade examples/site-healthy.json -o site-v2.json",
+                "env schema -o environment.schema.json");
     }
 
     @Override
@@ -66,12 +79,16 @@ public final class EnvCommand implements ShellCommand {
         return "env load FILE [--copies DIR ...]  read an environment file (JSON, see docs/checks.md)\n"
                 + "env show [--json]            describe the loaded environment\n"
                 + "env facts [--clear] [--json]  list (or forget) what probes found\n"
-                + "env graph [--format FORMAT] [--output FILE]  the site's picture: svg (default), dot or mermaid";
+                + "env graph [--format FORMAT] [--output FILE]  the site's picture: svg (default), dot or mermaid\n"
+                + "env upgrade FILE [--output FILE] [--yes]\n"
+                + "                     write a version 1 file as version 2 (to standard output, or FILE)\n"
+                + "env fields           list the fields loaded plugins add to environment objects\n"
+                + "env schema [--output FILE]  the JSON Schema of environment files, with the plugins' fields";
     }
 
     @Override
     public List<String> subcommands() {
-        return List.of("load", "show", "facts", "graph");
+        return List.of("load", "show", "facts", "graph", "upgrade", "fields", "schema");
     }
 
     @Override
@@ -81,21 +98,24 @@ public final class EnvCommand implements ShellCommand {
                 OptionSpec.repeatable("copies", ValueKind.FILE,
                         "with 'load': a folder besides the environment file's own that collected copies may be in"),
                 OptionSpec.value("format", ValueKind.TEXT, "with 'graph': svg (default), dot or mermaid"),
-                OptionSpec.value("output", ValueKind.FILE, "with 'graph': write the picture to FILE instead of printing it"));
+                OptionSpec.value("output", ValueKind.FILE,
+                        "with 'graph', 'upgrade' and 'schema': write to FILE (also -o) instead of printing, atomically"),
+                OptionSpec.flag("yes", "with 'upgrade' and 'schema': replace an existing output file without asking"));
     }
 
     @Override
     public ValueKind argumentKind(List<String> precedingWords) {
-        return precedingWords.size() == 1 && precedingWords.get(0).equals("load") ? ValueKind.FILE : ValueKind.TEXT;
+        return precedingWords.size() == 1 && List.of("load", "upgrade").contains(precedingWords.get(0)) ? ValueKind.FILE : ValueKind.TEXT;
     }
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws CommandException {
-        Arguments args = Arguments.parse(arguments, options());
-        String sub = args.positional(0, "SUBCOMMAND (load, show, facts or graph)");
+        // -o is the one short option people expect of a command that writes a file.
+        Arguments args = Arguments.parse(arguments.stream().map(a -> a.equals("-o") ? "--output" : a).toList(), options());
+        String sub = args.positional(0, "SUBCOMMAND (load, show, facts, graph, upgrade, fields or schema)");
         switch (sub) {
             case "load" -> {
-                Environment env = load(context, session, args.positional(1, "FILE"),
+                Environment env = load(context, session, engine.environmentReader(), args.positional(1, "FILE"),
                         args.values("copies").stream().map(context::resolve).toList());
                 context.out().println("Loaded " + session.environmentFile().orElseThrow() + ": " + summary(env));
                 missingCopies(env).forEach(m -> context.err().println("warning: " + m));
@@ -134,7 +154,14 @@ public final class EnvCommand implements ShellCommand {
                 }
             }
             case "graph" -> graph(context, args);
-            default -> throw new UsageException("unknown subcommand '" + sub + "' (load, show, facts or graph)");
+            case "upgrade" -> {
+                return upgrade(context, args);
+            }
+            case "fields" -> context.out().print(fields(engine.environmentReader().extensions()));
+            case "schema" -> {
+                return write(context, args, EnvironmentSchema.withFields(engine.environmentReader().extensions()), "schema");
+            }
+            default -> throw new UsageException("unknown subcommand '" + sub + "' (load, show, facts, graph, upgrade, fields or schema)");
         }
         context.out().flush();
         return ExitStatus.OK;
@@ -162,17 +189,30 @@ public final class EnvCommand implements ShellCommand {
     }
 
     /** Reads {@code path} into the session; errors become one line naming file, line, column and field. */
-    static Environment load(CommandContext context, CheckSession session, String path) throws CommandException {
-        return load(context, session, path, List.of());
+    static Environment load(CommandContext context, CheckSession session, EnvironmentReader reader, String path)
+            throws CommandException {
+        return load(context, session, reader, path, List.of());
     }
 
-    /** As {@link #load(CommandContext, CheckSession, String)}, with folders collected copies may also be in. */
-    static Environment load(CommandContext context, CheckSession session, String path, List<Path> copyFolders)
+    /** As {@link #load(CommandContext, CheckSession, EnvironmentReader, String)}, with folders collected copies may also be in. */
+    static Environment load(CommandContext context, CheckSession session, EnvironmentReader reader, String path,
+            List<Path> copyFolders)
             throws CommandException {
         Path file = context.resolve(path);
+        Environment env = read(context, reader, file, copyFolders);
+        session.load(file, env, copyFolders);
+        return env;
+    }
+
+    private static Environment read(CommandContext context, EnvironmentReader reader, Path file) throws CommandException {
+        return read(context, reader, file, List.of());
+    }
+
+    private static Environment read(CommandContext context, EnvironmentReader reader, Path file, List<Path> copyFolders)
+            throws CommandException {
         Environment env;
         try {
-            env = EnvironmentReader.read(file, copyFolders);
+            env = reader.load(file, copyFolders);
         } catch (NoSuchFileException e) {
             throw new CommandException("no such environment file: " + file);
         } catch (JsonInputException e) {
@@ -180,8 +220,56 @@ public final class EnvCommand implements ShellCommand {
         } catch (IOException e) {
             throw new CommandException("cannot read " + file + ": " + e.getMessage());
         }
-        session.load(file, env, copyFolders);
         return env;
+    }
+
+    /**
+     * {@code env upgrade FILE [-o OUT]}: the file as schema version 2 — the same environment (a reader of
+     * the output gets what the input gave), with collected INI copies relative to where the output is.
+     */
+    private int upgrade(CommandContext context, Arguments args) throws CommandException {
+        Path file = context.resolve(args.positional(1, "FILE"));
+        Environment env = read(context, engine.environmentReader(), file);
+        if (env.schemaVersion() == Environment.SCHEMA_VERSION) {
+            context.err().println("note: " + file + " is already schema version " + Environment.SCHEMA_VERSION + "; writing it as kbsh writes it");
+        }
+        Path directory = args.value("output").map(context::resolve).map(Path::getParent).orElse(file.getParent());
+        byte[] json = new EnvironmentWriter(Optional.ofNullable(directory)).write(env);
+        return write(context, args, json, "upgrade");
+    }
+
+    /** Writes {@code content} to standard output, or atomically (locked, with a backup) to {@code --output}. */
+    private static int write(CommandContext context, Arguments args, byte[] content, String sub) throws CommandException {
+        if (args.value("output").isEmpty()) {
+            context.out().print(new String(content, StandardCharsets.UTF_8));
+            context.out().flush();
+            return ExitStatus.OK;
+        }
+        Path out = context.resolve(args.value("output").get());
+        if (Files.exists(out) && !args.has("yes") && !context.confirm(out + " exists; replace it?")) {
+            throw new CommandException(out + " exists; not replaced (env " + sub + " --yes replaces it, keeping a backup)");
+        }
+        try {
+            Optional<Path> backup = SafeFiles.write(out, content);
+            context.out().println("Wrote " + out + backup.map(b -> " (the previous file is in " + b + ")").orElse(""));
+        } catch (IOException e) {
+            throw new CommandException("cannot write " + out + ": " + e.getMessage());
+        }
+        return ExitStatus.OK;
+    }
+
+    static String fields(ExtensionRegistry extensions) {
+        if (extensions.all().isEmpty()) {
+            return "No plugin adds fields to environment objects.\n";
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"FIELD", "TYPE", "PLUGIN", "WHAT"});
+        for (ExtensionRegistry.Declared d : extensions.all()) {
+            rows.add(new String[] {d.field().path(), EnvironmentReader.jsonName(d.field().type()), d.owner(), d.field().description()});
+        }
+        StringBuilder sb = new StringBuilder();
+        TextReport.table(sb, rows);
+        return sb.toString();
     }
 
     static String summary(Environment env) {

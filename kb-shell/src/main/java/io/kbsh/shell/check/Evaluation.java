@@ -29,7 +29,7 @@ record Evaluation(Environment environment, List<PluginCheck> checks, Waivers wai
     static Evaluation prepare(CommandContext context, CheckSession session, CheckEngine engine, Arguments args,
                               List<String> articleWords) throws CommandException {
         if (args.value("env").isPresent()) {
-            EnvCommand.load(context, session, args.value("env").get());
+            EnvCommand.load(context, session, engine.environmentReader(), args.value("env").get());
         }
         if (args.value("waivers").isPresent()) {
             session.useWaiverFile(context.resolve(args.value("waivers").get()));

@@ -1,8 +1,15 @@
 package io.kbsh.shell.exec;
 
+import io.kbsh.model.article.ArticleStore;
 import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.CommandException;
+import io.kbsh.model.env.Environment;
+import io.kbsh.model.fact.Fact;
+import io.kbsh.model.fact.Facts;
+import io.kbsh.model.finding.Waiver;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,14 +22,22 @@ public final class ShellContext implements CommandContext {
     private final Path workingDirectory;
     private final boolean debug;
     private final Function<Class<?>, Optional<?>> services;
+    private final Session session;
 
+    /** A context without a session: nothing loaded, no facts kept (the REPL's own tests). */
     public ShellContext(ShellIo io, Path home, Path workingDirectory, boolean debug,
                         Function<Class<?>, Optional<?>> services) {
+        this(io, home, workingDirectory, debug, services, Session.NONE);
+    }
+
+    public ShellContext(ShellIo io, Path home, Path workingDirectory, boolean debug,
+                        Function<Class<?>, Optional<?>> services, Session session) {
         this.io = io;
         this.home = home;
         this.workingDirectory = workingDirectory;
         this.debug = debug;
         this.services = services;
+        this.session = session;
     }
 
     @Override
@@ -77,6 +92,32 @@ public final class ShellContext implements CommandContext {
     }
 
     @Override
+    public Optional<Environment> environment() {
+        return session.environment();
+    }
+
+    @Override
+    public Facts facts() {
+        return session.facts();
+    }
+
+    @Override
+    public void addFacts(List<? extends Fact> facts) throws CommandException {
+        session.addFacts(facts);
+    }
+
+    @Override
+    public List<Waiver> waivers() throws CommandException {
+        return session.waivers(this);
+    }
+
+    @Override
+    public ArticleStore articles() {
+        return session.articles();
+    }
+
+    @Override
+    @SuppressWarnings("removal")
     public <T> Optional<T> service(Class<T> type) {
         return services.apply(type).map(type::cast);
     }

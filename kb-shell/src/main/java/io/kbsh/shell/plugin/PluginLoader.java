@@ -2,11 +2,13 @@ package io.kbsh.shell.plugin;
 
 import io.kbsh.ini.writer.IniWriter;
 import io.kbsh.model.command.ShellCommand;
+import io.kbsh.model.env.EnvironmentExtension;
 import io.kbsh.model.plugin.ApiVersion;
 import io.kbsh.model.plugin.KbshPlugin;
 import io.kbsh.model.plugin.PluginDescriptor;
 import io.kbsh.net.probe.Probe;
 import io.kbsh.rules.ArticleCheck;
+import io.kbsh.shell.env.ExtensionRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -37,7 +39,8 @@ import java.util.zip.ZipFile;
 public final class PluginLoader {
 
     /** The SPIs the shell looks for in every plugin. */
-    public static final List<Class<?>> SPIS = List.of(ShellCommand.class, ArticleCheck.class, IniWriter.class, Probe.class);
+    public static final List<Class<?>> SPIS = List.of(ShellCommand.class, ArticleCheck.class, IniWriter.class, Probe.class,
+            EnvironmentExtension.class);
 
     private static final List<String> API_PATHS = List.of(
             "io/kbsh/model/", "io/kbsh/rules/", "io/kbsh/ini/", "io/kbsh/net/", "io/kbsh/shell/");
@@ -62,6 +65,7 @@ public final class PluginLoader {
     public PluginSet load(List<Path> directories) {
         Map<LoadedPlugin, Map<Class<?>, List<?>>> loaded = new LinkedHashMap<>();
         Map<String, LoadedPlugin> byId = new HashMap<>();
+        ExtensionRegistry fields = ExtensionRegistry.empty();
         List<PluginFailure> failures = new ArrayList<>();
         for (Path directory : directories) {
             if (!Files.isDirectory(directory)) {
@@ -81,6 +85,7 @@ public final class PluginLoader {
                             throw new PluginException("plugin id '" + c.plugin.descriptor().id()
                                     + "' is already loaded from " + earlier.source());
                         }
+                        fields = withFields(fields, c);
                         byId.put(c.plugin.descriptor().id(), c.plugin);
                         loaded.put(c.plugin, c.contributions);
                     } catch (PluginException e) {
@@ -92,6 +97,22 @@ public final class PluginLoader {
             }
         }
         return new PluginSet(loaded, failures, application);
+    }
+
+    /** {@code fields} with the candidate's environment fields; a field that is taken refuses the candidate. */
+    private static ExtensionRegistry withFields(ExtensionRegistry fields, Candidate c) throws PluginException {
+        ExtensionRegistry next = fields;
+        for (Object provider : c.contributions.getOrDefault(EnvironmentExtension.class, List.of())) {
+            try {
+                next = next.with(c.plugin.descriptor().id(), ((EnvironmentExtension) provider).fields());
+            } catch (IllegalArgumentException e) {
+                if (c.plugin.classLoader() instanceof PluginClassLoader loader) {
+                    closeQuietly(loader);
+                }
+                throw new PluginException(e.getMessage());
+            }
+        }
+        return next;
     }
 
     private static List<Path> candidates(Path directory) throws IOException {
@@ -257,7 +278,9 @@ public final class PluginLoader {
             ShellCommand.class, o -> ((ShellCommand) o).name(),
             ArticleCheck.class, o -> ((ArticleCheck) o).article(),
             IniWriter.class, o -> ((IniWriter) o).id(),
-            Probe.class, o -> ((Probe) o).id());
+            Probe.class, o -> ((Probe) o).id(),
+            // The fields are its identity: listing them also checks each is well formed (name, type, kind).
+            EnvironmentExtension.class, o -> ((EnvironmentExtension) o).fields());
 
     private static void validate(Class<?> spi, Object provider) throws PluginException {
         Object identity;

@@ -76,9 +76,7 @@ final class KbshCompleter implements Completer {
 
     private List<String> articleIds(String prefix) {
         String wanted = prefix.isEmpty() ? "Q" : prefix;
-        return context.get().service(ArticleStore.class)
-                .map(store -> store.idsStartingWith(wanted, 200).stream().map(ArticleId::toString).toList())
-                .orElse(List.of());
+        return context.get().articles().idsStartingWith(wanted, 200).stream().map(ArticleId::toString).toList();
     }
 
     /** When the previous word is an option that takes a value, the kind of that value. */

@@ -171,7 +171,7 @@ class CheckCommandsTest {
     @Test
     void badEnvironmentFileIsOneLineWithLocation() throws Exception {
         Files.writeString(dir.resolve("bad.json"), "{\n  \"schemaVersion\": 1,\n  \"servers\": [{\"id\": \"A\", \"exchange\": \"9.9\"}]\n}");
-        CommandException e = assertThrows(CommandException.class, () -> run(new EnvCommand(session), "load", "bad.json"));
+        CommandException e = assertThrows(CommandException.class, () -> run(new EnvCommand(session, engine), "load", "bad.json"));
         assertTrue(e.getMessage().matches(".*bad\\.json:3:\\d+: servers\\[0\\]\\.exchange: Exchange Server has no version 9\\.9.*"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
         assertTrue(session.environment().isEmpty());
@@ -179,7 +179,7 @@ class CheckCommandsTest {
 
     @Test
     void checkPrintsFindingsAndGatesOnSeverity() throws Exception {
-        assertEquals(ExitStatus.OK, run(new EnvCommand(session), "load", "site.json"));
+        assertEquals(ExitStatus.OK, run(new EnvCommand(session, engine), "load", "site.json"));
         assertTrue(ctx.output().contains("1 server(s)"));
         CheckCommand check = new CheckCommand(session, engine);
         assertEquals(ExitStatus.FINDINGS, run(check, "--fail-on", "error", "--junit", "out/report.xml"));
@@ -214,7 +214,7 @@ class CheckCommandsTest {
 
     @Test
     void waiversSilenceTheGateUntilTheyExpire() throws Exception {
-        run(new EnvCommand(session), "load", "site.json");
+        run(new EnvCommand(session, engine), "load", "site.json");
         WaiveCommand waive = new WaiveCommand(session, engine);
         assertEquals(List.of("server:EXCH1"), waive.candidates(ctx, List.of("add", "Q900001")));
         run(waive, "add", "Q900001", "server:EXCH1", "--until", "2026-11-25", "--reason", "upgrade booked");
@@ -243,7 +243,7 @@ class CheckCommandsTest {
 
     @Test
     void diagnoseProbesOnLoopbackAndPrintsThePlan() throws Exception {
-        run(new EnvCommand(session), "load", "site.json");
+        run(new EnvCommand(session, engine), "load", "site.json");
         ctx.reset();
         assertEquals(ExitStatus.OK, run(new DiagnoseCommand(session, engine), "--timeout", "10"));
         String out = ctx.output();
@@ -251,7 +251,7 @@ class CheckCommandsTest {
         assertTrue(out.contains("Plan:") && out.contains("run INI writer test-writer") && out.contains("restart the MTA")
                 && out.contains("verify: tcp 127.0.0.1:" + listener.port()), out);
         assertEquals(1, session.facts().all().size());
-        EnvCommand env = new EnvCommand(session);
+        EnvCommand env = new EnvCommand(session, engine);
         ctx.reset();
         run(env, "show");
         assertTrue(ctx.output().contains("EXCH1") && ctx.output().contains("C:\\Mspclnt\\Mspclnt.ini (copy: "), ctx.output());
@@ -275,7 +275,7 @@ class CheckCommandsTest {
 
     @Test
     void fixPlanThenApplyEditsTheCollectedCopyWithABackup() throws Exception {
-        run(new EnvCommand(session), "load", "site.json");
+        run(new EnvCommand(session, engine), "load", "site.json");
         FixCommand fix = new FixCommand(session, engine);
         ctx.reset();
         assertEquals(ExitStatus.OK, run(fix, "plan"));
@@ -310,7 +310,7 @@ class CheckCommandsTest {
                 {"schemaVersion": 1, "servers": [{"id": "EXCH2", "exchange": "5.5", "addresses": ["127.0.0.1_1"],
                   "iniFiles": [{"serverPath": "D:\\\\Mspclnt\\\\Mspclnt.ini"}]}]}
                 """);
-        run(new EnvCommand(session), "load", "remote.json");
+        run(new EnvCommand(session, engine), "load", "remote.json");
         ctx.reset();
         assertEquals(ExitStatus.OK, run(new FixCommand(session, engine), "plan"));
         assertTrue(ctx.output().contains("belongs at D:\\Mspclnt\\Mspclnt.ini on EXCH2"), ctx.output());

@@ -259,6 +259,41 @@ class PluginLoaderTest {
         assertTrue(f.reason().contains("command 'same' is already provided by alpha"), f.reason());
     }
 
+    static String fields(String kind, String name) {
+        return """
+                public class Fields implements io.kbsh.model.env.EnvironmentExtension {
+                    public java.util.List<io.kbsh.model.env.ExtensionField> fields() {
+                        return java.util.List.of(new io.kbsh.model.env.ExtensionField(io.kbsh.model.env.ObjectKind.%s, "%s",
+                                io.kbsh.model.env.FieldType.STRING_LIST, "services holding port 25"));
+                    }
+                }""".formatted(kind, name);
+    }
+
+    @Test
+    void environmentFieldsAreRegisteredAndATakenFieldRefusesTheLaterPlugin() {
+        TestPluginJar.plugin("alpha", "1.0").source("Fields", fields("PROXY", "portOwners"))
+                .service("io.kbsh.model.env.EnvironmentExtension", "Fields").writeTo(dir);
+        TestPluginJar.plugin("beta", "1.0").source("Fields", fields("PROXY", "portOwners"))
+                .service("io.kbsh.model.env.EnvironmentExtension", "Fields").writeTo(dir);
+        TestPluginJar.plugin("gamma", "1.0").source("Fields", fields("PROXY", "services"))
+                .service("io.kbsh.model.env.EnvironmentExtension", "Fields").writeTo(dir);
+        TestPluginJar.plugin("delta", "1.0").source("Fields", fields("SERVER", "portOwners"))
+                .service("io.kbsh.model.env.EnvironmentExtension", "Fields").writeTo(dir);
+
+        PluginSet set = loader.load(List.of(dir));
+
+        assertEquals(List.of("alpha", "delta"), set.plugins().stream().map(p -> p.descriptor().id()).toList(),
+                "the same name on another kind of object is another field");
+        assertTrue(set.failures().stream().anyMatch(f -> f.source().endsWith("beta.jar")
+                && f.reason().contains("proxies[].portOwners") && f.reason().contains("plugin alpha declared already")), set.failures().toString());
+        assertTrue(set.failures().stream().anyMatch(f -> f.source().endsWith("gamma.jar")
+                && f.reason().contains("the environment schema already has")), set.failures().toString());
+        List<String> declared = set.of(io.kbsh.model.env.EnvironmentExtension.class).stream()
+                .flatMap(c -> c.call(io.kbsh.model.env.EnvironmentExtension::fields).stream())
+                .map(io.kbsh.model.env.ExtensionField::path).toList();
+        assertEquals(List.of("proxies[].portOwners", "servers[].portOwners"), declared);
+    }
+
     @Test
     void aContributionThatCannotNameItselfRefusesItsPluginAtLoadTime() {
         TestPluginJar.plugin("nameless", "1.0")

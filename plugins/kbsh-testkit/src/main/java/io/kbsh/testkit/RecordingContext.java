@@ -121,7 +121,15 @@ public final class RecordingContext implements CommandContext {
     }
 
     @Override
+    @SuppressWarnings("removal")
     public <T> Optional<T> service(Class<T> type) {
         return Optional.ofNullable(services.get(type)).map(type::cast);
+    }
+
+    /** The store a test put in with {@link #withService}, else an empty one. */
+    @Override
+    public io.kbsh.model.article.ArticleStore articles() {
+        return Optional.ofNullable((io.kbsh.model.article.ArticleStore) services.get(io.kbsh.model.article.ArticleStore.class))
+                .orElseGet(io.kbsh.model.article.ArticleStore::empty);
     }
 }
