@@ -324,7 +324,7 @@ class KbshBatchTest {
             it.forEachRemaining(docs::add);
         }
         List<String> schemas = docs.stream().map(d -> d.get("schema").asText() + "/" + d.get("schemaVersion").asInt()).toList();
-        assertEquals(List.of("kbsh.ini-document/1", "kbsh.plugins/1", "kbsh.waivers/1", "kbsh.environment-view/1", "kbsh.facts/1"),
+        assertEquals(List.of("kbsh.ini-document/1", "kbsh.plugins/1", "kbsh.waivers/1", "kbsh.environment-view/2", "kbsh.facts/1"),
                 schemas, r.out());
         assertEquals("Disable", docs.get(0).get("sections").get(1).get("entries").get(0).get("key").asText());
         assertEquals("Q187225", docs.get(2).get("waivers").get(0).get("article").asText());

@@ -122,9 +122,16 @@ public final class EnvCommand implements ShellCommand {
             }
             case "show" -> {
                 if (args.has("json")) {
-                    ObjectNode doc = JsonOutput.document("environment-view", 1);
+                    ObjectNode doc = JsonOutput.document("environment-view", 2);
                     JsonOutput.put(doc, "file", session.environmentFile());
-                    doc.set("environment", JsonOutput.MAPPER.valueToTree(session.requireEnvironment()));
+                    // The environment as a schema version 2 file holds it, so that the view reads back as input.
+                    Optional<Path> folder = session.environmentFile().map(f -> f.toAbsolutePath().getParent());
+                    try {
+                        doc.set("environment", JsonOutput.MAPPER.readTree(
+                                new EnvironmentWriter(folder).write(session.requireEnvironment())));
+                    } catch (IOException e) {
+                        throw new CommandException("cannot describe the environment as JSON: " + e.getMessage());
+                    }
                     JsonOutput.print(context, doc);
                 } else {
                     context.out().print(describe(session.requireEnvironment()));
@@ -235,7 +242,18 @@ public final class EnvCommand implements ShellCommand {
         }
         Path directory = args.value("output").map(context::resolve).map(Path::getParent).orElse(file.getParent());
         byte[] json = new EnvironmentWriter(Optional.ofNullable(directory)).write(env);
-        return write(context, args, json, "upgrade");
+        int status = write(context, args, json, "upgrade");
+        if (directory != null && args.value("output").isPresent()) {
+            Path folder = directory.toAbsolutePath().normalize();
+            boolean outside = env.servers().stream().flatMap(s -> s.iniFiles().stream())
+                    .flatMap(i -> i.localCopy().stream()).anyMatch(c -> !c.toAbsolutePath().normalize().startsWith(folder));
+            if (outside) {
+                // The reader keeps collected copies inside the environment's folder (they are written by fix apply).
+                context.err().println("note: collected copies are outside " + folder + "; load the new file with"
+                        + " env load FILE --copies " + file.toAbsolutePath().getParent());
+            }
+        }
+        return status;
     }
 
     /** Writes {@code content} to standard output, or atomically (locked, with a backup) to {@code --output}. */

@@ -130,10 +130,10 @@ public final class ReportContext {
 
     /** The unified diff of the action's plan on the collected copy; empty when there is none to make. */
     private Optional<String> diff(ArticleId article, Action.RunIniWriter w) {
-        Path local = w.file().localCopy();
-        if (local == null) {
+        if (w.file().localCopy().isEmpty()) {
             return Optional.empty();
         }
+        Path local = w.file().localCopy().get();
         try {
             IniPlan plan = plans.plan(article, w, local, false);
             return plan.changesNothing() ? Optional.empty() : Optional.of(plan.diff());

@@ -75,7 +75,7 @@ public final class EnvironmentReader {
             Server server = env.servers().get(i);
             for (int j = 0; j < server.iniFiles().size(); j++) {
                 IniFile ini = server.iniFiles().get(j);
-                Optional<String> problem = ini.copy().isPresent() ? outside(ini.copy().get(), roots) : Optional.empty();
+                Optional<String> problem = ini.localCopy().isPresent() ? outside(ini.localCopy().get(), roots) : Optional.empty();
                 if (problem.isPresent()) {
                     String path = "servers[" + i + "].iniFiles[" + j + "].localCopy";
                     JsonTree.Node at = JsonTree.at(JsonTree.parse(content, file.toString()), path);

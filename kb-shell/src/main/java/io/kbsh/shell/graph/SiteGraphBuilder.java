@@ -93,9 +93,7 @@ public final class SiteGraphBuilder {
     private void server(Server s) {
         List<String> details = new ArrayList<>();
         details.add("Exchange " + s.exchange());
-        if (s.windowsNt() != null) {
-            details.add("Windows NT " + s.windowsNt());
-        }
+        s.os().ifPresent(os -> details.add(os.toString()));
         if (s.clustered()) {
             details.add("cluster node");
         }
@@ -104,8 +102,7 @@ public final class SiteGraphBuilder {
         }
         List<String> addresses = new ArrayList<>(s.addresses());
         addresses.add(s.id());
-        Optional<String> parent = s.site() != null && nodes.containsKey(siteId(s.site()))
-                ? Optional.of(siteId(s.site())) : Optional.empty();
+        Optional<String> parent = s.site().map(SiteGraphBuilder::siteId).filter(nodes::containsKey);
         nodes.put(serverId(s.id()), new Node(serverId(s.id()), Kind.SERVER, s.id(), details, parent,
                 List.of(ObjectRef.server(s.id())), addresses));
     }
@@ -115,25 +112,27 @@ public final class SiteGraphBuilder {
         details.add("Proxy Server " + p.version());
         List<String> addresses = new ArrayList<>();
         addresses.add(p.id());
-        if (p.internalAddress() != null) {
-            details.add("internal " + p.internalAddress());
-            addresses.add(p.internalAddress());
-        }
-        if (p.externalAddress() != null) {
-            details.add("external " + p.externalAddress());
-            addresses.add(p.externalAddress());
-        }
-        if (p.runsOn() != null) {
-            details.add("on " + p.runsOn());
-        }
+        p.internalAddress().ifPresent(a -> {
+            details.add("internal " + a);
+            addresses.add(a);
+        });
+        p.externalAddress().ifPresent(a -> {
+            details.add("external " + a);
+            addresses.add(a);
+        });
+        p.runsOn().ifPresent(host -> details.add("on " + host));
         nodes.put(proxyId(p.id()), new Node(proxyId(p.id()), Kind.PROXY, p.id(), details, Optional.empty(),
                 List.of(ObjectRef.proxy(p.id())), addresses));
     }
 
     private void winsockProxyClient(Server s) {
-        // Schema version 1 says only that the client is installed; with one proxy in the site it is that one.
-        if (env.proxies().size() == 1) {
-            String proxy = env.proxies().get(0).id();
+        // Schema version 2 names the proxy the client uses; version 1 says only that the client is
+        // installed, and with one proxy in the site it is that one.
+        Optional<String> named = s.wspClient().flatMap(c -> c.proxy());
+        Optional<String> used = named.isPresent() ? named
+                : env.proxies().size() == 1 ? Optional.of(env.proxies().get(0).id()) : Optional.empty();
+        if (used.isPresent() && env.proxies().stream().anyMatch(p -> p.id().equals(used.get()))) {
+            String proxy = used.get();
             edges.add(new Edge("wsp:" + s.id() + ":" + proxy, serverId(s.id()), proxyId(proxy), EdgeKind.WINSOCK_PROXY,
                     "WinSock Proxy client", List.of(ObjectRef.server(s.id()), ObjectRef.proxy(proxy))));
         }
@@ -151,13 +150,14 @@ public final class SiteGraphBuilder {
         String end;
         if (c.type() == ConnectorType.INTERNET_MAIL) {
             end = internet();
-        } else if (c.remoteMta() != null) {
-            end = resolve(c.remoteMta()).orElseGet(() -> remote(c.remoteMta()));
+        } else if (c.remoteMta().isPresent()) {
+            String mta = c.remoteMta().get();
+            end = resolve(mta).orElseGet(() -> remote(mta));
         } else {
             end = internet();
         }
         hops.add(end);
-        String label = shortType(c.type()) + (c.transport() == null ? "" : "/" + c.transport().label());
+        String label = shortType(c.type()) + c.transport().map(t -> "/" + t.label()).orElse("");
         ObjectRef ref = ObjectRef.connector(c.id());
         for (int i = 0; i + 1 < hops.size(); i++) {
             edges.add(new Edge("connector:" + c.id() + "#" + i, hops.get(i), hops.get(i + 1), EdgeKind.CONNECTOR,

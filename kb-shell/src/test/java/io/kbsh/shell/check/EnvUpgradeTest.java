@@ -10,8 +10,9 @@ import io.kbsh.model.env.EnvironmentExtension;
 import io.kbsh.model.env.ExtensionField;
 import io.kbsh.model.env.FieldType;
 import io.kbsh.model.env.ObjectKind;
-import io.kbsh.shell.RecordingContext;
+import io.kbsh.testkit.RecordingContext;
 import io.kbsh.shell.env.EnvironmentReader;
+import io.kbsh.shell.json.JsonInputException;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
 import io.kbsh.shell.plugin.PluginSet;
@@ -64,7 +65,9 @@ class EnvUpgradeTest {
         ctx.reset();
         env.run(ctx, List.of("upgrade", "site-q254909-q187225.json", "-o", "v2/northwind.json"));
         Path out = ex.resolve("v2/northwind.json");
-        Environment upgraded = EnvironmentReader.read(out);
+        // The copies stay in examples/collected, outside v2/: loading needs the folder named (--copies).
+        assertThrows(JsonInputException.class, () -> EnvironmentReader.read(out));
+        Environment upgraded = EnvironmentReader.read(out, List.of(ex));
         assertEquals(2, upgraded.schemaVersion());
         assertEquals(original.servers(), upgraded.servers(), "the copies are still found from v2/");
         String first = Files.readString(out);

@@ -44,7 +44,7 @@ class CollectedCopyFolderTest {
     void aCopyInsideTheFolderIsResolvedThere() throws Exception {
         Path env = environment("collected/EXCH1/Mspclnt.ini");
         assertEquals(dir.resolve("site/collected/EXCH1/Mspclnt.ini").toAbsolutePath(),
-                EnvironmentReader.read(env).servers().get(0).iniFiles().get(0).copy().orElseThrow());
+                EnvironmentReader.read(env).servers().get(0).iniFiles().get(0).localCopy().orElseThrow());
     }
 
     @Test
@@ -75,7 +75,7 @@ class CollectedCopyFolderTest {
         Path env = environment("../copies/x.ini");
         assertThrows(JsonInputException.class, () -> EnvironmentReader.read(env));
         assertEquals(copies.resolve("x.ini").toAbsolutePath(), EnvironmentReader.read(env, List.of(copies))
-                .servers().get(0).iniFiles().get(0).copy().orElseThrow());
+                .servers().get(0).iniFiles().get(0).localCopy().orElseThrow());
     }
 
     @Test

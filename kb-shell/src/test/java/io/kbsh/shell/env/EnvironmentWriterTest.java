@@ -9,6 +9,7 @@ import io.kbsh.model.env.Environment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,7 @@ class EnvironmentWriterTest {
         Path out = elsewhere.resolve("sub/site.json");
         Files.createDirectories(out.getParent());
         Files.write(out, new EnvironmentWriter(Optional.of(out.getParent())).write(v1));
-        Environment moved = EnvironmentReader.read(out);
+        Environment moved = EnvironmentReader.read(out, List.of(EnvironmentV2Test.EXAMPLES));
         assertEquals(asVersion2(v1), moved, "the copies are found from the new place");
         Path copy = moved.servers().stream().flatMap(s -> s.iniFiles().stream()).flatMap(i -> i.localCopy().stream()).findFirst().orElseThrow();
         assertTrue(Files.isRegularFile(copy), copy.toString());

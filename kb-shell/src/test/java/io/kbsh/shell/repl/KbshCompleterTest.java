@@ -66,7 +66,7 @@ class KbshCompleterTest {
         ArticleStore store = Mockito.mock(ArticleStore.class);
         Mockito.when(store.idsStartingWith("Q1870", 200)).thenReturn(List.of(new ArticleId(187025), new ArticleId(187030)));
         CommandContext context = Mockito.mock(CommandContext.class);
-        Mockito.when(context.service(ArticleStore.class)).thenReturn(Optional.of(store));
+        Mockito.when(context.articles()).thenReturn(store);
         CommandRegistry registry = CommandRegistry.build(List.of(new Demo(), new io.kbsh.shell.builtin.VersionCommand()), PluginSet.empty());
         completer = new KbshCompleter(registry, () -> context);
         reader = LineReaderBuilder.builder().terminal(terminal).parser(parser).build();

@@ -165,8 +165,8 @@ class ReplTest {
             }
         };
         CheckSession session = new CheckSession();
-        session.load(home.resolve("env.json"), new Environment(1, "t", null, List.of(new Server("S1", null, null, null,
-                ReleaseLevel.parse("5.5"), false, null, false, null, null)), null, null, null, null, null));
+        session.load(home.resolve("env.json"), Environment.builder().organisation("t")
+                .server(Server.builder("S1", ReleaseLevel.parse("5.5")).build()).build());
         Session s = start(new CheckCommand(session, new CheckEngine(contributions)));
         try {
             s.type("check\r");
