@@ -11,6 +11,8 @@ import io.kbsh.model.plugin.ApiVersion;
 import io.kbsh.shell.builtin.VersionCommand;
 import io.kbsh.shell.exec.BoundedLines;
 import io.kbsh.shell.check.ShellSession;
+import io.kbsh.shell.check.CheckSession;
+import io.kbsh.shell.check.ExampleSite;
 import io.kbsh.shell.exec.CommandExecutor;
 import io.kbsh.shell.exec.CommandRegistry;
 import io.kbsh.shell.exec.ExitRequest;
@@ -27,6 +29,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -102,15 +105,42 @@ public final class Kbsh {
         int pluginStatus = options.strict() && !failures.isEmpty() ? ExitStatus.PLUGIN_FAILED : ExitStatus.OK;
 
         boolean batch = options.commands().isPresent() || options.script().isPresent() || !launch.terminal();
+        CheckSession session = injector.getInstance(CheckSession.class);
+        ExampleSite example = new ExampleSite(launch.installation().map(dir -> dir.resolve("examples")), home);
+        session.useExample(example);
         if (!batch) {
             return ExitStatus.combine(pluginStatus,
                     Repl.run(registry, home, options.init(), io -> context(io, home, launch, options, injector),
-                            Screen.colourWanted(launch.environment(), options.noColor(), true)));
+                            Screen.colourWanted(launch.environment(), options.noColor(), true),
+                            (executor, out) -> openOnTheExample(session, example, executor, out)));
         }
         Charset charset = Charset.defaultCharset();
         ShellIo io = new StreamIo(launch.out(), launch.err(), charset);
         CommandExecutor executor = new CommandExecutor(registry, context(io, home, launch, options, injector));
         return ExitStatus.combine(pluginStatus, runBatch(launch, options, executor, io));
+    }
+
+    /**
+     * An interactive shell with no environment opens on the example site (its scratch copy in the home),
+     * and says so; batch mode never loads it unasked.
+     */
+    private static void openOnTheExample(CheckSession session, ExampleSite example, CommandExecutor executor,
+                                         PrintWriter out) {
+        if (session.environment().isPresent()) {
+            return;
+        }
+        Optional<Path> site;
+        try {
+            site = example.scratchSite();
+        } catch (java.io.UncheckedIOException e) {
+            out.println("kbsh: " + e.getMessage());
+            return;
+        }
+        site.ifPresent(file -> {
+            out.println("kbsh: no environment given: opening on the example site, a scratch copy in "
+                    + example.scratchDirectory() + " (fixes change only that copy; env load FILE loads yours)");
+            executor.execute("env load '" + file + "'");
+        });
     }
 
     private static ShellContext context(ShellIo io, Path home, Launch launch, LaunchOptions options, Injector injector) {

@@ -99,6 +99,15 @@ public final class BugsCommand implements ShellCommand {
                     : "the archive's fix lists name no " + productName + " " + level.release()
                             + " service pack (release lines with fix lists: " + String.join(", ", lines) + ")");
         }
+        // A pack past the last one the fix lists know (5.5 SP9) would answer "0 open", a false all-clear.
+        int lastPack = table.values().stream().flatMap(List::stream)
+                .filter(f -> f.level().release().equals(level.release()))
+                .mapToInt(f -> f.level().servicePack()).max().orElse(0);
+        if (level.servicePack() > lastPack) {
+            throw new CommandException("the archive's fix lists know no " + productName + " " + level
+                    + ": the last known service pack of " + productName + " " + level.release() + " is "
+                    + (lastPack == 0 ? "none (the release itself)" : "SP" + lastPack));
+        }
         List<ArticleId> open = s.bugsOpenAt(product.id(), level);
         ObjectNode doc = JsonOutput.document("bugs", 1);
         doc.put("product", product.id());

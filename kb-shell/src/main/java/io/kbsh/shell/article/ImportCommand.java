@@ -99,7 +99,8 @@ public final class ImportCommand implements ShellCommand {
             if (bar != null) {
                 bar.clear();
             }
-            throw new CommandException("import interrupted: " + kept);
+            // The shell prefixes "import: "; the message must not say it again.
+            throw new CommandException("interrupted: " + kept);
         } catch (IOException e) {
             throw new CommandException(source + ": " + e.getMessage() + " (" + kept + ")");
         } catch (IllegalStateException e) {
@@ -127,33 +128,66 @@ public final class ImportCommand implements ShellCommand {
         }
     }
 
-    /** A one-line progress bar with count and rate, redrawn in place at most ten times a second. */
-    private static final class Bar implements ImportProgress {
+    /**
+     * A one-line progress bar redrawn in place at most ten times a second: files parsed, rate, elapsed time
+     * and the time left; after parsing, the stage the import is in (fix lists, indexing, swapping).
+     */
+    static final class Bar implements ImportProgress {
+        private static final int WIDTH = 30;
         private final PrintWriter out;
-        private final long start = System.nanoTime();
+        private final long start;
+        private final java.util.function.LongSupplier clock;
         private long lastDraw;
+        private int lastLength;
 
         Bar(PrintWriter out) {
+            this(out, System::nanoTime);
+        }
+
+        Bar(PrintWriter out, java.util.function.LongSupplier clock) {
             this.out = out;
+            this.clock = clock;
+            this.start = clock.getAsLong();
+            this.lastDraw = start - 1_000_000_000L;
         }
 
         @Override
         public void update(int done, int total) {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             if (now - lastDraw < 100_000_000L && done < total) {
                 return;
             }
             lastDraw = now;
-            int width = 30;
-            int filled = total == 0 ? width : (int) ((long) done * width / total);
+            int filled = total == 0 ? WIDTH : (int) ((long) done * WIDTH / total);
             double seconds = Math.max(0.001, (now - start) / 1e9);
-            out.print(String.format("\r[%s%s] %d/%d  %.0f/s ", "#".repeat(filled), " ".repeat(width - filled),
-                    done, total, done / seconds));
+            double rate = done / seconds;
+            String left = done == 0 ? "ETA --:--" : done >= total ? "ETA 0:00"
+                    : "ETA " + clock((long) ((total - done) / rate));
+            draw(String.format("[%s%s] %d/%d  %.0f/s  %s  %s", "#".repeat(filled), " ".repeat(WIDTH - filled),
+                    done, total, rate, clock((long) seconds), left));
+        }
+
+        @Override
+        public void stage(Stage stage) {
+            draw(String.format("[%s] %s…  %s", "#".repeat(WIDTH), stage.label(),
+                    clock((clock.getAsLong() - start) / 1_000_000_000L)));
+        }
+
+        private void draw(String line) {
+            out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+            lastLength = line.length();
             out.flush();
         }
 
+        /** Seconds as m:ss (h:mm:ss past an hour). */
+        static String clock(long seconds) {
+            return seconds >= 3600
+                    ? String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                    : String.format("%d:%02d", seconds / 60, seconds % 60);
+        }
+
         void clear() {
-            out.print("\r" + " ".repeat(70) + "\r");
+            out.print("\r" + " ".repeat(lastLength) + "\r");
             out.flush();
         }
     }

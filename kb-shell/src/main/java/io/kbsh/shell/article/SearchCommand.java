@@ -13,6 +13,7 @@ import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.command.ValueKind;
 import io.kbsh.shell.store.LuceneArticleStore;
+import io.kbsh.shell.store.SearchResults;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.List;
@@ -40,19 +41,25 @@ public final class SearchCommand implements ShellCommand {
     @Override
     public List<String> examples() {
         return List.of("search \"second MX record\" product:exchange",
-                "search proxy x.400 type:bug --limit 50");
+                "search X.400 connector TCP/IP",
+                "search (relay OR smarthost) -proxy connect*",
+                "search proxy x.400 type:bug --page 2");
     }
 
     @Override
     public String usage() {
-        return "search [--limit N] [--json] QUERY...\n"
-                + "  e.g. search proxy x.400 product:exchange type:bug\n"
-                + "       search \"second MX record\" tag:xfor";
+        return "search [--limit N] [--page P] [--json] QUERY...  all words match (title or text), 20 a page with the total\n"
+                + "search \"A PHRASE\"                        the words together, in order\n"
+                + "search WORD OR WORD                       either word (AND is the default; group with parentheses)\n"
+                + "search -WORD                              articles without the word (also NOT WORD)\n"
+                + "search PREFIX*                            any word starting with PREFIX\n"
+                + "search FIELD:VALUE                        filter: product: category: type: tag: (title: text: id: cites:)\n";
     }
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.value("limit", ValueKind.TEXT, "how many results to show (default 20)"),
+        return List.of(OptionSpec.value("limit", ValueKind.TEXT, "how many results a page shows (default 20)"),
+                OptionSpec.value("page", ValueKind.TEXT, "which page of results to show (default 1)"),
                 ArticleText.JSON);
     }
 
@@ -60,26 +67,30 @@ public final class SearchCommand implements ShellCommand {
     public int run(CommandContext context, List<String> words) throws CommandException {
         Arguments args = Arguments.parse(words, options());
         int limit = args.intValue("limit", 20, 1, 10_000);
+        int page = args.intValue("page", 1, 1, 100_000);
         if (args.positional().isEmpty()) {
             throw new UsageException("missing argument QUERY");
         }
         String query = String.join(" ", args.positional().stream()
                 .map(w -> w.contains(" ") && !w.startsWith("\"") ? "\"" + w + "\"" : w).toList());
         LuceneArticleStore s = store.get();
-        List<SearchHit> hits;
+        SearchResults results;
         try {
-            hits = s.search(query, limit);
+            results = s.search(query, (page - 1) * limit, limit);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         ArticleText.notices(context, s);
+        List<SearchHit> hits = results.hits();
         if (args.has("json")) {
             ObjectNode doc = JsonOutput.document("search", 1);
             doc.put("query", query);
             doc.put("limit", limit);
-            ArrayNode results = doc.putArray("results");
+            doc.put("page", page);
+            doc.put("total", results.total());
+            ArrayNode found = doc.putArray("results");
             for (SearchHit h : hits) {
-                ObjectNode r = results.addObject();
+                ObjectNode r = found.addObject();
                 r.put("id", h.id().toString());
                 r.put("title", h.title());
                 JsonOutput.put(r, "date", java.util.Optional.ofNullable(h.date()));
@@ -92,8 +103,19 @@ public final class SearchCommand implements ShellCommand {
         for (SearchHit h : hits) {
             text.append(String.format("%-8s  %-10s  %s%n", h.id(), h.date() == null ? "" : h.date(), h.title()));
         }
-        if (hits.isEmpty()) {
+        int first = (page - 1) * limit + 1;
+        int lastShown = first + hits.size() - 1;
+        if (results.total() == 0) {
             text.append("no articles match ").append(query).append('\n');
+        } else if (hits.isEmpty()) {
+            text.append("page " + page + " is past the last: " + results.total() + " article"
+                    + (results.total() == 1 ? "" : "s") + " match\n");
+        } else if (lastShown < results.total() || first > 1) {
+            text.append(first + "-" + lastShown + " of " + results.total() + " articles"
+                    + (lastShown < results.total() ? "; more: search --page " + (page + 1)
+                            + (limit == 20 ? "" : " --limit " + limit) + " " + query : "") + "\n");
+        } else {
+            text.append(results.total() + " article" + (results.total() == 1 ? "" : "s") + "\n");
         }
         context.page(text.toString());
         return ExitStatus.OK;

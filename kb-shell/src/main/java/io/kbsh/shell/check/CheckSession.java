@@ -28,6 +28,17 @@ public final class CheckSession {
     private Path waiverFile;
     private List<Path> copyFolders = List.of();
 
+    private ExampleSite example = ExampleSite.none();
+
+    /** The bundled example site, which {@code env load} redirects to its scratch copy. */
+    public synchronized void useExample(ExampleSite site) {
+        this.example = site;
+    }
+
+    public synchronized ExampleSite example() {
+        return example;
+    }
+
     /** Replaces the environment; facts about the previous one are dropped. */
     public synchronized void load(Path file, Environment env) {
         load(file, env, List.of());

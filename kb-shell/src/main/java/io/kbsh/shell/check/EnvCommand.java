@@ -205,7 +205,17 @@ public final class EnvCommand implements ShellCommand {
     static Environment load(CommandContext context, CheckSession session, EnvironmentReader reader, String path,
             List<Path> copyFolders)
             throws CommandException {
-        Path file = context.resolve(path);
+        Path given = context.resolve(path);
+        Path file;
+        try {
+            file = session.example().scratchFor(given).orElse(given);
+        } catch (java.io.UncheckedIOException e) {
+            throw new CommandException(e.getMessage());
+        }
+        if (!file.equals(given)) {
+            context.err().println("kbsh: " + given + " is the bundled example: loading its scratch copy " + file
+                    + " (fixes change only that copy)");
+        }
         Environment env = read(context, reader, file, copyFolders);
         session.load(file, env, copyFolders);
         return env;

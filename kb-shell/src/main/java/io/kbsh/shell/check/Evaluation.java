@@ -8,6 +8,8 @@ import io.kbsh.model.env.Environment;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.ValueKind;
+import io.kbsh.shell.net.ProbeWords;
+import io.kbsh.rules.ArticleCheck;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.CheckRunner;
 import io.kbsh.shell.check.run.PluginCheck;
@@ -50,7 +52,18 @@ record Evaluation(Environment environment, List<PluginCheck> checks, Waivers wai
                               Duration timeout, List<Fact> collected) {
         List<Fact> facts = engine.probe(context, report.probeRequests(), timeout);
         collected.addAll(facts);
-        session.addFacts(facts);
+        // A probe that was cancelled, or whose name did not resolve, found nothing about its peer: it must not
+        // make a finding apply (or stop applying).
+        List<Fact> evidence = new java.util.ArrayList<>();
+        for (Fact f : facts) {
+            java.util.Optional<String> why = ProbeWords.notEvidence(f);
+            if (why.isPresent()) {
+                context.err().println("note: " + why.get() + ": not used as evidence");
+            } else {
+                evidence.add(f);
+            }
+        }
+        session.addFacts(evidence);
         return run(context, session, engine);
     }
 

@@ -184,7 +184,7 @@ public final class ProbeCommand implements ShellCommand {
         }
         List<ProbeResult> results = runAll(context, plan, options);
         boolean cancelled = Thread.currentThread().isInterrupted();
-        session.addFacts(results.stream().filter(r -> r.status() != ProbeStatus.CANCELLED).map(ProbeResult::toFact).toList());
+        session.addFacts(results.stream().map(ProbeResult::toFact).filter(f -> ProbeWords.notEvidence(f).isEmpty()).toList());
         if (args.has("json")) {
             printJson(context.out(), results);
         } else {
@@ -212,13 +212,17 @@ public final class ProbeCommand implements ShellCommand {
             if (showProgress) {
                 synchronized (err) {
                     err.print("\rprobing " + done + "/" + total + " (last: " + latest.probe() + " "
-                            + latest.target() + " " + latest.status() + ")");
+                            + latest.target() + " " + ProbeWords.status(latest.status()) + ")");
                     err.flush();
                 }
             }
         };
         // Plugin probes run with their plugin's class loader: the runner's threads inherit it from here.
-        List<ProbeResult> results = plan.get(0).probe().call(p -> runner.run(requests, deadline, progress));
+        List<ProbeResult> results;
+        try (WaitingLine waiting = WaitingLine.start(context.interactive() && plan.size() == 1, err,
+                plan.get(0).probe().instance().id() + " " + plan.get(0).target())) {
+            results = plan.get(0).probe().call(p -> runner.run(requests, deadline, progress));
+        }
         if (showProgress) {
             synchronized (err) {
                 err.print("\r");
@@ -235,16 +239,20 @@ public final class ProbeCommand implements ShellCommand {
         checkHost(domain, "domain");
         expectPositionals(args, 2);
         int smtpPort = args.has("smtp-port") ? port(args.value("smtp-port").get(), "--smtp-port") : 25;
-        MxReport report = new MxProbe(new Random(), ProbeRunner.defaults()).check(domain, options.withSmtpPort(smtpPort));
+        MxReport report;
+        try (WaitingLine waiting = WaitingLine.start(context.interactive() && !args.has("json"), context.err(),
+                "the MX hosts of " + domain)) {
+            report = new MxProbe(new Random(), ProbeRunner.defaults()).check(domain, options.withSmtpPort(smtpPort));
+        }
         boolean cancelled = Thread.currentThread().isInterrupted();
-        if (!cancelled) {
+        if (!cancelled && ProbeWords.notEvidence(report.toFact()).isEmpty()) {
             session.addFacts(List.of(report.toFact()));
         }
         PrintWriter out = context.out();
         if (args.has("json")) {
             printJson(out, report);
         } else {
-            printTable(out, report);
+            printTable(out, report, cancelled);
         }
         out.flush();
         if (cancelled) {
@@ -362,7 +370,7 @@ public final class ProbeCommand implements ShellCommand {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PROBE", "TARGET", "STATUS", "REACHED", "TIME", "DETAIL"});
         for (ProbeResult r : results) {
-            rows.add(new String[] {r.probe(), r.target().toString(), r.status().name(), r.stage(),
+            rows.add(new String[] {r.probe(), r.target().toString(), ProbeWords.status(r.status()), ProbeWords.reached(r.stage()),
                     r.latency().toMillis() + " ms", summary(r)});
         }
         printRows(out, rows);
@@ -384,8 +392,8 @@ public final class ProbeCommand implements ShellCommand {
         return (greeting + (tls.isEmpty() ? "" : " [" + tls + "]")).trim();
     }
 
-    private static void printTable(PrintWriter out, MxReport report) {
-        out.println("mx " + report.domain() + ": " + report.dnsOutcome()
+    private static void printTable(PrintWriter out, MxReport report, boolean cancelled) {
+        out.println("mx " + report.domain() + ": " + verdict(report, cancelled)
                 + (report.dnsDetail().isEmpty() ? "" : " (" + report.dnsDetail() + ")"));
         if (!report.hosts().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
@@ -393,13 +401,39 @@ public final class ProbeCommand implements ShellCommand {
             for (MxHost h : report.hosts()) {
                 String detail = h.accepts() ? h.evidence().text(EvidenceKeys.GREETING).orElse("") : h.detail();
                 rows.add(new String[] {Integer.toString(h.preference()), h.name(),
-                        h.address() == null ? "-" : h.address(), h.status().name(), h.stage(), detail});
+                        h.address() == null ? "-" : h.address(), ProbeWords.status(h.status()),
+                        ProbeWords.reached(h.stage()), detail});
             }
             printRows(out, rows);
+        }
+        if (cancelled) {
+            // A cancelled probe proves nothing about the hosts it did not finish: no verdict is drawn.
+            return;
         }
         out.println("a sender that falls back to later MX hosts delivers: " + yesNo(report.fallbackDelivers()));
         out.println("a sender that tries only the first MX host fails:    " + yesNo(report.firstHostOnlyFails())
                 + (report.fallbackDelivers() && report.firstHostOnlyFails() ? "  (the case of Q166604)" : ""));
+    }
+
+    /** The table's heading: what the look-up and the hosts say together, a refused host included. */
+    static String verdict(MxReport report, boolean cancelled) {
+        if (cancelled) {
+            return "cancelled, no verdict";
+        }
+        String dns = report.dnsOutcome().name();
+        List<MxHost> hosts = report.hosts();
+        if (hosts.isEmpty()) {
+            return ProbeWords.dns(dns);
+        }
+        long accepting = hosts.stream().filter(MxHost::accepts).count();
+        String prefix = dns.equals("OK") ? "" : ProbeWords.dns(dns) + "; ";
+        if (accepting == hosts.size()) {
+            return prefix + (hosts.size() == 1 ? "the MX host accepts mail" : "all " + hosts.size() + " MX hosts accept mail");
+        }
+        MxHost failing = hosts.stream().filter(h -> !h.accepts()).findFirst().orElseThrow();
+        String first = "MX " + failing.preference() + " " + failing.name() + " " + ProbeWords.status(failing.status());
+        return prefix + (accepting == 0 ? "no MX host accepts mail" : accepting + " of " + hosts.size()
+                + " MX hosts accept mail") + " (" + first + ")";
     }
 
     private static String yesNo(boolean b) {

@@ -16,6 +16,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.io.PrintWriter;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
@@ -42,7 +44,8 @@ public final class Repl {
 
     /** Runs the shell on the system terminal. */
     public static int run(CommandRegistry registry, Path home, Optional<String> init,
-                          Function<ShellIo, ShellContext> contexts, boolean colourAllowed) {
+                          Function<ShellIo, ShellContext> contexts, boolean colourAllowed,
+                          BiConsumer<CommandExecutor, PrintWriter> startup) {
         try (Terminal terminal = TerminalBuilder.builder().name("kbsh").system(true).build()) {
             // A dumb terminal (TERM=dumb: Emacs' shell, IDE consoles) leaves SIGINT to the JVM, whose default
             // ends the process. Route it to the terminal's handlers as JLine does on every other terminal.
@@ -50,7 +53,7 @@ public final class Repl {
                     ? Optional.ofNullable(Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT)))
                     : Optional.empty();
             try {
-                return run(terminal, registry, home, init, contexts, colourAllowed);
+                return run(terminal, registry, home, init, contexts, colourAllowed, startup);
             } finally {
                 interrupt.ifPresent(handler -> Signals.unregister("INT", handler));
             }
@@ -72,6 +75,16 @@ public final class Repl {
      */
     public static int run(Terminal terminal, CommandRegistry registry, Path home, Optional<String> init,
                           Function<ShellIo, ShellContext> contexts, boolean colourAllowed) throws IOException {
+        return run(terminal, registry, home, init, contexts, colourAllowed, (executor, out) -> { });
+    }
+
+    /**
+     * Runs the shell as {@link #run(Terminal, CommandRegistry, Path, Optional, Function, boolean)} does;
+     * {@code startup} runs after {@code --init}, before the first prompt (the example site loads there).
+     */
+    public static int run(Terminal terminal, CommandRegistry registry, Path home, Optional<String> init,
+                          Function<ShellIo, ShellContext> contexts, boolean colourAllowed,
+                          BiConsumer<CommandExecutor, PrintWriter> startup) throws IOException {
         Files.createDirectories(home);
         if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
             // Some pseudo-terminals report 0x0; JLine would then draw nothing as the user types.
@@ -100,6 +113,7 @@ public final class Repl {
             if (init.isPresent()) {
                 executor.execute(init.get());
             }
+            startup.accept(executor, terminal.writer());
             return loop(terminal, reader, executor);
         } catch (ExitRequest exit) {
             return exit.status();

@@ -108,6 +108,7 @@ final class ArchiveImport {
                 throw new IOException("no KB article found" + (reasons.isEmpty() ? " (" + entries.size() + " files read)"
                         : " (" + reasons.size() + " files rejected, e.g. " + reasons.get(0) + ")"));
             }
+            progress.stage(ImportProgress.Stage.FIX_LISTS);
             for (List<FixListing> listings : fixLists.values()) {
                 fixTable.add(listings);
             }
@@ -175,6 +176,7 @@ final class ArchiveImport {
         try {
             Map<String, String> all = new HashMap<>(data);
             all.put("kbsh.articles", Integer.toString(indexed.size()));
+            progress.stage(ImportProgress.Stage.INDEXING);
             writer.setLiveCommitData(all.entrySet());
             writer.commit();
             writer.close();

@@ -109,6 +109,14 @@ public final class LuceneArticleStore implements ArticleStore, AutoCloseable {
         return index().search(query, limit);
     }
 
+    /**
+     * Hits {@code offset} to {@code offset + limit} of {@code query} and the number of matches in all; an
+     * unreadable query, or a filter value no article has, is an {@link IllegalArgumentException} saying why.
+     */
+    public SearchResults search(String query, int offset, int limit) {
+        return index().search(query, offset, limit);
+    }
+
     @Override
     public List<ArticleId> citedBy(ArticleId id) {
         return index().citedBy(id);

@@ -9,6 +9,7 @@ import io.kbsh.model.article.SearchHit;
 import io.kbsh.shell.article.parse.ArticleParseException;
 import io.kbsh.shell.article.parse.ArticleParser;
 import io.kbsh.model.version.ReleaseLevel;
+import io.kbsh.model.command.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -220,26 +221,64 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
     /** {@inheritDoc} An unreadable query is an {@link IllegalArgumentException} saying why. */
     @Override
     public List<SearchHit> search(String query, int limit) {
+        return search(query, 0, limit).hits();
+    }
+
+    /**
+     * The hits {@code offset} to {@code offset + limit} of {@code query}, with how many articles match in
+     * all. A plain filter value no article has ({@code product:exchang}) is an
+     * {@link IllegalArgumentException} naming the values the index knows, not an empty answer.
+     */
+    SearchResults search(String query, int offset, int limit) {
         IndexSearcher searcher = state().searcher();
         if (searcher == null) {
-            return briefs().search(query, limit);
+            List<SearchHit> all = briefs().search(query, Integer.MAX_VALUE);
+            return new SearchResults(all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit)),
+                    all.size());
         }
-        Query q = QueryReader.read(query);
+        QueryReader.Read read = QueryReader.parse(query);
         try {
-            TopDocs top = searcher.search(q, Math.max(1, limit));
+            for (QueryReader.Filter f : read.filters()) {
+                checkFilter(searcher, f);
+            }
+            TopDocs top = searcher.search(read.query(), Math.max(1, offset + limit));
             StoredFields stored = searcher.storedFields();
             Set<String> fields = Set.of(IndexFields.ID_STORED, IndexFields.TITLE, IndexFields.DATE);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
+            for (int i = offset; i < top.scoreDocs.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
                 Document d = stored.document(sd.doc, fields);
                 String date = d.get(IndexFields.DATE);
                 hits.add(new SearchHit(ArticleId.parse(d.get(IndexFields.ID_STORED)), d.get(IndexFields.TITLE),
                         date == null ? null : LocalDate.parse(date), sd.score));
             }
-            return hits;
+            return new SearchResults(hits, searcher.count(read.query()));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new IllegalArgumentException("the query '" + query.strip() + "' expands to too many terms: "
+                    + "give more letters before *");
         } catch (IOException e) {
             throw new UncheckedIOException("searching the article index failed", e);
         }
+    }
+
+    private static void checkFilter(IndexSearcher searcher, QueryReader.Filter f) throws IOException {
+        if (searcher.getIndexReader().docFreq(new Term(f.field(), f.value())) > 0) {
+            return;
+        }
+        Set<String> known = new TreeSet<>();
+        Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), f.field());
+        if (terms != null) {
+            TermsEnum e = terms.iterator();
+            for (BytesRef t = e.next(); t != null; t = e.next()) {
+                known.add(t.utf8ToString());
+            }
+        }
+        Optional<String> near = Suggestions.closest(f.value(), known);
+        List<String> listed = known.stream().limit(15).toList();
+        throw new IllegalArgumentException("no article has " + f.field() + ":" + f.value()
+                + near.map(n -> " (did you mean " + f.field() + ":" + n + "?)").orElse("")
+                + (known.isEmpty() ? "" : "; " + f.field() + " values in the index: " + String.join(", ", listed)
+                        + (known.size() > listed.size() ? ", … (" + known.size() + " in all)" : "")));
     }
 
     @Override
@@ -393,6 +432,7 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
             }
             throw e;
         }
+        progress.stage(ImportProgress.Stage.SWAPPING);
         switchTo(build);
         return new ImportReport(source.toString(), run.imported(), run.merged(), run.rejected(),
                 run.fixCounts(), (System.nanoTime() - start) / 1_000_000);

@@ -1,7 +1,10 @@
 package io.kbsh.shell.store;
 
 import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.command.Suggestions;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +37,6 @@ final class QueryReader {
     /** The fields a query may name: the filters, and title or text to search one of them alone. */
     private static final Set<String> SEARCH_FIELDS = Set.of(IndexFields.TITLE, IndexFields.TEXT, IndexFields.CATEGORY,
             IndexFields.PRODUCT, IndexFields.TYPE, IndexFields.TAG, IndexFields.ID, IndexFields.CITES);
-    /** A word directly followed by a colon, not itself escaped. */
-    private static final Pattern FIELD_PREFIX = Pattern.compile("(?<![\\w\\\\])([A-Za-z][\\w.-]*):");
 
     /** Title and body words; the filter fields are single lower-cased words. */
     static final Analyzer ANALYZER = analyzer();
@@ -58,22 +59,51 @@ final class QueryReader {
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
     }
 
+    /** Longer queries are refused: a person types a few words, not a document. */
+    static final int MAX_LENGTH = 1000;
+    /** Deeper nesting is refused: Lucene's parser recurses once per parenthesis. */
+    static final int MAX_DEPTH = 16;
+    /** More words or phrases are refused: each becomes clauses over title and text. */
+    static final int MAX_TERMS = 100;
+    /** The filters whose values a query is checked against ({@code product:exchang} is a typo, not "none"). */
+    static final Set<String> CHECKED_FILTERS = Set.of(IndexFields.PRODUCT, IndexFields.CATEGORY, IndexFields.TYPE);
+
+    /** A filter the query names with one plain value, such as {@code product:exchange}. */
+    record Filter(String field, String value) {
+    }
+
+    /** A read query: the Lucene query and the plain filter values it names. */
+    record Read(Query query, List<Filter> filters) {
+    }
+
     /** The Lucene query for {@code text}, or an {@link IllegalArgumentException} saying what is wrong. */
     static Query read(String text) {
+        return parse(text).query();
+    }
+
+    /** Reads {@code text} as {@link #read} does, with the filters it names. */
+    static Read parse(String text) {
         String q = text.strip();
         if (q.isEmpty()) {
             throw new IllegalArgumentException("empty query");
         }
+        if (q.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("the query is " + q.length() + " characters long; search reads at most "
+                    + MAX_LENGTH);
+        }
+        List<Filter> filters = new ArrayList<>();
+        String lucene = translate(q, filters);
         Map<String, Float> boosts = Map.of(IndexFields.TITLE, 3f, IndexFields.TEXT, 1f);
-        q = plainColons(q);
         MultiFieldQueryParser parser = new MultiFieldQueryParser(
                 new String[] {IndexFields.TITLE, IndexFields.TEXT}, ANALYZER, boosts);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
+        // TCP/IP is one thing a person looks for: the words a term breaks into must stand together.
+        parser.setAutoGeneratePhraseQueries(true);
         Query parsed;
         try {
-            parsed = parser.parse(q);
-        } catch (ParseException | RuntimeException e) {
+            parsed = parser.parse(lucene);
+        } catch (ParseException | RuntimeException | StackOverflowError e) {
             throw new IllegalArgumentException("cannot read the query '" + q + "': " + firstLine(e.getMessage()));
         }
         Optional<ArticleId> id = ArticleId.tryParse(q);
@@ -89,28 +119,108 @@ final class QueryReader {
         } else {
             b.add(parsed, BooleanClause.Occur.MUST);
         }
-        return b.build();
+        return new Read(b.build(), List.copyOf(filters));
     }
 
     /**
-     * Escapes the colon after a word that is no search field, outside quotes: titles are pasted as queries,
-     * and their {@code XFOR:} or {@code Err Msg:} would otherwise become a filter on a field that does not
-     * exist and match nothing. A known field name is lower-cased ({@code Product:exchange} works too).
+     * Turns what a person typed into Lucene's syntax, keeping only the syntax the search documents:
+     * {@code "phrases"}, {@code field:value}, {@code OR}, {@code AND}, {@code NOT}, {@code -word},
+     * {@code +word}, {@code word*} and parentheses. Everything else is text ({@code TCP/IP},
+     * {@code X.400}, {@code XFOR:}, a stray {@code )}), escaped so that Lucene reads it as words. A field
+     * name one typo away from a known one ({@code prodcut:}) is an error naming the fields.
      */
-    static String plainColons(String query) {
-        String[] parts = query.split("\"", -1);
-        for (int i = 0; i < parts.length; i += 2) {
-            Matcher m = FIELD_PREFIX.matcher(parts[i]);
-            StringBuilder b = new StringBuilder();
-            while (m.find()) {
-                String name = m.group(1).toLowerCase(Locale.ROOT);
-                String replacement = SEARCH_FIELDS.contains(name) ? name + ":" : m.group(1) + "\\:";
-                m.appendReplacement(b, Matcher.quoteReplacement(replacement));
+    static String translate(String q, List<Filter> filters) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        int terms = 0;
+        int i = 0;
+        int n = q.length();
+        while (i < n) {
+            char c = q.charAt(i);
+            if (Character.isWhitespace(c)) {
+                out.append(' ');
+                i++;
+            } else if (c == '(') {
+                if (++depth > MAX_DEPTH) {
+                    throw new IllegalArgumentException("the query nests parentheses more than " + MAX_DEPTH + " deep");
+                }
+                out.append("( ");
+                i++;
+            } else if (c == ')') {
+                out.append(depth > 0 ? " )" : " ");
+                depth = Math.max(0, depth - 1);
+                i++;
+            } else if (c == '"') {
+                int end = q.indexOf('"', i + 1);
+                String phrase = end < 0 ? q.substring(i + 1) : q.substring(i + 1, end);
+                out.append('"').append(phrase.replace("\\", "\\\\")).append('"');
+                i = end < 0 ? n : end + 1;
+                terms++;
+            } else {
+                int j = i;
+                while (j < n && !Character.isWhitespace(q.charAt(j)) && "()\"".indexOf(q.charAt(j)) < 0) {
+                    j++;
+                }
+                String word = q.substring(i, j);
+                boolean first = out.toString().isBlank() || out.toString().stripTrailing().endsWith("(");
+                boolean last = j >= n || q.substring(j).isBlank() || q.charAt(j) == ')';
+                boolean phraseFollows = j < n && q.charAt(j) == '"';
+                out.append(word(word, first, last, phraseFollows, filters));
+                i = j;
+                terms++;
             }
-            m.appendTail(b);
-            parts[i] = b.toString();
+            if (terms > MAX_TERMS) {
+                throw new IllegalArgumentException("the query has more than " + MAX_TERMS + " words and phrases");
+            }
         }
-        return String.join("\"", parts);
+        out.append(" )".repeat(depth));
+        return out.toString();
+    }
+
+    private static final Pattern FIELD = Pattern.compile("([A-Za-z][\\w.-]*):(.*)", Pattern.DOTALL);
+    private static final List<String> FIELD_NAMES = List.of(IndexFields.PRODUCT, IndexFields.CATEGORY, IndexFields.TYPE,
+            IndexFields.TAG, IndexFields.TITLE, IndexFields.TEXT, IndexFields.ID, IndexFields.CITES);
+
+    private static String word(String word, boolean first, boolean last, boolean phraseFollows, List<Filter> filters) {
+        if ((word.equals("OR") || word.equals("AND") || word.equals("NOT")) && !first && !last) {
+            return word;
+        }
+        String sign = "";
+        String rest = word;
+        if (rest.length() > 1 && (rest.charAt(0) == '-' || rest.charAt(0) == '+')) {
+            sign = rest.substring(0, 1);
+            rest = rest.substring(1);
+        }
+        Matcher m = FIELD.matcher(rest);
+        if (m.matches()) {
+            String name = m.group(1).toLowerCase(Locale.ROOT);
+            String value = m.group(2);
+            if (SEARCH_FIELDS.contains(name)) {
+                if (value.isEmpty() && !phraseFollows) {
+                    throw new IllegalArgumentException("search field " + name + ": needs a value, e.g. product:exchange");
+                }
+                if (!value.isEmpty() && CHECKED_FILTERS.contains(name) && value.indexOf('*') < 0) {
+                    filters.add(new Filter(name, value.toLowerCase(Locale.ROOT)));
+                }
+                return sign + name + ":" + term(value);
+            }
+            Optional<String> near = name.length() >= 4 ? Suggestions.closest(name, FIELD_NAMES) : Optional.empty();
+            if (near.isPresent()) {
+                throw new IllegalArgumentException("unknown search field '" + m.group(1) + ":' (did you mean "
+                        + near.get() + ":?); the fields are " + String.join(", ", FIELD_NAMES));
+            }
+            // XFOR: or Err Msg: from a pasted title: the colon is text.
+            return sign + QueryParser.escape(rest);
+        }
+        return sign + term(rest);
+    }
+
+    /** A word as text, keeping a trailing {@code *} (prefix search). */
+    private static String term(String text) {
+        if (text.length() > 1 && text.endsWith("*") && text.indexOf('*') == text.length() - 1) {
+            return QueryParser.escape(text.substring(0, text.length() - 1)) + "*";
+        }
+        return QueryParser.escape(text);
     }
 
     private static String firstLine(String message) {

@@ -151,6 +151,21 @@ class ArticleCommandsTest {
     }
 
     @Test
+    void bugsRefusesAServicePackPastTheLastKnownOne() throws Exception {
+        new ImportCommand(() -> store).run(new RecordingContext(home), List.of(archiveWith("Q242221", "Q154481").toString()));
+        int last = store.fixTable("exchange").values().stream().flatMap(List::stream)
+                .filter(f -> f.level().release().equals("5.5")).mapToInt(f -> f.level().servicePack()).max().orElseThrow();
+        assertTrue(last > 0 && last < 9, "the fix lists name 5.5 packs below SP9: " + last);
+        CommandException e = assertThrows(CommandException.class,
+                () -> new BugsCommand(() -> store).run(new RecordingContext(home), List.of("exchange", "5.5", "SP9")));
+        assertEquals("the archive's fix lists know no Exchange Server 5.5 SP9: the last known service pack of"
+                + " Exchange Server 5.5 is SP" + last, e.getMessage());
+        RecordingContext atLast = new RecordingContext(home);
+        assertEquals(ExitStatus.OK, new BugsCommand(() -> store).run(atLast, List.of("exchange", "5.5", "SP" + last)));
+        assertTrue(atLast.out.toString().contains("open at Exchange Server 5.5 SP" + last), atLast.out.toString());
+    }
+
+    @Test
     void searchReportsAnUnreadableQueryAsAUsageError() throws Exception {
         new ImportCommand(() -> store).run(new RecordingContext(home), List.of(archiveWith("Q166604").toString()));
         UsageException e = assertThrows(UsageException.class,

@@ -88,7 +88,7 @@ class ProbeCommandTest {
         assertEquals(ExitStatus.OK, run("smtp", "127.0.0.1", port()));
         String text = out.toString();
         assertTrue(text.lines().findFirst().orElse("").startsWith("PROBE"), text);
-        assertTrue(text.contains("smtp   127.0.0.1:" + port() + "  OK      ehlo"), text);
+        assertTrue(text.contains("smtp   127.0.0.1:" + port() + "  ok      ehlo"), text);
         assertTrue(text.contains("220 probe-test ESMTP"), text);
         assertTrue(text.contains("  ehlo.extensions: 8BITMIME"), text);
     }
@@ -116,7 +116,9 @@ class ProbeCommandTest {
     @Test
     void aClosedPortIsRefusedAndFailsTheCommand() throws Exception {
         assertEquals(ExitStatus.FAILED, run("tcp", "127.0.0.1", Integer.toString(closedPort())));
-        assertTrue(out.toString().contains("REFUSED"), out.toString());
+        assertTrue(out.toString().contains("connection refused  name resolved"), out.toString());
+        assertFalse(out.toString().contains("REFUSED") || out.toString().contains(" resolve "),
+                "words, not enum names: " + out);
     }
 
     @Test
@@ -170,7 +172,7 @@ class ProbeCommandTest {
         int deadDns = LoopbackPorts.closedUdp();
         assertEquals(ExitStatus.FAILED, run("mx", "example.test", "--dns", "127.0.0.1:" + deadDns));
         String text = out.toString();
-        assertTrue(text.startsWith("mx example.test: REFUSED"), text);
+        assertTrue(text.startsWith("mx example.test: the DNS server refused the query"), text);
         assertTrue(text.contains("falls back to later MX hosts delivers: no"), text);
 
         out.getBuffer().setLength(0);
@@ -179,6 +181,51 @@ class ProbeCommandTest {
         assertEquals("REFUSED", json.get("dnsOutcome").asText());
         assertFalse(json.get("fallbackDelivers").asBoolean());
         assertEquals(0, json.get("hosts").size());
+    }
+
+    private static io.kbsh.net.mx.MxHost host(int preference, String name, ProbeStatus status, String stage) {
+        return new io.kbsh.net.mx.MxHost(name, preference, "127.0.0." + preference, status, stage,
+                io.kbsh.model.fact.Evidence.ofText(java.util.Map.of()));
+    }
+
+    private static io.kbsh.net.mx.MxReport report(io.kbsh.net.dns.DnsOutcome dns, io.kbsh.net.mx.MxHost... hosts) {
+        boolean delivers = java.util.Arrays.stream(hosts).anyMatch(io.kbsh.net.mx.MxHost::accepts);
+        boolean firstFails = hosts.length > 0 && !hosts[0].accepts();
+        return new io.kbsh.net.mx.MxReport("kbsh.test", dns, "", List.of(hosts), 0, delivers, firstFails,
+                java.time.Duration.ofMillis(5), java.time.Instant.now());
+    }
+
+    @Test
+    void theMxHeadingSaysWhenAHostRefusesAndACancelledProbeGivesNoVerdict() {
+        io.kbsh.net.mx.MxReport oneRefused = report(io.kbsh.net.dns.DnsOutcome.OK,
+                host(10, "mx1.kbsh.test", ProbeStatus.REFUSED, "resolve"), host(20, "mx2.kbsh.test", ProbeStatus.OK, "ehlo"));
+        assertEquals("1 of 2 MX hosts accept mail (MX 10 mx1.kbsh.test connection refused)",
+                ProbeCommand.verdict(oneRefused, false));
+        assertEquals("all 2 MX hosts accept mail", ProbeCommand.verdict(report(io.kbsh.net.dns.DnsOutcome.OK,
+                host(10, "a.kbsh.test", ProbeStatus.OK, "ehlo"), host(20, "b.kbsh.test", ProbeStatus.OK, "ehlo")), false));
+        assertEquals("no MX host accepts mail (MX 10 a.kbsh.test connected, no reply)",
+                ProbeCommand.verdict(report(io.kbsh.net.dns.DnsOutcome.OK,
+                        host(10, "a.kbsh.test", ProbeStatus.CONNECTED_SILENT, "connect")), false));
+        assertEquals("cancelled, no verdict", ProbeCommand.verdict(oneRefused, true));
+        assertEquals("no such domain", ProbeCommand.verdict(report(io.kbsh.net.dns.DnsOutcome.NXDOMAIN), false));
+    }
+
+    @Test
+    void probesThatFoundNothingAboutThePeerAreNoEvidence() {
+        java.time.Instant now = java.time.Instant.now();
+        io.kbsh.model.fact.EndpointFact unresolved = new io.kbsh.model.fact.EndpointFact("smtp", "nx.kbsh.test", 25,
+                ProbeStatus.DNS_ERROR, "none", java.time.Duration.ZERO, java.util.Map.of(), now);
+        io.kbsh.model.fact.EndpointFact cancelled = new io.kbsh.model.fact.EndpointFact("smtp", "a.kbsh.test", 25,
+                ProbeStatus.CANCELLED, "connect", java.time.Duration.ZERO, java.util.Map.of(), now);
+        io.kbsh.model.fact.EndpointFact refused = new io.kbsh.model.fact.EndpointFact("smtp", "a.kbsh.test", 25,
+                ProbeStatus.REFUSED, "resolve", java.time.Duration.ZERO, java.util.Map.of(), now);
+        assertEquals(java.util.Optional.of("smtp nx.kbsh.test:25 name not resolved"), ProbeWords.notEvidence(unresolved));
+        assertTrue(ProbeWords.notEvidence(cancelled).isPresent());
+        assertTrue(ProbeWords.notEvidence(refused).isEmpty(), "a refused connection is evidence");
+        io.kbsh.model.fact.MxFact timedOut = new io.kbsh.model.fact.MxFact("kbsh.test", "TIMEOUT", List.of(), false, false, now);
+        assertEquals(java.util.Optional.of("mx kbsh.test the DNS look-up timed out"), ProbeWords.notEvidence(timedOut));
+        assertTrue(ProbeWords.notEvidence(new io.kbsh.model.fact.MxFact("kbsh.test", "NULL_MX", List.of(), false, false, now))
+                .isEmpty(), "a null MX is an answer about the domain");
     }
 
     @Test
@@ -252,7 +299,7 @@ class ProbeCommandTest {
             assertTrue(!command.isAlive() && System.nanoTime() - t0 < 3_000_000_000L);
             assertTrue(thrown.get() instanceof io.kbsh.model.command.CommandException, String.valueOf(thrown.get()));
             assertEquals("cancelled: 0 of 1 probes finished", thrown.get().getMessage());
-            assertTrue(out.toString().contains("CANCELLED"), out.toString());
+            assertTrue(out.toString().contains("cancelled"), out.toString());
             assertTrue(silent.awaitClientsClosed(java.time.Duration.ofSeconds(2)), "the probe's socket should be closed");
         }
     }

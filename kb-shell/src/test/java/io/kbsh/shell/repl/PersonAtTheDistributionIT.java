@@ -24,7 +24,7 @@ class PersonAtTheDistributionIT {
 
     private PseudoTerminal kbsh(int columns, int rows) throws Exception {
         assertTrue(PseudoTerminal.packaged(), "Failsafe names the distribution (kbsh.distribution)");
-        return PseudoTerminal.kbsh(columns, rows, dir, "--home", home().toString()).await(Repl.PROMPT);
+        return PseudoTerminal.atThePrompt(columns, rows, dir, home());
     }
 
     @Test
@@ -62,5 +62,57 @@ class PersonAtTheDistributionIT {
             assertFalse(t.text().contains("Exception"), t.text());
             assertFalse(t.text().contains("IOError"), t.text());
         }
+    }
+
+    private static final Path DIST = Path.of(System.getProperty("kbsh.distribution", "target/kbsh"));
+
+    @Test
+    void theShellOpensOnAScratchCopyOfTheExampleAndFixesChangeOnlyThatCopy() throws Exception {
+        Path bundledIni = DIST.resolve("examples/collected/NWMAIL1/Mspclnt.ini");
+        byte[] before = Files.readAllBytes(bundledIni);
+        Path scratch = home().resolve("example");
+        try (PseudoTerminal t = kbsh(200, 50)) {
+            assertTrue(t.text().contains("opening on the example site, a scratch copy in " + scratch), t.text());
+            assertTrue(t.text().contains("Loaded " + scratch.resolve("site-q254909-q187225.json")), t.text());
+            String applied = t.enter("fix apply Q254909 --yes");
+            assertFalse(applied.contains("Exception"), applied);
+            t.typeKeyByKey("exit\r");
+            assertEquals(0, t.exitStatus(), t.text());
+        }
+        assertTrue(Files.readString(scratch.resolve("collected/NWMAIL1/Mspclnt.ini"), StandardCharsets.ISO_8859_1)
+                .contains("[EMSMTA]"), "the fix went to the scratch copy");
+        assertEquals(new String(before, StandardCharsets.ISO_8859_1),
+                new String(Files.readAllBytes(bundledIni), StandardCharsets.ISO_8859_1), "the distribution's copy is untouched");
+    }
+
+    @Test
+    void anExplicitEnvironmentIsNotReplacedByTheExample() throws Exception {
+        Path site = dir.resolve("mine.json");
+        Files.copy(DIST.resolve("examples/site-healthy.json"), site);
+        try (PseudoTerminal t = PseudoTerminal.kbsh(200, 50, dir, "--home", home().toString(),
+                "--init", "env load mine.json").await(Repl.PROMPT)) {
+            assertTrue(t.text().contains("Loaded " + site), t.text());
+            assertFalse(t.text().contains("example site"), t.text());
+            t.typeKeyByKey("exit\r");
+            assertEquals(0, t.exitStatus(), t.text());
+        }
+    }
+
+    @Test
+    void batchModeNeverLoadsTheExampleAndLoadingItExplicitlyUsesTheScratchCopy() throws Exception {
+        Process p = new ProcessBuilder(DIST.resolve("bin/kbsh").toString(), "--home", home().toString(), "-c",
+                "env show").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, p.waitFor(), out);
+        assertTrue(out.contains("no environment loaded"), out);
+        assertFalse(Files.exists(home().resolve("example")), "nothing copied in batch mode");
+
+        Path checkout = DIST.resolve("examples/site-q254909-q187225.json");
+        Process load = new ProcessBuilder(DIST.resolve("bin/kbsh").toString(), "--home", home().toString(), "-c",
+                "env load '" + checkout + "'").redirectErrorStream(true).start();
+        String loaded = new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, load.waitFor(), loaded);
+        assertTrue(loaded.contains(checkout + " is the bundled example: loading its scratch copy "
+                + home().resolve("example/site-q254909-q187225.json")), loaded);
     }
 }

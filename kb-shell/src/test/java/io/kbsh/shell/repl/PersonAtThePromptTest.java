@@ -34,7 +34,11 @@ class PersonAtThePromptTest {
     }
 
     private PseudoTerminal kbsh(int columns, int rows) throws Exception {
-        return PseudoTerminal.kbsh(columns, rows, dir, "--home", home().toString()).await(Repl.PROMPT);
+        return PseudoTerminal.atThePrompt(columns, rows, dir, home());
+    }
+
+    private void importLongArticle() throws Exception {
+        batch("import " + Articles.in(dir.resolve("archive")).writeLong(900100, "A long article", 200).root());
     }
 
     private void batch(String commands) {
@@ -66,8 +70,7 @@ class PersonAtThePromptTest {
 
     @Test
     void ctrlCInThePagerLeavesItAndTheShellGoesOn() throws Exception {
-        Articles archive = Articles.in(dir.resolve("archive")).writeLong(900100, "A long article", 200);
-        batch("import " + archive.root());
+        importLongArticle();
         try (PseudoTerminal t = kbsh(80, 24)) {
             int mark = t.mark();
             t.typeKeyByKey("show Q900100\r");
@@ -86,8 +89,7 @@ class PersonAtThePromptTest {
 
     @Test
     void qInThePagerStillLeavesIt() throws Exception {
-        Articles archive = Articles.in(dir.resolve("archive")).writeLong(900100, "A long article", 200);
-        batch("import " + archive.root());
+        importLongArticle();
         try (PseudoTerminal t = kbsh(80, 10)) {
             int mark = t.mark();
             t.typeKeyByKey("show Q900100\r");
@@ -176,6 +178,40 @@ class PersonAtThePromptTest {
             assertTrue(t.enter("version").contains("(API"), t.text());
             t.typeKeyByKey("exit 5\r");
             assertEquals(5, t.exitStatus(), t.text());
+        }
+    }
+
+    @Test
+    void aSearchWithASlashTypedAtThePromptFindsItsArticle() throws Exception {
+        Articles archive = Articles.in(dir.resolve("archive")).write(900001, "XCON: Socket errors on the X.400 connector",
+                "Microsoft Exchange", "5.5", "The MTA reports socket errors on an X.400 connector over TCP/IP.\n");
+        batch("import " + archive.root());
+        try (PseudoTerminal t = kbsh(120, 30)) {
+            String found = t.enter("search X.400 connector TCP/IP");
+            assertTrue(found.contains("Q900001 ") && found.contains("1 article"), found);
+            String quoted = t.enter("search \"TCP/IP\"");
+            assertTrue(quoted.contains("Q900001 "), quoted);
+            String typo = t.enter("search prodcut:exchange");
+            assertTrue(typo.contains("did you mean product:?"), typo);
+            t.ctrlD();
+            assertEquals(0, t.exitStatus(), t.text());
+            assertFalse(t.text().contains("Lexical error"), t.text());
+        }
+    }
+
+    @Test
+    void aSlowProbeSaysItIsWaitingAndCtrlCDrawsNoVerdict() throws Exception {
+        try (java.net.DatagramSocket mute = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"));
+             PseudoTerminal t = kbsh(120, 30)) {
+            int mark = t.mark();
+            t.typeKeyByKey("probe mx slow.kbsh.test --dns 127.0.0.1:" + mute.getLocalPort() + "\r");
+            t.await("waiting for the MX hosts of slow.kbsh.test");
+            t.ctrlC();
+            String shown = t.awaitPrompt(mark);
+            assertTrue(shown.contains("cancelled"), shown);
+            assertFalse(shown.contains("a sender that falls back"), "no verdict from a cancelled probe: " + shown);
+            t.ctrlD();
+            assertEquals(0, t.exitStatus(), t.text());
         }
     }
 }

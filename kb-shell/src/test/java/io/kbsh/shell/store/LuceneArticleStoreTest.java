@@ -221,7 +221,7 @@ class LuceneArticleStoreTest {
     @Test
     void aPastedTitleFindsItsArticleAndFieldNamesStillFilter() throws Exception {
         assertEquals("XFOR\\: proxy \"Err Msg: x\" product:exchange tag:xfor",
-                QueryReader.plainColons("XFOR: proxy \"Err Msg: x\" Product:exchange tag:xfor"));
+                QueryReader.translate("XFOR: proxy \"Err Msg: x\" Product:exchange tag:xfor", new java.util.ArrayList<>()));
         try (LuceneArticleStore store = store()) {
             store.importArchive(Archive.require("kbarchive/kbarchive-sample-github.zip"), ImportProgress.NONE);
             assertEquals(new ArticleId(183929), store.search("XCLN: Err Msg: Not a full Exchange system", 5).get(0).id());

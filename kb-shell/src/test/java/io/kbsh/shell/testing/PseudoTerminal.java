@@ -100,6 +100,11 @@ public final class PseudoTerminal implements AutoCloseable {
         return start(columns, rows, term, directory, environment, command);
     }
 
+    /** kbsh with {@code --home home}, once it shows its first prompt. */
+    public static PseudoTerminal atThePrompt(int columns, int rows, Path directory, Path home) throws IOException {
+        return kbsh(columns, rows, directory, "--home", home.toString()).await(PROMPT);
+    }
+
     /** Whether this run uses the packaged distribution (with its bundled plugins). */
     public static boolean packaged() {
         String distribution = System.getProperty("kbsh.distribution");
