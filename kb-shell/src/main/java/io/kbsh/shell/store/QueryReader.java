@@ -99,6 +99,7 @@ final class QueryReader {
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         // TCP/IP is one thing a person looks for: the words a term breaks into must stand together.
+        parser.setSplitOnWhitespace(true);
         parser.setAutoGeneratePhraseQueries(true);
         Query parsed;
         try {

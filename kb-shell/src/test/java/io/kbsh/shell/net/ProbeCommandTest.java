@@ -277,7 +277,7 @@ class ProbeCommandTest {
         ProbeCommand command = new ProbeCommand(contributing(banner), session);
         assertTrue(command.subcommands().contains("banner"));
         assertEquals(ExitStatus.OK, run(command, "banner", "127.0.0.1", port()));
-        assertTrue(out.toString().contains("OK      banner"), out.toString());
+        assertTrue(out.toString().contains("ok      banner"), out.toString());
     }
 
     @Test

@@ -50,9 +50,10 @@ class PersonAtTheDistributionIT {
 
     @Test
     void ctrlCInThePagerOfABundledArticleOnATenRowTerminal() throws Exception {
-        try (PseudoTerminal t = kbsh(80, 10)) {
+        try (PseudoTerminal t = kbsh(60, 10)) {
             int mark = t.mark();
             t.typeKeyByKey("show Q254909\r");
+            t.awaitRaw(PseudoTerminal.ALTERNATE_SCREEN);
             t.await("Q254909:");
             t.ctrlC();
             t.awaitPrompt(mark);

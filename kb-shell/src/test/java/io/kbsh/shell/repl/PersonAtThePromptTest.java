@@ -74,6 +74,7 @@ class PersonAtThePromptTest {
         try (PseudoTerminal t = kbsh(80, 24)) {
             int mark = t.mark();
             t.typeKeyByKey("show Q900100\r");
+            t.awaitRaw(PseudoTerminal.ALTERNATE_SCREEN);
             t.await("Line 12 of a long article");
             assertFalse(t.text().contains("Line 150 of"), "the pager shows one screen, not the whole article");
             t.ctrlC();
@@ -183,16 +184,19 @@ class PersonAtThePromptTest {
 
     @Test
     void aSearchWithASlashTypedAtThePromptFindsItsArticle() throws Exception {
-        Articles archive = Articles.in(dir.resolve("archive")).write(900001, "XCON: Socket errors on the X.400 connector",
-                "Microsoft Exchange", "5.5", "The MTA reports socket errors on an X.400 connector over TCP/IP.\n");
+        Articles archive = Articles.in(dir.resolve("archive")).writeExchangeFixLists().write(900003,
+                "XCON: Socket errors on the X.400 connector", "Microsoft Exchange", "5.5",
+                "The MTA reports socket errors on an X.400 connector over TCP/IP.\n");
         batch("import " + archive.root());
         try (PseudoTerminal t = kbsh(120, 30)) {
             String found = t.enter("search X.400 connector TCP/IP");
-            assertTrue(found.contains("Q900001 ") && found.contains("1 article"), found);
+            assertTrue(found.contains("Q900003 ") && found.contains("1 article"), found);
             String quoted = t.enter("search \"TCP/IP\"");
-            assertTrue(quoted.contains("Q900001 "), quoted);
+            assertTrue(quoted.contains("Q900003 "), quoted);
             String typo = t.enter("search prodcut:exchange");
             assertTrue(typo.contains("did you mean product:?"), typo);
+            String past = t.enter("bugs exchange 5.5 SP9");
+            assertTrue(past.contains("the last known service pack of Exchange Server 5.5 is SP4"), past);
             t.ctrlD();
             assertEquals(0, t.exitStatus(), t.text());
             assertFalse(t.text().contains("Lexical error"), t.text());

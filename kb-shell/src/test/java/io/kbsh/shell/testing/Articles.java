@@ -52,4 +52,16 @@ public final class Articles {
         }
         return write(q, title, "Microsoft Exchange", "5.5", body.toString());
     }
+
+    /** Two Exchange Server 5.5 bugs (Q900001, Q900002) and the fix lists of 5.5 SP3 and SP4, one bug each. */
+    public Articles writeExchangeFixLists() throws IOException {
+        return write(900001, "XCON: MTA stops on a long X.400 address", "Microsoft Exchange", "5.5", "The MTA stops.\n")
+                .write(900002, "XFOR: IMS drops a header", "Microsoft Exchange", "5.5", "A header is lost.\n")
+                .write(900010, "XGEN: List of Bugs Fixed in Exchange Server 5.5 Service Pack 3", "Microsoft Exchange",
+                        ":5.5 SP3", "MORE INFORMATION\n================\n\nSERVICE PACK 3\n\n"
+                                + "   Q900001 XCON: MTA stops on a long X.400 address\n")
+                .write(900011, "XGEN: List of Bugs Fixed in Exchange Server 5.5 Service Pack 4", "Microsoft Exchange",
+                        ":5.5 SP4", "MORE INFORMATION\n================\n\nSERVICE PACK 4\n\n"
+                                + "   Q900002 XFOR: IMS drops a header\n");
+    }
 }

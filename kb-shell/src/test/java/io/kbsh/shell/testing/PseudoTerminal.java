@@ -223,6 +223,21 @@ public final class PseudoTerminal implements AutoCloseable {
         void run() throws IOException;
     }
 
+    /** Waits until the child has drawn {@code sequence}, escape sequences included (the pager's {@code ESC[?1049h}). */
+    public PseudoTerminal awaitRaw(String sequence) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!raw().contains(sequence)) {
+            if (System.nanoTime() > deadline || (!process.isAlive() && !reader.isAlive())) {
+                throw new AssertionError("not drawn: " + sequence.replace("\u001B", "ESC") + "; the screen:\n" + text());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+        }
+        return this;
+    }
+
+    /** The escape sequence xterm's pager (less, JLine's Less) starts with: the alternate screen. */
+    public static final String ALTERNATE_SCREEN = "\u001B[?1049h";
+
     /** Waits until the screen shows {@code text}. */
     public PseudoTerminal await(String text) {
         return await(text, 1);
