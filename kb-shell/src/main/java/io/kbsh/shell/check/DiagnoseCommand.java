@@ -1,5 +1,6 @@
 package io.kbsh.shell.check;
 
+import io.kbsh.shell.net.ProbeWords;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.model.command.Arguments;
@@ -69,7 +70,7 @@ public final class DiagnoseCommand extends ReportingCommand {
         StringBuilder sb = new StringBuilder();
         if (!probed.isEmpty()) {
             sb.append("\nProbes:\n");
-            probed.forEach(f -> sb.append("  ").append(f.describe()).append('\n'));
+            probed.forEach(f -> sb.append("  ").append(ProbeWords.describe(f)).append('\n'));
         }
         List<Outcome> plan = planned(report);
         sb.append("\nPlan:\n");

@@ -3,6 +3,7 @@ package io.kbsh.shell.check;
 import io.kbsh.shell.json.JsonOutput;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.kbsh.shell.net.ProbeWords;
 import io.kbsh.model.command.Arguments;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
@@ -156,7 +157,7 @@ public final class EnvCommand implements ShellCommand {
                     context.out().println("No facts yet: 'diagnose' or 'check --probe' runs the probes findings ask for.");
                 } else {
                     for (Fact f : session.facts().all()) {
-                        context.out().println(f.observedAt() + "  " + f.describe());
+                        context.out().println(f.observedAt() + "  " + ProbeWords.describe(f));
                     }
                 }
             }

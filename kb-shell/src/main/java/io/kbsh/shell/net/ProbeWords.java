@@ -73,4 +73,30 @@ public final class ProbeWords {
         }
         return Optional.empty();
     }
+
+    /** A probe's fact as a person reads it: {@code smtp mail.example.net:25 connection refused (got as far as: name resolved)}. */
+    public static String describe(Fact fact) {
+        if (fact instanceof EndpointFact e) {
+            String detail = e.evidence().text("greeting").or(() -> e.evidence().text("detail")).orElse("");
+            return e.probe() + " " + e.host() + ":" + e.port() + " " + status(e.status())
+                    + (e.ok() ? "" : " (got as far as: " + reached(e.stage()) + ")")
+                    + (detail.isEmpty() ? "" : ": " + detail);
+        }
+        if (fact instanceof MxFact mx) {
+            StringBuilder sb = new StringBuilder("mx ").append(mx.domain()).append(": ").append(dns(mx.dnsOutcome()));
+            for (MxFact.Host h : mx.hosts()) {
+                sb.append("; MX ").append(h.preference()).append(' ').append(h.name())
+                  .append(h.address() == null ? "" : " [" + h.address() + "]")
+                  .append(' ').append(status(h.status()));
+                if (h.status() != ProbeStatus.OK) {
+                    sb.append(" (got as far as: ").append(reached(h.stage())).append(')');
+                }
+            }
+            if (mx.hostsNotFollowed() > 0) {
+                sb.append("; ").append(mx.hostsNotFollowed()).append(" more MX hosts not followed");
+            }
+            return sb.toString();
+        }
+        return fact.describe();
+    }
 }

@@ -222,6 +222,8 @@ class ProbeCommandTest {
         assertEquals(java.util.Optional.of("smtp nx.kbsh.test:25 name not resolved"), ProbeWords.notEvidence(unresolved));
         assertTrue(ProbeWords.notEvidence(cancelled).isPresent());
         assertTrue(ProbeWords.notEvidence(refused).isEmpty(), "a refused connection is evidence");
+        assertEquals("smtp a.kbsh.test:25 connection refused (got as far as: name resolved)", ProbeWords.describe(refused),
+                "diagnose and env facts show words, not REFUSED, reached resolve");
         io.kbsh.model.fact.MxFact timedOut = new io.kbsh.model.fact.MxFact("kbsh.test", "TIMEOUT", List.of(), false, false, now);
         assertEquals(java.util.Optional.of("mx kbsh.test the DNS look-up timed out"), ProbeWords.notEvidence(timedOut));
         assertTrue(ProbeWords.notEvidence(new io.kbsh.model.fact.MxFact("kbsh.test", "NULL_MX", List.of(), false, false, now))
