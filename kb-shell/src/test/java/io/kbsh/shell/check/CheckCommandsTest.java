@@ -257,7 +257,7 @@ class CheckCommandsTest {
         assertTrue(ctx.output().contains("EXCH1") && ctx.output().contains("C:\\Mspclnt\\Mspclnt.ini (copy: "), ctx.output());
         ctx.reset();
         run(env, "facts");
-        assertTrue(ctx.output().contains("tcp 127.0.0.1:" + listener.port() + " OK"), ctx.output());
+        assertTrue(ctx.output().contains("tcp 127.0.0.1:" + listener.port() + " ok"), ctx.output());
         ctx.reset();
         run(new DiagnoseCommand(session, engine), "--json");
         JsonNode root = new ObjectMapper().readTree(ctx.output());
