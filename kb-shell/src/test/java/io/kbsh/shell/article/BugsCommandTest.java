@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
-import io.kbsh.shell.RecordingContext;
+import io.kbsh.testkit.RecordingContext;
 import io.kbsh.shell.store.ImportProgress;
 import io.kbsh.shell.store.LuceneArticleStore;
 import io.kbsh.shell.testing.Articles;
