@@ -7,7 +7,18 @@ import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.ValueKind;
 import io.kbsh.shell.exec.CommandRegistry;
+import io.kbsh.model.article.ArticleBrief;
+import io.kbsh.model.finding.Severity;
+import io.kbsh.rules.ArticleCheck;
+import io.kbsh.shell.check.CheckSession;
+import io.kbsh.shell.help.CommandSyntax;
+import io.kbsh.shell.plugin.Contribution;
+import io.kbsh.shell.plugin.Contributions;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,8 +29,12 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * Tab completion: command names first, then what the command itself declares: its sub-commands, its
- * options, the kind of each option value and argument (file names, article ids) and its own candidates.
+ * Tab completion that knows the context, read from each command's {@link CommandSyntax}: command names
+ * and sub-commands with what they do beside them (as fish and zsh describe candidates), only the options
+ * of the sub-command typed, values for options kbsh gives one meaning everywhere ({@code --fail-on}
+ * severities, {@code --object} the loaded environment's objects, {@code --codepage}), article ids with
+ * their titles (those that have a check first, for {@code check}, {@code diagnose}, {@code fix},
+ * {@code waive}), file names, and the command's own candidates.
  */
 final class KbshCompleter implements Completer {
 
@@ -47,47 +62,97 @@ final class KbshCompleter implements Completer {
             return;
         }
         ShellCommand command = entry.get().command();
+        CommandSyntax syntax = CommandSyntax.of(command);
         List<String> preceding = words.subList(1, line.wordIndex());
         String current = line.word();
+        List<String> typed = positional(command, preceding);
+        Optional<String> sub = typed.isEmpty() ? Optional.empty() : syntax.subcommand(typed.get(0));
         if (current.startsWith("-")) {
-            for (OptionSpec o : command.options()) {
+            for (OptionSpec o : syntax.options(sub)) {
                 candidates.add(new Candidate(o.spelling(), o.spelling(), null, o.description(), null, null, true));
             }
             return;
         }
-        ValueKind kind = optionValueKind(command, preceding).orElseGet(() -> {
-            List<String> positional = positional(command, preceding);
-            if (positional.isEmpty() && !command.subcommands().isEmpty()) {
-                command.subcommands().forEach(s -> candidates.add(new Candidate(s)));
+        Optional<OptionSpec> valueOf = optionBefore(command, preceding);
+        if (valueOf.isPresent() && optionValues(valueOf.get(), candidates)) {
+            return;
+        }
+        ValueKind kind = valueOf.map(OptionSpec::kind).orElseGet(() -> {
+            if (typed.isEmpty() && !command.subcommands().isEmpty()) {
+                syntax.subcommands().forEach((s, what) ->
+                        candidates.add(new Candidate(s, s, null, what.isEmpty() ? null : what, null, null, true)));
                 return ValueKind.NONE;
             }
-            return command.argumentKind(positional);
+            return command.argumentKind(typed);
         });
         switch (kind) {
             case FILE -> files.complete(reader, line, candidates);
-            case TEXT -> command.candidates(context.get(), positional(command, preceding))
-                    .forEach(c -> candidates.add(new Candidate(c)));
-            case ARTICLE -> articleIds(current).forEach(id -> candidates.add(new Candidate(id)));
+            case TEXT -> command.candidates(context.get(), typed)
+                    .forEach(c -> candidates.add(new Candidate(c, c, null, null, null, null, !c.endsWith(":") && !c.endsWith("="))));
+            case ARTICLE -> articles(current, candidates);
             case NONE -> {
                 // Nothing to offer beyond what was added above.
             }
         }
     }
 
-    private List<String> articleIds(String prefix) {
-        String wanted = prefix.isEmpty() ? "Q" : prefix;
-        return context.get().articles().idsStartingWith(wanted, 200).stream().map(ArticleId::toString).toList();
+    /** Values of options that mean one thing in every kbsh command; false when the option is not one. */
+    private boolean optionValues(OptionSpec option, List<Candidate> candidates) {
+        List<String> values = switch (option.name()) {
+            case "fail-on" -> Arrays.stream(Severity.values()).map(Severity::label).toList();
+            case "object" -> context.get().service(CheckSession.class).map(CheckSession::objectNames).orElse(List.of());
+            case "codepage" -> CODEPAGES;
+            default -> null;
+        };
+        if (values == null) {
+            return false;
+        }
+        values.forEach(v -> candidates.add(new Candidate(v, v, null, null, null, null, true)));
+        return true;
     }
 
-    /** When the previous word is an option that takes a value, the kind of that value. */
-    private static Optional<ValueKind> optionValueKind(ShellCommand command, List<String> preceding) {
+    /**
+     * Article ids starting with what is typed, with their titles: first the articles a loaded check
+     * knows (a check, a fix, a waiver is about one of them), then the others the store holds.
+     */
+    private void articles(String prefix, List<Candidate> candidates) {
+        String wanted = (prefix.isEmpty() ? "Q" : prefix).toUpperCase(Locale.ROOT);
+        Set<String> offered = new HashSet<>();
+        for (Contribution<ArticleCheck> c : context.get().service(Contributions.class)
+                .map(all -> all.of(ArticleCheck.class)).orElse(List.of())) {
+            try {
+                ArticleBrief brief = c.instance().article();
+                String id = brief.id().toString();
+                if (id.startsWith(wanted) && offered.add(id)) {
+                    candidates.add(new Candidate(id, id, "articles with a check", brief.title(), null, null, true));
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // A plugin that cannot say its article is reported by the commands; completion goes on.
+            }
+        }
+        ArticleStore store = context.get().articles();
+        List<ArticleId> ids = store.idsStartingWith(wanted, 200);
+        for (ArticleId id : ids) {
+            String text = id.toString();
+            if (offered.add(text)) {
+                // Titles only for a list short enough to read; reading 200 articles would stall the Tab.
+                String title = ids.size() <= 40 ? store.find(id).map(a -> a.title()).orElse(null) : null;
+                candidates.add(new Candidate(text, text, "articles", title, null, null, true));
+            }
+        }
+    }
+
+    private static final List<String> CODEPAGES = List.of("windows-1252", "windows-1250", "windows-1251", "windows-1253",
+            "windows-1254", "windows-1257", "windows-932", "windows-936", "windows-949", "windows-950", "ibm437", "ibm850");
+
+    /** When the previous word is an option that takes a value, that option. */
+    private static Optional<OptionSpec> optionBefore(ShellCommand command, List<String> preceding) {
         if (preceding.isEmpty()) {
             return Optional.empty();
         }
         String previous = preceding.get(preceding.size() - 1);
         return command.options().stream()
                 .filter(o -> o.takesValue() && o.spelling().equals(previous))
-                .map(OptionSpec::kind)
                 .findFirst();
     }
 

@@ -104,6 +104,9 @@ public final class Repl {
         history.file().ifPresent(file -> builder.variable(LineReader.HISTORY_FILE, file));
         LineReader reader = builder.build();
         keepBackslashes(reader);
+        // History autosuggestions, as fish and zsh-autosuggestions: the rest of the newest matching line
+        // is shown faint after the cursor; Right arrow or End takes it.
+        reader.setAutosuggestion(LineReader.SuggestionType.HISTORY);
         context[0] = contexts.apply(new TerminalIo(terminal, reader, colourAllowed));
         warnings.forEach(terminal.writer()::println);
         CommandExecutor executor = new CommandExecutor(registry, context[0]);

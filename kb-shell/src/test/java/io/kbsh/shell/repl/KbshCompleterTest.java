@@ -58,6 +58,61 @@ class KbshCompleterTest {
         public int run(CommandContext c, List<String> a) { return 0; }
     }
 
+    /** Sub-commands with their own options in their usage lines, options with shell-wide values. */
+    private static final class Waive implements ShellCommand {
+        public String name() { return "waive"; }
+        public String description() { return "demo"; }
+        public String usage() {
+            return "waive add ARTICLE KIND:ID --until YYYY-MM-DD [--fail-on SEVERITY]  accept a finding\n"
+                    + "waive list [--json]\nwaive remove ARTICLE KIND:ID [--object KIND:ID]";
+        }
+        public List<String> subcommands() { return List.of("add", "list", "remove"); }
+        public List<OptionSpec> options() {
+            return List.of(OptionSpec.value("until", ValueKind.TEXT, "u"), OptionSpec.flag("json", "j"),
+                    OptionSpec.value("fail-on", ValueKind.TEXT, "f"), OptionSpec.value("object", ValueKind.TEXT, "o"),
+                    OptionSpec.value("file", ValueKind.FILE, "every sub-command"));
+        }
+        public ValueKind argumentKind(List<String> preceding) {
+            return preceding.size() == 1 ? ValueKind.ARTICLE : ValueKind.TEXT;
+        }
+        public int run(CommandContext c, List<String> a) { return 0; }
+    }
+
+    private List<Candidate> candidates(String line) {
+        ParsedLine parsed = parser.parse(line, line.length(), Parser.ParseContext.COMPLETE);
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(reader, parsed, candidates);
+        return candidates;
+    }
+
+    @Test
+    void onlyTheOptionsOfTheSubcommandTypedAreOffered() {
+        assertEquals(List.of("--file", "--json"), complete("waive list --"));
+        assertEquals(List.of("--fail-on", "--file", "--until"), complete("waive add Q1 server:X --"));
+    }
+
+    @Test
+    void subcommandsComeWithWhatTheyDo() {
+        Candidate add = candidates("waive ").stream().filter(c -> c.value().equals("add")).findFirst().orElseThrow();
+        assertEquals("accept a finding", add.descr());
+    }
+
+    @Test
+    void optionValuesKbshKnows() {
+        assertEquals(List.of("critical", "error", "info", "warning"), complete("waive add Q1 s:x --fail-on "));
+        assertEquals(List.of("connector:x400-hq-plant", "server:NWMAIL1"), complete("waive remove Q1 s:x --object "));
+    }
+
+    @Test
+    void articlesWithAChecksComeFirstWithTheirTitles() {
+        List<Candidate> offered = candidates("waive add Q2");
+        assertEquals("Q254909", offered.get(0).value());
+        assertEquals("WinSock Proxy client captures the MTA", offered.get(0).descr());
+        assertEquals("articles with a check", offered.get(0).group());
+        assertEquals(List.of("Q200001", "Q254909"), offered.stream().map(Candidate::value).sorted().toList(),
+                "each id once");
+    }
+
     @BeforeEach
     void setUp() throws Exception {
         // Never the system terminal: Surefire talks to the test JVM over its standard input.
@@ -67,7 +122,23 @@ class KbshCompleterTest {
         Mockito.when(store.idsStartingWith("Q1870", 200)).thenReturn(List.of(new ArticleId(187025), new ArticleId(187030)));
         CommandContext context = Mockito.mock(CommandContext.class);
         Mockito.when(context.articles()).thenReturn(store);
-        CommandRegistry registry = CommandRegistry.build(List.of(new Demo(), new io.kbsh.shell.builtin.VersionCommand()), PluginSet.empty());
+        Mockito.when(store.idsStartingWith("Q2", 200)).thenReturn(List.of(new ArticleId(254909), new ArticleId(200001)));
+        Mockito.when(store.find(new ArticleId(200001))).thenReturn(Optional.empty());
+        io.kbsh.rules.ArticleCheck check = Mockito.mock(io.kbsh.rules.ArticleCheck.class);
+        Mockito.when(check.article()).thenReturn(new io.kbsh.model.article.ArticleBrief(new ArticleId(254909),
+                "WinSock Proxy client captures the MTA", List.of(), "s"));
+        io.kbsh.shell.plugin.Contributions contributions = new io.kbsh.shell.plugin.Contributions() {
+            @SuppressWarnings("unchecked")
+            public <T> List<io.kbsh.shell.plugin.Contribution<T>> of(Class<T> spi) {
+                return spi == io.kbsh.rules.ArticleCheck.class
+                        ? List.of(new io.kbsh.shell.plugin.Contribution<>(Optional.empty(), (T) check)) : List.of();
+            }
+        };
+        Mockito.when(context.service(io.kbsh.shell.plugin.Contributions.class)).thenReturn(Optional.of(contributions));
+        io.kbsh.shell.check.CheckSession session = Mockito.mock(io.kbsh.shell.check.CheckSession.class);
+        Mockito.when(session.objectNames()).thenReturn(List.of("server:NWMAIL1", "connector:x400-hq-plant"));
+        Mockito.when(context.service(io.kbsh.shell.check.CheckSession.class)).thenReturn(Optional.of(session));
+        CommandRegistry registry = CommandRegistry.build(List.of(new Demo(), new Waive(), new io.kbsh.shell.builtin.VersionCommand()), PluginSet.empty());
         completer = new KbshCompleter(registry, () -> context);
         reader = LineReaderBuilder.builder().terminal(terminal).parser(parser).build();
     }
@@ -86,8 +157,8 @@ class KbshCompleterTest {
 
     @Test
     void completesCommandNamesInTheFirstWordOfEachCommand() {
-        assertEquals(List.of("ini", "version"), complete(""));
-        assertEquals(List.of("ini", "version"), complete("version; "));
+        assertEquals(List.of("ini", "version", "waive"), complete(""));
+        assertEquals(List.of("ini", "version", "waive"), complete("version; "));
     }
 
     @Test
