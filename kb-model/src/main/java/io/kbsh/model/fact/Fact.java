@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @since 2.0
  */
-public sealed interface Fact permits EndpointFact, MxFact {
+public sealed interface Fact permits EndpointFact, MxFact, PtrFact, SoaFact {
 
     /** The probe id that produced the fact, e.g. {@code smtp} or {@code mx}. */
     String probe();

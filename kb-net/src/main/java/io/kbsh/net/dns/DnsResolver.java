@@ -30,9 +30,12 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.ReverseMap;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
@@ -171,6 +174,45 @@ public final class DnsResolver {
         }
         String detail = real.size() < found.size() ? "a null MX record next to real ones was ignored" : "";
         return new MxAnswer(bare, DnsOutcome.OK, real, detail);
+    }
+
+    /**
+     * The names a PTR look-up of {@code address} gives (the reverse zone's {@code in-addr.arpa} or {@code
+     * ip6.arpa} name), without the trailing dot; NODATA when the reverse name exists without a PTR record.
+     *
+     * @since 2.1
+     */
+    public List<String> ptr(InetAddress address) throws DnsException, InterruptedIOException {
+        Name reverse = ReverseMap.fromAddress(address);
+        Message answer = query(reverse, Type.PTR);
+        List<String> names = new ArrayList<>();
+        for (Record r : answer.getSection(Section.ANSWER)) {
+            if (r instanceof PTRRecord p && r.getName().equals(reverse)) {
+                names.add(stripDot(p.getTarget().toString()));
+            }
+        }
+        if (names.isEmpty()) {
+            throw new DnsException(DnsOutcome.NODATA, stripDot(reverse.toString()) + " has no PTR record");
+        }
+        return names;
+    }
+
+    /**
+     * The SOA record of {@code zone} as this resolver's server gives it, and whether the server answered
+     * with authority (the AA flag): what a comparison of a zone's servers needs.
+     *
+     * @since 2.1
+     */
+    public SoaAnswer soa(String zone) throws DnsException, InterruptedIOException {
+        Name name = name(zone);
+        Message answer = query(name, Type.SOA);
+        for (Record r : answer.getSection(Section.ANSWER)) {
+            if (r instanceof SOARecord soa && r.getName().equals(name)) {
+                return new SoaAnswer(stripDot(name.toString()), stripDot(soa.getHost().toString()),
+                        stripDot(soa.getAdmin().toString()), soa.getSerial(), answer.getHeader().getFlag(Flags.AA));
+            }
+        }
+        throw new DnsException(DnsOutcome.NODATA, stripDot(name.toString()) + " has no SOA record here: not a zone apex");
     }
 
     private List<InetAddress> records(Name name, int type) throws DnsException, InterruptedIOException {

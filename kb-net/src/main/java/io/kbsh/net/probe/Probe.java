@@ -1,6 +1,7 @@
 package io.kbsh.net.probe;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +30,30 @@ public interface Probe {
     /** The TLS modes the probe understands; {@link TlsMode#NONE} at least. */
     default Set<TlsMode> tlsModes() {
         return Set.of(TlsMode.NONE);
+    }
+
+    /**
+     * The parameters {@link #configured} understands, e.g. {@code to} for the SMTP relay test; none by default.
+     *
+     * @since 2.1
+     */
+    default Set<String> parameterNames() {
+        return Set.of();
+    }
+
+    /**
+     * This probe with {@code parameters} (a user's {@code --param NAME=VALUE}, a check's probe request):
+     * a configured copy, or this probe when there are none. An unknown name or a bad value is an {@link
+     * IllegalArgumentException} saying which.
+     *
+     * @since 2.1
+     */
+    default Probe configured(Map<String, String> parameters) {
+        if (!parameters.isEmpty()) {
+            throw new IllegalArgumentException("probe " + id() + " takes no parameters, got "
+                    + String.join(", ", new java.util.TreeSet<>(parameters.keySet())));
+        }
+        return this;
     }
 
     /** Talks to {@link ProbeContext#target()}. */

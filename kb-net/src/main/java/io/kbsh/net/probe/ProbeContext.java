@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
@@ -49,6 +50,7 @@ public final class ProbeContext {
     private final Map<String, EvidenceValue> evidence = new LinkedHashMap<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<Wire> wires = new CopyOnWriteArrayList<>();
+    private final List<DatagramSocket> datagrams = new CopyOnWriteArrayList<>();
     private volatile String stage = "none";
     private volatile boolean aborted;
     private boolean legacyHello;
@@ -163,14 +165,7 @@ public final class ProbeContext {
      * the probe as {@code DNS_ERROR}, {@code REFUSED}, {@code TIMEOUT} or {@code UNREACHABLE}.
      */
     public Wire connect() throws IOException, ProbeException {
-        InetAddress address;
-        try {
-            address = resolver().addresses(target.host()).get(0);
-        } catch (DnsException e) {
-            throw new ProbeException(ProbeStatus.DNS_ERROR, e.getMessage());
-        }
-        reached("resolve");
-        evidence(EvidenceKeys.ADDRESS, address.getHostAddress());
+        InetAddress address = resolve();
         // Direct, never through a configured SOCKS proxy: the probe is about this path to the peer.
         Socket socket = new Socket(Proxy.NO_PROXY);
         sockets.add(socket);
@@ -206,6 +201,35 @@ public final class ProbeContext {
         Wire wire = new Wire(this, socket);
         wires.add(wire);
         return wire;
+    }
+
+    /**
+     * Resolves the target's host (stage {@code resolve}, evidence {@code address}); {@code DNS_ERROR} when it
+     * does not resolve.
+     *
+     * @since 2.1
+     */
+    public InetAddress resolve() throws IOException, ProbeException {
+        InetAddress address;
+        try {
+            address = resolver().addresses(target.host()).get(0);
+        } catch (DnsException e) {
+            throw new ProbeException(ProbeStatus.DNS_ERROR, e.getMessage());
+        }
+        reached("resolve");
+        evidence(EvidenceKeys.ADDRESS, address.getHostAddress());
+        return address;
+    }
+
+    /** A UDP socket closed when the probe ends or is cancelled, like the TCP ones. */
+    DatagramSocket datagramSocket() throws SocketException {
+        DatagramSocket socket = new DatagramSocket();
+        datagrams.add(socket);
+        if (aborted()) {
+            socket.close();
+            throw new SocketException("probe cancelled");
+        }
+        return socket;
     }
 
     /** Runs {@code probe} here and classifies how it ended. */
@@ -325,6 +349,7 @@ public final class ProbeContext {
     }
 
     private void closeAll() {
+        datagrams.forEach(DatagramSocket::close);
         for (Socket s : sockets) {
             try {
                 s.close();

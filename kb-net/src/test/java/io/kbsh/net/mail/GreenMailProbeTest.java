@@ -106,4 +106,15 @@ class GreenMailProbeTest {
         assertEquals(ProbeStatus.TLS_ERROR, r.status());
         assertTrue(r.evidence("tls.peer-sent").startsWith("+OK"), r.evidence().toString());
     }
+
+    @Test
+    void relayTestAgainstGreenMailWhichAcceptsAnyRecipientAndNothingIsDelivered() {
+        ProbeResult r = probe(new SmtpRelayProbe(), mail.getSmtp().getPort(), TlsMode.NONE);
+        assertEquals(ProbeStatus.OK, r.status(), r.detail());
+        assertEquals("rcpt", r.stage());
+        assertEquals(java.util.Optional.of(true), r.evidence().flag(io.kbsh.net.probe.EvidenceKeys.RELAY_ACCEPTED),
+                r.evidence().toString());
+        assertTrue(r.evidence(io.kbsh.net.probe.EvidenceKeys.RELAY_RCPT_REPLY).startsWith("250"), r.evidence().toString());
+        assertEquals(0, mail.getReceivedMessages().length, "no DATA: nothing was delivered");
+    }
 }

@@ -17,8 +17,11 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.ReverseMap;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
 
@@ -67,6 +70,22 @@ public final class DnsTestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException(address, e);
         }
+    }
+
+    /** A PTR record for {@code address} (its reverse name) pointing at {@code host}. */
+    public DnsTestServer ptr(String address, String host) {
+        try {
+            Name reverse = ReverseMap.fromAddress(InetAddress.getByName(address));
+            return add(new PTRRecord(reverse, DClass.IN, TTL, name(host)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(address, e);
+        }
+    }
+
+    /** The SOA record of {@code zone} with {@code serial}; answers for it carry authority. */
+    public DnsTestServer soa(String zone, long serial) {
+        return add(new SOARecord(name(zone), DClass.IN, TTL, name("ns1." + zone), name("hostmaster." + zone),
+                serial, 3600, 600, 86400, 60));
     }
 
     public DnsTestServer cname(String alias, String target) {
