@@ -14,8 +14,13 @@ import io.kbsh.model.command.ValueKind;
 import io.kbsh.model.env.Protocol;
 import io.kbsh.model.fact.Evidence;
 import io.kbsh.model.fact.EvidenceValue;
+import io.kbsh.model.fact.Fact;
 import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.model.fact.PtrFact;
+import io.kbsh.model.fact.SoaFact;
 import io.kbsh.net.dns.DnsResolver;
+import io.kbsh.net.lookup.PtrProbe;
+import io.kbsh.net.lookup.SoaProbe;
 import io.kbsh.net.mx.MxHost;
 import io.kbsh.net.mx.MxProbe;
 import io.kbsh.net.mx.MxReport;
@@ -69,8 +74,10 @@ public final class ProbeCommand implements ShellCommand {
             "seconds a connect or a read may take (default 5)");
     private static final OptionSpec DEADLINE = OptionSpec.value("deadline", ValueKind.TEXT,
             "seconds one probe may take in all (default 15)");
+    private static final OptionSpec PARAM = OptionSpec.repeatable("param", ValueKind.TEXT,
+            "NAME=VALUE for the probe (smtp-relay: from, to; udp: payload)");
     private static final List<OptionSpec> OPTIONS = List.of(JSON, TLS, STARTTLS, TSEL, CALLING_TSEL, DNS, SMTP_PORT,
-            TIMEOUT, DEADLINE);
+            TIMEOUT, DEADLINE, PARAM);
 
     /** One endpoint {@code probe exchange} checks. */
     private record ExchangePort(String probe, int port, TlsMode tls) {
@@ -110,7 +117,7 @@ public final class ProbeCommand implements ShellCommand {
 
     @Override
     public String description() {
-        return "probe endpoints on the wire: TCP, SMTP, POP3, IMAP4, NNTP, LDAP, TLS, RFC 1006, MX";
+        return "probe endpoints on the wire: TCP, UDP, SMTP (and relay), POP3, IMAP4, NNTP, LDAP, TLS, RFC 1006, MX, PTR, SOA";
     }
 
     @Override
@@ -128,6 +135,10 @@ public final class ProbeCommand implements ShellCommand {
                 "probe smtp|pop3|imap4|nntp|ldap HOST [PORT] [--tls|--starttls]",
                 "probe rfc1006 HOST [PORT] [--tsel SEL] [--calling-tsel SEL]",
                 "probe mx DOMAIN [--dns ADDRESS[:PORT]] [--smtp-port N]",
+                "probe smtp-relay HOST [PORT] [--param from=ADDR] [--param to=ADDR]   (RCPT only, never DATA)",
+                "probe udp HOST PORT [--param payload=TEXT|0xHEX]",
+                "probe ptr ADDRESS [--dns ADDRESS[:PORT]]      (reverse look-up, names checked forward)",
+                "probe soa ZONE SERVER[:PORT]...               (the zone's SOA serial from each server, compared)",
                 "probe exchange HOST      (every Exchange Internet protocol port of Q178532, plain and SSL, 25, 102)");
     }
 
@@ -135,6 +146,8 @@ public final class ProbeCommand implements ShellCommand {
     public List<String> subcommands() {
         List<String> words = new ArrayList<>(probes().keySet());
         words.add("mx");
+        words.add("ptr");
+        words.add("soa");
         words.add("exchange");
         return words;
     }
@@ -152,8 +165,14 @@ public final class ProbeCommand implements ShellCommand {
         onlyFor(args, "smtp-port", kind.equals("mx"), "mx");
         onlyFor(args, "tsel", kind.equals("rfc1006") || kind.equals("exchange"), "rfc1006 and exchange");
         onlyFor(args, "calling-tsel", kind.equals("rfc1006") || kind.equals("exchange"), "rfc1006 and exchange");
+        onlyFor(args, "param", !List.of("mx", "ptr", "soa", "exchange").contains(kind), "a single endpoint probe");
         if (kind.equals("mx")) {
             return mx(context, args, options);
+        }
+        if (kind.equals("ptr") || kind.equals("soa")) {
+            onlyFor(args, "tls", false, "endpoint probes");
+            onlyFor(args, "starttls", false, "endpoint probes");
+            return lookup(context, args, kind, options);
         }
         String host = args.positional(1, "HOST");
         List<Planned> plan = new ArrayList<>();
@@ -179,6 +198,16 @@ public final class ProbeCommand implements ShellCommand {
                     : probe.instance().defaultPort(tls);
             if (port == 0) {
                 throw new UsageException("missing argument PORT");
+            }
+            Map<String, String> parameters = args.keyValues("param");
+            if (!parameters.isEmpty()) {
+                Probe configured;
+                try {
+                    configured = probe.instance().configured(parameters);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("option --param: " + e.getMessage());
+                }
+                probe = new Contribution<>(probe.plugin(), configured);
             }
             plan.add(new Planned(probe, target(host, port), options.withTls(tls)));
         }
@@ -261,6 +290,76 @@ public final class ProbeCommand implements ShellCommand {
         return report.fallbackDelivers() ? ExitStatus.OK : ExitStatus.FAILED;
     }
 
+    /** {@code probe ptr ADDRESS} and {@code probe soa ZONE SERVER...}: DNS questions, not endpoints. */
+    private int lookup(CommandContext context, Arguments args, String kind, ProbeOptions options) throws CommandException {
+        Fact fact;
+        boolean ok;
+        if (kind.equals("ptr")) {
+            String address = args.positional(1, "ADDRESS");
+            expectPositionals(args, 2);
+            if (DnsResolver.literal(address).isEmpty()) {
+                throw new UsageException("probe ptr takes an IP address, got '" + address + "'");
+            }
+            PtrFact ptr = new PtrProbe().check(address, options);
+            fact = ptr;
+            ok = ptr.dnsOutcome().equals("OK") && !ptr.confirmed().isEmpty();
+        } else {
+            onlyFor(args, "dns", false, "ptr and mx: soa asks each SERVER itself");
+            String zone = args.positional(1, "ZONE");
+            checkHost(zone, "zone");
+            List<InetSocketAddress> servers = new ArrayList<>();
+            for (String server : args.positional().subList(2, args.positional().size())) {
+                servers.add(dnsServer(server, "SERVER"));
+            }
+            if (servers.isEmpty()) {
+                throw new UsageException("missing argument SERVER: the zone's servers to compare");
+            }
+            if (servers.size() > SoaProbe.MAX_SERVERS) {
+                throw new UsageException("at most " + SoaProbe.MAX_SERVERS + " servers");
+            }
+            SoaFact soa = new SoaProbe().check(zone, servers, options);
+            fact = soa;
+            ok = soa.serialsAgree();
+        }
+        boolean cancelled = Thread.currentThread().isInterrupted();
+        if (!cancelled) {
+            session.addFacts(List.of(fact));
+        }
+        PrintWriter out = context.out();
+        if (args.has("json")) {
+            out.println(lookupJson(fact));
+        } else {
+            out.println(fact.describe());
+        }
+        out.flush();
+        if (cancelled) {
+            throw new CommandException("cancelled");
+        }
+        return ok ? ExitStatus.OK : ExitStatus.FAILED;
+    }
+
+    private static ObjectNode lookupJson(Fact fact) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode().put("probe", fact.probe())
+                .put("observedAt", fact.observedAt().toString());
+        if (fact instanceof PtrFact ptr) {
+            root.put("address", ptr.address()).put("dnsOutcome", ptr.dnsOutcome()).put("detail", ptr.detail());
+            ptr.names().forEach(root.putArray("names")::add);
+            ptr.confirmed().forEach(root.putArray("confirmed")::add);
+        } else if (fact instanceof SoaFact soa) {
+            root.put("zone", soa.zone()).put("serialsAgree", soa.serialsAgree());
+            ArrayNode servers = root.putArray("servers");
+            for (SoaFact.Server s : soa.servers()) {
+                ObjectNode n = servers.addObject().put("server", s.server()).put("dnsOutcome", s.dnsOutcome());
+                if (s.answered()) {
+                    n.put("serial", s.serial()).put("primary", s.primary()).put("authoritative", s.authoritative());
+                } else {
+                    n.put("detail", s.detail());
+                }
+            }
+        }
+        return root;
+    }
+
     /** The probes by id: contributed ones (plugins and the class path), then kb-net's own where missing. */
     private Map<String, Contribution<Probe>> probes() {
         Map<String, Contribution<Probe>> byId = new LinkedHashMap<>();
@@ -303,27 +402,31 @@ public final class ProbeCommand implements ShellCommand {
 
     /** ADDRESS[:PORT] with an address literal: the DNS server itself is never looked up. */
     static InetSocketAddress dnsServer(String text) throws UsageException {
+        return dnsServer(text, "option --dns");
+    }
+
+    private static InetSocketAddress dnsServer(String text, String what) throws UsageException {
         String address = text;
         int port = 53;
         if (text.startsWith("[")) {
             int close = text.indexOf(']');
             if (close < 0) {
-                throw new UsageException("option --dns: missing ] in '" + text + "'");
+                throw new UsageException(what + ": missing ] in '" + text + "'");
             }
             address = text.substring(1, close);
             if (close + 1 < text.length()) {
                 if (text.charAt(close + 1) != ':') {
-                    throw new UsageException("option --dns: expected [ADDRESS]:PORT, got '" + text + "'");
+                    throw new UsageException(what + ": expected [ADDRESS]:PORT, got '" + text + "'");
                 }
-                port = port(text.substring(close + 2), "--dns port");
+                port = port(text.substring(close + 2), what + " port");
             }
         } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
             address = text.substring(0, text.indexOf(':'));
-            port = port(text.substring(text.indexOf(':') + 1), "--dns port");
+            port = port(text.substring(text.indexOf(':') + 1), what + " port");
         }
         Optional<InetAddress> literal = DnsResolver.literal(address);
         if (literal.isEmpty()) {
-            throw new UsageException("option --dns takes an IP address (and :PORT), got '" + text + "'");
+            throw new UsageException(what + " takes an IP address (and :PORT), got '" + text + "'");
         }
         return new InetSocketAddress(literal.get(), port);
     }

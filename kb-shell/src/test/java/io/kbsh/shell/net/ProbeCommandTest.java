@@ -131,6 +131,74 @@ class ProbeCommandTest {
         assertEquals(ProbeStatus.REFUSED, session.facts().endpoint("127.0.0.1", closed).get(0).status());
     }
 
+    /** A one-shot DNS server on loopback answering every SOA question for {@code zone} with {@code serial}. */
+    private static DatagramSocket soaServer(String zone, long serial) throws Exception {
+        DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"));
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[512];
+            while (!socket.isClosed()) {
+                try {
+                    java.net.DatagramPacket p = new java.net.DatagramPacket(buf, buf.length);
+                    socket.receive(p);
+                    org.xbill.DNS.Message q = new org.xbill.DNS.Message(java.util.Arrays.copyOf(buf, p.getLength()));
+                    org.xbill.DNS.Message a = new org.xbill.DNS.Message(q.getHeader().getID());
+                    a.getHeader().setFlag(org.xbill.DNS.Flags.QR);
+                    a.getHeader().setFlag(org.xbill.DNS.Flags.AA);
+                    a.addRecord(q.getQuestion(), org.xbill.DNS.Section.QUESTION);
+                    org.xbill.DNS.Name name = org.xbill.DNS.Name.fromString(zone + ".");
+                    a.addRecord(new org.xbill.DNS.SOARecord(name, org.xbill.DNS.DClass.IN, 60,
+                            org.xbill.DNS.Name.fromString("ns1." + zone + "."),
+                            org.xbill.DNS.Name.fromString("hostmaster." + zone + "."), serial, 3600, 600, 86400, 60),
+                            org.xbill.DNS.Section.ANSWER);
+                    byte[] out = a.toWire();
+                    socket.send(new java.net.DatagramPacket(out, out.length, p.getSocketAddress()));
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return socket;
+    }
+
+    @Test
+    void soaSerialsOfTwoServersAreComparedAndKeptAsAFact() throws Exception {
+        try (DatagramSocket primary = soaServer("site.test", 2026120102);
+             DatagramSocket secondary = soaServer("site.test", 2026120101)) {
+            assertEquals(ExitStatus.FAILED, run("soa", "site.test", "127.0.0.1:" + primary.getLocalPort(),
+                    "127.0.0.1:" + secondary.getLocalPort(), "--json"));
+            JsonNode json = new ObjectMapper().readTree(out.toString());
+            assertFalse(json.get("serialsAgree").asBoolean(), json.toString());
+            assertEquals(2026120101L, json.get("servers").get(1).get("serial").asLong());
+            assertTrue(session.facts().all().stream().anyMatch(f -> f instanceof io.kbsh.model.fact.SoaFact));
+        }
+    }
+
+    @Test
+    void udpToAClosedPortIsRefusedByIcmp() throws Exception {
+        int closed;
+        try (DatagramSocket d = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            closed = d.getLocalPort();
+        }
+        assertEquals(ExitStatus.FAILED, run("udp", "127.0.0.1", Integer.toString(closed), "--param", "payload=hello"));
+        assertTrue(out.toString().contains("REFUSED") && out.toString().contains("udp.answer: refused"), out.toString());
+    }
+
+    @Test
+    void probeParametersAreCheckedByTheProbe() {
+        assertTrue(assertThrows(UsageException.class, () -> run("udp", "127.0.0.1", "9", "--param", "size=3"))
+                .getMessage().startsWith("option --param: probe udp takes parameter payload"));
+        assertTrue(assertThrows(UsageException.class, () -> run("smtp-relay", "127.0.0.1", "--param", "to=not an address"))
+                .getMessage().contains("mailbox address"));
+        assertEquals("option --param is for a single endpoint probe",
+                assertThrows(UsageException.class, () -> run("mx", "a.test", "--param", "to=x@y.test")).getMessage());
+        assertEquals("probe ptr takes an IP address, got 'host.test'",
+                assertThrows(UsageException.class, () -> run("ptr", "host.test")).getMessage());
+        assertEquals("missing argument SERVER: the zone's servers to compare",
+                assertThrows(UsageException.class, () -> run("soa", "site.test")).getMessage());
+    }
+
     @Test
     void badInputIsOneClearUsageLine() {
         assertEquals("PORT must be a port number from 1 to 65535, got 'smtp'",
