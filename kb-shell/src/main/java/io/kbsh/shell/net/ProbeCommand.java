@@ -135,8 +135,8 @@ public final class ProbeCommand implements ShellCommand {
                 "probe smtp|pop3|imap4|nntp|ldap HOST [PORT] [--tls|--starttls]",
                 "probe rfc1006 HOST [PORT] [--tsel SEL] [--calling-tsel SEL]",
                 "probe mx DOMAIN [--dns ADDRESS[:PORT]] [--smtp-port N]",
-                "probe smtp-relay HOST [PORT] [--param from=ADDR] [--param to=ADDR]   (RCPT only, never DATA)",
-                "probe udp HOST PORT [--param payload=TEXT|0xHEX]",
+                "probe smtp-relay HOST [PORT] [--param NAME=VALUE]   (from=ADDRESS, to=ADDRESS; RCPT only, never DATA)",
+                "probe udp HOST PORT [--param NAME=VALUE]            (payload=TEXT or 0xHEX)",
                 "probe ptr ADDRESS [--dns ADDRESS[:PORT]]      (reverse look-up, names checked forward)",
                 "probe soa ZONE SERVER[:PORT]...               (the zone's SOA serial from each server, compared)",
                 "probe exchange HOST      (every Exchange Internet protocol port of Q178532, plain and SSL, 25, 102)");
