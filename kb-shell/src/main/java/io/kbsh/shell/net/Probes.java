@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * The probes kb-net ships to the shell ({@code tcp}, {@code smtp}, {@code pop3}, {@code imap4}, {@code nntp}, {@code
- * ldap}, {@code rfc1006}), as listed in its {@code META-INF/services}. The MX check is {@link
- * io.kbsh.net.mx.MxProbe}: it probes a domain, not an endpoint.
+ * The probes kb-net ships to the shell ({@code tcp}, {@code udp}, {@code smtp}, {@code smtp-relay}, {@code pop3},
+ * {@code imap4}, {@code nntp}, {@code ldap}, {@code rfc1006}), as listed in its {@code META-INF/services}. The MX
+ * check ({@link io.kbsh.net.mx.MxProbe}), the reverse look-up ({@link io.kbsh.net.lookup.PtrProbe}) and the SOA
+ * comparison ({@link io.kbsh.net.lookup.SoaProbe}) ask about a domain, an address or a zone, not an endpoint:
+ * {@code probe} and {@code diagnose} call them by the ids {@code mx}, {@code ptr} and {@code soa}.
  */
 public final class Probes {
 
