@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kbsh.model.fact.PtrFact;
 import io.kbsh.model.fact.SoaFact;
 import io.kbsh.net.probe.ProbeOptions;
-import io.kbsh.net.testkit.DnsTestServer;
+import io.kbsh.testkit.net.DnsTestServer;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

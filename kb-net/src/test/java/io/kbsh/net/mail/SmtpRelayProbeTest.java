@@ -10,7 +10,7 @@ import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.ProbeOptions;
 import io.kbsh.net.probe.ProbeResult;
 import io.kbsh.net.probe.ProbeTarget;
-import io.kbsh.net.testkit.ScriptedServer;
+import io.kbsh.testkit.net.ScriptedServer;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;

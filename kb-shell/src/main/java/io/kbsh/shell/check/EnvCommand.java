@@ -21,6 +21,8 @@ import io.kbsh.model.env.ProxyServer;
 import io.kbsh.model.env.Publication;
 import io.kbsh.model.env.Server;
 import io.kbsh.model.fact.Fact;
+import io.kbsh.shell.discover.DiscoverRun;
+import io.kbsh.shell.discover.Discovery;
 import io.kbsh.shell.check.report.TextReport;
 import io.kbsh.shell.graph.SitePicture;
 import io.kbsh.shell.env.EnvironmentReader;
@@ -35,6 +37,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -72,7 +76,8 @@ public final class EnvCommand implements ShellCommand {
                 "env facts --clear",
                 "env graph --format mermaid --output site.mmd",
                 "env upgrade examples/site-healthy.json -o site-v2.json",
-                "env schema -o environment.schema.json");
+                "env schema -o environment.schema.json",
+                "env discover mail.example.net proxy.example.net --output discovered.json");
     }
 
     @Override
@@ -84,12 +89,14 @@ public final class EnvCommand implements ShellCommand {
                 + "env upgrade FILE [--output FILE] [--yes]\n"
                 + "                     write a version 1 file as version 2 (to standard output, or FILE)\n"
                 + "env fields           list the fields loaded plugins add to environment objects\n"
-                + "env schema [--output FILE]  the JSON Schema of environment files, with the plugins' fields";
+                + "env schema [--output FILE]  the JSON Schema of environment files, with the plugins' fields\n"
+                + "env discover HOST... [--output FILE] [--port NAME=PORT] [--timeout SECONDS] [--deadline SECONDS]\n"
+                + "                     probe the Exchange and Proxy ports, name products and levels, write an environment";
     }
 
     @Override
     public List<String> subcommands() {
-        return List.of("load", "show", "facts", "graph", "upgrade", "fields", "schema");
+        return List.of("load", "show", "facts", "graph", "upgrade", "fields", "schema", "discover");
     }
 
     @Override
@@ -100,8 +107,9 @@ public final class EnvCommand implements ShellCommand {
                         "with 'load': a folder besides the environment file's own that collected copies may be in"),
                 OptionSpec.value("format", ValueKind.TEXT, "with 'graph': svg (default), dot or mermaid"),
                 OptionSpec.value("output", ValueKind.FILE,
-                        "with 'graph', 'upgrade' and 'schema': write to FILE (also -o) instead of printing, atomically"),
-                OptionSpec.flag("yes", "with 'upgrade' and 'schema': replace an existing output file without asking"));
+                        "with 'graph', 'upgrade', 'schema' and 'discover': write to FILE (also -o) instead of printing, atomically"),
+                OptionSpec.flag("yes", "with 'upgrade' and 'schema': replace an existing output file without asking"),
+                DiscoverRun.PORT, DiscoverRun.TIMEOUT, DiscoverRun.DEADLINE);
     }
 
     @Override
@@ -113,7 +121,7 @@ public final class EnvCommand implements ShellCommand {
     public int run(CommandContext context, List<String> arguments) throws CommandException {
         // -o is the one short option people expect of a command that writes a file.
         Arguments args = Arguments.parse(arguments.stream().map(a -> a.equals("-o") ? "--output" : a).toList(), options());
-        String sub = args.positional(0, "SUBCOMMAND (load, show, facts, graph, upgrade, fields or schema)");
+        String sub = args.positional(0, "SUBCOMMAND (load, show, facts, graph, upgrade, fields, schema or discover)");
         switch (sub) {
             case "load" -> {
                 Environment env = load(context, session, engine.environmentReader(), args.positional(1, "FILE"),
@@ -138,6 +146,7 @@ public final class EnvCommand implements ShellCommand {
                     context.out().print(describe(session.requireEnvironment()));
                 }
             }
+            case "discover" -> discover(context, args);
             case "facts" -> {
                 if (args.has("clear")) {
                     session.clearFacts();
@@ -169,7 +178,7 @@ public final class EnvCommand implements ShellCommand {
             case "schema" -> {
                 return write(context, args, EnvironmentSchema.withFields(engine.environmentReader().extensions()), "schema");
             }
-            default -> throw new UsageException("unknown subcommand '" + sub + "' (load, show, facts, graph, upgrade, fields or schema)");
+            default -> throw new UsageException("unknown subcommand '" + sub + "' (load, show, facts, graph, upgrade, fields, schema or discover)");
         }
         context.out().flush();
         return ExitStatus.OK;
@@ -194,6 +203,28 @@ public final class EnvCommand implements ShellCommand {
             throw new CommandException("cannot write " + file + ": " + e.getMessage());
         }
         context.out().println("Picture written to " + file);
+    }
+
+    /**
+     * {@code env discover}: what the hosts say becomes an environment (printed, or written atomically to
+     * {@code --output}); the probes' facts stay in the session for a later {@code check}.
+     */
+    private void discover(CommandContext context, Arguments args) throws CommandException {
+        DiscoverRun.Outcome outcome = DiscoverRun.run(args, context.out());
+        session.addFacts(Discovery.facts(outcome.reports()));
+        Optional<String> out = args.value("output");
+        if (out.isEmpty()) {
+            context.out().print(outcome.json());
+            return;
+        }
+        Path file = context.resolve(out.get());
+        try {
+            SafeFiles.write(file, outcome.json().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CommandException("cannot write " + file + ": " + e.getMessage());
+        }
+        context.out().println("Wrote " + file + ": edit it, then 'env load " + out.get() + "'");
+    }
     }
 
     /** Reads {@code path} into the session; errors become one line naming file, line, column and field. */
