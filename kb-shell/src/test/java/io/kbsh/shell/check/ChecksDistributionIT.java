@@ -41,7 +41,8 @@ class ChecksDistributionIT {
         Run r = kbsh("check --env " + ex.resolve("site-q254909-q187225.json") + " --fail-on error --json");
         assertEquals(4, r.status(), r.err());
         JsonNode report = new ObjectMapper().readTree(r.out());
-        assertEquals(5, report.get("articlesChecked").size(), "all five plugins' checks ran");
+        assertEquals(6, report.get("articlesChecked").size(), "all five plugins' checks and the built-in Q257618 ran");
+        assertTrue(report.get("articlesChecked").toString().contains("Q257618"), report.toString());
         Set<String> open = new TreeSet<>();
         report.get("findings").forEach(f -> open.add(f.get("article").asText() + " " + f.get("severity").asText()));
         assertEquals(Set.of("Q187225 error", "Q254909 critical"), open);
@@ -59,7 +60,8 @@ class ChecksDistributionIT {
     private static Set<String> findings(Run r) throws IOException {
         assertEquals(0, r.status(), r.err());
         JsonNode report = new ObjectMapper().readTree(r.out());
-        assertEquals(5, report.get("articlesChecked").size(), "all five plugins' checks ran");
+        assertEquals(6, report.get("articlesChecked").size(), "all five plugins' checks and the built-in Q257618 ran");
+        assertTrue(report.get("articlesChecked").toString().contains("Q257618"), report.toString());
         Set<String> open = new TreeSet<>();
         report.get("findings").forEach(f -> open.add(f.get("article").asText() + " " + f.get("severity").asText()));
         return open;
