@@ -225,7 +225,6 @@ public final class EnvCommand implements ShellCommand {
         }
         context.out().println("Wrote " + file + ": edit it, then 'env load " + out.get() + "'");
     }
-    }
 
     /** Reads {@code path} into the session; errors become one line naming file, line, column and field. */
     static Environment load(CommandContext context, CheckSession session, EnvironmentReader reader, String path)

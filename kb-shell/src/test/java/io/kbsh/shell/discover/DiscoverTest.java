@@ -122,7 +122,7 @@ class DiscoverTest {
         words.addAll(List.of(hosts));
         words.addAll(List.of("--port", "smtp=" + smtp, "--port", "pop3=" + pop3, "--port", "imap4=" + imap4,
                 "--port", "nntp=" + nntp, "--timeout", "2", "--deadline", "8"));
-        Arguments args = Arguments.parse(words, List.of(DiscoverRun.OUT, DiscoverRun.PORT, DiscoverRun.TIMEOUT,
+        Arguments args = Arguments.parse(words, List.of(DiscoverRun.PORT, DiscoverRun.TIMEOUT,
                 DiscoverRun.DEADLINE));
         try (PrintWriter out = new PrintWriter(text)) {
             return DiscoverRun.run(args, out);
