@@ -69,8 +69,9 @@ class ImportBarTest {
             Thread.currentThread().interrupt(); // Ctrl-C as the import runs
             new io.kbsh.shell.exec.CommandExecutor(registry, context).execute("import " + archive.root());
         }
-        assertEquals("import: interrupted: the previous article index is unchanged",
-                errors.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+        // No import had finished in this home: the line says what was (not) touched, once prefixed.
+        assertEquals("import: interrupted: no article index was in use; nothing under " + home.resolve("index")
+                + " was deleted", errors.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
     }
 
     private final java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();

@@ -182,7 +182,7 @@ class ProbeCommandTest {
             closed = d.getLocalPort();
         }
         assertEquals(ExitStatus.FAILED, run("udp", "127.0.0.1", Integer.toString(closed), "--param", "payload=hello"));
-        assertTrue(out.toString().contains("REFUSED") && out.toString().contains("udp.answer: refused"), out.toString());
+        assertTrue(out.toString().contains("connection refused") && out.toString().contains("udp.answer: refused"), out.toString());
     }
 
     @Test
