@@ -180,6 +180,47 @@ class KbshBatchTest {
     }
 
     @Test
+    void aPluginBuiltAgainstAnOlderMinorOfThisMajorLoadsAndRuns() {
+        ApiVersion running = ApiVersion.current();
+        assertTrue(running.minor() > 0, "this test needs a running API with an older minor: " + running);
+        Path plugins = dir.resolve("plugins");
+        String older = running.major() + ".0";
+        TestPluginJar.plugin("elder", older).command("Elder", "elder", "\"still here\"").writeTo(plugins);
+
+        Result r = kbsh("--plugins", plugins.toString(), "--strict", "-c", "elder");
+
+        assertEquals(0, r.status(), "a plugin built against " + older + " runs on " + running + ": " + r.err());
+        assertEquals("still here", r.out().strip());
+    }
+
+    @Test
+    void aPluginBuiltAgainstTheNextMajorIsRefusedWithTheVersionMessage() {
+        Path plugins = dir.resolve("plugins");
+        String next = (ApiVersion.current().major() + 1) + ".0";
+        TestPluginJar.plugin("herald", next).command("Herald", "herald", "\"too soon\"").writeTo(plugins);
+
+        Result r = kbsh("--plugins", plugins.toString(), "-c", "herald");
+
+        assertEquals(2, r.status(), "the command does not exist: " + r.out());
+        assertTrue(r.err().contains("plugin herald was built against kbsh API " + next + ", but this kbsh provides API "
+                + ApiVersion.current() + " (a different major version)"), r.err());
+    }
+
+    @Test
+    void aPluginBuiltAgainstANewerMinorIsRefusedWithTheVersionMessage() {
+        Path plugins = dir.resolve("plugins");
+        ApiVersion running = ApiVersion.current();
+        String newer = running.major() + "." + (running.minor() + 1);
+        TestPluginJar.plugin("eager", newer).command("Eager", "eager", "\"early\"").writeTo(plugins);
+
+        Result r = kbsh("--plugins", plugins.toString(), "-c", "eager");
+
+        assertEquals(2, r.status(), "the command does not exist: " + r.out());
+        assertTrue(r.err().contains("plugin eager was built against kbsh API " + newer + ", but this kbsh provides API "
+                + running + " (a newer minor version than this kbsh has)"), r.err());
+    }
+
+    @Test
     void anExplicitPluginsDirectoryMustExist() {
         Result r = kbsh("--plugins", dir.resolve("typo").toString(), "-c", "version");
         assertEquals(2, r.status());
