@@ -374,6 +374,68 @@ class PluginLoaderTest {
     }
 
     @Test
+    void aLinkToASafeJarIsFollowedAndLoaded() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("store"));
+        Path jar = TestPluginJar.plugin("linked", "1.0").writeTo(elsewhere);
+        assumeTrue(Files.getFileAttributeView(jar, java.nio.file.attribute.PosixFileAttributeView.class) != null);
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.createSymbolicLink(plugins.resolve("linked.jar"), jar);
+
+        PluginSet set = loader.load(List.of(plugins));
+
+        assertEquals(List.of(), set.failures());
+        assertEquals(List.of("linked"), set.plugins().stream().map(p -> p.descriptor().id()).toList());
+    }
+
+    @Test
+    void aLinkIsJudgedByItsTargetAndTheRefusalNamesIt() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("store"));
+        Path jar = TestPluginJar.plugin("loose", "1.0").writeTo(elsewhere);
+        assumeTrue(Files.getFileAttributeView(jar, java.nio.file.attribute.PosixFileAttributeView.class) != null);
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.createSymbolicLink(plugins.resolve("loose.jar"), jar);
+
+        PluginFailure f = onlyFailure(loader.load(List.of(plugins)));
+
+        Path target = jar.toRealPath();
+        assertTrue(f.reason().contains("link to " + target), f.reason());
+        assertTrue(f.reason().contains("chmod go-w " + target), "the advice names the file that can be fixed: " + f.reason());
+    }
+
+    @Test
+    void aPluginsDirectoryBelowAWorldWritableDirectoryIsRefused() throws Exception {
+        Path open = Files.createDirectories(dir.resolve("open"));
+        Path plugins = Files.createDirectories(open.resolve("plugins"));
+        TestPluginJar.plugin("inside", "1.0").writeTo(plugins);
+        assumeTrue(Files.getFileAttributeView(open, java.nio.file.attribute.PosixFileAttributeView.class) != null);
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        PluginSet set = loader.load(List.of(plugins));
+
+        assertEquals(List.of(), set.plugins());
+        String reason = set.failures().get(0).reason();
+        assertTrue(reason.contains("parent directory " + open.toRealPath() + " is writable by others"), reason);
+    }
+
+    @Test
+    void aStickyWorldWritableDirectoryOwnedByRootIsFine() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Path plugins = Files.createDirectories(shared.resolve("plugins"));
+        TestPluginJar.plugin("inside", "1.0").writeTo(plugins);
+        assumeTrue(Files.getOwner(shared).getName().equals("root"), "needs a directory owned by root (tests run as root here)");
+        // java.nio cannot set the sticky bit; chmod can.
+        Process chmod = new ProcessBuilder("chmod", "1777", shared.toString()).inheritIO().start();
+        assertEquals(0, chmod.waitFor());
+
+        PluginSet set = loader.load(List.of(plugins));
+
+        assertEquals(List.of(), set.failures());
+        assertEquals(List.of("inside"), set.plugins().stream().map(p -> p.descriptor().id()).toList());
+    }
+
+    @Test
     void aJarOwnedBySomeoneElseIsRefused() throws Exception {
         Path jar = TestPluginJar.plugin("foreign", "1.0").writeTo(dir);
         UserPrincipal nobody;
