@@ -106,7 +106,10 @@ public final class Kbsh {
 
         boolean batch = options.commands().isPresent() || options.script().isPresent() || !launch.terminal();
         CheckSession session = injector.getInstance(CheckSession.class);
-        ExampleSite example = new ExampleSite(launch.installation().map(dir -> dir.resolve("examples")), home);
+        // The checkout's ./kbsh names the examples/ it was built from: fixes on those must not edit files git tracks.
+        List<Path> sourceExamples = Optional.ofNullable(launch.environment().get("KBSH_SOURCE_EXAMPLES"))
+                .filter(v -> !v.isBlank()).map(Path::of).stream().toList();
+        ExampleSite example = new ExampleSite(launch.installation().map(dir -> dir.resolve("examples")), sourceExamples, home);
         session.useExample(example);
         if (!batch) {
             return ExitStatus.combine(pluginStatus,

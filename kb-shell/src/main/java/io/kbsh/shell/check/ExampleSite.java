@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -13,21 +13,30 @@ import java.util.stream.Stream;
 /**
  * The bundled example site ({@code INSTALL/examples}) and its scratch copy in the home
  * ({@code HOME/example}). Loading the example — when the interactive shell opens without an environment,
- * or by {@code env load} of the distribution's or a checkout's {@code examples/} file — loads the scratch
+ * or by {@code env load} of a file in the distribution's or the checkout's {@code examples/} — loads the scratch
  * copy, so that {@code fix apply} changes only that copy, never a file of the distribution or one git tracks.
  */
 public final class ExampleSite {
 
     /** The site the shell opens on. */
     public static final String SITE = "site-q254909-q187225.json";
-    private static final long MAX_EXAMPLE_BYTES = 1024 * 1024;
 
     private final Optional<Path> examples;
+    private final List<Path> sources;
     private final Path scratch;
 
     /** The example in {@code examples} (the distribution's {@code examples/}), copied to {@code home/example}. */
     public ExampleSite(Optional<Path> examples, Path home) {
+        this(examples, List.of(), home);
+    }
+
+    /**
+     * As {@link #ExampleSite(Optional, Path)}; files in {@code sources} (the checkout's {@code examples/} the
+     * distribution was built from, which the checkout's {@code ./kbsh} names) are the example too.
+     */
+    public ExampleSite(Optional<Path> examples, List<Path> sources, Path home) {
         this.examples = examples.filter(d -> Files.isRegularFile(d.resolve(SITE)));
+        this.sources = List.copyOf(sources);
         this.scratch = home.resolve("example");
     }
 
@@ -47,23 +56,42 @@ public final class ExampleSite {
     }
 
     /**
-     * The scratch copy of {@code file} when {@code file} is the bundled example's (the distribution's copy
-     * or a file with the same name and bytes, as a checkout's {@code examples/} holds); else empty.
+     * The scratch copy of {@code file} when {@code file} is one of the example's: inside the distribution's
+     * {@code examples/} or the checkout's (by where it is, links followed — never by its content, so a copy a
+     * person made to work on stays theirs); else empty.
      */
     public Optional<Path> scratchFor(Path file) {
-        if (examples.isEmpty() || !Files.isRegularFile(file) || file.toAbsolutePath().normalize().startsWith(scratch)) {
+        if (examples.isEmpty() || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        Path bundled = examples.get().resolve(file.getFileName().toString());
+        Path real;
         try {
-            if (!Files.isRegularFile(bundled) || Files.size(file) > MAX_EXAMPLE_BYTES
-                    || !Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(bundled))) {
+            real = file.toRealPath();
+            if (Files.isDirectory(scratch) && real.startsWith(scratch.toRealPath())) {
                 return Optional.empty();
             }
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.of(scratchOf(bundled));
+        List<Path> roots = new ArrayList<>();
+        roots.add(examples.get());
+        roots.addAll(sources);
+        for (Path root : roots) {
+            Optional<Path> inside = relativeInside(real, root);
+            if (inside.isPresent() && Files.isRegularFile(examples.get().resolve(inside.get().toString()))) {
+                return Optional.of(scratchOf(examples.get().resolve(inside.get().toString())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> relativeInside(Path real, Path root) {
+        try {
+            Path r = root.toRealPath();
+            return real.startsWith(r) ? Optional.of(r.relativize(real)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private Path scratchOf(Path bundled) {

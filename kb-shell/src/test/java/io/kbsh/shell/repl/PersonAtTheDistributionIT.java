@@ -116,4 +116,32 @@ class PersonAtTheDistributionIT {
         assertTrue(loaded.contains(checkout + " is the bundled example: loading its scratch copy "
                 + home().resolve("example/site-q254909-q187225.json")), loaded);
     }
+
+    @Test
+    void aCopyAPersonMadeIsTheirsAndTheCheckoutsExamplesAreTheExample() throws Exception {
+        Path mine = Files.createDirectories(home().resolveSibling(home().getFileName() + "-mine"));
+        Path site = mine.resolve("site-q254909-q187225.json");
+        Files.copy(DIST.resolve("examples/site-q254909-q187225.json"), site);
+        String own = loadInBatch(site, null);
+        assertTrue(own.contains("Loaded " + site), "a byte-identical copy elsewhere loads as itself: " + own);
+        assertFalse(own.contains("bundled example"), own);
+
+        String checkout = loadInBatch(site, mine);
+        assertTrue(checkout.contains(site + " is the bundled example: loading its scratch copy "
+                + home().resolve("example/site-q254909-q187225.json")), checkout);
+    }
+
+    /** {@code env load FILE} in batch mode; {@code sourceExamples} is what the checkout's ./kbsh exports. */
+    private String loadInBatch(Path file, Path sourceExamples) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(DIST.resolve("bin/kbsh").toString(), "--home", home().toString(), "-c",
+                "env load '" + file + "'").redirectErrorStream(true);
+        pb.environment().remove("KBSH_SOURCE_EXAMPLES");
+        if (sourceExamples != null) {
+            pb.environment().put("KBSH_SOURCE_EXAMPLES", sourceExamples.toString());
+        }
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
 }
