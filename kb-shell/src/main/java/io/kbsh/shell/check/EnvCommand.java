@@ -24,6 +24,9 @@ import io.kbsh.model.fact.Fact;
 import io.kbsh.shell.discover.DiscoverRun;
 import io.kbsh.shell.discover.Discovery;
 import io.kbsh.shell.check.report.TextReport;
+import io.kbsh.shell.collect.CollectedFolder;
+import io.kbsh.shell.collect.DateOrder;
+import io.kbsh.shell.collect.ExchangeLevels;
 import io.kbsh.shell.graph.SitePicture;
 import io.kbsh.shell.env.EnvironmentReader;
 import io.kbsh.shell.env.EnvironmentSchema;
@@ -76,6 +79,7 @@ public final class EnvCommand implements ShellCommand {
                 "env facts --clear",
                 "env graph --format mermaid --output site.mmd",
                 "env upgrade examples/site-healthy.json -o site-v2.json",
+                "env collect collected/ --output site.json  an environment from files copied off the servers",
                 "env schema -o environment.schema.json",
                 "env discover mail.example.net proxy.example.net --output discovered.json");
     }
@@ -88,6 +92,8 @@ public final class EnvCommand implements ShellCommand {
                 + "env graph [--format FORMAT] [--output FILE]  the site's picture: svg (default), dot or mermaid\n"
                 + "env upgrade FILE [--output FILE] [--yes]\n"
                 + "                     write a version 1 file as version 2 (to standard output, or FILE)\n"
+                + "env collect DIR [--output FILE] [--date-order ORDER] [--yes]\n"
+                + "                     an environment from a folder of collected files (default FILE: DIR/environment.json)\n"
                 + "env fields           list the fields loaded plugins add to environment objects\n"
                 + "env schema [--output FILE]  the JSON Schema of environment files, with the plugins' fields\n"
                 + "env discover HOST... [--output FILE] [--port NAME=PORT] [--timeout SECONDS] [--deadline SECONDS]\n"
@@ -96,7 +102,7 @@ public final class EnvCommand implements ShellCommand {
 
     @Override
     public List<String> subcommands() {
-        return List.of("load", "show", "facts", "graph", "upgrade", "fields", "schema", "discover");
+        return List.of("load", "show", "facts", "graph", "upgrade", "collect", "fields", "schema", "discover");
     }
 
     @Override
@@ -107,21 +113,23 @@ public final class EnvCommand implements ShellCommand {
                         "with 'load': a folder besides the environment file's own that collected copies may be in"),
                 OptionSpec.value("format", ValueKind.TEXT, "with 'graph': svg (default), dot or mermaid"),
                 OptionSpec.value("output", ValueKind.FILE,
-                        "with 'graph', 'upgrade', 'schema' and 'discover': write to FILE (also -o) instead of printing, atomically"),
-                OptionSpec.flag("yes", "with 'upgrade' and 'schema': replace an existing output file without asking"),
+                        "with 'graph', 'upgrade', 'collect', 'schema' and 'discover': write to FILE (also -o) instead of printing, atomically"),
+                OptionSpec.flag("yes", "with 'upgrade', 'collect' and 'schema': replace an existing output file without asking"),
+                OptionSpec.value("date-order", ValueKind.TEXT, "with 'collect': the order of day, month and year in"
+                        + " event-log exports: auto (default), mdy, dmy or ymd"),
                 DiscoverRun.PORT, DiscoverRun.TIMEOUT, DiscoverRun.DEADLINE);
     }
 
     @Override
     public ValueKind argumentKind(List<String> precedingWords) {
-        return precedingWords.size() == 1 && List.of("load", "upgrade").contains(precedingWords.get(0)) ? ValueKind.FILE : ValueKind.TEXT;
+        return precedingWords.size() == 1 && List.of("load", "upgrade", "collect").contains(precedingWords.get(0)) ? ValueKind.FILE : ValueKind.TEXT;
     }
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws CommandException {
         // -o is the one short option people expect of a command that writes a file.
         Arguments args = Arguments.parse(arguments.stream().map(a -> a.equals("-o") ? "--output" : a).toList(), options());
-        String sub = args.positional(0, "SUBCOMMAND (load, show, facts, graph, upgrade, fields, schema or discover)");
+        String sub = args.positional(0, "SUBCOMMAND (load, show, facts, graph, upgrade, collect, fields, schema or discover)");
         switch (sub) {
             case "load" -> {
                 Environment env = load(context, session, engine.environmentReader(), args.positional(1, "FILE"),
@@ -174,11 +182,14 @@ public final class EnvCommand implements ShellCommand {
             case "upgrade" -> {
                 return upgrade(context, args);
             }
+            case "collect" -> {
+                return collect(context, args);
+            }
             case "fields" -> context.out().print(fields(engine.environmentReader().extensions()));
             case "schema" -> {
                 return write(context, args, EnvironmentSchema.withFields(engine.environmentReader().extensions()), "schema");
             }
-            default -> throw new UsageException("unknown subcommand '" + sub + "' (load, show, facts, graph, upgrade, fields, schema or discover)");
+            default -> throw new UsageException("unknown subcommand '" + sub + "' (load, show, facts, graph, upgrade, collect, fields, schema or discover)");
         }
         context.out().flush();
         return ExitStatus.OK;
@@ -297,15 +308,58 @@ public final class EnvCommand implements ShellCommand {
         return status;
     }
 
+    /**
+     * {@code env collect DIR}: an environment from the files collected in {@code DIR} (layout:
+     * {@link CollectedFolder}), checked by reading it back as {@code env load} will, then written atomically;
+     * the report says what each file contributed and what was ignored.
+     */
+    private int collect(CommandContext context, Arguments args) throws CommandException {
+        Path dir = context.resolve(args.positional(1, "DIR"));
+        DateOrder order;
+        try {
+            order = DateOrder.parse(args.value("date-order").orElse("auto"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --date-order: " + e.getMessage());
+        }
+        CollectedFolder.Result result;
+        try {
+            result = new CollectedFolder(engine.environmentReader(), order, ExchangeLevels::ofBuild).collect(dir);
+        } catch (IOException e) {
+            throw new CommandException(e.getMessage());
+        }
+        Path out = args.value("output").map(context::resolve).orElse(dir.resolve("environment.json"));
+        Path folder = out.toAbsolutePath().normalize().getParent();
+        byte[] json = new EnvironmentWriter(Optional.of(folder)).write(result.environment());
+        try {
+            // What is written must load: the same reader, the same checks as env load.
+            engine.environmentReader().bind(json, out.toString(), folder);
+        } catch (JsonInputException e) {
+            throw new CommandException("the collected environment would not load: " + e.getMessage());
+        }
+        context.out().println("Collected " + dir + ": " + summary(result.environment()));
+        context.out().print(result.report().describe());
+        int status = write(context, Optional.of(out), args.has("yes"), json, "collect");
+        boolean outside = result.environment().servers().stream().flatMap(s -> s.iniFiles().stream())
+                .flatMap(i -> i.localCopy().stream()).anyMatch(c -> !c.toAbsolutePath().normalize().startsWith(folder));
+        context.out().println("Edit it if need be, then: env load " + out
+                + (outside ? " --copies " + dir.toAbsolutePath().normalize() : ""));
+        return status;
+    }
+
     /** Writes {@code content} to standard output, or atomically (locked, with a backup) to {@code --output}. */
     private static int write(CommandContext context, Arguments args, byte[] content, String sub) throws CommandException {
-        if (args.value("output").isEmpty()) {
+        return write(context, args.value("output").map(context::resolve), args.has("yes"), content, sub);
+    }
+
+    private static int write(CommandContext context, Optional<Path> output, boolean yes, byte[] content, String sub)
+            throws CommandException {
+        if (output.isEmpty()) {
             context.out().print(new String(content, StandardCharsets.UTF_8));
             context.out().flush();
             return ExitStatus.OK;
         }
-        Path out = context.resolve(args.value("output").get());
-        if (Files.exists(out) && !args.has("yes") && !context.confirm(out + " exists; replace it?")) {
+        Path out = output.get();
+        if (Files.exists(out) && !yes && !context.confirm(out + " exists; replace it?")) {
             throw new CommandException(out + " exists; not replaced (env " + sub + " --yes replaces it, keeping a backup)");
         }
         try {
