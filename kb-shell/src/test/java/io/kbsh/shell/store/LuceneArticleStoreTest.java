@@ -54,6 +54,35 @@ class LuceneArticleStoreTest {
         }
     }
 
+    /** An archive of the synthetic article in {@code renderings} ("md", "TXT") and a second article beside it. */
+    private Path archive(String name, String... renderings) throws Exception {
+        Path root = Files.createDirectories(home.resolve(name));
+        for (String r : renderings) {
+            String text = r.equals("md") ? io.kbsh.shell.article.parse.Synthetic.markdown() : io.kbsh.shell.article.parse.Synthetic.TEXT;
+            // The Markdown page sorts (and so is usually parsed) first: the text that replaces it comes later.
+            Path file = root.resolve((r.equals("md") ? "a/" : "b/") + "Q900001." + r);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.ISO_8859_1);
+        }
+        io.kbsh.shell.testing.Articles.in(root.resolve("c")).write(900301, "XFOR: Gateway queue grows", "Microsoft Exchange",
+                "5.5", "The gateway queue grows.\n");
+        return root;
+    }
+
+    @Test
+    void aReplacedRenderingLeavesNoTraceInTheRanking() throws Exception {
+        List<SearchHit> withTheCopy;
+        try (LuceneArticleStore store = store()) {
+            store.importArchive(archive("twice", "md", "TXT"), ImportProgress.NONE);
+            assertEquals(Rendering.TEXT, store.find(new ArticleId(900001)).orElseThrow().rendering());
+            withTheCopy = store.search("gateway", 10);
+        }
+        try (LuceneArticleStore store = store()) {
+            store.importArchive(archive("once", "TXT"), ImportProgress.NONE);
+            assertEquals(store.search("gateway", 10), withTheCopy, "the scores of an archive that never had the copy");
+        }
+    }
+
     @Test
     void theGithubZipYieldsItsOneHundredFiftyArticlesRichestRenderingFirst() throws Exception {
         Path zip = Archive.require("kbarchive/kbarchive-sample-github.zip");
@@ -89,11 +118,9 @@ class LuceneArticleStoreTest {
             store.importArchive(zip, ImportProgress.NONE);
             before = store.search("exchange server", 30);
         }
-        long start = System.nanoTime();
+        // How fast it reopens is bench/article.sh's to measure, not a test's.
         try (LuceneArticleStore reopened = store()) {
             assertTrue(reopened.imported());
-            long openMillis = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(openMillis < 1000, "reopened in " + openMillis + " ms");
             assertEquals(before, reopened.search("exchange server", 30));
             reopened.importArchive(zip, ImportProgress.NONE);
             assertEquals(150, reopened.size());

@@ -3,11 +3,11 @@ package io.kbsh.shell.article.parse;
 import java.nio.charset.StandardCharsets;
 
 /** Small articles written for the tests, in the layout of each rendering (text in kbsh's own words). */
-final class Synthetic {
+public final class Synthetic {
     private Synthetic() {
     }
 
-    static final String TEXT = String.join("\r\n",
+    public static final String TEXT = String.join("\r\n",
             "DOCUMENT:Q900001  03-MAR-1999  [exchange]",
             "TITLE   :XFOR: Sample Gateway Drops Test Messages",
             "PRODUCT :Microsoft Exchange",
@@ -55,7 +55,7 @@ final class Synthetic {
     }
 
     /** The same article as the Markdown generator writes it: one leading space less per body line. */
-    static String markdown() {
+    public static String markdown() {
         StringBuilder b = new StringBuilder("---\nlayout: page\ntitle: \"Q900001: XFOR: Sample Gateway Drops Test Messages\"\n"
                 + "permalink: /kb/900/Q900001/\n---\n\n## Q900001: XFOR: Sample Gateway Drops Test Messages\n\n{% raw %}\n\n");
         b.append("\tArticle: Q900001\n\tProduct(s): Microsoft Exchange\n\tVersion(s): winnt:5.5\n\tOperating System(s): \n"
@@ -68,7 +68,7 @@ final class Synthetic {
         return b.append("\n{% endraw %}\n").toString();
     }
 
-    static String html() {
+    public static String html() {
         String md = markdown();
         String pre = md.substring(md.indexOf("\tArticle:"), md.indexOf("{% endraw %}")).replace("\n\t", "\n").substring(1)
                 .replace("&", "&amp;").replace("<", "&lt;");
