@@ -18,7 +18,10 @@ import java.util.Optional;
  * only, so each line (4.0, 5.0, 5.5) is answered on its own: a fix in 4.0 SP5 says nothing about 5.0.
  *
  * <p>For each line the article store's {@code fixedIn} wins when it names a level of that line; otherwise
- * the plugin's own fact is used; the answer says which source it used.
+ * the plugin's own fact is used; the answer says which source it used. Of the store's levels the most
+ * trusted source's is taken ({@link FixLevel.Source}: a fix list, then the article's STATUS section, then
+ * its keywords), and of that source's the earliest pack; the note names it ({@code listed in Q242221},
+ * {@code the STATUS section of Q232448}).
  *
  * <p>Thread safety: immutable once built; safe to share between checks running at once.
  *
@@ -47,21 +50,20 @@ public final class FixLevels {
             lines.put(level.release(), new FixReference(product, level, FixReference.Origin.PLUGIN, pluginNote));
         }
         String wanted = canonical(productId);
-        Map<String, FixReference> fromStore = new HashMap<>();
+        Map<String, FixLevel> fromStore = new HashMap<>();
         for (FixLevel fix : store.fixedIn(article)) {
             // Whole products, not substrings: "exchange" must not take the Exchange Client's fix lists.
             if (!canonical(fix.product()).equals(wanted)) {
                 continue;
             }
-            ReleaseLevel level = fix.kind() == FixLevel.Kind.HOTFIX
-                    ? new ReleaseLevel(fix.level().release(), fix.level().servicePack() + 1)
-                    : fix.level();
-            FixReference ref = new FixReference(product, level, FixReference.Origin.ARTICLE_STORE,
-                    "listed in " + fix.listedIn() + (fix.kind() == FixLevel.Kind.HOTFIX ? " as a hotfix after " + fix.level() : ""));
-            // Several lists may name the line; the earliest pack is the one that fixed it.
-            fromStore.merge(level.release(), ref, (a, b) -> a.level().servicePack() <= b.level().servicePack() ? a : b);
+            // The most trusted source wins (fix list, then STATUS, then keywords); within one, the earliest pack.
+            fromStore.merge(fix.level().release(), fix, (a, b) -> a.source() != b.source()
+                    ? (a.source().compareTo(b.source()) < 0 ? a : b)
+                    : (a.fixingPack().servicePack() <= b.fixingPack().servicePack() ? a : b));
         }
-        lines.putAll(fromStore);
+        fromStore.forEach((release, fix) -> lines.put(release, new FixReference(product, fix.fixingPack(),
+                FixReference.Origin.ARTICLE_STORE,
+                fix.origin() + (fix.kind() == FixLevel.Kind.HOTFIX ? " as a hotfix after " + fix.level() : ""))));
         return new FixLevels(product, Map.copyOf(lines));
     }
 

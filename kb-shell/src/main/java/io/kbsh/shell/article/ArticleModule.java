@@ -23,5 +23,6 @@ public final class ArticleModule extends AbstractModule {
         commands.addBinding().to(ShowCommand.class);
         commands.addBinding().to(RelatedCommand.class);
         commands.addBinding().to(BugsCommand.class);
+        commands.addBinding().to(FixLevelsCommand.class);
     }
 }

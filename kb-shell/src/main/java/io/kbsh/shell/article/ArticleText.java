@@ -46,6 +46,16 @@ final class ArticleText {
                 : product + " " + f.level();
     }
 
+    /** The JSON name of a fix level's source: {@code fix-list}, {@code status}, {@code keywords}. */
+    static String sourceKey(FixLevel.Source source) {
+        return source.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** A product's release line in words: {@code Exchange Server 5.5}. */
+    static String line(String productId, String release) {
+        return Products.byId(productId).map(Product::name).orElse(productId).replaceFirst("^Microsoft ", "") + " " + release;
+    }
+
     /** Prints the store's notices and, before an import, how to import; to the warning stream. */
     static void notices(CommandContext context, LuceneArticleStore store) {
         store.notice().ifPresent(n -> context.err().println("note: " + n));

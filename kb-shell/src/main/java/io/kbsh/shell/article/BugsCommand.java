@@ -15,17 +15,20 @@ import io.kbsh.model.command.UsageException;
 import io.kbsh.model.product.Product;
 import io.kbsh.model.product.Products;
 import io.kbsh.model.version.ReleaseLevel;
+import io.kbsh.shell.article.fix.FixTable;
 import io.kbsh.shell.store.LuceneArticleStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * {@code bugs PRODUCT VERSION [SPn]}: the known bug articles still open at that level, i.e. fixed only by
- * a later service pack of the same release line, according to the archive's fix lists.
+ * a later service pack of the same release line, according to the archive (its fix lists, else the bugs'
+ * own STATUS sections, else their keywords).
  */
 public final class BugsCommand implements ShellCommand {
 
@@ -116,11 +119,13 @@ public final class BugsCommand implements ShellCommand {
         ArrayNode bugs = doc.putArray("open");
         StringBuilder text = new StringBuilder();
         for (ArticleId bug : open) {
-            String fixed = table.getOrDefault(bug, List.of()).stream()
-                    .filter(f -> f.kind() == FixLevel.Kind.SERVICE_PACK && f.level().sameLine(level))
-                    .map(f -> "SP" + f.level().servicePack()).findFirst().orElse("");
-            ArticleText.brief(bugs, s, bug).put("fixedIn", fixed.isEmpty() ? null : level.release() + " " + fixed);
-            text.append(String.format("%-8s  fixed in %-4s  %s%n", bug, fixed, s.titleOf(bug).orElse("(not in the archive)")));
+            Optional<FixLevel> trusted = FixTable.trusted(table.getOrDefault(bug, List.of()), product.id(), level.release());
+            String fixed = trusted.map(f -> "SP" + f.fixingPack().servicePack()).orElse("");
+            ObjectNode n = ArticleText.brief(bugs, s, bug).put("fixedIn", fixed.isEmpty() ? null : level.release() + " " + fixed);
+            n.put("source", trusted.map(f -> ArticleText.sourceKey(f.source())).orElse(null));
+            String from = trusted.filter(f -> f.source() != FixLevel.Source.FIX_LIST)
+                    .map(f -> "  (" + f.source().label() + ")").orElse("");
+            text.append(String.format("%-8s  fixed in %-4s  %s%s%n", bug, fixed, s.titleOf(bug).orElse("(not in the archive)"), from));
         }
         if (args.has("json")) {
             JsonOutput.print(context, doc);

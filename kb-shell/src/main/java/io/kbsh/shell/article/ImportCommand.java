@@ -126,6 +126,11 @@ public final class ImportCommand implements ShellCommand {
                 out.printf("  %-12s %3d lists, %5d pairs%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
             }
         }
+        if (!r.bugsBySource().isEmpty()) {
+            StringBuilder b = new StringBuilder("fix levels known for bug articles:");
+            r.bugsBySource().forEach((source, n) -> b.append(' ').append(n).append(" from ").append(source.label()).append(','));
+            out.println(b.substring(0, b.length() - 1) + " (fixlevels conflicts lists where they disagree)");
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.OptionSpec;
+import io.kbsh.shell.article.fix.FixConflicts;
 import io.kbsh.shell.store.LuceneArticleStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -102,7 +103,15 @@ public final class ShowCommand extends ArticleIdCommand {
         for (FixLevel f : fixedIn) {
             fixes.addObject().put("product", f.product()).put("level", f.level().toString())
                  .put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-                 .put("listedIn", f.listedIn().toString()).put("describe", ArticleText.level(f));
+                 .put("listedIn", f.listedIn().toString()).put("describe", ArticleText.level(f))
+                 .put("source", ArticleText.sourceKey(f.source()));
+        }
+        ArrayNode conflicts = doc.putArray("fixConflicts");
+        for (FixConflicts c : FixConflicts.of(a.id(), fixedIn)) {
+            ObjectNode n = conflicts.addObject().put("product", c.product()).put("release", c.release());
+            ObjectNode levels = n.putObject("levels");
+            c.bySource().forEach((source, f) -> levels.put(ArticleText.sourceKey(source), f.fixingPack().toString()));
+            n.put("trusted", ArticleText.sourceKey(c.trusted().source()));
         }
         ArrayNode sections = doc.putArray("sections");
         for (Section section : a.sections()) {
@@ -135,7 +144,11 @@ public final class ShowCommand extends ArticleIdCommand {
             out.add("keywords: " + String.join(" ", a.keywords()));
         }
         for (FixLevel f : fixedIn) {
-            out.add("fixed in " + ArticleText.level(f) + " (listed in " + f.listedIn() + ")");
+            out.add("fixed in " + ArticleText.level(f) + " (" + f.origin() + ")");
+        }
+        for (FixConflicts c : FixConflicts.of(a.id(), fixedIn)) {
+            out.add("fix levels disagree for " + ArticleText.line(c.product(), c.release()) + ": " + c.describe()
+                    + "; kbsh goes by the " + c.trusted().source().label());
         }
         out.add("");
         for (Section section : a.sections()) {

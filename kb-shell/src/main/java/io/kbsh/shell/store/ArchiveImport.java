@@ -8,6 +8,8 @@ import io.kbsh.model.internal.Limits;
 import io.kbsh.shell.article.fix.FixListParser;
 import io.kbsh.shell.article.fix.FixListing;
 import io.kbsh.shell.article.fix.FixTable;
+import io.kbsh.shell.article.fix.KeywordFixParser;
+import io.kbsh.shell.article.fix.StatusFixParser;
 import io.kbsh.shell.article.parse.ArticleParseException;
 import io.kbsh.shell.article.parse.ArticleParser;
 import java.io.IOException;
@@ -57,6 +59,8 @@ final class ArchiveImport {
         }
     }
     private final Map<ArticleId, List<FixListing>> fixLists = new ConcurrentHashMap<>();
+    /** What each bug article says of its own fix: its STATUS section and its keywords. */
+    private final Map<ArticleId, List<FixListing>> ownLevels = new ConcurrentHashMap<>();
     private final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
@@ -126,6 +130,9 @@ final class ArchiveImport {
             for (List<FixListing> listings : fixLists.values()) {
                 fixTable.add(listings);
             }
+            for (List<FixListing> listings : ownLevels.values()) {
+                fixTable.add(listings);
+            }
             for (Map.Entry<ArticleId, List<FixLevel>> row : fixTable.byBug().entrySet()) {
                 for (FixLevel level : row.getValue()) {
                     writer.addDocument(IndexFields.fix(row.getKey(), level));
@@ -176,14 +183,21 @@ final class ArchiveImport {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            List<FixListing> listings = FixListParser.listings(article);
-            if (listings.isEmpty()) {
-                fixLists.remove(id);
-            } else {
-                fixLists.put(id, listings);
-            }
+            keep(fixLists, id, FixListParser.listings(article));
+            List<FixListing> own = new ArrayList<>(StatusFixParser.listings(article));
+            own.addAll(KeywordFixParser.listings(article));
+            keep(ownLevels, id, own);
             return new Kept(article.rendering(), name);
         });
+    }
+
+    /** The levels of the rendering kept for {@code id}: a richer one replaces what a poorer one gave. */
+    private static void keep(Map<ArticleId, List<FixListing>> map, ArticleId id, List<FixListing> listings) {
+        if (listings.isEmpty()) {
+            map.remove(id);
+        } else {
+            map.put(id, List.copyOf(listings));
+        }
     }
 
     void commit(Map<String, String> data) throws IOException {
@@ -225,5 +239,9 @@ final class ArchiveImport {
 
     Map<String, int[]> fixCounts() {
         return fixTable.countsByProduct();
+    }
+
+    Map<FixLevel.Source, Integer> bugsBySource() {
+        return fixTable.bugsBySource();
     }
 }

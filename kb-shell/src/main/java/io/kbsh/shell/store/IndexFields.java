@@ -45,6 +45,7 @@ final class IndexFields {
     static final String FIX_SP_STORED = "fixspv";
     static final String FIX_KIND = "fixkind";
     static final String FIX_LIST = "fixlist";
+    static final String FIX_SOURCE = "fixsource";
 
     /** The fields a query may filter on with {@code name:value}; their values are single lower-case words. */
     static final Set<String> FILTERS = Set.of(CATEGORY, PRODUCT, TYPE, TAG, ID, CITES);
@@ -93,13 +94,15 @@ final class IndexFields {
         d.add(new StoredField(FIX_SP_STORED, level.level().servicePack()));
         d.add(new StringField(FIX_KIND, level.kind().name(), Field.Store.YES));
         d.add(new StoredField(FIX_LIST, level.listedIn().toString()));
+        d.add(new StringField(FIX_SOURCE, level.source().name(), Field.Store.YES));
         return d;
     }
 
     static FixLevel fixLevel(Document d) {
         IndexableField sp = d.getField(FIX_SP_STORED);
         return new FixLevel(d.get(FIX_PRODUCT), new ReleaseLevel(d.get(FIX_RELEASE), sp.numericValue().intValue()),
-                FixLevel.Kind.valueOf(d.get(FIX_KIND)), ArticleId.parse(d.get(FIX_LIST)));
+                FixLevel.Kind.valueOf(d.get(FIX_KIND)), ArticleId.parse(d.get(FIX_LIST)),
+                FixLevel.Source.valueOf(d.get(FIX_SOURCE)));
     }
 
     /** An article id as the index's id and cites fields hold it: lower case, like a filter value typed. */

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 public final class LuceneArticleStore implements ArticleStore, AutoCloseable {
 
     /** The index layout this kbsh writes and reads; an index of another format must be rebuilt. */
-    public static final String FORMAT = "1";
+    public static final String FORMAT = "2";
 
     private final Path root;
     private final Supplier<List<ArticleBrief>> briefs;
@@ -130,6 +130,11 @@ public final class LuceneArticleStore implements ArticleStore, AutoCloseable {
     @Override
     public List<ArticleId> bugsOpenAt(String product, ReleaseLevel level) {
         return index().bugsOpenAt(product, level);
+    }
+
+    /** The fix-table rows of every product, from every source: bug → levels. */
+    public Map<ArticleId, List<FixLevel>> fixTable() {
+        return index().fixTable();
     }
 
     /** The fix-table rows of one product: bug → levels. */

@@ -5,6 +5,7 @@ import io.kbsh.model.article.ArticleBrief;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.ArticleStore;
 import io.kbsh.model.article.FixLevel;
+import io.kbsh.shell.article.fix.FixTable;
 import io.kbsh.model.article.SearchHit;
 import io.kbsh.shell.article.parse.ArticleParseException;
 import io.kbsh.shell.article.parse.ArticleParser;
@@ -308,24 +309,28 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
 
     @Override
     public List<ArticleId> bugsOpenAt(String product, ReleaseLevel level) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(new TermQuery(new Term(IndexFields.KIND, IndexFields.FIX)), BooleanClause.Occur.FILTER);
-        b.add(new TermQuery(new Term(IndexFields.FIX_PRODUCT, product)), BooleanClause.Occur.FILTER);
-        b.add(new TermQuery(new Term(IndexFields.FIX_RELEASE, level.release())), BooleanClause.Occur.FILTER);
-        b.add(new TermQuery(new Term(IndexFields.FIX_KIND, FixLevel.Kind.SERVICE_PACK.name())), BooleanClause.Occur.FILTER);
-        b.add(IntPoint.newRangeQuery(IndexFields.FIX_SP, level.servicePack() + 1, Integer.MAX_VALUE), BooleanClause.Occur.FILTER);
-        return idsMatching(b.build(), IndexFields.FIX_BUG);
+        // Judged per bug by its most trusted source, so all of the product's rows are read, not a range query.
+        return FixTable.openAt(fixTable(product), product, level);
     }
 
-    /** Every fix-table row, for {@code bugs} listings: bug → levels. */
+    /** Every fix-table row of one product, for {@code bugs} listings: bug → levels. */
     Map<ArticleId, List<FixLevel>> fixTable(String product) {
+        return fixRows(new TermQuery(new Term(IndexFields.FIX_PRODUCT, product)));
+    }
+
+    /** Every fix-table row of every product and source: bug → levels. */
+    Map<ArticleId, List<FixLevel>> fixTable() {
+        return fixRows(new TermQuery(new Term(IndexFields.KIND, IndexFields.FIX)));
+    }
+
+    private Map<ArticleId, List<FixLevel>> fixRows(Query query) {
         IndexSearcher searcher = state().searcher();
         Map<ArticleId, List<FixLevel>> table = new TreeMap<>();
         if (searcher == null) {
             return table;
         }
         try {
-            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.FIX_PRODUCT, product)), MAX_HITS);
+            TopDocs top = searcher.search(query, MAX_HITS);
             for (ScoreDoc sd : top.scoreDocs) {
                 Document d = searcher.storedFields().document(sd.doc);
                 table.computeIfAbsent(ArticleId.parse(d.get(IndexFields.FIX_BUG)), k -> new ArrayList<>())
@@ -435,7 +440,7 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
         progress.stage(ImportProgress.Stage.SWAPPING);
         switchTo(build);
         return new ImportReport(source.toString(), run.imported(), run.merged(), run.rejected(),
-                run.fixCounts(), (System.nanoTime() - start) / 1_000_000);
+                run.fixCounts(), run.bugsBySource(), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Makes {@code build} the current generation: renamed, pointed to atomically, the old reader closed. */

@@ -48,21 +48,35 @@ public final class ArticleParser {
         };
     }
 
+    /** An HTML document begins with markup: a doctype, the {@code <html>} or {@code <head>} element, a comment. */
+    private static final java.util.regex.Pattern HTML_START = java.util.regex.Pattern.compile(
+            "(?i)<(?:!doctype\\s+html|html[\\s>]|head[\\s>]|body[\\s>]|meta\\s|!--|pre[\\s>])");
+    /** Jekyll front matter: a {@code ---} line, {@code key: value} lines, a closing {@code ---} line. */
+    private static final java.util.regex.Pattern FRONT_MATTER = java.util.regex.Pattern.compile(
+            "---[ \\t]*\\r?\\n(?:[A-Za-z_][\\w-]*:[^\\n]*\\r?\\n){1,20}---[ \\t]*\\r?\\n");
+
+    /**
+     * The rendering, recognised by the document's structure — how it begins and how its metadata block is laid
+     * out — never by words inside the article: a Markdown article whose text mentions {@code <pre>} or
+     * {@code %[<flags>]} is still Markdown, and a page text is never HTML for a tag it quotes.
+     */
     private static Rendering detect(byte[] bytes, String text) {
         String head = text.substring(0, Math.min(text.length(), 4096));
         String start = head.stripLeading();
         if (start.startsWith("DOCUMENT:")) {
             return Rendering.TEXT;
         }
-        String lower = head.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("<!doctype html") || lower.contains("<html") || lower.contains("<pre")) {
-            return Rendering.HTML;
-        }
-        if (start.startsWith("---") && (head.contains("\nlayout:") || head.contains("\n## Q"))) {
+        if (FRONT_MATTER.matcher(start).lookingAt()) {
             return Rendering.MARKDOWN;
         }
+        if (HTML_START.matcher(start).lookingAt()) {
+            return Rendering.HTML;
+        }
         if (text.contains("\nArticle: Q") && text.contains("\nLast Modified:")) {
-            return text.contains("\n\tArticle: Q") ? Rendering.MARKDOWN : Rendering.PAGE_TEXT;
+            return Rendering.PAGE_TEXT;
+        }
+        if (text.contains("\n\tArticle: Q") && text.contains("\n\tLast Modified:")) {
+            return Rendering.MARKDOWN;
         }
         return null;
     }
