@@ -51,6 +51,8 @@ public final class AtomicFileWriter {
     }
 
     /** Replaces (or creates) {@code target} with {@code data}, running {@code beforeRename} last. */
+    // javac's "try" lint: the lock is held for the whole body and released on close; nothing reads it.
+    @SuppressWarnings("try")
     public void write(Path target, byte[] data, BeforeRename beforeRename) throws IOException {
         try (WriteLock lock = WriteLock.acquire(target, PATIENCE)) {
             AtomicReplace.removeOrphans(target);
