@@ -51,6 +51,7 @@ final class ShellModule extends AbstractModule {
         commands.addBinding().toInstance(ExitCommand.quit());
         commands.addBinding().to(PluginsCommand.class);
         commands.addBinding().to(WhichCommand.class);
+        commands.addBinding().to(io.kbsh.shell.rules.RulesCommand.class);
 
         install(new IniModule());
         install(new ProbeModule());

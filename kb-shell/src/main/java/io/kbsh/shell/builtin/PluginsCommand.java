@@ -96,7 +96,7 @@ public final class PluginsCommand implements ShellCommand {
                 if (!items.isEmpty()) {
                     ArrayNode names = provides.putArray(spi.getSimpleName());
                     for (Object o : items) {
-                        names.add(o instanceof ShellCommand c ? c.name() : o.getClass().getSimpleName());
+                        names.add(name(o));
                     }
                 }
             }
@@ -122,8 +122,22 @@ public final class PluginsCommand implements ShellCommand {
     private static String describe(List<?> items) {
         List<String> names = new ArrayList<>();
         for (Object o : items) {
-            names.add(o instanceof ShellCommand c ? c.name() : o.getClass().getSimpleName());
+            names.add(name(o));
         }
         return String.join(" ", names);
+    }
+
+    /** A command by its name, a rule by its article, anything else by its class. */
+    private static String name(Object o) {
+        if (o instanceof ShellCommand c) {
+            return c.name();
+        }
+        if (o instanceof io.kbsh.shell.rules.eval.RuleCheck r) {
+            return "rule " + r.rule().article();
+        }
+        if (o instanceof io.kbsh.shell.rules.eval.RuleIniWriter w) {
+            return w.id();
+        }
+        return o.getClass().getSimpleName();
     }
 }

@@ -8,6 +8,12 @@ import io.kbsh.model.plugin.KbshPlugin;
 import io.kbsh.model.plugin.PluginDescriptor;
 import io.kbsh.net.probe.Probe;
 import io.kbsh.rules.ArticleCheck;
+import io.kbsh.shell.rules.RuleException;
+import io.kbsh.shell.rules.eval.CompiledRule;
+import io.kbsh.shell.rules.eval.RuleCheck;
+import io.kbsh.shell.rules.eval.RuleIniWriter;
+import io.kbsh.shell.rules.pack.RulePack;
+import io.kbsh.shell.rules.pack.RulePackReader;
 import io.kbsh.shell.env.ExtensionRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +38,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Finds plugins in directories and loads each into its own class loader. A plugin is a {@code *.jar} in a
- * plugins directory, or a sub-directory of JARs. A plugin either loads whole or not at all: every failure
+ * plugins directory, or a sub-directory of JARs; a rule pack (a directory with a {@code kbsh-pack.yaml}, or
+ * a JAR with one under {@code META-INF/kbsh/rules/}) is a plugin whose rules are its checks. A plugin either loads whole or not at all: every failure
  * (an untrusted file, a corrupt JAR, a provider that cannot be created, an API version it was not built
  * for, bundled API classes) becomes a {@link PluginFailure} and the other plugins load regardless.
  */
@@ -129,6 +136,29 @@ public final class PluginLoader {
     }
 
     private Candidate load(Path candidate) throws PluginException {
+        if (Files.isDirectory(candidate) && RulePackReader.isPackDirectory(candidate)) {
+            checkTrusted(candidate);
+            try {
+                return rulePack(RulePackReader.directory(candidate, trust::distrust), candidate, Optional.empty());
+            } catch (RuleException e) {
+                throw new PluginException(e.getMessage());
+            } catch (IOException e) {
+                throw new PluginException("cannot read the rule pack: " + e.getMessage());
+            }
+        }
+        if (isJar(candidate)) {
+            checkTrusted(candidate);
+            checkJar(candidate);
+            try (ZipFile zip = new ZipFile(candidate.toFile())) {
+                if (RulePackReader.hasRules(zip) && zip.getEntry("META-INF/services/" + KbshPlugin.class.getName()) == null) {
+                    return rulePack(RulePackReader.jar(candidate, zip), candidate, Optional.empty());
+                }
+            } catch (RuleException e) {
+                throw new PluginException(e.getMessage());
+            } catch (IOException e) {
+                throw new PluginException("cannot read the JAR: " + e.getMessage());
+            }
+        }
         List<Path> jars = jarsOf(candidate);
         URL[] urls = new URL[jars.size()];
         for (int i = 0; i < jars.size(); i++) {
@@ -162,6 +192,7 @@ public final class PluginLoader {
                 contributions.put(spi, providers);
             }
             LoadedPlugin plugin = new LoadedPlugin(descriptor, candidate, loader);
+            rulesOf(jars, descriptor).ifPresent(pack -> addRules(contributions, pack));
             PluginCalls.register(plugin);
             return new Candidate(plugin, contributions);
         } catch (PluginException e) {
@@ -178,6 +209,55 @@ public final class PluginLoader {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * A rule pack as a plugin: its manifest is its descriptor (built against the running API: it holds no
+     * code), its rules are its checks, their INI edits its writers.
+     */
+    private Candidate rulePack(RulePack pack, Path candidate, Optional<ClassLoader> loader) {
+        PluginDescriptor descriptor = new PluginDescriptor(pack.manifest().id(), pack.manifest().name(), pack.manifest().version(), running);
+        Map<Class<?>, List<?>> contributions = new LinkedHashMap<>();
+        for (Class<?> spi : SPIS) {
+            contributions.put(spi, new ArrayList<>());
+        }
+        addRules(contributions, pack);
+        LoadedPlugin plugin = new LoadedPlugin(descriptor, candidate, loader.orElse(application));
+        PluginCalls.register(plugin);
+        return new Candidate(plugin, contributions);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void addRules(Map<Class<?>, List<?>> contributions, RulePack pack) {
+        List<Object> checks = new ArrayList<>((List<Object>) contributions.getOrDefault(ArticleCheck.class, List.of()));
+        List<Object> writers = new ArrayList<>((List<Object>) contributions.getOrDefault(IniWriter.class, List.of()));
+        for (CompiledRule rule : pack.rules()) {
+            checks.add(new RuleCheck(rule));
+            RuleIniWriter.of(rule).ifPresent(writers::add);
+        }
+        contributions.put(ArticleCheck.class, checks);
+        contributions.put(IniWriter.class, writers);
+        contributions.put(RulePack.class, List.of(pack));
+    }
+
+    /** The rules a Java plugin's JARs carry beside its code; the pack's id must be the plugin's. */
+    private Optional<RulePack> rulesOf(List<Path> jars, PluginDescriptor descriptor) throws PluginException {
+        for (Path jar : jars) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                if (RulePackReader.hasRules(zip)) {
+                    RulePack pack = RulePackReader.jar(jar, zip);
+                    if (!pack.id().equals(descriptor.id())) {
+                        throw new PluginException("its rule pack '" + pack.id() + "' must carry the plugin's id '" + descriptor.id() + "'");
+                    }
+                    return Optional.of(pack);
+                }
+            } catch (RuleException e) {
+                throw new PluginException(e.getMessage());
+            } catch (IOException e) {
+                throw new PluginException("cannot read the JAR: " + e.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     private List<Path> jarsOf(Path candidate) throws PluginException {

@@ -1,0 +1,234 @@
+package io.kbsh.shell.rules;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.TokenStreamFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.kbsh.model.internal.DataFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reads rule files and pack manifests, YAML or JSON (by the file's extension), strictly: unknown fields,
+ * duplicate keys, a list where an object belongs and a missing required field are errors naming the file,
+ * line, column, rule and field. YAML scalars bind to text fields as written ({@code releases: [5.5]} is the
+ * text {@code 5.5}); everything else is as strict as kbsh's JSON input.
+ *
+ * <p>Thread safety: stateless; the mappers are shared and thread-safe.
+ */
+public final class RuleReader {
+
+    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final ObjectMapper YAML_MAPPER = configure(YAMLMapper.builder(YAML)).build();
+    private static final ObjectMapper JSON_MAPPER = configure(JsonMapper.builder(JSON)).build();
+
+    static {
+        for (ObjectMapper m : List.of(YAML_MAPPER, JSON_MAPPER)) {
+            boolean yaml = m == YAML_MAPPER;
+            for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Boolean, LogicalType.Integer, LogicalType.Float)) {
+                boolean text = type == LogicalType.Textual;
+                m.coercionConfigFor(type)
+                        .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer || (yaml && text) ? CoercionAction.TryConvert : CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, type == LogicalType.Float || (yaml && text) ? CoercionAction.TryConvert : CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean || (yaml && text) ? CoercionAction.TryConvert : CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, text ? CoercionAction.TryConvert : CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, text ? CoercionAction.TryConvert : CoercionAction.Fail);
+            }
+        }
+    }
+
+    private RuleReader() {
+    }
+
+    private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B configure(B builder) {
+        return builder
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+    }
+
+    /** A document as read: what it says, where it came from, and where each of its values sits. */
+    public record Document<T>(T value, String source, SourceMap map) {
+
+        /** A problem at {@code path} of this document. */
+        public RuleException problem(String rule, String path, String problem) {
+            SourceMap.Position at = map.locate(path);
+            return new RuleException(source, at.line(), at.column(), rule, path, problem);
+        }
+
+        /** A problem at {@code line}:{@code column} inside the text value at {@code path} (a CEL expression). */
+        public RuleException problemInside(String rule, String path, int line, int column, String problem) {
+            SourceMap.Position at = map.inside(path, line, column);
+            return new RuleException(source, at.line(), at.column(), rule, path, problem);
+        }
+    }
+
+    /** Reads the rule file {@code file} (at most {@link RuleFormat#FILE_BYTES}). */
+    public static Document<RuleSpec> rule(Path file) throws IOException, RuleException {
+        byte[] content = DataFiles.read(file, RuleFormat.FILE_BYTES, "a rule file");
+        return rule(content, file.toString());
+    }
+
+    /** Reads a rule from {@code content}; {@code source} names it in messages and says YAML or JSON by its extension. */
+    public static Document<RuleSpec> rule(byte[] content, String source) throws RuleException {
+        return read(content, source, RuleSpec.class);
+    }
+
+    public static Document<PackManifest> manifest(byte[] content, String source) throws RuleException {
+        return read(content, source, PackManifest.class);
+    }
+
+    /** A YAML or JSON document as a tree (a test's environment file). */
+    public static Document<com.fasterxml.jackson.databind.JsonNode> tree(byte[] content, String source) throws RuleException {
+        return read(content, source, com.fasterxml.jackson.databind.JsonNode.class);
+    }
+
+    private static <T> Document<T> read(byte[] content, String source, Class<T> type) throws RuleException {
+        boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
+        ObjectMapper mapper = json ? JSON_MAPPER : YAML_MAPPER;
+        TokenStreamFactory factory = json ? JSON : YAML;
+        if (new String(content, StandardCharsets.UTF_8).isBlank()) {
+            throw new RuleException(source, 0, 0, "", "", "the file is empty");
+        }
+        SourceMap map = SourceMap.of(content, factory);
+        try {
+            T value = mapper.readValue(content, type);
+            if (value == null) {
+                throw new RuleException(source, 1, 1, "", "", "the document is empty; expected an object");
+            }
+            return new Document<>(value, source, map);
+        } catch (JsonProcessingException e) {
+            throw translate(e, source, map, articleOf(content, mapper));
+        } catch (IOException e) {
+            throw new RuleException(source, 0, 0, "", "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The rule's article as written, for naming the rule in an error even when its file does not bind. */
+    private static String articleOf(byte[] content, ObjectMapper mapper) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(content);
+            return tree != null && tree.path("article").isTextual() ? tree.path("article").asText() : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static RuleException translate(JsonProcessingException e, String source, SourceMap map, String rule) {
+        JsonLocation loc = e.getLocation();
+        int line = loc == null ? 0 : loc.getLineNr();
+        int column = loc == null ? 0 : loc.getColumnNr();
+        String path = "";
+        if (e instanceof JsonMappingException m) {
+            path = path(m.getPath());
+            boolean late = e instanceof UnrecognizedPropertyException || e instanceof ValueInstantiationException
+                    || m.getOriginalMessage().startsWith("Missing required creator property");
+            if (e instanceof UnrecognizedPropertyException u) {
+                String name = u.getPropertyName();
+                if (!path.equals(name) && !path.endsWith("." + name)) {
+                    path = path.isEmpty() ? name : path + "." + name;
+                }
+            }
+            SourceMap.Position at = e instanceof UnrecognizedPropertyException ? map.locateKey(path) : map.locate(path);
+            if (late && at.line() > 0) {
+                line = at.line();
+                column = at.column();
+            }
+        }
+        return new RuleException(source, line, column, rule, path, describe(e));
+    }
+
+    static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            Collection<Object> known = u.getKnownPropertyIds();
+            return "unknown field '" + u.getPropertyName() + "'" + (known == null || known.isEmpty() ? ""
+                    : " (expected one of: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            return String.valueOf(v.getCause().getMessage());
+        }
+        if (e instanceof InvalidNullException) {
+            return "null is not allowed here";
+        }
+        String original = e.getOriginalMessage();
+        if (e instanceof MismatchedInputException m) {
+            if (original.startsWith("Missing required creator property")) {
+                int a = original.indexOf('\'');
+                int b = original.indexOf('\'', a + 1);
+                return "missing required field '" + original.substring(a + 1, b) + "'";
+            }
+            if (original.contains("Duplicate field")) {
+                return firstLine(original);
+            }
+            Class<?> target = m.getTargetType();
+            if (target != null) {
+                if (List.class.isAssignableFrom(target)) {
+                    return "wrong type: expected a list";
+                }
+                if (target.isRecord() || java.util.Map.class.isAssignableFrom(target)) {
+                    return "wrong type: expected an object";
+                }
+                if (target == String.class) {
+                    return "wrong type: expected text";
+                }
+                if (target == Boolean.class || target == boolean.class) {
+                    return "wrong type: expected true or false";
+                }
+                if (target == Integer.class || target == int.class) {
+                    return "wrong type: expected a whole number";
+                }
+            }
+            return "wrong type: " + firstLine(original);
+        }
+        return "malformed " + (e.getProcessor() instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser ? "YAML" : "document")
+                + ": " + firstLine(original);
+    }
+
+    private static String firstLine(String text) {
+        int cut = text.indexOf('\n');
+        return cut < 0 ? text : text.substring(0, cut);
+    }
+}

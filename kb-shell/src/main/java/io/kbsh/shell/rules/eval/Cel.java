@@ -1,0 +1,146 @@
+package io.kbsh.shell.rules.eval;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import io.kbsh.model.version.ReleaseLevel;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Google's Common Expression Language for the conditions structured matchers do not cover. Expressions see
+ * the rule's names (its object, {@code env}, the related values, its {@code let} values) as dynamic values
+ * and three helpers: {@code isIp(text)}, {@code below(level, "5.5 SP2")} and {@code atLeast(level, "5.5 SP2")}
+ * (levels as the environment file writes them; different release lines are never below or at least one
+ * another), and {@code level(text)}, a level as {@code {release, servicePack}}. Comprehensions are bounded.
+ *
+ * <p>CEL stays inside the shell: no CEL type appears outside this package.
+ *
+ * <p>Thread safety: compiled programs are immutable and safe to evaluate from any thread.
+ */
+final class Cel {
+
+    private static final CelOptions OPTIONS = CelOptions.current()
+            .comprehensionMaxIterations(10_000)
+            .maxParseRecursionDepth(64)
+            .enableHeterogeneousNumericComparisons(true)
+            .build();
+
+    private static final List<CelFunctionDecl> FUNCTIONS = List.of(
+            CelFunctionDecl.newFunctionDeclaration("isIp",
+                    CelOverloadDecl.newGlobalOverload("isIp_string", SimpleType.BOOL, SimpleType.STRING)),
+            CelFunctionDecl.newFunctionDeclaration("below",
+                    CelOverloadDecl.newGlobalOverload("below_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)),
+            CelFunctionDecl.newFunctionDeclaration("atLeast",
+                    CelOverloadDecl.newGlobalOverload("atLeast_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)),
+            CelFunctionDecl.newFunctionDeclaration("level",
+                    CelOverloadDecl.newGlobalOverload("level_string", SimpleType.DYN, SimpleType.STRING)));
+
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+            .setOptions(OPTIONS)
+            .addFunctionBindings(
+                    CelFunctionBinding.from("isIp_string", String.class, Values::isIpLiteral),
+                    CelFunctionBinding.from("below_string_string", String.class, String.class,
+                            (a, b) -> Values.level(a).map(l -> Values.level(b).map(f -> l.sameLine(f) && !l.atLeast(f)).orElse(false)).orElse(false)),
+                    CelFunctionBinding.from("atLeast_string_string", String.class, String.class,
+                            (a, b) -> Values.level(a).map(l -> Values.level(b).map(l::atLeast).orElse(false)).orElse(false)),
+                    CelFunctionBinding.from("level_string", String.class, Cel::levelMap))
+            .build();
+
+    private Cel() {
+    }
+
+    private static Object levelMap(String text) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        ReleaseLevel l = Values.level(text).orElse(null);
+        if (l != null) {
+            m.put("release", l.release());
+            m.put("servicePack", (long) l.servicePack());
+        }
+        return m;
+    }
+
+    /** A compile error: CEL's message and the position inside the expression (1-based; 0 when unknown). */
+    static final class CompileError extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int line;
+        final int column;
+
+        CompileError(String message, int line, int column) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+    }
+
+    /** A compiled expression. */
+    static final class Program {
+        private final CelRuntime.Program program;
+        private final String text;
+
+        private Program(CelRuntime.Program program, String text) {
+            this.program = program;
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+
+        /** The value, or the evaluation error's message as an {@link IllegalStateException}. */
+        Object eval(Map<String, ?> names) {
+            try {
+                return program.eval(names);
+            } catch (CelEvaluationException e) {
+                throw new IllegalStateException(firstLine(e.getMessage()), e);
+            }
+        }
+    }
+
+    /** Compiles {@code expression} over {@code names} (all dynamic), typed {@code bool} or any. */
+    static Program compile(String expression, Collection<String> names, boolean condition) throws CompileError {
+        var builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS)
+                .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS).addFunctionDeclarations(FUNCTIONS);
+        for (String n : names) {
+            builder.addVar(n, SimpleType.DYN);
+        }
+        CelType result = condition ? SimpleType.BOOL : SimpleType.DYN;
+        builder.setResultType(result);
+        CelCompiler compiler = builder.build();
+        CelValidationResult compiled = compiler.compile(expression);
+        if (compiled.hasError()) {
+            CelIssue issue = compiled.getErrors().get(0);
+            throw new CompileError(issue.getMessage(), issue.getSourceLocation().getLine(), issue.getSourceLocation().getColumn() + 1);
+        }
+        try {
+            CelAbstractSyntaxTree ast = compiled.getAst();
+            return new Program(RUNTIME.createProgram(ast), expression);
+        } catch (CelValidationException e) {
+            throw new CompileError(firstLine(e.getMessage()), 0, 0);
+        } catch (CelEvaluationException e) {
+            throw new CompileError(firstLine(e.getMessage()), 0, 0);
+        }
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "failed";
+        }
+        int cut = text.indexOf('\n');
+        return cut < 0 ? text : text.substring(0, cut);
+    }
+}

@@ -1,0 +1,948 @@
+package io.kbsh.shell.rules.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kbsh.model.article.ArticleBrief;
+import io.kbsh.model.article.ArticleId;
+import io.kbsh.model.article.ArticleStore;
+import io.kbsh.model.env.Environment;
+import io.kbsh.model.env.IniFile;
+import io.kbsh.model.env.Server;
+import io.kbsh.model.fact.Facts;
+import io.kbsh.model.finding.Action;
+import io.kbsh.model.finding.Finding;
+import io.kbsh.model.finding.FixReference;
+import io.kbsh.model.finding.ObjectRef;
+import io.kbsh.model.finding.ProbeRequest;
+import io.kbsh.model.finding.Scope;
+import io.kbsh.model.finding.Severity;
+import io.kbsh.model.product.Product;
+import io.kbsh.model.product.Products;
+import io.kbsh.model.version.ReleaseLevel;
+import io.kbsh.rules.FixLevels;
+import io.kbsh.shell.rules.RuleException;
+import io.kbsh.shell.rules.RuleReader;
+import io.kbsh.shell.rules.RuleSpec;
+import io.kbsh.shell.rules.RuleSpec.ActionSpec;
+import io.kbsh.shell.rules.RuleSpec.ConditionSpec;
+import io.kbsh.shell.rules.RuleSpec.FixSpec;
+import io.kbsh.shell.rules.RuleSpec.OutcomeSpec;
+import io.kbsh.shell.rules.RuleSpec.VerifySpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A rule checked and compiled: every level parsed, every regular expression and CEL expression compiled,
+ * every template parsed, so that evaluating it cannot fail on the rule's own text. A problem is a
+ * {@link RuleException} naming the file, line, column, rule and field.
+ *
+ * <p>Thread safety: immutable; evaluate from any number of threads at once.
+ */
+public final class CompiledRule {
+
+    private final RuleReader.Document<RuleSpec> document;
+    private final RuleSpec spec;
+    private final String packId;
+    private final ArticleId article;
+    private final ArticleBrief brief;
+    private final ObjectKinds kind;
+    private final Applicability applies;
+    private final Map<String, Cel.Program> lets;
+    private final List<Condition> when;
+    private final List<Outcome> outcomes;
+    private final Optional<Fix> fix;
+    private final List<Step> actions;
+    private final List<Check> verify;
+    private final List<String> names;
+
+    /** An outcome: the conditions, severity, templates and its own fix level (pinned) if any. */
+    record Outcome(String name, List<Condition> when, Severity severity, Scope scope, Template summary,
+                   List<Template> evidence, Optional<Fix> fix, int index) {
+    }
+
+    /** A fix level: the product, the rule's levels and whether they are pinned (the archive does not win). */
+    record Fix(Product product, List<ReleaseLevel> levels, String source, boolean pinned) {
+        String productName() {
+            return product.name().startsWith("Microsoft ") ? product.name().substring("Microsoft ".length()) : product.name();
+        }
+    }
+
+    record Applicability(Optional<Product> product, List<String> releases, Optional<Integer> from, Optional<Integer> to,
+                         List<String> components, List<String> roles, List<String> os) {
+    }
+
+    /** A resolution step with its templates. */
+    record Step(ActionSpec spec, Optional<Template> text, Optional<Template> iniValue, int index) {
+    }
+
+    /** A verification probe with its templates and expectations. */
+    record Check(VerifySpec spec, Template host, Map<String, Template> parameters, Template purpose,
+                 List<Expectation> expectations) {
+    }
+
+    record Expectation(Optional<String> status, Optional<String> key, Optional<String> equals, Optional<Pattern> matches,
+                       boolean present, boolean absent, String words) {
+    }
+
+    private CompiledRule(RuleReader.Document<RuleSpec> document, String packId) throws RuleException {
+        this.document = document;
+        this.spec = document.value();
+        this.packId = packId;
+        String rule = spec.article();
+        this.article = ArticleId.tryParse(rule).orElseThrow(() -> document.problem(rule, "article",
+                "not an article id (e.g. Q193928): '" + rule + "'"));
+        this.brief = new ArticleBrief(article, spec.title(), spec.products(), spec.summary().strip());
+        this.kind = ObjectKinds.of(spec.objects()).orElseThrow(() -> document.problem(rule, "for",
+                "'" + spec.objects() + "' is not an object kind (kinds: " + String.join(", ", ObjectKinds.words()) + ")"));
+        this.applies = applicability(spec.applies());
+        List<String> declared = new ArrayList<>();
+        declared.add(kind.kind());
+        declared.add("env");
+        declared.addAll(kind.related());
+        Map<String, Cel.Program> compiledLets = new LinkedHashMap<>();
+        for (Map.Entry<String, String> let : spec.let().entrySet()) {
+            String path = "let." + let.getKey();
+            if (!let.getKey().matches("[a-z][A-Za-z0-9_]*") || declared.contains(let.getKey()) || let.getKey().equals("fix")
+                    || let.getKey().equals("object")) {
+                throw document.problem(rule, path, "a let name is a lower-case word that is not already a name of the rule ("
+                        + String.join(", ", declared) + ", fix, object)");
+            }
+            compiledLets.put(let.getKey(), cel(let.getValue(), path, declared, false));
+            declared.add(let.getKey());
+        }
+        this.lets = Map.copyOf(compiledLets);
+        this.names = List.copyOf(declared);
+        this.when = conditions(spec.when(), "when");
+        this.fix = fix(spec.fix(), "fix");
+        if (spec.outcomes().isEmpty()) {
+            throw document.problem(rule, "outcomes", "a rule needs at least one outcome");
+        }
+        List<Outcome> compiled = new ArrayList<>();
+        Set<String> outcomeNames = new LinkedHashSet<>();
+        for (int i = 0; i < spec.outcomes().size(); i++) {
+            OutcomeSpec o = spec.outcomes().get(i);
+            String at = "outcomes[" + i + "]";
+            String name = o.name() == null ? "outcome-" + (i + 1) : o.name();
+            if (!outcomeNames.add(name)) {
+                throw document.problem(rule, at + ".name", "two outcomes are named '" + name + "'");
+            }
+            Severity severity;
+            try {
+                severity = Severity.parse(o.severity());
+            } catch (IllegalArgumentException e) {
+                throw document.problem(rule, at + ".severity", e.getMessage());
+            }
+            Scope scope = switch (o.scope() == null ? "stated" : o.scope()) {
+                case "stated" -> Scope.STATED;
+                case "analogy" -> Scope.ANALOGY;
+                default -> throw document.problem(rule, at + ".scope", "scope is 'stated' or 'analogy': '" + o.scope() + "'");
+            };
+            List<Condition> conditions = conditions(o.when(), at + ".when");
+            List<Template> evidence = new ArrayList<>();
+            for (int j = 0; j < o.evidence().size(); j++) {
+                evidence.add(template(o.evidence().get(j), at + ".evidence[" + j + "]"));
+            }
+            compiled.add(new Outcome(name, conditions, severity, scope, template(o.summary(), at + ".summary"),
+                    List.copyOf(evidence), fix(o.fix(), at + ".fix"), i));
+        }
+        this.outcomes = List.copyOf(compiled);
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < spec.actions().size(); i++) {
+            steps.add(step(spec.actions().get(i), "actions[" + i + "]", i, outcomeNames));
+        }
+        this.actions = List.copyOf(steps);
+        List<Check> checks = new ArrayList<>();
+        for (int i = 0; i < spec.verify().size(); i++) {
+            checks.add(check(spec.verify().get(i), "verify[" + i + "]", outcomeNames));
+        }
+        this.verify = List.copyOf(checks);
+        if (this.fix.isEmpty() && usesBelowFix(spec)) {
+            throw document.problem(rule, "fix", "a condition uses belowFix, but the rule has no fix");
+        }
+    }
+
+    /** Checks and compiles a rule read from a pack (or a file) whose id is {@code packId}. */
+    public static CompiledRule compile(RuleReader.Document<RuleSpec> document, String packId) throws RuleException {
+        try {
+            return new CompiledRule(document, packId);
+        } catch (IllegalArgumentException e) {
+            throw document.problem(document.value().article(), "", e.getMessage());
+        }
+    }
+
+    private static boolean usesBelowFix(RuleSpec spec) {
+        List<ConditionSpec> all = new ArrayList<>(spec.when());
+        spec.outcomes().forEach(o -> all.addAll(o.when()));
+        while (!all.isEmpty()) {
+            ConditionSpec c = all.remove(all.size() - 1);
+            if (Boolean.TRUE.equals(c.belowFix())) {
+                return true;
+            }
+            if (c.all() != null) {
+                all.addAll(c.all());
+            }
+            if (c.any() != null) {
+                all.addAll(c.any());
+            }
+            if (c.not() != null) {
+                all.add(c.not());
+            }
+        }
+        return false;
+    }
+
+    private String rule() {
+        return spec.article();
+    }
+
+    // ---- compiling ------------------------------------------------------------------------------------
+
+    private Applicability applicability(RuleSpec.ApplicabilitySpec a) throws RuleException {
+        if (a == null) {
+            return new Applicability(Optional.empty(), List.of(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
+        }
+        Optional<Product> product = Optional.empty();
+        if (a.product() != null) {
+            product = Optional.of(product(a.product(), "applies.product"));
+        }
+        for (int i = 0; i < a.releases().size(); i++) {
+            if (!a.releases().get(i).matches("\\d{1,2}\\.\\d{1,2}")) {
+                throw document.problem(rule(), "applies.releases[" + i + "]", "a release line looks like 5.5: '" + a.releases().get(i) + "'");
+            }
+        }
+        if ((!a.releases().isEmpty() || a.servicePacks() != null) && product.isEmpty()) {
+            throw document.problem(rule(), "applies", "releases and servicePacks need the product whose level they mean");
+        }
+        Optional<Integer> from = Optional.empty();
+        Optional<Integer> to = Optional.empty();
+        if (a.servicePacks() != null) {
+            from = Optional.ofNullable(a.servicePacks().from());
+            to = Optional.ofNullable(a.servicePacks().to());
+            if (from.isPresent() && to.isPresent() && from.get() > to.get()) {
+                throw document.problem(rule(), "applies.servicePacks", "from (" + from.get() + ") is after to (" + to.get() + ")");
+            }
+        }
+        for (int i = 0; i < a.components().size(); i++) {
+            String c = a.components().get(i);
+            if (!List.of("mta", "information-store", "directory", "internet-mail").contains(c)) {
+                throw document.problem(rule(), "applies.components[" + i + "]",
+                        "'" + c + "' is not a component (mta, information-store, directory, internet-mail)");
+            }
+        }
+        for (int i = 0; i < a.roles().size(); i++) {
+            String r = a.roles().get(i);
+            if (!List.of("primary-domain-controller", "backup-domain-controller", "domain-controller", "global-catalog").contains(r)) {
+                throw document.problem(rule(), "applies.roles[" + i + "]", "'" + r
+                        + "' is not a role (primary-domain-controller, backup-domain-controller, domain-controller, global-catalog)");
+            }
+        }
+        return new Applicability(product, a.releases(), from, to, a.components(), a.roles(), a.os());
+    }
+
+    private Product product(String name, String path) throws RuleException {
+        return Products.byId(name).or(() -> Products.resolve(name)).orElseThrow(() -> document.problem(rule(), path,
+                "unknown product '" + name + "' (e.g. exchange, proxy, winnt)"));
+    }
+
+    private Optional<Fix> fix(FixSpec f, String path) throws RuleException {
+        if (f == null) {
+            return Optional.empty();
+        }
+        Product product = product(f.product(), path + ".product");
+        List<ReleaseLevel> levels = new ArrayList<>();
+        for (int i = 0; i < f.levels().size(); i++) {
+            try {
+                levels.add(ReleaseLevel.parse(f.levels().get(i)));
+            } catch (IllegalArgumentException e) {
+                throw document.problem(rule(), path + ".levels[" + i + "]", e.getMessage());
+            }
+        }
+        if (levels.isEmpty()) {
+            throw document.problem(rule(), path + ".levels", "name at least one fixing level, e.g. 5.5 SP2");
+        }
+        return Optional.of(new Fix(product, List.copyOf(levels), f.source() == null ? "" : f.source(), Boolean.TRUE.equals(f.pinned())));
+    }
+
+    private List<Condition> conditions(List<ConditionSpec> specs, String path) throws RuleException {
+        List<Condition> out = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            out.add(condition(specs.get(i), path + "[" + i + "]"));
+        }
+        return List.copyOf(out);
+    }
+
+    private Condition condition(ConditionSpec c, String path) throws RuleException {
+        List<String> kinds = new ArrayList<>();
+        if (c.cel() != null) {
+            kinds.add("cel");
+        }
+        if (c.all() != null) {
+            kinds.add("all");
+        }
+        if (c.any() != null) {
+            kinds.add("any");
+        }
+        if (c.not() != null) {
+            kinds.add("not");
+        }
+        List<String> tests = new ArrayList<>();
+        if (c.equals() != null) {
+            tests.add("equals");
+        }
+        if (c.in() != null) {
+            tests.add("in");
+        }
+        if (c.matches() != null) {
+            tests.add("matches");
+        }
+        if (c.ip() != null) {
+            tests.add("ip");
+        }
+        if (c.present() != null) {
+            tests.add("present");
+        }
+        if (c.absent() != null) {
+            tests.add("absent");
+        }
+        if (c.below() != null) {
+            tests.add("below");
+        }
+        if (c.atLeast() != null) {
+            tests.add("atLeast");
+        }
+        if (c.belowFix() != null) {
+            tests.add("belowFix");
+        }
+        boolean selects = c.value() != null || c.probe() != null;
+        if (kinds.size() + (selects || !tests.isEmpty() ? 1 : 0) != 1) {
+            throw document.problem(rule(), path, "a condition is exactly one of: value (or probe) with a test, cel, all, any, not");
+        }
+        if (!kinds.isEmpty() && c.as() != null) {
+            throw document.problem(rule(), path + ".as", "'as' names the value of a value or probe condition");
+        }
+        switch (kinds.isEmpty() ? "match" : kinds.get(0)) {
+            case "cel" -> {
+                return new Condition.Expression(cel(c.cel(), path + ".cel", names, true));
+            }
+            case "all" -> {
+                return new Condition.All(conditions(c.all(), path + ".all"), "all of");
+            }
+            case "any" -> {
+                if (c.any().isEmpty()) {
+                    throw document.problem(rule(), path + ".any", "'any' needs at least one condition");
+                }
+                return new Condition.Any(conditions(c.any(), path + ".any"));
+            }
+            case "not" -> {
+                return new Condition.Not(condition(c.not(), path + ".not"));
+            }
+            default -> {
+                return match(c, path, tests);
+            }
+        }
+    }
+
+    private Condition match(ConditionSpec c, String path, List<String> tests) throws RuleException {
+        if (tests.size() != 1) {
+            throw document.problem(rule(), path, tests.isEmpty()
+                    ? "a value condition needs one test: equals, in, matches, ip, present, absent, below, atLeast or belowFix"
+                    : "a value condition has one test, not " + String.join(" and ", tests));
+        }
+        String test = tests.get(0);
+        if (test.equals("belowFix")) {
+            if (c.value() != null || c.probe() != null) {
+                throw document.problem(rule(), path + ".belowFix", "belowFix compares the object's own level; drop 'value'");
+            }
+        } else if (c.value() == null && c.probe() == null) {
+            throw document.problem(rule(), path, "'" + test + "' needs the value it tests ('value: server.exchange')");
+        }
+        Optional<Condition.ProbeSelector> probe = Optional.empty();
+        if (c.probe() != null) {
+            probe = Condition.ProbeSelector.parse(c.probe());
+            if (probe.isEmpty()) {
+                throw document.problem(rule(), path + ".probe", "a probe is written PROBE or PROBE:PORT, e.g. smtp:25: '" + c.probe() + "'");
+            }
+        }
+        String value = c.value() == null ? "" : c.value();
+        if (!value.isEmpty()) {
+            if (!value.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_.-]*)*")) {
+                throw document.problem(rule(), path + ".value", "a value is a path such as server.exchange: '" + value + "'");
+            }
+            String root = value.split("\\.")[0];
+            if (probe.isEmpty() && !names.contains(root)) {
+                throw document.problem(rule(), path + ".value", "'" + root + "' is not a name of this rule (names: "
+                        + String.join(", ", names) + ")");
+            }
+        }
+        if (c.as() != null && (!c.as().matches("[a-z][A-Za-z0-9_]*") || names.contains(c.as()))) {
+            throw document.problem(rule(), path + ".as", "'as' is a new lower-case name, not one of: " + String.join(", ", names));
+        }
+        String subject = (probe.map(p -> "probe " + p.probe() + (p.port() == 0 ? "" : ":" + p.port()) + (value.isEmpty() ? "" : " ")).orElse("")) + value;
+        Condition.Test t;
+        String words;
+        switch (test) {
+            case "equals" -> {
+                Object expected = EnvironmentView.plain(c.equals());
+                t = Condition.Test.each((v, e) -> Values.same(v, expected));
+                words = subject + " equals " + Values.text(expected);
+            }
+            case "in" -> {
+                List<Object> expected = new ArrayList<>();
+                for (JsonNode n : c.in()) {
+                    expected.add(EnvironmentView.plain(n));
+                }
+                t = Condition.Test.each((v, e) -> expected.stream().anyMatch(x -> Values.same(v, x)));
+                words = subject + " in " + Values.text(expected);
+            }
+            case "matches" -> {
+                Pattern p;
+                try {
+                    p = Pattern.compile(c.matches());
+                } catch (PatternSyntaxException e) {
+                    throw document.problem(rule(), path + ".matches", "not a regular expression: " + e.getDescription());
+                }
+                t = Condition.Test.matches(p);
+                words = subject + " matches /" + c.matches() + "/";
+            }
+            case "ip" -> {
+                boolean want = c.ip();
+                t = Condition.Test.each((v, e) -> Values.isIpLiteral(Values.text(v)) == want);
+                words = subject + (want ? " is an IP literal" : " is not an IP literal");
+            }
+            case "present" -> {
+                t = c.present() ? Condition.Test.present() : Condition.Test.absentTest();
+                words = subject + (c.present() ? " is present" : " is absent");
+            }
+            case "absent" -> {
+                t = c.absent() ? Condition.Test.absentTest() : Condition.Test.present();
+                words = subject + (c.absent() ? " is absent" : " is present");
+            }
+            case "below", "atLeast" -> {
+                String text = test.equals("below") ? c.below() : c.atLeast();
+                ReleaseLevel level;
+                try {
+                    level = ReleaseLevel.parse(text);
+                } catch (IllegalArgumentException e) {
+                    throw document.problem(rule(), path + "." + test, e.getMessage());
+                }
+                boolean below = test.equals("below");
+                t = Condition.Test.each((v, e) -> Values.level(v).map(l -> l.sameLine(level) && (below != l.atLeast(level))).orElse(false));
+                words = subject + (below ? " below " : " at least ") + level;
+            }
+            default -> {
+                boolean want = c.belowFix();
+                Condition.Test fixTest = new Condition.Test((v, e) -> true,
+                        (l, e) -> e.belowFix().map(b -> b == want).orElse(false), false, true);
+                return new Condition.Match("", Optional.empty(), want ? "below the fix level" : "at or above the fix level", fixTest, Optional.empty());
+            }
+        }
+        return new Condition.Match(value, probe, words, t, Optional.ofNullable(c.as()));
+    }
+
+    private Cel.Program cel(String expression, String path, List<String> known, boolean condition) throws RuleException {
+        try {
+            return Cel.compile(expression, known, condition);
+        } catch (Cel.CompileError e) {
+            throw e.line > 0 ? document.problemInside(rule(), path, e.line, e.column, "CEL: " + e.getMessage())
+                    : document.problem(rule(), path, "CEL: " + e.getMessage());
+        }
+    }
+
+    private Template template(String text, String path) throws RuleException {
+        try {
+            return Template.parse(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw document.problem(rule(), path, e.getMessage());
+        }
+    }
+
+    private Step step(ActionSpec a, String path, int index, Set<String> outcomeNames) throws RuleException {
+        int given = (a.ini() != null ? 1 : 0) + (a.registry() != null ? 1 : 0) + (a.servicePack() != null ? 1 : 0) + (a.manual() != null ? 1 : 0);
+        if (given != 1) {
+            throw document.problem(rule(), path, "an action is exactly one of: ini, registry, servicePack, manual");
+        }
+        checkOutcomes(a.outcomes(), path + ".outcomes", outcomeNames);
+        if (a.manual() != null) {
+            return new Step(a, Optional.of(template(a.manual(), path + ".manual")), Optional.empty(), index);
+        }
+        if (a.servicePack() != null) {
+            if (!a.servicePack().equals("fix")) {
+                try {
+                    ReleaseLevel.parse(a.servicePack());
+                } catch (IllegalArgumentException e) {
+                    throw document.problem(rule(), path + ".servicePack", "'fix' (the level that fixes the object's line) or a level: " + e.getMessage());
+                }
+            } else if (fix.isEmpty() && outcomes.stream().allMatch(o -> o.fix().isEmpty())) {
+                throw document.problem(rule(), path + ".servicePack", "'fix' needs the rule's fix");
+            }
+            return new Step(a, Optional.empty(), Optional.empty(), index);
+        }
+        if (a.ini() != null) {
+            RuleSpec.IniEditSpec ini = a.ini();
+            boolean remove = Boolean.TRUE.equals(ini.remove());
+            if (ini.key() == null && !remove) {
+                throw document.problem(rule(), path + ".ini", "an INI edit sets a key ('key' and 'set') or removes a key or section ('remove: true')");
+            }
+            if (remove == (ini.set() != null)) {
+                throw document.problem(rule(), path + ".ini", "an INI edit has either 'set' or 'remove: true'");
+            }
+            if (!ini.file().matches("[^\\\\/:*?\"<>|]+\\.[iI][nN][iI]")) {
+                throw document.problem(rule(), path + ".ini.file", "the INI file's name, e.g. Mspclnt.ini: '" + ini.file() + "'");
+            }
+            return new Step(a, Optional.empty(), ini.set() == null ? Optional.empty() : Optional.of(template(ini.set(), path + ".ini.set")), index);
+        }
+        RuleSpec.RegistrySpec reg = a.registry();
+        if (!reg.key().startsWith("HKEY_")) {
+            throw document.problem(rule(), path + ".registry.key", "a registry key starts with its hive, e.g. HKEY_LOCAL_MACHINE\\SYSTEM\\…: '" + reg.key() + "'");
+        }
+        boolean remove = Boolean.TRUE.equals(reg.remove());
+        if (!remove && (reg.name() == null || reg.value() == null)) {
+            throw document.problem(rule(), path + ".registry", "a registry change names the value ('name'), its 'type' and 'value', or removes it ('remove: true')");
+        }
+        String type = reg.type() == null ? "sz" : reg.type();
+        if (!List.of("sz", "expand-sz", "multi-sz", "dword").contains(type)) {
+            throw document.problem(rule(), path + ".registry.type", "type is sz, expand-sz, multi-sz or dword (as in the environment file): '" + type + "'");
+        }
+        if (type.equals("dword") && reg.value() != null && !reg.value().matches("\\d{1,10}|0x[0-9A-Fa-f]{1,8}|\\{\\{.*}}")) {
+            throw document.problem(rule(), path + ".registry.value", "a dword is a number (decimal or 0x hexadecimal): '" + reg.value() + "'");
+        }
+        return new Step(a, Optional.empty(), reg.value() == null ? Optional.empty() : Optional.of(template(reg.value(), path + ".registry.value")), index);
+    }
+
+    private void checkOutcomes(List<String> named, String path, Set<String> outcomeNames) throws RuleException {
+        for (int i = 0; i < named.size(); i++) {
+            if (!outcomeNames.contains(named.get(i))) {
+                throw document.problem(rule(), path + "[" + i + "]", "no outcome is named '" + named.get(i) + "' (outcomes: "
+                        + String.join(", ", outcomeNames) + ")");
+            }
+        }
+    }
+
+    private Check check(VerifySpec v, String path, Set<String> outcomeNames) throws RuleException {
+        checkOutcomes(v.outcomes(), path + ".outcomes", outcomeNames);
+        if (!v.probe().matches("[a-z][a-z0-9-]*")) {
+            throw document.problem(rule(), path + ".probe", "a probe id such as smtp, tls, mx: '" + v.probe() + "'");
+        }
+        if (v.port() != null && (v.port() < 0 || v.port() > 65535)) {
+            throw document.problem(rule(), path + ".port", "port out of range: " + v.port());
+        }
+        Map<String, Template> parameters = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : v.parameters().entrySet()) {
+            parameters.put(p.getKey(), template(p.getValue(), path + ".parameters." + p.getKey()));
+        }
+        List<Expectation> expectations = new ArrayList<>();
+        for (int i = 0; i < v.expect().size(); i++) {
+            RuleSpec.ExpectSpec x = v.expect().get(i);
+            String at = path + ".expect[" + i + "]";
+            int tests = (x.equals() != null ? 1 : 0) + (x.matches() != null ? 1 : 0) + (Boolean.TRUE.equals(x.present()) ? 1 : 0)
+                    + (Boolean.TRUE.equals(x.absent()) ? 1 : 0);
+            if (x.status() != null) {
+                try {
+                    io.kbsh.model.fact.ProbeStatus.valueOf(x.status().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw document.problem(rule(), at + ".status", "not a probe status (ok, refused, timeout, …): '" + x.status() + "'");
+                }
+            }
+            if ((x.key() == null) != (tests == 0) || (x.key() == null && x.status() == null) || tests > 1) {
+                throw document.problem(rule(), at, "an expectation is a 'status', or a 'key' with one of equals, matches, present, absent");
+            }
+            Optional<Pattern> pattern = Optional.empty();
+            if (x.matches() != null) {
+                try {
+                    pattern = Optional.of(Pattern.compile(x.matches()));
+                } catch (PatternSyntaxException e) {
+                    throw document.problem(rule(), at + ".matches", "not a regular expression: " + e.getDescription());
+                }
+            }
+            String words = x.key() == null ? "status " + x.status().toUpperCase(Locale.ROOT)
+                    : x.key() + (x.equals() != null ? " = " + x.equals() : x.matches() != null ? " matches /" + x.matches() + "/"
+                    : Boolean.TRUE.equals(x.present()) ? " present" : " absent");
+            if (x.key() != null && x.status() != null) {
+                words = "status " + x.status().toUpperCase(Locale.ROOT) + " and " + words;
+            }
+            expectations.add(new Expectation(Optional.ofNullable(x.status()).map(s -> s.toUpperCase(Locale.ROOT)),
+                    Optional.ofNullable(x.key()), Optional.ofNullable(x.equals()), pattern, Boolean.TRUE.equals(x.present()),
+                    Boolean.TRUE.equals(x.absent()), words));
+        }
+        return new Check(v, template(v.host(), path + ".host"), parameters, template(v.purpose(), path + ".purpose"), List.copyOf(expectations));
+    }
+
+    // ---- what the rule is -----------------------------------------------------------------------------
+
+    public ArticleId article() {
+        return article;
+    }
+
+    public ArticleBrief brief() {
+        return brief;
+    }
+
+    public String packId() {
+        return packId;
+    }
+
+    public RuleSpec spec() {
+        return spec;
+    }
+
+    public String source() {
+        return document.source();
+    }
+
+    public RuleReader.Document<RuleSpec> document() {
+        return document;
+    }
+
+    public ObjectKinds kind() {
+        return kind;
+    }
+
+    /** The names the rule's conditions and templates may use, beside {@code as} names, {@code fix} and {@code object}. */
+    public List<String> names() {
+        return names;
+    }
+
+    List<Outcome> outcomes() {
+        return outcomes;
+    }
+
+    List<Condition> when() {
+        return when;
+    }
+
+    List<Step> actions() {
+        return actions;
+    }
+
+    List<Check> verify() {
+        return verify;
+    }
+
+    Optional<Fix> fix() {
+        return fix;
+    }
+
+    Applicability applies() {
+        return applies;
+    }
+
+    Map<String, Cel.Program> lets() {
+        return lets;
+    }
+
+    /** The INI writer id of this rule's INI edits, e.g. {@code q193928-rule}. */
+    public String writerId() {
+        return article.toString().toLowerCase(Locale.ROOT) + "-rule";
+    }
+
+    public boolean hasIniEdits() {
+        return actions.stream().anyMatch(s -> s.spec().ini() != null);
+    }
+
+    // ---- evaluating -----------------------------------------------------------------------------------
+
+    /** A finding with the name of the outcome that made it. */
+    public record Result(Finding finding, String outcome) {
+    }
+
+    /** The findings of this rule over {@code environment}. */
+    public List<Finding> evaluate(Environment environment, Facts facts, ArticleStore store) {
+        return results(environment, facts, store).stream().map(Result::finding).toList();
+    }
+
+    public List<Result> results(Environment environment, Facts facts, ArticleStore store) {
+        EnvironmentView view = EnvironmentView.of(environment, facts);
+        Resolved resolved = new Resolved(store);
+        List<Result> out = new ArrayList<>();
+        for (Map<String, Object> object : view.objects(kind)) {
+            evaluate(view, object, resolved, Trace.off()).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** What the rule saw for one object, condition by condition: for {@code rules explain}. */
+    public record Explanation(String object, boolean applicable, String applicability, List<Trace.Step> steps,
+                              Optional<Result> result, String verdict) {
+    }
+
+    /** Explains the rule for the object {@code id} of the rule's kind; empty when the environment has no such object. */
+    public Optional<Explanation> explain(Environment environment, Facts facts, ArticleStore store, String id) {
+        EnvironmentView view = EnvironmentView.of(environment, facts);
+        for (Map<String, Object> object : view.objects(kind)) {
+            if (kind.id(object).equalsIgnoreCase(id)) {
+                Trace trace = Trace.recording();
+                Resolved resolved = new Resolved(store);
+                Optional<Result> result = evaluate(view, object, resolved, trace);
+                String why = resolved.lastVerdict;
+                return Optional.of(new Explanation(kind.kind() + ":" + kind.id(object), resolved.lastApplicable,
+                        resolved.lastApplicability, trace.steps(), result, why));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The fix levels of one evaluation, resolved against the store once per fix. */
+    private final class Resolved {
+        private final ArticleStore store;
+        private final Map<Fix, FixLevels> levels = new java.util.HashMap<>();
+        boolean lastApplicable;
+        String lastApplicability = "";
+        String lastVerdict = "";
+
+        Resolved(ArticleStore store) {
+            this.store = store;
+        }
+
+        FixLevels levels(Fix f) {
+            return levels.computeIfAbsent(f, x -> x.pinned()
+                    ? FixLevels.resolve(article, x.productName(), x.product().id(), x.levels(),
+                    "pinned by rule " + article + (x.source().isEmpty() ? "" : " (" + x.source() + ")"), ArticleStore.empty())
+                    : FixLevels.resolve(article, x.productName(), x.product().id(), x.levels(),
+                    x.source().isEmpty() ? "rule " + article + " in pack " + packId : x.source(), store));
+        }
+    }
+
+    private Optional<ReleaseLevel> levelOf(Product product, Map<String, Object> names) {
+        List<Object> values = switch (product.id()) {
+            case "exchange" -> Values.at(names, "server.exchange");
+            case "proxy" -> Values.at(names, "proxy.version");
+            case "winnt", "win2000" -> Values.at(names, "server.os");
+            default -> List.of();
+        };
+        return values.isEmpty() ? Optional.empty() : Values.level(values.get(0));
+    }
+
+    private Optional<Result> evaluate(EnvironmentView view, Map<String, Object> object, Resolved resolved, Trace trace) {
+        Map<String, Object> bindings = view.bindings(kind, object);
+        Optional<String> notApplicable = notApplicable(bindings);
+        resolved.lastApplicable = notApplicable.isEmpty();
+        resolved.lastApplicability = notApplicable.orElse("applies");
+        if (notApplicable.isPresent()) {
+            resolved.lastVerdict = "does not apply: " + notApplicable.get();
+            return Optional.empty();
+        }
+        Optional<ReleaseLevel> level = fix.map(f -> levelOf(f.product(), bindings)).orElse(Optional.empty());
+        Evaluation e = new Evaluation(bindings, level, () -> fix.flatMap(f -> levelOf(f.product(), bindings)
+                .map(l -> resolved.levels(f).affected(l))));
+        for (Map.Entry<String, Cel.Program> let : lets.entrySet()) {
+            try {
+                Object v = let.getValue().eval(e.names());
+                e.bind(let.getKey(), v);
+                trace.step("let " + let.getKey(), Values.text(v), true);
+            } catch (IllegalStateException ex) {
+                trace.step("let " + let.getKey(), "error: " + ex.getMessage(), false);
+            }
+        }
+        for (Condition c : when) {
+            if (!c.test(e, trace)) {
+                resolved.lastVerdict = "a condition of 'when' does not hold";
+                return Optional.empty();
+            }
+        }
+        for (Outcome o : outcomes) {
+            boolean holds = true;
+            trace.step("outcome " + o.name(), "", true);
+            trace.enter();
+            try {
+                for (Condition c : o.when()) {
+                    if (!c.test(e, trace)) {
+                        holds = false;
+                        break;
+                    }
+                }
+            } finally {
+                trace.leave();
+            }
+            if (!holds) {
+                continue;
+            }
+            Optional<Fix> effective = o.fix().or(() -> fix);
+            FixReference ref = null;
+            if (effective.isPresent()) {
+                Fix f = effective.get();
+                FixLevels levels = resolved.levels(f);
+                Optional<ReleaseLevel> installed = levelOf(f.product(), bindings);
+                if (installed.isPresent()) {
+                    ref = levels.referenceFor(installed.get());
+                    if (!levels.affected(installed.get())) {
+                        resolved.lastVerdict = "outcome " + o.name() + " holds, but " + installed.get() + " is fixed: " + ref.describe();
+                        return Optional.empty();
+                    }
+                } else {
+                    ref = new FixReference(f.productName(), null, FixReference.Origin.NONE, "the object's level is not known");
+                }
+            }
+            Finding finding = finding(view, object, e, o, ref, effective, resolved);
+            resolved.lastVerdict = "outcome " + o.name() + ": " + finding.severity().label() + ": " + finding.summary();
+            return Optional.of(new Result(finding, o.name()));
+        }
+        resolved.lastVerdict = "no outcome holds";
+        return Optional.empty();
+    }
+
+    /** Why the rule does not apply to the object, or empty when it does. */
+    private Optional<String> notApplicable(Map<String, Object> names) {
+        if (applies.product().isPresent()) {
+            Product p = applies.product().get();
+            Optional<ReleaseLevel> level = levelOf(p, names);
+            if ((!applies.releases().isEmpty() || applies.from().isPresent() || applies.to().isPresent()) && level.isEmpty()) {
+                return Optional.of("no " + p.id() + " level is known for it");
+            }
+            if (level.isPresent()) {
+                ReleaseLevel l = level.get();
+                if (!applies.releases().isEmpty() && !applies.releases().contains(l.release())) {
+                    return Optional.of(p.id() + " " + l + " is not in the release lines " + String.join(", ", applies.releases()));
+                }
+                if (applies.from().isPresent() && l.servicePack() < applies.from().get()) {
+                    return Optional.of(p.id() + " " + l + " is below SP" + applies.from().get());
+                }
+                if (applies.to().isPresent() && l.servicePack() > applies.to().get()) {
+                    return Optional.of(p.id() + " " + l + " is past SP" + applies.to().get());
+                }
+            }
+        }
+        if (!applies.components().isEmpty()) {
+            List<String> has = EnvironmentView.strings(Values.at(names, "server.components"));
+            List<Object> comps = Values.at(names, "server.components");
+            if (applies.components().stream().noneMatch(c -> comps.stream().anyMatch(x -> x.equals(c)))) {
+                return Optional.of("the server runs none of " + String.join(", ", applies.components())
+                        + (has.isEmpty() ? "" : " (it runs " + String.join(", ", has) + ")"));
+            }
+        }
+        if (!applies.roles().isEmpty()) {
+            List<Object> roles = Values.at(names, "server.roles");
+            if (applies.roles().stream().noneMatch(r -> roles.stream().anyMatch(x -> x.equals(r)))) {
+                return Optional.of("the server holds none of the roles " + String.join(", ", applies.roles()));
+            }
+        }
+        if (!applies.os().isEmpty()) {
+            List<Object> os = Values.at(names, "server.os");
+            String text = os.isEmpty() ? "" : Values.lower(Values.text(os.get(0)));
+            if (applies.os().stream().noneMatch(o -> text.startsWith(Values.lower(o)))) {
+                return Optional.of("its operating system " + (text.isEmpty() ? "is not known" : "'" + Values.text(os.get(0)) + "'")
+                        + " is not " + String.join(" or ", applies.os()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Finding finding(EnvironmentView view, Map<String, Object> object, Evaluation e, Outcome o, FixReference ref,
+                            Optional<Fix> effective, Resolved resolved) {
+        Map<String, Object> names = e.names();
+        String id = kind.id(object);
+        ObjectRef target = new ObjectRef(kind.kind(), id);
+        names.put("object", target.toString());
+        if (ref != null) {
+            Map<String, Object> fixNames = new LinkedHashMap<>();
+            if (ref.level() != null) {
+                fixNames.put("level", ref.level().toString());
+            }
+            fixNames.put("product", ref.product());
+            fixNames.put("source", ref.describe());
+            names.put("fix", fixNames);
+        }
+        Finding.Builder f = Finding.builder(article, o.severity(), o.summary().render(names)).affects(target).scope(o.scope());
+        ObjectRef serverRef = target;
+        if (kind == ObjectKinds.CONNECTOR && object.get("server") instanceof String server) {
+            serverRef = ObjectRef.server(server);
+            f.affects(serverRef);
+        }
+        for (Template t : o.evidence()) {
+            f.evidence(t.render(names));
+        }
+        if (ref != null) {
+            f.fix(ref);
+        }
+        for (Step s : actions) {
+            if (!s.spec().outcomes().isEmpty() && !s.spec().outcomes().contains(o.name())) {
+                continue;
+            }
+            action(view, s, names, serverRef, effective, resolved, e).ifPresent(f::action);
+        }
+        for (Check c : verify) {
+            if (!c.spec().outcomes().isEmpty() && !c.spec().outcomes().contains(o.name())) {
+                continue;
+            }
+            String host = c.host().render(names);
+            if (host.isBlank() || host.equals("(none)")) {
+                continue;
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            c.parameters().forEach((k, t) -> parameters.put(k, t.render(names)));
+            int port = c.spec().port() == null ? 0 : c.spec().port();
+            ProbeRequest request = new ProbeRequest(c.spec().probe(), host, port, parameters, c.purpose().render(names));
+            f.probe(request, target);
+            verdict(view.facts(), c, request).ifPresent(f::evidence);
+        }
+        return f.build();
+    }
+
+    /** The verification's outcome as evidence, when a probe already answered it. */
+    private static Optional<String> verdict(Facts facts, Check c, ProbeRequest request) {
+        if (c.expectations().isEmpty()) {
+            return Optional.empty();
+        }
+        return facts.newest(request.probe(), request.host(), request.port()).map(fact -> {
+            List<String> failed = new ArrayList<>();
+            for (Expectation x : c.expectations()) {
+                boolean ok = x.status().map(s -> fact.status().name().equals(s)).orElse(true);
+                if (ok && x.key().isPresent()) {
+                    Optional<String> v = fact.evidence().text(x.key().get());
+                    ok = x.present() ? v.isPresent() : x.absent() ? v.isEmpty()
+                            : x.equals().isPresent() ? v.map(x.equals().get()::equals).orElse(false)
+                            : v.map(t -> x.matches().get().matcher(t).find()).orElse(false);
+                }
+                if (!ok) {
+                    failed.add(x.words());
+                }
+            }
+            return "verify " + request.describe() + ": " + (failed.isEmpty() ? "as expected ("
+                    + String.join("; ", c.expectations().stream().map(Expectation::words).toList()) + ")"
+                    : "not as expected: " + String.join("; ", failed));
+        });
+    }
+
+    private Optional<Action> action(EnvironmentView view, Step s, Map<String, Object> names, ObjectRef target,
+                                    Optional<Fix> effective, Resolved resolved, Evaluation e) {
+        ActionSpec a = s.spec();
+        if (a.manual() != null) {
+            return Optional.of(new Action.ManualStep(s.text().get().render(names), target));
+        }
+        if (a.servicePack() != null) {
+            if (a.servicePack().equals("fix")) {
+                return effective.flatMap(f -> levelOf(f.product(), names).flatMap(l -> resolved.levels(f).target(l))
+                        .map(level -> new Action.InstallServicePack(f.productName(), level, target)));
+            }
+            ReleaseLevel level = ReleaseLevel.parse(a.servicePack());
+            String product = effective.map(Fix::productName).orElse("Exchange Server");
+            return Optional.of(new Action.InstallServicePack(product, level, target));
+        }
+        if (a.ini() != null) {
+            RuleSpec.IniEditSpec ini = a.ini();
+            String edit = Boolean.TRUE.equals(ini.remove())
+                    ? (ini.key() == null ? "remove section [" + ini.section() + "]" : "remove [" + ini.section() + "] " + ini.key())
+                    : "set [" + ini.section() + "] " + ini.key() + "=" + s.iniValue().get().render(names);
+            Optional<IniFile> file = target.kind().equals("server")
+                    ? view.environment().server(target.id()).flatMap(server -> server.ini(ini.file())) : Optional.empty();
+            if (file.isPresent()) {
+                Map<String, String> parameters = new LinkedHashMap<>();
+                if (s.iniValue().isPresent()) {
+                    parameters.put(RuleIniWriter.parameter(s.index()), s.iniValue().get().render(names));
+                }
+                return Optional.of(new Action.RunIniWriter(writerId(), parameters, file.get(), target));
+            }
+            return Optional.of(new Action.ManualStep("in " + ini.file() + " on " + target.id() + ": " + edit
+                    + " (no collected copy of " + ini.file() + " to plan against)", target));
+        }
+        RuleSpec.RegistrySpec reg = a.registry();
+        String value = s.iniValue().map(t -> t.render(names)).orElse("");
+        return Optional.of(new Action.ManualStep(RegistryHandOver.describe(reg, value), target));
+    }
+}

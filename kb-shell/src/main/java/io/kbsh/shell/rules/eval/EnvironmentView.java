@@ -1,0 +1,412 @@
+package io.kbsh.shell.rules.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kbsh.ini.document.IniDocument;
+import io.kbsh.model.env.Environment;
+import io.kbsh.model.env.IniFile;
+import io.kbsh.model.fact.EndpointFact;
+import io.kbsh.model.fact.EvidenceValue;
+import io.kbsh.model.fact.Fact;
+import io.kbsh.model.fact.Facts;
+import io.kbsh.model.fact.MxFact;
+import io.kbsh.model.internal.Limits;
+import io.kbsh.shell.env.EnvironmentWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An environment and its facts as rules see them: plain values (maps, lists, text, whole numbers as
+ * {@code Long}, flags) in the vocabulary of the environment file (docs/checks.md), so that a rule's paths
+ * ({@code server.exchange}, {@code server.wspClient.proxy}) are the file's own fields. Probe facts are
+ * maps too: {@code probe}, {@code host}, {@code port}, {@code status}, {@code stage}, {@code evidence}.
+ *
+ * <p>Built once per environment and shared by every rule evaluated over it ({@link #of}); immutable.
+ */
+public final class EnvironmentView {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final EnvironmentWriter WRITER = new EnvironmentWriter(Optional.empty());
+
+    /** The last view built: every rule of a check run asks for the same environment in turn. */
+    private static volatile EnvironmentView last;
+
+    private final Environment environment;
+    private final Facts facts;
+    private final Map<String, Object> root;
+    private final Map<String, Map<String, Object>> collected = new HashMap<>();
+    private final List<Map<String, Object>> endpoints = new ArrayList<>();
+    private final Map<String, Map<String, Object>> mx = new HashMap<>();
+
+    private EnvironmentView(Environment environment, Facts facts) {
+        this.environment = environment;
+        this.facts = facts;
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(WRITER.write(environment));
+        } catch (IOException e) {
+            throw new IllegalStateException("the environment writer wrote what it cannot read", e);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) plain(tree);
+        this.root = r;
+        for (Map<String, Object> c : list(root.get("collected"))) {
+            collected.put(String.valueOf(c.get("from")), c);
+        }
+        // Newest last: a later fact about the same endpoint replaces an earlier one in the look-ups.
+        Map<String, Map<String, Object>> newest = new LinkedHashMap<>();
+        for (Fact f : facts.all()) {
+            if (f instanceof EndpointFact e) {
+                newest.remove(Facts.historyKey(e));
+                newest.put(Facts.historyKey(e), endpoint(e));
+            } else if (f instanceof MxFact m) {
+                mx.put(m.domain().toLowerCase(Locale.ROOT), mx(m));
+            }
+        }
+        endpoints.addAll(newest.values());
+    }
+
+    /** The view of {@code environment} with {@code facts}; the same view when asked again for the same pair. */
+    public static EnvironmentView of(Environment environment, Facts facts) {
+        EnvironmentView v = last;
+        if (v != null && v.environment == environment && v.facts == facts) {
+            return v;
+        }
+        v = new EnvironmentView(environment, facts);
+        last = v;
+        return v;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public Facts facts() {
+        return facts;
+    }
+
+    /** The whole environment, as {@code env}. */
+    public Map<String, Object> root() {
+        return root;
+    }
+
+    /** Every object of {@code kind}, in file order. */
+    public List<Map<String, Object>> objects(ObjectKinds kind) {
+        return list(root.get(kind.list()));
+    }
+
+    /** The names a rule for {@code kind} sees while evaluated for {@code object}. */
+    public Map<String, Object> bindings(ObjectKinds kind, Map<String, Object> object) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put(kind.kind(), object);
+        b.put("env", root);
+        String id = kind.id(object);
+        switch (kind) {
+            case SERVER -> {
+                find("sites", "id", object.get("site")).ifPresent(s -> b.put("site", s));
+                b.put("connectors", where("connectors", "server", id));
+                b.put("firewalls", firewallsProtecting(id));
+                b.put("publications", where("publications", "server", id));
+                Object wsp = object.get("wspClient") instanceof Map<?, ?> w ? w.get("proxy") : null;
+                find("proxies", "id", wsp).ifPresent(p -> b.put("proxy", p));
+                b.put("registry", list(collectedFrom(id).get("registry")));
+                b.put("events", list(collectedFrom(id).get("events")));
+                b.put("ini", new IniValues(environment.server(id).map(s -> s.iniFiles()).orElse(List.of())));
+                b.put("probes", probesOf(addresses(object, "addresses", "id")));
+            }
+            case CONNECTOR -> {
+                find("servers", "id", object.get("server")).ifPresent(s -> b.put("server", s));
+                List<Map<String, Object>> proxies = new ArrayList<>();
+                List<Map<String, Object>> firewalls = new ArrayList<>();
+                for (String hop : strings(object.get("path"))) {
+                    find("proxies", "id", hop).ifPresent(proxies::add);
+                    find("firewalls", "id", hop).ifPresent(firewalls::add);
+                }
+                b.put("proxies", proxies);
+                b.put("firewalls", firewalls);
+                List<Map<String, Object>> domains = new ArrayList<>();
+                for (String d : strings(object.get("domains"))) {
+                    find("domains", "name", d).ifPresent(domains::add);
+                }
+                b.put("domains", domains);
+                String server = String.valueOf(object.get("server"));
+                b.put("registry", list(collectedFrom(server).get("registry")));
+                b.put("events", list(collectedFrom(server).get("events")));
+                b.put("probes", probesOf(addresses(object, "remoteMta")));
+            }
+            case PROXY -> {
+                List<Map<String, Object>> clients = new ArrayList<>();
+                for (Map<String, Object> s : list(root.get("servers"))) {
+                    if (s.get("wspClient") instanceof Map<?, ?> w && id.equals(w.get("proxy"))) {
+                        clients.add(s);
+                    }
+                }
+                b.put("clients", clients);
+                b.put("publications", where("publications", "proxy", id));
+                b.put("registry", list(collectedFrom(id).get("registry")));
+                b.put("events", list(collectedFrom(id).get("events")));
+                b.put("probes", probesOf(addresses(object, "internalAddress", "externalAddress", "addresses", "id")));
+            }
+            case DOMAIN -> {
+                Map<String, Object> probed = mx.get(id.toLowerCase(Locale.ROOT));
+                if (probed != null) {
+                    b.put("mx", probed);
+                }
+            }
+            case SITE -> b.put("servers", where("servers", "site", id));
+            case FIREWALL -> {
+                List<Map<String, Object>> protects = new ArrayList<>();
+                for (String s : strings(object.get("protects"))) {
+                    find("servers", "id", s).ifPresent(protects::add);
+                }
+                b.put("protects", protects);
+            }
+        }
+        return b;
+    }
+
+    private Map<String, Object> collectedFrom(String id) {
+        return collected.getOrDefault(id, Map.of());
+    }
+
+    private List<Map<String, Object>> firewallsProtecting(String server) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (Map<String, Object> f : list(root.get("firewalls"))) {
+            if (strings(f.get("protects")).contains(server)) {
+                found.add(f);
+            }
+        }
+        return found;
+    }
+
+    private List<Map<String, Object>> where(String listName, String field, String value) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (Map<String, Object> o : list(root.get(listName))) {
+            if (value.equals(o.get(field))) {
+                found.add(o);
+            }
+        }
+        return found;
+    }
+
+    private Optional<Map<String, Object>> find(String listName, String field, Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        for (Map<String, Object> o : list(root.get(listName))) {
+            Object v = o.get(field);
+            if (v != null && v.toString().equalsIgnoreCase(value.toString())) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> addresses(Map<String, Object> object, String... fields) {
+        List<String> found = new ArrayList<>();
+        for (String f : fields) {
+            Object v = object.get(f);
+            if (v instanceof String s) {
+                found.add(s.toLowerCase(Locale.ROOT));
+            } else {
+                strings(v).forEach(s -> found.add(s.toLowerCase(Locale.ROOT)));
+            }
+        }
+        return found;
+    }
+
+    /** The newest fact of each probe and port about any of {@code hosts}. */
+    private List<Map<String, Object>> probesOf(List<String> hosts) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (Map<String, Object> e : endpoints) {
+            if (hosts.contains(String.valueOf(e.get("host")).toLowerCase(Locale.ROOT))) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, Object> endpoint(EndpointFact f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("probe", f.probe());
+        m.put("host", f.host());
+        m.put("port", (long) f.port());
+        m.put("status", f.status().name());
+        m.put("stage", f.stage());
+        m.put("latencyMs", f.latency().toMillis());
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        f.evidence().values().forEach((k, v) -> evidence.put(k, plain(v)));
+        m.put("evidence", Collections.unmodifiableMap(evidence));
+        m.put("observedAt", f.observedAt().toString());
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static Object plain(EvidenceValue v) {
+        if (v instanceof EvidenceValue.NumberValue n) {
+            return n.value();
+        }
+        if (v instanceof EvidenceValue.FlagValue f) {
+            return f.value();
+        }
+        if (v instanceof EvidenceValue.ListValue l) {
+            return l.value();
+        }
+        return v.display();
+    }
+
+    private static Map<String, Object> mx(MxFact f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("domain", f.domain());
+        m.put("dnsOutcome", f.dnsOutcome());
+        List<Object> hosts = new ArrayList<>();
+        for (MxFact.Host h : f.hosts()) {
+            Map<String, Object> host = new LinkedHashMap<>();
+            host.put("name", h.name());
+            host.put("preference", (long) h.preference());
+            if (h.address() != null) {
+                host.put("address", h.address());
+            }
+            host.put("status", h.status().name());
+            host.put("stage", h.stage());
+            hosts.add(Collections.unmodifiableMap(host));
+        }
+        m.put("hosts", List.copyOf(hosts));
+        m.put("hostsNotFollowed", (long) f.hostsNotFollowed());
+        m.put("fallbackDelivers", f.fallbackDelivers());
+        m.put("firstHostOnlyFails", f.firstHostOnlyFails());
+        m.put("observedAt", f.observedAt().toString());
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** A JSON tree as plain, unmodifiable Java values; whole numbers are {@code Long} as CEL wants them. */
+    static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isNull()) {
+                    m.put(e.getKey(), plain(e.getValue()));
+                }
+            }
+            return Collections.unmodifiableMap(m);
+        }
+        if (node.isArray()) {
+            List<Object> l = new ArrayList<>(node.size());
+            node.forEach(n -> l.add(plain(n)));
+            return Collections.unmodifiableList(l);
+        }
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        return node.asText();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object value) {
+        if (!(value instanceof List<?> l)) {
+            return List.of();
+        }
+        List<Map<String, Object>> out = new ArrayList<>(l.size());
+        for (Object o : l) {
+            if (o instanceof Map<?, ?> m) {
+                out.add((Map<String, Object>) m);
+            }
+        }
+        return out;
+    }
+
+    static List<String> strings(Object value) {
+        if (!(value instanceof List<?> l)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(l.size());
+        for (Object o : l) {
+            out.add(String.valueOf(o));
+        }
+        return out;
+    }
+
+    /**
+     * The collected INI copies of a server as {@code file -> section -> key -> value}, names in lower case
+     * (Windows compares them so); each file is read when a rule first asks for it, at most once per view.
+     */
+    static final class IniValues extends AbstractMap<String, Object> {
+        private final Map<String, IniFile> files = new LinkedHashMap<>();
+        private final Map<String, Object> read = new HashMap<>();
+
+        IniValues(List<IniFile> iniFiles) {
+            for (IniFile f : iniFiles) {
+                if (f.localCopy().isPresent()) {
+                    files.putIfAbsent(f.fileName().toLowerCase(Locale.ROOT), f);
+                }
+            }
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof String s && files.containsKey(s.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public synchronized Object get(Object key) {
+            if (!(key instanceof String s)) {
+                return null;
+            }
+            String name = s.toLowerCase(Locale.ROOT);
+            IniFile f = files.get(name);
+            if (f == null) {
+                return null;
+            }
+            return read.computeIfAbsent(name, n -> load(f.localCopy().get()));
+        }
+
+        private static Object load(Path copy) {
+            try {
+                io.kbsh.model.internal.DataFiles.requireRegular(copy, "a collected INI copy");
+                if (java.nio.file.Files.size(copy) > Limits.INI_BYTES) {
+                    return Map.of();
+                }
+                IniDocument doc = IniDocument.read(copy);
+                Map<String, Object> sections = new LinkedHashMap<>();
+                for (String section : doc.sectionNames()) {
+                    Map<String, Object> keys = new LinkedHashMap<>();
+                    for (String key : doc.keys(section)) {
+                        doc.get(section, key).ifPresent(v -> keys.putIfAbsent(key.toLowerCase(Locale.ROOT), v));
+                    }
+                    sections.putIfAbsent(section.toLowerCase(Locale.ROOT), Collections.unmodifiableMap(keys));
+                }
+                return Collections.unmodifiableMap(sections);
+            } catch (IOException e) {
+                // An unreadable copy reads as an empty file: the rule sees no value, explain shows none.
+                return Map.of();
+            }
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Map<String, Object> all = new LinkedHashMap<>();
+            for (String name : files.keySet()) {
+                all.put(name, get(name));
+            }
+            return Collections.unmodifiableMap(all).entrySet();
+        }
+    }
+}

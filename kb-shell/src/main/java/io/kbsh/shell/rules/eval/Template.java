@@ -1,0 +1,71 @@
+package io.kbsh.shell.rules.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A summary or evidence line with {@code {{path}}} placeholders over the rule's names ({@code {{server.id}}},
+ * {@code {{proxyName}}} bound with {@code as}, {@code {{fix.level}}}). A list prints its items joined with a
+ * comma; an absent value prints as {@code (none)} — which {@code rules lint} makes sure cannot happen for a
+ * name the rule never has.
+ */
+final class Template {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_-]*)*)\\s*}}");
+    private static final Pattern OPEN = Pattern.compile("\\{\\{");
+
+    private final String text;
+    private final List<String> paths;
+
+    private Template(String text, List<String> paths) {
+        this.text = text;
+        this.paths = paths;
+    }
+
+    /** Parses {@code text}; a {@code {{} that does not close on a path is an error. */
+    static Template parse(String text) {
+        List<String> paths = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        int placeholders = 0;
+        while (m.find()) {
+            paths.add(m.group(1));
+            placeholders++;
+        }
+        Matcher open = OPEN.matcher(text);
+        int opened = 0;
+        while (open.find()) {
+            opened++;
+        }
+        if (opened != placeholders) {
+            throw new IllegalArgumentException("a placeholder is written {{name}} or {{name.field}}: '" + text + "'");
+        }
+        return new Template(text, List.copyOf(paths));
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The paths the template names, in order. */
+    List<String> paths() {
+        return paths;
+    }
+
+    String render(Map<String, ?> names) {
+        if (paths.isEmpty()) {
+            return text;
+        }
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            List<Object> values = Values.at(names, m.group(1));
+            String value = values.isEmpty() ? "(none)" : Values.text(values.size() == 1 ? values.get(0) : values);
+            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}

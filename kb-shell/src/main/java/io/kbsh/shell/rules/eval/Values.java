@@ -1,0 +1,131 @@
+package io.kbsh.shell.rules.eval;
+
+import io.kbsh.model.version.ReleaseLevel;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Paths over plain values, and the comparisons the structured matchers make. */
+final class Values {
+
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern LEVEL_IN_TEXT = Pattern.compile("(\\d{1,2}\\.\\d{1,2})(?:\\s*SP\\s*(\\d{1,2}))?\\s*$", Pattern.CASE_INSENSITIVE);
+
+    private Values() {
+    }
+
+    /**
+     * The values at {@code path} ({@code server.wspClient.proxy}) from {@code names}. A list on the way is
+     * walked element by element, so {@code server.iniFiles.serverPath} is every file's path; absent is empty.
+     */
+    static List<Object> at(Map<String, ?> names, String path) {
+        String[] parts = path.split("\\.");
+        List<Object> current = new ArrayList<>();
+        Object root = names.get(parts[0]);
+        if (root == null) {
+            return List.of();
+        }
+        current.add(root);
+        for (int i = 1; i < parts.length; i++) {
+            List<Object> next = new ArrayList<>();
+            for (Object o : current) {
+                step(o, parts[i], next);
+            }
+            current = next;
+        }
+        List<Object> flat = new ArrayList<>();
+        for (Object o : current) {
+            if (o instanceof List<?> l) {
+                flat.addAll(l);
+            } else {
+                flat.add(o);
+            }
+        }
+        return flat;
+    }
+
+    private static void step(Object o, String field, List<Object> into) {
+        if (o instanceof List<?> l) {
+            for (Object e : l) {
+                step(e, field, into);
+            }
+        } else if (o instanceof Map<?, ?> m) {
+            Object v = m.get(field);
+            if (v == null && m instanceof EnvironmentView.IniValues) {
+                v = m.get(field.toLowerCase(Locale.ROOT));
+            }
+            if (v != null) {
+                into.add(v);
+            }
+        }
+    }
+
+    /** YAML/JSON {@code expected} against an actual value: numbers by value, text exactly, flags as flags. */
+    static boolean same(Object actual, Object expected) {
+        if (actual instanceof Number a && expected instanceof Number e) {
+            return a.doubleValue() == e.doubleValue();
+        }
+        if (actual instanceof Boolean || expected instanceof Boolean) {
+            return String.valueOf(actual).equals(String.valueOf(expected));
+        }
+        return text(actual).equals(text(expected));
+    }
+
+    static String text(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            return Long.toString(d.longValue());
+        }
+        if (value instanceof List<?> l) {
+            List<String> parts = new ArrayList<>();
+            l.forEach(o -> parts.add(text(o)));
+            return String.join(", ", parts);
+        }
+        return String.valueOf(value);
+    }
+
+    /** True for an IPv4 dotted quad or an IPv6 literal; never looks a name up. */
+    static boolean isIpLiteral(String text) {
+        String t = text.trim();
+        if (IPV4.matcher(t).matches()) {
+            return true;
+        }
+        if (t.startsWith("[") && t.endsWith("]")) {
+            t = t.substring(1, t.length() - 1);
+        }
+        if (t.indexOf(':') < 0 || !t.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+")) {
+            return false;
+        }
+        try {
+            // With a colon, InetAddress parses a literal and never resolves a name.
+            return InetAddress.getByName(t) != null;
+        } catch (UnknownHostException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** A release level in text such as {@code 5.5 SP2} or {@code Windows NT 4.0 SP6}; empty when there is none. */
+    static Optional<ReleaseLevel> level(Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String t = text(value).trim();
+        try {
+            return Optional.of(ReleaseLevel.parse(t));
+        } catch (IllegalArgumentException e) {
+            var m = LEVEL_IN_TEXT.matcher(t);
+            if (m.find()) {
+                return Optional.of(new ReleaseLevel(m.group(1), m.group(2) == null ? 0 : Integer.parseInt(m.group(2))));
+            }
+            return Optional.empty();
+        }
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}
