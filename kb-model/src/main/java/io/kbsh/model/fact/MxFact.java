@@ -54,6 +54,50 @@ public record MxFact(String domain, String dnsOutcome, List<Host> hosts, int hos
         return domain;
     }
 
+    /**
+     * What a sender that tries only the first MX host gets. RFC 5321 has senders pick among the hosts of
+     * equal preference at random (the probe shuffles them too), so the verdict is taken over every host of
+     * the lowest preference, never from the order one probe happened to try them in.
+     *
+     * @since 2.1
+     */
+    public enum FirstHostOnly {
+        /** Every host of the lowest preference refuses the mail (or there is none): such a sender fails. */
+        FAILS,
+        /** Every host of the lowest preference accepts it: such a sender delivers. */
+        DELIVERS,
+        /** Some hosts of the lowest preference accept and some do not: it depends on the sender's pick. */
+        INDETERMINATE;
+
+        /** The verdict over {@code hosts}: a host accepts when any of its addresses was probed {@code OK}. */
+        public static FirstHostOnly of(List<Host> hosts) {
+            int lowest = Integer.MAX_VALUE;
+            for (Host h : hosts) {
+                lowest = Math.min(lowest, h.preference());
+            }
+            java.util.Map<String, Boolean> accepts = new java.util.HashMap<>();
+            for (Host h : hosts) {
+                if (h.preference() == lowest) {
+                    accepts.merge(h.name().toLowerCase(java.util.Locale.ROOT), h.status() == ProbeStatus.OK, Boolean::logicalOr);
+                }
+            }
+            if (!accepts.containsValue(true)) {
+                return FAILS;
+            }
+            return accepts.containsValue(false) ? INDETERMINATE : DELIVERS;
+        }
+    }
+
+    /**
+     * {@link FirstHostOnly} over this fact's hosts: the same answer however the probe ordered hosts of
+     * equal preference.
+     *
+     * @since 2.1
+     */
+    public FirstHostOnly firstHostOnly() {
+        return FirstHostOnly.of(hosts);
+    }
+
     /** True when the first MX host does not accept mail but a later one does: the case Q166604 describes. */
     public boolean firstDownLaterUp() {
         return firstHostOnlyFails && fallbackDelivers;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kbsh.model.fact.MxFact;
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.dns.DnsOutcome;
+import io.kbsh.net.dns.DnsResolver;
 import io.kbsh.net.dns.MxRecord;
 import io.kbsh.net.probe.ProbeOptions;
 import io.kbsh.net.probe.ProbeRunner;
@@ -158,9 +159,60 @@ class MxProbeTest {
             assertEquals(2, r.hosts().size());
             firsts.add(r.hosts().get(0).name());
             assertTrue(r.fallbackDelivers());
-            assertEquals(r.hosts().get(0).name().equals("mx1.q166604.test"), r.firstHostOnlyFails());
+            // One of the two equal hosts is dead: the shuffle decides which comes first, never the verdict.
+            assertFalse(r.firstHostOnlyFails(), "seed " + seed + ": " + r.hosts());
+            assertEquals(MxFact.FirstHostOnly.INDETERMINATE, r.firstHostOnly());
+            assertEquals(MxFact.FirstHostOnly.INDETERMINATE, r.toFact().firstHostOnly());
+            assertFalse(r.toFact().firstDownLaterUp());
         }
         assertEquals(Set.of("mx1.q166604.test", "mx2.q166604.test"), firsts);
+    }
+
+    /**
+     * Q166604's verdict against a DNS server that answers in rotating order (round-robin), probed many times
+     * with the probe's own shuffle: the first host tried changes, the verdict never does.
+     */
+    @Test
+    void theVerdictIsTheSameHoweverEqualPreferencesAreOrdered() throws Exception {
+        try (DnsTestServer rr = new DnsTestServer().rotating()
+                .mx("rr.test", 10, "mx1.q166604.test").mx("rr.test", 10, "mx2.q166604.test").mx("rr.test", 10, "mx3.rr.test")
+                .mx("rr-dead.test", 10, "mx1.q166604.test").mx("rr-dead.test", 10, "mx3.rr.test").mx("rr-dead.test", 20, "mx2.q166604.test")
+                .a("mx1.q166604.test", "127.0.0.2").a("mx2.q166604.test", "127.0.0.3").a("mx3.rr.test", "127.0.0.2")) {
+            ProbeOptions rotating = options.withDnsServer(rr.address());
+            Set<List<String>> answerOrders = new HashSet<>();
+            DnsResolver resolver = DnsResolver.at(rr.address(), Duration.ofMillis(400));
+            for (int i = 0; i < 3; i++) {
+                answerOrders.add(resolver.mx("rr.test").records().stream().map(MxRecord::host).toList());
+            }
+            assertEquals(3, answerOrders.size(), "the server rotates its answers: " + answerOrders);
+            Set<String> firsts = new HashSet<>();
+            MxProbe probe = new MxProbe(new Random(), new ProbeRunner(8, 4));
+            for (int run = 0; run < 24; run++) {
+                MxReport mixed = probe.check("rr.test", rotating);
+                firsts.add(mixed.hosts().get(0).name());
+                assertEquals(MxFact.FirstHostOnly.INDETERMINATE, mixed.firstHostOnly(), "run " + run + ": " + mixed.hosts());
+                assertFalse(mixed.firstHostOnlyFails());
+                assertTrue(mixed.fallbackDelivers());
+                MxReport dead = probe.check("rr-dead.test", rotating);
+                assertEquals(MxFact.FirstHostOnly.FAILS, dead.firstHostOnly(), "run " + run + ": " + dead.hosts());
+                assertTrue(dead.toFact().firstDownLaterUp());
+            }
+            assertTrue(firsts.size() > 1, "the order of equal preferences varied between runs: " + firsts);
+        }
+    }
+
+    @Test
+    void theVerdictOverTheLowestPreferenceHosts() {
+        MxFact.Host up = new MxFact.Host("a.test", 10, "127.0.0.3", ProbeStatus.OK, "ehlo");
+        MxFact.Host down = new MxFact.Host("b.test", 10, "127.0.0.2", ProbeStatus.REFUSED, "resolve");
+        MxFact.Host downOtherAddress = new MxFact.Host("a.test", 10, "127.0.0.9", ProbeStatus.TIMEOUT, "connect");
+        MxFact.Host backup = new MxFact.Host("c.test", 20, "127.0.0.3", ProbeStatus.OK, "ehlo");
+        assertEquals(MxFact.FirstHostOnly.INDETERMINATE, MxFact.FirstHostOnly.of(List.of(up, down)));
+        assertEquals(MxFact.FirstHostOnly.INDETERMINATE, MxFact.FirstHostOnly.of(List.of(down, up)));
+        assertEquals(MxFact.FirstHostOnly.DELIVERS, MxFact.FirstHostOnly.of(List.of(downOtherAddress, up, backup)),
+                "a host delivers when any of its addresses does");
+        assertEquals(MxFact.FirstHostOnly.FAILS, MxFact.FirstHostOnly.of(List.of(down, backup)));
+        assertEquals(MxFact.FirstHostOnly.FAILS, MxFact.FirstHostOnly.of(List.of()));
     }
 
     @Test

@@ -514,7 +514,9 @@ public final class ProbeCommand implements ShellCommand {
             return;
         }
         out.println("a sender that falls back to later MX hosts delivers: " + yesNo(report.fallbackDelivers()));
-        out.println("a sender that tries only the first MX host fails:    " + yesNo(report.firstHostOnlyFails())
+        boolean pickDecides = report.firstHostOnly() == io.kbsh.model.fact.MxFact.FirstHostOnly.INDETERMINATE;
+        out.println("a sender that tries only the first MX host fails:    " + (pickDecides
+                ? "it depends on which host of the lowest preference it picks (indeterminate)" : yesNo(report.firstHostOnlyFails()))
                 + (report.fallbackDelivers() && report.firstHostOnlyFails() ? "  (the case of Q166604)" : ""));
     }
 
@@ -582,7 +584,8 @@ public final class ProbeCommand implements ShellCommand {
                 .put("dnsDetail", report.dnsDetail())
                 .put("hostsNotFollowed", report.hostsNotFollowed())
                 .put("fallbackDelivers", report.fallbackDelivers())
-                .put("firstHostOnlyFails", report.firstHostOnlyFails());
+                .put("firstHostOnlyFails", report.firstHostOnlyFails())
+                .put("firstHostOnly", report.firstHostOnly().name().toLowerCase(java.util.Locale.ROOT));
         ArrayNode hosts = root.putArray("hosts");
         for (MxHost h : report.hosts()) {
             ObjectNode node = hosts.addObject()

@@ -38,6 +38,8 @@ public final class DnsTestServer implements AutoCloseable {
     private final Map<Name, Integer> rcodes = new ConcurrentHashMap<>();
     private final Map<Name, Boolean> silent = new ConcurrentHashMap<>();
     private final AtomicInteger queries = new AtomicInteger();
+    private final AtomicInteger answers = new AtomicInteger();
+    private volatile boolean rotating;
     private final Thread thread;
 
     public DnsTestServer() throws IOException {
@@ -53,6 +55,17 @@ public final class DnsTestServer implements AutoCloseable {
 
     public int queries() {
         return queries.get();
+    }
+
+    /**
+     * Answers with each name's records in rotating order, one further on every answer, as a server with
+     * round-robin (BIND's {@code rrset-order cyclic}) does.
+     *
+     * @since 2.1
+     */
+    public DnsTestServer rotating() {
+        rotating = true;
+        return this;
     }
 
     public DnsTestServer mx(String domain, int preference, String host) {
@@ -153,6 +166,11 @@ public final class DnsTestServer implements AutoCloseable {
                 return answer;
             }
             Name next = null;
+            if (rotating && here.size() > 1) {
+                List<Record> turned = new ArrayList<>(here);
+                java.util.Collections.rotate(turned, -(answers.getAndIncrement() % turned.size()));
+                here = turned;
+            }
             for (Record r : here) {
                 if (r.getType() == question.getType()) {
                     answer.addRecord(r, Section.ANSWER);

@@ -129,9 +129,31 @@ public final class Q166604Check implements ArticleCheck {
         }
         probed.ifPresent(m -> f.evidence("probe: " + m.describe()
                 + (m.firstDownLaterUp() ? " (first host down, a later one up: the case the article describes)" : "")));
+        probed.filter(m -> m.fallbackDelivers() && m.firstHostOnly() == MxFact.FirstHostOnly.INDETERMINATE)
+                .ifPresent(m -> f.evidence(indeterminate(m)));
         fix.target(s.exchange()).ifPresent(level -> f.action(new Action.InstallServicePack(PRODUCT, level, target)));
         f.probe(mxProbe(domain), ObjectRef.domain(domain));
         return Optional.of(f.build());
+    }
+
+    /**
+     * Hosts of equal, lowest preference of which some accept and some do not: a sender picks one of them at
+     * random (RFC 5321), so whether one that tries only the first host fails is decided by its pick, not by
+     * the order this probe happened to try them in. The finding stays a warning either way.
+     */
+    private static String indeterminate(MxFact m) {
+        int lowest = m.hosts().stream().mapToInt(MxFact.Host::preference).min().orElse(0);
+        Set<String> up = new java.util.TreeSet<>();
+        Set<String> down = new java.util.TreeSet<>();
+        for (MxFact.Host h : m.hosts()) {
+            if (h.preference() == lowest) {
+                (h.status() == io.kbsh.model.fact.ProbeStatus.OK ? up : down).add(h.name());
+            }
+        }
+        down.removeAll(up);
+        return "of the MX hosts of preference " + lowest + ", " + String.join(", ", up) + " accept" + (up.size() == 1 ? "s" : "")
+                + " mail and " + String.join(", ", down) + " do" + (down.size() == 1 ? "es" : "") + " not: a sender that tries only"
+                + " the first host fails or not depending on which of them it picks (indeterminate)";
     }
 
     /** Everything else matches, but the environment lists no MX records for the domain and no probe has told. */

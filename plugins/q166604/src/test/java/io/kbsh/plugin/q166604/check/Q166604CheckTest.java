@@ -91,6 +91,33 @@ class Q166604CheckTest {
         assertEquals(Severity.WARNING, calm.severity());
     }
 
+    /**
+     * Two MX hosts of equal preference, one dead: the probe shuffles them, as senders do, so the facts come in
+     * either order. The finding is the same every time: a warning that says the sender's pick decides.
+     */
+    @Test
+    void equalPreferencesOneDeadDecideTheSameWayInEveryOrder() {
+        List<MxFact.Host> hosts = new java.util.ArrayList<>(List.of(
+                new MxFact.Host("mx1.partner.test", 10, "192.0.2.1", ProbeStatus.REFUSED, "resolve"),
+                new MxFact.Host("mx2.partner.test", 10, "192.0.2.2", ProbeStatus.OK, "ehlo"),
+                new MxFact.Host("mx3.partner.test", 20, "192.0.2.3", ProbeStatus.OK, "ehlo")));
+        java.util.Set<List<String>> orders = new java.util.HashSet<>();
+        java.util.Set<String> outcomes = new java.util.HashSet<>();
+        for (int seed = 0; seed < 50; seed++) {
+            List<MxFact.Host> equal = new java.util.ArrayList<>(hosts.subList(0, 2));
+            java.util.Collections.shuffle(equal, new java.util.Random(seed * 0x9E3779B97F4A7C15L));
+            List<MxFact.Host> order = new java.util.ArrayList<>(equal);
+            order.add(hosts.get(2));
+            orders.add(order.stream().map(MxFact.Host::name).toList());
+            boolean firstFails = MxFact.FirstHostOnly.of(order) == MxFact.FirstHostOnly.FAILS;
+            MxFact fact = new MxFact("partner.test", "OK", order, true, firstFails, Instant.EPOCH);
+            Finding f = run(env("5.0", true, TWO_MX), Facts.none().with(List.of(fact))).get(0);
+            outcomes.add(f.severity() + " " + f.evidence().stream().filter(e -> e.contains("indeterminate")).count());
+        }
+        assertEquals(2, orders.size(), "both orders were tried");
+        assertEquals(java.util.Set.of("WARNING 1"), outcomes, "one severity and one indeterminate line whatever the order");
+    }
+
     @Test
     void probeCanRevealASecondMxTheEnvironmentDidNotDescribe() {
         assertTrue(run(env("5.0", true, ONE_MX), Facts.none()).isEmpty());
