@@ -57,6 +57,7 @@ final class ShellModule extends AbstractModule {
         install(new ProbeModule());
         install(new ArticleModule());
         install(new CheckModule());
+        install(new io.kbsh.shell.troubleshoot.TroubleshootModule());
     }
 
     /** Built-in commands first, then the plugins'; a plugin whose command name is taken is refused. */

@@ -66,6 +66,14 @@ public final class ShellContext implements CommandContext {
                 .orElse(false);
     }
 
+    /**
+     * Asks the person at the terminal for a line ({@code troubleshoot}'s questions); empty in batch mode, where
+     * answers are given in advance, and when the input ends.
+     */
+    public Optional<String> ask(String prompt) {
+        return io.interactive() ? io.ask(prompt) : Optional.empty();
+    }
+
     /** Prints {@code text} unwrapped and uncoloured, as {@code --json} documents are. */
     public void printVerbatim(String text) {
         io.printVerbatim(text);
