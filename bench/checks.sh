@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Checks benchmark: the five seed checks over 10,000 generated environments (optional argument: count).
+# Checks benchmark: the five seed checks and the rule packs' rules over 10,000 generated environments,
+# Java checks only, rules only and all together, side by side (optional argument: count).
+# RULES: the rule pack directories (':'-separated); default the bundled pack (plugins/rules-exchange) when
+# it exists, else the example pack of kbsh's own tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 T=target-bench-checks
@@ -10,4 +13,8 @@ PLUGINS="q165057 q254909 q178532 q187225 q166604"
     compile dependency:build-classpath -Dmdep.outputFile=$T/bench.classpath -Dmdep.includeScope=runtime
 CP="kb-shell/$T/classes:$(cat kb-shell/$T/bench.classpath)"
 for p in $PLUGINS; do CP="$CP:plugins/$p/$T/classes"; done
-java -Xms512m -Xmx512m -cp "$CP" bench/checks/ChecksBench.java "$@"
+if [ -z "${RULES:-}" ]; then
+  RULES=$(find plugins/rules-exchange -name kbsh-pack.yaml -not -path '*/target/*' -printf '%h\n' 2>/dev/null | head -n 1 || true)
+  RULES=${RULES:-kb-shell/src/test/resources/io/kbsh/shell/rules/example-pack}
+fi
+java -Xms512m -Xmx512m -Dkbsh.bench.rules="$RULES" -cp "$CP" bench/checks/ChecksBench.java "$@"

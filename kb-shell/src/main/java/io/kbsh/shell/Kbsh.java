@@ -83,7 +83,9 @@ public final class Kbsh {
                 return ExitStatus.USAGE;
             }
         }
-        PluginSet plugins = new PluginLoader(ApiVersion.current()).load(pluginDirectories);
+        PluginSet plugins = new PluginLoader(ApiVersion.current())
+                .withRuleCache(io.kbsh.shell.rules.pack.RuleCache.at(home.resolve("cache").resolve("rules-validated.json")))
+                .load(pluginDirectories);
         ShellResources resources = new ShellResources();
         try {
             return run(launch, options, home, plugins, resources);

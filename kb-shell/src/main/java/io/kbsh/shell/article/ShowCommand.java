@@ -15,6 +15,11 @@ import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.OptionSpec;
 import io.kbsh.shell.article.fix.FixConflicts;
 import io.kbsh.shell.store.LuceneArticleStore;
+import io.kbsh.rules.ArticleCheck;
+import io.kbsh.shell.plugin.Contribution;
+import io.kbsh.shell.plugin.LoadedPlugin;
+import io.kbsh.shell.plugin.PluginSet;
+import io.kbsh.shell.rules.pack.RulePack;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.ArrayList;
@@ -23,9 +28,17 @@ import java.util.List;
 /** {@code show QNNNNNN}: the article, what it cites, what cites it and where it is fixed. */
 public final class ShowCommand extends ArticleIdCommand {
 
-    @Inject
+    private final PluginSet plugins;
+
+    /** A show command that knows of no plugins (library use, tests). */
     public ShowCommand(Provider<LuceneArticleStore> store) {
+        this(store, PluginSet.empty());
+    }
+
+    @Inject
+    public ShowCommand(Provider<LuceneArticleStore> store, PluginSet plugins) {
         super(store);
+        this.plugins = plugins;
     }
 
     @Override
@@ -60,16 +73,60 @@ public final class ShowCommand extends ArticleIdCommand {
         ArticleId id = ArticleText.id(args.positional(0, "QNNNNNN"));
         LuceneArticleStore s = store.get();
         Article a = require(context, s, id);
+        List<Executable> executable = executable(plugins, id);
         if (args.has("json")) {
-            JsonOutput.print(context, json(a, s.citedBy(id), s.fixedIn(id)));
+            ObjectNode doc = json(a, s.citedBy(id), s.fixedIn(id));
+            ArrayNode list = doc.putArray("executable");
+            for (Executable e : executable) {
+                ObjectNode n = list.addObject().put("kind", e.kind()).put("plugin", e.plugin()).put("source", e.source());
+                JsonOutput.put(n, "file", e.file());
+            }
+            JsonOutput.print(context, doc);
             return ExitStatus.OK;
         }
         List<String> lines = render(a, s.citedBy(id), s.fixedIn(id));
+        lines.addAll(1, executable.stream().map(Executable::describe).toList());
         if (!s.imported()) {
             ArticleText.notices(context, s);
         }
         page(context, lines, !args.has("no-pager"));
         return ExitStatus.OK;
+    }
+
+    /** What makes an article executable: a rule in a rule pack, or a Java plugin's check. */
+    record Executable(String kind, String plugin, String source, java.util.Optional<String> file) {
+        String describe() {
+            return kind.equals("rule") ? "executable: rule in pack " + plugin + " (" + file.orElse(source) + ")"
+                    : "executable: check in plugin " + plugin + " (" + source + ")";
+        }
+    }
+
+    /** The rules and checks loaded for {@code id}, in load order. */
+    static List<Executable> executable(PluginSet plugins, ArticleId id) {
+        List<Executable> found = new ArrayList<>();
+        for (LoadedPlugin p : plugins.plugins()) {
+            java.util.Set<ArticleId> rules = new java.util.HashSet<>();
+            for (RulePack pack : plugins.contributed(p, RulePack.class)) {
+                pack.handles().stream().filter(r -> r.article().equals(id)).findFirst().ifPresent(r ->
+                        found.add(new Executable("rule", pack.id(), pack.source().toString(), java.util.Optional.of(r.source()))));
+                pack.handles().forEach(r -> rules.add(r.article()));
+            }
+            if (rules.contains(id)) {
+                continue;
+            }
+            for (Contribution<ArticleCheck> c : plugins.of(ArticleCheck.class)) {
+                if (c.plugin().filter(p::equals).isPresent()) {
+                    try {
+                        if (c.call(ArticleCheck::article).id().equals(id)) {
+                            found.add(new Executable("check", p.descriptor().id(), p.source().toString(), java.util.Optional.empty()));
+                        }
+                    } catch (RuntimeException e) {
+                        // A check that cannot say its article is reported by the loader and by check; show skips it.
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** Schema {@code kbsh.article} version 1 (docs/json.md). */

@@ -132,10 +132,10 @@ public final class PluginsCommand implements ShellCommand {
         if (o instanceof ShellCommand c) {
             return c.name();
         }
-        if (o instanceof io.kbsh.shell.rules.eval.RuleCheck r) {
+        if (o instanceof io.kbsh.shell.rules.pack.RuleCheck r) {
             return "rule " + r.rule().article();
         }
-        if (o instanceof io.kbsh.shell.rules.eval.RuleIniWriter w) {
+        if (o instanceof io.kbsh.ini.writer.IniWriter w && w.id().endsWith("-rule")) {
             return w.id();
         }
         return o.getClass().getSimpleName();

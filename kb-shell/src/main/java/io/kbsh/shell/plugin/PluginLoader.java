@@ -9,9 +9,7 @@ import io.kbsh.model.plugin.PluginDescriptor;
 import io.kbsh.net.probe.Probe;
 import io.kbsh.rules.ArticleCheck;
 import io.kbsh.shell.rules.RuleException;
-import io.kbsh.shell.rules.eval.CompiledRule;
-import io.kbsh.shell.rules.eval.RuleCheck;
-import io.kbsh.shell.rules.eval.RuleIniWriter;
+import io.kbsh.shell.rules.pack.RuleCache;
 import io.kbsh.shell.rules.pack.RulePack;
 import io.kbsh.shell.rules.pack.RulePackReader;
 import io.kbsh.shell.env.ExtensionRegistry;
@@ -56,6 +54,7 @@ public final class PluginLoader {
     private final PluginTrust trust;
     private final ClassLoader application;
     private final ApiClassLoader apiLoader;
+    private RuleCache ruleCache = RuleCache.none();
 
     public PluginLoader(ApiVersion running) {
         this(running, PluginTrust.forCurrentUser(), PluginLoader.class.getClassLoader());
@@ -68,8 +67,25 @@ public final class PluginLoader {
         this.apiLoader = new ApiClassLoader(application);
     }
 
+    /**
+     * Takes rule files validated before from {@code cache} instead of compiling them at start-up (the shell
+     * passes the cache in its home); without it every rule is compiled as its pack loads.
+     */
+    public PluginLoader withRuleCache(RuleCache cache) {
+        this.ruleCache = cache;
+        return this;
+    }
+
     /** Loads the plugins of every existing directory, in order; a directory that does not exist is skipped. */
     public PluginSet load(List<Path> directories) {
+        try {
+            return loadAll(directories);
+        } finally {
+            ruleCache.save();
+        }
+    }
+
+    private PluginSet loadAll(List<Path> directories) {
         Map<LoadedPlugin, Map<Class<?>, List<?>>> loaded = new LinkedHashMap<>();
         Map<String, LoadedPlugin> byId = new HashMap<>();
         ExtensionRegistry fields = ExtensionRegistry.empty();
@@ -139,7 +155,7 @@ public final class PluginLoader {
         if (Files.isDirectory(candidate) && RulePackReader.isPackDirectory(candidate)) {
             checkTrusted(candidate);
             try {
-                return rulePack(RulePackReader.directory(candidate, trust::distrust), candidate, Optional.empty());
+                return rulePack(RulePackReader.directory(candidate, trust::distrust, ruleCache), candidate, Optional.empty());
             } catch (RuleException e) {
                 throw new PluginException(e.getMessage());
             } catch (IOException e) {
@@ -151,7 +167,7 @@ public final class PluginLoader {
             checkJar(candidate);
             try (ZipFile zip = new ZipFile(candidate.toFile())) {
                 if (RulePackReader.hasRules(zip) && zip.getEntry("META-INF/services/" + KbshPlugin.class.getName()) == null) {
-                    return rulePack(RulePackReader.jar(candidate, zip), candidate, Optional.empty());
+                    return rulePack(RulePackReader.jar(candidate, zip, ruleCache), candidate, Optional.empty());
                 }
             } catch (RuleException e) {
                 throw new PluginException(e.getMessage());
@@ -231,10 +247,8 @@ public final class PluginLoader {
     private static void addRules(Map<Class<?>, List<?>> contributions, RulePack pack) {
         List<Object> checks = new ArrayList<>((List<Object>) contributions.getOrDefault(ArticleCheck.class, List.of()));
         List<Object> writers = new ArrayList<>((List<Object>) contributions.getOrDefault(IniWriter.class, List.of()));
-        for (CompiledRule rule : pack.rules()) {
-            checks.add(new RuleCheck(rule));
-            RuleIniWriter.of(rule).ifPresent(writers::add);
-        }
+        checks.addAll(RulePack.checks(pack));
+        writers.addAll(RulePack.writers(pack));
         contributions.put(ArticleCheck.class, checks);
         contributions.put(IniWriter.class, writers);
         contributions.put(RulePack.class, List.of(pack));
@@ -245,7 +259,7 @@ public final class PluginLoader {
         for (Path jar : jars) {
             try (ZipFile zip = new ZipFile(jar.toFile())) {
                 if (RulePackReader.hasRules(zip)) {
-                    RulePack pack = RulePackReader.jar(jar, zip);
+                    RulePack pack = RulePackReader.jar(jar, zip, ruleCache);
                     if (!pack.id().equals(descriptor.id())) {
                         throw new PluginException("its rule pack '" + pack.id() + "' must carry the plugin's id '" + descriptor.id() + "'");
                     }

@@ -64,7 +64,8 @@ public final class RulesCommand implements ShellCommand {
                 + "rules show ARTICLE [--json]\n"
                 + "rules lint FILE|DIR\n"
                 + "rules test [PACK|DIR] [--json]\n"
-                + "rules explain ARTICLE KIND:ID [--json]";
+                + "rules explain ARTICLE KIND:ID [--json]\n"
+                + "rules init DIR [--id ID] [--article ARTICLE]";
     }
 
     @Override
@@ -74,17 +75,20 @@ public final class RulesCommand implements ShellCommand {
                 "rules lint my-pack/",
                 "rules test",
                 "rules test my-pack/ --json",
-                "rules explain Q193928 server:NWMAIL1");
+                "rules explain Q193928 server:NWMAIL1",
+                "rules init my-pack --id my-rules --article Q123456");
     }
 
     @Override
     public List<String> subcommands() {
-        return List.of("list", "show", "lint", "test", "explain");
+        return List.of("list", "show", "lint", "test", "explain", "init");
     }
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.flag("json", "print JSON (schemas kbsh.rules, kbsh.rule, kbsh.rule-tests, kbsh.rule-explain; docs/json.md)"));
+        return List.of(OptionSpec.flag("json", "print JSON (schemas kbsh.rules, kbsh.rule, kbsh.rule-tests, kbsh.rule-explain; docs/json.md)"),
+                OptionSpec.value("id", ValueKind.TEXT, "with 'init': the new pack's ID (default: the directory's name)"),
+                OptionSpec.value("article", ValueKind.TEXT, "with 'init': the ARTICLE of the first rule (default Q123456)"));
     }
 
     @Override
@@ -92,7 +96,7 @@ public final class RulesCommand implements ShellCommand {
         if (precedingWords.size() == 1) {
             return switch (precedingWords.get(0)) {
                 case "show", "explain" -> ValueKind.ARTICLE;
-                case "lint", "test" -> ValueKind.FILE;
+                case "lint", "test", "init" -> ValueKind.FILE;
                 default -> ValueKind.NONE;
             };
         }
@@ -128,7 +132,11 @@ public final class RulesCommand implements ShellCommand {
                 none(args, 3, "rules explain ARTICLE KIND:ID");
                 yield explain(context, article(args.positional(1, "ARTICLE")), args.positional(2, "KIND:ID"), json);
             }
-            default -> throw new UsageException("unknown subcommand '" + sub + "' (list, show, lint, test, explain)");
+            case "init" -> {
+                none(args, 2, "rules init DIR [--id ID] [--article ARTICLE]");
+                yield init(context, context.resolve(args.positional(1, "DIR")), args.value("id"), args.value("article"));
+            }
+            default -> throw new UsageException("unknown subcommand '" + sub + "' (list, show, lint, test, explain, init)");
         };
     }
 
@@ -165,6 +173,37 @@ public final class RulesCommand implements ShellCommand {
         return rule(article).orElseThrow(() -> new CommandException("no loaded rule pack has a rule for " + article
                 + (packs().isEmpty() ? " (no rule pack is loaded)" : " (rules: " + String.join(", ",
                 packs().stream().flatMap(p -> p.rules().stream()).map(r -> r.article().toString()).sorted().toList()) + ")")));
+    }
+
+    // ---- init -----------------------------------------------------------------------------------------
+
+    /** A new pack: a manifest and one rule with two tests, which lints clean and passes as it is. */
+    private int init(CommandContext context, Path dir, Optional<String> id, Optional<String> articleText) throws CommandException {
+        String packId = id.orElse(dir.getFileName() == null ? "my-rules" : dir.getFileName().toString().toLowerCase(java.util.Locale.ROOT));
+        if (!packId.matches("[a-z][a-z0-9._-]{0,63}")) {
+            throw new UsageException("a pack id is lower case letters, digits, '.', '_' and '-', starting with a letter: '" + packId + "' (--id)");
+        }
+        ArticleId article = article(articleText.orElse("Q123456"));
+        try {
+            if (Files.exists(dir) && (!Files.isDirectory(dir) || Files.list(dir).findAny().isPresent())) {
+                throw new CommandException(dir + " exists and is not an empty directory; name a new one");
+            }
+            String template;
+            try (java.io.InputStream in = RulesCommand.class.getResourceAsStream("template-rule.yaml")) {
+                template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(RuleFormat.MANIFEST), "id: " + packId + "\nname: " + packId + " rules\nversion: 0.1.0\nformat: "
+                    + RuleFormat.VERSION + "\ndescription: TODO what the pack's articles are about\n", java.nio.file.StandardOpenOption.CREATE_NEW);
+            Path rule = dir.resolve(article + ".yaml");
+            Files.writeString(rule, template.replace("@ARTICLE@", article.toString()).replace("@ID@", packId),
+                    java.nio.file.StandardOpenOption.CREATE_NEW);
+            context.out().println("Wrote " + dir.resolve(RuleFormat.MANIFEST) + " and " + rule
+                    + "; next: rules lint " + dir + "; rules test " + dir + "; kbsh --plugins " + (dir.getParent() == null ? dir : dir.getParent()));
+        } catch (IOException e) {
+            throw new CommandException("cannot write the pack in " + dir + ": " + e.getMessage());
+        }
+        return ExitStatus.OK;
     }
 
     // ---- list -----------------------------------------------------------------------------------------

@@ -285,6 +285,7 @@ public final class EnvironmentView {
         m.put("hostsNotFollowed", (long) f.hostsNotFollowed());
         m.put("fallbackDelivers", f.fallbackDelivers());
         m.put("firstHostOnlyFails", f.firstHostOnlyFails());
+        m.put("firstHostOnly", f.firstHostOnly().name().toLowerCase(Locale.ROOT));
         m.put("observedAt", f.observedAt().toString());
         return Collections.unmodifiableMap(m);
     }

@@ -39,7 +39,7 @@ public final class Lint {
     /** The fields of values that are not environment objects. */
     private static final Map<String, Set<String>> OTHER = Map.of(
             "probes", Set.of("probe", "host", "port", "status", "stage", "latencyMs", "evidence", "observedAt"),
-            "mx", Set.of("domain", "dnsOutcome", "hosts", "hostsNotFollowed", "fallbackDelivers", "firstHostOnlyFails", "observedAt"),
+            "mx", Set.of("domain", "dnsOutcome", "hosts", "hostsNotFollowed", "fallbackDelivers", "firstHostOnlyFails", "firstHostOnly", "observedAt"),
             "fix", Set.of("level", "product", "source"));
 
     private Lint() {

@@ -52,6 +52,11 @@ public final class RulePackReader {
 
     /** Reads and compiles every rule of the pack directory {@code directory}. */
     public static RulePack directory(Path directory, Trust trust) throws RuleException, IOException {
+        return directory(directory, trust, RuleCache.none());
+    }
+
+    /** As {@link #directory(Path, Trust)}, taking rules validated before from {@code cache} (compiled when first used). */
+    public static RulePack directory(Path directory, Trust trust, RuleCache cache) throws RuleException, IOException {
         Path manifestFile = directory.resolve(RuleFormat.MANIFEST);
         check(trust, manifestFile);
         PackManifest manifest = manifest(DataFiles.read(manifestFile, RuleFormat.FILE_BYTES, "a rule pack manifest"), manifestFile.toString());
@@ -64,12 +69,13 @@ public final class RulePackReader {
         if (files.size() > RuleFormat.MAX_RULES) {
             throw new RuleException(directory.toString(), 0, 0, "", "", "more than " + RuleFormat.MAX_RULES + " rule files");
         }
-        List<CompiledRule> rules = new ArrayList<>();
+        List<LazyRule> rules = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (Path file : files) {
             check(trust, file);
-            CompiledRule rule = CompiledRule.compile(RuleReader.rule(file), manifest.id());
-            add(rules, seen, rule, file.toString());
+            byte[] content = DataFiles.read(file, RuleFormat.FILE_BYTES, "a rule file");
+            String source = file.toString();
+            add(rules, seen, cache.rule(content, source, manifest.id(), () -> CompiledRule.compile(RuleReader.rule(content, source), manifest.id())), source);
         }
         return new RulePack(manifest, directory, rules, Optional.of(directory));
     }
@@ -82,6 +88,11 @@ public final class RulePackReader {
 
     /** Reads and compiles every rule under {@value RuleFormat#JAR_FOLDER} of {@code jar}. */
     public static RulePack jar(Path jarPath, ZipFile jar) throws RuleException, IOException {
+        return jar(jarPath, jar, RuleCache.none());
+    }
+
+    /** As {@link #jar(Path, ZipFile)}, taking rules validated before from {@code cache}. */
+    public static RulePack jar(Path jarPath, ZipFile jar, RuleCache cache) throws RuleException, IOException {
         String prefix = jarPath.getFileName() + "!/";
         ZipEntry manifestEntry = jar.getEntry(RuleFormat.JAR_FOLDER + RuleFormat.MANIFEST);
         PackManifest manifest = manifest(entry(jar, manifestEntry), prefix + manifestEntry.getName());
@@ -99,20 +110,20 @@ public final class RulePackReader {
         if (entries.size() > RuleFormat.MAX_RULES) {
             throw new RuleException(jarPath.toString(), 0, 0, "", "", "more than " + RuleFormat.MAX_RULES + " rule files");
         }
-        List<CompiledRule> rules = new ArrayList<>();
+        List<LazyRule> rules = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (ZipEntry e : entries) {
             String source = prefix + e.getName();
-            CompiledRule rule = CompiledRule.compile(RuleReader.rule(entry(jar, e), source), manifest.id());
-            add(rules, seen, rule, source);
+            byte[] content = entry(jar, e);
+            add(rules, seen, cache.rule(content, source, manifest.id(), () -> CompiledRule.compile(RuleReader.rule(content, source), manifest.id())), source);
         }
         return new RulePack(manifest, jarPath, rules, Optional.empty());
     }
 
-    private static void add(List<CompiledRule> rules, Map<String, String> seen, CompiledRule rule, String source) throws RuleException {
+    private static void add(List<LazyRule> rules, Map<String, String> seen, LazyRule rule, String source) throws RuleException {
         String earlier = seen.putIfAbsent(rule.article().toString(), source);
         if (earlier != null) {
-            throw rule.document().problem(rule.article().toString(), "article", "a second rule for " + rule.article()
+            throw new RuleException(source, 0, 0, rule.article().toString(), "article", "a second rule for " + rule.article()
                     + " in one pack (the first is " + earlier + ")");
         }
         rules.add(rule);

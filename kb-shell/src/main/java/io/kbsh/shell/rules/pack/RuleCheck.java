@@ -1,4 +1,4 @@
-package io.kbsh.shell.rules.eval;
+package io.kbsh.shell.rules.pack;
 
 import io.kbsh.model.article.ArticleBrief;
 import io.kbsh.model.article.ArticleStore;
@@ -6,18 +6,23 @@ import io.kbsh.model.env.Environment;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.rules.ArticleCheck;
+import io.kbsh.shell.rules.eval.CompiledRule;
 import java.util.List;
 
 /** A rule as a check beside the Java plugins' checks: the same runner, reports and waivers. */
 public final class RuleCheck implements ArticleCheck {
 
-    private final CompiledRule rule;
+    private final LazyRule rule;
 
-    public RuleCheck(CompiledRule rule) {
+    public RuleCheck(LazyRule rule) {
         this.rule = rule;
     }
 
-    public CompiledRule rule() {
+    public RuleCheck(CompiledRule rule) {
+        this(LazyRule.of(rule));
+    }
+
+    public LazyRule rule() {
         return rule;
     }
 
@@ -28,11 +33,11 @@ public final class RuleCheck implements ArticleCheck {
 
     @Override
     public List<Finding> evaluate(Environment environment, Facts facts, ArticleStore knowledge) {
-        return rule.evaluate(environment, facts, knowledge);
+        return rule.compiled().evaluate(environment, facts, knowledge);
     }
 
     @Override
     public String toString() {
-        return "rule " + rule.article() + " in pack " + rule.packId();
+        return "rule " + rule.article() + " (" + rule.source() + ")";
     }
 }

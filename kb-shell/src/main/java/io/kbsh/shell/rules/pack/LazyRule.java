@@ -1,0 +1,90 @@
+package io.kbsh.shell.rules.pack;
+
+import io.kbsh.model.article.ArticleBrief;
+import io.kbsh.model.article.ArticleId;
+import io.kbsh.shell.rules.RuleException;
+import io.kbsh.shell.rules.RuleReader;
+import io.kbsh.shell.rules.eval.CompiledRule;
+import java.util.Optional;
+
+/**
+ * A rule of a loaded pack, compiled when first needed. A rule file whose exact bytes this kbsh validated
+ * before ({@link RuleCache}) is not compiled at start-up: what the loader and the listings need (its article,
+ * brief and INI writer) comes from the cache, and CEL is only loaded when a check or command first uses it.
+ * Any other rule is compiled while its pack loads, so a broken rule is always a load failure.
+ *
+ * <p>Thread safety: safe to share; the first caller compiles, every caller sees that one compiled rule.
+ */
+public final class LazyRule {
+
+    private final String source;
+    private final byte[] content;
+    private final String packId;
+    private final ArticleBrief brief;
+    private final Optional<String> iniFile;
+    private volatile CompiledRule compiled;
+
+    private LazyRule(String source, byte[] content, String packId, ArticleBrief brief, Optional<String> iniFile, CompiledRule compiled) {
+        this.source = source;
+        this.content = content;
+        this.packId = packId;
+        this.brief = brief;
+        this.iniFile = iniFile;
+        this.compiled = compiled;
+    }
+
+    /** A rule compiled now. */
+    public static LazyRule of(CompiledRule rule) {
+        Optional<String> ini = rule.spec().actions().stream().filter(a -> a.ini() != null).map(a -> a.ini().file()).findFirst();
+        return new LazyRule(rule.source(), null, rule.packId(), rule.brief(), ini, rule);
+    }
+
+    /** A rule validated before, to be compiled from {@code content} when first used. */
+    static LazyRule deferred(String source, byte[] content, String packId, ArticleBrief brief, Optional<String> iniFile) {
+        return new LazyRule(source, content.clone(), packId, brief, iniFile, null);
+    }
+
+    public ArticleId article() {
+        return brief.id();
+    }
+
+    public ArticleBrief brief() {
+        return brief;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The file its INI edits change, when it has any: its INI writer's target. */
+    public Optional<String> iniFile() {
+        return iniFile;
+    }
+
+    public String writerId() {
+        return brief.id().toString().toLowerCase(java.util.Locale.ROOT) + "-rule";
+    }
+
+    /** True once the rule has been compiled (at load, or by its first use). */
+    boolean isCompiled() {
+        return compiled != null;
+    }
+
+    /** The compiled rule; a rule file changed since it was validated fails here, with its file:line:column. */
+    public CompiledRule compiled() {
+        CompiledRule c = compiled;
+        if (c != null) {
+            return c;
+        }
+        synchronized (this) {
+            if (compiled == null) {
+                try {
+                    compiled = CompiledRule.compile(RuleReader.rule(content, source), packId);
+                } catch (RuleException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
+            return compiled;
+        }
+    }
+}
