@@ -7,23 +7,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.model.article.ArticleBrief;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.internal.DataFiles;
+import io.kbsh.shell.rules.PackManifest;
 import io.kbsh.shell.rules.RuleFormat;
 import io.kbsh.shell.rules.eval.CompiledRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rule files this kbsh has compiled without a problem, by the SHA-256 of their bytes, with what the
+ * The rule files this kbsh has compiled without a problem, by checksums of their bytes ({@link #key}), with what the
  * loader needs of each (article, brief, INI file). Start-up skips compiling those (CEL is the costly part,
  * and its classes are then not loaded at all until a rule runs); a changed byte, another kbsh build or
  * another rule format means a new key, so a broken rule is never taken from the cache.
@@ -88,12 +86,15 @@ public final class RuleCache {
         }
     }
 
+    /**
+     * The bytes' length and two independent checksums (CRC-32C and a 32-bit polynomial hash): enough to tell an
+     * edited file from the one validated (the cache is the user's own file, not a defence against forgery),
+     * and cheap at start-up, where a message digest would load the security providers.
+     */
     static String key(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(content);
+        return content.length + "-" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(java.util.Arrays.hashCode(content));
     }
 
     /** The rule in {@code content}, deferred when it was validated before; compiled now otherwise (may throw). */
@@ -122,6 +123,31 @@ public final class RuleCache {
             changed = true;
         }
         return rule;
+    }
+
+    /** The pack manifest in {@code content}: from the cache when these bytes were read before, so start-up needs no YAML parser. */
+    PackManifest manifest(byte[] content, ManifestReader read) throws io.kbsh.shell.rules.RuleException {
+        String key = key(content) + " manifest";
+        JsonNode known = file.isPresent() ? entries.get(key) : null;
+        if (known != null && known.path("format").isInt()) {
+            used.put(key, known);
+            return new PackManifest(known.path("id").asText(), known.path("name").asText(), known.path("version").asText(),
+                    known.path("format").asInt(), known.path("description").asText());
+        }
+        PackManifest m = read.read();
+        if (file.isPresent()) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("id", m.id()).put("name", m.name()).put("version", m.version()).put("format", m.format()).put("description", m.description());
+            used.put(key, n);
+            changed = true;
+        }
+        return m;
+    }
+
+    /** Reads and checks a manifest now. */
+    @FunctionalInterface
+    interface ManifestReader {
+        PackManifest read() throws io.kbsh.shell.rules.RuleException;
     }
 
     /** Compiles a rule now. */

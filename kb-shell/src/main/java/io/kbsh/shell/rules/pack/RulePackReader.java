@@ -59,7 +59,8 @@ public final class RulePackReader {
     public static RulePack directory(Path directory, Trust trust, RuleCache cache) throws RuleException, IOException {
         Path manifestFile = directory.resolve(RuleFormat.MANIFEST);
         check(trust, manifestFile);
-        PackManifest manifest = manifest(DataFiles.read(manifestFile, RuleFormat.FILE_BYTES, "a rule pack manifest"), manifestFile.toString());
+        byte[] manifestBytes = DataFiles.read(manifestFile, RuleFormat.FILE_BYTES, "a rule pack manifest");
+        PackManifest manifest = cache.manifest(manifestBytes, () -> manifest(manifestBytes, manifestFile.toString()));
         List<Path> files;
         try (Stream<Path> walk = Files.walk(directory, MAX_DEPTH, new FileVisitOption[0])) {
             files = walk.filter(p -> RuleFormat.isRuleFile(p.getFileName().toString()))
@@ -95,7 +96,8 @@ public final class RulePackReader {
     public static RulePack jar(Path jarPath, ZipFile jar, RuleCache cache) throws RuleException, IOException {
         String prefix = jarPath.getFileName() + "!/";
         ZipEntry manifestEntry = jar.getEntry(RuleFormat.JAR_FOLDER + RuleFormat.MANIFEST);
-        PackManifest manifest = manifest(entry(jar, manifestEntry), prefix + manifestEntry.getName());
+        byte[] manifestBytes = entry(jar, manifestEntry);
+        PackManifest manifest = cache.manifest(manifestBytes, () -> manifest(manifestBytes, prefix + manifestEntry.getName()));
         List<ZipEntry> entries = new ArrayList<>();
         var all = jar.entries();
         while (all.hasMoreElements()) {
