@@ -65,7 +65,7 @@ public final class Kbsh {
             return ExitStatus.USAGE;
         }
         Logging.configure(options.debug());
-        if (options.help()) {
+        if (options.help() && options.helpTopic().isEmpty()) {
             launch.out().println(LaunchOptions.USAGE);
             return ExitStatus.OK;
         }
@@ -106,7 +106,8 @@ public final class Kbsh {
         }
         int pluginStatus = options.strict() && !failures.isEmpty() ? ExitStatus.PLUGIN_FAILED : ExitStatus.OK;
 
-        boolean batch = options.commands().isPresent() || options.script().isPresent() || !launch.terminal();
+        boolean batch = options.help() || options.commands().isPresent() || options.script().isPresent()
+                || !launch.terminal();
         CheckSession session = injector.getInstance(CheckSession.class);
         // The checkout's ./kbsh names the examples/ it was built from: fixes on those must not edit files git tracks.
         List<Path> sourceExamples = Optional.ofNullable(launch.environment().get("KBSH_SOURCE_EXAMPLES"))
@@ -168,11 +169,25 @@ public final class Kbsh {
         return directories;
     }
 
+    /** {@code help} and the topic's words, each quoted so that the shell reads them back as they were given. */
+    static String helpLine(List<String> topic) {
+        StringBuilder line = new StringBuilder("help");
+        for (String word : topic) {
+            char quote = word.indexOf('\'') < 0 ? '\'' : '"';
+            line.append(' ').append(quote).append(word).append(quote);
+        }
+        return line.toString();
+    }
+
     private static int runBatch(Launch launch, LaunchOptions options, CommandExecutor executor, ShellIo io) {
         int status = ExitStatus.OK;
         try {
             if (options.init().isPresent()) {
                 status = executor.execute(options.init().get());
+            }
+            if (options.help()) {
+                // kbsh help COMMAND [SUB]: the shell's own help, with the plugins' commands loaded.
+                return ExitStatus.combine(status, executor.execute(helpLine(options.helpTopic())));
             }
             if (options.commands().isPresent()) {
                 return ExitStatus.combine(status, executor.execute(options.commands().get()));

@@ -9,14 +9,20 @@ import java.util.Optional;
 
 /**
  * The command line of {@code kbsh}:
- * {@code kbsh [--home DIR] [--plugins DIR]... [--strict] [--debug] [-c "CMD; CMD" | FILE.kbsh]}.
+ * {@code kbsh [--home DIR] [--plugins DIR]... [--strict] [--debug] [-c "CMD; CMD" | FILE.kbsh]}, or
+ * {@code kbsh help [COMMAND [SUBCOMMAND]]}.
+ *
+ * <p>{@code help} as the first word that is not an option asks for help, as {@code git help} does, rather
+ * than naming a script: {@code helpTopic} holds the words after it (a shell command and sub-command, or
+ * none). A script that really is called {@code help} is run as {@code ./help}.
  */
 public record LaunchOptions(Optional<Path> home, List<Path> pluginDirectories, boolean strict, boolean debug,
                             Optional<String> commands, Optional<Path> script, Optional<String> init,
-                            boolean help, boolean version, boolean noColor) {
+                            boolean help, boolean version, boolean noColor, List<String> helpTopic) {
 
     public static final String USAGE = """
             Usage: kbsh [OPTIONS] [FILE.kbsh]
+                   kbsh help [COMMAND [SUBCOMMAND]]
               -c COMMANDS      run COMMANDS (separated by ;) and exit
               --init COMMANDS  run COMMANDS first, then go on as usual (e.g. into the shell)
               FILE.kbsh        run the commands in FILE, one a line (# starts a comment), and exit
@@ -27,14 +33,16 @@ public record LaunchOptions(Optional<Path> home, List<Path> pluginDirectories, b
               --no-color       never colour the output (also: NO_COLOR=1; colour is only ever
                                used on a terminal that has it)
               --version        print the version and exit
-              --help           print this help and exit
+              --help, help     print this help and exit; help COMMAND shows the shell's help for
+                               one of its commands (kbsh help check), as at the prompt
             Without -c or FILE, kbsh reads commands from standard input when it is not a terminal,
             and opens the interactive shell when it is.
             Exit status: 0 ok, 1 a command failed, 2 usage error, 3 plugin failure under --strict,
-            4 findings at or above --fail-on.""";
+            4 findings at or above --fail-on. More in man kbsh.""";
 
     public LaunchOptions {
         pluginDirectories = List.copyOf(pluginDirectories);
+        helpTopic = List.copyOf(helpTopic);
     }
 
     public static LaunchOptions parse(String[] args) throws UsageException {
@@ -48,6 +56,8 @@ public record LaunchOptions(Optional<Path> home, List<Path> pluginDirectories, b
         boolean help = false;
         boolean version = false;
         boolean noColor = false;
+        List<String> helpTopic = List.of();
+        words:
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -69,6 +79,11 @@ public record LaunchOptions(Optional<Path> home, List<Path> pluginDirectories, b
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option " + a + " (kbsh --help lists them)");
                     }
+                    if (a.equals("help") && script.isEmpty() && commands.isEmpty()) {
+                        help = true;
+                        helpTopic = List.of(args).subList(i + 1, args.length);
+                        break words;
+                    }
                     if (script.isPresent()) {
                         throw new UsageException("only one script file may be given, got " + script.get() + " and " + a);
                     }
@@ -79,7 +94,7 @@ public record LaunchOptions(Optional<Path> home, List<Path> pluginDirectories, b
         if (commands.isPresent() && script.isPresent()) {
             throw new UsageException("give either -c or a script file, not both");
         }
-        return new LaunchOptions(home, plugins, strict, debug, commands, script, init, help, version, noColor);
+        return new LaunchOptions(home, plugins, strict, debug, commands, script, init, help, version, noColor, helpTopic);
     }
 
     /** The home directory: {@code --home}, else {@code KBSH_HOME}, else {@code ~/.kbsh}. */

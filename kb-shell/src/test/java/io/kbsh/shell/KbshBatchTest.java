@@ -312,6 +312,28 @@ class KbshBatchTest {
     }
 
     @Test
+    void helpAsTheFirstWordIsHelpNotAScriptNamedHelp() throws Exception {
+        Result help = kbsh("help");
+        assertEquals(0, help.status(), help.err());
+        assertEquals(kbsh("--help").out(), help.out());
+        assertTrue(help.out().contains("kbsh help [COMMAND [SUBCOMMAND]]"), help.out());
+
+        Result topic = kbsh("--home", dir.resolve("h2").toString(), "help", "ini", "apply");
+        assertEquals(0, topic.status(), topic.err());
+        assertEquals(kbsh("-c", "help ini apply").out(), topic.out());
+
+        Result unknown = kbsh("help", "inii");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().startsWith("help: no command named 'inii' (did you mean ini?)"), unknown.err());
+
+        // A script that is called help still runs, written as a path.
+        Files.writeString(dir.resolve("help"), "version\n");
+        Result script = kbsh("./help");
+        assertEquals(0, script.status(), script.err());
+        assertTrue(script.out().startsWith("kbsh "), script.out());
+    }
+
+    @Test
     void helpOptionOnEveryCommandAndSubcommand() {
         Result check = kbsh("-c", "check --help");
         assertEquals(0, check.status(), check.err());
