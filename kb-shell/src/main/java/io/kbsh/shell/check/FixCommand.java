@@ -120,19 +120,28 @@ public final class FixCommand implements ShellCommand {
             }
         }
         List<Step> steps = new ArrayList<>();
+        List<String> elsewhere = new ArrayList<>();
         for (Outcome o : report.open()) {
             if (only.isPresent() && !o.finding().affected().contains(only.get())) {
                 continue;
             }
+            boolean ini = o.finding().resolution().stream().anyMatch(a -> a instanceof Action.RunIniWriter);
             for (Action a : o.finding().resolution()) {
                 if (a instanceof Action.RunIniWriter w) {
                     steps.add(new Step(o.finding(), w));
+                } else if (!ini) {
+                    // A finding with an INI change lists its other steps after the apply ("then: ...").
+                    notAnIniChange(o.finding(), a).ifPresent(elsewhere::add);
                 }
             }
         }
+        // A finding fixed by a service pack (or by hand) has nothing for fix to edit: say what its fix is,
+        // rather than let "nothing to fix" read as "nothing wrong".
+        elsewhere.forEach(context.out()::println);
         int failed = report.failures().isEmpty() ? ExitStatus.OK : ExitStatus.FAILED;
         if (steps.isEmpty()) {
-            context.out().println("Nothing to fix: no open finding calls for an INI change"
+            context.out().println((elsewhere.isEmpty() ? "Nothing to fix: no open finding calls for an INI change"
+                    : "No INI change to " + sub + ": kbsh edits INI files only; once the fix above is made, check again")
                     + (report.failures().isEmpty() ? "." : " (of the checks that answered)."));
             context.out().flush();
             return failed;
@@ -148,6 +157,18 @@ public final class FixCommand implements ShellCommand {
         }
         context.out().flush();
         return status;
+    }
+
+    /** The line for a resolution step a person must take outside kbsh (a service pack, a manual step), if it is one. */
+    private static Optional<String> notAnIniChange(Finding finding, Action action) {
+        String head = finding.article() + " on " + action.target() + ": ";
+        if (action instanceof Action.InstallServicePack pack) {
+            return Optional.of(head + "the fix is a service pack, not an INI change: " + pack.describe());
+        }
+        if (action instanceof Action.ManualStep manual) {
+            return Optional.of(head + "then, by hand: " + manual.describe());
+        }
+        return Optional.empty();
     }
 
     private int fix(CommandContext context, Step step, Path override, boolean apply, boolean yes) throws CommandException {

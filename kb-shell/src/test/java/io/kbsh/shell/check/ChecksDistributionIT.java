@@ -48,6 +48,23 @@ class ChecksDistributionIT {
         assertEquals(Set.of("Q187225 error", "Q254909 critical"), open);
     }
 
+    @Test
+    void fixPlanOfAFindingFixedByAServicePackSaysSo() throws Exception {
+        Path cluster = examples().resolve("site-q254909-q187225.json");
+        Run pack = kbsh("fix plan Q187225 --env " + cluster);
+        assertEquals(0, pack.status(), pack.err());
+        assertTrue(pack.out().matches("(?s)Q187225 on server:\\S+: the fix is a service pack, not an INI change: install "
+                + "\\S.* 5\\.5 SP\\d.*"), pack.out());
+        assertTrue(pack.out().contains("No INI change to plan: kbsh edits INI files only"), pack.out());
+        assertFalse(pack.out().contains("Nothing to fix"), "not an all-clear: " + pack.out());
+
+        // Beside an INI fix, the service pack is still named, and the INI change is still planned.
+        Run both = kbsh("fix plan --env " + cluster);
+        assertEquals(0, both.status(), both.err());
+        assertTrue(both.out().contains("Q187225 on server:") && both.out().contains("the fix is a service pack"), both.out());
+        assertTrue(both.out().contains("+[EMSMTA]") || both.out().contains("+Disable=1"), both.out());
+    }
+
     /** What each bundled check says about the other two examples (the plugins' own tests build environments in code). */
     @Test
     void theHealthyAndSslExamplesHitOnlyTheirArticle() throws Exception {
