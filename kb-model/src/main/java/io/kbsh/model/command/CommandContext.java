@@ -41,6 +41,18 @@ public interface CommandContext {
         out().flush();
     }
 
+    /**
+     * Shows a listing (search results, bugs) whose {@code header} (its title, column names, a total) stays
+     * at the top of every screen while the rest is paged beneath it; printed plainly, header first, when it
+     * fits the screen or nobody is at a terminal. Either part may hold several lines, each ending in a
+     * newline.
+     *
+     * @since 2.1
+     */
+    default void page(String header, String text) {
+        page(header + text);
+    }
+
     /** The directory relative paths are resolved against. */
     Path workingDirectory();
 

@@ -66,7 +66,24 @@ public final class BugsCommand implements ShellCommand {
 
     @Override
     public List<String> candidates(CommandContext context, List<String> precedingWords) {
-        return precedingWords.isEmpty() ? Products.all().stream().map(Product::id).toList() : List.of();
+        if (precedingWords.isEmpty()) {
+            return Products.all().stream().map(Product::id).toList();
+        }
+        // Then the release lines the archive's fix lists know for that product, then their service packs.
+        Optional<Product> product = Products.resolve(precedingWords.get(0));
+        LuceneArticleStore s = store.get();
+        if (product.isEmpty() || precedingWords.size() > 2 || !s.imported()) {
+            return List.of();
+        }
+        Set<ReleaseLevel> levels = new TreeSet<>(java.util.Comparator.comparing(ReleaseLevel::release)
+                .thenComparingInt(ReleaseLevel::servicePack));
+        s.fixTable(product.get().id()).values().forEach(all -> all.stream()
+                .filter(f -> f.kind() == FixLevel.Kind.SERVICE_PACK).forEach(f -> levels.add(f.fixingPack())));
+        if (precedingWords.size() == 1) {
+            return levels.stream().map(ReleaseLevel::release).distinct().toList();
+        }
+        String release = precedingWords.get(1);
+        return levels.stream().filter(l -> l.release().equals(release)).map(l -> "SP" + l.servicePack()).distinct().toList();
     }
 
     @Override
@@ -134,7 +151,11 @@ public final class BugsCommand implements ShellCommand {
         text.append(open.size()).append(" known bug").append(open.size() == 1 ? "" : "s").append(" open at ")
             .append(productName).append(' ').append(level)
             .append(open.isEmpty() ? "" : " (fixed by later " + level.release() + " service packs)").append('\n');
-        context.page(text.toString());
+        // The column names stay in view while a long list scrolls beneath them.
+        context.page(open.isEmpty() ? "" : COLUMNS, text.toString());
         return ExitStatus.OK;
     }
+
+    /** The line above the bugs, aligned with their rows ({@code Q187225   fixed in SP1   TITLE}). */
+    static final String COLUMNS = String.format("%-8s  %-13s  %s%n", "ARTICLE", "FIXED IN", "TITLE");
 }

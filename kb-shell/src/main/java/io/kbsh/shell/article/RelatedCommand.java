@@ -96,7 +96,8 @@ public final class RelatedCommand extends ArticleIdCommand {
         if (args.has("json")) {
             JsonOutput.print(context, doc);
         } else {
-            context.page(text.toString());
+            // The article itself stays in view above its relations while they are paged.
+            context.page("Related to " + id + ": " + a.title() + "\n", text.toString());
         }
         return ExitStatus.OK;
     }

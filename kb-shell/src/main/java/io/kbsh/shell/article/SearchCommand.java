@@ -56,6 +56,18 @@ public final class SearchCommand implements ShellCommand {
                 + "search FIELD:VALUE                        filter: product: category: type: tag: (title: text: id: cites:)\n";
     }
 
+    /**
+     * The field filters, then a product for {@code product:} (offered once {@code product:} is typed): what a
+     * person types after {@code search} that is not a plain word.
+     */
+    @Override
+    public List<String> candidates(CommandContext context, List<String> precedingWords) {
+        List<String> words = new java.util.ArrayList<>(List.of("product:", "category:", "type:", "tag:", "title:", "text:",
+                "id:", "cites:"));
+        io.kbsh.model.product.Products.all().forEach(p -> words.add("product:" + p.id()));
+        return words;
+    }
+
     @Override
     public List<OptionSpec> options() {
         return List.of(OptionSpec.value("limit", ValueKind.TEXT, "how many results a page shows (default 20)"),
@@ -101,7 +113,7 @@ public final class SearchCommand implements ShellCommand {
         }
         StringBuilder text = new StringBuilder();
         for (SearchHit h : hits) {
-            text.append(String.format("%-8s  %-10s  %s%n", h.id(), h.date() == null ? "" : h.date(), h.title()));
+            text.append(String.format(ROW, h.id(), h.date() == null ? "" : h.date(), h.title()));
         }
         int first = (page - 1) * limit + 1;
         int lastShown = first + hits.size() - 1;
@@ -117,7 +129,12 @@ public final class SearchCommand implements ShellCommand {
         } else {
             text.append(results.total() + " article" + (results.total() == 1 ? "" : "s") + "\n");
         }
-        context.page(text.toString());
+        // The column names stay in view while a long page of results scrolls beneath them.
+        context.page(hits.isEmpty() ? "" : COLUMNS, text.toString());
         return ExitStatus.OK;
     }
+
+    private static final String ROW = "%-8s  %-10s  %s%n";
+    /** The line above the results. */
+    static final String COLUMNS = String.format(ROW, "ARTICLE", "DATE", "TITLE");
 }

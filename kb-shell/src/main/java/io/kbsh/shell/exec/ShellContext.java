@@ -85,6 +85,11 @@ public final class ShellContext implements CommandContext {
     }
 
     @Override
+    public void page(String header, String text) {
+        io.page(header, text);
+    }
+
+    @Override
     public Path workingDirectory() {
         return workingDirectory;
     }

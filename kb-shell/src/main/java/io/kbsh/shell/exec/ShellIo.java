@@ -19,6 +19,11 @@ public interface ShellIo {
         out().flush();
     }
 
+    /** Shows a listing with a header kept in view while the rest is paged; plainly, header first, by default. */
+    default void page(String header, String text) {
+        page(header + text);
+    }
+
     /** Prints {@code text} unwrapped and uncoloured (control characters are still escaped): JSON, say. */
     default void printVerbatim(String text) {
         out().print(text);

@@ -116,6 +116,31 @@ final class TerminalIo implements ShellIo {
         }
     }
 
+    /**
+     * A listing taller than the screen goes through {@link Pager}, its header kept at the top; the text is
+     * laid out by the output layer at the terminal's width (again when the window is resized).
+     */
+    @Override
+    public void page(String header, String text) {
+        writer.flush();
+        String shownHeader = ScreenWriter.format(header, screen);
+        String shownText = ScreenWriter.format(text, screen);
+        int height = terminal.getHeight();
+        long lines = shownHeader.lines().count() + shownText.lines().count();
+        boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+        if (height <= 0 || lines < height - 1 || dumb || shownHeader.lines().count() > height / 2) {
+            terminal.writer().print(shownHeader);
+            terminal.writer().print(shownText);
+            terminal.writer().flush();
+            return;
+        }
+        new Pager(terminal, width -> {
+            Screen at = new Screen(() -> width, screen.colour());
+            return new Pager.Layout(ScreenWriter.format(header, at).lines().toList(),
+                    ScreenWriter.format(text, at).lines().toList());
+        }).page();
+    }
+
     private static boolean interruption(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InterruptedIOException || t instanceof InterruptedException) {
@@ -132,6 +157,16 @@ final class TerminalIo implements ShellIo {
         Object before = reader.getVariable(LineReader.DISABLE_HISTORY);
         reader.setVariable(LineReader.DISABLE_HISTORY, true);
         try {
+            // A question wider than the screen is wrapped at word boundaries as other output is; its last
+            // line is the prompt the answer is typed after.
+            String shown = ScreenWriter.format(prompt.stripTrailing() + "\n", screen).stripTrailing();
+            int lastBreak = shown.lastIndexOf('\n');
+            if (lastBreak >= 0) {
+                terminal.writer().print(shown.substring(0, lastBreak + 1));
+                terminal.writer().flush();
+                String last = shown.substring(lastBreak + 1) + (prompt.endsWith(" ") ? " " : "");
+                return Optional.of(reader.readLine(last));
+            }
             return Optional.of(reader.readLine(prompt));
         } catch (UserInterruptException | EndOfFileException e) {
             return Optional.empty();

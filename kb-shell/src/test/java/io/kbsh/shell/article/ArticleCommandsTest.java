@@ -70,7 +70,7 @@ class ArticleCommandsTest {
         assertTrue(c.err.toString().contains("import PATH"), c.err.toString());
         RecordingContext s = new RecordingContext(home);
         new SearchCommand(() -> store).run(s, List.of("clustered"));
-        assertTrue(s.out.toString().startsWith("Q187225"), s.out.toString());
+        assertTrue(s.out.toString().startsWith(SearchCommand.COLUMNS + "Q187225"), s.out.toString());
         assertTrue(s.err.toString().contains("not imported"));
         assertThrows(CommandException.class, () -> new ShowCommand(() -> store).run(new RecordingContext(home), List.of("Q999999")));
         assertThrows(UsageException.class, () -> new ShowCommand(() -> store).run(new RecordingContext(home), List.of("QX")));
@@ -95,7 +95,7 @@ class ArticleCommandsTest {
         RecordingContext bugs = new RecordingContext(home);
         new BugsCommand(() -> store).run(bugs, List.of("exchange", "5.5", "SP1"));
         String listed = bugs.out.toString();
-        assertTrue(listed.contains("fixed in SP2"), listed);
+        assertTrue(listed.startsWith(BugsCommand.COLUMNS) && listed.contains("fixed in SP2"), listed);
         assertFalse(listed.contains("Q187225"), listed);
         assertTrue(listed.strip().endsWith("open at Exchange Server 5.5 SP1 (fixed by later 5.5 service packs)"), listed);
         assertThrows(UsageException.class, () -> new BugsCommand(() -> store).run(new RecordingContext(home), List.of("nosuch", "1.0")));
@@ -174,6 +174,7 @@ class ArticleCommandsTest {
         assertTrue(e.getMessage().startsWith("search field title: needs a value"), e.getMessage());
         RecordingContext limited = new RecordingContext(home);
         new SearchCommand(() -> store).run(limited, List.of("--limit", "1", "second MX record"));
-        assertTrue(limited.out.toString().startsWith("Q166604   1999-04-24  XFOR: IMS Behind Firewall"), limited.out.toString());
+        assertTrue(limited.out.toString().startsWith(SearchCommand.COLUMNS + "Q166604   1999-04-24  XFOR: IMS Behind Firewall"),
+                limited.out.toString());
     }
 }

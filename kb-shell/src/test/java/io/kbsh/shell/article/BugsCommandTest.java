@@ -32,6 +32,7 @@ class BugsCommandTest {
 
             RecordingContext atThree = new RecordingContext(home);
             assertEquals(ExitStatus.OK, new BugsCommand(() -> store).run(atThree, List.of("exchange", "5.5", "SP3")));
+            assertTrue(atThree.out.toString().startsWith(BugsCommand.COLUMNS), atThree.out.toString());
             assertTrue(atThree.out.toString().contains("Q900002   fixed in SP4"), atThree.out.toString());
             RecordingContext atFour = new RecordingContext(home);
             assertEquals(ExitStatus.OK, new BugsCommand(() -> store).run(atFour, List.of("exchange", "5.5", "SP4")));

@@ -53,7 +53,11 @@ class SearchCommandTest {
     private String search(String... words) throws CommandException {
         RecordingContext c = new RecordingContext(home);
         new SearchCommand(() -> store).run(c, List.of(words));
-        return c.out.toString();
+        String out = c.out.toString();
+        // Results come under their column names; the assertions below read the rows.
+        boolean found = out.matches("(?s)Q\\d+ .*|.*\nQ\\d+ .*");
+        assertEquals(found, out.startsWith(SearchCommand.COLUMNS), out);
+        return found ? out.substring(SearchCommand.COLUMNS.length()) : out;
     }
 
     private String refusal(String... words) {

@@ -87,6 +87,14 @@ public final class PseudoTerminal implements AutoCloseable {
     /** kbsh as {@link #kbsh(int, int, Path, String...)}, with a terminal type and environment of the test's choosing. */
     public static PseudoTerminal kbsh(int columns, int rows, String term, Path directory, Map<String, String> environment,
                                       String... arguments) throws IOException {
+        return start(columns, rows, term, directory, environment, kbshCommand(arguments));
+    }
+
+    /**
+     * The command line that starts kbsh with {@code arguments}: the packaged {@code bin/kbsh} when the system
+     * property {@code kbsh.distribution} names a built distribution, else this JVM's class path.
+     */
+    public static List<String> kbshCommand(String... arguments) {
         List<String> command = new ArrayList<>();
         String distribution = System.getProperty("kbsh.distribution");
         if (distribution != null && Files.isExecutable(Path.of(distribution, "bin", "kbsh"))) {
@@ -97,7 +105,7 @@ public final class PseudoTerminal implements AutoCloseable {
                     "-cp", System.getProperty("java.class.path"), "io.kbsh.shell.Main"));
         }
         command.addAll(List.of(arguments));
-        return start(columns, rows, term, directory, environment, command);
+        return command;
     }
 
     /** kbsh with {@code --home home}, once it shows its first prompt. */
