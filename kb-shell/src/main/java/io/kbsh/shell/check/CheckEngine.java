@@ -123,9 +123,9 @@ public final class CheckEngine {
         }
     }
 
-    List<Fact> probe(CommandContext context, List<ProbeRequest> requests, Duration timeout) {
-        List<Probe> contributed = contributions.of(Probe.class).stream().map(Contribution::instance).toList();
-        return new ProbeDispatch(contributed).run(requests, timeout, context.err());
+    /** What the plugins contribute, for the probe catalogue of a service built by hand. */
+    Contributions contributions() {
+        return contributions;
     }
 
     /** The INI writer with {@code id}, or else the only writer of {@code article}. */

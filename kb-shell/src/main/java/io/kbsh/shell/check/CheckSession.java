@@ -25,7 +25,6 @@ public final class CheckSession {
     private Environment environment;
     private Path environmentFile;
     private Facts facts = Facts.none();
-    private Path waiverFile;
     private List<Path> copyFolders = List.of();
 
     private ExampleSite example = ExampleSite.none();
@@ -74,9 +73,11 @@ public final class CheckSession {
 
     /** Every object of the loaded environment as {@code kind:id}, for completion. */
     public synchronized List<String> objectNames() {
-        if (environment == null) {
-            return List.of();
-        }
+        return environment == null ? List.of() : objectNames(environment);
+    }
+
+    /** Every object of {@code environment} as {@code kind:id}. */
+    public static List<String> objectNames(Environment environment) {
         List<String> names = new ArrayList<>();
         environment.sites().forEach(x -> names.add(new ObjectRef("site", x.id()).toString()));
         environment.servers().forEach(x -> names.add(ObjectRef.server(x.id()).toString()));
@@ -103,12 +104,11 @@ public final class CheckSession {
         facts = Facts.none();
     }
 
-    /** The waiver file: the one chosen in this session, else {@code waivers.json} in kbsh's home. */
-    public synchronized Path waiverFile(CommandContext context) {
-        return waiverFile != null ? waiverFile : context.home().resolve("waivers.json");
-    }
-
-    public synchronized void useWaiverFile(Path file) {
-        this.waiverFile = file;
+    /**
+     * The waiver file in force unless a command names another for itself ({@code --waivers}, {@code --file}):
+     * {@code waivers.json} in kbsh's home.
+     */
+    public Path waiverFile(CommandContext context) {
+        return context.home().resolve("waivers.json");
     }
 }

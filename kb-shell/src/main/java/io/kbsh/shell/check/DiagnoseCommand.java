@@ -9,11 +9,15 @@ import io.kbsh.model.command.CommandException;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
-import io.kbsh.model.finding.Severity;
+import io.kbsh.model.finding.ProbeRequest;
+import io.kbsh.shell.check.report.TextReport;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.Outcome;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code diagnose}: check, run the probes the findings ask for, check again with their facts, then print
@@ -23,8 +27,13 @@ import java.util.List;
 public final class DiagnoseCommand extends ReportingCommand {
 
     @Inject
+    public DiagnoseCommand(CheckSession session, CheckEngine engine, DiagnosisService diagnoses) {
+        super(session, engine, diagnoses);
+    }
+
+    /** A command over its own service (tests, and a shell without injection). */
     public DiagnoseCommand(CheckSession session, CheckEngine engine) {
-        super(session, engine);
+        this(session, engine, serviceFor(session, engine));
     }
 
     @Override
@@ -40,13 +49,15 @@ public final class DiagnoseCommand extends ReportingCommand {
     @Override
     public List<String> examples() {
         return List.of("diagnose",
-                "diagnose Q254909 --timeout 10");
+                "diagnose Q254909 --timeout 10",
+                "diagnose Q166604 --dns 192.0.2.53  the MX look-ups ask this DNS server");
     }
 
     @Override
     public String usage() {
-        return "diagnose [ARTICLE...] [--timeout SECONDS] [--check-timeout SECONDS] [--env FILE]\n"
-                + "         [--waivers FILE] [--json] [--junit FILE] [--html FILE] [--fail-on SEVERITY]";
+        return "diagnose [ARTICLE...] [--timeout SECONDS] [--probe-timeout SECONDS] [--dns ADDRESS]\n"
+                + "         [--check-timeout SECONDS] [--env FILE] [--waivers FILE] [--json] [--junit FILE] [--html FILE]\n"
+                + "         [--fail-on SEVERITY]";
     }
 
     @Override
@@ -54,57 +65,88 @@ public final class DiagnoseCommand extends ReportingCommand {
         return true;
     }
 
+    /** Each step as it happens: check, probe (each result once), check again. */
     @Override
-    int finish(CommandContext context, ReportOptions output, CheckReport report, List<Fact> probed) throws CommandException {
-        return output.emit(context, report, tree -> extend(tree, probed, report), text(probed, report), reportContext());
+    DiagnosisService.Steps steps(CommandContext context) {
+        return new DiagnosisService.Steps() {
+            private int step;
+
+            @Override
+            public void evaluated(CheckReport report, boolean again) {
+                int open = report.open().size();
+                String what = again ? "Checked again with the probes' facts" : "Checked " + report.articlesChecked().size()
+                        + " article(s)";
+                context.out().println("Step " + (++step) + ". " + what + ": " + open + " open finding(s)"
+                        + (report.failures().isEmpty() ? "" : ", " + report.failures().size() + " check(s) failed") + ".");
+                if (!again && (open == 0 || report.probeRequests().isEmpty())) {
+                    context.out().println("Step " + (++step) + ". No probes: no open finding asks for one.");
+                }
+                context.out().flush();
+            }
+
+            @Override
+            public void probing(List<ProbeRequest> requests) {
+                context.out().println("Step " + (++step) + ". Probing " + requests.size()
+                        + " endpoint(s) the open findings ask about:");
+                context.out().flush();
+            }
+
+            @Override
+            public void probed(List<Fact> facts) {
+                int n = 1;
+                for (Fact f : facts) {
+                    context.out().println("  " + (n++) + ". " + ProbeWords.describe(f));
+                }
+                context.out().flush();
+            }
+        };
     }
 
-    private static List<Outcome> planned(CheckReport report) {
-        return report.open().stream()
-                .filter(o -> o.finding().severity() != Severity.INFO || o.finding().resolution().stream()
-                        .anyMatch(a -> a.kind() != Action.Kind.VERIFY))
-                .toList();
+    @Override
+    int finish(CommandContext context, ReportOptions output, Diagnosis d) throws CommandException {
+        // The probes' results were printed as a step; the findings' evidence does not print them again.
+        List<String> shown = d.probed().stream().map(f -> "probe: " + f.describe()).toList();
+        String text = "\n" + TextReport.write(d.report(), TextReport.Detail.EVIDENCE, d::title, shown) + plan(d)
+                + ending(d, true);
+        return output.emit(context, d, tree -> extend(tree, d), text, reportContext());
     }
 
-    private static String text(List<Fact> probed, CheckReport report) {
-        StringBuilder sb = new StringBuilder();
-        if (!probed.isEmpty()) {
-            sb.append("\nProbes:\n");
-            probed.forEach(f -> sb.append("  ").append(ProbeWords.describe(f)).append('\n'));
-        }
-        List<Outcome> plan = planned(report);
-        sb.append("\nPlan:\n");
+    /** The plan: per finding its steps, fixes first and verification last, each step printed once. */
+    private static String plan(Diagnosis d) {
+        StringBuilder sb = new StringBuilder("\nPlan:\n");
+        List<Outcome> plan = d.plan();
         if (plan.isEmpty()) {
             sb.append("  nothing to fix.\n");
         }
+        Set<String> printed = new HashSet<>();
         int n = 1;
         for (Outcome o : plan) {
             Finding f = o.finding();
-            sb.append("  ").append(n++).append(". ").append(f.article()).append(" on ").append(f.subject())
-              .append(" (").append(f.severity().label()).append(")\n");
-            for (Action a : f.resolution()) {
-                if (a.kind() != Action.Kind.VERIFY) {
+            sb.append("  ").append(n++).append(". ").append(f.article()).append(d.title(f.article()).map(t -> " " + t).orElse(""))
+              .append("\n     on ").append(f.subject()).append(" (").append(f.severity().label()).append(")\n");
+            List<Action> ordered = new ArrayList<>();
+            f.resolution().stream().filter(a -> a.kind() != Action.Kind.VERIFY).forEach(ordered::add);
+            f.resolution().stream().filter(a -> a.kind() == Action.Kind.VERIFY).forEach(ordered::add);
+            boolean any = false;
+            for (Action a : ordered) {
+                if (printed.add(a.describe())) {
                     sb.append("     - ").append(a.describe()).append('\n');
+                    any = true;
                 }
             }
-            for (Action a : f.resolution()) {
-                if (a.kind() == Action.Kind.VERIFY) {
-                    sb.append("     - ").append(a.describe()).append('\n');
-                }
+            if (!any && !ordered.isEmpty()) {
+                sb.append("     - the steps above cover it\n");
             }
-        }
-        if (plan.stream().anyMatch(o -> o.finding().resolution().stream().anyMatch(a -> a.kind() == Action.Kind.INI_WRITER))) {
-            sb.append("\n'fix plan' shows the INI changes; 'fix apply' makes them on the collected copies.\n");
         }
         return sb.toString();
     }
 
-    private static void extend(ObjectNode tree, List<Fact> probed, CheckReport report) {
+    private static void extend(ObjectNode tree, Diagnosis d) {
         ArrayNode probes = tree.putArray("probesRun");
-        probed.forEach(f -> probes.addObject().put("probe", f.probe()).put("observedAt", f.observedAt().toString())
+        d.probed().forEach(f -> probes.addObject().put("probe", f.probe()).put("observedAt", f.observedAt().toString())
                 .put("text", f.describe()));
         ArrayNode plan = tree.putArray("plan");
-        for (Outcome o : planned(report)) {
+        for (Outcome o : d.plan()) {
             ObjectNode step = plan.addObject();
             step.put("article", o.finding().article().toString());
             step.put("object", o.finding().subject().toString());

@@ -267,7 +267,7 @@ public final class EnvCommand implements ShellCommand {
         return read(context, reader, file, List.of());
     }
 
-    private static Environment read(CommandContext context, EnvironmentReader reader, Path file, List<Path> copyFolders)
+    static Environment read(CommandContext context, EnvironmentReader reader, Path file, List<Path> copyFolders)
             throws CommandException {
         Environment env;
         try {

@@ -34,12 +34,19 @@ public final class FixCommand implements ShellCommand {
     private final CheckSession session;
     private final CheckEngine engine;
     private final FixPlans plans;
+    private final DiagnosisService diagnoses;
 
     @Inject
-    public FixCommand(CheckSession session, CheckEngine engine) {
+    public FixCommand(CheckSession session, CheckEngine engine, DiagnosisService diagnoses) {
         this.session = session;
         this.engine = engine;
         this.plans = new FixPlans(engine);
+        this.diagnoses = diagnoses;
+    }
+
+    /** A command over its own service (tests). */
+    public FixCommand(CheckSession session, CheckEngine engine) {
+        this(session, engine, ReportingCommand.serviceFor(session, engine));
     }
 
     @Override
@@ -105,12 +112,12 @@ public final class FixCommand implements ShellCommand {
             }
         }
         Evaluation evaluation = Evaluation.prepare(context, session, engine, args,
-                args.positional().subList(1, args.positional().size()));
-        if (only.isPresent() && !session.objectNames().contains(only.get().toString())) {
+                args.positional().subList(1, args.positional().size()), Optional.empty());
+        if (only.isPresent() && !CheckSession.objectNames(evaluation.environment()).contains(only.get().toString())) {
             // Otherwise a typo in the id would read as "nothing to fix".
             throw new UsageException("option --object: the environment has no " + only.get());
         }
-        CheckReport report = evaluation.run(context, session, engine);
+        CheckReport report = diagnoses.run(context, evaluation, DiagnosisService.Steps.QUIET).report();
         if (!report.failures().isEmpty()) {
             // A failed check's fixes are unknown: say so, and never plan or apply after a Ctrl-C.
             report.failures().forEach(f -> context.err().println("check failed: " + f.describe()));
@@ -153,7 +160,7 @@ public final class FixCommand implements ShellCommand {
         }
         int status = failed;
         for (Step step : steps) {
-            status = ExitStatus.combine(status, fix(context, step, override, sub.equals("apply"), args.has("yes")));
+            status = ExitStatus.combine(status, fix(context, evaluation, step, override, sub.equals("apply"), args.has("yes")));
         }
         context.out().flush();
         return status;
@@ -171,7 +178,8 @@ public final class FixCommand implements ShellCommand {
         return Optional.empty();
     }
 
-    private int fix(CommandContext context, Step step, Path override, boolean apply, boolean yes) throws CommandException {
+    private int fix(CommandContext context, Evaluation evaluation, Step step, Path override, boolean apply, boolean yes)
+            throws CommandException {
         Action.RunIniWriter action = step.action();
         String serverPath = action.file().serverPath();
         context.out().println(step.finding().article() + " on " + action.target() + ": " + action.describe());
@@ -179,7 +187,7 @@ public final class FixCommand implements ShellCommand {
         boolean serverOnly = local == null;
         if (override == null && local != null) {
             // Checked at load too; again here because links inside the folder may have changed since.
-            Optional<String> outside = outsideCopyFolders(local);
+            Optional<String> outside = outsideCopyFolders(evaluation, local);
             if (outside.isPresent()) {
                 context.err().println("error: refused to edit the collected copy of " + serverPath + ": "
                         + outside.get() + "; nothing was written");
@@ -231,14 +239,15 @@ public final class FixCommand implements ShellCommand {
         return ExitStatus.OK;
     }
 
-    private Optional<String> outsideCopyFolders(Path copy) throws CommandException {
-        Optional<Path> environmentFile = session.environmentFile();
+    /** Why {@code copy} may not be edited: outside the evaluated environment's folder and the folders allowed with it. */
+    private Optional<String> outsideCopyFolders(Evaluation evaluation, Path copy) throws CommandException {
+        Optional<Path> environmentFile = evaluation.environmentFile();
         if (environmentFile.isEmpty()) {
             return Optional.empty();
         }
         try {
             return EnvironmentReader.outside(copy, EnvironmentReader.copyRoots(environmentFile.get(),
-                    session.copyFolders()));
+                    evaluation.sessionEnvironment() ? session.copyFolders() : List.of()));
         } catch (IOException e) {
             throw new CommandException("cannot check " + copy + ": " + e.getMessage());
         }

@@ -54,7 +54,8 @@ public final class ReportContext {
     }
 
     /** Adds the context of {@code report} to its JSON {@code tree}. */
-    public void addTo(ObjectNode tree, CheckReport report) {
+    public void addTo(ObjectNode tree, Diagnosis diagnosis) {
+        CheckReport report = diagnosis.report();
         ObjectNode kbsh = tree.putObject("kbsh");
         kbsh.put("version", VersionCommand.kbshVersion());
         kbsh.put("api", ApiVersion.current().toString());
@@ -63,19 +64,21 @@ public final class ReportContext {
             loaded.addObject().put("id", p.descriptor().id()).put("name", p.descriptor().name())
                     .put("version", p.descriptor().version());
         }
-        Optional<Path> file = session.environmentFile();
+        // The environment and facts of this run: with --env they are not the session's.
+        Optional<Path> file = diagnosis.evaluation().environmentFile();
         if (file.isPresent()) {
             ObjectNode env = tree.putObject("environment");
             env.put("file", file.get().toString());
             environmentDocument(file.get()).ifPresent(doc -> env.set("document", doc));
         }
         ArrayNode facts = tree.putArray("facts");
-        for (Fact f : session.facts().all()) {
+        for (Fact f : diagnosis.facts().all()) {
             facts.add(fact(f));
         }
         for (JsonNode finding : tree.path("findings")) {
             String article = finding.path("article").asText();
-            title(article).ifPresent(t -> ((ObjectNode) finding).put("title", t));
+            title(article).or(() -> ArticleId.tryParse(article).flatMap(diagnosis::title))
+                    .ifPresent(t -> ((ObjectNode) finding).put("title", t));
         }
         for (int i = 0; i < report.outcomes().size(); i++) {
             JsonNode resolution = tree.path("findings").path(i).path("resolution");

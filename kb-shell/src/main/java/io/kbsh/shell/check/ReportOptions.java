@@ -12,7 +12,6 @@ import io.kbsh.model.command.ValueKind;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.shell.check.report.JUnitReport;
 import io.kbsh.shell.check.report.JsonReport;
-import io.kbsh.shell.check.report.TextReport;
 import io.kbsh.shell.check.run.CheckFailure;
 import io.kbsh.shell.check.run.CheckReport;
 import java.io.IOException;
@@ -54,19 +53,19 @@ record ReportOptions(boolean json, Path junit, Path html, Severity failOn) {
     }
 
     /**
-     * Prints {@code report} (as JSON with {@code extendJson}'s additions, or as text followed by
-     * {@code moreText}), writes the JUnit file, and returns the exit status.
+     * Prints the diagnosis (as JSON with {@code extendJson}'s additions, or as {@code text}), writes the JUnit
+     * and HTML files, and returns the exit status. Every output is made from the same {@link Diagnosis}.
      */
-    int emit(CommandContext context, CheckReport report, Consumer<ObjectNode> extendJson, String moreText,
+    int emit(CommandContext context, Diagnosis diagnosis, Consumer<ObjectNode> extendJson, String text,
              Optional<ReportContext> reportContext) throws CommandException {
+        CheckReport report = diagnosis.report();
         ObjectNode tree = JsonReport.tree(report);
         extendJson.accept(tree);
-        reportContext.ifPresent(c -> c.addTo(tree, report));
+        reportContext.ifPresent(c -> c.addTo(tree, diagnosis));
         if (json) {
             io.kbsh.shell.json.JsonOutput.print(context, tree);
         } else {
-            context.out().print(TextReport.write(report, true));
-            context.out().print(moreText);
+            context.out().print(text);
         }
         if (junit != null) {
             // Without --fail-on, info findings (such as "the fix is already in place") must not turn CI red.

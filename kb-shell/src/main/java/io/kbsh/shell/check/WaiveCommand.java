@@ -90,10 +90,8 @@ public final class WaiveCommand implements ShellCommand {
     public int run(CommandContext context, List<String> arguments) throws CommandException {
         Arguments args = Arguments.parse(arguments, options());
         String sub = args.positional(0, "SUBCOMMAND (add, list or remove)");
-        if (args.value("file").isPresent()) {
-            session.useWaiverFile(context.resolve(args.value("file").get()));
-        }
-        Path file = session.waiverFile(context);
+        // --file applies to this command only, as --waivers does to check.
+        Path file = args.value("file").map(context::resolve).orElseGet(() -> session.waiverFile(context));
         Waivers waivers = engine.waivers(file);
         switch (sub) {
             case "list" -> {

@@ -22,7 +22,6 @@ import io.kbsh.net.dns.DnsResolver;
 import io.kbsh.net.lookup.PtrProbe;
 import io.kbsh.net.lookup.SoaProbe;
 import io.kbsh.net.mx.MxHost;
-import io.kbsh.net.mx.MxProbe;
 import io.kbsh.net.mx.MxReport;
 import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.Probe;
@@ -35,7 +34,6 @@ import io.kbsh.net.probe.TlsMode;
 import io.kbsh.net.rfc1006.Tsel;
 import io.kbsh.shell.check.CheckSession;
 import io.kbsh.shell.plugin.Contribution;
-import io.kbsh.shell.plugin.Contributions;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -48,7 +46,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.regex.Pattern;
 
 /**
@@ -100,13 +97,13 @@ public final class ProbeCommand implements ShellCommand {
     /** A host name as DNS spells it (letters, digits, hyphens, underscores, dots); literals are checked apart. */
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_.])?");
 
-    private final Contributions contributions;
+    private final ProbeCatalogue catalogue;
     /** Where what the probes find is kept, so that a later {@code check} uses it as evidence. */
     private final CheckSession session;
 
     @Inject
-    ProbeCommand(Contributions contributions, CheckSession session) {
-        this.contributions = contributions;
+    public ProbeCommand(ProbeCatalogue catalogue, CheckSession session) {
+        this.catalogue = catalogue;
         this.session = session;
     }
 
@@ -144,10 +141,7 @@ public final class ProbeCommand implements ShellCommand {
 
     @Override
     public List<String> subcommands() {
-        List<String> words = new ArrayList<>(probes().keySet());
-        words.add("mx");
-        words.add("ptr");
-        words.add("soa");
+        List<String> words = new ArrayList<>(catalogue.kinds());
         words.add("exchange");
         return words;
     }
@@ -271,7 +265,7 @@ public final class ProbeCommand implements ShellCommand {
         MxReport report;
         try (WaitingLine waiting = WaitingLine.start(context.interactive() && !args.has("json"), context.err(),
                 "the MX hosts of " + domain)) {
-            report = new MxProbe(new Random(), ProbeRunner.defaults()).check(domain, options.withSmtpPort(smtpPort));
+            report = catalogue.mx().check(domain, options.withSmtpPort(smtpPort));
         }
         boolean cancelled = Thread.currentThread().isInterrupted();
         if (!cancelled && ProbeWords.notEvidence(report.toFact()).isEmpty()) {
@@ -360,16 +354,8 @@ public final class ProbeCommand implements ShellCommand {
         return root;
     }
 
-    /** The probes by id: contributed ones (plugins and the class path), then kb-net's own where missing. */
     private Map<String, Contribution<Probe>> probes() {
-        Map<String, Contribution<Probe>> byId = new LinkedHashMap<>();
-        for (Contribution<Probe> c : contributions.of(Probe.class)) {
-            byId.putIfAbsent(c.instance().id(), c);
-        }
-        for (Probe p : Probes.builtIn()) {
-            byId.putIfAbsent(p.id(), new Contribution<>(Optional.empty(), p));
-        }
-        return byId;
+        return catalogue.endpointProbes();
     }
 
     private static ProbeOptions options(Arguments args) throws UsageException {
@@ -401,7 +387,7 @@ public final class ProbeCommand implements ShellCommand {
     }
 
     /** ADDRESS[:PORT] with an address literal: the DNS server itself is never looked up. */
-    static InetSocketAddress dnsServer(String text) throws UsageException {
+    public static InetSocketAddress dnsServer(String text) throws UsageException {
         return dnsServer(text, "option --dns");
     }
 

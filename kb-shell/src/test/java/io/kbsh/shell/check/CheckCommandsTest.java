@@ -247,7 +247,7 @@ class CheckCommandsTest {
         ctx.reset();
         assertEquals(ExitStatus.OK, run(new DiagnoseCommand(session, engine), "--timeout", "10"));
         String out = ctx.output();
-        assertTrue(out.contains("probe: tcp 127.0.0.1:" + listener.port() + " OK"), out);
+        assertTrue(out.contains("  1. tcp 127.0.0.1:" + listener.port() + " ok"), out);
         assertTrue(out.contains("Plan:") && out.contains("run INI writer test-writer") && out.contains("restart the MTA")
                 && out.contains("verify: tcp 127.0.0.1:" + listener.port()), out);
         assertEquals(1, session.facts().all().size());

@@ -72,7 +72,7 @@ class ProbeCommandTest {
     }
 
     private int run(String... words) throws Exception {
-        return run(new ProbeCommand(contributing(), session), words);
+        return run(new ProbeCommand(new ProbeCatalogue(contributing()), session), words);
     }
 
     private String port() {
@@ -344,7 +344,7 @@ class ProbeCommandTest {
                 context.reached("banner");
             }
         };
-        ProbeCommand command = new ProbeCommand(contributing(banner), session);
+        ProbeCommand command = new ProbeCommand(new ProbeCatalogue(contributing(banner)), session);
         assertTrue(command.subcommands().contains("banner"));
         assertEquals(ExitStatus.OK, run(command, "banner", "127.0.0.1", port()));
         assertTrue(out.toString().contains("ok      banner"), out.toString());

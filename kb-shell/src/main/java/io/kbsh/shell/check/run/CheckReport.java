@@ -47,10 +47,10 @@ public record CheckReport(LocalDate date, List<String> articlesChecked, List<Out
         return worstOpen().map(s -> s.atLeast(threshold)).orElse(false);
     }
 
-    /** The probes the open findings ask for, each once, in the order first asked. */
+    /** The probes the open findings ask for, each once, in the order first asked; a waived finding asks for none. */
     public List<ProbeRequest> probeRequests() {
         Map<String, ProbeRequest> distinct = new LinkedHashMap<>();
-        for (Outcome o : outcomes) {
+        for (Outcome o : open()) {
             for (ProbeRequest p : o.finding().probes()) {
                 distinct.putIfAbsent(p.describe(), p);
             }

@@ -1,4 +1,4 @@
-package io.kbsh.shell.check;
+package io.kbsh.shell.net;
 
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.finding.ProbeRequest;
@@ -12,41 +12,87 @@ import io.kbsh.net.probe.ProbeResult;
 import io.kbsh.net.probe.ProbeRunner;
 import io.kbsh.net.probe.ProbeTarget;
 import io.kbsh.net.probe.TlsMode;
-import io.kbsh.shell.net.Probes;
+import io.kbsh.shell.plugin.Contribution;
+import io.kbsh.shell.plugin.Contributions;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 
 /**
- * Runs the probes findings ask for ({@link ProbeRequest}s, by probe id) with kb-net and returns their facts.
- * Endpoint probes run together under one deadline; {@code mx} requests go to the MX probe, one domain at a
- * time; {@code ptr} (host: the address) and {@code soa} (host: the zone, parameter {@code servers}: addresses,
- * comma-separated) go to the DNS look-up probes; other parameters configure the endpoint probe ({@link
- * Probe#configured}). A request for a probe nobody provides, or with parameters it refuses, is reported and
- * skipped.
+ * Every probe kind kbsh knows, in one place: the endpoint probes (those plugins contribute first, then
+ * kb-net's own: {@code tcp}, {@code smtp}, {@code pop3}, …) and the DNS look-ups that probe a name rather
+ * than an endpoint ({@code mx}, {@code ptr}, {@code soa}). {@code probe} takes its kinds from here, and
+ * {@code diagnose} and {@code check --probe} run what findings ask for through {@link #run}, so a probe a
+ * plugin adds serves both, with the same options.
+ *
+ * <p>Thread safety: immutable after construction; {@link #run} may be called from any thread.
  */
-final class ProbeDispatch {
+@Singleton
+public final class ProbeCatalogue {
 
-    private final Map<String, Probe> byId;
+    /** The kinds that ask DNS about a name instead of connecting to an endpoint. */
+    public static final List<String> LOOKUPS = List.of("mx", "ptr", "soa");
 
-    ProbeDispatch(List<Probe> contributed) {
-        Map<String, Probe> map = new LinkedHashMap<>();
-        contributed.forEach(p -> map.putIfAbsent(p.id(), p));
-        Probes.builtIn().forEach(p -> map.putIfAbsent(p.id(), p));
-        this.byId = map;
+    private final Map<String, Contribution<Probe>> endpoints;
+
+    @Inject
+    public ProbeCatalogue(Contributions contributions) {
+        Map<String, Contribution<Probe>> byId = new LinkedHashMap<>();
+        for (Contribution<Probe> c : contributions.of(Probe.class)) {
+            byId.putIfAbsent(c.call(Probe::id), c);
+        }
+        for (Probe p : Probes.builtIn()) {
+            byId.putIfAbsent(p.id(), new Contribution<>(Optional.empty(), p));
+        }
+        this.endpoints = java.util.Collections.unmodifiableMap(byId);
     }
 
-    List<Fact> run(List<ProbeRequest> requests, Duration timeout, PrintWriter warnings) {
-        ProbeOptions base = ProbeOptions.defaults();
-        Instant deadline = Instant.now().plus(timeout);
-        List<io.kbsh.net.probe.ProbeRequest> endpoint = new ArrayList<>();
+    /** The endpoint probes by id, contributed ones first. */
+    public Map<String, Contribution<Probe>> endpointProbes() {
+        return endpoints;
+    }
+
+    /** The endpoint probe {@code id}. */
+    public Optional<Contribution<Probe>> endpoint(String id) {
+        return Optional.ofNullable(endpoints.get(id));
+    }
+
+    /** Every kind: the endpoint probes' ids, then {@link #LOOKUPS}. */
+    public List<String> kinds() {
+        List<String> kinds = new ArrayList<>(endpoints.keySet());
+        LOOKUPS.forEach(k -> {
+            if (!kinds.contains(k)) {
+                kinds.add(k);
+            }
+        });
+        return List.copyOf(kinds);
+    }
+
+    /** The MX probe, as {@code probe mx} and {@code diagnose} both run it. */
+    public MxProbe mx() {
+        return new MxProbe(new Random(), ProbeRunner.defaults());
+    }
+
+    /**
+     * Runs what findings ask for with {@code base} options (timeouts, DNS server), all within
+     * {@code deadline}: endpoint probes together (a plugin's with its own class loader), then MX, PTR and SOA
+     * look-ups one at a time. A request no probe serves, or with parameters its probe refuses, is one
+     * warning and skipped; a look-up past the deadline or after Ctrl-C is one warning. Facts come back in
+     * the order asked, endpoint probes first.
+     */
+    public List<Fact> run(List<ProbeRequest> requests, ProbeOptions base, Instant deadline, PrintWriter warnings) {
+        Map<Optional<String>, List<io.kbsh.net.probe.ProbeRequest>> endpoint = new LinkedHashMap<>();
+        Map<Optional<String>, Contribution<Probe>> owners = new LinkedHashMap<>();
         List<String> domains = new ArrayList<>();
         List<ProbeRequest> lookups = new ArrayList<>();
         for (ProbeRequest r : requests) {
@@ -58,8 +104,8 @@ final class ProbeDispatch {
                 lookups.add(r);
                 continue;
             }
-            Probe probe = byId.get(r.probe());
-            if (probe == null) {
+            Contribution<Probe> owner = endpoints.get(r.probe());
+            if (owner == null) {
                 warnings.println("warning: no probe '" + r.probe() + "' is available; skipped " + r.describe());
                 continue;
             }
@@ -67,6 +113,7 @@ final class ProbeDispatch {
                 warnings.println("warning: " + r.describe() + " names no port; skipped");
                 continue;
             }
+            Probe probe = owner.instance();
             TlsMode tls = tls(r.parameters().get("tls"));
             Map<String, String> parameters = new LinkedHashMap<>(r.parameters());
             parameters.remove("tls");
@@ -76,15 +123,18 @@ final class ProbeDispatch {
                 warnings.println("warning: " + r.describe() + ": " + e.getMessage() + "; skipped");
                 continue;
             }
-            endpoint.add(new io.kbsh.net.probe.ProbeRequest(probe, ProbeTarget.of(r.host(), r.port()), base.withTls(tls)));
+            Optional<String> plugin = owner.plugin().map(p -> p.descriptor().id());
+            owners.putIfAbsent(plugin, owner);
+            endpoint.computeIfAbsent(plugin, k -> new ArrayList<>())
+                    .add(new io.kbsh.net.probe.ProbeRequest(probe, ProbeTarget.of(r.host(), r.port()), base.withTls(tls)));
         }
         List<Fact> facts = new ArrayList<>();
-        if (!endpoint.isEmpty()) {
-            for (ProbeResult result : ProbeRunner.defaults().run(endpoint, deadline)) {
-                facts.add(result.toFact());
-            }
+        for (Map.Entry<Optional<String>, List<io.kbsh.net.probe.ProbeRequest>> group : endpoint.entrySet()) {
+            // A plugin's probes run with its class loader: the runner's threads inherit it from the caller.
+            List<ProbeResult> results = owners.get(group.getKey()).call(p -> ProbeRunner.defaults().run(group.getValue(), deadline));
+            results.forEach(r -> facts.add(r.toFact()));
         }
-        MxProbe mx = domains.isEmpty() ? null : new MxProbe();
+        MxProbe mx = domains.isEmpty() ? null : mx();
         for (String domain : domains) {
             if (Thread.currentThread().isInterrupted() || Instant.now().isAfter(deadline)) {
                 warnings.println("warning: no time left to probe the MX hosts of " + domain);
