@@ -125,7 +125,7 @@ class PluginFaultsIT {
 
         assertEquals(1, r.status(), r.err());
         assertTrue(r.out().contains("check failed: Q1011 (plugin hungry): OutOfMemoryError Java heap space"), r.out());
-        assertTrue(r.out().contains("Q1001 on server:S1 (plugin good)"), "the other check still reports: " + r.out());
+        assertTrue(r.out().contains("Q1001 test article 1001\n  on server:S1 (error, plugin good)"), "the other check still reports: " + r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("kbsh ")), "the batch went on: " + r.out());
         assertFalse(r.err().contains("\tat "), r.err());
     }
@@ -157,7 +157,7 @@ class PluginFaultsIT {
         assertEquals(1, r.status(), r.err());
         assertTrue(r.millis() < 60_000, "a 2 s deadline and its grace ended after " + r.millis() + " ms");
         assertTrue(r.out().contains("check failed: Q1012 (plugin spinner): timed out after 2 s; it ignores interruption"), r.out());
-        assertTrue(r.out().contains("Q1001 on server:S1 (plugin good)"), r.out());
+        assertTrue(r.out().contains("Q1001 test article 1001\n  on server:S1 (error, plugin good)"), r.out());
     }
 
     @Test

@@ -78,7 +78,7 @@ class PluginFaultsTest {
 
         assertEquals(1, r.status(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("error\\s+Q1001\\s+good\\s+server:S1\\s+open.*found by Fine")), r.out());
-        assertTrue(r.out().contains("Q1001 on server:S1 (plugin good)"), r.out());
+        assertTrue(r.out().contains("Q1001 test article 1001\n  on server:S1 (error, plugin good)"), r.out());
         List<String> failed = lines(r.out(), "check failed: ");
         assertEquals(List.of(
                 "check failed: Q1002 (plugin bad): returned null instead of a list of findings",
@@ -199,7 +199,7 @@ class PluginFaultsTest {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
         assertTrue(seconds < 60, "two 1 s deadlines and their grace took " + seconds + " s");
         assertEquals(1, r.status(), r.err());
-        assertTrue(r.out().contains("Q1001 on server:S1 (plugin good)"), "the other check still reports: " + r.out());
+        assertTrue(r.out().contains("Q1001 test article 1001\n  on server:S1 (error, plugin good)"), "the other check still reports: " + r.out());
         List<String> failed = lines(r.out(), "check failed: ");
         assertEquals(2, failed.size(), r.out());
         assertTrue(failed.get(0).matches("check failed: Q1007 \\(plugin slow\\): timed out after 1 s; it ignores interruption,"
