@@ -180,6 +180,43 @@ class KbshBatchTest {
     }
 
     @Test
+    void aPluginCommandReadsTheSessionThroughTypedAccessorsAndServiceReachesNothingInternal(@TempDir Path dir)
+            throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.writeString(dir.resolve("site.json"), "{\"schemaVersion\": 2, \"servers\": [{\"id\": \"EXCH1\", \"exchange\": \"5.5\"}]}");
+        // The plugin names internal classes by reflection, as hostile code would: the class loader that
+        // loaded the shell's context can load them, the API must still not hand their instances out.
+        TestPluginJar.plugin("session", ApiVersion.BUILT_AGAINST).commandRunning("Peek", "peek", """
+                ClassLoader shell = c.getClass().getClassLoader();
+                for (String name : java.util.List.of("com.google.inject.Injector", "io.kbsh.shell.check.CheckSession",
+                        "io.kbsh.shell.plugin.Contributions")) {
+                    try {
+                        c.out().println(name + " reached: " + c.service(Class.forName(name, false, shell)).isPresent());
+                    } catch (ClassNotFoundException e) {
+                        c.out().println(name + " not loadable");
+                    }
+                }
+                c.out().println("store: " + c.service(io.kbsh.model.article.ArticleStore.class).isPresent());
+                c.out().println("servers: " + c.environment().map(e -> e.servers().size()).orElse(-1));
+                c.addFacts(java.util.List.of(new io.kbsh.model.fact.EndpointFact("tcp", "192.0.2.7", 25,
+                        io.kbsh.model.fact.ProbeStatus.OK, "connect", java.time.Duration.ZERO,
+                        io.kbsh.model.fact.Evidence.none(), java.time.Instant.parse("2026-12-01T00:00:00Z"))));
+                c.out().println("facts: " + c.facts().all().size() + ", waivers: " + c.waivers().size());
+                return 0;""").writeTo(plugins);
+
+        Result r = kbsh("--plugins", plugins.toString(), "-c", "env load " + dir.resolve("site.json") + "; peek; env facts");
+
+        assertEquals(0, r.status(), r.err() + r.out());
+        assertTrue(r.out().contains("com.google.inject.Injector reached: false"), r.out());
+        assertTrue(r.out().contains("io.kbsh.shell.check.CheckSession reached: false"), r.out());
+        assertTrue(r.out().contains("io.kbsh.shell.plugin.Contributions reached: false"), r.out());
+        assertTrue(r.out().contains("store: true"), r.out());
+        assertTrue(r.out().contains("servers: 1"), r.out());
+        assertTrue(r.out().contains("facts: 1, waivers: 0"), r.out());
+        assertTrue(r.out().contains("192.0.2.7"), "the plugin's fact is in the session: " + r.out());
+    }
+
+    @Test
     void aPluginBuiltAgainstAnOlderMinorOfThisMajorLoadsAndRuns() {
         ApiVersion running = ApiVersion.current();
         assertTrue(running.minor() > 0, "this test needs a running API with an older minor: " + running);

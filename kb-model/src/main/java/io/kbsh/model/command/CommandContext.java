@@ -63,8 +63,9 @@ public interface CommandContext {
     boolean debug();
 
     /**
-     * A service of the running shell by its API type, such as {@code ArticleStore}; empty when this shell
-     * has none.
+     * A service of the running shell by its API type. Since 2.1 it answers only {@code ArticleStore},
+     * {@code Environment} and {@code Facts} (what the typed accessors give) and is empty for any other type:
+     * it never reaches the shell's internals.
      *
      * @deprecated untyped: use {@link #environment()}, {@link #facts()}, {@link #waivers()},
      *     {@link #articles()} and {@link #addFacts}; to be removed in 3.0

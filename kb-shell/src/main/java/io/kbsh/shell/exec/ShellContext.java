@@ -129,9 +129,28 @@ public final class ShellContext implements CommandContext {
         return session.articles();
     }
 
+    /**
+     * The deprecated untyped look-up answers only what is API, from the typed accessors: the article store,
+     * the environment and the facts. Nothing else — never the injector, never an internal singleton — is
+     * reachable through it, whatever class a plugin asks for.
+     */
     @Override
     @SuppressWarnings("removal")
     public <T> Optional<T> service(Class<T> type) {
+        if (type == ArticleStore.class) {
+            return Optional.of(type.cast(articles()));
+        }
+        if (type == Environment.class) {
+            return environment().map(type::cast);
+        }
+        if (type == Facts.class) {
+            return Optional.of(type.cast(facts()));
+        }
+        return Optional.empty();
+    }
+
+    /** The shell's own services by type, for the shell's code (completion); not part of the plugin API. */
+    public <T> Optional<T> shellService(Class<T> type) {
         return services.apply(type).map(type::cast);
     }
 }

@@ -42,6 +42,16 @@ final class KbshCompleter implements Completer {
     private final Supplier<CommandContext> context;
     private final Completer files = new FileNameCompleter();
 
+    /**
+     * A service of the shell itself: through the shell's context, since the plugin API's
+     * {@code service(Class)} reaches nothing internal; a test double answers through that method.
+     */
+    @SuppressWarnings("removal")
+    private <T> java.util.Optional<T> shell(Class<T> type) {
+        CommandContext c = context.get();
+        return c instanceof io.kbsh.shell.exec.ShellContext s ? s.shellService(type) : c.service(type);
+    }
+
     KbshCompleter(CommandRegistry registry, Supplier<CommandContext> context) {
         this.registry = registry;
         this.context = context;
@@ -100,7 +110,7 @@ final class KbshCompleter implements Completer {
     private boolean optionValues(OptionSpec option, List<Candidate> candidates) {
         List<String> values = switch (option.name()) {
             case "fail-on" -> Arrays.stream(Severity.values()).map(Severity::label).toList();
-            case "object" -> context.get().service(CheckSession.class).map(CheckSession::objectNames).orElse(List.of());
+            case "object" -> shell(CheckSession.class).map(CheckSession::objectNames).orElse(List.of());
             case "codepage" -> CODEPAGES;
             default -> null;
         };
@@ -118,7 +128,7 @@ final class KbshCompleter implements Completer {
     private void articles(String prefix, List<Candidate> candidates) {
         String wanted = (prefix.isEmpty() ? "Q" : prefix).toUpperCase(Locale.ROOT);
         Set<String> offered = new HashSet<>();
-        for (Contribution<ArticleCheck> c : context.get().service(Contributions.class)
+        for (Contribution<ArticleCheck> c : shell(Contributions.class)
                 .map(all -> all.of(ArticleCheck.class)).orElse(List.of())) {
             try {
                 ArticleBrief brief = c.instance().article();
