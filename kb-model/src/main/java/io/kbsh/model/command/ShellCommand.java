@@ -56,6 +56,19 @@ public interface ShellCommand {
     }
 
     /**
+     * Completion candidates for the value of option {@code option} (its name, without dashes), given the
+     * positional words typed after the command name: the parameter names of the writer or probe typed
+     * before {@code --param}, say. A candidate that ends in {@code =} or {@code :} is a prefix the person
+     * goes on typing; one of the form {@code NAME=VALUE} is offered once {@code NAME=} is typed. Empty
+     * (the default) leaves the option's {@link OptionSpec#kind() kind} to decide.
+     *
+     * @since 2.1
+     */
+    default List<String> optionCandidates(CommandContext context, String option, List<String> precedingWords) {
+        return List.of();
+    }
+
+    /**
      * Runs the command. Returns an exit status ({@link ExitStatus}); throws {@link UsageException} for bad
      * arguments and {@link CommandException} for a failure that one line explains. Long-running commands
      * should check {@link Thread#interrupted()}: Ctrl-C interrupts the thread that runs them.

@@ -78,12 +78,35 @@ public final class WaiveCommand implements ShellCommand {
 
     @Override
     public ValueKind argumentKind(List<String> precedingWords) {
-        return precedingWords.size() == 1 ? ValueKind.ARTICLE : ValueKind.TEXT;
+        // remove offers what is waived (candidates); add any article.
+        return precedingWords.size() == 1 && !precedingWords.get(0).equals("remove") ? ValueKind.ARTICLE : ValueKind.TEXT;
     }
 
     @Override
     public List<String> candidates(CommandContext context, List<String> precedingWords) {
+        if (!precedingWords.isEmpty() && precedingWords.get(0).equals("remove")) {
+            return waived(context, precedingWords);
+        }
         return precedingWords.size() == 2 && !precedingWords.get(0).equals("list") ? session.objectNames() : List.of();
+    }
+
+    /** For {@code remove}: the articles the waiver file holds, then the objects waived for the article typed. */
+    private List<String> waived(CommandContext context, List<String> precedingWords) {
+        List<Waiver> waivers;
+        try {
+            waivers = engine.waivers(session.waiverFile(context)).waivers();
+        } catch (CommandException | RuntimeException e) {
+            // A waiver file that cannot be read is reported by the command itself; Tab offers nothing.
+            return List.of();
+        }
+        if (precedingWords.size() == 1) {
+            return waivers.stream().map(Waiver::article).distinct().toList();
+        }
+        if (precedingWords.size() == 2) {
+            String article = precedingWords.get(1).toUpperCase(java.util.Locale.ROOT);
+            return waivers.stream().filter(w -> w.article().equals(article)).map(Waiver::object).distinct().toList();
+        }
+        return List.of();
     }
 
     @Override

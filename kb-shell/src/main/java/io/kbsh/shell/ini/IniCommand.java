@@ -124,6 +124,26 @@ public final class IniCommand implements ShellCommand {
         return ValueKind.TEXT;
     }
 
+    /** {@code --param} after {@code plan WRITER} or {@code apply WRITER}: the writer's parameters and their choices. */
+    @Override
+    public List<String> optionCandidates(CommandContext context, String option, List<String> precedingWords) {
+        if (!option.equals("param") || precedingWords.size() < 2
+                || !List.of("plan", "apply").contains(precedingWords.get(0))) {
+            return List.of();
+        }
+        try {
+            List<String> values = new java.util.ArrayList<>();
+            for (io.kbsh.ini.writer.WriterParameter p : writers.find(precedingWords.get(1)).writer().parameters()) {
+                values.add(p.name() + "=");
+                p.choices().forEach(choice -> values.add(p.name() + "=" + choice));
+            }
+            return values;
+        } catch (UsageException | RuntimeException | LinkageError e) {
+            // No such writer (yet), or a plugin that cannot list its parameters: nothing to offer.
+            return List.of();
+        }
+    }
+
     @Override
     public List<String> candidates(CommandContext context, List<String> precedingWords) {
         if (precedingWords.isEmpty()) {

@@ -151,6 +151,24 @@ public final class ProbeCommand implements ShellCommand {
         return OPTIONS;
     }
 
+    /** {@code --param} after {@code probe KIND}: the names that probe's parameters have. */
+    @Override
+    public List<String> optionCandidates(CommandContext context, String option, List<String> precedingWords) {
+        if (!option.equals("param") || precedingWords.isEmpty()) {
+            return List.of();
+        }
+        Contribution<Probe> probe = probes().get(precedingWords.get(0));
+        if (probe == null) {
+            return List.of();
+        }
+        try {
+            return probe.instance().parameterNames().stream().sorted().map(name -> name + "=").toList();
+        } catch (RuntimeException | LinkageError e) {
+            // A plugin probe that cannot list its parameters offers none; the command reports it when run.
+            return List.of();
+        }
+    }
+
     @Override
     public int run(CommandContext context, List<String> words) throws CommandException {
         Arguments args = Arguments.parse(words, OPTIONS);

@@ -87,6 +87,13 @@ final class KbshCompleter implements Completer {
         if (valueOf.isPresent() && optionValues(valueOf.get(), candidates)) {
             return;
         }
+        if (valueOf.isPresent()) {
+            List<String> values = command.optionCandidates(context.get(), valueOf.get().name(), typed);
+            if (!values.isEmpty()) {
+                offer(values, current, candidates);
+                return;
+            }
+        }
         ValueKind kind = valueOf.map(OptionSpec::kind).orElseGet(() -> {
             if (typed.isEmpty() && !command.subcommands().isEmpty()) {
                 syntax.subcommands().forEach((s, what) ->
@@ -97,13 +104,42 @@ final class KbshCompleter implements Completer {
         });
         switch (kind) {
             case FILE -> files.complete(reader, line, candidates);
-            case TEXT -> command.candidates(context.get(), typed)
-                    .forEach(c -> candidates.add(new Candidate(c, c, null, null, null, null, !c.endsWith(":") && !c.endsWith("="))));
+            case TEXT -> offer(command.candidates(context.get(), typed), current, candidates);
             case ARTICLE -> articles(current, candidates);
             case NONE -> {
                 // Nothing to offer beyond what was added above.
             }
         }
+    }
+
+    /**
+     * Adds {@code values}: one that ends in {@code :} or {@code =} is a prefix the person goes on typing (no
+     * space after it); where {@code NAME:} is offered too, {@code NAME:VALUE} (or {@code NAME=VALUE}) is
+     * offered only once {@code NAME:} is typed, so that Tab after {@code prod} offers {@code product:}, not
+     * every product. Values that merely hold a colon ({@code server:EXCH1}) are offered as they are.
+     */
+    private static void offer(List<String> values, String current, List<Candidate> candidates) {
+        Set<String> prefixes = new HashSet<>();
+        values.stream().filter(v -> separator(v) == v.length() - 1).forEach(prefixes::add);
+        for (String value : values) {
+            int separator = separator(value);
+            boolean prefix = separator >= 0 && separator == value.length() - 1;
+            String name = separator >= 0 ? value.substring(0, separator + 1) : "";
+            if (!prefix && prefixes.contains(name) && !current.startsWith(name)) {
+                continue;
+            }
+            candidates.add(new Candidate(value, value, null, null, null, null, !prefix));
+        }
+    }
+
+    /** Where the first {@code :} or {@code =} of {@code value} is, or -1. */
+    private static int separator(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) == ':' || value.charAt(i) == '=') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Values of options that mean one thing in every kbsh command; false when the option is not one. */
@@ -167,7 +203,7 @@ final class KbshCompleter implements Completer {
     }
 
     /** The positional words among {@code preceding}: options and their values left out. */
-    private static List<String> positional(ShellCommand command, List<String> preceding) {
+    static List<String> positional(ShellCommand command, List<String> preceding) {
         List<String> result = new ArrayList<>();
         for (int i = 0; i < preceding.size(); i++) {
             String w = preceding.get(i);

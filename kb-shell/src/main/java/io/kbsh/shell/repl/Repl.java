@@ -104,19 +104,23 @@ public final class Repl {
         history.file().ifPresent(file -> builder.variable(LineReader.HISTORY_FILE, file));
         LineReader reader = builder.build();
         keepBackslashes(reader);
-        // History autosuggestions, as fish and zsh-autosuggestions: the rest of the newest matching line
-        // is shown faint after the cursor; Right arrow or End takes it.
-        reader.setAutosuggestion(LineReader.SuggestionType.HISTORY);
+        // History autosuggestions, as fish and zsh-autosuggestions (the rest of the newest matching line,
+        // faint after the cursor; Right arrow or End takes it), else what the command expects next.
+        ArgumentHints.install(reader, registry);
         context[0] = contexts.apply(new TerminalIo(terminal, reader, colourAllowed));
-        warnings.forEach(terminal.writer()::println);
+        warnings.forEach(context[0].out()::println);
         CommandExecutor executor = new CommandExecutor(registry, context[0]);
-        terminal.writer().println("kbsh " + VersionCommand.kbshVersion()
+        // Through the output layer, so that it is wrapped at word boundaries on a narrow terminal.
+        context[0].out().println("kbsh " + VersionCommand.kbshVersion()
                 + " - type help for the commands, Tab to complete, Ctrl-D to leave.");
+        context[0].out().flush();
         try {
             if (init.isPresent()) {
                 executor.execute(init.get());
             }
-            startup.accept(executor, terminal.writer());
+            // Through the output layer, wrapped at word boundaries like everything else shown.
+            startup.accept(executor, context[0].out());
+            context[0].out().flush();
             return loop(terminal, reader, executor);
         } catch (ExitRequest exit) {
             return exit.status();

@@ -1,0 +1,141 @@
+package io.kbsh.shell.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.kbsh.shell.testing.Articles;
+import io.kbsh.shell.testing.PackagedKbsh;
+import io.kbsh.shell.testing.PseudoTerminal;
+import io.kbsh.shell.testing.Tmux;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tab and the inline hints in the packaged kbsh (its bundled plugins' writers and probes loaded), in a
+ * real terminal emulator (tmux; the hints are drawn over the line, so only the screen tells what it shows): values for {@code --param}, products, release levels and
+ * service packs, search fields, only the options of the probe kind typed, existing waivers for
+ * {@code waive remove}, what a command expects next, and history suggestions.
+ */
+class TabAtThePromptIT {
+
+    /** Ctrl-U: the line typed so far is dropped, so that the next case starts on an empty line. */
+    private static final String KILL_LINE = "C-u";
+
+    @TempDir
+    Path dir;
+
+    private Tmux kbsh() throws Exception {
+        assumeTrue(Tmux.available(), "tmux is not installed");
+        assertTrue(PseudoTerminal.packaged(), "Failsafe names the distribution (kbsh.distribution)");
+        Tmux t = Tmux.start(160, 40, dir, PseudoTerminal.kbshCommand("--home", dir.resolve("home").toString()));
+        t.awaitPrompt(Repl.PROMPT);
+        return t;
+    }
+
+    /** Types {@code keys} (a tab character is Tab) and waits until the screen shows {@code expected}. */
+    private static List<String> expect(Tmux t, String keys, String expected) throws Exception {
+        t.type(keys);
+        return t.awaitText(expected);
+    }
+
+    /** Drops the line and leaves kbsh. */
+    private static void leave(Tmux t) throws Exception {
+        t.press(KILL_LINE);
+        t.awaitPrompt(Repl.PROMPT);
+        t.type("exit").press("Enter");
+        assertEquals(0, t.exitStatus());
+    }
+
+    @Test
+    void paramValuesAreTheParametersOfTheWriterOrProbeTyped() throws Exception {
+        try (Tmux t = kbsh()) {
+            // Q178532's writer: its parameters, then the choices of one once NAME= is typed.
+            expect(t, "ini plan Q178532 --param pro\t", "--param protocols=");
+            expect(t, "\t\t", "pop3s");
+            t.press(KILL_LINE);
+            expect(t, "ini plan wspcfg-bind --param \t\t", "proxy-address=");
+            t.press(KILL_LINE);
+            // The SMTP relay test's parameters; a probe without any offers none.
+            expect(t, "probe smtp-relay 127.0.0.1 --param t\t", "--param to=");
+            t.press(KILL_LINE);
+            expect(t, "probe smtp-relay 127.0.0.1 --param \t\t", "from=");
+            leave(t);
+        }
+    }
+
+    @Test
+    void optionsAreThoseOfTheProbeKindTyped() throws Exception {
+        try (Tmux t = kbsh()) {
+            List<String> smtp = expect(t, "probe smtp host --\t", "--starttls");
+            assertFalse(String.join("\n", smtp).contains("--tsel"), "rfc1006's option is not smtp's: " + smtp);
+            t.press(KILL_LINE);
+            t.await("an empty line", s -> s.stream().noneMatch(l -> l.contains("--starttls")));
+            List<String> rfc1006 = expect(t, "probe rfc1006 host --\t", "--calling-tsel");
+            assertFalse(String.join("\n", rfc1006).contains("--starttls"), "smtp's option is not rfc1006's: " + rfc1006);
+            leave(t);
+        }
+    }
+
+    @Test
+    void productsReleaseLevelsServicePacksAndSearchFields() throws Exception {
+        Articles archive = Articles.in(dir.resolve("archive")).writeExchangeFixLists();
+        PackagedKbsh.Run imported = new PackagedKbsh(dir).run("import " + archive.root(), 120);
+        assertEquals(0, imported.status(), imported.err());
+        try (Tmux t = kbsh()) {
+            expect(t, "bugs exch\t", "bugs exchange ");
+            expect(t, "5\t", "bugs exchange 5.5 ");
+            expect(t, "SP\t\t", "SP4");
+            t.press(KILL_LINE);
+            // A field name first; its values once the field is typed.
+            expect(t, "search prod\t", "search product:");
+            expect(t, "exch\t", "search product:exchange ");
+            leave(t);
+        }
+    }
+
+    @Test
+    void waiveRemoveOffersTheWaiversThatExist() throws Exception {
+        PackagedKbsh.Run added = new PackagedKbsh(dir).run(
+                "waive add Q187225 server:NWMAIL1 --until 2099-01-01 --reason 'SP1 is scheduled'", 60);
+        assertEquals(0, added.status(), added.err());
+        try (Tmux t = kbsh()) {
+            // Q187225 is the only waived article: Tab completes it at once, then its one object.
+            expect(t, "waive remove Q\t", "waive remove Q187225 ");
+            expect(t, "\t", "waive remove Q187225 server:NWMAIL1 ");
+            leave(t);
+        }
+    }
+
+    @Test
+    void theNextArgumentIsHintedAndHistoryIsSuggested() throws Exception {
+        try (Tmux t = kbsh()) {
+            t.type("fix plan ");
+            t.await("the hint", s -> cursorRow(t).equals("kbsh> fix plan [ARTICLE...] [--object KIND:ID] [--file FILE]"));
+            t.press(KILL_LINE);
+            t.type("bugs ");
+            t.await("the hint", s -> cursorRow(t).equals("kbsh> bugs PRODUCT VERSION [SPn] [--json]"));
+            t.press(KILL_LINE);
+            t.type("version").press("Enter");
+            t.awaitText("(API");
+            t.awaitPrompt(Repl.PROMPT);
+            // The rest of the history line is drawn after what is typed; Right arrow takes it.
+            t.type("vers");
+            t.await("the suggestion", s -> cursorRow(t).equals("kbsh> version"));
+            t.press("Right", "Enter");
+            t.await("a second version", s -> s.stream().filter(l -> l.contains("(API")).count() == 2);
+            leave(t);
+        }
+    }
+
+    private static String cursorRow(Tmux t) {
+        try {
+            return t.cursorRow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
