@@ -49,13 +49,37 @@ final class ArgumentHints {
                 return done;
             });
         }
+        // Right arrow or End at the end of the line takes the history suggestion shown, as in fish; JLine's
+        // line reader draws the suggestion but leaves taking it to widgets of one's own.
+        for (String name : List.of(LineReader.FORWARD_CHAR, LineReader.END_OF_LINE)) {
+            Widget original = reader.getWidgets().get(name);
+            if (original == null) {
+                continue;
+            }
+            reader.getWidgets().put(name, () -> hints.takeSuggestion() || original.apply());
+        }
+    }
+
+    /** Inserts the rest of the history line suggested, when the cursor is at the end of a line that has one. */
+    boolean takeSuggestion() {
+        String line = reader.getBuffer().toString();
+        if (line.isEmpty() || reader.getBuffer().cursor() != line.length()) {
+            return false;
+        }
+        Optional<String> match = fromHistory(line);
+        if (match.isEmpty()) {
+            return false;
+        }
+        reader.getBuffer().write(match.get().substring(line.length()));
+        refresh();
+        return true;
     }
 
     /** Chooses the suggestion for the line as it is now. */
     void refresh() {
         String line = reader.getBuffer().toString();
         boolean atEnd = reader.getBuffer().cursor() == line.length();
-        Optional<String> hint = !atEnd || line.isBlank() || fromHistory(line) ? Optional.empty() : hint(line);
+        Optional<String> hint = !atEnd || line.isBlank() || fromHistory(line).isPresent() ? Optional.empty() : hint(line);
         if (hint.isPresent()) {
             reader.setTailTip(hint.get());
             reader.setAutosuggestion(LineReader.SuggestionType.TAIL_TIP);
@@ -65,16 +89,16 @@ final class ArgumentHints {
         }
     }
 
-    /** Whether a history line starts with {@code line} and goes on: then the history suggestion is shown. */
-    private boolean fromHistory(String line) {
+    /** The newest history line that starts with {@code line} and goes on: the history suggestion shown. */
+    private Optional<String> fromHistory(String line) {
         History history = reader.getHistory();
         for (int i = history.last(); i >= history.first() && i >= 0; i--) {
             String old = history.get(i);
             if (old.length() > line.length() && old.startsWith(line)) {
-                return true;
+                return Optional.of(old);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /**

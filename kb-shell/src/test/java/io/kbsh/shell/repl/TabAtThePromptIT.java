@@ -54,7 +54,7 @@ class TabAtThePromptIT {
     void paramValuesAreTheParametersOfTheWriterOrProbeTyped() throws Exception {
         try (Tmux t = kbsh()) {
             // Q178532's writer: its parameters, then the choices of one once NAME= is typed.
-            expect(t, "ini plan Q178532 --param pro\t", "--param protocols=");
+            expect(t, "ini plan Q178532 --param prot\t", "--param protocols=");
             expect(t, "\t\t", "pop3s");
             t.press(KILL_LINE);
             expect(t, "ini plan wspcfg-bind --param \t\t", "proxy-address=");
@@ -86,13 +86,17 @@ class TabAtThePromptIT {
         PackagedKbsh.Run imported = new PackagedKbsh(dir).run("import " + archive.root(), 120);
         assertEquals(0, imported.status(), imported.err());
         try (Tmux t = kbsh()) {
-            expect(t, "bugs exch\t", "bugs exchange ");
-            expect(t, "5\t", "bugs exchange 5.5 ");
-            expect(t, "SP\t\t", "SP4");
+            expect(t, "bugs exchange-c\t", "bugs exchange-client ");
+            t.press(KILL_LINE);
+            // The release lines the fix lists know, then that line's service packs.
+            t.type("bugs exchange \t");
+            t.await("a release line", s -> cursorRow(t).startsWith("kbsh> bugs exchange 5."));
+            t.press(KILL_LINE);
+            expect(t, "bugs exchange 5.5 SP\t\t", "SP4");
             t.press(KILL_LINE);
             // A field name first; its values once the field is typed.
             expect(t, "search prod\t", "search product:");
-            expect(t, "exch\t", "search product:exchange ");
+            expect(t, "exchange-c\t", "search product:exchange-client ");
             leave(t);
         }
     }
@@ -125,7 +129,13 @@ class TabAtThePromptIT {
             // The rest of the history line is drawn after what is typed; Right arrow takes it.
             t.type("vers");
             t.await("the suggestion", s -> cursorRow(t).equals("kbsh> version"));
-            t.press("Right", "Enter");
+            t.press("Right");
+            t.type(" --help");
+            t.await("the suggestion taken", s -> cursorRow(t).equals("kbsh> version --help"));
+            t.press("C-u");
+            t.type("vers");
+            t.await("the suggestion again", s -> cursorRow(t).startsWith("kbsh> version"));
+            t.press("End", "Enter");
             t.await("a second version", s -> s.stream().filter(l -> l.contains("(API")).count() == 2);
             leave(t);
         }
