@@ -37,8 +37,8 @@ class PersonAtTheDistributionIT {
             t.await("[y/N]");
             t.typeKeyByKey("yes\r");
             t.awaitPrompt(mark);
-            t.up();
-            t.await("kbsh> ini apply mspclnt-bypass", 2);
+            // Typed key by key, the line was drawn in pieces around its argument hints; recalled, it is whole.
+            t.awaitAnother("kbsh> ini apply mspclnt-bypass --file Mspclnt.ini", t::up);
             t.type("\u0015exit\r");
             assertEquals(0, t.exitStatus(), t.text());
         }
