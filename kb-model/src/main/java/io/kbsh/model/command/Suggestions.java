@@ -43,7 +43,7 @@ public final class Suggestions {
         if (best != null && bestDistance <= allowed(t)) {
             return Optional.of(best);
         }
-        return prefixed == 1 && t.length() >= 2 ? Optional.of(onlyPrefixed) : Optional.empty();
+        return prefixed == 1 && t.length() >= 2 ? Optional.ofNullable(onlyPrefixed) : Optional.empty();
     }
 
     /** {@code " (did you mean X?)"} for a message, or the empty string when nothing is close. */

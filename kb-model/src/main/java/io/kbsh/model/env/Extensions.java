@@ -55,32 +55,29 @@ public final class Extensions {
 
     /** A {@link FieldType#STRING} field. */
     public Optional<String> string(String name) {
-        return Optional.ofNullable((String) get(name, FieldType.STRING));
+        return get(name, FieldType.STRING).map(String.class::cast);
     }
 
     /** A {@link FieldType#INTEGER} field. */
     public OptionalLong integer(String name) {
-        Long v = (Long) get(name, FieldType.INTEGER);
-        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+        return get(name, FieldType.INTEGER).map(v -> OptionalLong.of((Long) v)).orElse(OptionalLong.empty());
     }
 
     /** A {@link FieldType#BOOLEAN} field. */
     public Optional<Boolean> flag(String name) {
-        return Optional.ofNullable((Boolean) get(name, FieldType.BOOLEAN));
+        return get(name, FieldType.BOOLEAN).map(Boolean.class::cast);
     }
 
     /** A {@link FieldType#STRING_LIST} field; empty when absent. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings("unchecked") // the reader stores a STRING_LIST field only as an unmodifiable List<String>
     public List<String> strings(String name) {
-        List<String> v = (List<String>) get(name, FieldType.STRING_LIST);
-        return v == null ? List.of() : v;
+        return get(name, FieldType.STRING_LIST).map(v -> (List<String>) v).orElse(List.of());
     }
 
     /** A {@link FieldType#INTEGER_LIST} field; empty when absent. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings("unchecked") // the reader stores an INTEGER_LIST field only as an unmodifiable List<Long>
     public List<Long> integers(String name) {
-        List<Long> v = (List<Long>) get(name, FieldType.INTEGER_LIST);
-        return v == null ? List.of() : v;
+        return get(name, FieldType.INTEGER_LIST).map(v -> (List<Long>) v).orElse(List.of());
     }
 
     /** The value of a present field as read (String, Long, Boolean or an unmodifiable List of those), for writers. */
@@ -88,12 +85,12 @@ public final class Extensions {
         return Optional.ofNullable(values.get(name));
     }
 
-    private Object get(String name, FieldType wanted) {
+    private Optional<Object> get(String name, FieldType wanted) {
         FieldType actual = types.get(name);
         if (actual != null && actual != wanted) {
             throw new IllegalArgumentException("field '" + name + "' is " + actual.expected() + ", not " + wanted.expected());
         }
-        return values.get(name);
+        return Optional.ofNullable(values.get(name));
     }
 
     @Override

@@ -6,16 +6,18 @@ import io.kbsh.model.fact.Facts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a check found: the article, how bad it is, a one-line summary, the objects affected, the evidence
  * (in words a person can follow), whether the match is within the article's stated scope or by analogy,
- * the fix level it relied on (may be null), the resolution as actions, and probes that would sharpen it.
+ * the fix level it relied on (empty when it relied on none), the resolution as actions, and probes that would
+ * sharpen it.
  *
  * @since 2.0
  */
 public record Finding(ArticleId article, Severity severity, String summary, List<ObjectRef> affected,
-                      List<String> evidence, Scope scope, FixReference fix, List<Action> resolution,
+                      List<String> evidence, Scope scope, Optional<FixReference> fix, List<Action> resolution,
                       List<ProbeRequest> probes) {
 
     public Finding {
@@ -23,6 +25,7 @@ public record Finding(ArticleId article, Severity severity, String summary, List
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(fix, "fix");
         affected = List.copyOf(affected);
         evidence = List.copyOf(evidence);
         resolution = List.copyOf(resolution);
@@ -53,7 +56,7 @@ public record Finding(ArticleId article, Severity severity, String summary, List
         private final List<ObjectRef> affected = new ArrayList<>();
         private final List<String> evidence = new ArrayList<>();
         private Scope scope = Scope.STATED;
-        private FixReference fix;
+        private Optional<FixReference> fix = Optional.empty();
         private final List<Action> resolution = new ArrayList<>();
         private final List<ProbeRequest> probes = new ArrayList<>();
 
@@ -86,7 +89,7 @@ public record Finding(ArticleId article, Severity severity, String summary, List
         }
 
         public Builder fix(FixReference f) {
-            fix = f;
+            fix = Optional.of(f);
             return this;
         }
 

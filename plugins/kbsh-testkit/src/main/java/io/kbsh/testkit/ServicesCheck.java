@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,16 +148,15 @@ public final class ServicesCheck {
     }
 
     private static boolean instantiable(Class<?> c) {
-        try {
-            c.getConstructor();
+        // ServiceLoader's two ways to make a provider: a public no-argument constructor, or public static provider().
+        if (Arrays.stream(c.getConstructors()).anyMatch(k -> k.getParameterCount() == 0)) {
             return true;
-        } catch (NoSuchMethodException e) {
-            try {
-                Method provider = c.getMethod("provider");
-                return Modifier.isStatic(provider.getModifiers());
-            } catch (NoSuchMethodException none) {
-                return false;
-            }
+        }
+        try {
+            Method provider = c.getMethod("provider");
+            return Modifier.isStatic(provider.getModifiers());
+        } catch (NoSuchMethodException none) {
+            return false;
         }
     }
 

@@ -86,10 +86,10 @@ public final class JsonReport {
         n.put("scope", f.scope().name().toLowerCase(Locale.ROOT));
         ArrayNode evidence = n.putArray("evidence");
         f.evidence().forEach(evidence::add);
-        if (f.fix() == null) {
+        if (f.fix().isEmpty()) {
             n.putNull("fix");
         } else {
-            FixReference fix = f.fix();
+            FixReference fix = f.fix().get();
             n.putObject("fix")
                     .put("product", fix.product())
                     .put("level", fix.level() == null ? null : fix.level().toString())

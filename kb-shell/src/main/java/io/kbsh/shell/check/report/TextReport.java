@@ -150,9 +150,7 @@ public final class TextReport {
                 sb.append("  because ").append(e).append('\n');
             }
         }
-        if (f.fix() != null) {
-            sb.append("  fix level: ").append(f.fix().describe()).append('\n');
-        }
+        f.fix().ifPresent(fix -> sb.append("  fix level: ").append(fix.describe()).append('\n'));
         if (detail == Detail.FULL) {
             int step = 1;
             for (Action a : f.resolution()) {

@@ -44,12 +44,12 @@ class Q187225CheckTest {
     @Test
     void clustered55WithoutServicePackOverTcpIsAffected() {
         Finding f = run(env("5.5", true, Transport.TCPIP), ArticleStore.empty()).get(0);
-        assertEquals(FixReference.Origin.PLUGIN, f.fix().origin());
+        assertEquals(FixReference.Origin.PLUGIN, f.fix().orElseThrow().origin());
         Action.InstallServicePack sp = (Action.InstallServicePack) f.resolution().get(0);
         assertEquals(ReleaseLevel.parse("5.5 SP1"), sp.level());
         assertEquals("rfc1006", f.probes().get(0).probe());
         assertTrue(f.evidence().stream().anyMatch(e -> e.contains("5.5 is below 5.5 SP1")), f.evidence().toString());
-        assertTrue(f.fix().describe().contains("source: plugin"));
+        assertTrue(f.fix().orElseThrow().describe().contains("source: plugin"));
     }
 
     @Test
@@ -63,7 +63,7 @@ class Q187225CheckTest {
     void theStoreOverridesThePluginsFixLevel() {
         List<Finding> found = run(env("5.5 SP1", true, Transport.TCPIP), storeSaying("5.5 SP2"));
         assertEquals(1, found.size(), "the store says SP2 fixed it, so SP1 is still affected");
-        assertEquals(FixReference.Origin.ARTICLE_STORE, found.get(0).fix().origin());
+        assertEquals(FixReference.Origin.ARTICLE_STORE, found.get(0).fix().orElseThrow().origin());
         assertEquals(ReleaseLevel.parse("5.5 SP2"), ((Action.InstallServicePack) found.get(0).resolution().get(0)).level());
         assertTrue(run(env("5.5 SP2", true, Transport.TCPIP), storeSaying("5.5 SP2")).isEmpty());
     }
