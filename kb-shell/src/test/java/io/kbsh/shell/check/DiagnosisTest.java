@@ -18,17 +18,15 @@ import io.kbsh.model.finding.ObjectRef;
 import io.kbsh.model.finding.ProbeRequest;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.net.probe.Probe;
-import io.kbsh.net.probe.ProbeContext;
-import io.kbsh.net.probe.TlsMode;
 import io.kbsh.rules.ArticleCheck;
 import io.kbsh.shell.net.ProbeCatalogue;
 import io.kbsh.shell.net.ProbeCommand;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
 import io.kbsh.testkit.RecordingContext;
+import io.kbsh.testkit.BannerProbe;
 import io.kbsh.testkit.net.DnsTestServer;
 import io.kbsh.testkit.net.ScriptedServer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -107,30 +105,6 @@ class DiagnosisTest {
             ObjectRef server = ObjectRef.server(env.servers().get(0).id());
             return List.of(Finding.builder(BANNER, Severity.INFO, "banner unknown").affects(server)
                     .probe(ProbeRequest.of("banner", "127.0.0.1", greeter.port(), "the banner"), server, facts).build());
-        }
-    }
-
-    /** A probe a plugin contributes: reads one line. */
-    static final class BannerProbe implements Probe {
-        @Override
-        public String id() {
-            return "banner";
-        }
-
-        @Override
-        public String description() {
-            return "reads one line";
-        }
-
-        @Override
-        public int defaultPort(TlsMode tls) {
-            return 0;
-        }
-
-        @Override
-        public void run(ProbeContext context) throws IOException, io.kbsh.net.probe.ProbeException {
-            context.evidence("greeting", context.connect().readLine());
-            context.reached("banner");
         }
     }
 

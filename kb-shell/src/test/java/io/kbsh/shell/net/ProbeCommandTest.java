@@ -12,11 +12,10 @@ import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.probe.Probe;
-import io.kbsh.net.probe.ProbeContext;
-import io.kbsh.net.probe.TlsMode;
 import io.kbsh.shell.check.CheckSession;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
+import io.kbsh.testkit.BannerProbe;
 import io.kbsh.testkit.net.Dialogue;
 import io.kbsh.testkit.net.LoopbackPorts;
 import io.kbsh.testkit.net.ScriptedServer;
@@ -322,28 +321,7 @@ class ProbeCommandTest {
 
     @Test
     void aPluginProbeIsFoundByItsId() throws Exception {
-        Probe banner = new Probe() {
-            @Override
-            public String id() {
-                return "banner";
-            }
-
-            @Override
-            public String description() {
-                return "reads one line";
-            }
-
-            @Override
-            public int defaultPort(TlsMode tls) {
-                return 0;
-            }
-
-            @Override
-            public void run(ProbeContext context) throws IOException, io.kbsh.net.probe.ProbeException {
-                context.evidence("greeting", context.connect().readLine());
-                context.reached("banner");
-            }
-        };
+        Probe banner = new BannerProbe();
         ProbeCommand command = new ProbeCommand(new ProbeCatalogue(contributing(banner)), session);
         assertTrue(command.subcommands().contains("banner"));
         assertEquals(ExitStatus.OK, run(command, "banner", "127.0.0.1", port()));

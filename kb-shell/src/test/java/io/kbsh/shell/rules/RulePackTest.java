@@ -100,7 +100,7 @@ class RulePackTest {
         RuleException e = assertThrows(RuleException.class, () -> RulePackReader.directory(pack, p -> Optional.empty()));
         assertEquals(rule.toString(), e.source());
         assertEquals("Q169113", e.rule());
-        assertEquals("outcomes[0].when[0].cel", e.path());
+        assertEquals("outcomes[0].when[0].cel", e.fieldPath());
         assertEquals(lineOf(rule, "&&& true"), e.line());
         String line = Files.readAllLines(rule).get(e.line() - 1);
         // CEL reports the first error, inside the expression: past its start, at most at the stray '&'.

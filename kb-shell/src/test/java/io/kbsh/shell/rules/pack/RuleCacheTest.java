@@ -61,7 +61,7 @@ class RuleCacheTest {
         Path rule = pack.resolve("Q169113.yaml");
         Files.writeString(rule, Files.readString(rule, StandardCharsets.UTF_8).replace("e.event == 9301", "e.event == = 9301"));
         RuleException e = assertThrows(RuleException.class, () -> RulePackReader.directory(pack, p -> Optional.empty(), RuleCache.at(file)));
-        assertEquals("outcomes[0].when[0].cel", e.path());
+        assertEquals("outcomes[0].when[0].cel", e.fieldPath());
     }
 
     @Test
