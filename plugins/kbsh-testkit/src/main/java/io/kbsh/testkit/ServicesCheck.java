@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  *
  * <p>What it requires:
  * <ul>
- *   <li>exactly one {@code io.kbsh.model.plugin.KbshPlugin} provider;</li>
+ *   <li>exactly one {@code io.kbsh.model.plugin.KbshPlugin} provider — or, for a rule pack JAR (a
+ *       {@code META-INF/kbsh/rules/kbsh-pack.yaml} and no descriptor), no code at all: kbsh reads such a
+ *       JAR as data and would never load a class or a services file in it;</li>
  *   <li>every line of a services file named for a kbsh SPI names a class of this plugin's own classes that
  *       is public, not abstract, implements that SPI and has a public no-argument constructor (or a public
  *       static {@code provider()} method), and no class is listed twice;</li>
@@ -41,6 +43,9 @@ import java.util.stream.Stream;
  * <p>Thread-safe: it keeps no state.
  */
 public final class ServicesCheck {
+
+    /** Where a JAR carries a rule pack's manifest (docs/rules.md). */
+    public static final String RULE_PACK_MANIFEST = "META-INF/kbsh/rules/kbsh-pack.yaml";
 
     /** The service types kbsh discovers in a plugin. */
     public static final List<Class<?>> SPIS =
@@ -96,6 +101,19 @@ public final class ServicesCheck {
             }
         }
         int descriptors = listed.get(KbshPlugin.class).size();
+        if (descriptors == 0 && Files.isRegularFile(classes.resolve(RULE_PACK_MANIFEST))) {
+            // A rule pack JAR: the loader takes it as data, so anything executable in it is dead weight.
+            for (Class<?> spi : SPIS) {
+                if (Files.exists(services.resolve(spi.getName()))) {
+                    problems.add("META-INF/services/" + spi.getName() + ": a rule pack without a descriptor loads no code;"
+                            + " add a KbshPlugin descriptor (a Java plugin may carry rules) or remove the file");
+                }
+            }
+            for (String className : classNames(classes)) {
+                problems.add(className + ": a rule pack without a descriptor loads no code; kbsh would never load this class");
+            }
+            return problems;
+        }
         if (descriptors != 1) {
             problems.add("META-INF/services/" + KbshPlugin.class.getName() + ": a plugin names exactly one descriptor, found "
                     + descriptors + " (kbsh refuses the plugin)");
@@ -185,6 +203,9 @@ public final class ServicesCheck {
     }
 
     private static String summary(Path classes) throws IOException {
+        if (Files.isRegularFile(classes.resolve(RULE_PACK_MANIFEST)) && !Files.exists(classes.resolve("META-INF/services/" + KbshPlugin.class.getName()))) {
+            return "a rule pack (" + RULE_PACK_MANIFEST + "), no code";
+        }
         Path services = classes.resolve("META-INF/services");
         int contributions = 0;
         for (Class<?> spi : SPIS) {

@@ -102,4 +102,35 @@ class ServicesCheckTest {
         assertTrue(e.getMessage().contains("exactly one descriptor, found 0"), e.getMessage());
         ServicesCheck.main(new String[] {classes.toString(), "pom"});
     }
+
+    private void rulePackManifest() throws IOException {
+        Path manifest = classes.resolve(ServicesCheck.RULE_PACK_MANIFEST);
+        Files.createDirectories(manifest.getParent());
+        Files.writeString(manifest, "id: some-rules\nname: Some rules\nversion: 1.0.0\nformat: 1\n");
+    }
+
+    @Test
+    void aRulePackJarNeedsNoDescriptorButMayHoldNoCode() throws IOException {
+        rulePackManifest();
+        assertEquals(List.of(), check(), "rules only: nothing to check");
+        ServicesCheck.main(new String[] {classes.toString(), "jar"});
+
+        copy(FixtureCheck.class);
+        services(ArticleCheck.class, FixtureCheck.class.getName());
+        assertEquals(List.of(
+                "META-INF/services/" + ArticleCheck.class.getName() + ": a rule pack without a descriptor loads no code;"
+                        + " add a KbshPlugin descriptor (a Java plugin may carry rules) or remove the file",
+                FixtureCheck.class.getName() + ": a rule pack without a descriptor loads no code; kbsh would never load this class"),
+                check());
+    }
+
+    @Test
+    void aJavaPluginCarryingRulesIsCheckedAsAPlugin() throws IOException {
+        rulePackManifest();
+        copy(FixturePlugin.class);
+        copy(FixtureCheck.class);
+        services(KbshPlugin.class, FixturePlugin.class.getName());
+        assertEquals(List.of(FixtureCheck.class.getName() + " implements " + ArticleCheck.class.getName()
+                + " but META-INF/services/" + ArticleCheck.class.getName() + " does not list it: kbsh would never load it"), check());
+    }
 }
