@@ -191,4 +191,46 @@ class RulePackTest {
                         + " (names: connector, env, server, proxies, firewalls, domains, registry, events, probes, address, object, fix)",
                 rule + ":" + likely + ":5: rule Q169113: outcomes[1]: outcome likely is unreachable: outcome seen has no conditions and comes first"), problems);
     }
+
+    /** An action limited to outcomes may name what those outcomes' conditions bind; lint holds it to exactly that. */
+    @Test
+    void lintLetsAnActionLimitedToOutcomesUseTheirNames() throws Exception {
+        Path rule = dir.resolve("Q000002.yaml");
+        String text = """
+                article: Q000002
+                title: t
+                summary: s
+                when:
+                  - {value: server.wspClient.configuredName, ip: false, as: proxyName}
+                outcomes:
+                  - name: known
+                    when:
+                      - {value: proxy.internalAddress, ip: true, as: proxyAddress}
+                    severity: warning
+                    summary: "{{proxyName}} instead of {{proxyAddress}}"
+                  - name: unknown
+                    severity: warning
+                    summary: "{{proxyName}}"
+                actions:
+                  - ini: {file: Mspclnt.ini, section: Servers Ip Addresses, key: Name, set: "{{proxyAddress}}"}
+                    outcomes: [known]
+                  - manual: "name {{proxyName}} by address"
+                tests:
+                  - name: fires
+                    environment: {schemaVersion: 2, servers: [{id: EX1, exchange: "5.5", wspClient: {configuredName: P1}}]}
+                    expect: [{object: "server:EX1", outcome: unknown}]
+                  - name: does not
+                    environment: {schemaVersion: 2, servers: [{id: EX1, exchange: "5.5"}]}
+                    expect: []
+                """;
+        Files.writeString(rule, text);
+        assertEquals(List.of(), Lint.check(CompiledRule.compile(RuleReader.rule(rule), "lint"), ArticleStore.empty()));
+
+        Files.writeString(rule, text.replace("    outcomes: [known]\n", "    outcomes: [known, unknown]\n"));
+        List<String> problems = Lint.check(CompiledRule.compile(RuleReader.rule(rule), "lint"), ArticleStore.empty())
+                .stream().map(RuleException::getMessage).toList();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(rule + ":" + lineOf(rule, "set: \"{{proxyAddress}}\"") + ":"), problems.get(0));
+        assertTrue(problems.get(0).contains("actions[0].ini.set: {{proxyAddress}} names 'proxyAddress', which this rule never has"), problems.get(0));
+    }
 }

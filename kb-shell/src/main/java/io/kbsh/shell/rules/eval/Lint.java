@@ -91,13 +91,15 @@ public final class Lint {
         }
         for (CompiledRule.Step s : rule.actions()) {
             String at = "actions[" + s.index() + "]";
-            s.text().ifPresent(t -> templates(rule, at + ".manual", t, always, problems));
-            s.iniValue().ifPresent(t -> templates(rule, at + (s.spec().ini() != null ? ".ini.set" : ".registry.value"), t, always, problems));
+            Set<String> names = limitedTo(s.spec().outcomes(), outcomes, always);
+            s.text().ifPresent(t -> templates(rule, at + ".manual", t, names, problems));
+            s.iniValue().ifPresent(t -> templates(rule, at + (s.spec().ini() != null ? ".ini.set" : ".registry.value"), t, names, problems));
         }
         for (int i = 0; i < rule.verify().size(); i++) {
             CompiledRule.Check c = rule.verify().get(i);
-            templates(rule, "verify[" + i + "].host", c.host(), always, problems);
-            templates(rule, "verify[" + i + "].purpose", c.purpose(), always, problems);
+            Set<String> names = limitedTo(c.spec().outcomes(), outcomes, always);
+            templates(rule, "verify[" + i + "].host", c.host(), names, problems);
+            templates(rule, "verify[" + i + "].purpose", c.purpose(), names, problems);
         }
         fixes(rule, "fix", rule.fix(), store, problems);
         for (int i = 0; i < outcomes.size(); i++) {
@@ -112,6 +114,33 @@ public final class Lint {
             problems.add(rule.document().problem(article, "tests", "the tests need an environment that triggers the rule and one that must not"));
         }
         return problems;
+    }
+
+    /**
+     * The names an action or verification limited to {@code only} (outcome names; empty: every outcome) can
+     * use: {@code always}, and what every one of those outcomes' conditions binds with {@code as}.
+     */
+    private static Set<String> limitedTo(List<String> only, List<CompiledRule.Outcome> outcomes, Set<String> always) {
+        if (only.isEmpty()) {
+            return always;
+        }
+        Set<String> common = null;
+        for (CompiledRule.Outcome o : outcomes) {
+            if (only.contains(o.name())) {
+                Set<String> binds = new LinkedHashSet<>();
+                o.when().forEach(c -> binds.addAll(c.binds()));
+                if (common == null) {
+                    common = binds;
+                } else {
+                    common.retainAll(binds);
+                }
+            }
+        }
+        Set<String> names = new LinkedHashSet<>(always);
+        if (common != null) {
+            names.addAll(common);
+        }
+        return names;
     }
 
     private static void fixes(CompiledRule rule, String path, Optional<CompiledRule.Fix> fix, ArticleStore store, List<RuleException> problems) {
