@@ -12,6 +12,7 @@ import io.kbsh.model.env.IniFile;
 import io.kbsh.model.env.InstalledService;
 import io.kbsh.model.env.OperatingSystem;
 import io.kbsh.model.env.Provenance;
+import io.kbsh.model.env.ProxyServer;
 import io.kbsh.model.env.RegistryValue;
 import io.kbsh.model.env.Server;
 import io.kbsh.model.env.WinsockProxyClient;
@@ -121,7 +122,7 @@ public final class CollectedFolder {
         Map<String, CollectedEvidence> collected = new LinkedHashMap<>();
         description.collected().forEach(c -> collected.put(c.from(), c));
         for (Path folder : computers) {
-            Computer c = new Computer(root, folder, report);
+            Computer c = new Computer(root, folder, report, description.proxies());
             c.read();
             String id = folder.getFileName().toString();
             Server stated = servers.get(id);
@@ -171,10 +172,14 @@ public final class CollectedFolder {
         Optional<RegistryEvidence.Derived<String>> proxyName = Optional.empty();
         final List<String> notes = new ArrayList<>();
 
-        Computer(Path root, Path folder, CollectReport.Builder report) {
+        /** The description's proxy servers, to tell which one a WinSock Proxy client's name or address is. */
+        private final List<ProxyServer> proxies;
+
+        Computer(Path root, Path folder, CollectReport.Builder report, List<ProxyServer> proxies) {
             this.root = root;
             this.folder = folder;
             this.report = report;
+            this.proxies = proxies;
         }
 
         String id() {
@@ -370,9 +375,27 @@ public final class CollectedFolder {
         }
 
         private void wspClient(Server.Builder b) {
-            proxyName.ifPresent(p -> b.wspClient(new WinsockProxyClient(Optional.empty(),
+            proxyName.ifPresent(p -> b.wspClient(new WinsockProxyClient(proxyNamed(p.value()),
                     p.value().isEmpty() ? Optional.empty() : Optional.of(p.value())))
                     .provenance("wspClient", p.provenance()));
+        }
+
+        /**
+         * The described proxy the client's {@code Name=} means: the one whose computer name (as Windows
+         * compares names, ignoring case) or address it is; none when no proxy, or more than one, fits.
+         */
+        private Optional<String> proxyNamed(String configured) {
+            if (configured.isEmpty()) {
+                return Optional.empty();
+            }
+            List<ProxyServer> fit = proxies.stream().filter(x -> x.name().map(configured::equalsIgnoreCase).orElse(false)
+                    || x.internalAddress().map(configured::equals).orElse(false)
+                    || x.externalAddress().map(configured::equals).orElse(false)).toList();
+            if (fit.size() != 1) {
+                return Optional.empty();
+            }
+            notes.add(id() + ": its WinSock Proxy client's " + configured + " is proxy " + fit.get(0).id() + " of the description");
+            return Optional.of(fit.get(0).id());
         }
 
         private void noteAssumedPath(IniFile f) {

@@ -251,4 +251,30 @@ class EnvCollectTest {
         assertEquals(ReleaseLevel.parse("5.0 SP2"), ExchangeLevels.ofBuild(1460).orElseThrow().level());
         assertTrue(ExchangeLevels.ofBuild(500).isEmpty(), "below 4.0's first build nothing is said");
     }
+
+    /** Q193928 needs to know which proxy the client's name means: the described proxy of that computer name. */
+    @Test
+    void theClientsProxyNameIsMatchedToTheDescribedProxy() throws Exception {
+        Files.writeString(collected.resolve("description.json"), """
+                {"schemaVersion": 2,
+                 "servers": [{"id": "NWMAIL1", "exchange": "5.5 SP1"}],
+                 "proxies": [{"id": "wsp", "version": "2.0 SP1", "name": "proxy1", "internalAddress": "10.1.0.1"},
+                             {"id": "edge", "version": "2.0 SP1", "name": "EDGE", "internalAddress": "10.1.0.2"}]}
+                """);
+        assertEquals(ExitStatus.OK, env.run(ctx, List.of("collect", "collected")));
+        Environment e = EnvironmentReader.read(collected.resolve("environment.json"));
+        assertEquals("wsp", e.server("NWMAIL1").orElseThrow().wspClient().orElseThrow().proxy().orElseThrow(),
+                "Name=PROXY1 is the proxy named proxy1 (Windows ignores the case of computer names)");
+        assertTrue(ctx.output().contains("NWMAIL1: its WinSock Proxy client's PROXY1 is proxy wsp of the description"), ctx.output());
+
+        Files.writeString(collected.resolve("description.json"), """
+                {"schemaVersion": 2,
+                 "servers": [{"id": "NWMAIL1", "exchange": "5.5 SP1"}],
+                 "proxies": [{"id": "wsp", "version": "2.0 SP1", "internalAddress": "10.1.0.1"}]}
+                """);
+        ctx.reset();
+        assertEquals(ExitStatus.OK, env.run(ctx, List.of("collect", "collected", "--yes")));
+        assertTrue(EnvironmentReader.read(collected.resolve("environment.json")).server("NWMAIL1").orElseThrow()
+                .wspClient().orElseThrow().proxy().isEmpty(), "no described proxy has that name: none is guessed");
+    }
 }
