@@ -49,8 +49,8 @@ class DistributionIT {
 
         assertEquals(0, r.status(), r.err());
         assertEquals("", r.err());
-        assertTrue(r.out().contains("5 plugin(s) loaded"), r.out());
-        for (String id : List.of("q165057", "q254909", "q178532", "q187225", "q166604")) {
+        assertTrue(r.out().contains("6 plugin(s) loaded"), r.out());
+        for (String id : List.of("q165057", "q254909", "q178532", "q187225", "q166604", "rules-exchange")) {
             assertTrue(r.out().contains(DIST.resolve("plugins").resolve(id + ".jar").toString()), id + " in " + r.out());
         }
         assertTrue(r.out().lines().anyMatch(l -> l.matches("POP3\\s+110\\s+995\\s+Store\\.exe\\s+\\[STORE]")), r.out());
@@ -75,7 +75,7 @@ class DistributionIT {
         assertTrue(Files.isDirectory(DIST.resolve("examples")));
         try (Stream<Path> jars = Files.list(DIST.resolve("plugins"))) {
             List<Path> all = jars.toList();
-            assertEquals(5, all.size(), all.toString());
+            assertEquals(6, all.size(), all.toString());
             for (Path jar : all) {
                 assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(jar)), jar.toString());
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kbsh.shell.article.parse.SharedData;
 import io.kbsh.shell.testing.PackagedKbsh;
 import io.kbsh.shell.testing.PackagedKbsh.Run;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +79,7 @@ class RulePackDistributionIT {
         assertEquals(4, text.status(), text.err() + text.out());
         assertTrue(text.out().contains("X.400 connector x400-hq names its remote MTA by the address 10.2.0.10 on clustered NODE1"), text.out());
 
-        Run tests = kbsh("rules test");
+        Run tests = kbsh("rules test example-rules");
         assertEquals(0, tests.status(), tests.err() + tests.out());
         assertTrue(tests.out().contains("4 passed, 0 failed"), tests.out());
 
@@ -119,5 +122,86 @@ class RulePackDistributionIT {
         strict.getInputStream().readAllBytes();
         assertTrue(strict.waitFor(90, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals(3, strict.exitValue());
+    }
+
+    // ---- the bundled pack (plugins/rules-exchange) --------------------------------------------------
+
+    @Test
+    void showSaysWhichPackExecutesABundledArticle() throws Exception {
+        Path archive = dir.resolve("archive");
+        try (ZipFile zip = new ZipFile(SharedData.require("kbarchive/kbarchive-txt.zip").toFile())) {
+            Path target = Files.createDirectories(archive.resolve("txt/193")).resolve("Q193928.TXT");
+            try (InputStream in = zip.getInputStream(zip.getEntry("txt/193/Q193928.TXT"))) {
+                Files.copy(in, target);
+            }
+        }
+        Run r = kbsh("import " + archive + "; show --no-pager Q193928");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("executable: rule in pack rules-exchange (rules-exchange.jar!/META-INF/kbsh/rules/Q193928.yaml)"),
+                r.out());
+    }
+
+    /** Files as a person copies them off a server in Q193928's situation, collected, then checked and planned. */
+    @Test
+    void checkOnCollectedFilesReportsQ193928AndPlansTheIniEdit() throws Exception {
+        Path collected = dir.resolve("collected");
+        Path ex1 = Files.createDirectories(collected.resolve("EX1"));
+        Files.writeString(collected.resolve("description.json"), """
+                {"schemaVersion": 2,
+                 "servers": [{"id": "EX1", "exchange": "5.5 SP1", "addresses": ["10.1.0.20"]}],
+                 "proxies": [{"id": "wsp", "version": "2.0", "name": "PROXY1", "internalAddress": "10.1.0.1"}]}
+                """);
+        Files.write(ex1.resolve("Mspclnt.ini"), "[Common]\r\nPort=1745\r\n[Servers Ip Addresses]\r\nName=PROXY1\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(ex1.resolve("AppEvent.txt"), ("5/3/1999\t8:00:01 AM\tMSExchangeIMC\tError\tNone\t4007\tN/A\tEX1"
+                + "\tThe TCP/IP listener socket could not be bound (10050).\r\n"
+                + "5/3/1999\t8:00:01 AM\tMSExchangeIMC\tError\tNone\t4020\tN/A\tEX1\tWinsock did not initialise.\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Path env = collected.resolve("environment.json");
+
+        Run collect = kbsh("env collect " + collected);
+        assertEquals(0, collect.status(), collect.err() + collect.out());
+        assertTrue(collect.out().contains("EX1: its WinSock Proxy client's PROXY1 is proxy wsp of the description"), collect.out());
+        Run r = kbsh("check Q193928 --env " + env + " --json");
+        assertEquals(0, r.status(), r.err() + r.out());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        List<String> found = new ArrayList<>();
+        report.get("findings").forEach(f -> found.add(f.get("article").asText() + " " + f.get("severity").asText() + " "
+                + f.path("plugin").asText() + " " + f.get("summary").asText()));
+        assertEquals(List.of("Q193928 error rules-exchange the Internet Mail Service on EX1 cannot start: its WinSock Proxy client"
+                + " names the proxy PROXY1 by name, not by its address 10.1.0.1"), found);
+
+        Run plan = kbsh("fix plan Q193928 --env " + env);
+        assertEquals(0, plan.status(), plan.err() + plan.out());
+        assertTrue(plan.out().contains("-Name=PROXY1") && plan.out().contains("+Name=10.1.0.1"), plan.out());
+    }
+
+    @Test
+    void theBundledPacksTestsPassAndABrokenCopyFails() throws Exception {
+        Run ok = kbsh("rules test rules-exchange");
+        assertEquals(0, ok.status(), ok.err() + ok.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) passed, 0 failed").matcher(ok.out());
+        assertTrue(m.find(), ok.out());
+        int total = Integer.parseInt(m.group(1));
+
+        // The pack as it ships, unpacked into a directory, with one expectation made wrong.
+        Path copy = Files.createDirectories(dir.resolve("rules-exchange"));
+        try (ZipFile jar = new ZipFile(PackagedKbsh.DIST.resolve("plugins/rules-exchange.jar").toFile())) {
+            for (ZipEntry e : jar.stream().filter(e -> !e.isDirectory() && e.getName().startsWith("META-INF/kbsh/rules/")).toList()) {
+                try (InputStream in = jar.getInputStream(e)) {
+                    Files.copy(in, copy.resolve(e.getName().substring("META-INF/kbsh/rules/".length())));
+                }
+            }
+        }
+        Path rule = copy.resolve("Q191594.yaml");
+        String text = Files.readString(rule, StandardCharsets.UTF_8);
+        String expectation = "{object: \"connector:site-paris\", severity: warning, outcome: likely";
+        assertTrue(text.contains(expectation), text);
+        Files.writeString(rule, text.replace(expectation, "{object: \"connector:site-paris\", severity: critical, outcome: likely"));
+        Run broken = kbsh("rules test " + copy);
+        assertEquals(1, broken.status(), broken.err() + broken.out());
+        assertTrue(broken.out().contains((total - 1) + " passed, 1 failed"), broken.out());
+        assertTrue(broken.out().contains("FAIL Q191594 \"without the event it is a warning\""), broken.out());
+        assertTrue(broken.out().contains("connector:site-paris: expected severity critical, got warning"), broken.out());
     }
 }
