@@ -2,7 +2,6 @@ package io.kbsh.shell;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
 import com.google.inject.Stage;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.UsageException;
@@ -20,9 +19,13 @@ import io.kbsh.shell.exec.ShellContext;
 import io.kbsh.shell.exec.ShellIo;
 import io.kbsh.shell.exec.StreamIo;
 import io.kbsh.shell.output.Screen;
+import io.kbsh.rules.ArticleCheck;
+import io.kbsh.shell.plugin.Contribution;
+import io.kbsh.shell.plugin.Contributions;
 import io.kbsh.shell.plugin.PluginFailure;
 import io.kbsh.shell.plugin.PluginLoader;
 import io.kbsh.shell.plugin.PluginSet;
+import io.kbsh.shell.repl.CompletionSources;
 import io.kbsh.shell.repl.Repl;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -118,12 +121,19 @@ public final class Kbsh {
             return ExitStatus.combine(pluginStatus,
                     Repl.run(registry, home, options.init(), io -> context(io, home, launch, options, injector),
                             Screen.colourWanted(launch.environment(), options.noColor(), true),
-                            (executor, out) -> openOnTheExample(session, example, executor, out)));
+                            (executor, out) -> openOnTheExample(session, example, executor, out),
+                            completionSources(session, injector.getInstance(Contributions.class))));
         }
         Charset charset = Charset.defaultCharset();
         ShellIo io = new StreamIo(launch.out(), launch.err(), charset);
         CommandExecutor executor = new CommandExecutor(registry, context(io, home, launch, options, injector));
         return ExitStatus.combine(pluginStatus, runBatch(launch, options, executor, io));
+    }
+
+    /** Tab completion reads the session's objects and the loaded checks as they are at each Tab. */
+    private static CompletionSources completionSources(CheckSession session, Contributions contributions) {
+        return new CompletionSources(session::objectNames,
+                () -> contributions.of(ArticleCheck.class).stream().map(Contribution::instance).toList());
     }
 
     /**
@@ -150,13 +160,8 @@ public final class Kbsh {
     }
 
     private static ShellContext context(ShellIo io, Path home, Launch launch, LaunchOptions options, Injector injector) {
-        return new ShellContext(io, home, launch.workingDirectory(), options.debug(), type -> service(injector, type),
+        return new ShellContext(io, home, launch.workingDirectory(), options.debug(),
                 injector.getInstance(ShellSession.class));
-    }
-
-    private static Optional<?> service(Injector injector, Class<?> type) {
-        return injector.getExistingBinding(Key.get(type)) == null
-                ? Optional.empty() : Optional.of(injector.getInstance(type));
     }
 
     private static List<Path> pluginDirectories(Launch launch, LaunchOptions options, Path home) {

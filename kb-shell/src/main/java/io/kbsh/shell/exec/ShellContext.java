@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The {@link CommandContext} the shell hands to every command. */
 public final class ShellContext implements CommandContext {
@@ -21,22 +20,18 @@ public final class ShellContext implements CommandContext {
     private final Path home;
     private final Path workingDirectory;
     private final boolean debug;
-    private final Function<Class<?>, Optional<?>> services;
     private final Session session;
 
     /** A context without a session: nothing loaded, no facts kept (the REPL's own tests). */
-    public ShellContext(ShellIo io, Path home, Path workingDirectory, boolean debug,
-                        Function<Class<?>, Optional<?>> services) {
-        this(io, home, workingDirectory, debug, services, Session.NONE);
+    public ShellContext(ShellIo io, Path home, Path workingDirectory, boolean debug) {
+        this(io, home, workingDirectory, debug, Session.NONE);
     }
 
-    public ShellContext(ShellIo io, Path home, Path workingDirectory, boolean debug,
-                        Function<Class<?>, Optional<?>> services, Session session) {
+    public ShellContext(ShellIo io, Path home, Path workingDirectory, boolean debug, Session session) {
         this.io = io;
         this.home = home;
         this.workingDirectory = workingDirectory;
         this.debug = debug;
-        this.services = services;
         this.session = session;
     }
 
@@ -147,10 +142,5 @@ public final class ShellContext implements CommandContext {
             return Optional.of(type.cast(facts()));
         }
         return Optional.empty();
-    }
-
-    /** The shell's own services by type, for the shell's code (completion); not part of the plugin API. */
-    public <T> Optional<T> shellService(Class<T> type) {
-        return services.apply(type).map(type::cast);
     }
 }

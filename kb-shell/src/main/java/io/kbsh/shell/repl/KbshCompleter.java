@@ -10,10 +10,7 @@ import io.kbsh.shell.exec.CommandRegistry;
 import io.kbsh.model.article.ArticleBrief;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.rules.ArticleCheck;
-import io.kbsh.shell.check.CheckSession;
 import io.kbsh.shell.help.CommandSyntax;
-import io.kbsh.shell.plugin.Contribution;
-import io.kbsh.shell.plugin.Contributions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -40,21 +37,13 @@ final class KbshCompleter implements Completer {
 
     private final CommandRegistry registry;
     private final Supplier<CommandContext> context;
+    private final CompletionSources sources;
     private final Completer files = new FileNameCompleter();
 
-    /**
-     * A service of the shell itself: through the shell's context, since the plugin API's
-     * {@code service(Class)} reaches nothing internal; a test double answers through that method.
-     */
-    @SuppressWarnings("removal")
-    private <T> java.util.Optional<T> shell(Class<T> type) {
-        CommandContext c = context.get();
-        return c instanceof io.kbsh.shell.exec.ShellContext s ? s.shellService(type) : c.service(type);
-    }
-
-    KbshCompleter(CommandRegistry registry, Supplier<CommandContext> context) {
+    KbshCompleter(CommandRegistry registry, Supplier<CommandContext> context, CompletionSources sources) {
         this.registry = registry;
         this.context = context;
+        this.sources = sources;
     }
 
     @Override
@@ -146,7 +135,7 @@ final class KbshCompleter implements Completer {
     private boolean optionValues(OptionSpec option, List<Candidate> candidates) {
         List<String> values = switch (option.name()) {
             case "fail-on" -> Arrays.stream(Severity.values()).map(Severity::label).toList();
-            case "object" -> shell(CheckSession.class).map(CheckSession::objectNames).orElse(List.of());
+            case "object" -> sources.objectNames().get();
             case "codepage" -> CODEPAGES;
             default -> null;
         };
@@ -164,10 +153,9 @@ final class KbshCompleter implements Completer {
     private void articles(String prefix, List<Candidate> candidates) {
         String wanted = (prefix.isEmpty() ? "Q" : prefix).toUpperCase(Locale.ROOT);
         Set<String> offered = new HashSet<>();
-        for (Contribution<ArticleCheck> c : shell(Contributions.class)
-                .map(all -> all.of(ArticleCheck.class)).orElse(List.of())) {
+        for (ArticleCheck check : sources.checks().get()) {
             try {
-                ArticleBrief brief = c.instance().article();
+                ArticleBrief brief = check.article();
                 String id = brief.id().toString();
                 if (id.startsWith(wanted) && offered.add(id)) {
                     candidates.add(new Candidate(id, id, "articles with a check", brief.title(), null, null, true));

@@ -42,10 +42,10 @@ public final class Repl {
     private Repl() {
     }
 
-    /** Runs the shell on the system terminal. */
+    /** Runs the shell on the system terminal; {@code sources} feed Tab completion from the session. */
     public static int run(CommandRegistry registry, Path home, Optional<String> init,
                           Function<ShellIo, ShellContext> contexts, boolean colourAllowed,
-                          BiConsumer<CommandExecutor, PrintWriter> startup) {
+                          BiConsumer<CommandExecutor, PrintWriter> startup, CompletionSources sources) {
         try (Terminal terminal = TerminalBuilder.builder().name("kbsh").system(true).build()) {
             // A dumb terminal (TERM=dumb: Emacs' shell, IDE consoles) leaves SIGINT to the JVM, whose default
             // ends the process. Route it to the terminal's handlers as JLine does on every other terminal.
@@ -53,7 +53,7 @@ public final class Repl {
                     ? Optional.ofNullable(Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT)))
                     : Optional.empty();
             try {
-                return run(terminal, registry, home, init, contexts, colourAllowed, startup);
+                return run(terminal, registry, home, init, contexts, colourAllowed, startup, sources);
             } finally {
                 interrupt.ifPresent(handler -> Signals.unregister("INT", handler));
             }
@@ -75,16 +75,17 @@ public final class Repl {
      */
     public static int run(Terminal terminal, CommandRegistry registry, Path home, Optional<String> init,
                           Function<ShellIo, ShellContext> contexts, boolean colourAllowed) throws IOException {
-        return run(terminal, registry, home, init, contexts, colourAllowed, (executor, out) -> { });
+        return run(terminal, registry, home, init, contexts, colourAllowed, (executor, out) -> { }, CompletionSources.NONE);
     }
 
     /**
      * Runs the shell as {@link #run(Terminal, CommandRegistry, Path, Optional, Function, boolean)} does;
-     * {@code startup} runs after {@code --init}, before the first prompt (the example site loads there).
+     * {@code startup} runs after {@code --init}, before the first prompt (the example site loads there);
+     * {@code sources} give completion the environment's objects and the loaded checks.
      */
     public static int run(Terminal terminal, CommandRegistry registry, Path home, Optional<String> init,
                           Function<ShellIo, ShellContext> contexts, boolean colourAllowed,
-                          BiConsumer<CommandExecutor, PrintWriter> startup) throws IOException {
+                          BiConsumer<CommandExecutor, PrintWriter> startup, CompletionSources sources) throws IOException {
         Files.createDirectories(home);
         if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
             // Some pseudo-terminals report 0x0; JLine would then draw nothing as the user types.
@@ -97,7 +98,7 @@ public final class Repl {
                 .terminal(terminal)
                 .appName("kbsh")
                 .parser(new KbshParser())
-                .completer(new KbshCompleter(registry, () -> context[0]))
+                .completer(new KbshCompleter(registry, () -> context[0], sources))
                 .history(history.history())
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true);

@@ -62,7 +62,7 @@ class ImportBarTest {
             io.kbsh.shell.exec.ShellContext context = new io.kbsh.shell.exec.ShellContext(
                     new io.kbsh.shell.exec.StreamIo(new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
                             new java.io.PrintStream(errors, true), java.nio.charset.StandardCharsets.UTF_8),
-                    home, home, false, type -> java.util.Optional.empty());
+                    home, home, false);
             io.kbsh.shell.exec.CommandRegistry registry = io.kbsh.shell.exec.CommandRegistry.build(
                     java.util.List.of(new ImportCommand(() -> store)), io.kbsh.shell.plugin.PluginSet.empty());
             store.imported(); // the index is open before the Ctrl-C

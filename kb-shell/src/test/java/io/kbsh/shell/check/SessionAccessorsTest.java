@@ -48,7 +48,7 @@ class SessionAccessorsTest {
         ArticleStore store = ArticleStore.empty();
         ShellSession shell = new ShellSession(session, new CheckEngine(PluginSet.empty()), () -> store);
         CommandContext context = new ShellContext(new StreamIo(new ByteArrayOutputStream(), new ByteArrayOutputStream(),
-                StandardCharsets.UTF_8), home, home, false, type -> Optional.empty(), shell);
+                StandardCharsets.UTF_8), home, home, false, shell);
 
         assertSame(env, context.environment().orElseThrow());
         assertEquals(List.of(new Waiver("Q254909", "server:AWWEST", "fixed by hand", LocalDate.of(2099, 12, 31))), context.waivers());
@@ -69,7 +69,7 @@ class SessionAccessorsTest {
     @Test
     void withoutASessionTheAccessorsAreEmptyAndAddingIsRefused() throws Exception {
         CommandContext bare = new ShellContext(new StreamIo(new ByteArrayOutputStream(), new ByteArrayOutputStream(),
-                StandardCharsets.UTF_8), home, home, false, type -> Optional.empty());
+                StandardCharsets.UTF_8), home, home, false);
         assertTrue(bare.environment().isEmpty());
         assertTrue(bare.waivers().isEmpty());
         assertThrows(CommandException.class, () -> bare.addFacts(List.of()));

@@ -127,19 +127,9 @@ class KbshCompleterTest {
         io.kbsh.rules.ArticleCheck check = Mockito.mock(io.kbsh.rules.ArticleCheck.class);
         Mockito.when(check.article()).thenReturn(new io.kbsh.model.article.ArticleBrief(new ArticleId(254909),
                 "WinSock Proxy client captures the MTA", List.of(), "s"));
-        io.kbsh.shell.plugin.Contributions contributions = new io.kbsh.shell.plugin.Contributions() {
-            @SuppressWarnings("unchecked")
-            public <T> List<io.kbsh.shell.plugin.Contribution<T>> of(Class<T> spi) {
-                return spi == io.kbsh.rules.ArticleCheck.class
-                        ? List.of(new io.kbsh.shell.plugin.Contribution<>(Optional.empty(), (T) check)) : List.of();
-            }
-        };
-        Mockito.when(context.service(io.kbsh.shell.plugin.Contributions.class)).thenReturn(Optional.of(contributions));
-        io.kbsh.shell.check.CheckSession session = Mockito.mock(io.kbsh.shell.check.CheckSession.class);
-        Mockito.when(session.objectNames()).thenReturn(List.of("server:NWMAIL1", "connector:x400-hq-plant"));
-        Mockito.when(context.service(io.kbsh.shell.check.CheckSession.class)).thenReturn(Optional.of(session));
         CommandRegistry registry = CommandRegistry.build(List.of(new Demo(), new Waive(), new io.kbsh.shell.builtin.VersionCommand()), PluginSet.empty());
-        completer = new KbshCompleter(registry, () -> context);
+        completer = new KbshCompleter(registry, () -> context,
+                new CompletionSources(() -> List.of("server:NWMAIL1", "connector:x400-hq-plant"), () -> List.of(check)));
         reader = LineReaderBuilder.builder().terminal(terminal).parser(parser).build();
     }
 

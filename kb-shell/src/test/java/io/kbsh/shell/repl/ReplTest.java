@@ -97,7 +97,7 @@ class ReplTest {
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> {
             try (terminal) {
                 return Repl.run(terminal, registry, home, Optional.empty(),
-                        io -> new ShellContext(io, home, home, false, type -> Optional.empty()));
+                        io -> new ShellContext(io, home, home, false));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -115,6 +115,17 @@ class TabAtThePromptIT {
     }
 
     @Test
+    void theLoadedChecksAndTheSitesObjectsReachCompletion() throws Exception {
+        try (Tmux t = kbsh()) {
+            // No archive is imported: only a loaded check knows Q254909; the example site holds PLANTMAIL.
+            expect(t, "check Q2549\t", "check Q254909 ");
+            t.press(KILL_LINE);
+            expect(t, "fix plan Q254909 --object server:PL\t", "fix plan Q254909 --object server:PLANTMAIL ");
+            leave(t);
+        }
+    }
+
+    @Test
     void theNextArgumentIsHintedAndHistoryIsSuggested() throws Exception {
         try (Tmux t = kbsh()) {
             t.type("fix plan ");
