@@ -8,9 +8,11 @@ import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
@@ -23,10 +25,14 @@ import java.util.Map;
 
 /**
  * Google's Common Expression Language for the conditions structured matchers do not cover. Expressions see
- * the rule's names (its object, {@code env}, the related values, its {@code let} values) as dynamic values
- * and three helpers: {@code isIp(text)}, {@code below(level, "5.5 SP2")} and {@code atLeast(level, "5.5 SP2")}
+ * the rule's names (its object, {@code env}, the related values, its {@code let} values) as dynamic values,
+ * CEL's strings extension ({@code lowerAscii}, {@code upperAscii}, {@code split}, {@code substring}, …) and kbsh's
+ * helpers: {@code isIp(text)}, {@code below(level, "5.5 SP2")} and {@code atLeast(level, "5.5 SP2")}
  * (levels as the environment file writes them; different release lines are never below or at least one
- * another), and {@code level(text)}, a level as {@code {release, servicePack}}. Comprehensions are bounded.
+ * another), {@code level(text)}, a level as {@code {release, servicePack}}, and for firewall rules
+ * {@code inPorts(ports, 25)} (a rule's {@code ports}, numbers and {@code "1024-65535"} ranges, cover the port) and
+ * {@code inNet(address, spec)} (the address equals {@code spec} or lies in its prefix, {@code 10.0.0.0/8}; never a
+ * look-up). Comprehensions are bounded.
  *
  * <p>CEL stays inside the shell: no CEL type appears outside this package.
  *
@@ -48,17 +54,24 @@ final class Cel {
             CelFunctionDecl.newFunctionDeclaration("atLeast",
                     CelOverloadDecl.newGlobalOverload("atLeast_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)),
             CelFunctionDecl.newFunctionDeclaration("level",
-                    CelOverloadDecl.newGlobalOverload("level_string", SimpleType.DYN, SimpleType.STRING)));
+                    CelOverloadDecl.newGlobalOverload("level_string", SimpleType.DYN, SimpleType.STRING)),
+            CelFunctionDecl.newFunctionDeclaration("inPorts",
+                    CelOverloadDecl.newGlobalOverload("inPorts_list_int", SimpleType.BOOL, ListType.create(SimpleType.DYN), SimpleType.INT)),
+            CelFunctionDecl.newFunctionDeclaration("inNet",
+                    CelOverloadDecl.newGlobalOverload("inNet_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)));
 
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
             .setOptions(OPTIONS)
+            .addLibraries(CelExtensions.strings())
             .addFunctionBindings(
                     CelFunctionBinding.from("isIp_string", String.class, Values::isIpLiteral),
                     CelFunctionBinding.from("below_string_string", String.class, String.class,
                             (a, b) -> Values.level(a).map(l -> Values.level(b).map(f -> l.sameLine(f) && !l.atLeast(f)).orElse(false)).orElse(false)),
                     CelFunctionBinding.from("atLeast_string_string", String.class, String.class,
                             (a, b) -> Values.level(a).map(l -> Values.level(b).map(l::atLeast).orElse(false)).orElse(false)),
-                    CelFunctionBinding.from("level_string", String.class, Cel::levelMap))
+                    CelFunctionBinding.from("level_string", String.class, Cel::levelMap),
+                    CelFunctionBinding.from("inPorts_list_int", List.class, Long.class, Values::inPorts),
+                    CelFunctionBinding.from("inNet_string_string", String.class, String.class, Values::inNet))
             .build();
 
     private Cel() {
@@ -114,7 +127,8 @@ final class Cel {
     /** Compiles {@code expression} over {@code names} (all dynamic), typed {@code bool} or any. */
     static Program compile(String expression, Collection<String> names, boolean condition) throws CompileError {
         var builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS)
-                .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS).addFunctionDeclarations(FUNCTIONS);
+                .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS).addLibraries(CelExtensions.strings())
+                .addFunctionDeclarations(FUNCTIONS);
         for (String n : names) {
             builder.addVar(n, SimpleType.DYN);
         }

@@ -117,7 +117,8 @@ public final class CompiledRule {
             compiledLets.put(let.getKey(), cel(let.getValue(), path, declared, false));
             declared.add(let.getKey());
         }
-        this.lets = Map.copyOf(compiledLets);
+        // In the order written: a let may use the ones before it (Map.copyOf would lose the order).
+        this.lets = java.util.Collections.unmodifiableMap(compiledLets);
         this.names = List.copyOf(declared);
         this.when = conditions(spec.when(), "when");
         this.fix = fix(spec.fix(), "fix");

@@ -125,6 +125,73 @@ final class Values {
         }
     }
 
+    /**
+     * True when a firewall rule's {@code ports} (whole numbers and {@code "137-139"} ranges, as the environment
+     * file writes them) cover {@code port}; an item that is neither covers nothing.
+     */
+    static boolean inPorts(List<?> ports, Long port) {
+        for (Object p : ports) {
+            if (p instanceof Number n && n.longValue() == port) {
+                return true;
+            }
+            if (p instanceof String s) {
+                try {
+                    if (port >= 1 && port <= 65535 && io.kbsh.model.env.PortRange.parse(s).contains(port.intValue())) {
+                        return true;
+                    }
+                } catch (IllegalArgumentException e) {
+                    // not a port range: covers nothing
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code address} (an IP literal) equals {@code spec} or lies in its prefix ({@code 10.1.0.0/16},
+     * {@code fe80::/10}). A host name or an id on either side is never looked up and matches nothing here.
+     */
+    static boolean inNet(String address, String spec) {
+        String a = address.trim();
+        String s = spec.trim();
+        int slash = s.indexOf('/');
+        String net = slash < 0 ? s : s.substring(0, slash);
+        if (!isIpLiteral(a) || !isIpLiteral(net)) {
+            return false;
+        }
+        byte[] x = literal(a);
+        byte[] n = literal(net);
+        if (x.length != n.length) {
+            return false;
+        }
+        int bits;
+        try {
+            bits = slash < 0 ? x.length * 8 : Integer.parseInt(s.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (bits < 0 || bits > x.length * 8) {
+            return false;
+        }
+        for (int i = 0; i < bits; i++) {
+            int mask = 0x80 >>> (i % 8);
+            if ((x[i / 8] & mask) != (n[i / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] literal(String ip) {
+        String t = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+        try {
+            // Only literals reach here (isIpLiteral), which InetAddress parses without a look-up.
+            return InetAddress.getByName(t).getAddress();
+        } catch (UnknownHostException e) {
+            return new byte[0];
+        }
+    }
+
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }
