@@ -188,7 +188,7 @@ class RulePackTest {
                 rule + ":" + evidence + ":9: rule Q169113: outcomes[0].evidence[0]: {{server.cluster.virtualName}}: server.cluster has no field"
                         + " 'virtualName' in the environment file (fields: virtualServer, nodeAddresses, virtualAddresses)",
                 rule + ":" + evidence + ":9: rule Q169113: outcomes[0].evidence[0]: {{adress}} names 'adress', which this outcome never has"
-                        + " (names: connector, env, server, proxies, firewalls, domains, registry, events, probes, address, object, fix)",
+                        + " (names: connector, env, server, proxies, firewalls, domains, registry, events, probes, lookups, address, object, fix)",
                 rule + ":" + likely + ":5: rule Q169113: outcomes[1]: outcome likely is unreachable: outcome seen has no conditions and comes first"), problems);
     }
 

@@ -10,6 +10,8 @@ import io.kbsh.model.fact.EvidenceValue;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.fact.MxFact;
+import io.kbsh.model.fact.PtrFact;
+import io.kbsh.model.fact.SoaFact;
 import io.kbsh.model.internal.Limits;
 import io.kbsh.shell.env.EnvironmentWriter;
 import java.io.IOException;
@@ -48,6 +50,8 @@ public final class EnvironmentView {
     private final Map<String, Map<String, Object>> collected = new HashMap<>();
     private final List<Map<String, Object>> endpoints = new ArrayList<>();
     private final Map<String, Map<String, Object>> mx = new HashMap<>();
+    /** The newest DNS look-up facts by name, for every kind: {@code mx} by domain, {@code soa} by zone, {@code ptr} by address. */
+    private final Map<String, Object> lookups;
 
     private EnvironmentView(Environment environment, Facts facts) {
         this.environment = environment;
@@ -66,15 +70,26 @@ public final class EnvironmentView {
         }
         // Newest last: a later fact about the same endpoint replaces an earlier one in the look-ups.
         Map<String, Map<String, Object>> newest = new LinkedHashMap<>();
+        Map<String, Object> soa = new LinkedHashMap<>();
+        Map<String, Object> ptr = new LinkedHashMap<>();
         for (Fact f : facts.all()) {
             if (f instanceof EndpointFact e) {
                 newest.remove(Facts.historyKey(e));
                 newest.put(Facts.historyKey(e), endpoint(e));
             } else if (f instanceof MxFact m) {
                 mx.put(m.domain().toLowerCase(Locale.ROOT), mx(m));
+            } else if (f instanceof SoaFact z) {
+                soa.put(z.zone().toLowerCase(Locale.ROOT), soa(z));
+            } else if (f instanceof PtrFact p) {
+                ptr.put(p.address().toLowerCase(Locale.ROOT), ptr(p));
             }
         }
         endpoints.addAll(newest.values());
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("mx", Collections.unmodifiableMap(new LinkedHashMap<>(mx)));
+        l.put("soa", Collections.unmodifiableMap(soa));
+        l.put("ptr", Collections.unmodifiableMap(ptr));
+        this.lookups = Collections.unmodifiableMap(l);
     }
 
     /** The view of {@code environment} with {@code facts}; the same view when asked again for the same pair. */
@@ -112,6 +127,7 @@ public final class EnvironmentView {
         b.put(kind.kind(), object);
         b.put("env", root);
         String id = kind.id(object);
+        b.put("lookups", lookups);
         switch (kind) {
             case SERVER -> {
                 find("sites", "id", object.get("site")).ifPresent(s -> b.put("site", s));
@@ -286,6 +302,41 @@ public final class EnvironmentView {
         m.put("fallbackDelivers", f.fallbackDelivers());
         m.put("firstHostOnlyFails", f.firstHostOnlyFails());
         m.put("firstHostOnly", f.firstHostOnly().name().toLowerCase(Locale.ROOT));
+        m.put("observedAt", f.observedAt().toString());
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, Object> soa(SoaFact f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("zone", f.zone());
+        List<Object> servers = new ArrayList<>();
+        for (SoaFact.Server s : f.servers()) {
+            Map<String, Object> server = new LinkedHashMap<>();
+            server.put("server", s.server());
+            server.put("dnsOutcome", s.dnsOutcome());
+            if (s.answered()) {
+                server.put("serial", s.serial());
+                server.put("primary", s.primary());
+                server.put("authoritative", s.authoritative());
+            }
+            server.put("detail", s.detail());
+            servers.add(Collections.unmodifiableMap(server));
+        }
+        m.put("servers", List.copyOf(servers));
+        m.put("serialsAgree", f.serialsAgree());
+        f.newestSerial().ifPresent(n -> m.put("newestSerial", n));
+        m.put("behind", f.behind().stream().map(SoaFact.Server::server).toList());
+        m.put("observedAt", f.observedAt().toString());
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, Object> ptr(PtrFact f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", f.address());
+        m.put("dnsOutcome", f.dnsOutcome());
+        m.put("names", f.names());
+        m.put("confirmed", f.confirmed());
+        m.put("detail", f.detail());
         m.put("observedAt", f.observedAt().toString());
         return Collections.unmodifiableMap(m);
     }

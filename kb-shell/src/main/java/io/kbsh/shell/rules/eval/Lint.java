@@ -40,6 +40,7 @@ public final class Lint {
     private static final Map<String, Set<String>> OTHER = Map.of(
             "probes", Set.of("probe", "host", "port", "status", "stage", "latencyMs", "evidence", "observedAt"),
             "mx", Set.of("domain", "dnsOutcome", "hosts", "hostsNotFollowed", "fallbackDelivers", "firstHostOnlyFails", "firstHostOnly", "observedAt"),
+            "lookups", Set.of("mx", "soa", "ptr"),
             "fix", Set.of("level", "product", "source"));
 
     private Lint() {

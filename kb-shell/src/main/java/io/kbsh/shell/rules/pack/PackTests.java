@@ -10,6 +10,8 @@ import io.kbsh.model.fact.Fact;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.fact.MxFact;
 import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.model.fact.PtrFact;
+import io.kbsh.model.fact.SoaFact;
 import io.kbsh.model.internal.Limits;
 import io.kbsh.shell.env.EnvironmentReader;
 import io.kbsh.shell.json.JsonInputException;
@@ -169,11 +171,27 @@ public final class PackTests {
     /**
      * A probe fact written in a test: {@code {probe, host, port, status, stage, evidence}} for an endpoint, or
      * {@code {mx: DOMAIN, dnsOutcome, hosts: [{name, preference, address, status, stage}], fallbackDelivers,
-     * firstHostOnlyFails}}.
+     * firstHostOnlyFails}}, or a DNS look-up: {@code {soa: ZONE, servers: [{server, dnsOutcome, serial, primary,
+     * authoritative, detail}]}} or {@code {ptr: ADDRESS, dnsOutcome, names, confirmed, detail}}.
      */
     static Fact fact(JsonNode n) {
         if (!n.isObject()) {
             throw new IllegalArgumentException("a fact is an object");
+        }
+        if (n.has("soa")) {
+            known(n, "soa", "servers");
+            List<SoaFact.Server> servers = new ArrayList<>();
+            for (JsonNode s : n.path("servers")) {
+                known(s, "server", "dnsOutcome", "serial", "primary", "authoritative", "detail");
+                servers.add(new SoaFact.Server(text(s, "server"), s.path("dnsOutcome").asText("OK"), s.path("serial").asLong(0),
+                        s.path("primary").asText(""), s.path("authoritative").asBoolean(true), s.path("detail").asText("")));
+            }
+            return new SoaFact(text(n, "soa"), servers, OBSERVED);
+        }
+        if (n.has("ptr")) {
+            known(n, "ptr", "dnsOutcome", "names", "confirmed", "detail");
+            return new PtrFact(text(n, "ptr"), n.path("dnsOutcome").asText("OK"), strings(n.path("names")), strings(n.path("confirmed")),
+                    n.path("detail").asText(""), OBSERVED);
         }
         if (n.has("mx")) {
             known(n, "mx", "dnsOutcome", "hosts", "fallbackDelivers", "firstHostOnlyFails");
@@ -209,6 +227,12 @@ public final class PackTests {
         int port = n.path("port").asInt(-1);
         return new EndpointFact(text(n, "probe"), text(n, "host"), port, status(n), n.path("stage").asText("connect"),
                 Duration.ZERO, typed.build(), OBSERVED);
+    }
+
+    private static List<String> strings(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(x -> out.add(x.asText()));
+        return out;
     }
 
     private static void known(JsonNode n, String... fields) {
