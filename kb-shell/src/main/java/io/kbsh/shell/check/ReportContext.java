@@ -92,9 +92,21 @@ public final class ReportContext {
         }
     }
 
-    /** Writes {@code tree} as the HTML report to {@code file}, atomically. */
+    /** Writes {@code tree}, a saved report, as the HTML report to {@code file}, atomically. */
     public void writeHtml(JsonNode tree, Path file) throws io.kbsh.model.command.CommandException {
-        String html = HtmlReport.render(tree, this::articleText, ReportContext::parseEnvironment);
+        write(HtmlReport.render(tree, this::articleText, ReportContext::parseEnvironment), file);
+    }
+
+    /**
+     * Writes {@code tree}, the report of a run just made on {@code environment}, as the HTML report to
+     * {@code file}, atomically. The picture is drawn from the environment the checks judged (the tree
+     * embeds the same document, which a later {@code report html} reads back into an equal one).
+     */
+    void writeHtml(JsonNode tree, Environment environment, Path file) throws io.kbsh.model.command.CommandException {
+        write(HtmlReport.render(tree, this::articleText, document -> Optional.of(environment)), file);
+    }
+
+    private static void write(String html, Path file) throws io.kbsh.model.command.CommandException {
         try {
             SafeFiles.write(file, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package io.kbsh.shell.check;
 
-import io.kbsh.shell.graph.LayoutWarmUp;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.model.command.Arguments;
 import io.kbsh.model.command.CommandContext;
@@ -45,10 +44,6 @@ record ReportOptions(boolean json, Path junit, Path html, Severity failOn) {
         }
         Path junit = args.value("junit").map(context::resolve).orElse(null);
         Path html = args.value("html").map(context::resolve).orElse(null);
-        if (html != null) {
-            // The picture is drawn after the checks; its layout engine can get ready while they run.
-            LayoutWarmUp.start();
-        }
         return new ReportOptions(args.has("json"), junit, html, failOn);
     }
 
@@ -83,7 +78,7 @@ record ReportOptions(boolean json, Path junit, Path html, Severity failOn) {
             if (reportContext.isEmpty()) {
                 throw new CommandException("--html: this shell has no report context");
             }
-            reportContext.get().writeHtml(tree, html);
+            reportContext.get().writeHtml(tree, diagnosis.evaluation().environment(), html);
             if (!json) {
                 context.out().println("HTML report written to " + html);
             }

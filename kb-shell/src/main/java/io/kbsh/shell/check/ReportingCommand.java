@@ -10,6 +10,7 @@ import io.kbsh.model.finding.Action;
 import io.kbsh.shell.check.report.TextReport;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.Outcome;
+import io.kbsh.shell.graph.LayoutAhead;
 import io.kbsh.shell.net.ProbeCatalogue;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,10 @@ abstract class ReportingCommand implements ShellCommand {
         ProbeSettings probing = ProbeSettings.parse(args);
         Evaluation evaluation = Evaluation.prepare(context, session, engine, args, args.positional(),
                 probes(args) ? Optional.of(probing) : Optional.empty());
+        if (output.html() != null) {
+            // The picture's layout needs only the environment: it is made on the other core while the checks run.
+            LayoutAhead.start(evaluation.environment());
+        }
         Diagnosis diagnosis = diagnoses.run(context, evaluation,
                 output.json() ? DiagnosisService.Steps.QUIET : steps(context));
         return finish(context, output, diagnosis);

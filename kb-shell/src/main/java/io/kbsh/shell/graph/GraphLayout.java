@@ -35,6 +35,11 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * their servers. Sizes come from the text each shape holds (a fixed-width estimate: the picture uses a
  * monospace font so the estimate holds). Layout is deterministic: the same graph gives the same picture.
  *
+ * <p>A report's picture ({@link #layoutForReport}) keeps one more line in every shape that stands for an
+ * environment object, for the words of its mark ("✖ error: 1 open", "no findings"): the geometry then
+ * depends on the environment alone, so the layout can be made while the checks run and the findings only
+ * colour and label it ({@link LayoutAhead}).
+ *
  * <p>Thread-safe: each call builds its own ELK graph.
  */
 public final class GraphLayout {
@@ -43,6 +48,11 @@ public final class GraphLayout {
     static final double LINE_HEIGHT = 15;
     private static final double PAD = 10;
     private static final double TITLE = 22;
+    /**
+     * The width kept for a status line, in characters: room for {@code ✖ critical: 99 open}. A longer line
+     * (open and waived counts together) is drawn condensed to the shape's width.
+     */
+    static final int STATUS_CHARS = 19;
 
     static {
         LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
@@ -50,7 +60,22 @@ public final class GraphLayout {
 
     private GraphLayout() {}
 
+    /** The picture of {@code graph} as it is, for documentation ({@code env graph}). */
     public static LaidOutGraph layout(SiteGraph graph) {
+        return layout(graph, false);
+    }
+
+    /** The picture of {@code graph} with a status line kept in each shape that can carry a finding. */
+    public static LaidOutGraph layoutForReport(SiteGraph graph) {
+        return layout(graph, true);
+    }
+
+    /** Whether a shape of a report's picture has a status line: it stands for an object findings can name. */
+    static boolean hasStatusLine(Node n) {
+        return n.kind() != Kind.SITE && !n.refs().isEmpty();
+    }
+
+    private static LaidOutGraph layout(SiteGraph graph, boolean statusLines) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
@@ -66,12 +91,12 @@ public final class GraphLayout {
         // Parents before children: sites are top-level, servers may sit in them.
         for (Node n : graph.nodes()) {
             if (n.parent().isEmpty()) {
-                elk.put(n.id(), node(root, n, graph));
+                elk.put(n.id(), node(root, n, graph, statusLines));
             }
         }
         for (Node n : graph.nodes()) {
             if (n.parent().isPresent()) {
-                elk.put(n.id(), node(elk.get(n.parent().get()), n, graph));
+                elk.put(n.id(), node(elk.get(n.parent().get()), n, graph, statusLines));
             }
         }
         Map<ElkEdge, Edge> edges = new HashMap<>();
@@ -118,10 +143,10 @@ public final class GraphLayout {
             }
             routes.add(new Route(edges.get(edge), points, labelAt));
         }
-        return new LaidOutGraph(graph, root.getWidth(), root.getHeight(), boxes, routes);
+        return new LaidOutGraph(graph, statusLines, root.getWidth(), root.getHeight(), boxes, routes);
     }
 
-    private static ElkNode node(ElkNode parent, Node n, SiteGraph graph) {
+    private static ElkNode node(ElkNode parent, Node n, SiteGraph graph, boolean statusLines) {
         ElkNode e = ElkGraphUtil.createNode(parent);
         e.setIdentifier(n.id());
         ElkLabel label = ElkGraphUtil.createLabel(n.label(), e);
@@ -139,12 +164,16 @@ public final class GraphLayout {
             }
             return e;
         }
+        boolean status = statusLines && hasStatusLine(n);
         int longest = n.label().length();
         for (String d : n.details()) {
             longest = Math.max(longest, d.length());
         }
+        if (status) {
+            longest = Math.max(longest, STATUS_CHARS);
+        }
         double width = Math.max(90, longest * CHAR_WIDTH + 2 * PAD + badgeRoom(n));
-        double height = (1 + n.details().size()) * LINE_HEIGHT + 2 * PAD;
+        double height = (1 + n.details().size() + (status ? 1 : 0)) * LINE_HEIGHT + 2 * PAD;
         if (n.kind() == Kind.INTERNET || n.kind() == Kind.DOMAIN) {
             width += 20; // ellipses need room at their ends
             height += 6;

@@ -34,7 +34,12 @@ public record GraphPicture(String title, String width, String height, List<Shape
         }
     }
 
-    public record Text(String x, String y, String text, boolean title) {}
+    /**
+     * @param css {@code title}, {@code detail} or {@code status}
+     * @param fit the width the line is condensed to (SVG {@code textLength}) when it is longer than its shape
+     *     is wide, or empty
+     */
+    public record Text(String x, String y, String text, String css, String fit) {}
 
     /** @param anchor the findings section of the connector the line is a hop of, or empty */
     public record Line(String id, String kind, String anchor, String points, String labelX, String labelY, String label,
@@ -53,7 +58,7 @@ public record GraphPicture(String title, String width, String height, List<Shape
         List<Shape> shapes = new ArrayList<>();
         // The template draws containers first, then lines, then what the containers hold.
         for (Box box : laid.boxes()) {
-            shapes.add(shape(box, marks));
+            shapes.add(shape(box, laid.statusLines(), marks));
         }
         List<Line> lines = new ArrayList<>();
         for (Route r : laid.routes()) {
@@ -73,7 +78,7 @@ public record GraphPicture(String title, String width, String height, List<Shape
         return new GraphPicture(laid.graph().title(), n(laid.width()), n(laid.height()), shapes, lines);
     }
 
-    private static Shape shape(Box box, Function<ObjectRef, Mark> marks) {
+    private static Shape shape(Box box, boolean statusLines, Function<ObjectRef, Mark> marks) {
         SiteGraph.Node node = box.node();
         Mark mark = Mark.NONE;
         for (ObjectRef ref : node.refs()) {
@@ -87,11 +92,19 @@ public record GraphPicture(String title, String width, String height, List<Shape
         boolean container = node.kind() == Kind.SITE;
         double lineY = y + (container ? 16 : 10 + GraphLayout.LINE_HEIGHT - 3);
         double textX = container ? x + 8 : x + 10;
-        text.add(new Text(n(textX), n(lineY), node.label(), true));
+        text.add(new Text(n(textX), n(lineY), node.label(), "title", ""));
         if (!container) {
             for (String d : node.details()) {
                 lineY += GraphLayout.LINE_HEIGHT;
-                text.add(new Text(n(textX), n(lineY), d, false));
+                text.add(new Text(n(textX), n(lineY), d, "detail", ""));
+            }
+            if (statusLines && GraphLayout.hasStatusLine(node)) {
+                // The line the layout kept: the mark in words, so that it reads without colour.
+                String status = mark.line().orElse(mark.state().word());
+                double room = w - 2 * (textX - x);
+                String fit = status.length() * GraphLayout.CHAR_WIDTH > room ? n(room) : "";
+                lineY += GraphLayout.LINE_HEIGHT;
+                text.add(new Text(n(textX), n(lineY), status, "status", fit));
             }
         }
         // Only objects with findings have a section to go to.

@@ -3,8 +3,13 @@ package io.kbsh.shell.graph;
 import java.util.List;
 import java.util.Objects;
 
-/** A {@link SiteGraph} with every node placed and every edge routed, in absolute picture coordinates. */
-public record LaidOutGraph(SiteGraph graph, double width, double height, List<Box> boxes, List<Route> routes) {
+/**
+ * A {@link SiteGraph} with every node placed and every edge routed, in absolute picture coordinates.
+ *
+ * @param statusLines whether the shapes that can carry a finding have room for a status line at their foot
+ */
+public record LaidOutGraph(SiteGraph graph, boolean statusLines, double width, double height, List<Box> boxes,
+                           List<Route> routes) {
 
     public LaidOutGraph {
         Objects.requireNonNull(graph, "graph");

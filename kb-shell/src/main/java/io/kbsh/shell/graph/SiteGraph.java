@@ -85,20 +85,6 @@ public record SiteGraph(String title, List<Node> nodes, List<Edge> edges) {
         }
     }
 
-    /** The same graph with {@code extra} lines added under the labels of the nodes it names. */
-    public SiteGraph withDetails(java.util.Map<String, List<String>> extra) {
-        List<Node> annotated = nodes.stream().map(n -> {
-            List<String> more = extra.getOrDefault(n.id(), List.of());
-            if (more.isEmpty()) {
-                return n;
-            }
-            List<String> details = new java.util.ArrayList<>(n.details());
-            details.addAll(more);
-            return new Node(n.id(), n.kind(), n.label(), details, n.parent(), n.refs(), n.addresses());
-        }).toList();
-        return new SiteGraph(title, annotated, edges);
-    }
-
     /** The same graph with {@code more} edges. */
     public SiteGraph withEdges(List<Edge> more) {
         List<Edge> all = new java.util.ArrayList<>(edges);

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kbsh.model.env.Environment;
 import io.kbsh.model.finding.ObjectRef;
 import io.kbsh.model.finding.Severity;
-import io.kbsh.shell.graph.GraphLayout;
 import io.kbsh.shell.graph.GraphPicture;
+import io.kbsh.shell.graph.LayoutAhead;
 import io.kbsh.shell.graph.Mark;
 import io.kbsh.shell.graph.SiteGraph;
 import io.kbsh.shell.graph.SiteGraphBuilder;
@@ -195,17 +195,13 @@ public final class HtmlReport {
                 text.map(ArticleText::text), text.map(ArticleText::source).orElse(""));
     }
 
-    /** The site's picture with the findings' marks on its shapes and the probe results on its edges. */
+    /**
+     * The site's picture with the findings' marks on its shapes (colour, outline, symbol and the words on
+     * the status line each shape keeps) and the probe results on its edges. Without probe results the
+     * geometry is the environment's alone: the layout {@link LayoutAhead} started during the checks.
+     */
     private static GraphPicture picture(Environment env, Map<ObjectRef, Mark> marks, JsonNode facts) {
         SiteGraph graph = SiteGraphBuilder.build(env);
-        Map<String, List<String>> statusLines = new HashMap<>();
-        for (SiteGraph.Node n : graph.nodes()) {
-            Mark mark = Mark.NONE;
-            for (ObjectRef ref : n.refs()) {
-                mark = mark.with(marks.getOrDefault(ref, Mark.NONE));
-            }
-            mark.line().ifPresent(l -> statusLines.put(n.id(), List.of(l)));
-        }
         List<SiteGraph.Edge> probed = probeEdges(graph, facts);
         if (!probed.isEmpty() && graph.node(SiteGraphBuilder.INTERNET).isEmpty()) {
             // Probes start outside the site: the picture needs the Internet to draw them from.
@@ -214,8 +210,10 @@ public final class HtmlReport {
                     Optional.empty(), List.of(), List.of()));
             graph = new SiteGraph(graph.title(), nodes, graph.edges());
         }
-        graph = graph.withDetails(statusLines).withEdges(probed);
-        return GraphPicture.of(GraphLayout.layout(graph), GraphPicture.marks(marks));
+        if (!probed.isEmpty()) {
+            graph = graph.withEdges(probed);
+        }
+        return GraphPicture.of(LayoutAhead.layoutForReport(graph), GraphPicture.marks(marks));
     }
 
     /** One edge from the Internet per probed address the picture has a shape for, labelled with the results. */
