@@ -31,7 +31,7 @@ class ReadmeJourneyIT {
     /** What a question of kbsh's ends with; the journey answers yes. */
     private static final String QUESTION = "[y/N]";
     private static final Pattern JSON_LINE = Pattern.compile("\\s*(\"[^\"]*\" : .*|[\\[\\]{}],?)");
-    private static final Pattern TRACE = Pattern.compile("(?m)^\\s+at [\\w.$]+\\(|Exception\\b|\\bIOError\\b");
+    private static final Pattern TRACE = Pattern.compile("(?m)^\\s+at [\\w.$]+\\(|\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error)\\b");
 
     @TempDir
     Path dir;

@@ -124,7 +124,7 @@ class TemplatePluginIT {
                 "--plugins", plugins.toString(), "-c",
                 "plugins; q999999; which q999999; env load '" + site + "'; check " + ARTICLE));
         assertEquals(0, shell.status(), shell.output());
-        assertTrue(shell.output().contains("6 plugin(s) loaded"), shell.output());
+        assertTrue(shell.output().contains("7 plugin(s) loaded"), shell.output());
         assertTrue(shell.output().contains(dropped.toString()), shell.output());
         assertTrue(shell.output().contains(ARTICLE + ": " + TITLE + "\nfixed in: Exchange Server 5.5 SP4"), shell.output());
         assertTrue(shell.output().contains("q999999: plugin q999999"), shell.output());
