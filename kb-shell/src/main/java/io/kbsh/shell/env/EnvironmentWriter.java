@@ -73,22 +73,7 @@ public final class EnvironmentWriter {
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"));
             g.setPrettyPrinter(pretty);
-            g.writeStartObject();
-            g.writeNumberField("schemaVersion", Environment.SCHEMA_VERSION);
-            text(g, "organisation", env.organisation().isEmpty() ? Optional.empty() : Optional.of(env.organisation()));
-            list(g, "sites", env.sites(), this::site);
-            list(g, "servers", env.servers(), this::server);
-            list(g, "connectors", env.connectors(), this::connector);
-            list(g, "proxies", env.proxies(), this::proxy);
-            list(g, "publications", env.publications(), this::publication);
-            list(g, "firewalls", env.firewalls(), this::firewall);
-            list(g, "domains", env.domains(), this::domain);
-            list(g, "dnsServers", env.dnsServers(), this::dnsServer);
-            list(g, "windowsDomains", env.windowsDomains(), this::windowsDomain);
-            list(g, "mailHosts", env.mailHosts(), this::mailHost);
-            list(g, "collected", env.collected(), this::collected);
-            extensions(g, env.extensions());
-            g.writeEndObject();
+            environment(ValueSink.json(g), env);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,12 +81,48 @@ public final class EnvironmentWriter {
         return out.toByteArray();
     }
 
-    @FunctionalInterface
-    private interface Part<T> {
-        void write(JsonGenerator g, T value) throws IOException;
+    /**
+     * What reading {@link #write}'s file back as plain values would give — objects as unmodifiable maps in
+     * the file's order, arrays as unmodifiable lists, whole numbers as {@code Long}, flags as {@code Boolean},
+     * text as {@code String} — built straight from the records, without writing or parsing JSON. The rules'
+     * view of an environment is this (their names are the file's own fields).
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> values(Environment env) {
+        ValueSink.Plain sink = new ValueSink.Plain();
+        try {
+            environment(sink, env);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the plain sink does no I/O
+        }
+        return (Map<String, Object>) sink.result();
     }
 
-    private static <T> void list(JsonGenerator g, String name, Collection<T> items, Part<T> each) throws IOException {
+    private void environment(ValueSink g, Environment env) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("schemaVersion", Environment.SCHEMA_VERSION);
+        text(g, "organisation", env.organisation().isEmpty() ? Optional.empty() : Optional.of(env.organisation()));
+        list(g, "sites", env.sites(), this::site);
+        list(g, "servers", env.servers(), this::server);
+        list(g, "connectors", env.connectors(), this::connector);
+        list(g, "proxies", env.proxies(), this::proxy);
+        list(g, "publications", env.publications(), this::publication);
+        list(g, "firewalls", env.firewalls(), this::firewall);
+        list(g, "domains", env.domains(), this::domain);
+        list(g, "dnsServers", env.dnsServers(), this::dnsServer);
+        list(g, "windowsDomains", env.windowsDomains(), this::windowsDomain);
+        list(g, "mailHosts", env.mailHosts(), this::mailHost);
+        list(g, "collected", env.collected(), this::collected);
+        extensions(g, env.extensions());
+        g.writeEndObject();
+    }
+
+    @FunctionalInterface
+    private interface Part<T> {
+        void write(ValueSink g, T value) throws IOException;
+    }
+
+    private static <T> void list(ValueSink g, String name, Collection<T> items, Part<T> each) throws IOException {
         if (items.isEmpty()) {
             return;
         }
@@ -112,45 +133,45 @@ public final class EnvironmentWriter {
         g.writeEndArray();
     }
 
-    private static void strings(JsonGenerator g, String name, Collection<String> values) throws IOException {
-        list(g, name, values, JsonGenerator::writeString);
+    private static void strings(ValueSink g, String name, Collection<String> values) throws IOException {
+        list(g, name, values, ValueSink::writeString);
     }
 
-    private static <E extends Enum<E>> void enums(JsonGenerator g, String name, Collection<E> values) throws IOException {
+    private static <E extends Enum<E>> void enums(ValueSink g, String name, Collection<E> values) throws IOException {
         list(g, name, values.stream().sorted().toList(), (gen, e) -> gen.writeString(EnvironmentReader.jsonName(e)));
     }
 
-    private static void text(JsonGenerator g, String name, Optional<String> value) throws IOException {
+    private static void text(ValueSink g, String name, Optional<String> value) throws IOException {
         if (value.isPresent()) {
             g.writeStringField(name, value.get());
         }
     }
 
-    private static void flag(JsonGenerator g, String name, boolean value) throws IOException {
+    private static void flag(ValueSink g, String name, boolean value) throws IOException {
         if (value) {
             g.writeBooleanField(name, true);
         }
     }
 
-    private static void flag(JsonGenerator g, String name, Optional<Boolean> value) throws IOException {
+    private static void flag(ValueSink g, String name, Optional<Boolean> value) throws IOException {
         if (value.isPresent()) {
             g.writeBooleanField(name, value.get());
         }
     }
 
-    private static void number(JsonGenerator g, String name, Optional<? extends Number> value) throws IOException {
+    private static void number(ValueSink g, String name, Optional<? extends Number> value) throws IOException {
         if (value.isPresent()) {
             g.writeNumberField(name, value.get().longValue());
         }
     }
 
-    private static void enumValue(JsonGenerator g, String name, Optional<? extends Enum<?>> value) throws IOException {
+    private static void enumValue(ValueSink g, String name, Optional<? extends Enum<?>> value) throws IOException {
         if (value.isPresent()) {
             g.writeStringField(name, EnvironmentReader.jsonName(value.get()));
         }
     }
 
-    private void site(JsonGenerator g, Site s) throws IOException {
+    private void site(ValueSink g, Site s) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", s.id());
         text(g, "name", s.name().equals(s.id()) ? Optional.empty() : Optional.of(s.name()));
@@ -158,7 +179,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void server(JsonGenerator g, Server s) throws IOException {
+    private void server(ValueSink g, Server s) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", s.id());
         text(g, "site", s.site());
@@ -193,7 +214,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private static void cluster(JsonGenerator g, Cluster c) throws IOException {
+    private static void cluster(ValueSink g, Cluster c) throws IOException {
         g.writeStartObject();
         text(g, "virtualServer", c.virtualServer());
         strings(g, "nodeAddresses", c.nodeAddresses());
@@ -201,7 +222,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private static void served(JsonGenerator g, ServedProtocol p) throws IOException {
+    private static void served(ValueSink g, ServedProtocol p) throws IOException {
         g.writeStartObject();
         g.writeStringField("protocol", EnvironmentReader.jsonName(p.protocol()));
         flag(g, "ssl", p.ssl());
@@ -209,7 +230,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private static void service(JsonGenerator g, InstalledService s) throws IOException {
+    private static void service(ValueSink g, InstalledService s) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", s.name());
         text(g, "displayName", s.displayName());
@@ -218,7 +239,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private static void ims(JsonGenerator g, ImsSettings ims) throws IOException {
+    private static void ims(ValueSink g, ImsSettings ims) throws IOException {
         g.writeStartObject();
         flag(g, "reverseLookup", ims.reverseLookup());
         if (ims.relay().isPresent()) {
@@ -234,7 +255,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void iniFile(JsonGenerator g, IniFile f) throws IOException {
+    private void iniFile(ValueSink g, IniFile f) throws IOException {
         g.writeStartObject();
         g.writeStringField("serverPath", f.serverPath());
         text(g, "localCopy", f.localCopy().map(this::relative));
@@ -250,7 +271,7 @@ public final class EnvironmentWriter {
         return p.toString().replace('\\', '/');
     }
 
-    private void connector(JsonGenerator g, Connector c) throws IOException {
+    private void connector(ValueSink g, Connector c) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", c.id());
         g.writeStringField("type", EnvironmentReader.jsonName(c.type()));
@@ -265,7 +286,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void proxy(JsonGenerator g, ProxyServer p) throws IOException {
+    private void proxy(ValueSink g, ProxyServer p) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", p.id());
         g.writeStringField("version", p.version().toString());
@@ -289,7 +310,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void publication(JsonGenerator g, Publication p) throws IOException {
+    private void publication(ValueSink g, Publication p) throws IOException {
         g.writeStartObject();
         g.writeStringField("proxy", p.proxy());
         g.writeStringField("server", p.server());
@@ -300,7 +321,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void firewall(JsonGenerator g, Firewall f) throws IOException {
+    private void firewall(ValueSink g, Firewall f) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", f.id());
         text(g, "name", f.name().equals(f.id()) ? Optional.empty() : Optional.of(f.name()));
@@ -316,7 +337,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private static void rule(JsonGenerator g, FlowRule r) throws IOException {
+    private static void rule(ValueSink g, FlowRule r) throws IOException {
         g.writeStartObject();
         g.writeStringField("from", r.from());
         g.writeStringField("to", r.to());
@@ -334,7 +355,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void domain(JsonGenerator g, DnsDomain d) throws IOException {
+    private void domain(ValueSink g, DnsDomain d) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", d.name());
         flag(g, "own", d.own());
@@ -343,14 +364,14 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private static void mx(JsonGenerator g, MxRecord r) throws IOException {
+    private static void mx(ValueSink g, MxRecord r) throws IOException {
         g.writeStartObject();
         g.writeNumberField("preference", r.preference());
         g.writeStringField("host", r.host());
         g.writeEndObject();
     }
 
-    private void dnsServer(JsonGenerator g, DnsServer d) throws IOException {
+    private void dnsServer(ValueSink g, DnsServer d) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", d.id());
         strings(g, "addresses", d.addresses());
@@ -363,7 +384,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private static void zone(JsonGenerator g, DnsZone z) throws IOException {
+    private static void zone(ValueSink g, DnsZone z) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", z.name());
         g.writeStringField("role", EnvironmentReader.jsonName(z.role()));
@@ -372,7 +393,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void windowsDomain(JsonGenerator g, WindowsDomain d) throws IOException {
+    private void windowsDomain(ValueSink g, WindowsDomain d) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", d.name());
         strings(g, "controllers", d.controllers());
@@ -382,7 +403,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void mailHost(JsonGenerator g, MailHost m) throws IOException {
+    private void mailHost(ValueSink g, MailHost m) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", m.id());
         g.writeStringField("host", m.host());
@@ -394,7 +415,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void collected(JsonGenerator g, CollectedEvidence c) throws IOException {
+    private void collected(ValueSink g, CollectedEvidence c) throws IOException {
         g.writeStartObject();
         g.writeStringField("from", c.from());
         list(g, "registry", c.registry(), EnvironmentWriter::registryValue);
@@ -402,7 +423,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private static void registryValue(JsonGenerator g, RegistryValue v) throws IOException {
+    private static void registryValue(ValueSink g, RegistryValue v) throws IOException {
         g.writeStartObject();
         g.writeStringField("key", v.key());
         if (!v.name().isEmpty()) {
@@ -428,7 +449,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private static void event(JsonGenerator g, EventLogEntry e) throws IOException {
+    private static void event(ValueSink g, EventLogEntry e) throws IOException {
         g.writeStartObject();
         g.writeStringField("time", e.time().toString());
         text(g, "log", e.log());
@@ -448,7 +469,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private static void provenance(JsonGenerator g, Map<String, Provenance> provenance) throws IOException {
+    private static void provenance(ValueSink g, Map<String, Provenance> provenance) throws IOException {
         if (provenance.isEmpty()) {
             return;
         }
@@ -460,7 +481,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private static void provenanceEntry(JsonGenerator g, Provenance p) throws IOException {
+    private static void provenanceEntry(ValueSink g, Provenance p) throws IOException {
         g.writeStartObject();
         g.writeStringField("source", EnvironmentReader.jsonName(p.source()));
         g.writeStringField("evidence", p.evidence());
@@ -471,7 +492,7 @@ public final class EnvironmentWriter {
     }
 
     @SuppressWarnings("unchecked")
-    private static void extensions(JsonGenerator g, Extensions ext) throws IOException {
+    private static void extensions(ValueSink g, Extensions ext) throws IOException {
         for (String name : ext.names()) {
             Object v = ext.value(name).orElseThrow();
             g.writeFieldName(name);

@@ -4,15 +4,20 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.TokenStreamFactory;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -25,9 +30,13 @@ import io.kbsh.model.internal.DataFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -130,6 +139,82 @@ public final class RuleReader {
         } catch (IOException e) {
             throw new RuleException(source, 0, 0, "", "", "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * What {@code rules lint} reads: every unknown field of a rule file at once (each skipped, so that the
+     * rest still binds and can be checked), then the rule as read without them, or the first other problem.
+     */
+    public record Lenient(List<RuleException> unknownFields, Optional<Document<RuleSpec>> rule,
+                          Optional<RuleException> problem) {
+    }
+
+    /** Reads {@code content} as {@link #rule(byte[], String)} does, but collects unknown fields instead of stopping at the first. */
+    public static Lenient ruleCollectingUnknownFields(byte[] content, String source) {
+        boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
+        ObjectMapper strict = json ? JSON_MAPPER : YAML_MAPPER;
+        List<String> unknown = new ArrayList<>();
+        List<RuleException> found = new ArrayList<>();
+        ObjectMapper collecting = strict.copy().addHandler(new DeserializationProblemHandler() {
+            @Override
+            public boolean handleUnknownProperty(DeserializationContext ctxt,
+                                                 JsonParser p,
+                                                 JsonDeserializer<?> deserializer,
+                                                 Object beanOrClass, String propertyName) throws IOException {
+                List<String> known = new ArrayList<>();
+                if (deserializer != null) {
+                    deserializer.getKnownPropertyNames().forEach(n -> known.add(String.valueOf(n)));
+                }
+                unknown.add(pathOf(p.getParsingContext()) + "\u0000" + propertyName + "\u0000" + String.join(", ", known.stream().sorted().toList()));
+                p.skipChildren();
+                return true;
+            }
+        });
+        SourceMap map = SourceMap.of(content, json ? JSON : YAML);
+        String article = articleOf(content, strict);
+        Optional<Document<RuleSpec>> rule = Optional.empty();
+        Optional<RuleException> problem = Optional.empty();
+        if (new String(content, StandardCharsets.UTF_8).isBlank()) {
+            problem = Optional.of(new RuleException(source, 0, 0, "", "", "the file is empty"));
+        } else {
+            try {
+                RuleSpec value = collecting.readValue(content, RuleSpec.class);
+                if (value == null) {
+                    problem = Optional.of(new RuleException(source, 1, 1, "", "", "the document is empty; expected an object"));
+                } else {
+                    rule = Optional.of(new Document<>(value, source, map));
+                }
+            } catch (JsonProcessingException e) {
+                problem = Optional.of(translate(e, source, map, article));
+            } catch (IOException e) {
+                problem = Optional.of(new RuleException(source, 0, 0, "", "", "cannot read: " + e.getMessage()));
+            }
+        }
+        for (String u : unknown) {
+            String[] parts = u.split("\u0000", -1);
+            String path = parts[0].isEmpty() ? parts[1] : parts[0].endsWith("." + parts[1]) || parts[0].equals(parts[1]) ? parts[0]
+                    : parts[0] + "." + parts[1];
+            SourceMap.Position at = map.locateKey(path);
+            found.add(new RuleException(source, at.line(), at.column(), article, path, "unknown field '" + parts[1] + "'"
+                    + (parts[2].isEmpty() ? "" : " (expected one of: " + parts[2] + ")")));
+        }
+        // Jackson meets a record's fields in its own order; a person reads them top to bottom.
+        found.sort(java.util.Comparator.comparingInt(RuleException::line).thenComparingInt(RuleException::column));
+        return new Lenient(List.copyOf(found), rule, problem);
+    }
+
+    /** A parser context's place as a rule field path, e.g. {@code outcomes[1].when[0]}. */
+    private static String pathOf(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push("." + c.getCurrentName());
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     /** The rule's article as written, for naming the rule in an error even when its file does not bind. */

@@ -62,7 +62,7 @@ public final class RulesCommand implements ShellCommand {
     public String usage() {
         return "rules list [--json]\n"
                 + "rules show ARTICLE [--json]\n"
-                + "rules lint FILE|DIR\n"
+                + "rules lint FILE|DIR [--json]\n"
                 + "rules test [PACK|DIR] [--json]\n"
                 + "rules explain ARTICLE KIND:ID [--json]\n"
                 + "rules init DIR [--id ID] [--article ARTICLE]";
@@ -73,6 +73,7 @@ public final class RulesCommand implements ShellCommand {
         return List.of("rules list",
                 "rules show Q193928",
                 "rules lint my-pack/",
+                "rules lint my-pack/Q123456.yaml --json",
                 "rules test",
                 "rules test my-pack/ --json",
                 "rules explain Q193928 server:NWMAIL1",
@@ -86,7 +87,7 @@ public final class RulesCommand implements ShellCommand {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.flag("json", "print JSON (schemas kbsh.rules, kbsh.rule, kbsh.rule-tests, kbsh.rule-explain; docs/json.md)"),
+        return List.of(OptionSpec.flag("json", "print JSON (schemas kbsh.rules, kbsh.rule, kbsh.rule-lint, kbsh.rule-tests, kbsh.rule-explain; docs/json.md)"),
                 OptionSpec.value("id", ValueKind.TEXT, "with 'init': the new pack's ID (default: the directory's name)"),
                 OptionSpec.value("article", ValueKind.TEXT, "with 'init': the ARTICLE of the first rule (default Q123456)"));
     }
@@ -119,10 +120,7 @@ public final class RulesCommand implements ShellCommand {
             }
             case "lint" -> {
                 none(args, 2, "rules lint FILE|DIR");
-                if (json) {
-                    throw new UsageException("rules lint prints one line per problem; --json is for list, show, test and explain");
-                }
-                yield lint(context, context.resolve(args.positional(1, "FILE|DIR")));
+                yield lint(context, context.resolve(args.positional(1, "FILE|DIR")), json);
             }
             case "test" -> {
                 none(args, 2, "rules test [PACK|DIR]");
@@ -301,12 +299,12 @@ public final class RulesCommand implements ShellCommand {
 
     // ---- lint -----------------------------------------------------------------------------------------
 
-    private int lint(CommandContext context, Path target) throws CommandException {
+    private int lint(CommandContext context, Path target, boolean json) throws CommandException {
         if (!Files.exists(target)) {
             throw new CommandException("no such file or directory: " + target);
         }
         List<Path> files = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<RuleException> problems = new ArrayList<>();
         String packId = "lint";
         if (Files.isDirectory(target)) {
             Path manifest = target.resolve(RuleFormat.MANIFEST);
@@ -317,7 +315,7 @@ public final class RulesCommand implements ShellCommand {
                     RulePackReader.directory(target, p -> Optional.empty());
                 } catch (RuleException e) {
                     if (e.source().equals(manifest.toString())) {
-                        problems.add(e.getMessage());
+                        problems.add(e);
                     }
                 } catch (IOException e) {
                     throw new CommandException("cannot read " + manifest + ": " + e.getMessage());
@@ -336,18 +334,56 @@ public final class RulesCommand implements ShellCommand {
         ArticleStore store = context.articles();
         for (Path f : files) {
             try {
-                CompiledRule rule = CompiledRule.compile(RuleReader.rule(f), packId);
-                Lint.check(rule, store).forEach(p -> problems.add(p.getMessage()));
+                // Every unknown field at once; the rest of the rule is still checked without them.
+                RuleReader.Lenient read = RuleReader.ruleCollectingUnknownFields(
+                        io.kbsh.model.internal.DataFiles.read(f, RuleFormat.FILE_BYTES, "a rule file"), f.toString());
+                problems.addAll(read.unknownFields());
+                read.problem().ifPresent(problems::add);
+                if (read.rule().isPresent()) {
+                    problems.addAll(Lint.check(CompiledRule.compile(read.rule().get(), packId), store));
+                }
             } catch (RuleException e) {
-                problems.add(e.getMessage());
+                problems.add(e);
             } catch (IOException e) {
-                problems.add(f + ": cannot read: " + e.getMessage());
+                problems.add(new RuleException(f.toString(), 0, 0, "", "", "cannot read: " + e.getMessage()));
             }
         }
-        problems.forEach(context.out()::println);
-        context.out().println(files.size() + " rule file" + (files.size() == 1 ? "" : "s") + ", "
-                + (problems.isEmpty() ? "no problems" : problems.size() + " problem" + (problems.size() == 1 ? "" : "s")));
+        if (json) {
+            ObjectNode doc = JsonOutput.document("rule-lint", 1);
+            doc.put("files", files.size());
+            ArrayNode list = doc.putArray("problems");
+            for (RuleException p : problems) {
+                ObjectNode n = list.addObject().put("file", p.source());
+                if (p.line() > 0) {
+                    n.put("line", p.line());
+                } else {
+                    n.putNull("line");
+                }
+                if (p.column() > 0) {
+                    n.put("column", p.column());
+                } else {
+                    n.putNull("column");
+                }
+                text(n, "rule", p.rule());
+                text(n, "field", p.path());
+                n.put("problem", p.problem()).put("message", p.getMessage());
+            }
+            JsonOutput.print(context, doc);
+        } else {
+            problems.forEach(p -> context.out().println(p.getMessage()));
+            context.out().println(files.size() + " rule file" + (files.size() == 1 ? "" : "s") + ", "
+                    + (problems.isEmpty() ? "no problems" : problems.size() + " problem" + (problems.size() == 1 ? "" : "s")));
+        }
         return problems.isEmpty() ? ExitStatus.OK : ExitStatus.FAILED;
+    }
+
+    /** {@code value} as a field, or {@code null} when it is empty (the JSON frame never leaves a field out). */
+    private static void text(ObjectNode n, String field, String value) {
+        if (value.isEmpty()) {
+            n.putNull(field);
+        } else {
+            n.put(field, value);
+        }
     }
 
     // ---- test -----------------------------------------------------------------------------------------
@@ -432,8 +468,15 @@ public final class RulesCommand implements ShellCommand {
             for (Trace.Step s : x.steps()) {
                 steps.addObject().put("condition", s.condition()).put("saw", s.saw()).put("held", s.held()).put("depth", s.depth());
             }
-            x.result().ifPresent(res -> doc.putObject("finding").put("outcome", res.outcome())
-                    .put("severity", res.finding().severity().label()).put("summary", res.finding().summary()));
+            if (x.result().isPresent()) {
+                CompiledRule.Result res = x.result().get();
+                ObjectNode finding = doc.putObject("finding").put("outcome", res.outcome())
+                        .put("severity", res.finding().severity().label()).put("summary", res.finding().summary());
+                JsonOutput.strings(finding, "evidence", res.finding().evidence());
+                JsonOutput.strings(finding, "actions", res.finding().resolution().stream().map(Action::describe).toList());
+            } else {
+                doc.putNull("finding");
+            }
             JsonOutput.print(context, doc);
             return ExitStatus.OK;
         }

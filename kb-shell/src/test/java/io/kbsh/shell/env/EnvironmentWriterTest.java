@@ -38,6 +38,38 @@ class EnvironmentWriterTest {
         }
     }
 
+    /**
+     * The rules' view is built from the records, not from the file: it must be exactly what reading the file
+     * back gives (the same names, values, number and flag types, and order) for every example, the v2 one with
+     * plugin fields, registry values, events and provenance included.
+     */
+    @Test
+    void theValuesAreWhatReadingTheWrittenFileGives() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS);
+        EnvironmentWriter writer = new EnvironmentWriter(Optional.empty());
+        List<Environment> environments = new java.util.ArrayList<>();
+        for (Path example : EnvironmentSchemaTest.examples()) {
+            environments.add(EnvironmentReader.read(example));
+        }
+        String withPlugins = EnvironmentV2Test.v2Text()
+                .replace("\"clientsConnectBy\": \"name\",", "\"clientsConnectBy\": \"name\", \"portOwners\": [\"SMTPSVC\"],")
+                .replace("\"site\": \"hq\",", "\"site\": \"hq\", \"relayTestHost\": \"outside.example\", \"smtpMaxSessions\": 20,")
+                .replace("\"vendor\": \"Cisco\",", "\"vendor\": \"Cisco\", \"inspected\": true,")
+                .replace("\"product\": \"BIND\",", "\"product\": \"BIND\", \"transferPorts\": [53],");
+        environments.add(EnvironmentV2Test.parse(withPlugins, EnvironmentV2Test.SERVICES));
+        for (Environment env : environments) {
+            java.util.Map<String, Object> values = writer.values(env);
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> read = mapper.readValue(writer.write(env), java.util.Map.class);
+            assertEquals(read, values);
+            assertEquals(read.toString(), values.toString(), "the same order of fields");
+        }
+        assertTrue(writer.values(environments.get(environments.size() - 1)).toString().contains("smtpMaxSessions=20"),
+                "plugin fields are among the values");
+        assertTrue(EnvironmentSchemaTest.examples().size() >= 4, "the examples are found");
+    }
+
     @Test
     void versionOneFieldsComeOutAsVersionTwoOnes() throws Exception {
         Environment v1 = EnvironmentReader.read(EnvironmentV2Test.EXAMPLES.resolve("site-q254909-q187225.json"));

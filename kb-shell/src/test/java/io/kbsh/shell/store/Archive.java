@@ -9,16 +9,16 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /** The shared KB archive data (system property {@code kbsh.shared}); tests skip without it. */
-final class Archive {
+public final class Archive {
     private Archive() {
     }
 
-    static Path require(String relative) {
+    public static Path require(String relative) {
         return SharedData.require(relative);
     }
 
     /** Copies plain-text articles out of {@code kbarchive-txt.zip} into {@code dir}, as the archive lays them out. */
-    static void extract(Path dir, String... ids) throws IOException {
+    public static void extract(Path dir, String... ids) throws IOException {
         try (ZipFile zip = new ZipFile(require("kbarchive/kbarchive-txt.zip").toFile())) {
             for (String q : ids) {
                 int n = Integer.parseInt(q.substring(1));

@@ -1,7 +1,6 @@
 package io.kbsh.shell.rules.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kbsh.ini.document.IniDocument;
 import io.kbsh.model.env.Environment;
 import io.kbsh.model.env.IniFile;
@@ -38,7 +37,6 @@ import java.util.Set;
  */
 public final class EnvironmentView {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final EnvironmentWriter WRITER = new EnvironmentWriter(Optional.empty());
 
     /** The last view built: every rule of a check run asks for the same environment in turn. */
@@ -56,15 +54,8 @@ public final class EnvironmentView {
     private EnvironmentView(Environment environment, Facts facts) {
         this.environment = environment;
         this.facts = facts;
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(WRITER.write(environment));
-        } catch (IOException e) {
-            throw new IllegalStateException("the environment writer wrote what it cannot read", e);
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> r = (Map<String, Object>) plain(tree);
-        this.root = r;
+        // The file's own fields, built from the records (not written as JSON and parsed back).
+        this.root = WRITER.values(environment);
         for (Map<String, Object> c : list(root.get("collected"))) {
             collected.put(String.valueOf(c.get("from")), c);
         }

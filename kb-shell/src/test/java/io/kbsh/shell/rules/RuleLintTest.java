@@ -1,0 +1,152 @@
+package io.kbsh.shell.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kbsh.model.article.ArticleStore;
+import io.kbsh.model.command.ExitStatus;
+import io.kbsh.shell.plugin.PluginSet;
+import io.kbsh.shell.store.Archive;
+import io.kbsh.shell.store.ImportProgress;
+import io.kbsh.shell.store.LuceneArticleStore;
+import io.kbsh.testkit.RecordingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code rules lint} on real files: every problem of a file at once (each unknown field, and the checks that
+ * need the rule read — unreachable outcomes, templates naming absent values), as text and as
+ * {@code kbsh.rule-lint} JSON; and, with the archive imported, a fix level that the archive's fix lists
+ * contradict.
+ */
+class RuleLintTest {
+
+    @TempDir
+    Path dir;
+
+    private Path rule(String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (InputStream in = RuleLintTest.class.getResourceAsStream("example-pack/Q169113.yaml")) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.contains(from), from);
+        Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    private static int lineOf(Path file, String fragment) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(fragment)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(fragment + " not in " + file);
+    }
+
+    private int lint(RecordingContext ctx, String... arguments) throws Exception {
+        List<String> args = new ArrayList<>(List.of("lint"));
+        args.addAll(List.of(arguments));
+        return new RulesCommand(PluginSet.empty()).run(ctx, args);
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnceAsTextAndAsJson() throws Exception {
+        Path rule = rule("Q169113.yaml");
+        replace(rule, "for: connector\n", "for: connector\nimpact: 0.7\n");
+        replace(rule, "    severity: warning\n", "    severity: warning\n    scop: stated\n");
+        replace(rule, "  - name: seen\n    when:\n      - cel: 'events.exists(e, e.event == 9301 && e.source == \"MSExchangeMTA\")'\n",
+                "  - name: seen\n");
+        RecordingContext text = new RecordingContext(dir);
+        assertEquals(ExitStatus.FAILED, lint(text, rule.toString()));
+        List<String> lines = text.output().lines().toList();
+        assertEquals(List.of(
+                rule + ":" + lineOf(rule, "impact:") + ":1: rule Q169113: impact: unknown field 'impact' (expected one of: actions, applies,"
+                        + " article, fix, for, format, let, outcomes, products, summary, tests, title, verify, when)",
+                rule + ":" + lineOf(rule, "scop:") + ":5: rule Q169113: outcomes[1].scop: unknown field 'scop' (expected one of: evidence, fix,"
+                        + " name, scope, severity, summary, when)",
+                rule + ":" + lineOf(rule, "- name: likely") + ":5: rule Q169113: outcomes[1]: outcome likely is unreachable: outcome seen has"
+                        + " no conditions and comes first",
+                "1 rule file, 3 problems"), lines, text.output());
+
+        RecordingContext json = new RecordingContext(dir);
+        assertEquals(ExitStatus.FAILED, lint(json, rule.toString(), "--json"));
+        JsonNode doc = new ObjectMapper().readTree(json.output());
+        assertEquals("kbsh.rule-lint", doc.get("schema").asText());
+        assertEquals(1, doc.get("schemaVersion").asInt());
+        assertEquals(1, doc.get("files").asInt());
+        assertEquals(3, doc.get("problems").size());
+        JsonNode unknown = doc.get("problems").get(1);
+        assertEquals(rule.toString(), unknown.get("file").asText());
+        assertEquals(lineOf(rule, "scop:"), unknown.get("line").asInt());
+        assertEquals(5, unknown.get("column").asInt());
+        assertEquals("Q169113", unknown.get("rule").asText());
+        assertEquals("outcomes[1].scop", unknown.get("field").asText());
+        assertTrue(unknown.get("problem").asText().startsWith("unknown field 'scop'"), unknown.toString());
+        assertEquals(lines.get(1), unknown.get("message").asText());
+
+        RecordingContext clean = new RecordingContext(dir);
+        assertEquals(ExitStatus.OK, lint(clean, rule("clean.yaml").toString(), "--json"));
+        JsonNode none = new ObjectMapper().readTree(clean.output());
+        assertEquals(0, none.get("problems").size(), clean.output());
+    }
+
+    @Test
+    void aBrokenFileIsOneProblemAtItsPlaceAndTheOthersAreStillLinted() throws Exception {
+        Files.createDirectories(dir.resolve("pack"));
+        Files.writeString(dir.resolve("pack/kbsh-pack.yaml"), "id: lint-pack\nname: Lint\nversion: 1.0.0\nformat: 1\n");
+        Path good = Files.move(rule("Q169113.yaml"), dir.resolve("pack/Q169113.yaml"));
+        Path bad = dir.resolve("pack/Q000002.yaml");
+        Files.writeString(bad, "article: Q000002\ntitle: t\nsummary: s\noutcomes:\n  - severity: warning\n    summary: [not, text]\n");
+        replace(good, "{{server.cluster.virtualServer}}", "{{server.cluster.virtualName}}");
+        RecordingContext ctx = new RecordingContext(dir);
+        assertEquals(ExitStatus.FAILED, lint(ctx, dir.resolve("pack").toString()));
+        String out = ctx.output();
+        assertTrue(out.contains(bad + ":6:14: rule Q000002: outcomes[0].summary: wrong type: expected text"), out);
+        assertTrue(out.contains(good + ":" + lineOf(good, "virtualName") + ":9: rule Q169113: outcomes[0].evidence[0]:"
+                + " {{server.cluster.virtualName}}: server.cluster has no field 'virtualName'"), out);
+        assertTrue(out.endsWith("2 rule files, 2 problems\n"), out);
+    }
+
+    /**
+     * The archive's fix list Q242221 (Exchange 5.5 SP1) lists Q187225; a rule that says the article was fixed in
+     * SP2 contradicts it, and lint says so, naming the fix list. Pinned, the rule's own level stands.
+     */
+    @Test
+    void aFixLevelTheImportedArchiveContradictsIsReported() throws Exception {
+        Path archive = dir.resolve("archive");
+        Archive.extract(archive, "Q242221", "Q187225");
+        try (LuceneArticleStore store = new LuceneArticleStore(dir.resolve("index"), List::of)) {
+            store.importArchive(archive, ImportProgress.NONE);
+            Path rule = rule("Q187225.yaml");
+            replace(rule, "article: Q169113", "article: Q187225");
+            replace(rule, "levels: [\"5.5 SP1\"]", "levels: [\"5.5 SP2\"]");
+            RecordingContext ctx = new RecordingContext(dir).withService(ArticleStore.class, store);
+            assertEquals(ExitStatus.FAILED, lint(ctx, rule.toString()));
+            assertTrue(ctx.output().contains(rule + ":" + lineOf(rule, "levels: [\"5.5 SP2\"]") + ":")
+                    && ctx.output().contains("rule Q187225: fix.levels[0]: the rule says 5.5 SP2, but Q242221 lists it under 5.5 SP1"
+                    + " (the archive wins unless the rule pins its level)"), ctx.output());
+
+            RecordingContext withoutArchive = new RecordingContext(dir);
+            assertEquals(ExitStatus.OK, lint(withoutArchive, rule.toString()), "without the index there is nothing to contradict: "
+                    + withoutArchive.output());
+
+            replace(rule, "  levels: [\"5.5 SP2\"]\n", "  levels: [\"5.5 SP2\"]\n  pinned: true\n");
+            RecordingContext pinned = new RecordingContext(dir).withService(ArticleStore.class, store);
+            assertEquals(ExitStatus.OK, lint(pinned, rule.toString()), pinned.output());
+        }
+    }
+}
