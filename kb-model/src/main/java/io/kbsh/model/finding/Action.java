@@ -2,19 +2,23 @@ package io.kbsh.model.finding;
 
 import io.kbsh.model.env.IniFile;
 import io.kbsh.model.version.ReleaseLevel;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * One step of an article's resolution: run an INI writer, install a service pack, do something by hand,
- * or verify with a probe. Writer and probe ids are resolved by the shell.
+ * hand a registry change over as a {@code .reg} file (since 2.1), or verify with a probe. Writer and probe
+ * ids are resolved by the shell.
  *
  * @since 2.0
  */
-public sealed interface Action permits Action.RunIniWriter, Action.InstallServicePack, Action.ManualStep, Action.Verify {
+public sealed interface Action permits Action.RunIniWriter, Action.InstallServicePack, Action.ManualStep, Action.Verify,
+        Action.RegistryHandOver {
 
-    enum Kind { INI_WRITER, SERVICE_PACK, MANUAL, VERIFY }
+    /** The kinds of step; {@code REGISTRY} since 2.1. */
+    enum Kind { INI_WRITER, SERVICE_PACK, MANUAL, VERIFY, REGISTRY }
 
     Kind kind();
 
@@ -78,6 +82,39 @@ public sealed interface Action permits Action.RunIniWriter, Action.InstallServic
         @Override
         public String describe() {
             return instruction;
+        }
+    }
+
+    /**
+     * Hand registry changes to a person: {@code fix plan} shows them as the {@code .reg} file a person imports
+     * with Regedit on the target, {@code fix apply} writes that file. kbsh never changes a registry itself.
+     *
+     * @param changes the changes, in the order the file makes them; at least one
+     * @param target the machine whose registry they are for
+     * @since 2.1
+     */
+    record RegistryHandOver(List<RegistryChange> changes, ObjectRef target) implements Action {
+        public RegistryHandOver {
+            changes = List.copyOf(changes);
+            Objects.requireNonNull(target, "target");
+            if (changes.isEmpty()) {
+                throw new IllegalArgumentException("a registry hand-over has at least one change");
+            }
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.REGISTRY;
+        }
+
+        @Override
+        public String describe() {
+            StringBuilder sb = new StringBuilder("registry of ").append(target.id())
+                    .append(", as a .reg file to review and import with Regedit (kbsh never edits a registry): ");
+            for (int i = 0; i < changes.size(); i++) {
+                sb.append(i == 0 ? "" : "; ").append(changes.get(i).describe());
+            }
+            return sb.toString();
         }
     }
 

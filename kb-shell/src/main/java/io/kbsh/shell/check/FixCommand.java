@@ -28,6 +28,10 @@ import java.util.Optional;
  * writers against local files only (the collected copy, or {@code --file}). Applying asks first (or needs
  * {@code --yes} in batch mode), writes atomically and keeps a backup. When only the server path is known,
  * the plan shows the file as it would be and says where on the server it belongs.
+ *
+ * <p>Registry changes are handed over, never made: the plan shows each finding's {@code .reg} file, and
+ * applying writes it (into {@code --reg-dir}, by default {@code handovers/} in kbsh's home) under the same
+ * rules — locked, atomic, with a backup of an older hand-over — for a person to review and import.
  */
 public final class FixCommand implements ShellCommand {
 
@@ -56,19 +60,20 @@ public final class FixCommand implements ShellCommand {
 
     @Override
     public String description() {
-        return "plan or apply the INI fixes of open findings (local files only, with backups)";
+        return "plan or apply the INI fixes of open findings (local files only, with backups) and write their .reg hand-overs";
     }
 
     @Override
     public List<String> examples() {
         return List.of("fix plan Q254909",
-                "fix apply Q254909 --object server:NWMAIL1");
+                "fix apply Q254909 --object server:NWMAIL1",
+                "fix apply Q197378 --reg-dir handovers --yes");
     }
 
     @Override
     public String usage() {
         return "fix plan [ARTICLE...] [--object KIND:ID] [--file FILE]\n"
-                + "fix apply [ARTICLE...] [--object KIND:ID] [--file FILE] [--yes]";
+                + "fix apply [ARTICLE...] [--object KIND:ID] [--file FILE] [--reg-dir DIR] [--yes]";
     }
 
     @Override
@@ -81,6 +86,8 @@ public final class FixCommand implements ShellCommand {
         return List.of(
                 OptionSpec.value("file", ValueKind.FILE, "edit this local file instead of the collected copy"),
                 OptionSpec.value("object", ValueKind.TEXT, "only fixes for this object, e.g. server:EXCH1"),
+                OptionSpec.value("reg-dir", ValueKind.FILE, "with apply: the DIR the .reg hand-overs are written to"
+                        + " (default: handovers in kbsh's home)"),
                 OptionSpec.flag("yes", "apply without asking (needed in batch mode)"),
                 OptionSpec.value("env", ValueKind.FILE, "load this environment file first"),
                 OptionSpec.value("waivers", ValueKind.FILE, "the waiver file to use"),
@@ -94,6 +101,10 @@ public final class FixCommand implements ShellCommand {
 
     /** One INI fix to make: the finding that calls for it and the writer step. */
     private record Step(Finding finding, Action.RunIniWriter action) {
+    }
+
+    /** One registry hand-over to write: the finding that calls for it and its changes. */
+    private record HandOver(Finding finding, Action.RegistryHandOver action) {
     }
 
     @Override
@@ -127,15 +138,19 @@ public final class FixCommand implements ShellCommand {
             }
         }
         List<Step> steps = new ArrayList<>();
+        List<HandOver> handOvers = new ArrayList<>();
         List<String> elsewhere = new ArrayList<>();
         for (Outcome o : report.open()) {
             if (only.isPresent() && !o.finding().affected().contains(only.get())) {
                 continue;
             }
-            boolean ini = o.finding().resolution().stream().anyMatch(a -> a instanceof Action.RunIniWriter);
+            boolean ini = o.finding().resolution().stream()
+                    .anyMatch(a -> a instanceof Action.RunIniWriter || a instanceof Action.RegistryHandOver);
             for (Action a : o.finding().resolution()) {
                 if (a instanceof Action.RunIniWriter w) {
                     steps.add(new Step(o.finding(), w));
+                } else if (a instanceof Action.RegistryHandOver r) {
+                    handOvers.add(new HandOver(o.finding(), r));
                 } else if (!ini) {
                     // A finding with an INI change lists its other steps after the apply ("then: ...").
                     notAnIniChange(o.finding(), a).ifPresent(elsewhere::add);
@@ -146,9 +161,10 @@ public final class FixCommand implements ShellCommand {
         // rather than let "nothing to fix" read as "nothing wrong".
         elsewhere.forEach(context.out()::println);
         int failed = report.failures().isEmpty() ? ExitStatus.OK : ExitStatus.FAILED;
-        if (steps.isEmpty()) {
-            context.out().println((elsewhere.isEmpty() ? "Nothing to fix: no open finding calls for an INI change"
-                    : "No INI change to " + sub + ": kbsh edits INI files only; once the fix above is made, check again")
+        if (steps.isEmpty() && handOvers.isEmpty()) {
+            context.out().println((elsewhere.isEmpty() ? "Nothing to fix: no open finding calls for an INI change or a registry change"
+                    : "No INI change to " + sub + ": kbsh edits INI files and hands over registry changes only; once the fix above"
+                    + " is made, check again")
                     + (report.failures().isEmpty() ? "." : " (of the checks that answered)."));
             context.out().flush();
             return failed;
@@ -162,8 +178,57 @@ public final class FixCommand implements ShellCommand {
         for (Step step : steps) {
             status = ExitStatus.combine(status, fix(context, evaluation, step, override, sub.equals("apply"), args.has("yes")));
         }
+        Path regDir = args.value("reg-dir").map(context::resolve).orElse(context.home().resolve("handovers"));
+        for (HandOver h : handOvers) {
+            status = ExitStatus.combine(status, handOver(context, h, regDir, sub.equals("apply"), args.has("yes")));
+        }
         context.out().flush();
         return status;
+    }
+
+    /** Shows a registry hand-over's {@code .reg} file and, applying, writes it for a person to import. */
+    private static int handOver(CommandContext context, HandOver step, Path regDir, boolean apply, boolean yes) throws CommandException {
+        Action.RegistryHandOver action = step.action();
+        RegistryFiles.HandOverFile file = RegistryFiles.of(step.finding().article(), action);
+        Path target = regDir.resolve(file.fileName());
+        context.out().println(step.finding().article() + " on " + action.target() + ": registry changes, handed over as a .reg file"
+                + " for a person to review and import with Regedit (kbsh never edits a registry):");
+        file.note().ifPresent(n -> context.out().println("note: " + n));
+        file.text().lines().forEach(line -> context.out().println("  " + line));
+        if (!apply) {
+            context.out().println("fix apply writes it to " + target);
+            return ExitStatus.OK;
+        }
+        if (!yes && !context.interactive()) {
+            throw new UsageException("fix apply needs --yes in batch mode; nothing was written to " + target);
+        }
+        if (!yes && !context.confirm("Write this .reg file to " + target + "?")) {
+            context.out().println("not written.");
+            return ExitStatus.OK;
+        }
+        byte[] bytes = file.document().toBytes();
+        boolean[] unchanged = {false};
+        Optional<Path> backup;
+        try {
+            backup = SafeFiles.update(target, RegistryFiles.MAX_BYTES, "a .reg hand-over", current -> {
+                unchanged[0] = current.isPresent() && java.util.Arrays.equals(current.get(), bytes);
+                return bytes;
+            });
+        } catch (IOException e) {
+            throw new CommandException("cannot write " + target + ": " + e.getMessage());
+        }
+        context.out().println((unchanged[0] ? "already written: " + target + " (unchanged)"
+                : "wrote " + target + backup.map(b -> " (backup of the earlier one: " + b + ")").orElse(""))
+                + "; review it, then import it on " + action.target().id() + " with Regedit (Registry, Import Registry File)");
+        if (step.finding().resolution().stream().anyMatch(a -> a instanceof Action.RunIniWriter)) {
+            return ExitStatus.OK; // the INI fix above already listed the steps that follow
+        }
+        for (Action then : step.finding().resolution()) {
+            if (then.kind() == Action.Kind.MANUAL || then.kind() == Action.Kind.SERVICE_PACK) {
+                context.out().println("then: " + then.describe());
+            }
+        }
+        return ExitStatus.OK;
     }
 
     /** The line for a resolution step a person must take outside kbsh (a service pack, a manual step), if it is one. */

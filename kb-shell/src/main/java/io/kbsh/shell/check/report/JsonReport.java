@@ -8,10 +8,12 @@ import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.FixReference;
 import io.kbsh.model.finding.ProbeRequest;
+import io.kbsh.model.finding.RegistryChange;
 import io.kbsh.model.finding.Waiver;
 import io.kbsh.shell.check.run.CheckFailure;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.Outcome;
+import io.kbsh.shell.json.JsonOutput;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -123,6 +125,20 @@ public final class JsonReport {
             n.put("product", sp.product()).put("level", sp.level().toString());
         } else if (a instanceof Action.Verify v) {
             n.set("probe", probe(v.probe()));
+        } else if (a instanceof Action.RegistryHandOver r) {
+            ArrayNode changes = n.putArray("changes");
+            for (RegistryChange c : r.changes()) {
+                ObjectNode change = changes.addObject();
+                if (c instanceof RegistryChange.SetValue set) {
+                    change.put("change", "set").put("key", set.key()).put("name", set.value().name())
+                            .put("type", set.value().type().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    JsonOutput.strings(change, "data", set.value().data());
+                } else if (c instanceof RegistryChange.DeleteValue d) {
+                    change.put("change", "delete-value").put("key", d.key()).put("name", d.name()).putNull("type").putNull("data");
+                } else {
+                    change.put("change", "delete-key").put("key", c.key()).putNull("name").putNull("type").putNull("data");
+                }
+            }
         }
         return n;
     }

@@ -6,6 +6,8 @@ import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.ArticleStore;
 import io.kbsh.model.env.Environment;
 import io.kbsh.model.env.IniFile;
+import io.kbsh.model.env.RegistryType;
+import io.kbsh.model.env.RegistryValue;
 import io.kbsh.model.env.Server;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.finding.Action;
@@ -13,6 +15,7 @@ import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.FixReference;
 import io.kbsh.model.finding.ObjectRef;
 import io.kbsh.model.finding.ProbeRequest;
+import io.kbsh.model.finding.RegistryChange;
 import io.kbsh.model.finding.Scope;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.model.product.Product;
@@ -861,12 +864,28 @@ public final class CompiledRule {
         if (ref != null) {
             f.fix(ref);
         }
+        // The registry changes of one finding make one .reg file, in the place of the first of them.
+        List<Action> steps = new ArrayList<>();
+        List<RegistryChange> registry = new ArrayList<>();
+        int registryAt = -1;
         for (Step s : actions) {
             if (!s.spec().outcomes().isEmpty() && !s.spec().outcomes().contains(o.name())) {
                 continue;
             }
-            action(view, s, names, serverRef, effective, resolved, e).ifPresent(f::action);
+            if (s.spec().registry() != null) {
+                Optional<RegistryChange> change = registryChange(s, names);
+                if (change.isPresent()) {
+                    registryAt = registryAt < 0 ? steps.size() : registryAt;
+                    registry.add(change.get());
+                    continue;
+                }
+            }
+            action(view, s, names, serverRef, effective, resolved, e).ifPresent(steps::add);
         }
+        if (!registry.isEmpty()) {
+            steps.add(registryAt, new Action.RegistryHandOver(registry, serverRef));
+        }
+        steps.forEach(f::action);
         for (Check c : verify) {
             if (!c.spec().outcomes().isEmpty() && !c.spec().outcomes().contains(o.name())) {
                 continue;
@@ -942,8 +961,54 @@ public final class CompiledRule {
             return Optional.of(new Action.ManualStep("in " + ini.file() + " on " + target.id() + ": " + edit
                     + " (no collected copy of " + ini.file() + " to plan against)", target));
         }
+        // A registry change whose rendered value its type cannot hold: a person is told what to set.
         RuleSpec.RegistrySpec reg = a.registry();
         String value = s.iniValue().map(t -> t.render(names)).orElse("");
-        return Optional.of(new Action.ManualStep(RegistryHandOver.describe(reg, value), target));
+        return Optional.of(new Action.ManualStep("in the registry of " + target.id() + ": set " + reg.key() + "\\" + reg.name()
+                + " = " + value + " (" + type(reg) + "; kbsh writes no .reg file for it: " + registryProblem(reg, value).orElse("") + ")", target));
+    }
+
+    private static String type(RuleSpec.RegistrySpec reg) {
+        return reg.type() == null ? "sz" : reg.type();
+    }
+
+    /** The change a registry action makes, its value rendered; empty when the value does not fit its type. */
+    private static Optional<RegistryChange> registryChange(Step s, Map<String, Object> names) {
+        RuleSpec.RegistrySpec reg = s.spec().registry();
+        if (Boolean.TRUE.equals(reg.remove())) {
+            return Optional.of(reg.name() == null ? RegistryChange.deleteKey(reg.key()) : RegistryChange.deleteValue(reg.key(), reg.name()));
+        }
+        String value = s.iniValue().map(t -> t.render(names)).orElse("");
+        if (registryProblem(reg, value).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(RegistryChange.set(registryValue(reg, value)));
+    }
+
+    private static Optional<String> registryProblem(RuleSpec.RegistrySpec reg, String value) {
+        try {
+            registryValue(reg, value);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static RegistryValue registryValue(RuleSpec.RegistrySpec reg, String value) {
+        return switch (type(reg)) {
+            case "dword" -> {
+                String v = value.strip();
+                long n;
+                try {
+                    n = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("a dword is a number, not '" + value + "'");
+                }
+                yield RegistryValue.dword(reg.key(), reg.name(), n);
+            }
+            case "expand-sz" -> new RegistryValue(reg.key(), reg.name(), RegistryType.EXPAND_SZ, List.of(value), Optional.empty());
+            case "multi-sz" -> RegistryValue.multiString(reg.key(), reg.name(), List.of(value.split("\\|", -1)));
+            default -> RegistryValue.string(reg.key(), reg.name(), value);
+        };
     }
 }
