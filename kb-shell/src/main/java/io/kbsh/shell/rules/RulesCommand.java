@@ -365,7 +365,7 @@ public final class RulesCommand implements ShellCommand {
                     n.putNull("column");
                 }
                 text(n, "rule", p.rule());
-                text(n, "field", p.path());
+                text(n, "field", p.fieldPath());
                 n.put("problem", p.problem()).put("message", p.getMessage());
             }
             JsonOutput.print(context, doc);

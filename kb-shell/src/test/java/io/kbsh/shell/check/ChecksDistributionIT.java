@@ -74,7 +74,7 @@ class ChecksDistributionIT {
         assertEquals(0, pack.status(), pack.err());
         assertTrue(pack.out().matches("(?s)Q187225 on server:\\S+: the fix is a service pack, not an INI change: install "
                 + "\\S.* 5\\.5 SP\\d.*"), pack.out());
-        assertTrue(pack.out().contains("No INI change to plan: kbsh edits INI files only"), pack.out());
+        assertTrue(pack.out().contains("No INI change to plan: kbsh edits INI files and hands over registry changes only"), pack.out());
         assertFalse(pack.out().contains("Nothing to fix"), "not an all-clear: " + pack.out());
 
         // Beside an INI fix, the service pack is still named, and the INI change is still planned.
