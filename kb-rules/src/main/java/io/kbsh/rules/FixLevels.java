@@ -38,6 +38,9 @@ public final class FixLevels {
     }
 
     /**
+     * The fix level of every release line of {@code product} for {@code article}: the article store's, or the
+     * plugin's own fact for a line the store knows nothing of.
+     *
      * @param productId the canonical product id (e.g. {@code exchange}); the store's fix levels count only
      *                  when their product is the same product, by id or by any of its names
      * @param pluginFacts the fixing level of each line as the plugin's authors recorded it
@@ -74,17 +77,17 @@ public final class FixLevels {
     /** The fix known for {@code installed}'s release line, with its source. */
     public FixReference referenceFor(ReleaseLevel installed) {
         FixReference ref = byLine.get(installed.release());
-        return ref != null ? ref : new FixReference(product, null, FixReference.Origin.NONE, "");
+        return ref != null ? ref : FixReference.none(product, "");
     }
 
     /** True when the installed level is below the fix of its line, or no fix is known for its line. */
     public boolean affected(ReleaseLevel installed) {
         FixReference ref = byLine.get(installed.release());
-        return ref == null || !installed.atLeast(ref.level());
+        return ref == null || ref.level().map(fixed -> !installed.atLeast(fixed)).orElse(true);
     }
 
     /** The level to install to be fixed, when one is known for the line. */
     public Optional<ReleaseLevel> target(ReleaseLevel installed) {
-        return Optional.ofNullable(byLine.get(installed.release())).map(FixReference::level);
+        return Optional.ofNullable(byLine.get(installed.release())).flatMap(FixReference::level);
     }
 }

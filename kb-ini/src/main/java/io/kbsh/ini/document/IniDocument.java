@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An INI file as a list of lines that writes back byte for byte: comments, blank lines, spacing, case,
@@ -77,7 +78,7 @@ public final class IniDocument {
         try {
             return parse(bytes, ansiCodePage);
         } catch (IniParseException e) {
-            throw new IniParseException(file + ": " + e.getMessage().replaceFirst(" \\(at byte \\d+\\)$", ""),
+            throw new IniParseException(file + ": " + String.valueOf(e.getMessage()).replaceFirst(" \\(at byte \\d+\\)$", ""),
                     e.offset());
         }
     }
@@ -118,7 +119,8 @@ public final class IniDocument {
         private int[] starts;
         private final Lines.Builder lines = new Lines.Builder();
         private int count;
-        private final Line.AsciiView view;
+        /** The source as ASCII lines, when the encoding keeps ASCII as it is. */
+        private final Line.@Nullable AsciiView view;
 
         Splitter(byte[] bytes, IniEncoding encoding, int contentStart) {
             this.bytes = bytes;

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an INI file's bytes become text, decided as Windows decides it: a UTF-16LE byte order mark means
@@ -30,7 +31,8 @@ public final class IniEncoding {
 
     private final Charset charset;
     private final boolean unicode;
-    private final SingleByteTable table;
+    /** The single-byte table of an ANSI code page that has one; null for UTF-16LE and multi-byte code pages. */
+    private final @Nullable SingleByteTable table;
 
     private IniEncoding(Charset charset, boolean unicode) {
         this.charset = charset;
@@ -133,7 +135,9 @@ public final class IniEncoding {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             ByteBuffer buffer = encoder.encode(CharBuffer.wrap(text));
-            return Arrays.copyOfRange(buffer.array(), buffer.position(), buffer.limit());
+            byte[] out = new byte[buffer.remaining()];
+            buffer.get(out);
+            return out;
         } catch (CharacterCodingException e) {
             throw new IniEditException(what + " cannot be written in " + charset.name() + ": '" + text + "'");
         }
@@ -183,7 +187,8 @@ public final class IniEncoding {
     private static final class SingleByteTable {
         private final char[] decode = new char[256];
         private final boolean asciiCompatible;
-        private volatile short[] encode;
+        /** The reverse table, made on first encode. */
+        private volatile short @Nullable [] encode;
 
         private SingleByteTable(char[] decode) {
             System.arraycopy(decode, 0, this.decode, 0, 256);
@@ -194,7 +199,7 @@ public final class IniEncoding {
             this.asciiCompatible = ascii;
         }
 
-        static SingleByteTable of(Charset charset) {
+        static @Nullable SingleByteTable of(Charset charset) {
             if (charset.newEncoder().maxBytesPerChar() != 1.0f) {
                 return null;
             }

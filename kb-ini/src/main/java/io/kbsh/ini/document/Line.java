@@ -1,6 +1,8 @@
 package io.kbsh.ini.document;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a document: its text, its ending, and what Windows makes of it. Offsets locate the name
@@ -11,8 +13,9 @@ final class Line {
     enum Kind { BLANK, COMMENT, SECTION, KEY, OTHER }
 
     /** The text, or null until first needed for a line still held as ASCII bytes in {@link #raw}. */
-    private String text;
-    private final byte[] raw;
+    private @Nullable String text;
+    /** The ASCII bytes {@link #text} is made from, when the line was read so; otherwise null. */
+    private final byte @Nullable [] raw;
     private final int rawStart;
     private final int rawLength;
     final LineEnding ending;
@@ -99,7 +102,7 @@ final class Line {
         String t = text;
         if (t == null) {
             // Racy but benign: every thread computes the same immutable string.
-            t = new String(raw, rawStart, rawLength, StandardCharsets.ISO_8859_1);
+            t = new String(Objects.requireNonNull(raw, "raw"), rawStart, rawLength, StandardCharsets.ISO_8859_1);
             text = t;
         }
         return t;

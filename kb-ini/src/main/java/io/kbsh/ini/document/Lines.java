@@ -173,7 +173,7 @@ final class Lines implements Iterable<Line> {
             if (count > 0) {
                 chunks.add(count == CHUNK ? current : Arrays.copyOf(current, count));
             }
-            current = null;
+            current = new Line[0]; // taken: a later add fails instead of changing a built list
             return of(chunks.toArray(new Line[0][]));
         }
     }

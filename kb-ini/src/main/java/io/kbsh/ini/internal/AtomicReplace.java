@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces a file so that readers see the old content or the new, never a mix: the new bytes go to a
@@ -160,7 +161,11 @@ public final class AtomicReplace {
     }
 
     /** Makes the rename itself durable where the platform allows opening a directory. */
-    private static void syncDirectory(Path directory) {
+    /** Makes a rename in {@code directory} durable; a file name has one unless it is a root, which is never written. */
+    private static void syncDirectory(@Nullable Path directory) {
+        if (directory == null) {
+            return;
+        }
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {

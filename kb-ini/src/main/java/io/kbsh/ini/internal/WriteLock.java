@@ -8,8 +8,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lock that writers of one file hold while they read, check and replace it, so that no update is lost
@@ -70,9 +72,9 @@ public final class WriteLock implements AutoCloseable {
         try {
             while (true) {
                 if (HELD.add(lockFile)) {
-                    WriteLock taken = tryLock(lockFile);
-                    if (taken != null) {
-                        return taken;
+                    Optional<WriteLock> taken = tryLock(lockFile);
+                    if (taken.isPresent()) {
+                        return taken.get();
                     }
                 }
                 if (System.nanoTime() - deadline >= 0) {
@@ -88,15 +90,15 @@ public final class WriteLock implements AutoCloseable {
         }
     }
 
-    /** Locks {@code lockFile}, whose {@link #HELD} entry the caller has just taken; null (entry given back) when another process holds it. */
-    private static WriteLock tryLock(Path lockFile) throws IOException {
+    /** Locks {@code lockFile}, whose {@link #HELD} entry the caller has just taken; empty (entry given back) when another process holds it. */
+    private static Optional<WriteLock> tryLock(Path lockFile) throws IOException {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
             FileLock lock = channel.tryLock();
             if (lock != null) {
-                return new WriteLock(lockFile, channel, lock);
+                return Optional.of(new WriteLock(lockFile, channel, lock));
             }
         } catch (OverlappingFileLockException e) {
             // Locked through a channel this class did not open; the same as another holder.
@@ -105,10 +107,10 @@ public final class WriteLock implements AutoCloseable {
             throw e;
         }
         release(lockFile, channel);
-        return null;
+        return Optional.empty();
     }
 
-    private static void release(Path lockFile, FileChannel channel) throws IOException {
+    private static void release(Path lockFile, @Nullable FileChannel channel) throws IOException {
         try {
             if (channel != null) {
                 channel.close();

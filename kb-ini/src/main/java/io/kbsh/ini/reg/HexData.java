@@ -3,6 +3,7 @@ package io.kbsh.ini.reg;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The bytes behind {@code hex(N):} data and the typed values they stand for. Strings in hex data are
@@ -26,9 +27,9 @@ final class HexData {
                 }
             }
             case 7 -> {
-                List<String> strings = multi(bytes, unit, format);
-                if (strings != null) {
-                    return new RegValue.MultiSz(strings);
+                Optional<List<String>> strings = multi(bytes, unit, format);
+                if (strings.isPresent()) {
+                    return new RegValue.MultiSz(strings.get());
                 }
             }
             case 4 -> {
@@ -99,26 +100,27 @@ final class HexData {
         }
     }
 
-    private static List<String> multi(byte[] bytes, int unit, RegFormat format) {
+    /** The strings of a REG_MULTI_SZ as Regedit writes it; empty when the bytes are not one. */
+    private static Optional<List<String>> multi(byte[] bytes, int unit, RegFormat format) {
         if (bytes.length % unit != 0 || bytes.length < unit || !endsWithNul(bytes, bytes.length, unit)) {
-            return null;
+            return Optional.empty();
         }
         List<String> strings = new ArrayList<>();
         int start = 0;
         int end = bytes.length - unit; // the list's own terminator
         if (end == 0) {
-            return strings;
+            return Optional.of(strings);
         }
         for (int pos = 0; pos < end; pos += unit) {
             if (isNul(bytes, pos, unit)) {
                 if (pos == start) {
-                    return null; // an empty string inside the list: not what Regedit writes
+                    return Optional.empty(); // an empty string inside the list: not what Regedit writes
                 }
                 strings.add(decode(bytes, start, pos, format));
                 start = pos + unit;
             }
         }
-        return start == end ? strings : null;
+        return start == end ? Optional.of(strings) : Optional.empty();
     }
 
     private static boolean endsWithNul(byte[] bytes, int end, int unit) {

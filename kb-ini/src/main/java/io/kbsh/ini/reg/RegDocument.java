@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class RegDocument {
         try {
             return parse(Files.readAllBytes(file));
         } catch (RegParseException e) {
-            throw new RegParseException(file + ": " + e.getMessage().replaceFirst("^line \\d+: ", ""), e.line());
+            throw new RegParseException(file + ": " + String.valueOf(e.getMessage()).replaceFirst("^line \\d+: ", ""), e.line());
         }
     }
 
@@ -180,8 +181,9 @@ public final class RegDocument {
         private final List<RegEntry> entries = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private final Map<String, KeyState> state = new LinkedHashMap<>();
-        private IniEncoding encoding;
-        private RegFormat format;
+        /** Settled by the byte order mark and the header before any other line is parsed. */
+        private IniEncoding encoding = IniEncoding.ansi(IniEncoding.WINDOWS_1252);
+        private RegFormat format = RegFormat.REGEDIT4;
         private int unit;
         /** The key value lines apply to; empty before the first header, after a deletion or a bad root. */
         private Optional<String> currentKey = Optional.empty();
@@ -217,12 +219,10 @@ public final class RegDocument {
                         + RegFormat.REGEDIT5.header(), 1);
             }
             String header = text(lines.get(0)).strip();
-            for (RegFormat f : RegFormat.values()) {
-                if (f.header().equals(header)) {
-                    format = f;
-                }
-            }
-            if (format == null) {
+            Optional<RegFormat> named = Arrays.stream(RegFormat.values()).filter(f -> f.header().equals(header)).findFirst();
+            if (named.isPresent()) {
+                format = named.get();
+            } else {
                 throw new RegParseException("not a registry export: the first line is '" + shorten(header)
                         + "', expected REGEDIT4 or " + RegFormat.REGEDIT5.header(), 1);
             }
@@ -325,7 +325,7 @@ public final class RegDocument {
             }
             String path = currentKey.get();
             entries.add(new RegEntry(line, path, Optional.of(name), value, value.isEmpty()));
-            KeyState key = state.get(fold(path));
+            KeyState key = state.computeIfAbsent(fold(path), k -> new KeyState(path));
             if (value.isPresent()) {
                 key.values.remove(fold(name));
                 key.values.put(fold(name), new NamedValue(name, value.get()));

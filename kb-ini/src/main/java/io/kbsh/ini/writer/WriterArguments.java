@@ -78,8 +78,8 @@ public final class WriterArguments {
             }
             case BOOLEAN -> {
                 return switch (text.toLowerCase(Locale.ROOT)) {
-                    case "true", "yes", "1" -> Boolean.TRUE;
-                    case "false", "no", "0" -> Boolean.FALSE;
+                    case "true", "yes", "1" -> true;
+                    case "false", "no", "0" -> false;
                     default -> throw new IniWriterException(where + " takes true or false, got '" + text + "'");
                 };
             }

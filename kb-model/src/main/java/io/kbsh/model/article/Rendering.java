@@ -9,10 +9,17 @@ package io.kbsh.model.article;
  * @since 2.0
  */
 public enum Rendering {
-    TEXT, MARKDOWN, HTML, PAGE_TEXT, BRIEF;
+    TEXT(4), MARKDOWN(3), HTML(2), PAGE_TEXT(1), BRIEF(0);
+
+    /** How much of an article the rendering carries, stated rather than read from the declaration order. */
+    private final int richness;
+
+    Rendering(int richness) {
+        this.richness = richness;
+    }
 
     /** True when this rendering carries more than {@code other}; duplicates keep the richer one. */
     public boolean richerThan(Rendering other) {
-        return ordinal() < other.ordinal();
+        return richness > other.richness;
     }
 }

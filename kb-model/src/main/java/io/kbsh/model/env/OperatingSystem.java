@@ -22,6 +22,8 @@ public record OperatingSystem(Family family, ReleaseLevel level) {
      *
      * @since 2.1
      */
+    // lastServicePack is a Map.of, which cannot change; the checker sees only the interface type.
+    @SuppressWarnings("ImmutableEnumChecker")
     public enum Family {
         WINDOWS_NT("Windows NT", Map.of("3.51", 5, "4.0", 6)),
         WINDOWS_2000("Windows 2000", Map.of("5.0", 4));

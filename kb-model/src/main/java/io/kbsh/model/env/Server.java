@@ -24,7 +24,7 @@ import java.util.Set;
  * @param addresses its addresses
  * @param os Windows NT or Windows 2000 and the service pack (schema version 1: {@code windowsNt})
  * @param exchange the Exchange Server level
- * @param cluster its cluster membership (version 1: {@code clustered})
+ * @param cluster its cluster membership (in version 1 the flag {@code "clustered": true})
  * @param components the Exchange components it runs
  * @param serves Internet protocols it serves directly, not only through a proxy
  * @param roles Windows roles (domain controller and so on)

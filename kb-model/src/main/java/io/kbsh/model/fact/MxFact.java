@@ -3,6 +3,7 @@ package io.kbsh.model.fact;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the MX probe found for a mail domain: how the DNS look-up ended ({@code OK}, {@code NXDOMAIN},
@@ -16,15 +17,25 @@ public record MxFact(String domain, String dnsOutcome, List<Host> hosts, int hos
                      boolean fallbackDelivers, boolean firstHostOnlyFails, Instant observedAt) implements Fact {
 
     /**
-     * One address of one MX host, as probed.
+     * One address of one MX host, as probed: {@code address} is empty when the host name did not resolve.
      *
-     * @since 2.0
+     * @since 2.0 ({@code address} is {@code Optional} since 2.1)
      */
-    public record Host(String name, int preference, String address, ProbeStatus status, String stage) {
+    public record Host(String name, int preference, Optional<String> address, ProbeStatus status, String stage) {
         public Host {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(address, "address");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(stage, "stage");
+        }
+
+        /**
+         * A host probed at {@code address}.
+         *
+         * @since 2.1
+         */
+        public Host(String name, int preference, String address, ProbeStatus status, String stage) {
+            this(name, preference, Optional.of(address), status, stage);
         }
     }
 
@@ -108,7 +119,7 @@ public record MxFact(String domain, String dnsOutcome, List<Host> hosts, int hos
         StringBuilder sb = new StringBuilder("mx ").append(domain).append(' ').append(dnsOutcome);
         for (Host h : hosts) {
             sb.append("; ").append(h.preference()).append(' ').append(h.name())
-              .append(h.address() == null ? "" : " [" + h.address() + "]")
+              .append(h.address().map(a -> " [" + a + "]").orElse(""))
               .append(' ').append(h.status()).append(", reached ").append(h.stage());
         }
         if (hostsNotFollowed > 0) {

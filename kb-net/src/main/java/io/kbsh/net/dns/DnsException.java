@@ -12,10 +12,18 @@ public final class DnsException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final DnsOutcome outcome;
+    private final String detail;
 
     public DnsException(DnsOutcome outcome, String detail) {
         super(detail);
         this.outcome = Objects.requireNonNull(outcome, "outcome");
+        this.detail = Objects.requireNonNull(detail, "detail");
+    }
+
+    /** What went wrong, in words; never null. */
+    @Override
+    public String getMessage() {
+        return detail;
     }
 
     public DnsOutcome outcome() {

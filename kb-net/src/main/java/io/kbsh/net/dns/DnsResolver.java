@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
@@ -59,19 +60,16 @@ public final class DnsResolver {
     private static final HostsFileParser HOSTS = new HostsFileParser();
     private static final Pattern LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
-    private final InetSocketAddress server;
+    /** The server to ask; empty for the system's (with the hosts file first). */
+    private final Optional<InetSocketAddress> server;
     private final Duration timeout;
-    /** System.nanoTime() past which no query waits, or null for none. */
-    private final Long deadlineNanos;
+    /** System.nanoTime() past which no query waits, if there is such a limit. */
+    private final OptionalLong deadlineNanos;
 
-    private DnsResolver(InetSocketAddress server, Duration timeout, Long deadlineNanos) {
+    private DnsResolver(Optional<InetSocketAddress> server, Duration timeout, OptionalLong deadlineNanos) {
         this.server = server;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.deadlineNanos = deadlineNanos;
-    }
-
-    private DnsResolver(InetSocketAddress server, Duration timeout) {
-        this(server, timeout, null);
     }
 
     /**
@@ -83,18 +81,18 @@ public final class DnsResolver {
      */
     public DnsResolver within(Duration total) {
         long end = System.nanoTime() + Objects.requireNonNull(total, "total").toNanos();
-        long bounded = deadlineNanos != null && deadlineNanos - end < 0 ? deadlineNanos : end;
-        return new DnsResolver(server, timeout, bounded);
+        long bounded = deadlineNanos.isPresent() && deadlineNanos.getAsLong() - end < 0 ? deadlineNanos.getAsLong() : end;
+        return new DnsResolver(server, timeout, OptionalLong.of(bounded));
     }
 
     /** Asks {@code server}; names in the hosts file are not consulted. */
     public static DnsResolver at(InetSocketAddress server, Duration timeout) {
-        return new DnsResolver(Objects.requireNonNull(server, "server"), timeout);
+        return new DnsResolver(Optional.of(server), timeout, OptionalLong.empty());
     }
 
     /** Consults the hosts file, then the first name server of the system's configuration. */
     public static DnsResolver system(Duration timeout) {
-        return new DnsResolver(null, timeout);
+        return new DnsResolver(Optional.empty(), timeout, OptionalLong.empty());
     }
 
     /** The address {@code host} stands for when it is an IPv4 or IPv6 literal (brackets allowed). */
@@ -117,7 +115,7 @@ public final class DnsResolver {
             return List.of(literal.get());
         }
         Name name = name(host);
-        if (server == null) {
+        if (server.isEmpty()) {
             Optional<InetAddress> fromHosts = fromHostsFile(name);
             if (fromHosts.isPresent()) {
                 return List.of(fromHosts.get());
@@ -157,7 +155,7 @@ public final class DnsResolver {
                 current = next;
             }
         } catch (DnsException e) {
-            return new MxAnswer(bare, e.outcome(), List.of(), e.getMessage());
+            return new MxAnswer(bare, e.outcome(), List.of(), Objects.requireNonNullElse(e.getMessage(), ""));
         }
         if (found.isEmpty()) {
             try {
@@ -251,11 +249,11 @@ public final class DnsResolver {
     }
 
     private Message query(Name name, int type) throws DnsException, InterruptedIOException {
-        InetSocketAddress to = server != null ? server : systemServer();
+        InetSocketAddress to = server.isPresent() ? server.get() : systemServer();
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         long deadline = System.nanoTime() + timeout.toNanos();
-        if (deadlineNanos != null && deadlineNanos - deadline < 0) {
-            deadline = deadlineNanos;
+        if (deadlineNanos.isPresent() && deadlineNanos.getAsLong() - deadline < 0) {
+            deadline = deadlineNanos.getAsLong();
         }
         long wait = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
         Message answer;
@@ -278,16 +276,14 @@ public final class DnsResolver {
         int rcode = answer.getRcode();
         String what = stripDot(name.toString()) + " " + Type.string(type);
         switch (rcode) {
-            case Rcode.NOERROR:
+            case Rcode.NOERROR -> {
                 return answer;
-            case Rcode.NXDOMAIN:
+            }
+            case Rcode.NXDOMAIN ->
                 throw new DnsException(DnsOutcome.NXDOMAIN, "NXDOMAIN: " + stripDot(name.toString()) + " does not exist");
-            case Rcode.SERVFAIL:
-                throw new DnsException(DnsOutcome.SERVFAIL, "SERVFAIL from " + show(to) + " for " + what);
-            case Rcode.REFUSED:
-                throw new DnsException(DnsOutcome.REFUSED, "REFUSED by " + show(to) + " for " + what);
-            default:
-                throw new DnsException(DnsOutcome.ERROR, Rcode.string(rcode) + " from " + show(to) + " for " + what);
+            case Rcode.SERVFAIL -> throw new DnsException(DnsOutcome.SERVFAIL, "SERVFAIL from " + show(to) + " for " + what);
+            case Rcode.REFUSED -> throw new DnsException(DnsOutcome.REFUSED, "REFUSED by " + show(to) + " for " + what);
+            default -> throw new DnsException(DnsOutcome.ERROR, Rcode.string(rcode) + " from " + show(to) + " for " + what);
         }
     }
 
@@ -389,6 +385,6 @@ public final class DnsResolver {
 
     @Override
     public String toString() {
-        return server == null ? "system resolver" : "resolver " + show(server);
+        return server.map(s -> "resolver " + show(s)).orElse("system resolver");
     }
 }

@@ -90,6 +90,8 @@ final class Ber {
     }
 
     /** One element inside a byte array: its tag and the range of its contents. */
+    // A window on a buffer read once, never compared or handed out: the array component is the point.
+    @SuppressWarnings("ArrayRecordComponent")
     record Element(int tag, byte[] bytes, int from, int to) {
 
         /** The child elements, each checked to end inside this one. */

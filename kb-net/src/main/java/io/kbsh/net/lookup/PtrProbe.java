@@ -65,6 +65,6 @@ public final class PtrProbe {
 
     static DnsResolver resolver(ProbeOptions options) {
         Duration t = options.dnsTimeout();
-        return options.dnsServer() == null ? DnsResolver.system(t) : DnsResolver.at(options.dnsServer(), t);
+        return options.dnsServer().map(server -> DnsResolver.at(server, t)).orElseGet(() -> DnsResolver.system(t));
     }
 }

@@ -93,7 +93,7 @@ public final class SmtpProbe extends TextProbe {
             while (true) {
                 String line = TextProbe.checked(wire.readLine(), "SMTP");
                 if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(Character::isDigit)
-                        || line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-') {
+                        || (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
                     throw TextProbe.notProtocol("SMTP", line);
                 }
                 int lineCode = Integer.parseInt(line.substring(0, 3));

@@ -62,7 +62,7 @@ abstract class TextProbe implements Probe {
         greeting(context, wire);
         List<String> capabilities = capabilities(context, wire, false);
         boolean offered = capabilities.contains(startTlsCapability());
-        if (mode == TlsMode.STARTTLS || mode == TlsMode.OPPORTUNISTIC && offered) {
+        if (mode == TlsMode.STARTTLS || (mode == TlsMode.OPPORTUNISTIC && offered)) {
             try {
                 requestTls(context, wire);
                 wire.startTls("starttls");

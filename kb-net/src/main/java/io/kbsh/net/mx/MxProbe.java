@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -100,8 +101,8 @@ public final class MxProbe {
         long t0 = System.nanoTime();
         long end = t0 + options.deadline().toNanos();
         Instant deadline = started.plus(options.deadline());
-        DnsResolver base = options.dnsServer() == null ? DnsResolver.system(options.dnsTimeout())
-                : DnsResolver.at(options.dnsServer(), options.dnsTimeout());
+        DnsResolver base = options.dnsServer().map(server -> DnsResolver.at(server, options.dnsTimeout()))
+                .orElseGet(() -> DnsResolver.system(options.dnsTimeout()));
         MxAnswer answer;
         try {
             answer = base.within(options.deadline()).mx(domain);
@@ -121,12 +122,12 @@ public final class MxProbe {
         List<ProbeRequest> requests = new ArrayList<>();
         SmtpProbe probe = new SmtpProbe();
         for (Lookup lookup : lookups) {
-            if (lookup.error != null) {
-                slots.add(new Slot(lookup.mx, null, -1, lookup.error));
+            if (lookup.error.isPresent()) {
+                slots.add(Slot.unresolved(lookup.mx, lookup.error.get()));
                 continue;
             }
             for (InetAddress address : lookup.addresses) {
-                slots.add(new Slot(lookup.mx, address.getHostAddress(), requests.size(), null));
+                slots.add(new Slot(lookup.mx, address.getHostAddress(), requests.size(), ""));
                 requests.add(new ProbeRequest(probe, new ProbeTarget(address.getHostAddress(),
                         options.smtpPort()), smtp.withTlsName(lookup.mx.host())));
             }
@@ -136,7 +137,7 @@ public final class MxProbe {
         List<MxHost> hosts = new ArrayList<>();
         for (Slot slot : slots) {
             if (slot.request < 0) {
-                hosts.add(new MxHost(slot.mx.host(), slot.mx.preference(), null,
+                hosts.add(new MxHost(slot.mx.host(), slot.mx.preference(), Optional.empty(),
                         slot.dnsError.equals(CANCELLED) ? ProbeStatus.CANCELLED : ProbeStatus.DNS_ERROR, "none",
                         detail(slot.dnsError)));
             } else if (slot.request < results.size()) {
@@ -184,7 +185,7 @@ public final class MxProbe {
                 Future<Lookup> f = futures.get(i);
                 if (interrupted) {
                     f.cancel(true);
-                    out.add(new Lookup(mx, List.of(), CANCELLED));
+                    out.add(Lookup.failed(mx, CANCELLED));
                     continue;
                 }
                 try {
@@ -194,12 +195,12 @@ public final class MxProbe {
                 } catch (InterruptedException e) {
                     interrupted = true;
                     f.cancel(true);
-                    out.add(new Lookup(mx, List.of(), CANCELLED));
+                    out.add(Lookup.failed(mx, CANCELLED));
                 } catch (TimeoutException e) {
                     f.cancel(true);
-                    out.add(new Lookup(mx, List.of(), "no address within the probe's deadline"));
+                    out.add(Lookup.failed(mx, "no address within the probe's deadline"));
                 } catch (ExecutionException e) {
-                    out.add(new Lookup(mx, List.of(), "address look-up failed: " + e.getCause()));
+                    out.add(Lookup.failed(mx, "address look-up failed: " + e.getCause()));
                 }
             }
             if (interrupted) {
@@ -214,18 +215,26 @@ public final class MxProbe {
     private static Lookup lookUp(MxRecord mx, DnsResolver base, long end) {
         long left = end - System.nanoTime();
         if (left <= 0) {
-            return new Lookup(mx, List.of(), "not looked up: the probe's deadline had passed");
+            return Lookup.failed(mx, "not looked up: the probe's deadline had passed");
         }
         try {
-            return new Lookup(mx, base.within(Duration.ofNanos(left)).addresses(mx.host()), null);
+            return Lookup.found(mx, base.within(Duration.ofNanos(left)).addresses(mx.host()));
         } catch (DnsException e) {
-            return new Lookup(mx, List.of(), e.getMessage());
+            return Lookup.failed(mx, Objects.requireNonNullElse(e.getMessage(), "DNS look-up failed"));
         } catch (InterruptedIOException e) {
-            return new Lookup(mx, List.of(), CANCELLED);
+            return Lookup.failed(mx, CANCELLED);
         }
     }
 
-    private record Lookup(MxRecord mx, List<InetAddress> addresses, String error) {
+    /** The addresses of one MX host, or why there are none. */
+    private record Lookup(MxRecord mx, List<InetAddress> addresses, Optional<String> error) {
+        static Lookup found(MxRecord mx, List<InetAddress> addresses) {
+            return new Lookup(mx, addresses, Optional.empty());
+        }
+
+        static Lookup failed(MxRecord mx, String why) {
+            return new Lookup(mx, List.of(), Optional.of(why));
+        }
     }
 
     /** By preference; hosts of equal preference in random order. */
@@ -250,6 +259,10 @@ public final class MxProbe {
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 
+    /** One address to probe ({@code request} is its index), or a host that did not resolve (-1, and why). */
     private record Slot(MxRecord mx, String address, int request, String dnsError) {
+        static Slot unresolved(MxRecord mx, String why) {
+            return new Slot(mx, "", -1, why);
+        }
     }
 }

@@ -22,7 +22,9 @@ final class GuardedInput extends InputStream {
     private final InputStream in;
     private final ProbeContext context;
     private long received;
-    private ByteArrayOutputStream tap;
+    /** What was read since {@link #startTap()}, while {@code tapping}. */
+    private final ByteArrayOutputStream tap = new ByteArrayOutputStream();
+    private boolean tapping;
 
     GuardedInput(Socket socket, ProbeContext context) throws IOException {
         this.socket = socket;
@@ -35,12 +37,14 @@ final class GuardedInput extends InputStream {
     }
 
     void startTap() {
-        tap = new ByteArrayOutputStream();
+        tap.reset();
+        tapping = true;
     }
 
     byte[] stopTap() {
-        byte[] bytes = tap == null ? new byte[0] : tap.toByteArray();
-        tap = null;
+        byte[] bytes = tapping ? tap.toByteArray() : new byte[0];
+        tapping = false;
+        tap.reset();
         return bytes;
     }
 
@@ -71,7 +75,7 @@ final class GuardedInput extends InputStream {
         }
         if (n > 0) {
             received += n;
-            if (tap != null && tap.size() < TAP_LIMIT) {
+            if (tapping && tap.size() < TAP_LIMIT) {
                 tap.write(b, off, Math.min(n, TAP_LIMIT - tap.size()));
             }
         }

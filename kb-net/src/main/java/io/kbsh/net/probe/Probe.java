@@ -64,6 +64,6 @@ public interface Probe {
      * cancel it from outside (Ctrl-C), run it through a {@link ProbeRunner}, which closes its socket.
      */
     default ProbeResult probe(ProbeTarget target, ProbeOptions options) {
-        return ProbeContext.open(id(), target, options, null).execute(this);
+        return ProbeContext.open(id(), target, options, java.util.OptionalLong.empty()).execute(this);
     }
 }

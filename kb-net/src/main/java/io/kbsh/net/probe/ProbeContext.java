@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.OptionalLong;
 import javax.net.ssl.SSLException;
 
 /**
@@ -64,9 +65,10 @@ public final class ProbeContext {
     }
 
     /** A context whose deadline is the options' deadline from now, or {@code runDeadline} if that is sooner. */
-    static ProbeContext open(String probeId, ProbeTarget target, ProbeOptions options, Long runDeadlineNanos) {
+    /** A context whose deadline is the probe's own, or the run's ({@code System.nanoTime()}) when that is sooner. */
+    static ProbeContext open(String probeId, ProbeTarget target, ProbeOptions options, OptionalLong runDeadlineNanos) {
         long own = System.nanoTime() + options.deadline().toNanos();
-        long deadline = runDeadlineNanos == null || own - runDeadlineNanos < 0 ? own : runDeadlineNanos;
+        long deadline = runDeadlineNanos.isEmpty() || own - runDeadlineNanos.getAsLong() < 0 ? own : runDeadlineNanos.getAsLong();
         return new ProbeContext(probeId, target, options, deadline);
     }
 
@@ -155,8 +157,8 @@ public final class ProbeContext {
     /** A resolver honouring the options' DNS server and time-out (bounded by the deadline too). */
     public DnsResolver resolver() {
         Duration left = remaining().isZero() ? Duration.ofMillis(1) : remaining();
-        DnsResolver r = options.dnsServer() == null ? DnsResolver.system(options.dnsTimeout())
-                : DnsResolver.at(options.dnsServer(), options.dnsTimeout());
+        DnsResolver r = options.dnsServer().map(server -> DnsResolver.at(server, options.dnsTimeout()))
+                .orElseGet(() -> DnsResolver.system(options.dnsTimeout()));
         return r.within(left);
     }
 

@@ -3,6 +3,7 @@ package io.kbsh.net.probe;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a probe behaves: its time limits, TLS mode, the RFC 1006 transport selectors, the DNS server names
@@ -14,27 +15,27 @@ import java.util.Objects;
  * @param deadline       how long the whole probe may take from its start, whatever the peer sends
  * @param dnsTimeout     how long one DNS query may take
  * @param tls            plain, implicit TLS, STARTTLS or opportunistic STARTTLS
- * @param calledTsel     RFC 1006 called transport selector ({@code text} or {@code 0x…} hex), or null
- * @param callingTsel    RFC 1006 calling transport selector, or null
- * @param dnsServer      the DNS server to ask, or null for the system's
+ * @param calledTsel     RFC 1006 called transport selector ({@code text} or {@code 0x…} hex), if any
+ * @param callingTsel    RFC 1006 calling transport selector, if any
+ * @param dnsServer      the DNS server to ask; empty for the system's
  * @param smtpPort       the port of MX hosts' SMTP servers (25 unless testing)
  * @param heloName       the name the SMTP probe gives in EHLO
- * @param tlsName        the server name for TLS (SNI and the certificate's host-name match), or null for the
+ * @param tlsName        the server name for TLS (SNI and the certificate's host-name match); empty for the
  *                       target's host; the MX probe sets the MX host's name while it connects to an address
  * @param maxLineBytes   the longest line a probe accepts
  * @param maxReplyBytes  the largest reply (a greeting, a capability list) a probe accepts
  * @param maxBytes       all bytes a probe reads from one connection, TLS records included
  *
- * @since 2.0
+ * @since 2.0 (the selectors, {@code dnsServer} and {@code tlsName} are {@code Optional} since 2.1)
  */
 public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Duration deadline, Duration dnsTimeout,
-                           TlsMode tls, String calledTsel, String callingTsel, InetSocketAddress dnsServer,
-                           int smtpPort, String heloName, String tlsName, int maxLineBytes, int maxReplyBytes,
-                           int maxBytes) {
+                           TlsMode tls, Optional<String> calledTsel, Optional<String> callingTsel,
+                           Optional<InetSocketAddress> dnsServer, int smtpPort, String heloName, Optional<String> tlsName,
+                           int maxLineBytes, int maxReplyBytes, int maxBytes) {
 
     private static final ProbeOptions DEFAULTS = new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(5),
-            Duration.ofSeconds(15), Duration.ofSeconds(3), TlsMode.NONE, null, null, null, 25, "kbsh.invalid",
-            null, 4096, 16 * 1024, 256 * 1024);
+            Duration.ofSeconds(15), Duration.ofSeconds(3), TlsMode.NONE, Optional.empty(), Optional.empty(),
+            Optional.empty(), 25, "kbsh.invalid", Optional.empty(), 4096, 16 * 1024, 256 * 1024);
 
     public ProbeOptions {
         requirePositive(connectTimeout, "connectTimeout");
@@ -42,7 +43,11 @@ public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Durati
         requirePositive(deadline, "deadline");
         requirePositive(dnsTimeout, "dnsTimeout");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(calledTsel, "calledTsel");
+        Objects.requireNonNull(callingTsel, "callingTsel");
+        Objects.requireNonNull(dnsServer, "dnsServer");
         Objects.requireNonNull(heloName, "heloName");
+        Objects.requireNonNull(tlsName, "tlsName");
         if (smtpPort < 1 || smtpPort > 65535) {
             throw new IllegalArgumentException("smtpPort out of range: " + smtpPort);
         }
@@ -78,16 +83,35 @@ public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Durati
                 dnsServer, smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
     }
 
-    /** RFC 1006 transport selectors, each text or {@code 0x…} hex, or null for none. */
+    /** Both RFC 1006 transport selectors, each text or {@code 0x…} hex. */
     public ProbeOptions withTsel(String called, String calling) {
-        return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, called, calling,
+        return withCalledTsel(called).withCallingTsel(calling);
+    }
+
+    /**
+     * The RFC 1006 called transport selector, text or {@code 0x…} hex.
+     *
+     * @since 2.1
+     */
+    public ProbeOptions withCalledTsel(String called) {
+        return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, Optional.of(called), callingTsel,
                 dnsServer, smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
     }
 
-    /** The DNS server to resolve through, or null for the system's. */
+    /**
+     * The RFC 1006 calling transport selector, text or {@code 0x…} hex.
+     *
+     * @since 2.1
+     */
+    public ProbeOptions withCallingTsel(String calling) {
+        return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, calledTsel, Optional.of(calling),
+                dnsServer, smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
+    }
+
+    /** The DNS server to resolve through instead of the system's. */
     public ProbeOptions withDnsServer(InetSocketAddress server) {
         return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, calledTsel, callingTsel,
-                server, smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
+                Optional.of(server), smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
     }
 
     public ProbeOptions withSmtpPort(int port) {
@@ -95,10 +119,10 @@ public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Durati
                 dnsServer, port, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
     }
 
-    /** The name TLS asks for (SNI) and checks the certificate against, or null for the target's host. */
+    /** The name TLS asks for (SNI) and checks the certificate against, instead of the target's host. */
     public ProbeOptions withTlsName(String name) {
         return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, calledTsel, callingTsel,
-                dnsServer, smtpPort, heloName, name, maxLineBytes, maxReplyBytes, maxBytes);
+                dnsServer, smtpPort, heloName, Optional.of(name), maxLineBytes, maxReplyBytes, maxBytes);
     }
 
     public ProbeOptions withCaps(int lineBytes, int replyBytes, int totalBytes) {

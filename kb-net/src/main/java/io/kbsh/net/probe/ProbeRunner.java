@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.OptionalLong;
 
 /**
  * Runs many probes at once: at most {@code maxInFlight} at a time and {@code maxPerHost} against one host,
@@ -197,15 +198,15 @@ public final class ProbeRunner {
         try {
             long wait = run.deadline - System.nanoTime();
             if (!hostPermits.tryAcquire(Math.max(0, wait), TimeUnit.NANOSECONDS)) {
-                return ProbeContext.open(request.probe().id(), request.target(), request.options(), run.deadline)
-                        .execute(request.probe()); // the deadline passed while waiting: a TIMEOUT result
+                return ProbeContext.open(request.probe().id(), request.target(), request.options(),
+                        OptionalLong.of(run.deadline)).execute(request.probe()); // the deadline passed while waiting: a TIMEOUT result
             }
         } catch (InterruptedException e) {
             return cancelled(request);
         }
         try {
             ProbeContext context = ProbeContext.open(request.probe().id(), request.target(), request.options(),
-                    run.deadline);
+                    OptionalLong.of(run.deadline));
             run.running.add(context);
             try {
                 if (run.stopped) {

@@ -116,7 +116,7 @@ public final class UdpProbe implements Probe {
         context.evidence(EvidenceKeys.UDP_ANSWER, "reply");
         context.evidence(EvidenceKeys.UDP_REPLY_BYTES, got.length);
         String text = new String(got, 0, Math.min(got.length, 120), StandardCharsets.ISO_8859_1);
-        boolean printable = text.chars().allMatch(c -> c >= 0x20 && c < 0x7f || c == '\r' || c == '\n' || c == '\t');
+        boolean printable = text.chars().allMatch(c -> (c >= 0x20 && c < 0x7f) || c == '\r' || c == '\n' || c == '\t');
         context.evidence(EvidenceKeys.UDP_REPLY, printable ? text.strip()
                 : "0x" + HexFormat.of().formatHex(got, 0, Math.min(got.length, 48)));
         context.reached("reply");

@@ -168,11 +168,11 @@ public final class Wire implements Closeable {
      * the plain text it answered with; a handshake that stalls ends it with {@code TIMEOUT}.
      */
     public void startTls(String stage) throws IOException, ProbeException {
-        String host = context.options().tlsName() != null ? context.options().tlsName() : context.target().host();
+        String host = context.options().tlsName().orElse(context.target().host());
         boolean named = DnsResolver.literal(host).isEmpty();
         pos = limit = 0; // bytes sent before the handshake are not part of the TLS session
         if (context.askingForLegacyHello()) {
-            throw legacyHelloAnswer(named ? host : null);
+            throw legacyHelloAnswer(named ? Optional.of(host) : Optional.empty());
         }
         guarded.startTap();
         SSLSocket tls = (SSLSocket) EvidenceOnlyTrust.socketFactory()
@@ -246,7 +246,7 @@ public final class Wire implements Closeable {
      * Sends {@link LegacyClientHello} where the handshake would start and reads which version the server
      * chooses; the connection is spent afterwards. Only on the second run after a {@link ModernTlsRefused}.
      */
-    private ProbeException legacyHelloAnswer(String serverName) throws IOException {
+    private ProbeException legacyHelloAnswer(Optional<String> serverName) throws IOException {
         context.legacyHelloSent();
         write(LegacyClientHello.record(serverName));
         byte[] answer;

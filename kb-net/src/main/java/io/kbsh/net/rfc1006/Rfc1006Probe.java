@@ -54,8 +54,8 @@ public final class Rfc1006Probe implements Probe {
 
     @Override
     public void run(ProbeContext context) throws IOException, ProbeException {
-        byte[] called = selector(context.options().calledTsel(), "called");
-        byte[] calling = selector(context.options().callingTsel(), "calling");
+        Optional<byte[]> called = selector(context.options().calledTsel(), "called");
+        Optional<byte[]> calling = selector(context.options().callingTsel(), "calling");
         Wire wire = context.connect();
         wire.write(connectionRequest(called, calling));
         byte[] header;
@@ -95,18 +95,19 @@ public final class Rfc1006Probe implements Probe {
         }
     }
 
-    private static byte[] selector(String spec, String which) throws ProbeException {
-        if (spec == null) {
-            return null;
+    private static Optional<byte[]> selector(Optional<String> spec, String which) throws ProbeException {
+        if (spec.isEmpty()) {
+            return Optional.empty();
         }
         try {
-            return Tsel.parse(spec);
+            return Optional.of(Tsel.parse(spec.get()));
         } catch (IllegalArgumentException e) {
             throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, which + " " + e.getMessage());
         }
     }
 
-    static byte[] connectionRequest(byte[] called, byte[] calling) {
+    /** A connection request TPDU in its TPKT, with a TSAP parameter for each selector given. */
+    static byte[] connectionRequest(Optional<byte[]> called, Optional<byte[]> calling) {
         ByteArrayOutputStream tpdu = new ByteArrayOutputStream();
         tpdu.write(0); // length indicator, filled in below
         tpdu.write(CR);
@@ -125,12 +126,12 @@ public final class Rfc1006Probe implements Probe {
         return tpkt.toByteArray();
     }
 
-    private static void parameter(ByteArrayOutputStream out, int code, byte[] value) {
-        if (value != null) {
+    private static void parameter(ByteArrayOutputStream out, int code, Optional<byte[]> value) {
+        value.ifPresent(v -> {
             out.write(code);
-            out.write(value.length);
-            out.writeBytes(value);
-        }
+            out.write(v.length);
+            out.writeBytes(v);
+        });
     }
 
     private static void confirmed(ProbeContext context, byte[] body, int li) throws ProbeException {

@@ -2,7 +2,6 @@ package io.kbsh.net.mx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.fact.MxFact;
@@ -18,6 +17,7 @@ import io.kbsh.testkit.net.ScriptedServer;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -78,7 +78,7 @@ class MxProbeTest {
         assertEquals(List.of("mx1.q166604.test", "mx2.q166604.test"), r.hosts().stream().map(MxHost::name).toList());
         MxHost first = r.hosts().get(0);
         assertEquals(ProbeStatus.REFUSED, first.status());
-        assertEquals("127.0.0.2", first.address());
+        assertEquals(Optional.of("127.0.0.2"), first.address());
         assertEquals("resolve", first.stage());
         MxHost second = r.hosts().get(1);
         assertEquals(ProbeStatus.OK, second.status(), second.detail());
@@ -110,7 +110,7 @@ class MxProbeTest {
     @Test
     void mxHostBehindACname() {
         MxReport r = check("alias.test");
-        assertEquals("127.0.0.3", r.hosts().get(0).address());
+        assertEquals(Optional.of("127.0.0.3"), r.hosts().get(0).address());
         assertTrue(r.hosts().get(0).accepts());
         assertFalse(r.firstHostOnlyFails());
     }
@@ -120,7 +120,7 @@ class MxProbeTest {
         MxReport r = check("ghost.test");
         MxHost ghost = r.hosts().get(0);
         assertEquals(ProbeStatus.DNS_ERROR, ghost.status());
-        assertNull(ghost.address());
+        assertEquals(Optional.empty(), ghost.address());
         assertEquals("none", ghost.stage());
         assertTrue(r.fallbackDelivers());
         assertTrue(r.firstHostOnlyFails());

@@ -43,14 +43,14 @@ class Rfc1006ProbeTest {
     @Test
     void hexSelectorIsSentAsBytes() throws Exception {
         Rfc1006Responder mta = Rfc1006Responder.accepting(new byte[] {0x00, 0x01, (byte) 0xfe});
-        ProbeResult r = probe(mta, OPTIONS.withTsel("0x0001fe", null));
+        ProbeResult r = probe(mta, OPTIONS.withCalledTsel("0x0001fe"));
         assertEquals(ProbeStatus.OK, r.status(), r.detail());
         assertEquals("0x0001fe", r.evidence("cotp.called-tsel"));
     }
 
     @Test
     void disconnectRequestCarriesItsReason() throws Exception {
-        ProbeResult r = probe(Rfc1006Responder.accepting("MTA"), OPTIONS.withTsel("WRONG", null));
+        ProbeResult r = probe(Rfc1006Responder.accepting("MTA"), OPTIONS.withCalledTsel("WRONG"));
         assertEquals(ProbeStatus.REJECTED, r.status());
         assertEquals("DR", r.evidence("rfc1006.outcome"));
         assertEquals("address unknown", r.evidence("cotp.reason"));

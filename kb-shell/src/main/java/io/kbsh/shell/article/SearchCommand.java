@@ -105,7 +105,7 @@ public final class SearchCommand implements ShellCommand {
                 ObjectNode r = found.addObject();
                 r.put("id", h.id().toString());
                 r.put("title", h.title());
-                JsonOutput.put(r, "date", java.util.Optional.ofNullable(h.date()));
+                JsonOutput.put(r, "date", h.date());
                 r.put("score", h.score());
             }
             JsonOutput.print(context, doc);
@@ -113,7 +113,7 @@ public final class SearchCommand implements ShellCommand {
         }
         StringBuilder text = new StringBuilder();
         for (SearchHit h : hits) {
-            text.append(String.format(ROW, h.id(), h.date() == null ? "" : h.date(), h.title()));
+            text.append(String.format(ROW, h.id(), h.date().map(Object::toString).orElse(""), h.title()));
         }
         int first = (page - 1) * limit + 1;
         int lastShown = first + hits.size() - 1;

@@ -384,7 +384,14 @@ public final class ProbeCommand implements ShellCommand {
         if (args.has("tls") && args.has("starttls")) {
             throw new UsageException("--tls and --starttls exclude each other");
         }
-        o = o.withTsel(tsel(args, "tsel"), tsel(args, "calling-tsel"));
+        Optional<String> called = tsel(args, "tsel");
+        Optional<String> calling = tsel(args, "calling-tsel");
+        if (called.isPresent()) {
+            o = o.withCalledTsel(called.get());
+        }
+        if (calling.isPresent()) {
+            o = o.withCallingTsel(calling.get());
+        }
         if (args.has("dns")) {
             o = o.withDnsServer(dnsServer(args.value("dns").get()));
         }
@@ -392,7 +399,7 @@ public final class ProbeCommand implements ShellCommand {
     }
 
     /** The transport selector given with {@code option}, checked now so that a typo is a usage error. */
-    private static String tsel(Arguments args, String option) throws UsageException {
+    private static Optional<String> tsel(Arguments args, String option) throws UsageException {
         Optional<String> spec = args.value(option);
         if (spec.isPresent()) {
             try {
@@ -401,7 +408,7 @@ public final class ProbeCommand implements ShellCommand {
                 throw new UsageException("option --" + option + ": " + e.getMessage());
             }
         }
-        return spec.orElse(null);
+        return spec;
     }
 
     /** ADDRESS[:PORT] with an address literal: the DNS server itself is never looked up. */
@@ -508,7 +515,7 @@ public final class ProbeCommand implements ShellCommand {
             for (MxHost h : report.hosts()) {
                 String detail = h.accepts() ? h.evidence().text(EvidenceKeys.GREETING).orElse("") : h.detail();
                 rows.add(new String[] {Integer.toString(h.preference()), h.name(),
-                        h.address() == null ? "-" : h.address(), ProbeWords.status(h.status()),
+                        h.address().orElse("-"), ProbeWords.status(h.status()),
                         ProbeWords.reached(h.stage()), detail});
             }
             printRows(out, rows);
@@ -595,7 +602,7 @@ public final class ProbeCommand implements ShellCommand {
             ObjectNode node = hosts.addObject()
                     .put("name", h.name())
                     .put("preference", h.preference())
-                    .put("address", h.address())
+                    .put("address", h.address().orElse(null))
                     .put("status", h.status().name())
                     .put("stage", h.stage());
             putEvidence(node, h.evidence());

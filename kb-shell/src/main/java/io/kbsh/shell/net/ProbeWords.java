@@ -86,7 +86,7 @@ public final class ProbeWords {
             StringBuilder sb = new StringBuilder("mx ").append(mx.domain()).append(": ").append(dns(mx.dnsOutcome()));
             for (MxFact.Host h : mx.hosts()) {
                 sb.append("; MX ").append(h.preference()).append(' ').append(h.name())
-                  .append(h.address() == null ? "" : " [" + h.address() + "]")
+                  .append(h.address().map(a -> " [" + a + "]").orElse(""))
                   .append(' ').append(status(h.status()));
                 if (h.status() != ProbeStatus.OK) {
                     sb.append(" (got as far as: ").append(reached(h.stage())).append(')');

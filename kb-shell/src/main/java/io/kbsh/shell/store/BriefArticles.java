@@ -49,7 +49,7 @@ final class BriefArticles {
                     .toLowerCase(Locale.ROOT);
             if (!words.isEmpty() && words.stream().allMatch(all::contains)) {
                 float score = words.stream().filter(title::contains).count() + 1f;
-                hits.add(new SearchHit(b.id(), b.title(), null, score));
+                hits.add(new SearchHit(b.id(), b.title(), java.util.Optional.empty(), score));
             }
         }
         hits.sort(Comparator.comparingDouble((SearchHit h) -> -h.score()).thenComparing(SearchHit::id));

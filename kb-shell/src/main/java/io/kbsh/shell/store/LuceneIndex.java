@@ -251,7 +251,7 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
                 Document d = stored.document(sd.doc, fields);
                 String date = d.get(IndexFields.DATE);
                 hits.add(new SearchHit(ArticleId.parse(d.get(IndexFields.ID_STORED)), d.get(IndexFields.TITLE),
-                        date == null ? null : LocalDate.parse(date), sd.score));
+                        Optional.ofNullable(date).map(LocalDate::parse), sd.score));
             }
             return new SearchResults(hits, searcher.count(read.query()));
         } catch (IndexSearcher.TooManyClauses e) {

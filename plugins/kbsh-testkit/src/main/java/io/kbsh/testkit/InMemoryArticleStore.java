@@ -75,7 +75,7 @@ public final class InMemoryArticleStore implements ArticleStore {
                 score += n;
             }
             if (all && !words.get(0).isEmpty()) {
-                hits.add(new SearchHit(a.id(), a.title(), a.date().orElse(null), score));
+                hits.add(new SearchHit(a.id(), a.title(), a.date(), score));
             }
         }
         hits.sort(Comparator.comparingDouble((SearchHit h) -> -h.score()).thenComparing(h -> h.id().toString()));

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -96,11 +97,11 @@ public final class ServicesCheck {
                         }
                         continue;
                     }
-                    checkFile(classes, loader, file, spi, listed.get(spi), problems);
+                    checkFile(classes, loader, file, spi, listed.computeIfAbsent(spi, k -> new HashSet<>()), problems);
                 }
             }
         }
-        int descriptors = listed.get(KbshPlugin.class).size();
+        int descriptors = listed.getOrDefault(KbshPlugin.class, Set.of()).size();
         if (descriptors == 0 && Files.isRegularFile(classes.resolve(RULE_PACK_MANIFEST))) {
             // A rule pack JAR: the loader takes it as data, so anything executable in it is dead weight.
             for (Class<?> spi : SPIS) {
@@ -119,12 +120,16 @@ public final class ServicesCheck {
                     + descriptors + " (kbsh refuses the plugin)");
         }
         for (String className : classNames(classes)) {
-            Class<?> c = load(className, loader);
-            if (c == null || !Modifier.isPublic(c.getModifiers()) || Modifier.isAbstract(c.getModifiers()) || c.isInterface()) {
+            Optional<Class<?>> loaded = load(className, loader);
+            if (loaded.isEmpty()) {
+                continue;
+            }
+            Class<?> c = loaded.get();
+            if (!Modifier.isPublic(c.getModifiers()) || Modifier.isAbstract(c.getModifiers()) || c.isInterface()) {
                 continue;
             }
             for (Class<?> spi : SPIS) {
-                if (spi.isAssignableFrom(c) && !listed.get(spi).contains(className)) {
+                if (spi.isAssignableFrom(c) && !listed.getOrDefault(spi, Set.of()).contains(className)) {
                     problems.add(className + " implements " + spi.getName() + " but META-INF/services/" + spi.getName()
                             + " does not list it: kbsh would never load it");
                 }
@@ -152,10 +157,13 @@ public final class ServicesCheck {
                 problems.add(where + name + " is not a class of this plugin");
                 continue;
             }
-            Class<?> c = load(name, loader);
-            if (c == null) {
+            Optional<Class<?>> loaded = load(name, loader);
+            if (loaded.isEmpty()) {
                 problems.add(where + name + " cannot be loaded");
-            } else if (!spi.isAssignableFrom(c)) {
+                continue;
+            }
+            Class<?> c = loaded.get();
+            if (!spi.isAssignableFrom(c)) {
                 problems.add(where + name + " does not implement " + spi.getName());
             } else if (!Modifier.isPublic(c.getModifiers()) || Modifier.isAbstract(c.getModifiers()) || c.isInterface()) {
                 problems.add(where + name + " must be a public, concrete class");
@@ -178,11 +186,11 @@ public final class ServicesCheck {
         }
     }
 
-    private static Class<?> load(String name, ClassLoader loader) {
+    private static Optional<Class<?>> load(String name, ClassLoader loader) {
         try {
-            return Class.forName(name, false, loader);
+            return Optional.of(Class.forName(name, false, loader));
         } catch (ClassNotFoundException | LinkageError e) {
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -16,8 +16,6 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class EvidenceOnlyTrust {
 
-    private static volatile SSLContext context;
-
     private EvidenceOnlyTrust() {
     }
 
@@ -31,22 +29,22 @@ public final class EvidenceOnlyTrust {
     }
 
     private static SSLContext context() {
-        SSLContext c = context;
-        if (c == null) {
-            synchronized (EvidenceOnlyTrust.class) {
-                if (context == null) {
-                    try {
-                        SSLContext made = SSLContext.getInstance("TLS");
-                        made.init(null, new TrustManager[] {new ReportOnly()}, null);
-                        context = made;
-                    } catch (GeneralSecurityException e) {
-                        throw new IllegalStateException("no TLS in this JVM", e);
-                    }
-                }
-                c = context;
+        return Holder.CONTEXT;
+    }
+
+    /** Made on first use; the JVM's class initialisation makes that once, safely across threads. */
+    private static final class Holder {
+        static final SSLContext CONTEXT = make();
+
+        private static SSLContext make() {
+            try {
+                SSLContext made = SSLContext.getInstance("TLS");
+                made.init(null, new TrustManager[] {new ReportOnly()}, null);
+                return made;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("no TLS in this JVM", e);
             }
         }
-        return c;
     }
 
     /** Extended so that the JDK adds no checks of its own: the verdicts are reported, not enforced. */

@@ -3,6 +3,7 @@ package io.kbsh.net.internal.tls;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Optional;
 
 /**
  * A ClientHello that offers at most TLS 1.1 (so a server may answer with TLS 1.1, TLS 1.0 or SSLv3), built
@@ -24,8 +25,8 @@ public final class LegacyClientHello {
     private LegacyClientHello() {
     }
 
-    /** The record to send; {@code serverName} (a DNS name) goes into SNI, or null for none. */
-    public static byte[] record(String serverName) {
+    /** The record to send; {@code serverName} (a DNS name), when given, goes into SNI. */
+    public static byte[] record(Optional<String> serverName) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         u16(body, TLS_1_1);
         byte[] random = new byte[32];
@@ -52,9 +53,10 @@ public final class LegacyClientHello {
         return record.toByteArray();
     }
 
-    private static byte[] extensions(String serverName) {
+    private static byte[] extensions(Optional<String> sni) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (serverName != null) {
+        if (sni.isPresent()) {
+            String serverName = sni.get();
             byte[] name = serverName.getBytes(StandardCharsets.US_ASCII);
             u16(out, 0x0000); // server_name
             u16(out, name.length + 5);

@@ -94,7 +94,7 @@ public final class JsonReport {
             FixReference fix = f.fix().get();
             n.putObject("fix")
                     .put("product", fix.product())
-                    .put("level", fix.level() == null ? null : fix.level().toString())
+                    .put("level", fix.level().map(Object::toString).orElse(null))
                     .put("source", fix.origin().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .put("note", fix.note());
         }

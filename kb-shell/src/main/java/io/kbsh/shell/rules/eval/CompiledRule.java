@@ -780,7 +780,7 @@ public final class CompiledRule {
                         return Optional.empty();
                     }
                 } else {
-                    ref = new FixReference(f.productName(), null, FixReference.Origin.NONE, "the object's level is not known");
+                    ref = FixReference.none(f.productName(), "the object's level is not known");
                 }
             }
             Finding finding = finding(view, object, e, o, ref, effective, resolved);
@@ -845,9 +845,7 @@ public final class CompiledRule {
         names.put("object", target.toString());
         if (ref != null) {
             Map<String, Object> fixNames = new LinkedHashMap<>();
-            if (ref.level() != null) {
-                fixNames.put("level", ref.level().toString());
-            }
+            ref.level().ifPresent(level -> fixNames.put("level", level.toString()));
             fixNames.put("product", ref.product());
             fixNames.put("source", ref.describe());
             names.put("fix", fixNames);

@@ -281,9 +281,7 @@ public final class EnvironmentView {
             Map<String, Object> host = new LinkedHashMap<>();
             host.put("name", h.name());
             host.put("preference", (long) h.preference());
-            if (h.address() != null) {
-                host.put("address", h.address());
-            }
+            h.address().ifPresent(a -> host.put("address", a));
             host.put("status", h.status().name());
             host.put("stage", h.stage());
             hosts.add(Collections.unmodifiableMap(host));

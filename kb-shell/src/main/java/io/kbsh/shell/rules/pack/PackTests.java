@@ -198,7 +198,7 @@ public final class PackTests {
             List<MxFact.Host> hosts = new ArrayList<>();
             for (JsonNode h : n.path("hosts")) {
                 known(h, "name", "preference", "address", "status", "stage");
-                hosts.add(new MxFact.Host(text(h, "name"), h.path("preference").asInt(10), h.hasNonNull("address") ? h.get("address").asText() : null,
+                hosts.add(new MxFact.Host(text(h, "name"), h.path("preference").asInt(10), h.hasNonNull("address") ? java.util.Optional.of(h.get("address").asText()) : java.util.Optional.empty(),
                         status(h), h.path("stage").asText("ehlo")));
             }
             boolean fallback = n.has("fallbackDelivers") ? n.get("fallbackDelivers").asBoolean() : hosts.stream().anyMatch(h -> h.status() == ProbeStatus.OK);

@@ -120,8 +120,8 @@ public final class Q166604Check implements ArticleCheck {
                 .fix(ref)
                 .evidence("server " + s.id() + " runs Exchange Server " + s.exchange() + " behind firewall "
                         + String.join(", ", firewalls))
-                .evidence(ref.level() == null ? "no service pack of the " + s.exchange().release() + " line is recorded as fixing it"
-                        : s.exchange() + " is below " + ref.level() + ", the level that fixed it in its release line");
+                .evidence(ref.level().map(fixed -> s.exchange() + " is below " + fixed + ", the level that fixed it in its release line")
+                        .orElse("no service pack of the " + s.exchange().release() + " line is recorded as fixing it"));
         if (describedHosts >= 2) {
             f.evidence(domain + " has " + describedHosts + " MX hosts in the environment: "
                     + String.join(", ", described.get().byPreference().stream()

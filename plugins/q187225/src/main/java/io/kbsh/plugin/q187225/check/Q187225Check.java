@@ -79,12 +79,12 @@ public final class Q187225Check implements ArticleCheck {
         FixReference ref = fix.referenceFor(s.exchange());
         Finding.Builder f = Finding.builder(ID, Severity.ERROR,
                         "clustered MTA may hit socket errors on X.400 over TCP/IP; install " + PRODUCT + " "
-                                + (ref.level() == null ? "the latest 5.5 service pack" : ref.level().toString()))
+                                + ref.level().map(Object::toString).orElse("the latest 5.5 service pack"))
                 .affects(target)
                 .fix(ref)
                 .evidence("server " + s.id() + " is clustered and runs Exchange Server " + s.exchange())
-                .evidence(ref.level() == null ? "no service pack of the " + s.exchange().release() + " line is recorded as fixing it"
-                        : s.exchange() + " is below " + ref.level() + ", the level that fixed it in its release line");
+                .evidence(ref.level().map(fixed -> s.exchange() + " is below " + fixed + ", the level that fixed it in its release line")
+                        .orElse("no service pack of the " + s.exchange().release() + " line is recorded as fixing it"));
         if (!s.components().isEmpty() && !s.has(Component.MTA)) {
             f.evidence("the environment does not list the MTA among " + s.id() + "'s components, yet it has X.400 connectors");
         }
