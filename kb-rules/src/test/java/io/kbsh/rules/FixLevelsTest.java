@@ -2,7 +2,6 @@ package io.kbsh.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.article.ArticleId;
@@ -11,6 +10,7 @@ import io.kbsh.model.article.FixLevel;
 import io.kbsh.model.finding.FixReference;
 import io.kbsh.model.version.ReleaseLevel;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FixLevelsTest {
@@ -54,7 +54,7 @@ class FixLevelsTest {
         assertTrue(fix.affected(lvl("5.5")), "no fix recorded for 5.5: nothing proves it fixed");
         assertEquals(FixReference.Origin.PLUGIN, fix.referenceFor(lvl("5.0")).origin());
         assertEquals(FixReference.Origin.NONE, fix.referenceFor(lvl("5.5")).origin());
-        assertNull(fix.referenceFor(lvl("5.5")).level());
+        assertEquals(Optional.empty(), fix.referenceFor(lvl("5.5")).level());
     }
 
     @Test
@@ -67,7 +67,7 @@ class FixLevelsTest {
         assertTrue(fix.affected(lvl("5.0 SP1")), "the store says 5.0 SP2, so SP1 is still affected");
         FixReference ref = fix.referenceFor(lvl("5.0 SP1"));
         assertEquals(FixReference.Origin.ARTICLE_STORE, ref.origin());
-        assertEquals(lvl("5.0 SP2"), ref.level());
+        assertEquals(Optional.of(lvl("5.0 SP2")), ref.level());
         assertTrue(ref.note().contains("Q999001"));
         assertEquals(FixReference.Origin.PLUGIN, fix.referenceFor(lvl("4.0")).origin(), "other lines keep the plugin's fact");
     }
@@ -88,6 +88,6 @@ class FixLevelsTest {
                 new FixLevel("exchange", lvl("5.5 SP1"), FixLevel.Kind.SERVICE_PACK, new ArticleId(999005)));
         FixLevels fix = FixLevels.resolve(ARTICLE, "Exchange Server", "exchange", List.of(), "plugin", store);
         assertEquals(FixReference.Origin.NONE, fix.referenceFor(lvl("5.0")).origin(), "the Exchange Client's list is not the server's");
-        assertEquals(lvl("5.5 SP1"), fix.referenceFor(lvl("5.5")).level(), "the store's canonical id matches");
+        assertEquals(Optional.of(lvl("5.5 SP1")), fix.referenceFor(lvl("5.5")).level(), "the store's canonical id matches");
     }
 }

@@ -85,11 +85,11 @@ class FixLevelSourcesTest {
     void aCheckGoesByTheFixListThenTheStatusSectionThenTheKeywords() {
         FixReference q136786 = FixLevels.resolve(Q136786, "Exchange Server", "exchange", List.of(), "", store)
                 .referenceFor(ReleaseLevel.parse("4.0"));
-        assertEquals(ReleaseLevel.parse("4.0 SP1"), q136786.level());
+        assertEquals(java.util.Optional.of(ReleaseLevel.parse("4.0 SP1")), q136786.level());
         assertEquals("listed in Q146399", q136786.note());
         FixReference q197378 = FixLevels.resolve(Q197378, "Exchange Server", "exchange",
                 List.of(ReleaseLevel.parse("5.5 SP3")), "the plugin's guess", store).referenceFor(ReleaseLevel.parse("5.5 SP1"));
-        assertEquals(ReleaseLevel.parse("5.5 SP2"), q197378.level(), "the archive's STATUS section wins over the plugin");
+        assertEquals(java.util.Optional.of(ReleaseLevel.parse("5.5 SP2")), q197378.level(), "the archive's STATUS section wins over the plugin");
         assertEquals(FixReference.Origin.ARTICLE_STORE, q197378.origin());
         assertEquals("the STATUS section of Q197378", q197378.note());
         assertEquals("the keywords of Q191594", FixLevels.resolve(Q191594, "Exchange Server", "exchange", List.of(), "",
