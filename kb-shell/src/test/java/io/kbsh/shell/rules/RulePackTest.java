@@ -148,7 +148,7 @@ class RulePackTest {
         assertEquals(List.of(ObjectRef.connector("x400-hq"), ObjectRef.server("NODE1")), f.affected());
         assertEquals(List.of("NODE1 runs Exchange Server 5.5 as a cluster node",
                 "no event 9301 is among the events collected from NODE1"), f.evidence());
-        assertEquals("5.5 SP1", f.fix().orElseThrow().level().toString());
+        assertEquals("5.5 SP1", f.fix().orElseThrow().level().orElseThrow().toString());
         assertEquals(List.of(
                 "on the Stack tab of connector x400-hq, name the remote host by its name instead of 10.2.0.10; do the same on the other end",
                 "install Exchange Server 5.5 SP1 (or later in that line) on NODE1"), f.resolution().stream().map(Action::describe).toList());
