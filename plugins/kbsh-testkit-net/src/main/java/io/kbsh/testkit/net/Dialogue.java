@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scripted line-protocol server: a greeting, canned answers by command word, and a STARTTLS command after
@@ -24,8 +25,8 @@ public final class Dialogue implements ScriptedServer.Script {
     private final String greeting;
     private final Map<String, String> answers = new LinkedHashMap<>();
     private final Map<String, String> answersOverTls = new LinkedHashMap<>();
-    private String tlsCommand;
-    private SSLContext tls;
+    private @Nullable String tlsCommand;
+    private @Nullable SSLContext tls;
     private boolean tagged;
     private boolean implicitTls;
     private String unknown = "500 unknown command\r\n";
@@ -101,7 +102,8 @@ public final class Dialogue implements ScriptedServer.Script {
 
     @Override
     public void play(Socket client) throws IOException {
-        Socket s = implicitTls ? TestTls.upgrade(client, tls) : client;
+        SSLContext implicit = tls; // implicitTls() sets both
+        Socket s = implicitTls && implicit != null ? TestTls.upgrade(client, implicit) : client;
         InputStream in = s.getInputStream();
         OutputStream out = s.getOutputStream();
         write(out, greeting);

@@ -24,6 +24,7 @@ import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small authoritative DNS server on 127.0.0.1 answering real UDP queries from a table built by the test:
@@ -141,7 +142,7 @@ public final class DnsTestServer implements AutoCloseable {
         }
     }
 
-    private Message answer(Message query) {
+    private @Nullable Message answer(Message query) {
         Record question = query.getQuestion();
         Name name = question.getName();
         if (silent.containsKey(name)) {

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An X.400 MTA's transport as an RFC 1006 probe meets it (ISO transport class 0 over TCP, TPKT framing):
@@ -74,7 +75,7 @@ public final class Rfc1006Responder implements ScriptedServer.Script {
     }
 
     /** The called TSAP (parameter 0xC2) of a CR TPDU, or null when it has none. */
-    static byte[] calledTsap(byte[] tpdu) {
+    static byte @Nullable [] calledTsap(byte[] tpdu) {
         for (int at = 7; at + 2 <= tpdu.length; at += 2 + (tpdu[at + 1] & 0xff)) {
             if ((tpdu[at] & 0xff) == 0xC2) {
                 return Arrays.copyOfRange(tpdu, at + 2, Math.min(tpdu.length, at + 2 + (tpdu[at + 1] & 0xff)));

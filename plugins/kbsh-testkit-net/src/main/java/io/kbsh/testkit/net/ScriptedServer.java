@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A TCP server on a loopback address that plays a script to each client, then waits for the client to
@@ -170,11 +171,11 @@ public final class ScriptedServer implements AutoCloseable {
     }
 
     /** Reads one CRLF line (ASCII) from the client; null at end of stream. */
-    public static String readLine(Socket s) throws IOException {
+    public static @Nullable String readLine(Socket s) throws IOException {
         return readLine(s.getInputStream());
     }
 
-    public static String readLine(InputStream in) throws IOException {
+    public static @Nullable String readLine(InputStream in) throws IOException {
         StringBuilder sb = new StringBuilder();
         int b;
         while ((b = in.read()) >= 0) {

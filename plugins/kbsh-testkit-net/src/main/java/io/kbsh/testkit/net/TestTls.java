@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import org.jspecify.annotations.Nullable;
 
 /** Server certificates for the tests, made with the UnboundID SDK's certificate tool, kept per run. */
 public final class TestTls {
@@ -57,7 +58,7 @@ public final class TestTls {
         return tls;
     }
 
-    private static synchronized Path store(String name, String subject, String start, int days) {
+    private static synchronized Path store(String name, String subject, @Nullable String start, int days) {
         return STORES.computeIfAbsent(name, n -> {
             try {
                 Path dir = Files.createTempDirectory("kbsh-net-tls");
