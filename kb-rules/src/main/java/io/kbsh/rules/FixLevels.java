@@ -46,8 +46,13 @@ public final class FixLevels {
      * @param pluginFacts the fixing level of each line as the plugin's authors recorded it
      * @param pluginNote where the plugin's facts come from, e.g. {@code fix list Q242221}
      */
-    public static FixLevels resolve(ArticleId article, String product, String productId,
-                                    List<ReleaseLevel> pluginFacts, String pluginNote, ArticleStore store) {
+    public static FixLevels resolve(
+            ArticleId article,
+            String product,
+            String productId,
+            List<ReleaseLevel> pluginFacts,
+            String pluginNote,
+            ArticleStore store) {
         Map<String, FixReference> lines = new HashMap<>();
         for (ReleaseLevel level : pluginFacts) {
             lines.put(level.release(), new FixReference(product, level, FixReference.Origin.PLUGIN, pluginNote));
@@ -60,13 +65,21 @@ public final class FixLevels {
                 continue;
             }
             // The most trusted source wins (fix list, then STATUS, then keywords); within one, the earliest pack.
-            fromStore.merge(fix.level().release(), fix, (a, b) -> a.source() != b.source()
-                    ? (a.source().compareTo(b.source()) < 0 ? a : b)
-                    : (a.fixingPack().servicePack() <= b.fixingPack().servicePack() ? a : b));
+            fromStore.merge(
+                    fix.level().release(),
+                    fix,
+                    (a, b) -> a.source() != b.source()
+                            ? (a.source().compareTo(b.source()) < 0 ? a : b)
+                            : (a.fixingPack().servicePack() <= b.fixingPack().servicePack() ? a : b));
         }
-        fromStore.forEach((release, fix) -> lines.put(release, new FixReference(product, fix.fixingPack(),
-                FixReference.Origin.ARTICLE_STORE,
-                fix.origin() + (fix.kind() == FixLevel.Kind.HOTFIX ? " as a hotfix after " + fix.level() : ""))));
+        fromStore.forEach((release, fix) -> lines.put(
+                release,
+                new FixReference(
+                        product,
+                        fix.fixingPack(),
+                        FixReference.Origin.ARTICLE_STORE,
+                        fix.origin()
+                                + (fix.kind() == FixLevel.Kind.HOTFIX ? " as a hotfix after " + fix.level() : ""))));
         return new FixLevels(product, Map.copyOf(lines));
     }
 
@@ -83,7 +96,8 @@ public final class FixLevels {
     /** True when the installed level is below the fix of its line, or no fix is known for its line. */
     public boolean affected(ReleaseLevel installed) {
         FixReference ref = byLine.get(installed.release());
-        return ref == null || ref.level().map(fixed -> !installed.atLeast(fixed)).orElse(true);
+        return ref == null
+                || ref.level().map(fixed -> !installed.atLeast(fixed)).orElse(true);
     }
 
     /** The level to install to be fixed, when one is known for the line. */

@@ -45,8 +45,13 @@ class FixLevelsTest {
 
     @Test
     void eachReleaseLineIsAnsweredOnItsOwn() {
-        FixLevels fix = FixLevels.resolve(ARTICLE, "Exchange Server", "exchange",
-                List.of(lvl("4.0 SP5"), lvl("5.0 SP1")), "plugin", ArticleStore.empty());
+        FixLevels fix = FixLevels.resolve(
+                ARTICLE,
+                "Exchange Server",
+                "exchange",
+                List.of(lvl("4.0 SP5"), lvl("5.0 SP1")),
+                "plugin",
+                ArticleStore.empty());
         assertTrue(fix.affected(lvl("4.0 SP4")));
         assertFalse(fix.affected(lvl("4.0 SP5")));
         assertTrue(fix.affected(lvl("5.0")), "5.0 without a pack is affected by a bug 5.0 SP1 fixed");
@@ -60,16 +65,21 @@ class FixLevelsTest {
     @Test
     void theStoresAnswerOverridesThePluginsFact() {
         ArticleStore store = storeFixing(
-                new FixLevel("Microsoft Exchange Server", lvl("5.0 SP2"), FixLevel.Kind.SERVICE_PACK, new ArticleId(999001)),
-                new FixLevel("Microsoft Proxy Server", lvl("5.0 SP1"), FixLevel.Kind.SERVICE_PACK, new ArticleId(999002)));
-        FixLevels fix = FixLevels.resolve(ARTICLE, "Exchange Server", "exchange",
-                List.of(lvl("4.0 SP5"), lvl("5.0 SP1")), "plugin", store);
+                new FixLevel(
+                        "Microsoft Exchange Server", lvl("5.0 SP2"), FixLevel.Kind.SERVICE_PACK, new ArticleId(999001)),
+                new FixLevel(
+                        "Microsoft Proxy Server", lvl("5.0 SP1"), FixLevel.Kind.SERVICE_PACK, new ArticleId(999002)));
+        FixLevels fix = FixLevels.resolve(
+                ARTICLE, "Exchange Server", "exchange", List.of(lvl("4.0 SP5"), lvl("5.0 SP1")), "plugin", store);
         assertTrue(fix.affected(lvl("5.0 SP1")), "the store says 5.0 SP2, so SP1 is still affected");
         FixReference ref = fix.referenceFor(lvl("5.0 SP1"));
         assertEquals(FixReference.Origin.ARTICLE_STORE, ref.origin());
         assertEquals(Optional.of(lvl("5.0 SP2")), ref.level());
         assertTrue(ref.note().contains("Q999001"));
-        assertEquals(FixReference.Origin.PLUGIN, fix.referenceFor(lvl("4.0")).origin(), "other lines keep the plugin's fact");
+        assertEquals(
+                FixReference.Origin.PLUGIN,
+                fix.referenceFor(lvl("4.0")).origin(),
+                "other lines keep the plugin's fact");
     }
 
     @Test
@@ -87,7 +97,11 @@ class FixLevelsTest {
                 new FixLevel("exchange-client", lvl("5.0 SP1"), FixLevel.Kind.SERVICE_PACK, new ArticleId(999004)),
                 new FixLevel("exchange", lvl("5.5 SP1"), FixLevel.Kind.SERVICE_PACK, new ArticleId(999005)));
         FixLevels fix = FixLevels.resolve(ARTICLE, "Exchange Server", "exchange", List.of(), "plugin", store);
-        assertEquals(FixReference.Origin.NONE, fix.referenceFor(lvl("5.0")).origin(), "the Exchange Client's list is not the server's");
-        assertEquals(Optional.of(lvl("5.5 SP1")), fix.referenceFor(lvl("5.5")).level(), "the store's canonical id matches");
+        assertEquals(
+                FixReference.Origin.NONE,
+                fix.referenceFor(lvl("5.0")).origin(),
+                "the Exchange Client's list is not the server's");
+        assertEquals(
+                Optional.of(lvl("5.5 SP1")), fix.referenceFor(lvl("5.5")).level(), "the store's canonical id matches");
     }
 }

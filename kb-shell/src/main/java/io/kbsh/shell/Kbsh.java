@@ -7,11 +7,12 @@ import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.internal.Limits;
 import io.kbsh.model.plugin.ApiVersion;
+import io.kbsh.rules.ArticleCheck;
 import io.kbsh.shell.builtin.VersionCommand;
-import io.kbsh.shell.exec.BoundedLines;
-import io.kbsh.shell.check.ShellSession;
 import io.kbsh.shell.check.CheckSession;
 import io.kbsh.shell.check.ExampleSite;
+import io.kbsh.shell.check.ShellSession;
+import io.kbsh.shell.exec.BoundedLines;
 import io.kbsh.shell.exec.CommandExecutor;
 import io.kbsh.shell.exec.CommandRegistry;
 import io.kbsh.shell.exec.ExitRequest;
@@ -19,7 +20,6 @@ import io.kbsh.shell.exec.ShellContext;
 import io.kbsh.shell.exec.ShellIo;
 import io.kbsh.shell.exec.StreamIo;
 import io.kbsh.shell.output.Screen;
-import io.kbsh.rules.ArticleCheck;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
 import io.kbsh.shell.plugin.PluginFailure;
@@ -51,13 +51,17 @@ import java.util.Optional;
 public final class Kbsh {
 
     /** Where kbsh runs: streams, environment, whether standard input is a terminal, the installation. */
-    public record Launch(String[] args, InputStream in, PrintStream out, PrintStream err,
-                         Map<String, String> environment, boolean terminal, Optional<Path> installation,
-                         Path workingDirectory) {
-    }
+    public record Launch(
+            String[] args,
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> environment,
+            boolean terminal,
+            Optional<Path> installation,
+            Path workingDirectory) {}
 
-    private Kbsh() {
-    }
+    private Kbsh() {}
 
     public static int run(Launch launch) {
         LaunchOptions options;
@@ -79,15 +83,16 @@ public final class Kbsh {
         Path home = options.resolveHome(launch.environment());
 
         List<Path> pluginDirectories = pluginDirectories(launch, options, home);
-        for (Path explicit : pluginDirectories.subList(pluginDirectories.size() - options.pluginDirectories().size(),
-                pluginDirectories.size())) {
+        for (Path explicit : pluginDirectories.subList(
+                pluginDirectories.size() - options.pluginDirectories().size(), pluginDirectories.size())) {
             if (!Files.isDirectory(explicit)) {
                 launch.err().println("kbsh: option --plugins: not a directory: " + explicit);
                 return ExitStatus.USAGE;
             }
         }
         PluginSet plugins = new PluginLoader(ApiVersion.current())
-                .withRuleCache(io.kbsh.shell.rules.pack.RuleCache.at(home.resolve("cache").resolve("rules-validated.json")))
+                .withRuleCache(io.kbsh.shell.rules.pack.RuleCache.at(
+                        home.resolve("cache").resolve("rules-validated.json")))
                 .load(pluginDirectories);
         ShellResources resources = new ShellResources();
         try {
@@ -97,7 +102,8 @@ public final class Kbsh {
         }
     }
 
-    private static int run(Launch launch, LaunchOptions options, Path home, PluginSet plugins, ShellResources resources) {
+    private static int run(
+            Launch launch, LaunchOptions options, Path home, PluginSet plugins, ShellResources resources) {
         Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new ShellModule(plugins, home, resources));
         CommandRegistry registry = injector.getInstance(CommandRegistry.class);
         List<PluginFailure> failures = plugins.failures();
@@ -109,17 +115,28 @@ public final class Kbsh {
         }
         int pluginStatus = options.strict() && !failures.isEmpty() ? ExitStatus.PLUGIN_FAILED : ExitStatus.OK;
 
-        boolean batch = options.help() || options.commands().isPresent() || options.script().isPresent()
+        boolean batch = options.help()
+                || options.commands().isPresent()
+                || options.script().isPresent()
                 || !launch.terminal();
         CheckSession session = injector.getInstance(CheckSession.class);
         // The checkout's ./kbsh names the examples/ it was built from: fixes on those must not edit files git tracks.
         List<Path> sourceExamples = Optional.ofNullable(launch.environment().get("KBSH_SOURCE_EXAMPLES"))
-                .filter(v -> !v.isBlank()).map(Path::of).stream().toList();
-        ExampleSite example = new ExampleSite(launch.installation().map(dir -> dir.resolve("examples")), sourceExamples, home);
+                .filter(v -> !v.isBlank())
+                .map(Path::of)
+                .stream()
+                .toList();
+        ExampleSite example =
+                new ExampleSite(launch.installation().map(dir -> dir.resolve("examples")), sourceExamples, home);
         session.useExample(example);
         if (!batch) {
-            return ExitStatus.combine(pluginStatus,
-                    Repl.run(registry, home, options.init(), io -> context(io, home, launch, options, injector),
+            return ExitStatus.combine(
+                    pluginStatus,
+                    Repl.run(
+                            registry,
+                            home,
+                            options.init(),
+                            io -> context(io, home, launch, options, injector),
                             Screen.colourWanted(launch.environment(), options.noColor(), true),
                             (executor, out) -> openOnTheExample(session, example, executor, out),
                             completionSources(session, injector.getInstance(Contributions.class))));
@@ -132,16 +149,19 @@ public final class Kbsh {
 
     /** Tab completion reads the session's objects and the loaded checks as they are at each Tab. */
     private static CompletionSources completionSources(CheckSession session, Contributions contributions) {
-        return new CompletionSources(session::objectNames,
-                () -> contributions.of(ArticleCheck.class).stream().map(Contribution::instance).toList());
+        return new CompletionSources(
+                session::objectNames,
+                () -> contributions.of(ArticleCheck.class).stream()
+                        .map(Contribution::instance)
+                        .toList());
     }
 
     /**
      * An interactive shell with no environment opens on the example site (its scratch copy in the home),
      * and says so; batch mode never loads it unasked.
      */
-    private static void openOnTheExample(CheckSession session, ExampleSite example, CommandExecutor executor,
-                                         PrintWriter out) {
+    private static void openOnTheExample(
+            CheckSession session, ExampleSite example, CommandExecutor executor, PrintWriter out) {
         if (session.environment().isPresent()) {
             return;
         }
@@ -159,9 +179,10 @@ public final class Kbsh {
         });
     }
 
-    private static ShellContext context(ShellIo io, Path home, Launch launch, LaunchOptions options, Injector injector) {
-        return new ShellContext(io, home, launch.workingDirectory(), options.debug(),
-                injector.getInstance(ShellSession.class));
+    private static ShellContext context(
+            ShellIo io, Path home, Launch launch, LaunchOptions options, Injector injector) {
+        return new ShellContext(
+                io, home, launch.workingDirectory(), options.debug(), injector.getInstance(ShellSession.class));
     }
 
     private static List<Path> pluginDirectories(Launch launch, LaunchOptions options, Path home) {
@@ -195,11 +216,13 @@ public final class Kbsh {
                 return ExitStatus.combine(status, executor.execute(helpLine(options.helpTopic())));
             }
             if (options.commands().isPresent()) {
-                return ExitStatus.combine(status, executor.execute(options.commands().get()));
+                return ExitStatus.combine(
+                        status, executor.execute(options.commands().get()));
             }
             String source = options.script().map(Path::toString).orElse("<stdin>");
             try (BufferedReader reader = options.script().isPresent()
-                    ? Files.newBufferedReader(launch.workingDirectory().resolve(options.script().get()), StandardCharsets.UTF_8)
+                    ? Files.newBufferedReader(
+                            launch.workingDirectory().resolve(options.script().get()), StandardCharsets.UTF_8)
                     : new BufferedReader(new InputStreamReader(launch.in(), Charset.defaultCharset()))) {
                 int number = 0;
                 while (true) {
@@ -212,8 +235,9 @@ public final class Kbsh {
                         }
                         line = next.get();
                     } catch (BoundedLines.LineTooLongException e) {
-                        io.err().println("kbsh: " + source + ":" + number + ": " + e.getMessage()
-                                + " (the limit for a command line); stopped there");
+                        io.err()
+                                .println("kbsh: " + source + ":" + number + ": " + e.getMessage()
+                                        + " (the limit for a command line); stopped there");
                         return ExitStatus.USAGE;
                     }
                     if (number == 1 && line.startsWith("\uFEFF")) {

@@ -16,9 +16,18 @@ import java.util.Optional;
  * than naming a script: {@code helpTopic} holds the words after it (a shell command and sub-command, or
  * none). A script that really is called {@code help} is run as {@code ./help}.
  */
-public record LaunchOptions(Optional<Path> home, List<Path> pluginDirectories, boolean strict, boolean debug,
-                            Optional<String> commands, Optional<Path> script, Optional<String> init,
-                            boolean help, boolean version, boolean noColor, List<String> helpTopic) {
+public record LaunchOptions(
+        Optional<Path> home,
+        List<Path> pluginDirectories,
+        boolean strict,
+        boolean debug,
+        Optional<String> commands,
+        Optional<Path> script,
+        Optional<String> init,
+        boolean help,
+        boolean version,
+        boolean noColor,
+        List<String> helpTopic) {
 
     public static final String USAGE = """
             Usage: kbsh [OPTIONS] [FILE.kbsh]
@@ -85,7 +94,8 @@ public record LaunchOptions(Optional<Path> home, List<Path> pluginDirectories, b
                         break words;
                     }
                     if (script.isPresent()) {
-                        throw new UsageException("only one script file may be given, got " + script.get() + " and " + a);
+                        throw new UsageException(
+                                "only one script file may be given, got " + script.get() + " and " + a);
                     }
                     script = Optional.of(path("script", a));
                 }
@@ -94,7 +104,8 @@ public record LaunchOptions(Optional<Path> home, List<Path> pluginDirectories, b
         if (commands.isPresent() && script.isPresent()) {
             throw new UsageException("give either -c or a script file, not both");
         }
-        return new LaunchOptions(home, plugins, strict, debug, commands, script, init, help, version, noColor, helpTopic);
+        return new LaunchOptions(
+                home, plugins, strict, debug, commands, script, init, help, version, noColor, helpTopic);
     }
 
     /** The home directory: {@code --home}, else {@code KBSH_HOME}, else {@code ~/.kbsh}. */

@@ -13,8 +13,7 @@ import java.util.logging.SimpleFormatter;
  */
 final class Logging {
 
-    private Logging() {
-    }
+    private Logging() {}
 
     static void configure(boolean debug) {
         LogManager.getLogManager().reset();

@@ -27,22 +27,29 @@ class ApiArtifactsIT {
     @ParameterizedTest
     @ValueSource(classes = {ApiVersion.class, ArticleCheck.class, IniDocument.class, Probe.class})
     void anApiModuleShipsSourcesJavadocAndAModuleName(Class<?> type) throws IOException, URISyntaxException {
-        Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertTrue(Files.isRegularFile(jar) && jar.getFileName().toString().endsWith(".jar"),
+        Path jar =
+                Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertTrue(
+                Files.isRegularFile(jar) && jar.getFileName().toString().endsWith(".jar"),
                 type.getName() + " must come from its module's packaged JAR here, not from " + jar);
         String base = jar.getFileName().toString().replaceFirst("\\.jar$", "");
         String entry = type.getName().replace('.', '/');
         String module = type.getPackageName().replaceFirst("^(io\\.kbsh\\.[a-z]+).*", "$1");
 
         try (JarFile main = new JarFile(jar.toFile());
-                JarFile sources = new JarFile(jar.resolveSibling(base + "-sources.jar").toFile());
-                JarFile javadoc = new JarFile(jar.resolveSibling(base + "-javadoc.jar").toFile())) {
-            assertEquals(module, main.getManifest().getMainAttributes().getValue("Automatic-Module-Name"), jar.toString());
+                JarFile sources =
+                        new JarFile(jar.resolveSibling(base + "-sources.jar").toFile());
+                JarFile javadoc =
+                        new JarFile(jar.resolveSibling(base + "-javadoc.jar").toFile())) {
+            assertEquals(
+                    module, main.getManifest().getMainAttributes().getValue("Automatic-Module-Name"), jar.toString());
             assertNotNull(sources.getEntry(entry + ".java"), "the sources JAR holds " + entry + ".java");
             // Javadoc files a named module's pages under the module's name: MODULE/io/kbsh/....html.
-            assertTrue(javadoc.stream().anyMatch(e -> e.getName().equals(module + "/" + entry + ".html")),
+            assertTrue(
+                    javadoc.stream().anyMatch(e -> e.getName().equals(module + "/" + entry + ".html")),
                     "the javadoc JAR documents " + type.getName() + " under its module name");
-            assertTrue(javadoc.stream().noneMatch(e -> e.getName().contains("/internal/")),
+            assertTrue(
+                    javadoc.stream().noneMatch(e -> e.getName().contains("/internal/")),
                     "internal packages are not documented as API");
         }
     }

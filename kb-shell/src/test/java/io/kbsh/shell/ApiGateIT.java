@@ -47,7 +47,8 @@ class ApiGateIT {
             }
             """;
 
-    private static final String REMOVED_B = OLD.replace("    /** @return b */\n    public String b() { return \"b\"; }\n", "");
+    private static final String REMOVED_B =
+            OLD.replace("    /** @return b */\n    public String b() { return \"b\"; }\n", "");
 
     private static final String SPI_OLD = """
             package io.kbsh.gateprobe;
@@ -84,27 +85,37 @@ class ApiGateIT {
         Build build = maven(module);
 
         assertNotEquals(0, build.status(), build.output());
-        assertTrue(build.output().contains("io.kbsh.gateprobe.Thing.b()") && build.output().contains("METHOD_REMOVED"),
+        assertTrue(
+                build.output().contains("io.kbsh.gateprobe.Thing.b()")
+                        && build.output().contains("METHOD_REMOVED"),
                 build.output());
     }
 
     @Test
     void anAbstractMethodAddedToAnInterfaceFailsTheBuild() throws Exception {
-        Path module = module(OLD, SPI_OLD.replace("String id();", "String id();\n    /** @return more @since 2.1 */\n    String more();"),
+        Path module = module(
+                OLD,
+                SPI_OLD.replace("String id();", "String id();\n    /** @return more @since 2.1 */\n    String more();"),
                 INTERNAL_OLD);
 
         Build build = maven(module);
 
         assertNotEquals(0, build.status(), build.output());
-        assertTrue(build.output().contains("io.kbsh.gateprobe.Contribution") && build.output().contains("METHOD_ADDED_TO_INTERFACE"),
+        assertTrue(
+                build.output().contains("io.kbsh.gateprobe.Contribution")
+                        && build.output().contains("METHOD_ADDED_TO_INTERFACE"),
                 build.output());
     }
 
     @Test
     void additionsAndAChangeInAnInternalPackagePassAndTheModuleShipsItsSourcesJavadocAndModuleName() throws Exception {
-        Path module = module(OLD.replace("public String b() { return \"b\"; }",
+        Path module = module(
+                OLD.replace(
+                        "public String b() { return \"b\"; }",
                         "public String b() { return \"b\"; }\n    /** @return c @since 2.1 */\n    public String c() { return \"c\"; }"),
-                SPI_OLD.replace("String id();", "String id();\n    /** @return more @since 2.1 */\n    default String more() { return id(); }"),
+                SPI_OLD.replace(
+                        "String id();",
+                        "String id();\n    /** @return more @since 2.1 */\n    default String more() { return id(); }"),
                 INTERNAL_OLD.replace("public static int x()", "public static long y()"));
 
         Build build = maven(module, true);
@@ -113,14 +124,22 @@ class ApiGateIT {
         assertTrue(build.output().contains("api-gate"), "the gate ran: " + build.output());
         // What the kbsh-api profile adds to every API module: sources and javadoc JARs and a stable module name.
         Path target = module.resolve("target");
-        try (JarFile sources = new JarFile(target.resolve("gate-probe-" + version() + "-sources.jar").toFile());
-                JarFile javadoc = new JarFile(target.resolve("gate-probe-" + version() + "-javadoc.jar").toFile());
-                JarFile jar = new JarFile(target.resolve("gate-probe-" + version() + ".jar").toFile())) {
+        try (JarFile sources = new JarFile(target.resolve("gate-probe-" + version() + "-sources.jar")
+                        .toFile());
+                JarFile javadoc = new JarFile(target.resolve("gate-probe-" + version() + "-javadoc.jar")
+                        .toFile());
+                JarFile jar = new JarFile(
+                        target.resolve("gate-probe-" + version() + ".jar").toFile())) {
             assertTrue(sources.getEntry("io/kbsh/gateprobe/Thing.java") != null, "sources JAR holds the sources");
             // Javadoc files a named module's pages under the module's name.
-            assertTrue(javadoc.getEntry("io.kbsh.gateprobe/io/kbsh/gateprobe/Thing.html") != null, "javadoc JAR documents the API");
-            assertTrue(javadoc.stream().noneMatch(e -> e.getName().contains("/internal/")), "internal packages are not API");
-            assertEquals("io.kbsh.gateprobe", jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
+            assertTrue(
+                    javadoc.getEntry("io.kbsh.gateprobe/io/kbsh/gateprobe/Thing.html") != null,
+                    "javadoc JAR documents the API");
+            assertTrue(
+                    javadoc.stream().noneMatch(e -> e.getName().contains("/internal/")),
+                    "internal packages are not API");
+            assertEquals(
+                    "io.kbsh.gateprobe", jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
         }
     }
 
@@ -133,8 +152,7 @@ class ApiGateIT {
         assertEquals(0, build.status(), build.output());
     }
 
-    record Build(int status, String output) {
-    }
+    record Build(int status, String output) {}
 
     private static String version() {
         return System.getProperty("kbsh.version", "2.0.0-SNAPSHOT");
@@ -162,7 +180,8 @@ class ApiGateIT {
                     <kbsh.module.name>io.kbsh.gateprobe</kbsh.module.name>
                   </properties>
                 </project>
-                """.formatted(version(), module.relativize(root.toAbsolutePath().resolve("pom.xml"))));
+                """.formatted(
+                        version(), module.relativize(root.toAbsolutePath().resolve("pom.xml"))));
         baseline(module.resolve("api/baseline.jar"));
         return module;
     }
@@ -172,8 +191,10 @@ class ApiGateIT {
         Path classes = Files.createDirectories(dir.resolve("old-classes"));
         List<String> args = new ArrayList<>(List.of("--release", "17", "-d", classes.toString()));
         args.add(write(src.resolve("io/kbsh/gateprobe/Thing.java"), OLD).toString());
-        args.add(write(src.resolve("io/kbsh/gateprobe/Contribution.java"), SPI_OLD).toString());
-        args.add(write(src.resolve("io/kbsh/gateprobe/internal/Helper.java"), INTERNAL_OLD).toString());
+        args.add(write(src.resolve("io/kbsh/gateprobe/Contribution.java"), SPI_OLD)
+                .toString());
+        args.add(write(src.resolve("io/kbsh/gateprobe/internal/Helper.java"), INTERNAL_OLD)
+                .toString());
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)));
         Files.createDirectories(jar.getParent());
@@ -195,8 +216,15 @@ class ApiGateIT {
     private Build maven(Path module, boolean docs, String... extra) throws Exception {
         Path mvn = Path.of(System.getProperty("kbsh.maven.home", ""), "bin", "mvn");
         assumeTrue(Files.isExecutable(mvn), "skipped: no Maven at " + mvn + " (system property kbsh.maven.home)");
-        List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-ntp", "-o", "verify", "-DskipTests",
-                "-f", module.resolve("pom.xml").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                mvn.toString(),
+                "-B",
+                "-ntp",
+                "-o",
+                "verify",
+                "-DskipTests",
+                "-f",
+                module.resolve("pom.xml").toString()));
         String repo = System.getProperty("kbsh.maven.repo", "");
         if (!repo.isBlank()) {
             command.add("-Dmaven.repo.local=" + repo);
@@ -206,8 +234,12 @@ class ApiGateIT {
         }
         command.addAll(List.of(extra));
         Path log = dir.resolve("maven.log");
-        Process p = new ProcessBuilder(command).directory(module.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(devNull())).start();
+        Process p = new ProcessBuilder(command)
+                .directory(module.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(devNull()))
+                .start();
         if (!p.waitFor(8, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("Maven did not finish within 8 minutes:\n" + Files.readString(log));

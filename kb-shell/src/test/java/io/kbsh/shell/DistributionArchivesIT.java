@@ -55,7 +55,8 @@ class DistributionArchivesIT {
         try (Stream<Path> all = Files.walk(DIST)) {
             for (Path f : all.filter(Files::isRegularFile).toList()) {
                 String name = DIST.relativize(f).toString().replace('\\', '/');
-                // Written at run time, not by the build: the stamp ./kbsh leaves, the launcher's CDS archive (.jsa, .jsa.id).
+                // Written at run time, not by the build: the stamp ./kbsh leaves, the launcher's CDS archive (.jsa,
+                // .jsa.id).
                 if (!name.equals(".built") && !name.contains(".jsa")) {
                     files.put(name, PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
                 }
@@ -81,7 +82,9 @@ class DistributionArchivesIT {
         }
         assertEquals(directory(), entries);
         assertEquals("rwxr-xr-x", entries.get("bin/kbsh"));
-        assertTrue(entries.keySet().stream().anyMatch(n -> n.startsWith("plugins/") && n.endsWith(".jar")), entries.toString());
+        assertTrue(
+                entries.keySet().stream().anyMatch(n -> n.startsWith("plugins/") && n.endsWith(".jar")),
+                entries.toString());
     }
 
     @Test
@@ -105,9 +108,11 @@ class DistributionArchivesIT {
         for (String extension : List.of("tar.gz", "zip")) {
             Path archive = archive(extension);
             Path sum = archive.resolveSibling(archive.getFileName() + ".sha256");
-            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
+            String digest = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
             // sha256sum -c reads "HASH *NAME" (binary mode) and "HASH  NAME".
-            assertEquals(digest + " *" + archive.getFileName(), Files.readString(sum).trim(), sum.toString());
+            assertEquals(
+                    digest + " *" + archive.getFileName(), Files.readString(sum).trim(), sum.toString());
         }
     }
 

@@ -28,15 +28,17 @@ class DistributionIT {
     @TempDir
     Path home;
 
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     private Run kbsh(String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(DIST.resolve("bin/kbsh").toString(), "--home", home.toString()));
         command.addAll(List.of(args));
         Path out = home.resolve("out.txt");
         Path err = home.resolve("err.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kbsh did not finish within 60 s");
@@ -51,11 +53,18 @@ class DistributionIT {
         assertEquals("", r.err());
         assertTrue(r.out().contains("6 plugin(s) loaded"), r.out());
         for (String id : List.of("q165057", "q254909", "q178532", "q187225", "q166604", "rules-exchange")) {
-            assertTrue(r.out().contains(DIST.resolve("plugins").resolve(id + ".jar").toString()), id + " in " + r.out());
+            assertTrue(
+                    r.out()
+                            .contains(
+                                    DIST.resolve("plugins").resolve(id + ".jar").toString()),
+                    id + " in " + r.out());
         }
         assertTrue(r.out().lines().anyMatch(l -> l.matches("POP3\\s+110\\s+995\\s+Store\\.exe\\s+\\[STORE]")), r.out());
-        assertTrue(r.out().contains("exchange-ports: plugin q178532") && r.out().contains("loader plugin:q178532.jar"), r.out());
-        assertThrows(ClassNotFoundException.class,
+        assertTrue(
+                r.out().contains("exchange-ports: plugin q178532") && r.out().contains("loader plugin:q178532.jar"),
+                r.out());
+        assertThrows(
+                ClassNotFoundException.class,
                 () -> Class.forName("io.kbsh.plugin.q178532.command.ExchangePortsCommand"),
                 "the plugin's classes must not be on the application class path");
     }
@@ -70,23 +79,27 @@ class DistributionIT {
 
     @Test
     void theDistributionSetsItsOwnFileModes() throws IOException {
-        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(DIST.resolve("bin/kbsh"))));
+        assertEquals(
+                "rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(DIST.resolve("bin/kbsh"))));
         assertTrue(Files.isRegularFile(DIST.resolve("bin/kbsh.cmd")));
         assertTrue(Files.isDirectory(DIST.resolve("examples")));
         try (Stream<Path> jars = Files.list(DIST.resolve("plugins"))) {
             List<Path> all = jars.toList();
             assertEquals(6, all.size(), all.toString());
             for (Path jar : all) {
-                assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(jar)), jar.toString());
+                assertEquals(
+                        "rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(jar)), jar.toString());
             }
         }
-        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(DIST.resolve("plugins"))));
+        assertEquals(
+                "rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(DIST.resolve("plugins"))));
     }
 
     @Test
     void pluginCommandsHaveHelpWithAnExample() throws Exception {
         Run r = kbsh("", "-c", "exchange-ports --help");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().startsWith("exchange-ports - ") && r.out().contains("\nExamples:\n  exchange-ports"), r.out());
+        assertTrue(
+                r.out().startsWith("exchange-ports - ") && r.out().contains("\nExamples:\n  exchange-ports"), r.out());
     }
 }

@@ -25,8 +25,7 @@ class KbshBatchTest {
     @TempDir
     Path dir;
 
-    record Result(int status, String out, String err) {
-    }
+    record Result(int status, String out, String err) {}
 
     private Result kbsh(String stdin, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -36,10 +35,15 @@ class KbshBatchTest {
             all.addAll(List.of("--home", dir.resolve("home").toString()));
         }
         all.addAll(List.of(args));
-        int status = Kbsh.run(new Kbsh.Launch(all.toArray(String[]::new),
+        int status = Kbsh.run(new Kbsh.Launch(
+                all.toArray(String[]::new),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, false, Optional.empty(), dir));
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env,
+                false,
+                Optional.empty(),
+                dir));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -58,7 +62,9 @@ class KbshBatchTest {
     void anUnknownCommandIsAUsageError() {
         Result r = kbsh("-c", "frobnicate");
         assertEquals(2, r.status());
-        assertEquals("kbsh: unknown command 'frobnicate' (type help for the list)", r.err().strip());
+        assertEquals(
+                "kbsh: unknown command 'frobnicate' (type help for the list)",
+                r.err().strip());
     }
 
     @Test
@@ -128,7 +134,9 @@ class KbshBatchTest {
         assertEquals(script + ":3: which: no command named 'nosuch'", r.err().strip());
 
         Result piped = kbsh("version\nfrobnicate\n", Map.of());
-        assertEquals("<stdin>:2: kbsh: unknown command 'frobnicate' (type help for the list)", piped.err().strip());
+        assertEquals(
+                "<stdin>:2: kbsh: unknown command 'frobnicate' (type help for the list)",
+                piped.err().strip());
     }
 
     @Test
@@ -149,7 +157,9 @@ class KbshBatchTest {
     void anUnknownLaunchOptionIsAUsageError() {
         Result r = kbsh("--colour");
         assertEquals(2, r.status());
-        assertEquals("kbsh: unknown option --colour (kbsh --help lists them)", r.err().strip());
+        assertEquals(
+                "kbsh: unknown option --colour (kbsh --help lists them)",
+                r.err().strip());
     }
 
     @Test
@@ -163,30 +173,39 @@ class KbshBatchTest {
 
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("hello from plugin:hello.jar"), r.out());
-        assertTrue(r.out().contains("hello: plugin hello 1.2.3") && r.out().contains("loader plugin:hello.jar"), r.out());
+        assertTrue(
+                r.out().contains("hello: plugin hello 1.2.3") && r.out().contains("loader plugin:hello.jar"), r.out());
         assertFalse(isOnClassPath("ext.hello.Hello"));
     }
 
     @Test
     void aPluginBuiltAgainstApi1IsRefusedWithTheVersionMessage() {
         Path plugins = dir.resolve("plugins");
-        TestPluginJar.plugin("veteran", "1.0").command("Veteran", "veteran", "\"old\"").writeTo(plugins);
+        TestPluginJar.plugin("veteran", "1.0")
+                .command("Veteran", "veteran", "\"old\"")
+                .writeTo(plugins);
 
         Result r = kbsh("--plugins", plugins.toString(), "-c", "veteran");
 
         assertEquals(2, r.status(), "the command does not exist: " + r.out());
-        assertTrue(r.err().contains("plugin veteran was built against kbsh API 1.0, but this kbsh provides API " + ApiVersion.current()
-                + " (a different major version)"), r.err());
+        assertTrue(
+                r.err()
+                        .contains("plugin veteran was built against kbsh API 1.0, but this kbsh provides API "
+                                + ApiVersion.current() + " (a different major version)"),
+                r.err());
     }
 
     @Test
     void aPluginCommandReadsTheSessionThroughTypedAccessorsAndServiceReachesNothingInternal(@TempDir Path dir)
             throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        Files.writeString(dir.resolve("site.json"), "{\"schemaVersion\": 2, \"servers\": [{\"id\": \"EXCH1\", \"exchange\": \"5.5\"}]}");
+        Files.writeString(
+                dir.resolve("site.json"),
+                "{\"schemaVersion\": 2, \"servers\": [{\"id\": \"EXCH1\", \"exchange\": \"5.5\"}]}");
         // The plugin names internal classes by reflection, as hostile code would: the class loader that
         // loaded the shell's context can load them, the API must still not hand their instances out.
-        TestPluginJar.plugin("session", ApiVersion.BUILT_AGAINST).commandRunning("Peek", "peek", """
+        TestPluginJar.plugin("session", ApiVersion.BUILT_AGAINST)
+                .commandRunning("Peek", "peek", """
                 ClassLoader shell = c.getClass().getClassLoader();
                 for (String name : java.util.List.of("com.google.inject.Injector", "io.kbsh.shell.check.CheckSession",
                         "io.kbsh.shell.plugin.Contributions")) {
@@ -202,9 +221,11 @@ class KbshBatchTest {
                         io.kbsh.model.fact.ProbeStatus.OK, "connect", java.time.Duration.ZERO,
                         io.kbsh.model.fact.Evidence.none(), java.time.Instant.parse("2026-12-01T00:00:00Z"))));
                 c.out().println("facts: " + c.facts().all().size() + ", waivers: " + c.waivers().size());
-                return 0;""").writeTo(plugins);
+                return 0;""")
+                .writeTo(plugins);
 
-        Result r = kbsh("--plugins", plugins.toString(), "-c", "env load " + dir.resolve("site.json") + "; peek; env facts");
+        Result r = kbsh(
+                "--plugins", plugins.toString(), "-c", "env load " + dir.resolve("site.json") + "; peek; env facts");
 
         assertEquals(0, r.status(), r.err() + r.out());
         assertTrue(r.out().contains("com.google.inject.Injector reached: false"), r.out());
@@ -222,7 +243,9 @@ class KbshBatchTest {
         assertTrue(running.minor() > 0, "this test needs a running API with an older minor: " + running);
         Path plugins = dir.resolve("plugins");
         String older = running.major() + ".0";
-        TestPluginJar.plugin("elder", older).command("Elder", "elder", "\"still here\"").writeTo(plugins);
+        TestPluginJar.plugin("elder", older)
+                .command("Elder", "elder", "\"still here\"")
+                .writeTo(plugins);
 
         Result r = kbsh("--plugins", plugins.toString(), "--strict", "-c", "elder");
 
@@ -234,13 +257,18 @@ class KbshBatchTest {
     void aPluginBuiltAgainstTheNextMajorIsRefusedWithTheVersionMessage() {
         Path plugins = dir.resolve("plugins");
         String next = (ApiVersion.current().major() + 1) + ".0";
-        TestPluginJar.plugin("herald", next).command("Herald", "herald", "\"too soon\"").writeTo(plugins);
+        TestPluginJar.plugin("herald", next)
+                .command("Herald", "herald", "\"too soon\"")
+                .writeTo(plugins);
 
         Result r = kbsh("--plugins", plugins.toString(), "-c", "herald");
 
         assertEquals(2, r.status(), "the command does not exist: " + r.out());
-        assertTrue(r.err().contains("plugin herald was built against kbsh API " + next + ", but this kbsh provides API "
-                + ApiVersion.current() + " (a different major version)"), r.err());
+        assertTrue(
+                r.err()
+                        .contains("plugin herald was built against kbsh API " + next + ", but this kbsh provides API "
+                                + ApiVersion.current() + " (a different major version)"),
+                r.err());
     }
 
     @Test
@@ -248,26 +276,35 @@ class KbshBatchTest {
         Path plugins = dir.resolve("plugins");
         ApiVersion running = ApiVersion.current();
         String newer = running.major() + "." + (running.minor() + 1);
-        TestPluginJar.plugin("eager", newer).command("Eager", "eager", "\"early\"").writeTo(plugins);
+        TestPluginJar.plugin("eager", newer)
+                .command("Eager", "eager", "\"early\"")
+                .writeTo(plugins);
 
         Result r = kbsh("--plugins", plugins.toString(), "-c", "eager");
 
         assertEquals(2, r.status(), "the command does not exist: " + r.out());
-        assertTrue(r.err().contains("plugin eager was built against kbsh API " + newer + ", but this kbsh provides API "
-                + running + " (a newer minor version than this kbsh has)"), r.err());
+        assertTrue(
+                r.err()
+                        .contains("plugin eager was built against kbsh API " + newer + ", but this kbsh provides API "
+                                + running + " (a newer minor version than this kbsh has)"),
+                r.err());
     }
 
     @Test
     void anExplicitPluginsDirectoryMustExist() {
         Result r = kbsh("--plugins", dir.resolve("typo").toString(), "-c", "version");
         assertEquals(2, r.status());
-        assertEquals("kbsh: option --plugins: not a directory: " + dir.resolve("typo"), r.err().strip());
+        assertEquals(
+                "kbsh: option --plugins: not a directory: " + dir.resolve("typo"),
+                r.err().strip());
     }
 
     @Test
     void pluginsInTheHomeDirectoryLoadAndKbshHomeRelocatesIt() {
         Path home = dir.resolve("elsewhere");
-        TestPluginJar.plugin("homely", ApiVersion.BUILT_AGAINST).command("Homely", "homely", "\"at home\"").writeTo(home.resolve("plugins"));
+        TestPluginJar.plugin("homely", ApiVersion.BUILT_AGAINST)
+                .command("Homely", "homely", "\"at home\"")
+                .writeTo(home.resolve("plugins"));
 
         Result r = kbsh("", Map.of("KBSH_HOME", home.toString()), "-c", "homely");
 
@@ -286,7 +323,10 @@ class KbshBatchTest {
         Result strictFailure = kbsh("--plugins", plugins.toString(), "--strict", "-c", "which nosuch");
 
         assertEquals(0, lenient.status());
-        assertTrue(lenient.err().startsWith("kbsh: plugin not loaded: ") && lenient.err().contains("broken.jar"), lenient.err());
+        assertTrue(
+                lenient.err().startsWith("kbsh: plugin not loaded: ")
+                        && lenient.err().contains("broken.jar"),
+                lenient.err());
         assertEquals(1, lenient.err().strip().lines().count());
         assertEquals(3, strict.status());
         assertEquals(2, strictUsage.status(), "a usage error wins over a plugin failure");
@@ -401,9 +441,18 @@ class KbshBatchTest {
 
     @Test
     void mistypedCommandsSubcommandsAndOptionsGetASuggestion() {
-        assertEquals("kbsh: unknown command 'chekc' (did you mean check?)", kbsh("-c", "chekc").err().strip());
-        assertTrue(kbsh("-c", "ini shwo x.ini").err().lines().findFirst().orElseThrow().contains("(did you mean show?)"));
-        assertTrue(kbsh("-c", "check --fial-on error").err().startsWith("check: unknown option --fial-on (did you mean --fail-on?)"));
+        assertEquals(
+                "kbsh: unknown command 'chekc' (did you mean check?)",
+                kbsh("-c", "chekc").err().strip());
+        assertTrue(kbsh("-c", "ini shwo x.ini")
+                .err()
+                .lines()
+                .findFirst()
+                .orElseThrow()
+                .contains("(did you mean show?)"));
+        assertTrue(kbsh("-c", "check --fial-on error")
+                .err()
+                .startsWith("check: unknown option --fial-on (did you mean --fail-on?)"));
     }
 
     @Test
@@ -412,23 +461,47 @@ class KbshBatchTest {
         Files.writeString(ini, "[Common]\r\nSetupVersion=2.0\r\n[inetinfo]\r\nDisable=1\r\n");
         Path waivers = dir.resolve("waivers.json");
         Path site = Path.of(System.getProperty("user.dir")).getParent().resolve("examples/site-q254909-q187225.json");
-        Result r = kbsh("-c", "ini show '" + ini + "' --json; plugins --json; waive add Q187225 server:NWMAIL1 --until 2099-01-01"
-                + " --reason later --file '" + waivers + "'; waive list --json --file '" + waivers + "'; env load '" + site
-                + "'; env show --json; env facts --json");
+        Result r = kbsh(
+                "-c",
+                "ini show '" + ini + "' --json; plugins --json; waive add Q187225 server:NWMAIL1 --until 2099-01-01"
+                        + " --reason later --file '" + waivers + "'; waive list --json --file '" + waivers
+                        + "'; env load '" + site
+                        + "'; env show --json; env facts --json");
         assertEquals(0, r.status(), r.err());
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         List<com.fasterxml.jackson.databind.JsonNode> docs = new ArrayList<>();
         try (com.fasterxml.jackson.databind.MappingIterator<com.fasterxml.jackson.databind.JsonNode> it =
-                     mapper.readerFor(com.fasterxml.jackson.databind.JsonNode.class)
-                             .readValues(r.out().substring(r.out().indexOf('{')).replaceAll("(?m)^(Waived|Loaded).*$", ""))) {
+                mapper.readerFor(com.fasterxml.jackson.databind.JsonNode.class)
+                        .readValues(
+                                r.out().substring(r.out().indexOf('{')).replaceAll("(?m)^(Waived|Loaded).*$", ""))) {
             it.forEachRemaining(docs::add);
         }
-        List<String> schemas = docs.stream().map(d -> d.get("schema").asText() + "/" + d.get("schemaVersion").asInt()).toList();
-        assertEquals(List.of("kbsh.ini-document/1", "kbsh.plugins/1", "kbsh.waivers/1", "kbsh.environment-view/2", "kbsh.facts/1"),
-                schemas, r.out());
-        assertEquals("Disable", docs.get(0).get("sections").get(1).get("entries").get(0).get("key").asText());
+        List<String> schemas = docs.stream()
+                .map(d ->
+                        d.get("schema").asText() + "/" + d.get("schemaVersion").asInt())
+                .toList();
+        assertEquals(
+                List.of(
+                        "kbsh.ini-document/1",
+                        "kbsh.plugins/1",
+                        "kbsh.waivers/1",
+                        "kbsh.environment-view/2",
+                        "kbsh.facts/1"),
+                schemas,
+                r.out());
+        assertEquals(
+                "Disable",
+                docs.get(0)
+                        .get("sections")
+                        .get(1)
+                        .get("entries")
+                        .get(0)
+                        .get("key")
+                        .asText());
         assertEquals("Q187225", docs.get(2).get("waivers").get(0).get("article").asText());
-        assertEquals("NWMAIL1", docs.get(3).get("environment").get("servers").get(0).get("id").asText());
+        assertEquals(
+                "NWMAIL1",
+                docs.get(3).get("environment").get("servers").get(0).get("id").asText());
         assertTrue(docs.get(4).get("facts").isArray());
     }
 }

@@ -15,8 +15,9 @@ class LaunchOptionsTest {
 
     @Test
     void readsEveryOption() throws Exception {
-        LaunchOptions o = LaunchOptions.parse(new String[] {"--home", "h", "--plugins", "p1", "--plugins", "p2",
-            "--strict", "--debug", "-c", "version; help"});
+        LaunchOptions o = LaunchOptions.parse(new String[] {
+            "--home", "h", "--plugins", "p1", "--plugins", "p2", "--strict", "--debug", "-c", "version; help"
+        });
         assertEquals(Optional.of(Path.of("h")), o.home());
         assertEquals(List.of(Path.of("p1"), Path.of("p2")), o.pluginDirectories());
         assertTrue(o.strict() && o.debug());

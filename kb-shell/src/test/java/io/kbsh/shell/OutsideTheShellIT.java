@@ -83,32 +83,51 @@ class OutsideTheShellIT {
     void theManualPageReadsCleanlyInManAndHoldsEveryOptionAndCommand() throws Exception {
         String source = Files.readString(MAN);
         assertFalse(source.contains("${"), "the build filled in the version");
-        assertTrue(source.contains("\"kbsh " + System.getProperty("kbsh.version") + "\""), source.lines().limit(6).toList().toString());
-        assumeTrue(onPath("groff") && onPath("man"), "groff and man (man-db) are needed to read the page; not installed");
+        assertTrue(
+                source.contains("\"kbsh " + System.getProperty("kbsh.version") + "\""),
+                source.lines().limit(6).toList().toString());
+        assumeTrue(
+                onPath("groff") && onPath("man"), "groff and man (man-db) are needed to read the page; not installed");
 
         Result groff = run(List.of("groff", "-man", "-ww", "-z", "-Tutf8", MAN.toString()));
         assertEquals(0, groff.status(), groff.err());
         assertEquals("", groff.err(), "groff warns about nothing");
 
-        Result man = run(List.of("man", "--warnings", "-l", MAN.toString()), Map.of("MANWIDTH", "80", "MANPAGER", "cat",
-                "PAGER", "cat", "LC_ALL", "C.UTF-8"));
+        Result man = run(
+                List.of("man", "--warnings", "-l", MAN.toString()),
+                Map.of("MANWIDTH", "80", "MANPAGER", "cat", "PAGER", "cat", "LC_ALL", "C.UTF-8"));
         assertEquals(0, man.status(), man.err());
         assertEquals("", man.err());
         // Plain text: man leaves out bold and underline when its output is not a terminal, col -b style.
         String page = man.out().replaceAll(".\b", "");
-        for (String heading : List.of("NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "COMMANDS", "ENVIRONMENT", "FILES",
-                "EXIT STATUS", "EXAMPLES", "SEE ALSO")) {
+        for (String heading : List.of(
+                "NAME",
+                "SYNOPSIS",
+                "DESCRIPTION",
+                "OPTIONS",
+                "COMMANDS",
+                "ENVIRONMENT",
+                "FILES",
+                "EXIT STATUS",
+                "EXAMPLES",
+                "SEE ALSO")) {
             assertTrue(page.contains("\n" + heading + "\n"), heading + " missing:\n" + page);
         }
         page.lines().forEach(line -> assertTrue(line.length() <= 80, "wider than 80 columns: " + line));
         String optionsSection = section(page, "OPTIONS", "COMMANDS");
         for (String option : options()) {
-            assertTrue(Pattern.compile("(?m)^ {7}" + Pattern.quote(option) + "\\b").matcher(optionsSection).find(),
+            assertTrue(
+                    Pattern.compile("(?m)^ {7}" + Pattern.quote(option) + "\\b")
+                            .matcher(optionsSection)
+                            .find(),
                     option + " is not described under OPTIONS:\n" + optionsSection);
         }
         String commandsSection = section(page, "COMMANDS", "WORDS AND QUOTES");
         for (String command : builtInCommands()) {
-            assertTrue(Pattern.compile("(?m)^ {7}(\\S+, )?" + Pattern.quote(command) + "\\b").matcher(commandsSection).find(),
+            assertTrue(
+                    Pattern.compile("(?m)^ {7}(\\S+, )?" + Pattern.quote(command) + "\\b")
+                            .matcher(commandsSection)
+                            .find(),
                     "the built-in command " + command + " is not under COMMANDS:\n" + commandsSection);
         }
         for (String variable : List.of("KBSH_HOME", "NO_COLOR", "JAVA_HOME", "KBSH_JAVA_OPTS", "KBSH_NO_CDS")) {
@@ -120,18 +139,26 @@ class OutsideTheShellIT {
     void bashCompletesKbshsOptionsDirectoriesAndScripts() throws Exception {
         String script = Files.readString(BASH);
         for (String option : options()) {
-            assertTrue(script.contains(" " + option + " ") || script.contains("'" + option + " ")
-                    || script.contains(" " + option + "'"), "the bash script offers " + option);
+            assertTrue(
+                    script.contains(" " + option + " ")
+                            || script.contains("'" + option + " ")
+                            || script.contains(" " + option + "'"),
+                    "the bash script offers " + option);
         }
         Files.createDirectories(dir.resolve("work/alpha"));
         Files.createDirectories(dir.resolve("work/plugins-extra"));
         Files.writeString(dir.resolve("work/site-check.kbsh"), "version\n");
         Files.writeString(dir.resolve("work/site-notes.txt"), "not a script\n");
-        try (PseudoTerminal bash = PseudoTerminal.start(100, 30, "xterm-256color", dir.resolve("work"),
+        try (PseudoTerminal bash = PseudoTerminal.start(
+                100,
+                30,
+                "xterm-256color",
+                dir.resolve("work"),
                 Map.of("PS1", "$ ", "HISTFILE", dir.resolve("bash-history").toString()),
                 List.of("bash", "--norc", "--noprofile", "-i"))) {
             bash.await("$ ");
-            bash.type("source '" + BASH.toAbsolutePath() + "'; echo sourced-$?\r").await("sourced-0");
+            bash.type("source '" + BASH.toAbsolutePath() + "'; echo sourced-$?\r")
+                    .await("sourced-0");
 
             bash.awaitAnother("kbsh --home ", () -> bash.typeKeyByKey("kbsh --ho\t"));
             bash.awaitAnother("kbsh --home alpha/", () -> bash.typeKeyByKey("al\t"));
@@ -155,20 +182,30 @@ class OutsideTheShellIT {
     void zshCompletesKbshsOptionsWithWhatEachDoes() throws Exception {
         String script = Files.readString(ZSH);
         for (String option : options()) {
-            assertTrue(script.contains(option + "[") || script.contains(option + "}'["), "the zsh script offers " + option);
+            assertTrue(
+                    script.contains(option + "[") || script.contains(option + "}'["),
+                    "the zsh script offers " + option);
         }
         assumeTrue(onPath("zsh"), "zsh is not installed (.ci/run installs Debian's zsh where it can)");
         Files.createDirectories(dir.resolve("work/alpha"));
         Files.writeString(dir.resolve("work/site-check.kbsh"), "version\n");
         Files.writeString(dir.resolve("work/site-notes.txt"), "not a script\n");
-        try (PseudoTerminal zsh = PseudoTerminal.start(100, 30, "xterm-256color", dir.resolve("work"),
-                Map.of("HOME", dir.toString(), "PS1", "%% "), List.of("zsh", "-f", "-i"))) {
+        try (PseudoTerminal zsh = PseudoTerminal.start(
+                100,
+                30,
+                "xterm-256color",
+                dir.resolve("work"),
+                Map.of("HOME", dir.toString(), "PS1", "%% "),
+                List.of("zsh", "-f", "-i"))) {
             zsh.await("% ");
             zsh.type("PS1='%% '; fpath=('" + ZSH.getParent().toAbsolutePath() + "' $fpath); autoload -Uz compinit;"
-                    + " compinit -u -D; echo ready-$?\r").await("ready-0");
+                            + " compinit -u -D; echo ready-$?\r")
+                    .await("ready-0");
             // The list of options, each with what it does, as zsh shows described candidates.
             zsh.typeKeyByKey("kbsh --\t");
-            zsh.await("--strict").await("exit with status 3 when any plugin fails to load").await("--no-color");
+            zsh.await("--strict")
+                    .await("exit with status 3 when any plugin fails to load")
+                    .await("--no-color");
             zsh.type("\u0015");
             zsh.awaitAnother("kbsh --home alpha/", () -> zsh.typeKeyByKey("kbsh --home al\t"));
             zsh.type("\u0015");
@@ -183,8 +220,12 @@ class OutsideTheShellIT {
     /** The built-in commands as {@code kbsh help} lists them (a plugin's carry their origin in brackets). */
     private List<String> builtInCommands() throws Exception {
         Result help = kbsh("-c", "help");
-        List<String> names = help.out().lines().skip(1).filter(l -> l.startsWith("  ") && !l.contains("  ["))
-                .map(l -> l.strip().split("\\s+")[0]).toList();
+        List<String> names = help.out()
+                .lines()
+                .skip(1)
+                .filter(l -> l.startsWith("  ") && !l.contains("  ["))
+                .map(l -> l.strip().split("\\s+")[0])
+                .toList();
         assertTrue(names.contains("check") && names.contains("search"), help.out());
         return names;
     }
@@ -197,13 +238,15 @@ class OutsideTheShellIT {
     }
 
     private Result kbsh(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(DIST.resolve("bin/kbsh").toString(), "--home", dir.resolve("home").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                DIST.resolve("bin/kbsh").toString(),
+                "--home",
+                dir.resolve("home").toString()));
         command.addAll(List.of(args));
         return run(command);
     }
 
-    record Result(int status, String out, String err) {
-    }
+    record Result(int status, String out, String err) {}
 
     private Result run(List<String> command) throws Exception {
         return run(command, Map.of());
@@ -212,12 +255,17 @@ class OutsideTheShellIT {
     private Result run(List<String> command, Map<String, String> environment) throws Exception {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(environment);
         Process p = builder.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private static boolean onPath(String program) {

@@ -32,8 +32,7 @@ class PluginFaultsIT {
 
     private Path plugins;
 
-    record Run(int status, String out, String err, long millis) {
-    }
+    record Run(int status, String out, String err, long millis) {}
 
     @BeforeEach
     void environment() throws IOException {
@@ -41,17 +40,25 @@ class PluginFaultsIT {
         Files.writeString(dir.resolve("env.json"), """
                 {"schemaVersion": 1, "organisation": "Test",
                  "servers": [{"id": "S1", "exchange": "5.5", "windowsNt": "4.0 SP6"}]}""");
-        TestPluginJar.plugin("good", ApiVersion.BUILT_AGAINST).check("Fine", 1001, "return finding(env);").writeTo(plugins);
+        TestPluginJar.plugin("good", ApiVersion.BUILT_AGAINST)
+                .check("Fine", 1001, "return finding(env);")
+                .writeTo(plugins);
     }
 
     private Run kbsh(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(DIST.resolve("bin/kbsh").toString(),
-                "--home", dir.resolve("home").toString(), "--plugins", plugins.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                DIST.resolve("bin/kbsh").toString(),
+                "--home",
+                dir.resolve("home").toString(),
+                "--plugins",
+                plugins.toString()));
         command.addAll(List.of(args));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().putAll(env);
         long start = System.nanoTime();
         Process p = builder.start();
@@ -61,33 +68,46 @@ class PluginFaultsIT {
             p.destroyForcibly();
         }
         assertTrue(ended, "kbsh did not finish within 120 s: " + Files.readString(err));
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err),
+        return new Run(
+                p.exitValue(),
+                Files.readString(out),
+                Files.readString(err),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
     @Test
     void aCheckCallingSystemExitZeroCannotPassTheCiGate() throws Exception {
-        TestPluginJar.plugin("quitter", ApiVersion.BUILT_AGAINST).check("Quits", 1010, "System.exit(0); return null;").writeTo(plugins);
+        TestPluginJar.plugin("quitter", ApiVersion.BUILT_AGAINST)
+                .check("Quits", 1010, "System.exit(0); return null;")
+                .writeTo(plugins);
 
         Run r = kbsh(Map.of(), "-c", "check --env env.json --fail-on error");
 
         assertEquals(3, r.status(), "never 0, never the plugin's status: " + r.err());
-        assertEquals(List.of("kbsh: plugin quitter ended the process (System.exit during check Q1010); kbsh stops with status 3"),
+        assertEquals(
+                List.of(
+                        "kbsh: plugin quitter ended the process (System.exit during check Q1010); kbsh stops with status 3"),
                 r.err().lines().toList());
     }
 
     @Test
     void aCommandCallingSystemExitIsReportedAndTheBatchDoesNotEndQuietly() throws Exception {
         TestPluginJar.plugin("quitter", ApiVersion.BUILT_AGAINST)
-                .commandRunning("Quit", "quit-now", "c.out().println(\"about to go\"); Runtime.getRuntime().exit(0); return 0;")
+                .commandRunning(
+                        "Quit", "quit-now", "c.out().println(\"about to go\"); Runtime.getRuntime().exit(0); return 0;")
                 .writeTo(plugins);
 
         Run r = kbsh(Map.of(), "-c", "version; quit-now; version");
 
         assertEquals(3, r.status(), r.err());
-        assertEquals(1, r.out().lines().filter(l -> l.startsWith("kbsh ")).count(), "the batch ended at the exit: " + r.out());
+        assertEquals(
+                1,
+                r.out().lines().filter(l -> l.startsWith("kbsh ")).count(),
+                "the batch ended at the exit: " + r.out());
         assertTrue(r.out().contains("about to go"), "what was printed before the exit is kept: " + r.out());
-        assertTrue(r.err().contains("kbsh: plugin quitter ended the process (System.exit during command quit-now)"), r.err());
+        assertTrue(
+                r.err().contains("kbsh: plugin quitter ended the process (System.exit during command quit-now)"),
+                r.err());
     }
 
     @Test
@@ -108,24 +128,31 @@ class PluginFaultsIT {
         Run r = kbsh(Map.of(), "-c", "start-thread");
 
         assertEquals(3, r.status(), r.err());
-        assertTrue(r.err().contains("kbsh: plugin sneaky ended the process (System.exit from ext.sneaky.Later.run on thread 'sneaky-exit')"),
+        assertTrue(
+                r.err()
+                        .contains(
+                                "kbsh: plugin sneaky ended the process (System.exit from ext.sneaky.Later.run on thread 'sneaky-exit')"),
                 r.err());
     }
 
     @Test
     void aCheckAllocatingWithoutEndMeetsTheHeapCeilingAsOneFailureLine() throws Exception {
-        TestPluginJar.plugin("hungry", ApiVersion.BUILT_AGAINST).check("Eats", 1011, """
+        TestPluginJar.plugin("hungry", ApiVersion.BUILT_AGAINST)
+                .check("Eats", 1011, """
                 java.util.List<long[]> hoard = new java.util.ArrayList<>();
                 while (true) {
                     hoard.add(new long[1 << 20]);
-                }""").writeTo(plugins);
+                }""")
+                .writeTo(plugins);
 
         // A small ceiling keeps the test light; without KBSH_JAVA_OPTS the launcher's default (512 MB) applies.
         Run r = kbsh(Map.of("KBSH_JAVA_OPTS", "-Xmx64m"), "-c", "check --env env.json; version");
 
         assertEquals(1, r.status(), r.err());
         assertTrue(r.out().contains("check failed: Q1011 (plugin hungry): OutOfMemoryError Java heap space"), r.out());
-        assertTrue(r.out().contains("Q1001 test article 1001\n  on server:S1 (error, plugin good)"), "the other check still reports: " + r.out());
+        assertTrue(
+                r.out().contains("Q1001 test article 1001\n  on server:S1 (error, plugin good)"),
+                "the other check still reports: " + r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("kbsh ")), "the batch went on: " + r.out());
         assertFalse(r.err().contains("\tat "), r.err());
     }
@@ -133,10 +160,13 @@ class PluginFaultsIT {
     @Test
     void theLauncherSetsAHeapCeilingThatKbshJavaOptsOverrides() throws Exception {
         TestPluginJar.plugin("heap", ApiVersion.BUILT_AGAINST)
-                .command("Heap", "max-heap", "Runtime.getRuntime().maxMemory() / (1024 * 1024)").writeTo(plugins);
+                .command("Heap", "max-heap", "Runtime.getRuntime().maxMemory() / (1024 * 1024)")
+                .writeTo(plugins);
 
         long standard = Long.parseLong(kbsh(Map.of(), "-c", "max-heap").out().strip());
-        long chosen = Long.parseLong(kbsh(Map.of("KBSH_JAVA_OPTS", "-Xmx128m"), "-c", "max-heap").out().strip());
+        long chosen = Long.parseLong(kbsh(Map.of("KBSH_JAVA_OPTS", "-Xmx128m"), "-c", "max-heap")
+                .out()
+                .strip());
 
         assertTrue(standard > 256 && standard <= 512, "default ceiling about 512 MB, got " + standard);
         assertTrue(chosen > 64 && chosen <= 128, "KBSH_JAVA_OPTS wins, got " + chosen);
@@ -144,35 +174,44 @@ class PluginFaultsIT {
 
     @Test
     void aCheckInAnEndlessLoopIsGivenUpAndKbshEndsInBatchMode() throws Exception {
-        TestPluginJar.plugin("spinner", ApiVersion.BUILT_AGAINST).check("Spins", 1012, """
+        TestPluginJar.plugin("spinner", ApiVersion.BUILT_AGAINST)
+                .check("Spins", 1012, """
                 long n = 0;
                 while (n >= 0) {
                     n = (n + 1) % 1_000_000;
                     Thread.interrupted();
                 }
-                return null;""").writeTo(plugins);
+                return null;""")
+                .writeTo(plugins);
 
         Run r = kbsh(Map.of(), "-c", "check --env env.json --check-timeout 2 --fail-on error");
 
         assertEquals(1, r.status(), r.err());
         assertTrue(r.millis() < 60_000, "a 2 s deadline and its grace ended after " + r.millis() + " ms");
-        assertTrue(r.out().contains("check failed: Q1012 (plugin spinner): timed out after 2 s; it ignores interruption"), r.out());
+        assertTrue(
+                r.out().contains("check failed: Q1012 (plugin spinner): timed out after 2 s; it ignores interruption"),
+                r.out());
         assertTrue(r.out().contains("Q1001 test article 1001\n  on server:S1 (error, plugin good)"), r.out());
     }
 
     @Test
     void aPluginInTheHomeWhoseDescriptorThrowsAnErrorDoesNotBrickKbsh() throws Exception {
-        TestPluginJar.library("brick").source("ext.brick", "Descriptor", """
+        TestPluginJar.library("brick")
+                .source("ext.brick", "Descriptor", """
                 public class Descriptor implements io.kbsh.model.plugin.KbshPlugin {
                     public io.kbsh.model.plugin.PluginDescriptor descriptor() { throw new Error("bricked"); }
-                }""").entry("META-INF/services/io.kbsh.model.plugin.KbshPlugin",
-                "ext.brick.Descriptor\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                }""")
+                .entry(
+                        "META-INF/services/io.kbsh.model.plugin.KbshPlugin",
+                        "ext.brick.Descriptor\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .writeTo(dir.resolve("home").resolve("plugins"));
 
         Run r = kbsh(Map.of(), "-c", "version");
 
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("kbsh "), r.out());
-        assertTrue(r.err().strip().matches("kbsh: plugin not loaded: .*brick\\.jar: its descriptor failed: Error bricked"), r.err());
+        assertTrue(
+                r.err().strip().matches("kbsh: plugin not loaded: .*brick\\.jar: its descriptor failed: Error bricked"),
+                r.err());
     }
 }

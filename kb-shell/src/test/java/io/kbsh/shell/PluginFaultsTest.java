@@ -42,7 +42,9 @@ class PluginFaultsTest {
         Files.writeString(dir.resolve("env.json"), """
                 {"schemaVersion": 1, "organisation": "Test",
                  "servers": [{"id": "S1", "exchange": "5.5", "windowsNt": "4.0 SP6"}]}""");
-        TestPluginJar.plugin("good", ApiVersion.BUILT_AGAINST).check("Fine", 1001, "return finding(env);").writeTo(plugins);
+        TestPluginJar.plugin("good", ApiVersion.BUILT_AGAINST)
+                .check("Fine", 1001, "return finding(env);")
+                .writeTo(plugins);
     }
 
     @AfterAll
@@ -51,7 +53,8 @@ class PluginFaultsTest {
     }
 
     private ShellRun kbsh(String... args) {
-        List<String> all = new ArrayList<>(List.of("--home", dir.resolve("home").toString(), "--plugins", plugins.toString()));
+        List<String> all =
+                new ArrayList<>(List.of("--home", dir.resolve("home").toString(), "--plugins", plugins.toString()));
         all.addAll(List.of(args));
         return ShellRun.launch(dir, Optional.empty(), all.toArray(String[]::new));
     }
@@ -77,15 +80,19 @@ class PluginFaultsTest {
         ShellRun r = kbsh("-c", "check --env env.json");
 
         assertEquals(1, r.status(), r.err());
-        assertTrue(r.out().lines().anyMatch(l -> l.matches("error\\s+Q1001\\s+good\\s+server:S1\\s+open.*found by Fine")), r.out());
+        assertTrue(
+                r.out().lines().anyMatch(l -> l.matches("error\\s+Q1001\\s+good\\s+server:S1\\s+open.*found by Fine")),
+                r.out());
         assertTrue(r.out().contains("Q1001 test article 1001\n  on server:S1 (error, plugin good)"), r.out());
         List<String> failed = lines(r.out(), "check failed: ");
-        assertEquals(List.of(
-                "check failed: Q1002 (plugin bad): returned null instead of a list of findings",
-                "check failed: Q1003 (plugin bad): IllegalStateException disk on fire",
-                "check failed: Q1004 (plugin bad): AssertionError invariant broken",
-                "check failed: Q1005 (plugin bad): StackOverflowError",
-                "check failed: Q1006 (plugin bad): returned a list that holds null"), failed);
+        assertEquals(
+                List.of(
+                        "check failed: Q1002 (plugin bad): returned null instead of a list of findings",
+                        "check failed: Q1003 (plugin bad): IllegalStateException disk on fire",
+                        "check failed: Q1004 (plugin bad): AssertionError invariant broken",
+                        "check failed: Q1005 (plugin bad): StackOverflowError",
+                        "check failed: Q1006 (plugin bad): returned a list that holds null"),
+                failed);
         assertFalse(r.out().contains("\tat ") || r.err().contains("\tat "), "no stack trace without --debug");
     }
 
@@ -97,20 +104,24 @@ class PluginFaultsTest {
 
         // Frames of plugin classes name their loader: "at plugin:bad.jar//ext.bad.Throws.evaluate(Throws.java:15)".
         for (String where : List.of("Throws", "Asserts", "Deep")) {
-            assertTrue(r.err().contains("\tat plugin:bad.jar//ext.bad." + where + ".evaluate("), where + " in " + r.err());
+            assertTrue(
+                    r.err().contains("\tat plugin:bad.jar//ext.bad." + where + ".evaluate("), where + " in " + r.err());
         }
     }
 
     @Test
     void aReportWhoseChecksFailedNeverSaysNoFindings() {
-        TestPluginJar.plugin("bad", ApiVersion.BUILT_AGAINST).check("Throws", 1003, "throw new IllegalStateException(\"disk on fire\");")
+        TestPluginJar.plugin("bad", ApiVersion.BUILT_AGAINST)
+                .check("Throws", 1003, "throw new IllegalStateException(\"disk on fire\");")
                 .writeTo(plugins);
 
         ShellRun r = kbsh("-c", "check Q1003 --env env.json");
 
         assertEquals(1, r.status());
         assertFalse(r.out().contains("No findings ("), r.out());
-        assertTrue(r.out().startsWith("No findings from the 0 check(s) that answered; 1 of 1 check(s) failed (below)."), r.out());
+        assertTrue(
+                r.out().startsWith("No findings from the 0 check(s) that answered; 1 of 1 check(s) failed (below)."),
+                r.out());
     }
 
     @Test
@@ -128,22 +139,33 @@ class PluginFaultsTest {
         assertEquals("threw", report.get("failures").get(1).get("kind").asText());
         String xml = Files.readString(junit);
         assertTrue(xml.contains("<property name=\"plugin\" value=\"good\"/>"), xml);
-        assertTrue(xml.contains("<error type=\"threw\" message=\"Q1003 (plugin bad): IllegalStateException disk on fire\"/>"), xml);
+        assertTrue(
+                xml.contains(
+                        "<error type=\"threw\" message=\"Q1003 (plugin bad): IllegalStateException disk on fire\"/>"),
+                xml);
     }
 
     @Test
     void aPluginWhoseDescriptorThrowsAnErrorIsNotLoadedAndKbshStarts() throws Exception {
         Path home = dir.resolve("home").resolve("plugins");
-        for (String error : List.of("new AssertionError(\"no descriptor today\")", "new StackOverflowError()",
+        for (String error : List.of(
+                "new AssertionError(\"no descriptor today\")",
+                "new StackOverflowError()",
                 "new ExceptionInInitializerError(\"static state\")")) {
             String id = "broken" + error.length();
-            TestPluginJar.library(id).source("ext." + id, "Descriptor", """
+            TestPluginJar.library(id)
+                    .source("ext." + id, "Descriptor", """
                     public class Descriptor implements io.kbsh.model.plugin.KbshPlugin {
                         public io.kbsh.model.plugin.PluginDescriptor descriptor() { throw %s; }
-                    }""".formatted(error)).entry("META-INF/services/io.kbsh.model.plugin.KbshPlugin",
-                    ("ext." + id + ".Descriptor\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).writeTo(home);
+                    }""".formatted(error))
+                    .entry(
+                            "META-INF/services/io.kbsh.model.plugin.KbshPlugin",
+                            ("ext." + id + ".Descriptor\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .writeTo(home);
         }
-        TestPluginJar.plugin("hello", ApiVersion.BUILT_AGAINST).command("Hello", "hello", "\"still here\"").writeTo(plugins);
+        TestPluginJar.plugin("hello", ApiVersion.BUILT_AGAINST)
+                .command("Hello", "hello", "\"still here\"")
+                .writeTo(plugins);
 
         ShellRun r = kbsh("-c", "hello");
         ShellRun debug = kbsh("--debug", "-c", "hello");
@@ -152,10 +174,14 @@ class PluginFaultsTest {
         assertEquals("still here", r.out().strip());
         List<String> refused = lines(r.err(), "kbsh: plugin not loaded: ");
         assertEquals(3, refused.size(), r.err());
-        assertTrue(refused.stream().anyMatch(l -> l.endsWith("its descriptor failed: AssertionError no descriptor today")), r.err());
+        assertTrue(
+                refused.stream().anyMatch(l -> l.endsWith("its descriptor failed: AssertionError no descriptor today")),
+                r.err());
         assertTrue(refused.stream().anyMatch(l -> l.endsWith("its descriptor failed: StackOverflowError")), r.err());
         assertEquals(3, r.err().lines().count(), "one line each, no trace: " + r.err());
-        assertTrue(debug.err().contains("//ext.broken41.Descriptor.descriptor("), "--debug shows where the descriptor failed: " + debug.err());
+        assertTrue(
+                debug.err().contains("//ext.broken41.Descriptor.descriptor("),
+                "--debug shows where the descriptor failed: " + debug.err());
     }
 
     @Test
@@ -170,8 +196,11 @@ class PluginFaultsTest {
 
         assertEquals(1, r.status());
         assertEquals("after the crashes", r.out().strip());
-        assertEquals(List.of("deep: plugin crash failed: StackOverflowError (run with --debug for details)",
-                "asserts: plugin crash failed: AssertionError never (run with --debug for details)"), r.err().lines().toList());
+        assertEquals(
+                List.of(
+                        "deep: plugin crash failed: StackOverflowError (run with --debug for details)",
+                        "asserts: plugin crash failed: AssertionError never (run with --debug for details)"),
+                r.err().lines().toList());
     }
 
     @Test
@@ -199,13 +228,21 @@ class PluginFaultsTest {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
         assertTrue(seconds < 60, "two 1 s deadlines and their grace took " + seconds + " s");
         assertEquals(1, r.status(), r.err());
-        assertTrue(r.out().contains("Q1001 test article 1001\n  on server:S1 (error, plugin good)"), "the other check still reports: " + r.out());
+        assertTrue(
+                r.out().contains("Q1001 test article 1001\n  on server:S1 (error, plugin good)"),
+                "the other check still reports: " + r.out());
         List<String> failed = lines(r.out(), "check failed: ");
         assertEquals(2, failed.size(), r.out());
-        assertTrue(failed.get(0).matches("check failed: Q1007 \\(plugin slow\\): timed out after 1 s; it ignores interruption,"
-                + " so its thread 'kbsh-check-\\d+' is left running \\(a daemon: it ends with kbsh\\)"), failed.get(0));
-        assertEquals("check failed: Q1008 (plugin slow): timed out after 1 s; it stopped when interrupted", failed.get(1));
-        assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.isDaemon() && t.getName().endsWith("-abandoned-Q1007")), "the stuck thread is left, marked");
+        assertTrue(
+                failed.get(0)
+                        .matches("check failed: Q1007 \\(plugin slow\\): timed out after 1 s; it ignores interruption,"
+                                + " so its thread 'kbsh-check-\\d+' is left running \\(a daemon: it ends with kbsh\\)"),
+                failed.get(0));
+        assertEquals(
+                "check failed: Q1008 (plugin slow): timed out after 1 s; it stopped when interrupted", failed.get(1));
+        assertTrue(
+                Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.isDaemon() && t.getName().endsWith("-abandoned-Q1007")),
+                "the stuck thread is left, marked");
     }
 }

@@ -42,13 +42,13 @@ class SafetyDistributionIT {
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     /** bin/kbsh in {@code dir} with a fresh home, reading its commands from standard input. */
     private Process start(Path home) throws IOException {
         return new ProcessBuilder(DIST.resolve("bin/kbsh").toString(), "--home", home.toString())
-                .directory(dir.toFile()).start();
+                .directory(dir.toFile())
+                .start();
     }
 
     /**
@@ -56,9 +56,16 @@ class SafetyDistributionIT {
      * (The launcher takes no JVM options, so the same JARs are started the way it starts them.)
      */
     private Run smallHeap(byte[] stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+UseSerialGC", "-Dkbsh.install=" + DIST.toAbsolutePath(), "-cp", DIST.resolve("lib").toString() + "/*", "io.kbsh.shell.Main",
-                "--home", dir.resolve("home").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m",
+                "-XX:+UseSerialGC",
+                "-Dkbsh.install=" + DIST.toAbsolutePath(),
+                "-cp",
+                DIST.resolve("lib").toString() + "/*",
+                "io.kbsh.shell.Main",
+                "--home",
+                dir.resolve("home").toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -133,16 +140,25 @@ class SafetyDistributionIT {
                 Run r = runs.get(w);
                 if (r.status() == 0) {
                     applied++;
-                    assertTrue(content.contains("[R" + round + "W" + w + "]\r\nDisable=1\r\n"),
+                    assertTrue(
+                            content.contains("[R" + round + "W" + w + "]\r\nDisable=1\r\n"),
                             "writer " + w + " said applied, so its change must be in the file: " + content);
                     Matcher m = backup.matcher(r.out());
                     assertTrue(m.find(), r.out());
                     assertTrue(Files.exists(Path.of(m.group(1))), "the announced backup " + m.group(1) + " exists");
                 } else {
                     // The writer's notes come first; the refusal is one line.
-                    assertEquals(1, r.err().strip().lines().filter(l -> !l.startsWith("note: ")).count(),
+                    assertEquals(
+                            1,
+                            r.err()
+                                    .strip()
+                                    .lines()
+                                    .filter(l -> !l.startsWith("note: "))
+                                    .count(),
                             "one line: " + r.err());
-                    assertTrue(r.err().contains("another kbsh is writing") || r.err().contains("changed since it was read"),
+                    assertTrue(
+                            r.err().contains("another kbsh is writing")
+                                    || r.err().contains("changed since it was read"),
                             r.err());
                     assertFalse(content.contains("[R" + round + "W" + w + "]"), "a refused change is not in the file");
                 }
@@ -150,7 +166,10 @@ class SafetyDistributionIT {
         }
         assertTrue(applied >= 3, "at least one writer per round gets through");
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(applied, files.filter(p -> p.getFileName().toString().startsWith("Mspclnt.ini.bak")).count(),
+            assertEquals(
+                    applied,
+                    files.filter(p -> p.getFileName().toString().startsWith("Mspclnt.ini.bak"))
+                            .count(),
                     "one backup per change that was applied");
         }
     }

@@ -20,19 +20,40 @@ class TroubleshootDistributionIT {
     @Test
     void theBundledProcedureRunsFromAScriptOfAnswers() throws Exception {
         String ims = "220 nwmail1 ESMTP ready (Microsoft Exchange Internet Mail Service 5.5.2650.21)\r\n";
-        try (ScriptedServer exchange = new ScriptedServer(Dialogue.greeting(ims).on("EHLO", "250 nwmail1\r\n").on("QUIT", "221 bye\r\n"));
-             ScriptedServer proxy = new ScriptedServer(Dialogue.smtp("proxy.northwind.example"))) {
-            Path answers = Files.writeString(dir.resolve("flow.txt"), String.join("\n",
-                    "some-mail-flows = no", "ndr = no", "queued = no", "services-start = yes", "service-packs = yes",
-                    "antivirus = no", "forward-or-dns = no", "multihomed = no", "client-installed = yes",
-                    "wspcfg-installed = yes", "reach-proxy = yes", "local-test-message = yes", "proxy-listens = yes",
-                    "exchange = 127.0.0.1", "exchange-port = " + exchange.port(),
-                    "proxy-external = 127.0.0.1", "proxy-port = " + proxy.port(), ""));
+        try (ScriptedServer exchange = new ScriptedServer(
+                        Dialogue.greeting(ims).on("EHLO", "250 nwmail1\r\n").on("QUIT", "221 bye\r\n"));
+                ScriptedServer proxy = new ScriptedServer(Dialogue.smtp("proxy.northwind.example"))) {
+            Path answers = Files.writeString(
+                    dir.resolve("flow.txt"),
+                    String.join(
+                            "\n",
+                            "some-mail-flows = no",
+                            "ndr = no",
+                            "queued = no",
+                            "services-start = yes",
+                            "service-packs = yes",
+                            "antivirus = no",
+                            "forward-or-dns = no",
+                            "multihomed = no",
+                            "client-installed = yes",
+                            "wspcfg-installed = yes",
+                            "reach-proxy = yes",
+                            "local-test-message = yes",
+                            "proxy-listens = yes",
+                            "exchange = 127.0.0.1",
+                            "exchange-port = " + exchange.port(),
+                            "proxy-external = 127.0.0.1",
+                            "proxy-port = " + proxy.port(),
+                            ""));
             PackagedKbsh kbsh = new PackagedKbsh(dir);
             PackagedKbsh.Run run = kbsh.run("troubleshoot Q319881 --answers " + answers, 60);
             assertEquals(0, run.status(), run.err());
-            assertTrue(run.out().contains("finding (step 15): Another service answers on the proxy's public port (127.0.0.1:"
-                    + proxy.port() + ": 220 proxy.northwind.example ESMTP)"), run.out());
+            assertTrue(
+                    run.out()
+                            .contains(
+                                    "finding (step 15): Another service answers on the proxy's public port (127.0.0.1:"
+                                            + proxy.port() + ": 220 proxy.northwind.example ESMTP)"),
+                    run.out());
             assertTrue(run.out().contains("see: Q222553, Q181847"), run.out());
 
             PackagedKbsh.Run unanswered = kbsh.run("troubleshoot Q319881 --answer some-mail-flows=no", 60);

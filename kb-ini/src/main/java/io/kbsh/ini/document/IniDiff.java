@@ -13,11 +13,9 @@ public final class IniDiff {
 
     private static final int CONTEXT = 3;
 
-    private IniDiff() {
-    }
+    private IniDiff() {}
 
-    private record Op(char kind, String text, LineEnding ending) {
-    }
+    private record Op(char kind, String text, LineEnding ending) {}
 
     /**
      * The changes from {@code before} to {@code after} as a unified diff with three lines of context,
@@ -70,7 +68,8 @@ public final class IniDiff {
             int[][] lcs = new int[rows + 1][cols + 1];
             for (int i = rows - 1; i >= 0; i--) {
                 for (int j = cols - 1; j >= 0; j--) {
-                    lcs[i][j] = sameLine(before, head + i, after, head + j) ? lcs[i + 1][j + 1] + 1
+                    lcs[i][j] = sameLine(before, head + i, after, head + j)
+                            ? lcs[i + 1][j + 1] + 1
                             : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
                 }
             }
@@ -103,8 +102,9 @@ public final class IniDiff {
         }
         String diff = render(ops, fromLabel, toLabel);
         // Same lines, different bytes (the encoding or byte order mark): say so rather than print no hunk.
-        return diff.indexOf("@@") < 0 ? diff + "(same lines; the encoding differs: " + before.encoding() + " -> "
-                + after.encoding() + ")\n" : diff;
+        return diff.indexOf("@@") < 0
+                ? diff + "(same lines; the encoding differs: " + before.encoding() + " -> " + after.encoding() + ")\n"
+                : diff;
     }
 
     private static boolean sameLine(IniDocument a, int i, IniDocument b, int j) {
@@ -113,7 +113,12 @@ public final class IniDiff {
 
     private static String render(List<Op> ops, String fromLabel, String toLabel) {
         StringBuilder out = new StringBuilder();
-        out.append("--- ").append(fromLabel).append('\n').append("+++ ").append(toLabel).append('\n');
+        out.append("--- ")
+                .append(fromLabel)
+                .append('\n')
+                .append("+++ ")
+                .append(toLabel)
+                .append('\n');
         int i = 0;
         while (i < ops.size()) {
             if (ops.get(i).kind == ' ') {
@@ -202,7 +207,10 @@ public final class IniDiff {
             oldCount += ops.get(k).kind != '+' ? 1 : 0;
             newCount += ops.get(k).kind != '-' ? 1 : 0;
         }
-        out.append("@@ -").append(range(oldStart, oldCount)).append(" +").append(range(newStart, newCount))
+        out.append("@@ -")
+                .append(range(oldStart, oldCount))
+                .append(" +")
+                .append(range(newStart, newCount))
                 .append(" @@\n");
         for (int k = start; k < end; k++) {
             Op op = ops.get(k);

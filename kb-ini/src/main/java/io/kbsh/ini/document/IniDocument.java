@@ -39,11 +39,17 @@ public final class IniDocument {
     private final int contentStart;
     /** Byte offset of each source line; one extra entry holds {@code source.length}. */
     private final int[] sourceStarts;
+
     private final Lines lines;
     private final List<String> warnings;
 
-    private IniDocument(IniEncoding encoding, byte[] source, int contentStart, int[] sourceStarts, Lines lines,
-                        List<String> warnings) {
+    private IniDocument(
+            IniEncoding encoding,
+            byte[] source,
+            int contentStart,
+            int[] sourceStarts,
+            Lines lines,
+            List<String> warnings) {
         this.encoding = encoding;
         this.source = source;
         this.contentStart = contentStart;
@@ -78,8 +84,8 @@ public final class IniDocument {
         try {
             return parse(bytes, ansiCodePage);
         } catch (IniParseException e) {
-            throw new IniParseException(file + ": " + String.valueOf(e.getMessage()).replaceFirst(" \\(at byte \\d+\\)$", ""),
-                    e.offset());
+            throw new IniParseException(
+                    file + ": " + String.valueOf(e.getMessage()).replaceFirst(" \\(at byte \\d+\\)$", ""), e.offset());
         }
     }
 
@@ -342,7 +348,8 @@ public final class IniDocument {
     public List<IniSection> sections() {
         List<IniSection> result = new ArrayList<>();
         Set<String> seenSections = new HashSet<>();
-        for (int header = lines.indexOf(0, l -> l.kind == SECTION); header >= 0;
+        for (int header = lines.indexOf(0, l -> l.kind == SECTION);
+                header >= 0;
                 header = lines.indexOf(header + 1, l -> l.kind == SECTION)) {
             String name = lines.get(header).name();
             boolean consulted = seenSections.add(name.toLowerCase(Locale.ROOT));
@@ -430,7 +437,9 @@ public final class IniDocument {
                 char quote = Line.quoteOf(line.text(), line.valueStart, line.valueEnd);
                 String written = exactly ? value : quote != 0 ? quote + value + quote : quoted(value, '"');
                 // The value's span includes its quotes: with exactly, they go with the old value.
-                String text = line.text().substring(0, line.valueStart) + written + line.text().substring(line.valueEnd);
+                String text = line.text().substring(0, line.valueStart)
+                        + written
+                        + line.text().substring(line.valueEnd);
                 boolean open = line.ending == LineEnding.NONE;
                 if (text.equals(line.text()) && !open) {
                     return this;
@@ -445,7 +454,9 @@ public final class IniDocument {
         }
         LineEnding nl = dominantEnding();
         return derive(terminateBefore(lines, lastKey + 1, nl)
-                .insert(lastKey + 1, newLine(k + "=" + (exactly ? value : quoted(value, '"')), nl, "[" + s + "] " + k)));
+                .insert(
+                        lastKey + 1,
+                        newLine(k + "=" + (exactly ? value : quoted(value, '"')), nl, "[" + s + "] " + k)));
     }
 
     /**
@@ -470,8 +481,8 @@ public final class IniDocument {
             return this;
         }
         int end = sectionEnd(header);
-        return derive(lines.removeIf(header, end,
-                line -> line.kind != Line.Kind.COMMENT && line.kind != Line.Kind.BLANK));
+        return derive(
+                lines.removeIf(header, end, line -> line.kind != Line.Kind.COMMENT && line.kind != Line.Kind.BLANK));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -601,7 +612,7 @@ public final class IniDocument {
                 case CRLF -> crlf++;
                 case LF -> lf++;
                 case CR -> cr++;
-                default -> { }
+                default -> {}
             }
         }
         if (crlf >= lf && crlf >= cr) {
@@ -633,11 +644,15 @@ public final class IniDocument {
             return;
         }
         int from = sourceStarts[line.origin];
-        byte[] original = Arrays.copyOfRange(source, from, from + (sourceStarts[line.origin + 1] - from)
-                - line.ending.text().length() * encoding.unitSize());
+        byte[] original = Arrays.copyOfRange(
+                source,
+                from,
+                from
+                        + (sourceStarts[line.origin + 1] - from)
+                        - line.ending.text().length() * encoding.unitSize());
         if (!Arrays.equals(original, encoding.encode(line.text(), where))) {
-            throw new IniEditException(where + " holds bytes that are not valid " + encoding.charset().name()
-                    + "; it cannot be rewritten without changing them");
+            throw new IniEditException(where + " holds bytes that are not valid "
+                    + encoding.charset().name() + "; it cannot be rewritten without changing them");
         }
     }
 
@@ -722,8 +737,9 @@ public final class IniDocument {
     /** {@code value} as written so that Windows reads exactly it back. */
     private static String quoted(String value, char quote) {
         boolean needs = !value.isEmpty()
-                && (Line.blank(value.charAt(0)) || Line.blank(value.charAt(value.length() - 1))
-                    || Line.quoteOf(value, 0, value.length()) != 0);
+                && (Line.blank(value.charAt(0))
+                        || Line.blank(value.charAt(value.length() - 1))
+                        || Line.quoteOf(value, 0, value.length()) != 0);
         return needs ? quote + value + quote : value;
     }
 }

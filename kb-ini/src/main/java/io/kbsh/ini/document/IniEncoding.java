@@ -77,8 +77,10 @@ public final class IniEncoding {
 
     /** True when bytes below 0x80 are ASCII characters (every ANSI code page kb-ini meets; never UTF-16). */
     boolean asciiCompatible() {
-        return !unicode && (table == null ? charset.newEncoder().maxBytesPerChar() >= 1 && asciiRoundTrips()
-                : table.asciiCompatible);
+        return !unicode
+                && (table == null
+                        ? charset.newEncoder().maxBytesPerChar() >= 1 && asciiRoundTrips()
+                        : table.asciiCompatible);
     }
 
     private boolean asciiRoundTrips() {
@@ -251,8 +253,8 @@ public final class IniEncoding {
             for (int i = 0; i < out.length; i++) {
                 short b = reverse[text.charAt(i)];
                 if (b < 0) {
-                    throw new IniEditException(what + " cannot be written in " + charset.name()
-                            + ": character U+" + String.format("%04X", (int) text.charAt(i)) + " in '" + text + "'");
+                    throw new IniEditException(what + " cannot be written in " + charset.name() + ": character U+"
+                            + String.format("%04X", (int) text.charAt(i)) + " in '" + text + "'");
                 }
                 out[i] = (byte) b;
             }

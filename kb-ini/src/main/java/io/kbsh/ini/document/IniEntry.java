@@ -6,5 +6,4 @@ package io.kbsh.ini.document;
  *
  * @since 2.0
  */
-public record IniEntry(String key, String value, int line, boolean consulted) {
-}
+public record IniEntry(String key, String value, int line, boolean consulted) {}

@@ -10,12 +10,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class Line {
 
-    enum Kind { BLANK, COMMENT, SECTION, KEY, OTHER }
+    enum Kind {
+        BLANK,
+        COMMENT,
+        SECTION,
+        KEY,
+        OTHER
+    }
 
     /** The text, or null until first needed for a line still held as ASCII bytes in {@link #raw}. */
     private @Nullable String text;
     /** The ASCII bytes {@link #text} is made from, when the line was read so; otherwise null. */
     private final byte @Nullable [] raw;
+
     private final int rawStart;
     private final int rawLength;
     final LineEnding ending;
@@ -23,14 +30,23 @@ final class Line {
     final int origin;
     /** True when the line's bytes are exactly those at {@link #origin} in the source. */
     final boolean pristine;
+
     final Kind kind;
     final int nameStart;
     final int nameEnd;
     final int valueStart;
     final int valueEnd;
 
-    private Line(CharSequence text, LineEnding ending, int origin, boolean pristine, Kind kind,
-                 int nameStart, int nameEnd, int valueStart, int valueEnd) {
+    private Line(
+            CharSequence text,
+            LineEnding ending,
+            int origin,
+            boolean pristine,
+            Kind kind,
+            int nameStart,
+            int nameEnd,
+            int valueStart,
+            int valueEnd) {
         if (text instanceof AsciiView view) {
             this.raw = view.bytes;
             this.rawStart = view.start;
@@ -125,16 +141,32 @@ final class Line {
             int close = indexOf(text, ']', i + 1);
             int nameEnd = close < 0 ? end : close;
             int nameStart = skipForward(text, i + 1, nameEnd);
-            return new Line(text, ending, origin, pristine, Kind.SECTION,
-                    nameStart, skipBackward(text, nameStart, nameEnd), 0, 0);
+            return new Line(
+                    text,
+                    ending,
+                    origin,
+                    pristine,
+                    Kind.SECTION,
+                    nameStart,
+                    skipBackward(text, nameStart, nameEnd),
+                    0,
+                    0);
         }
         int eq = indexOf(text, '=', i);
         if (eq < 0) {
             return new Line(text, ending, origin, pristine, Kind.OTHER, i, skipBackward(text, i, end), 0, 0);
         }
         int valueStart = skipForward(text, eq + 1, end);
-        return new Line(text, ending, origin, pristine, Kind.KEY, i, skipBackward(text, i, eq),
-                valueStart, skipBackward(text, valueStart, end));
+        return new Line(
+                text,
+                ending,
+                origin,
+                pristine,
+                Kind.KEY,
+                i,
+                skipBackward(text, i, eq),
+                valueStart,
+                skipBackward(text, valueStart, end));
     }
 
     private static int indexOf(CharSequence text, char c, int from) {

@@ -47,7 +47,7 @@ public final class AtomicFileWriter {
 
     /** Replaces (or creates) {@code target} with {@code data}. */
     public void write(Path target, byte[] data) throws IOException {
-        write(target, data, () -> { });
+        write(target, data, () -> {});
     }
 
     /** Replaces (or creates) {@code target} with {@code data}, running {@code beforeRename} last. */

@@ -182,7 +182,8 @@ public final class PlanApplier {
             checkUnchanged(file, current);
             Optional<Backups.Backup> step = Backups.newestPending(Backups.of(file));
             byte[] restored = plan.restored();
-            if (step.isEmpty() || !step.get().path().equals(plan.backup())
+            if (step.isEmpty()
+                    || !step.get().path().equals(plan.backup())
                     || !Arrays.equals(Backups.readTrusted(step.get().path(), user), restored)) {
                 throw new IniFileChangedException(file);
             }
@@ -194,8 +195,8 @@ public final class PlanApplier {
                 Files.deleteIfExists(keptAs);
                 throw e;
             }
-            return new UndoResult(step.get().path(), current.isPresent() ? Optional.of(keptAs) : Optional.empty(),
-                    orphans);
+            return new UndoResult(
+                    step.get().path(), current.isPresent() ? Optional.of(keptAs) : Optional.empty(), orphans);
         }
     }
 
@@ -211,19 +212,22 @@ public final class PlanApplier {
     private static NoSuchFileException nothingToUndo(Path file, List<Backups.Backup> all) {
         String name = file.getFileName().toString();
         if (all.isEmpty()) {
-            return new NoSuchFileException(file.toString(), null, "no backup to restore (looked for " + name
-                    + ".bak and " + name + ".bak.N)");
+            return new NoSuchFileException(
+                    file.toString(), null, "no backup to restore (looked for " + name + ".bak and " + name + ".bak.N)");
         }
-        return new NoSuchFileException(file.toString(), null, "nothing older to restore: all " + all.size()
-                + " backup(s) have been restored by earlier undos, the oldest (" + all.get(0).path().getFileName()
-                + ") last; what each undo replaced is kept as BACKUP" + Backups.UNDONE_SUFFIX);
+        return new NoSuchFileException(
+                file.toString(),
+                null,
+                "nothing older to restore: all " + all.size()
+                        + " backup(s) have been restored by earlier undos, the oldest ("
+                        + all.get(0).path().getFileName()
+                        + ") last; what each undo replaced is kept as BACKUP" + Backups.UNDONE_SUFFIX);
     }
 
     private static void checkUnchanged(Path file, Optional<byte[]> expected) throws IOException {
         Optional<byte[]> now = read(file);
-        boolean same = expected.isPresent()
-                ? now.isPresent() && Arrays.equals(now.get(), expected.get())
-                : now.isEmpty();
+        boolean same =
+                expected.isPresent() ? now.isPresent() && Arrays.equals(now.get(), expected.get()) : now.isEmpty();
         if (!same) {
             throw new IniFileChangedException(file);
         }

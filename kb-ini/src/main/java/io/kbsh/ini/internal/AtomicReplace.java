@@ -99,11 +99,11 @@ public final class AtomicReplace {
             return removed;
         }
         String prefix = "." + absolute.getFileName() + ".";
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
-                entry -> isTemporaryOf(entry.getFileName().toString(), prefix))) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(
+                directory, entry -> isTemporaryOf(entry.getFileName().toString(), prefix))) {
             for (Path entry : entries) {
-                BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes attributes =
+                        Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 // Only what a write makes: a plain file. A link or directory of that name is someone else's.
                 if (attributes.isRegularFile() && Files.deleteIfExists(entry)) {
                     removed.add(entry);
@@ -114,9 +114,11 @@ public final class AtomicReplace {
     }
 
     private static boolean isTemporaryOf(String name, String prefix) {
-        return name.startsWith(prefix) && name.endsWith(TEMPORARY_SUFFIX)
+        return name.startsWith(prefix)
+                && name.endsWith(TEMPORARY_SUFFIX)
                 && name.length() > prefix.length() + TEMPORARY_SUFFIX.length()
-                && name.substring(prefix.length(), name.length() - TEMPORARY_SUFFIX.length()).chars()
+                && name.substring(prefix.length(), name.length() - TEMPORARY_SUFFIX.length())
+                        .chars()
                         .allMatch(Character::isDigit);
     }
 
@@ -126,8 +128,8 @@ public final class AtomicReplace {
         boolean written = false;
         try {
             copyAttributes(attributesFrom, temp);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel =
+                    FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 steps.write(channel, ByteBuffer.wrap(data));
                 steps.flush(channel);
             }

@@ -50,8 +50,7 @@ public final class Backups {
         }
     }
 
-    private Backups() {
-    }
+    private Backups() {}
 
     /** The backups of {@code file}, oldest first (backups are named after the path given, a link's own name). */
     public static List<Backup> of(Path file) throws IOException {
@@ -64,8 +63,8 @@ public final class Backups {
         Map<BigInteger, Path> backups = new TreeMap<>();
         Map<BigInteger, Path> undone = new TreeMap<>();
         String prefix = absolute.getFileName() + ".bak";
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
-                entry -> entry.getFileName().toString().startsWith(prefix))) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(
+                directory, entry -> entry.getFileName().toString().startsWith(prefix))) {
             for (Path entry : entries) {
                 Matcher m = names.matcher(entry.getFileName().toString());
                 if (m.matches()) {
@@ -75,7 +74,8 @@ public final class Backups {
             }
         }
         List<Backup> result = new ArrayList<>();
-        backups.forEach((number, path) -> result.add(new Backup(path, number, Optional.ofNullable(undone.get(number)))));
+        backups.forEach(
+                (number, path) -> result.add(new Backup(path, number, Optional.ofNullable(undone.get(number)))));
         return result;
     }
 
@@ -92,8 +92,8 @@ public final class Backups {
         BigInteger largest = BigInteger.ONE.negate();
         if (directory != null && Files.isDirectory(directory)) {
             String prefix = absolute.getFileName() + ".bak";
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
-                    entry -> entry.getFileName().toString().startsWith(prefix))) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(
+                    directory, entry -> entry.getFileName().toString().startsWith(prefix))) {
                 for (Path entry : entries) {
                     Matcher m = names.matcher(entry.getFileName().toString());
                     if (m.matches()) {
@@ -103,8 +103,7 @@ public final class Backups {
             }
         }
         BigInteger number = largest.add(BigInteger.ONE);
-        return absolute.resolveSibling(absolute.getFileName() + ".bak"
-                + (number.signum() == 0 ? "" : "." + number));
+        return absolute.resolveSibling(absolute.getFileName() + ".bak" + (number.signum() == 0 ? "" : "." + number));
     }
 
     /**
@@ -143,8 +142,11 @@ public final class Backups {
                     + " (restore it by hand if you trust it)");
         }
         try (InputStream in = Files.newInputStream(backup, LinkOption.NOFOLLOW_LINKS)) {
-            return DataFiles.readAtMost(in, Limits.INI_BYTES, () -> new UntrustedBackupException(backup
-                    + ": refused: larger than the " + Limits.describe(Limits.INI_BYTES) + " limit for an INI file"));
+            return DataFiles.readAtMost(
+                    in,
+                    Limits.INI_BYTES,
+                    () -> new UntrustedBackupException(backup + ": refused: larger than the "
+                            + Limits.describe(Limits.INI_BYTES) + " limit for an INI file"));
         }
     }
 

@@ -94,8 +94,8 @@ public final class WriteLock implements AutoCloseable {
     private static Optional<WriteLock> tryLock(Path lockFile) throws IOException {
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
+            channel = FileChannel.open(
+                    lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             FileLock lock = channel.tryLock();
             if (lock != null) {
                 return Optional.of(new WriteLock(lockFile, channel, lock));

@@ -24,8 +24,8 @@ import java.util.Optional;
  *
  * @since 2.0
  */
-public record IniPlan(Path file, boolean exists, IniDocument before, IniDocument after, List<IniEdit> edits,
-                      List<String> notes) {
+public record IniPlan(
+        Path file, boolean exists, IniDocument before, IniDocument after, List<IniEdit> edits, List<String> notes) {
 
     public IniPlan {
         Objects.requireNonNull(file, "file");

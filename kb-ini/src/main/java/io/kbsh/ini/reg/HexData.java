@@ -34,7 +34,9 @@ final class HexData {
             }
             case 4 -> {
                 if (bytes.length == 4) {
-                    return new RegValue.Dword((bytes[0] & 0xFF) | (bytes[1] & 0xFF) << 8 | (bytes[2] & 0xFF) << 16
+                    return new RegValue.Dword((bytes[0] & 0xFF)
+                            | (bytes[1] & 0xFF) << 8
+                            | (bytes[2] & 0xFF) << 16
                             | (bytes[3] & 0xFF) << 24);
                 }
             }

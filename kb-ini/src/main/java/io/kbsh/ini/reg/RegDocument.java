@@ -38,8 +38,13 @@ public final class RegDocument {
     public static final long MAX_BYTES = 32L << 20;
 
     /** The root keys Regedit imports into. */
-    private static final List<String> ROOTS = List.of("HKEY_LOCAL_MACHINE", "HKEY_CURRENT_USER",
-            "HKEY_CLASSES_ROOT", "HKEY_USERS", "HKEY_CURRENT_CONFIG", "HKEY_DYN_DATA");
+    private static final List<String> ROOTS = List.of(
+            "HKEY_LOCAL_MACHINE",
+            "HKEY_CURRENT_USER",
+            "HKEY_CLASSES_ROOT",
+            "HKEY_USERS",
+            "HKEY_CURRENT_CONFIG",
+            "HKEY_DYN_DATA");
 
     private static final byte[] UTF16_BOM = {(byte) 0xFF, (byte) 0xFE};
 
@@ -48,12 +53,19 @@ public final class RegDocument {
     private final byte[] bom;
     /** Each item's bytes, terminators included; together with {@link #bom} they are the whole file. */
     private final List<byte[]> pieces;
+
     private final List<RegEntry> entries;
     private final List<String> warnings;
     private final Map<String, KeyState> state;
 
-    private RegDocument(RegFormat format, IniEncoding encoding, byte[] bom, List<byte[]> pieces,
-                        List<RegEntry> entries, List<String> warnings, Map<String, KeyState> state) {
+    private RegDocument(
+            RegFormat format,
+            IniEncoding encoding,
+            byte[] bom,
+            List<byte[]> pieces,
+            List<RegEntry> entries,
+            List<String> warnings,
+            Map<String, KeyState> state) {
         this.format = format;
         this.encoding = encoding;
         this.bom = bom;
@@ -73,13 +85,14 @@ public final class RegDocument {
         }
         long size = Files.size(file);
         if (size > MAX_BYTES) {
-            throw new IOException(file + ": " + size + " bytes, more than the " + MAX_BYTES
-                    + " a registry export may have");
+            throw new IOException(
+                    file + ": " + size + " bytes, more than the " + MAX_BYTES + " a registry export may have");
         }
         try {
             return parse(Files.readAllBytes(file));
         } catch (RegParseException e) {
-            throw new RegParseException(file + ": " + String.valueOf(e.getMessage()).replaceFirst("^line \\d+: ", ""), e.line());
+            throw new RegParseException(
+                    file + ": " + String.valueOf(e.getMessage()).replaceFirst("^line \\d+: ", ""), e.line());
         }
     }
 
@@ -183,6 +196,7 @@ public final class RegDocument {
         private final Map<String, KeyState> state = new LinkedHashMap<>();
         /** Settled by the byte order mark and the header before any other line is parsed. */
         private IniEncoding encoding = IniEncoding.ansi(IniEncoding.WINDOWS_1252);
+
         private RegFormat format = RegFormat.REGEDIT4;
         private int unit;
         /** The key value lines apply to; empty before the first header, after a deletion or a bad root. */
@@ -203,10 +217,14 @@ public final class RegDocument {
                 if (bytes.length % 2 != 0) {
                     throw new RegParseException("a UTF-16LE export with an odd number of bytes (cut short?)", 1);
                 }
-            } else if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+            } else if (bytes.length >= 3
+                    && (bytes[0] & 0xFF) == 0xEF
+                    && (bytes[1] & 0xFF) == 0xBB
                     && (bytes[2] & 0xFF) == 0xBF) {
-                throw new RegParseException("UTF-8 with a byte order mark: Regedit exports are ANSI (REGEDIT4) or"
-                        + " UTF-16LE (Version 5.00)", 1);
+                throw new RegParseException(
+                        "UTF-8 with a byte order mark: Regedit exports are ANSI (REGEDIT4) or"
+                                + " UTF-16LE (Version 5.00)",
+                        1);
             } else {
                 encoding = IniEncoding.ansi(IniEncoding.WINDOWS_1252);
                 unit = 1;
@@ -215,16 +233,20 @@ public final class RegDocument {
             }
             List<int[]> lines = split(start);
             if (lines.isEmpty()) {
-                throw new RegParseException("empty file: a registry export starts with REGEDIT4 or "
-                        + RegFormat.REGEDIT5.header(), 1);
+                throw new RegParseException(
+                        "empty file: a registry export starts with REGEDIT4 or " + RegFormat.REGEDIT5.header(), 1);
             }
             String header = text(lines.get(0)).strip();
-            Optional<RegFormat> named = Arrays.stream(RegFormat.values()).filter(f -> f.header().equals(header)).findFirst();
+            Optional<RegFormat> named = Arrays.stream(RegFormat.values())
+                    .filter(f -> f.header().equals(header))
+                    .findFirst();
             if (named.isPresent()) {
                 format = named.get();
             } else {
-                throw new RegParseException("not a registry export: the first line is '" + shorten(header)
-                        + "', expected REGEDIT4 or " + RegFormat.REGEDIT5.header(), 1);
+                throw new RegParseException(
+                        "not a registry export: the first line is '" + shorten(header) + "', expected REGEDIT4 or "
+                                + RegFormat.REGEDIT5.header(),
+                        1);
             }
             pieces.add(raw(lines.get(0), lines.get(0)));
             int i = 1;
@@ -270,8 +292,10 @@ public final class RegDocument {
             boolean delete = text.startsWith("[-");
             String path = text.substring(delete ? 2 : 1, text.length() - 1);
             if (path.isEmpty() || !knownRoot(path)) {
-                warn(line, "'" + shorten(path) + "' is not under a root key Regedit knows (" + String.join(", ", ROOTS)
-                        + "); its values are skipped");
+                warn(
+                        line,
+                        "'" + shorten(path) + "' is not under a root key Regedit knows (" + String.join(", ", ROOTS)
+                                + "); its values are skipped");
                 currentKey = Optional.empty();
                 return;
             }
@@ -319,8 +343,10 @@ public final class RegDocument {
                 }
             }
             if (currentKey.isEmpty()) {
-                warn(line, "a value outside any key (before the first key, or under a deleted or unknown one);"
-                        + " Regedit skips it");
+                warn(
+                        line,
+                        "a value outside any key (before the first key, or under a deleted or unknown one);"
+                                + " Regedit skips it");
                 return;
             }
             String path = currentKey.get();
@@ -338,8 +364,8 @@ public final class RegDocument {
             if (data.startsWith("\"")) {
                 int close = closingQuote(data, 1);
                 if (close < 0 || !data.substring(close + 1).isBlank()) {
-                    throw new IllegalArgumentException("a string that does not end with its closing quote: '"
-                            + shorten(data) + "'");
+                    throw new IllegalArgumentException(
+                            "a string that does not end with its closing quote: '" + shorten(data) + "'");
                 }
                 return new RegValue.Sz(unescape(data.substring(1, close)));
             }
@@ -347,7 +373,8 @@ public final class RegDocument {
             if (lower.startsWith("dword:")) {
                 String digits = data.substring(6).strip();
                 if (!digits.matches("[0-9A-Fa-f]{1,8}")) {
-                    throw new IllegalArgumentException("a dword needs 1 to 8 hex digits, not '" + shorten(digits) + "'");
+                    throw new IllegalArgumentException(
+                            "a dword needs 1 to 8 hex digits, not '" + shorten(digits) + "'");
                 }
                 return new RegValue.Dword(Integer.parseUnsignedInt(digits, 16));
             }
@@ -394,7 +421,8 @@ public final class RegDocument {
                 return false;
             }
             String rest = trimmed.substring(at).stripLeading();
-            return rest.startsWith("=") && rest.substring(1).stripLeading().toLowerCase(Locale.ROOT).startsWith("hex");
+            return rest.startsWith("=")
+                    && rest.substring(1).stripLeading().toLowerCase(Locale.ROOT).startsWith("hex");
         }
 
         private static boolean endsWithBackslash(CharSequence text) {

@@ -36,6 +36,7 @@ public final class RegFileBuilder {
     private final StringBuilder text = new StringBuilder();
     /** What the file must read back as: key headers and assignments, in order. */
     private final List<Expected> expected = new ArrayList<>();
+
     private Optional<String> key = Optional.empty();
 
     private RegFileBuilder(RegFormat format) {
@@ -93,8 +94,10 @@ public final class RegFileBuilder {
         try {
             body = format.fileEncoding().encode(text.toString());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("the file cannot be written as " + format.header()
-                    + " (ANSI): " + e.getMessage() + "; use " + RegFormat.REGEDIT5.header(), e);
+            throw new IllegalArgumentException(
+                    "the file cannot be written as " + format.header() + " (ANSI): " + e.getMessage() + "; use "
+                            + RegFormat.REGEDIT5.header(),
+                    e);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (format.fileEncoding().isUnicode()) {
@@ -114,28 +117,33 @@ public final class RegFileBuilder {
 
     private void verify(RegDocument document) {
         if (!document.warnings().isEmpty()) {
-            throw new IllegalArgumentException("the export would not import cleanly: " + document.warnings().get(0));
+            throw new IllegalArgumentException("the export would not import cleanly: "
+                    + document.warnings().get(0));
         }
         List<RegEntry> entries = document.entries();
         if (entries.size() != expected.size()) {
-            throw new IllegalStateException("the export reads back as " + entries.size() + " entries, not "
-                    + expected.size());
+            throw new IllegalStateException(
+                    "the export reads back as " + entries.size() + " entries, not " + expected.size());
         }
         for (int i = 0; i < entries.size(); i++) {
             RegEntry entry = entries.get(i);
             Expected want = expected.get(i);
-            if (!entry.keyPath().equals(want.keyPath) || !entry.name().equals(want.name)
+            if (!entry.keyPath().equals(want.keyPath)
+                    || !entry.name().equals(want.name)
                     || !entry.value().equals(want.value)) {
-                throw new IllegalArgumentException("line " + entry.line() + " reads back as " + entry
-                        + " instead of the value given");
+                throw new IllegalArgumentException(
+                        "line " + entry.line() + " reads back as " + entry + " instead of the value given");
             }
         }
     }
 
     private RegFileBuilder header(String keyPath, boolean delete) {
         Objects.requireNonNull(keyPath, "keyPath");
-        if (!RegDocument.knownRoot(keyPath) || keyPath.endsWith("\\") || keyPath.contains("\\\\")
-                || keyPath.contains("]") || keyPath.chars().anyMatch(c -> c < 0x20)) {
+        if (!RegDocument.knownRoot(keyPath)
+                || keyPath.endsWith("\\")
+                || keyPath.contains("\\\\")
+                || keyPath.contains("]")
+                || keyPath.chars().anyMatch(c -> c < 0x20)) {
             throw new IllegalArgumentException("'" + RegDocument.shorten(keyPath) + "' is not a key path Regedit"
                     + " imports (it must start with a root key such as HKEY_LOCAL_MACHINE, with single backslashes)");
         }
@@ -174,7 +182,8 @@ public final class RegFileBuilder {
         if (value instanceof RegValue.Dword dword) {
             return String.format("dword:%08x", dword.value());
         }
-        String prefix = value instanceof RegValue.Binary b && b.type() == 3 ? "hex:"
+        String prefix = value instanceof RegValue.Binary b && b.type() == 3
+                ? "hex:"
                 : "hex(" + Integer.toHexString(value.type()) + "):";
         return prefix + wrapped(HexData.bytesOf(value, format), column + prefix.length());
     }

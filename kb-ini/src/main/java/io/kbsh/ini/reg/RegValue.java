@@ -106,7 +106,8 @@ public sealed interface RegValue {
      * Raw bytes: {@code REG_BINARY} (type 3, written {@code hex:}) or any type kbsh does not interpret
      * (written {@code hex(N):}, e.g. {@code REG_NONE} 0 or {@code REG_DWORD_BIG_ENDIAN} 5).
      */
-    // The array is copied in and out, and equals/hashCode compare its contents: what the check warns about cannot happen.
+    // The array is copied in and out, and equals/hashCode compare its contents: what the check warns about cannot
+    // happen.
     @SuppressWarnings("ArrayRecordComponent")
     record Binary(int type, byte[] bytes) implements RegValue {
         public Binary {

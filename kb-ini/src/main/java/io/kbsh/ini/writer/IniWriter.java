@@ -62,8 +62,7 @@ public interface IniWriter {
     }
 
     /** The writer's own checks of typed arguments (combinations the article rules out); none by default. */
-    default void validate(WriterArguments arguments) throws IniWriterException {
-    }
+    default void validate(WriterArguments arguments) throws IniWriterException {}
 
     /**
      * Plans the fix against {@code current}, the file as read (empty when it does not exist). Writers
@@ -95,7 +94,10 @@ public interface IniWriter {
         }
         IniPlan plan = plan(file, current, arguments);
         Path name = file.getFileName();
-        if (name != null && !name.toString().toLowerCase(Locale.ROOT).equals(targetFileName().toLowerCase(Locale.ROOT))) {
+        if (name != null
+                && !name.toString()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(targetFileName().toLowerCase(Locale.ROOT))) {
             List<String> notes = new ArrayList<>(plan.notes());
             notes.add(0, "this writer targets " + targetFileName() + ", but the file is named " + name);
             plan = new IniPlan(plan.file(), plan.exists(), plan.before(), plan.after(), plan.edits(), notes);

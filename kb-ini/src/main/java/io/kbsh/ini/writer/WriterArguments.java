@@ -40,7 +40,9 @@ public final class WriterArguments {
         for (String name : raw.keySet()) {
             if (!byName.containsKey(name)) {
                 throw new IniWriterException("unknown parameter '" + name + "'"
-                        + (byName.isEmpty() ? " (this writer takes none)" : " (known: " + String.join(", ", byName.keySet()) + ")"));
+                        + (byName.isEmpty()
+                                ? " (this writer takes none)"
+                                : " (known: " + String.join(", ", byName.keySet()) + ")"));
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -101,7 +103,8 @@ public final class WriterArguments {
             }
             case IPV4_ADDRESS -> {
                 if (!IPV4.matcher(text).matches()) {
-                    throw new IniWriterException(where + " takes an IPv4 address such as 192.0.2.10, got '" + text + "'");
+                    throw new IniWriterException(
+                            where + " takes an IPv4 address such as 192.0.2.10, got '" + text + "'");
                 }
                 return text;
             }
@@ -115,7 +118,8 @@ public final class WriterArguments {
                 return choice;
             }
         }
-        throw new IniWriterException(where + " takes one of " + String.join(", ", p.choices()) + "; got '" + text + "'");
+        throw new IniWriterException(
+                where + " takes one of " + String.join(", ", p.choices()) + "; got '" + text + "'");
     }
 
     /** True when the caller passed the parameter (rather than taking its default). */

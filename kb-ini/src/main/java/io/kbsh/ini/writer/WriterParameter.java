@@ -19,8 +19,13 @@ import java.util.Optional;
  *
  * @since 2.0
  */
-public record WriterParameter(String name, ParameterType type, String description, Optional<String> defaultValue,
-                              boolean required, List<String> choices) {
+public record WriterParameter(
+        String name,
+        ParameterType type,
+        String description,
+        Optional<String> defaultValue,
+        boolean required,
+        List<String> choices) {
 
     public WriterParameter {
         Objects.requireNonNull(name, "name");
@@ -46,15 +51,14 @@ public record WriterParameter(String name, ParameterType type, String descriptio
 
     /** One of {@code choices}, {@code defaultValue} when not given. */
     public static WriterParameter choice(String name, String description, String defaultValue, String... choices) {
-        return new WriterParameter(name, ParameterType.CHOICE, description, Optional.of(defaultValue), false,
-                List.of(choices));
+        return new WriterParameter(
+                name, ParameterType.CHOICE, description, Optional.of(defaultValue), false, List.of(choices));
     }
 
     /** A comma-separated list of {@code choices}, {@code defaultValue} (comma-separated) when not given. */
-    public static WriterParameter choiceList(String name, String description, String defaultValue,
-                                             String... choices) {
-        return new WriterParameter(name, ParameterType.CHOICE_LIST, description, Optional.of(defaultValue), false,
-                List.of(choices));
+    public static WriterParameter choiceList(String name, String description, String defaultValue, String... choices) {
+        return new WriterParameter(
+                name, ParameterType.CHOICE_LIST, description, Optional.of(defaultValue), false, List.of(choices));
     }
 
     /** An optional IPv4 address without default. */
@@ -64,7 +68,9 @@ public record WriterParameter(String name, ParameterType type, String descriptio
 
     /** The parameter as one listing line, e.g. {@code process (TEXT, default EMSMTA): ...}. */
     public String synopsis() {
-        StringBuilder s = new StringBuilder(name).append(" (").append(type.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        StringBuilder s = new StringBuilder(name)
+                .append(" (")
+                .append(type.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (!choices.isEmpty()) {
             s.append(": ").append(String.join("|", choices));
         }

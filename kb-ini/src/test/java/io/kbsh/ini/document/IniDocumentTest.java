@@ -29,15 +29,16 @@ class IniDocumentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "no newline at end",
-        "\r\n\r\n",
-        "Data \0 before \0 first \0 section\r\n[section1]\r\nkey1=string1\r\n",
-        "[a]\r\nk = v \t \r\n;c\n\rstray line\r\n[A]\nk=dup\rK=dup2",
-        "[S]K=v\r\n[]\r\n=x\r\n  [ spaced ]  trailing\r\n\u000B",
-        "[s]\r\nk=\u0081\u008D\u008F\u0090\u009D\u00FF\r\n",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "no newline at end",
+                "\r\n\r\n",
+                "Data \0 before \0 first \0 section\r\n[section1]\r\nkey1=string1\r\n",
+                "[a]\r\nk = v \t \r\n;c\n\rstray line\r\n[A]\nk=dup\rK=dup2",
+                "[S]K=v\r\n[]\r\n=x\r\n  [ spaced ]  trailing\r\n\u000B",
+                "[s]\r\nk=\u0081\u008D\u008F\u0090\u009D\u00FF\r\n",
+            })
     void untouchedDocumentsWriteBackByteForByte(String text) throws Exception {
         assertArrayEquals(latin1(text), doc(text).toBytes());
     }
@@ -61,8 +62,8 @@ class IniDocumentTest {
 
     @Test
     void aUnicodeFileWithAnOddNumberOfBytesIsAParseError() {
-        IniParseException e = assertThrows(IniParseException.class,
-                () -> IniDocument.parse(new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0, 'b'}));
+        IniParseException e = assertThrows(
+                IniParseException.class, () -> IniDocument.parse(new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0, 'b'}));
         assertEquals(4, e.offset());
     }
 
@@ -82,7 +83,10 @@ class IniDocumentTest {
     @ParameterizedTest
     @ValueSource(strings = {" padded ", "\"quoted\"", "'q'", "\t", "", "plain ; with semicolon"})
     void setWritesAValueSoThatItReadsBackExactly(String value) throws Exception {
-        IniDocument d = doc("[s]\r\nk=v\r\n").set("s", "k", value).set("s", "new", value).set("t", "k", value);
+        IniDocument d = doc("[s]\r\nk=v\r\n")
+                .set("s", "k", value)
+                .set("s", "new", value)
+                .set("t", "k", value);
         IniDocument reread = IniDocument.parse(d.toBytes());
         assertEquals(Optional.of(value), reread.get("s", "k"));
         assertEquals(Optional.of(value), reread.get("s", "new"));
@@ -98,7 +102,9 @@ class IniDocumentTest {
     @Test
     void aMissingKeyGoesAfterTheLastKeyLineOfItsSection() throws Exception {
         IniDocument d = doc("[a]\r\nx=1\r\n; about y\r\ny=2\r\n\r\n; about b\r\n[b]\r\nz=3\r\n");
-        assertEquals("[a]\r\nx=1\r\n; about y\r\ny=2\r\nnew=v\r\n\r\n; about b\r\n[b]\r\nz=3\r\n", text(d.set("a", "new", "v")));
+        assertEquals(
+                "[a]\r\nx=1\r\n; about y\r\ny=2\r\nnew=v\r\n\r\n; about b\r\n[b]\r\nz=3\r\n",
+                text(d.set("a", "new", "v")));
     }
 
     @Test
@@ -108,7 +114,8 @@ class IniDocumentTest {
 
     @Test
     void aMissingSectionGoesAtTheEndWithTheDominantLineEnding() throws Exception {
-        assertEquals("[a]\nx=1\n[b]\r\n[new]\nk=v\n", text(doc("[a]\nx=1\n[b]\r\n").set("new", "k", "v")));
+        assertEquals(
+                "[a]\nx=1\n[b]\r\n[new]\nk=v\n", text(doc("[a]\nx=1\n[b]\r\n").set("new", "k", "v")));
     }
 
     @Test
@@ -137,14 +144,16 @@ class IniDocumentTest {
 
     @Test
     void removeSectionKeepsTheCommentLinesInside() throws Exception {
-        IniDocument d = doc("[a]\r\nx=1\r\n; keep me\r\nstray\r\n[b]\r\ny=2\r\n").removeSection("A");
+        IniDocument d =
+                doc("[a]\r\nx=1\r\n; keep me\r\nstray\r\n[b]\r\ny=2\r\n").removeSection("A");
         assertEquals("; keep me\r\n[b]\r\ny=2\r\n", text(d));
     }
 
     @Test
     void removeSectionOfWineWriteTestLeavesTheOtherSections() throws Exception {
         // test_WritePrivateProfileString: deleting App1 leaves App2 and App3 as they were
-        IniDocument d = doc("[App1]\r\nkey1=string1\r\nkey3=string3\r\n[App2]\r\nkey4=string4\r\n[App3]\r\nkey5=string5\r\n");
+        IniDocument d =
+                doc("[App1]\r\nkey1=string1\r\nkey3=string3\r\n[App2]\r\nkey4=string4\r\n[App3]\r\nkey5=string5\r\n");
         assertEquals("[App2]\r\nkey4=string4\r\n[App3]\r\nkey5=string5\r\n", text(d.removeSection("App1")));
     }
 
@@ -206,16 +215,23 @@ class IniDocumentTest {
     void editsOfAFileOfManyThousandLinesChangeOnlyTheirLines() throws Exception {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 3000; i++) {
-            text.append("[S").append(i).append("]\r\nDisable=0\r\nOther=").append(i).append("\r\n");
+            text.append("[S")
+                    .append(i)
+                    .append("]\r\nDisable=0\r\nOther=")
+                    .append(i)
+                    .append("\r\n");
         }
         String original = text.toString();
         IniDocument d = doc(original);
         assertArrayEquals(latin1(original), d.toBytes());
-        IniDocument edited = d.set("S1500", "Disable", "1").set("S2999", "New", "x").remove("S10", "Other")
+        IniDocument edited = d.set("S1500", "Disable", "1")
+                .set("S2999", "New", "x")
+                .remove("S10", "Other")
                 .removeSection("S0");
         String expected = original.replace("[S1500]\r\nDisable=0", "[S1500]\r\nDisable=1")
-                .replace("[S10]\r\nDisable=0\r\nOther=10\r\n", "[S10]\r\nDisable=0\r\n")
-                .replace("[S0]\r\nDisable=0\r\nOther=0\r\n", "") + "New=x\r\n";
+                        .replace("[S10]\r\nDisable=0\r\nOther=10\r\n", "[S10]\r\nDisable=0\r\n")
+                        .replace("[S0]\r\nDisable=0\r\nOther=0\r\n", "")
+                + "New=x\r\n";
         assertEquals(expected, text(edited));
         assertEquals(Optional.of("1"), edited.get("s1500", "disable"));
         assertEquals(2999, edited.sectionNames().size());
@@ -230,22 +246,33 @@ class IniDocumentTest {
     @Test
     void buildingUpAFileKeyByKeyGivesWhatWindowsWrites() {
         // test_WritePrivateProfileString: keys join their section, new sections go at the end
-        IniDocument d = IniDocument.empty().set("App1", "key1", "string1").set("App1", "key2", "string2")
-                .set("App1", "key3", "string3").set("App2", "key4", "string4").set("App3", "key5", "string5");
-        assertEquals("[App1]\r\nkey1=string1\r\nkey2=string2\r\nkey3=string3\r\n[App2]\r\nkey4=string4\r\n"
-                + "[App3]\r\nkey5=string5\r\n", text(d));
+        IniDocument d = IniDocument.empty()
+                .set("App1", "key1", "string1")
+                .set("App1", "key2", "string2")
+                .set("App1", "key3", "string3")
+                .set("App2", "key4", "string4")
+                .set("App3", "key5", "string5");
+        assertEquals(
+                "[App1]\r\nkey1=string1\r\nkey2=string2\r\nkey3=string3\r\n[App2]\r\nkey4=string4\r\n"
+                        + "[App3]\r\nkey5=string5\r\n",
+                text(d));
         IniDocument removed = d.remove("App1", "key2");
-        assertEquals("[App1]\r\nkey1=string1\r\nkey3=string3\r\n[App2]\r\nkey4=string4\r\n"
-                + "[App3]\r\nkey5=string5\r\n", text(removed));
+        assertEquals(
+                "[App1]\r\nkey1=string1\r\nkey3=string3\r\n[App2]\r\nkey4=string4\r\n" + "[App3]\r\nkey5=string5\r\n",
+                text(removed));
         assertSame(removed, removed.remove("App1", "key2"));
-        assertEquals("[App3]\r\n", text(removed.removeSection("App1").removeSection("App2").remove("App3", "key5")));
+        assertEquals(
+                "[App3]\r\n",
+                text(removed.removeSection("App1").removeSection("App2").remove("App3", "key5")));
     }
 
     @Test
     void aKeySetOnALastLineWithoutALineEndIsEndedAsWindowsDoes() throws Exception {
         assertEquals("[S]\r\nK=new\r\n", text(doc("[S]\r\nK=old").set("S", "K", "new")));
         assertEquals("[S]\nK=new\n", text(doc("[S]\nK=old").set("S", "K", "new")), "the file's own ending");
-        assertEquals("[S]\r\nK=old\r\n", text(doc("[S]\r\nK=old").set("S", "K", "old")),
+        assertEquals(
+                "[S]\r\nK=old\r\n",
+                text(doc("[S]\r\nK=old").set("S", "K", "old")),
                 "setting the same value still writes the line end");
         assertEquals("[S]\r\nK=v\r\n[T]\r\nA=1\r\n", text(doc("[S]\r\nK=v").set("T", "A", "1")));
     }
@@ -273,7 +300,9 @@ class IniDocumentTest {
         assertEquals("[S]\r\nQ=\" a \"\r\nP=plain\r\n", text(d.set("S", "Q", " a ")), "set keeps the quotes");
         assertEquals("[S]\r\nQ=new\r\nP=plain\r\n", text(d.setExactly("S", "Q", "new")), "exactly drops them");
         assertEquals("[S]\r\nQ=\"old\"\r\nP=\"x\"\r\n", text(d.setExactly("S", "P", "\"x\"")));
-        assertEquals("[S]\r\nQ=\"old\"\r\nP=\"\"x\"\"\r\n", text(d.set("S", "P", "\"x\"")),
+        assertEquals(
+                "[S]\r\nQ=\"old\"\r\nP=\"\"x\"\"\r\n",
+                text(d.set("S", "P", "\"x\"")),
                 "set protects the quotes the caller wrote");
         assertEquals("[S]\r\nQ=\"old\"\r\nP=plain\r\nN=  \r\n", text(d.setExactly("S", "N", "  ")));
         assertEquals("[S]\r\nQ=\"old\"\r\nP=plain\r\n[T]\r\nK='q'\r\n", text(d.setExactly("T", "K", "'q'")));

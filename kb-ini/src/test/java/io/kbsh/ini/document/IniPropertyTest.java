@@ -46,8 +46,9 @@ class IniPropertyTest {
 
     private static String generateLine(Random r) {
         return switch (r.nextInt(9)) {
-            case 0 -> blanks(r) + "[" + blanks(r) + name(r) + blanks(r) + (r.nextInt(5) == 0 ? "" : "]")
-                    + (r.nextInt(4) == 0 ? "k=v" : "") + blanks(r);
+            case 0 ->
+                blanks(r) + "[" + blanks(r) + name(r) + blanks(r) + (r.nextInt(5) == 0 ? "" : "]")
+                        + (r.nextInt(4) == 0 ? "k=v" : "") + blanks(r);
             case 1, 2, 3 -> blanks(r) + name(r) + blanks(r) + "=" + blanks(r) + value(r) + blanks(r);
             case 4 -> blanks(r) + ";" + junk(r);
             case 5 -> blanks(r);
@@ -101,9 +102,11 @@ class IniPropertyTest {
         IniDocument before = IniDocument.parse(bytes);
         Map<String, String> readable = readable(before);
         String section = r.nextBoolean() && !before.sectionNames().isEmpty()
-                ? before.sectionNames().get(r.nextInt(before.sectionNames().size())) : "New" + r.nextInt(3);
+                ? before.sectionNames().get(r.nextInt(before.sectionNames().size()))
+                : "New" + r.nextInt(3);
         String key = r.nextBoolean() && !before.keys(section).isEmpty()
-                ? before.keys(section).get(r.nextInt(before.keys(section).size())) : "Key" + r.nextInt(3);
+                ? before.keys(section).get(r.nextInt(before.keys(section).size()))
+                : "Key" + r.nextInt(3);
         if (section.indexOf(0) >= 0) {
             section = "New";
         }
@@ -140,7 +143,8 @@ class IniPropertyTest {
         if (before.sectionNames().isEmpty()) {
             return;
         }
-        String section = before.sectionNames().get(r.nextInt(before.sectionNames().size()));
+        String section =
+                before.sectionNames().get(r.nextInt(before.sectionNames().size()));
         IniDocument after = before.removeSection(section);
         List<String> oldLines = lines(before);
         List<String> newLines = lines(after);
@@ -178,17 +182,21 @@ class IniPropertyTest {
     /** Asserts that old and new differ only in one window of at most {@code maxOld} / {@code maxNew} lines. */
     private static void assertWindow(List<String> oldLines, List<String> newLines, int maxOld, int maxNew) {
         int prefix = 0;
-        while (prefix < oldLines.size() && prefix < newLines.size() && oldLines.get(prefix).equals(newLines.get(prefix))) {
+        while (prefix < oldLines.size()
+                && prefix < newLines.size()
+                && oldLines.get(prefix).equals(newLines.get(prefix))) {
             prefix++;
         }
         int suffix = 0;
-        while (suffix < oldLines.size() - prefix && suffix < newLines.size() - prefix
+        while (suffix < oldLines.size() - prefix
+                && suffix < newLines.size() - prefix
                 && oldLines.get(oldLines.size() - 1 - suffix).equals(newLines.get(newLines.size() - 1 - suffix))) {
             suffix++;
         }
         int changedOld = oldLines.size() - prefix - suffix;
         int changedNew = newLines.size() - prefix - suffix;
-        assertTrue(changedOld <= maxOld && changedNew <= maxNew,
+        assertTrue(
+                changedOld <= maxOld && changedNew <= maxNew,
                 "changed " + changedOld + " old / " + changedNew + " new lines: " + oldLines + " -> " + newLines);
     }
 

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Test data: text as the bytes of a Unicode INI file (UTF-16LE with its byte order mark). */
 final class UnicodeFiles {
 
-    private UnicodeFiles() {
-    }
+    private UnicodeFiles() {}
 
     static byte[] utf16(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

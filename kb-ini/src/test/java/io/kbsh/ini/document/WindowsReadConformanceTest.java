@@ -51,15 +51,18 @@ class WindowsReadConformanceTest {
     }
 
     @ParameterizedTest(name = "{0} reads as {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "'single'|single",
-        "\"\"twice\"\"|\"twice\"",
-        "\"unbalanced|\"unbalanced",
-        "'mixed\"|'mixed\"",
-        "\"|\"",
-        "\"\"|``",
-        "`  \"  padded  \"  `|`  padded  `",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "'single'|single",
+                "\"\"twice\"\"|\"twice\"",
+                "\"unbalanced|\"unbalanced",
+                "'mixed\"|'mixed\"",
+                "\"|\"",
+                "\"\"|``",
+                "`  \"  padded  \"  `|`  padded  `",
+            })
     void onlyOneMatchingOuterPairOfQuotesIsRemoved(String written, String read) throws Exception {
         assertEquals(Optional.of(read), doc("[s]\nk=" + written + "\n").get("s", "k"));
     }
@@ -81,7 +84,8 @@ class WindowsReadConformanceTest {
     @Test
     void leadingAndTrailingSpacesInASectionHeaderAreIgnored() throws Exception {
         // test_profile_sections_names: "[ section1 ]" is listed as "section1"
-        assertEquals(List.of("section1", "section2", "section3"),
+        assertEquals(
+                List.of("section1", "section2", "section3"),
                 doc("[ section1 ]\r\n[section2]\r\n[section3]\r\n").sectionNames());
     }
 
@@ -96,7 +100,8 @@ class WindowsReadConformanceTest {
 
     @Test
     void thereAreNoEndOfLineComments() throws Exception {
-        assertEquals(Optional.of("110,143 ; pop+imap"),
+        assertEquals(
+                Optional.of("110,143 ; pop+imap"),
                 doc("[STORE]\r\nServerBindTcpPorts=110,143 ; pop+imap\r\n").get("STORE", "ServerBindTcpPorts"));
         assertEquals(Optional.of("a # b"), doc("[s]\r\nk=a # b\r\n").get("s", "k"));
     }
@@ -188,7 +193,8 @@ class WindowsReadConformanceTest {
 
     @Test
     void readingAWholeSectionLeavesOutCommentsAndBlankLines() throws Exception {
-        assertEquals(Optional.of(List.of("a=1")), doc("[s]\r\n; note\r\n\r\na=1\r\n").section("s"));
+        assertEquals(
+                Optional.of(List.of("a=1")), doc("[s]\r\n; note\r\n\r\na=1\r\n").section("s"));
     }
 
     @Test
@@ -215,7 +221,8 @@ class WindowsReadConformanceTest {
     })
     void integersAreReadAsGetPrivateProfileIntReadsThem(String value, int defaultValue, int expected) throws Exception {
         // test_profile_int's table, results as the signed view of the UINT Windows returns
-        assertEquals(expected, doc("[Test]\r\nProfileInt=" + value + "\r\n").getInt("Test", "ProfileInt", defaultValue));
+        assertEquals(
+                expected, doc("[Test]\r\nProfileInt=" + value + "\r\n").getInt("Test", "ProfileInt", defaultValue));
     }
 
     @Test
@@ -244,7 +251,8 @@ class WindowsReadConformanceTest {
         IniDocument d = IniDocument.parse(new byte[] {'[', 's', ']', '\n', 'k', '=', (byte) 0x80});
         assertFalse(d.encoding().isUnicode());
         assertEquals(Optional.of("€"), d.get("s", "k"));
-        IniDocument cyrillic = IniDocument.parse(new byte[] {'[', 's', ']', '\n', 'k', '=', (byte) 0xC4},
+        IniDocument cyrillic = IniDocument.parse(
+                new byte[] {'[', 's', ']', '\n', 'k', '=', (byte) 0xC4},
                 java.nio.charset.Charset.forName("windows-1251"));
         assertEquals(Optional.of("Д"), cyrillic.get("s", "k"));
     }

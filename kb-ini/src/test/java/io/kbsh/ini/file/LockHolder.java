@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Run in a separate JVM by tests: holds the write lock of {@code args[0]}, says so, and keeps it until its input ends. */
 public final class LockHolder {
 
-    private LockHolder() {
-    }
+    private LockHolder() {}
 
     public static void main(String[] args) throws Exception {
         try (WriteLock lock = WriteLock.tryAcquire(Path.of(args[0]))) {

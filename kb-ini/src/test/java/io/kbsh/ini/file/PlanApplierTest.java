@@ -43,14 +43,20 @@ class PlanApplierTest {
     }
 
     private static IniPlan plan(Path file) throws IOException {
-        return IniPlan.of(file, Optional.of(IniDocument.read(file)), List.of(new IniEdit.Set("EMSMTA", "Disable", "1")),
+        return IniPlan.of(
+                file,
+                Optional.of(IniDocument.read(file)),
+                List.of(new IniEdit.Set("EMSMTA", "Disable", "1")),
                 List.of());
     }
 
     /** The directory's files, without the lock file that stays beside a file once it has been written. */
     private List<String> dirListing() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(WriteLock.SUFFIX)).sorted().toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.endsWith(WriteLock.SUFFIX))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -63,7 +69,8 @@ class PlanApplierTest {
         Path file = file();
         PlanApplier.ApplyResult result = new PlanApplier().apply(plan(file));
         assertEquals(PlanApplier.Outcome.APPLIED, result.outcome());
-        assertEquals("; proxy client\r\n[EMSMTA]\r\nDisable=1\r\n", Files.readString(file, StandardCharsets.ISO_8859_1));
+        assertEquals(
+                "; proxy client\r\n[EMSMTA]\r\nDisable=1\r\n", Files.readString(file, StandardCharsets.ISO_8859_1));
         assertEquals(Optional.of(dir.resolve("Mspclnt.ini.bak").toAbsolutePath()), result.backup());
         assertEquals(ORIGINAL, Files.readString(result.backup().get(), StandardCharsets.ISO_8859_1));
         assertEquals(List.of("Mspclnt.ini", "Mspclnt.ini.bak"), dirListing());
@@ -86,7 +93,10 @@ class PlanApplierTest {
         PlanApplier.ApplyResult result = new PlanApplier().apply(plan(file));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         // A backup readable by others would leak what the original kept from them.
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(result.backup().get())));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(result.backup().get())));
     }
 
     @Test
@@ -97,7 +107,10 @@ class PlanApplierTest {
         applier.apply(plan(file));
         PlanApplier.UndoResult undo = applier.undo(file);
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(undo.keptAs().get())));
+        assertEquals(
+                "rw-r-----",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(undo.keptAs().get())));
     }
 
     @Test
@@ -201,7 +214,8 @@ class PlanApplierTest {
     @Test
     void aPlanForAMissingFileCreatesItWithoutBackup() throws Exception {
         Path file = dir.resolve("Wspcfg.ini");
-        IniPlan plan = IniPlan.of(file, Optional.empty(), List.of(new IniEdit.Set("STORE", "Persistent", "1")), List.of());
+        IniPlan plan =
+                IniPlan.of(file, Optional.empty(), List.of(new IniEdit.Set("STORE", "Persistent", "1")), List.of());
         PlanApplier.ApplyResult result = new PlanApplier().apply(plan);
         assertEquals(Optional.empty(), result.backup());
         assertEquals("[STORE]\r\nPersistent=1\r\n", Files.readString(file));
@@ -211,7 +225,8 @@ class PlanApplierTest {
     @Test
     void aPlanForAMissingFileIsRefusedWhenTheFileAppeared() throws Exception {
         Path file = dir.resolve("Wspcfg.ini");
-        IniPlan plan = IniPlan.of(file, Optional.empty(), List.of(new IniEdit.Set("STORE", "Persistent", "1")), List.of());
+        IniPlan plan =
+                IniPlan.of(file, Optional.empty(), List.of(new IniEdit.Set("STORE", "Persistent", "1")), List.of());
         Files.writeString(file, "[other]\r\n");
         assertThrows(IniFileChangedException.class, () -> new PlanApplier().apply(plan));
         assertEquals("[other]\r\n", Files.readString(file));
@@ -236,13 +251,20 @@ class PlanApplierTest {
         PlanApplier applier = new PlanApplier();
         applier.apply(plan(file));
         String first = Files.readString(file, StandardCharsets.ISO_8859_1);
-        applier.apply(IniPlan.of(file, Optional.of(IniDocument.read(file)),
-                List.of(new IniEdit.Set("EMSMTA", "Port", "143")), List.of()));
+        applier.apply(IniPlan.of(
+                file,
+                Optional.of(IniDocument.read(file)),
+                List.of(new IniEdit.Set("EMSMTA", "Port", "143")),
+                List.of()));
         String second = Files.readString(file, StandardCharsets.ISO_8859_1);
 
-        assertEquals(dir.resolve("Mspclnt.ini.bak.1").toAbsolutePath(), applier.undo(file).restoredFrom());
+        assertEquals(
+                dir.resolve("Mspclnt.ini.bak.1").toAbsolutePath(),
+                applier.undo(file).restoredFrom());
         assertEquals(first, Files.readString(file, StandardCharsets.ISO_8859_1));
-        assertEquals(dir.resolve("Mspclnt.ini.bak").toAbsolutePath(), applier.undo(file).restoredFrom());
+        assertEquals(
+                dir.resolve("Mspclnt.ini.bak").toAbsolutePath(),
+                applier.undo(file).restoredFrom());
         assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.ISO_8859_1));
 
         NoSuchFileException end = assertThrows(NoSuchFileException.class, () -> applier.undo(file));
@@ -251,8 +273,14 @@ class PlanApplierTest {
         // Nothing is lost on the way: each undo kept what it replaced.
         assertEquals(second, Files.readString(dir.resolve("Mspclnt.ini.bak.1.undone"), StandardCharsets.ISO_8859_1));
         assertEquals(first, Files.readString(dir.resolve("Mspclnt.ini.bak.undone"), StandardCharsets.ISO_8859_1));
-        assertEquals(List.of("Mspclnt.ini", "Mspclnt.ini.bak", "Mspclnt.ini.bak.1", "Mspclnt.ini.bak.1.undone",
-                "Mspclnt.ini.bak.undone"), dirListing());
+        assertEquals(
+                List.of(
+                        "Mspclnt.ini",
+                        "Mspclnt.ini.bak",
+                        "Mspclnt.ini.bak.1",
+                        "Mspclnt.ini.bak.1.undone",
+                        "Mspclnt.ini.bak.undone"),
+                dirListing());
     }
 
     @Test
@@ -261,16 +289,24 @@ class PlanApplierTest {
         PlanApplier applier = new PlanApplier();
         applier.apply(plan(file));
         String first = Files.readString(file, StandardCharsets.ISO_8859_1);
-        applier.apply(IniPlan.of(file, Optional.of(IniDocument.read(file)),
-                List.of(new IniEdit.Set("EMSMTA", "Port", "143")), List.of()));
+        applier.apply(IniPlan.of(
+                file,
+                Optional.of(IniDocument.read(file)),
+                List.of(new IniEdit.Set("EMSMTA", "Port", "143")),
+                List.of()));
         applier.undo(file);
-        PlanApplier.ApplyResult third = applier.apply(IniPlan.of(file, Optional.of(IniDocument.read(file)),
-                List.of(new IniEdit.Set("EMSMTA", "Port", "110")), List.of()));
+        PlanApplier.ApplyResult third = applier.apply(IniPlan.of(
+                file,
+                Optional.of(IniDocument.read(file)),
+                List.of(new IniEdit.Set("EMSMTA", "Port", "110")),
+                List.of()));
         assertEquals(Optional.of(dir.resolve("Mspclnt.ini.bak.2").toAbsolutePath()), third.backup());
         assertEquals(third.backup().get(), applier.undo(file).restoredFrom());
         assertEquals(first, Files.readString(file, StandardCharsets.ISO_8859_1));
         // The undone second step is skipped: one step further back is the original.
-        assertEquals(dir.resolve("Mspclnt.ini.bak").toAbsolutePath(), applier.undo(file).restoredFrom());
+        assertEquals(
+                dir.resolve("Mspclnt.ini.bak").toAbsolutePath(),
+                applier.undo(file).restoredFrom());
         assertEquals(ORIGINAL, Files.readString(file, StandardCharsets.ISO_8859_1));
     }
 
@@ -312,7 +348,9 @@ class PlanApplierTest {
         assertEquals(applied, Files.readString(file, StandardCharsets.ISO_8859_1));
         assertEquals(List.of("Mspclnt.ini", "Mspclnt.ini.bak"), dirListing());
         // The failed undo did not count: the next one restores the same backup.
-        assertEquals(dir.resolve("Mspclnt.ini.bak").toAbsolutePath(), new PlanApplier().undo(file).restoredFrom());
+        assertEquals(
+                dir.resolve("Mspclnt.ini.bak").toAbsolutePath(),
+                new PlanApplier().undo(file).restoredFrom());
     }
 
     @Test
@@ -321,7 +359,8 @@ class PlanApplierTest {
         Path link = Files.createSymbolicLink(dir.resolve("link.ini"), real.getFileName());
         new PlanApplier().apply(plan(link));
         assertTrue(Files.isSymbolicLink(link));
-        assertEquals("; proxy client\r\n[EMSMTA]\r\nDisable=1\r\n", Files.readString(real, StandardCharsets.ISO_8859_1));
+        assertEquals(
+                "; proxy client\r\n[EMSMTA]\r\nDisable=1\r\n", Files.readString(real, StandardCharsets.ISO_8859_1));
     }
 
     /** The real steps, for tests to override one at a time. */

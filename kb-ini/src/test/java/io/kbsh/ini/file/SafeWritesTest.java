@@ -60,13 +60,16 @@ class SafeWritesTest {
     }
 
     private static IniPlan set(Path file, String key, String value) throws IOException {
-        return IniPlan.of(file, Optional.of(IniDocument.read(file)), List.of(new IniEdit.Set("EMSMTA", key, value)),
-                List.of());
+        return IniPlan.of(
+                file, Optional.of(IniDocument.read(file)), List.of(new IniEdit.Set("EMSMTA", key, value)), List.of());
     }
 
     private List<String> listing() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(WriteLock.SUFFIX)).sorted().toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.endsWith(WriteLock.SUFFIX))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -94,7 +97,8 @@ class SafeWritesTest {
         Path file = file();
         Process holder = java(LockHolder.class, file.toString());
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("locked", out.readLine());
             assertThrows(WriteLock.FileBusyException.class, () -> new PlanApplier().apply(set(file, "Disable", "1")));
             assertEquals(ORIGINAL, Files.readString(file));
@@ -104,7 +108,9 @@ class SafeWritesTest {
             holder.destroyForcibly();
         }
         // The holder is gone and so is its lock.
-        assertEquals(PlanApplier.Outcome.APPLIED, new PlanApplier().apply(set(file, "Disable", "1")).outcome());
+        assertEquals(
+                PlanApplier.Outcome.APPLIED,
+                new PlanApplier().apply(set(file, "Disable", "1")).outcome());
     }
 
     @Test
@@ -115,7 +121,8 @@ class SafeWritesTest {
             for (int round = 0; round < 25; round++) {
                 Path file = file();
                 try (Stream<Path> old = Files.list(dir)) {
-                    for (Path p : old.filter(p -> p.getFileName().toString().contains(".bak")).toList()) {
+                    for (Path p : old.filter(p -> p.getFileName().toString().contains(".bak"))
+                            .toList()) {
                         Files.delete(p);
                     }
                 }
@@ -211,7 +218,9 @@ class SafeWritesTest {
         assertEquals("old", Files.readString(dir.resolve("Mspclnt.ini.bak.1000000000")));
         Files.writeString(dir.resolve("Mspclnt.ini.bak.99999999999999999999999"), "huge");
         PlanApplier.ApplyResult next = new PlanApplier().apply(set(file, "Disable", "2"));
-        assertEquals(Optional.of(dir.resolve("Mspclnt.ini.bak.100000000000000000000000").toAbsolutePath()),
+        assertEquals(
+                Optional.of(
+                        dir.resolve("Mspclnt.ini.bak.100000000000000000000000").toAbsolutePath()),
                 next.backup());
         assertEquals("huge", Files.readString(dir.resolve("Mspclnt.ini.bak.99999999999999999999999")));
     }
@@ -243,8 +252,8 @@ class SafeWritesTest {
                 WriteSteps.system().renameNew(from, to);
             }
         };
-        PlanApplier applier = new PlanApplier(new AtomicReplace(steps), System.getProperty("user.name"),
-                OptionalInt.empty());
+        PlanApplier applier =
+                new PlanApplier(new AtomicReplace(steps), System.getProperty("user.name"), OptionalInt.empty());
         assertThrows(FileAlreadyExistsException.class, () -> applier.apply(set(file, "Disable", "1")));
         assertEquals("someone else's", Files.readString(intruder));
         assertEquals(ORIGINAL, Files.readString(file));
@@ -262,7 +271,8 @@ class SafeWritesTest {
         PlanApplier.ApplyResult last = applier.apply(set(file, "Disable", "9"));
         assertEquals(Optional.of(dir.resolve("Mspclnt.ini.bak.3").toAbsolutePath()), last.backup());
         assertEquals(List.of(dir.resolve("Mspclnt.ini.bak.1").toAbsolutePath()), last.pruned());
-        assertEquals(List.of("Mspclnt.ini", "Mspclnt.ini.bak.2", "Mspclnt.ini.bak.2.undone", "Mspclnt.ini.bak.3"),
+        assertEquals(
+                List.of("Mspclnt.ini", "Mspclnt.ini.bak.2", "Mspclnt.ini.bak.2.undone", "Mspclnt.ini.bak.3"),
                 listing());
         assertThrows(IllegalArgumentException.class, () -> new PlanApplier().keepingBackups(0));
     }
@@ -298,7 +308,8 @@ class SafeWritesTest {
     void undoRefusesABackupThatIsAFifoAtOnce() throws Exception {
         Path file = file();
         Path fifo = mkfifo(dir.resolve("Mspclnt.ini.bak"));
-        IOException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        IOException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
                 () -> assertThrows(Backups.UntrustedBackupException.class, () -> new PlanApplier().undo(file)));
         assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
         assertTrue(Files.exists(fifo));
@@ -348,7 +359,8 @@ class SafeWritesTest {
         Path lookalike = Files.writeString(dir.resolve(".Mspclnt.ini.notes.kbsh-tmp"), "not ours");
         Path linked = Files.createSymbolicLink(dir.resolve(".Mspclnt.ini.18.kbsh-tmp"), otherFiles);
         PlanApplier.ApplyResult result = new PlanApplier().apply(set(file, "Disable", "1"));
-        assertEquals(Set.of(orphan1.toAbsolutePath(), orphan2.toAbsolutePath()), new HashSet<>(result.orphansRemoved()));
+        assertEquals(
+                Set.of(orphan1.toAbsolutePath(), orphan2.toAbsolutePath()), new HashSet<>(result.orphansRemoved()));
         assertFalse(Files.exists(orphan1));
         assertFalse(Files.exists(orphan2));
         assertTrue(Files.exists(otherFiles));
@@ -362,7 +374,8 @@ class SafeWritesTest {
         Process writer = java(StuckWriter.class, file.toString());
         Path temporary;
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
             assertTrue(line != null && line.startsWith("written "), String.valueOf(line));
             temporary = Path.of(line.substring("written ".length()));
@@ -397,8 +410,8 @@ class SafeWritesTest {
     @Test
     void anIniFileBeyondTheLimitIsRefused() throws Exception {
         Path big = dir.resolve("big.ini");
-        try (var channel = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel = java.nio.channels.FileChannel.open(
+                big, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
             // A sparse file: the limit is checked before anything is read.
             channel.write(java.nio.ByteBuffer.wrap(new byte[] {'x'}), io.kbsh.model.internal.Limits.INI_BYTES);
         }
@@ -430,8 +443,10 @@ class SafeWritesTest {
     /** Runs {@code main} of {@code type} in a JVM of its own, on the tests' class path. */
     private static Process java(Class<?> type, String argument) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"), type.getName(),
-                argument).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(
+                        java, "-Xmx32m", "-cp", System.getProperty("java.class.path"), type.getName(), argument)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 
     private static Path mkfifo(Path path) throws Exception {

@@ -19,8 +19,7 @@ import java.util.OptionalInt;
  */
 public final class StuckWriter {
 
-    private StuckWriter() {
-    }
+    private StuckWriter() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
@@ -45,8 +44,11 @@ public final class StuckWriter {
                 throw new IOException("not killed");
             }
         };
-        IniPlan plan = IniPlan.of(file, Optional.of(IniDocument.read(file)),
-                List.of(new IniEdit.Set("EMSMTA", "Disable", "1")), List.of());
+        IniPlan plan = IniPlan.of(
+                file,
+                Optional.of(IniDocument.read(file)),
+                List.of(new IniEdit.Set("EMSMTA", "Disable", "1")),
+                List.of());
         new PlanApplier(new AtomicReplace(stuck), System.getProperty("user.name"), OptionalInt.empty()).apply(plan);
     }
 }

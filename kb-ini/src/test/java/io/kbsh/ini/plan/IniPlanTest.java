@@ -21,8 +21,10 @@ class IniPlanTest {
 
     @Test
     void aChangedValueRendersAsAUnifiedDiffWithThreeLinesOfContext() throws Exception {
-        IniDocument before = doc("[a]\r\n1=1\r\n2=2\r\n3=3\r\n4=4\r\n[EMSMTA]\r\nDisable=0\r\n5=5\r\n6=6\r\n7=7\r\n8=8\r\n");
-        IniPlan plan = IniPlan.of(FILE, Optional.of(before), List.of(new IniEdit.Set("EMSMTA", "Disable", "1")), List.of());
+        IniDocument before =
+                doc("[a]\r\n1=1\r\n2=2\r\n3=3\r\n4=4\r\n[EMSMTA]\r\nDisable=0\r\n5=5\r\n6=6\r\n7=7\r\n8=8\r\n");
+        IniPlan plan =
+                IniPlan.of(FILE, Optional.of(before), List.of(new IniEdit.Set("EMSMTA", "Disable", "1")), List.of());
         assertEquals("""
                 --- Mspclnt.ini (as read)
                 +++ Mspclnt.ini (planned)
@@ -46,8 +48,11 @@ class IniPlanTest {
             text.append("k").append(i).append("=v\n");
         }
         IniDocument before = doc(text.toString());
-        IniPlan plan = IniPlan.of(FILE, Optional.of(before),
-                List.of(new IniEdit.Set("a", "k0", "x"), new IniEdit.Set("b", "n", "1")), List.of());
+        IniPlan plan = IniPlan.of(
+                FILE,
+                Optional.of(before),
+                List.of(new IniEdit.Set("a", "k0", "x"), new IniEdit.Set("b", "n", "1")),
+                List.of());
         String diff = plan.diff();
         assertTrue(diff.contains("@@ -1,5 +1,5 @@\n [a]\n-k0=v\n+k0=x\n"), diff);
         assertTrue(diff.contains("@@ -11,3 +11,5 @@\n k9=v\n k10=v\n k11=v\n+[b]\n+n=1\n"), diff);
@@ -55,7 +60,8 @@ class IniPlanTest {
 
     @Test
     void aLineThatOnlyGainsANewlineIsShownAsReplacedAndMarked() throws Exception {
-        IniPlan plan = IniPlan.of(FILE, Optional.of(doc("[a]\r\nx=1")), List.of(new IniEdit.Set("a", "y", "2")), List.of());
+        IniPlan plan =
+                IniPlan.of(FILE, Optional.of(doc("[a]\r\nx=1")), List.of(new IniEdit.Set("a", "y", "2")), List.of());
         assertEquals("""
                 --- Mspclnt.ini (as read)
                 +++ Mspclnt.ini (planned)
@@ -70,7 +76,8 @@ class IniPlanTest {
 
     @Test
     void aPlanForAMissingFileShowsEveryLineAsAdded() {
-        IniPlan plan = IniPlan.of(FILE, Optional.empty(), List.of(new IniEdit.Set("EMSMTA", "Disable", "1")), List.of());
+        IniPlan plan =
+                IniPlan.of(FILE, Optional.empty(), List.of(new IniEdit.Set("EMSMTA", "Disable", "1")), List.of());
         assertFalse(plan.changesNothing());
         assertEquals("""
                 --- Mspclnt.ini (does not exist)
@@ -83,8 +90,11 @@ class IniPlanTest {
 
     @Test
     void aPlanWhoseEditsAreAlreadyInTheFileChangesNothing() throws Exception {
-        IniPlan plan = IniPlan.of(FILE, Optional.of(doc("[EMSMTA]\r\ndisable = 1\r\n")),
-                List.of(new IniEdit.Set("emsmta", "Disable", "1")), List.of("note"));
+        IniPlan plan = IniPlan.of(
+                FILE,
+                Optional.of(doc("[EMSMTA]\r\ndisable = 1\r\n")),
+                List.of(new IniEdit.Set("emsmta", "Disable", "1")),
+                List.of("note"));
         assertTrue(plan.changesNothing());
         assertEquals("", plan.diff());
         assertEquals(List.of("note"), plan.warnings());
@@ -92,8 +102,11 @@ class IniPlanTest {
 
     @Test
     void removalsShowAsRemovedLines() throws Exception {
-        IniPlan plan = IniPlan.of(FILE, Optional.of(doc("[a]\nx=1\n; c\n[b]\ny=2\n")),
-                List.of(new IniEdit.RemoveSection("a"), new IniEdit.Remove("b", "y")), List.of());
+        IniPlan plan = IniPlan.of(
+                FILE,
+                Optional.of(doc("[a]\nx=1\n; c\n[b]\ny=2\n")),
+                List.of(new IniEdit.RemoveSection("a"), new IniEdit.Remove("b", "y")),
+                List.of());
         assertEquals("""
                 --- Mspclnt.ini (as read)
                 +++ Mspclnt.ini (planned)
@@ -113,10 +126,20 @@ class IniPlanTest {
 
         IniPlan plan = IniPlan.of(FILE, Optional.of(before), List.of(exact), List.of());
 
-        assertEquals("[S]\r\nName=\"Mail Server\"\r\n", new String(plan.after().toBytes(), StandardCharsets.ISO_8859_1));
+        assertEquals(
+                "[S]\r\nName=\"Mail Server\"\r\n", new String(plan.after().toBytes(), StandardCharsets.ISO_8859_1));
         assertEquals("set [S] Name=\"Mail Server\" (exactly as given)", exact.describe());
-        assertEquals("[S]\r\nName=\"\"Mail Server\"\"\r\n", new String(IniPlan.of(FILE, Optional.of(before),
-                List.of(new IniEdit.Set("S", "Name", "\"Mail Server\"")), List.of()).after().toBytes(),
-                StandardCharsets.ISO_8859_1), "Set quotes what would not read back");
+        assertEquals(
+                "[S]\r\nName=\"\"Mail Server\"\"\r\n",
+                new String(
+                        IniPlan.of(
+                                        FILE,
+                                        Optional.of(before),
+                                        List.of(new IniEdit.Set("S", "Name", "\"Mail Server\"")),
+                                        List.of())
+                                .after()
+                                .toBytes(),
+                        StandardCharsets.ISO_8859_1),
+                "Set quotes what would not read back");
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Registry exports as NT 4.0's and Windows 2000's Regedit write them, and what importing them leaves. */
 class RegDocumentTest {
 
-    private static final String DS = "HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\MSExchangeDS\\Parameters";
+    private static final String DS =
+            "HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\MSExchangeDS\\Parameters";
 
     private static byte[] ansi(String text) {
         return text.getBytes(java.nio.charset.Charset.forName("windows-1252"));
@@ -58,7 +59,13 @@ class RegDocumentTest {
         assertEquals(Optional.of(new RegValue.Qword(0x8000000000000001L)), reg.get(DS, "Big"));
         assertEquals(Optional.of(new RegValue.Binary(0, new byte[0])), reg.get(DS, "None"));
         assertArrayEquals(ansi(text), reg.toBytes());
-        assertEquals(7, reg.entries().stream().filter(e -> e.line() == 7).findFirst().orElseThrow().line());
+        assertEquals(
+                7,
+                reg.entries().stream()
+                        .filter(e -> e.line() == 7)
+                        .findFirst()
+                        .orElseThrow()
+                        .line());
     }
 
     @Test
@@ -89,7 +96,8 @@ class RegDocumentTest {
                 + "[-HKEY_LOCAL_MACHINE\\Software\\A\\SUB]\n";
         RegDocument reg = RegDocument.parse(ansi(text));
 
-        assertEquals(Map.of("X", new RegValue.Sz("2"), "y", new RegValue.Sz("keep")),
+        assertEquals(
+                Map.of("X", new RegValue.Sz("2"), "y", new RegValue.Sz("keep")),
                 reg.values("HKEY_LOCAL_MACHINE\\Software\\A"));
         assertEquals(Optional.empty(), reg.get("HKEY_LOCAL_MACHINE\\Software\\A\\Sub", "z"));
         assertEquals(Optional.empty(), reg.get("HKEY_LOCAL_MACHINE\\Software\\B", "b"));
@@ -113,22 +121,27 @@ class RegDocumentTest {
                 + "\"ok\"=\"yes\"";
         RegDocument reg = RegDocument.parse(ansi(text));
 
-        assertEquals(List.of(2, 3, 4, 6, 7, 8), reg.warnings().stream()
-                .map(w -> Integer.parseInt(w.substring(5, w.indexOf(':')))).toList());
+        assertEquals(
+                List.of(2, 3, 4, 6, 7, 8),
+                reg.warnings().stream()
+                        .map(w -> Integer.parseInt(w.substring(5, w.indexOf(':'))))
+                        .toList());
         assertEquals(Optional.of(new RegValue.Sz("yes")), reg.get("HKEY_CURRENT_USER\\Software", "ok"));
         assertArrayEquals(ansi(text), reg.toBytes());
     }
 
     @Test
     void bytesThatAreNoExportAreRefusedWithTheLine() {
-        RegParseException notReg = assertThrows(RegParseException.class,
-                () -> RegDocument.parse(ansi("[Master Config]\r\nKey=1\r\n")));
+        RegParseException notReg =
+                assertThrows(RegParseException.class, () -> RegDocument.parse(ansi("[Master Config]\r\nKey=1\r\n")));
         assertEquals(1, notReg.line());
         assertTrue(notReg.getMessage().contains("REGEDIT4"), notReg.getMessage());
         assertThrows(RegParseException.class, () -> RegDocument.parse(new byte[0]));
         assertThrows(RegParseException.class, () -> RegDocument.parse(new byte[] {(byte) 0xFF, (byte) 0xFE, 'R'}));
-        RegParseException utf8 = assertThrows(RegParseException.class, () -> RegDocument.parse(
-                ("\uFEFFWindows Registry Editor Version 5.00\r\n").getBytes(StandardCharsets.UTF_8)));
+        RegParseException utf8 = assertThrows(
+                RegParseException.class,
+                () -> RegDocument.parse(
+                        ("\uFEFFWindows Registry Editor Version 5.00\r\n").getBytes(StandardCharsets.UTF_8)));
         assertTrue(utf8.getMessage().contains("UTF-8"), utf8.getMessage());
     }
 
@@ -177,7 +190,8 @@ class RegDocumentTest {
         assertTrue(text.contains(",\\\r\n  "), text);
         assertTrue(text.contains("\"Multi line\"=hex(1):"), text);
         assertEquals(Optional.of(RegValue.Binary.of(data)), reg.get("HKEY_LOCAL_MACHINE\\Software\\K", "Blob"));
-        assertEquals(Optional.of(new RegValue.Sz("one\r\ntwo")), reg.get("HKEY_LOCAL_MACHINE\\Software\\K", "multi line"));
+        assertEquals(
+                Optional.of(new RegValue.Sz("one\r\ntwo")), reg.get("HKEY_LOCAL_MACHINE\\Software\\K", "multi line"));
     }
 
     @Test
@@ -186,10 +200,16 @@ class RegDocumentTest {
         ansi.set("Greek", new RegValue.Sz("\u03A9"));
         IllegalArgumentException omega = assertThrows(IllegalArgumentException.class, ansi::build);
         assertTrue(omega.getMessage().contains(RegFormat.REGEDIT5.header()), omega.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> RegFileBuilder.create(RegFormat.REGEDIT5).key("HKLM\\Software"));
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RegFileBuilder.create(RegFormat.REGEDIT5).key("HKLM\\Software"));
+        assertThrows(
+                IllegalStateException.class,
                 () -> RegFileBuilder.create(RegFormat.REGEDIT5).set("x", new RegValue.Dword(1)));
-        assertThrows(IllegalArgumentException.class, () -> RegFileBuilder.create(RegFormat.REGEDIT5)
-                .key("HKEY_USERS\\X").set("m", new RegValue.MultiSz(List.of("a", ""))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RegFileBuilder.create(RegFormat.REGEDIT5)
+                        .key("HKEY_USERS\\X")
+                        .set("m", new RegValue.MultiSz(List.of("a", ""))));
     }
 }

@@ -28,9 +28,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegPropertyTest {
 
     private static final Charset CP1252 = Charset.forName("windows-1252");
-    private static final String[] KEYS = {"HKEY_LOCAL_MACHINE\\Software\\Kbsh", "HKEY_LOCAL_MACHINE\\Software\\Kbsh\\Sub",
-        "HKEY_CURRENT_USER\\Software\\Microsoft\\Exchange", "HKEY_USERS\\.DEFAULT\\Control Panel"};
-    private static final String[] NAMES = {"", "Port", "TCP/IP port", "Path \"x\"", "back\\slash", "Caf\u00e9", "a;b=[c]"};
+    private static final String[] KEYS = {
+        "HKEY_LOCAL_MACHINE\\Software\\Kbsh",
+        "HKEY_LOCAL_MACHINE\\Software\\Kbsh\\Sub",
+        "HKEY_CURRENT_USER\\Software\\Microsoft\\Exchange",
+        "HKEY_USERS\\.DEFAULT\\Control Panel"
+    };
+    private static final String[] NAMES = {
+        "", "Port", "TCP/IP port", "Path \"x\"", "back\\slash", "Caf\u00e9", "a;b=[c]"
+    };
     private static final String[] ENDINGS = {"\r\n", "\r\n", "\r\n", "\n", "\r"};
 
     @ParameterizedTest(name = "seed {0}")
@@ -46,7 +52,8 @@ class RegPropertyTest {
             for (int i = 0; i < items; i++) {
                 int kind = r.nextInt(10);
                 if (kind == 0) {
-                    text.append(r.nextBoolean() ? "" : "; note " + word(r, format)).append(ending(r));
+                    text.append(r.nextBoolean() ? "" : "; note " + word(r, format))
+                            .append(ending(r));
                 } else if (kind <= 2 || current.isEmpty()) {
                     String key = recase(r, KEYS[r.nextInt(KEYS.length)]);
                     boolean delete = r.nextInt(6) == 0;
@@ -87,13 +94,17 @@ class RegPropertyTest {
             String context = "seed " + seed + " round " + round + ":\n" + text;
             assertArrayEquals(bytes, reg.toBytes(), context);
             assertTrue(reg.warnings().isEmpty(), context + "\n" + reg.warnings());
-            assertEquals(List.copyOf(expected.keySet()), reg.keys().stream().map(RegPropertyTest::fold).toList(), context);
+            assertEquals(
+                    List.copyOf(expected.keySet()),
+                    reg.keys().stream().map(RegPropertyTest::fold).toList(),
+                    context);
             for (Map.Entry<String, Map<String, RegValue>> key : expected.entrySet()) {
                 Map<String, RegValue> got = new LinkedHashMap<>();
                 reg.values(key.getKey()).forEach((n, v) -> got.put(fold(n), v));
                 assertEquals(key.getValue(), got, context);
                 for (String name : NAMES) {
-                    assertEquals(Optional.ofNullable(key.getValue().get(fold(name))), reg.get(key.getKey(), name), context);
+                    assertEquals(
+                            Optional.ofNullable(key.getValue().get(fold(name))), reg.get(key.getKey(), name), context);
                 }
             }
         }
@@ -165,7 +176,8 @@ class RegPropertyTest {
             return (r.nextBoolean() ? "dword:" : "DWORD:") + (r.nextBoolean() ? hex : hex.toUpperCase(Locale.ROOT));
         }
         byte[] bytes = HexData.bytesOf(value, format);
-        String prefix = value instanceof RegValue.Binary b && b.type() == 3 && r.nextBoolean() ? "hex:"
+        String prefix = value instanceof RegValue.Binary b && b.type() == 3 && r.nextBoolean()
+                ? "hex:"
                 : "hex(" + Integer.toHexString(value.type()) + "):";
         StringBuilder out = new StringBuilder(prefix);
         String hex = HexFormat.of().formatHex(bytes);
@@ -183,7 +195,9 @@ class RegPropertyTest {
     }
 
     private static String word(Random r, RegFormat format) {
-        String pool = format == RegFormat.REGEDIT4 ? "abcXYZ019 \\\"=;[]@-\u00e9\u00fc\u20ac" : "abcXYZ019 \\\"=;[]@-\u00e9\u03a9\u4e2d\u20ac";
+        String pool = format == RegFormat.REGEDIT4
+                ? "abcXYZ019 \\\"=;[]@-\u00e9\u00fc\u20ac"
+                : "abcXYZ019 \\\"=;[]@-\u00e9\u03a9\u4e2d\u20ac";
         StringBuilder out = new StringBuilder();
         for (int i = 1 + r.nextInt(10); i > 0; i--) {
             out.append(pool.charAt(r.nextInt(pool.length())));

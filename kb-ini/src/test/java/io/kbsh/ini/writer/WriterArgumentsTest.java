@@ -41,14 +41,19 @@ class WriterArgumentsTest {
         assertMessage("parameter 'strict' takes true or false", Map.of("strict", "maybe"));
         assertMessage("parameter 'mode' takes one of auto, STORE, DSAMAIN", Map.of("strict", "1", "mode", "IMS"));
         assertMessage("parameter 'protocols' lists 'pop3' twice", Map.of("strict", "1", "protocols", "pop3,POP3"));
-        assertMessage("parameter 'proxy-address' takes an IPv4 address", Map.of("strict", "1", "proxy-address", "256.1.1.1"));
+        assertMessage(
+                "parameter 'proxy-address' takes an IPv4 address", Map.of("strict", "1", "proxy-address", "256.1.1.1"));
         assertMessage("parameter 'process' must not be empty", Map.of("strict", "1", "process", " "));
     }
 
     @Test
     void aSynopsisShowsTypeChoicesAndDefault() {
-        assertEquals("protocols (choice-list: pop3|imap4|ldap, default pop3,imap4) which", PARAMETERS.get(2).synopsis());
-        assertEquals("proxy-address (ipv4-address, optional) where", PARAMETERS.get(3).synopsis());
+        assertEquals(
+                "protocols (choice-list: pop3|imap4|ldap, default pop3,imap4) which",
+                PARAMETERS.get(2).synopsis());
+        assertEquals(
+                "proxy-address (ipv4-address, optional) where",
+                PARAMETERS.get(3).synopsis());
     }
 
     private static void assertMessage(String start, Map<String, String> raw) {

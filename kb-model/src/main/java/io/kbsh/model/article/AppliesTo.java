@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  */
 public record AppliesTo(String product, Optional<String> productId, List<String> versions, OptionalInt servicePack) {
 
-    private static final Pattern WITH_VERSIONS = Pattern.compile("^(.*?),?\\s+versions?\\s+(.+)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern VERSION = Pattern.compile("(\\d+(?:\\.\\d+)*[a-z]?x?)(?:\\s*(?:SP|Service Pack)\\s*(\\d{1,2})[a-z]?)?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WITH_VERSIONS =
+            Pattern.compile("^(.*?),?\\s+versions?\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VERSION = Pattern.compile(
+            "(\\d+(?:\\.\\d+)*[a-z]?x?)(?:\\s*(?:SP|Service Pack)\\s*(\\d{1,2})[a-z]?)?", Pattern.CASE_INSENSITIVE);
 
     public AppliesTo {
         Objects.requireNonNull(product, "product");

@@ -80,8 +80,10 @@ public record Article(
         for (AppliesTo a : appliesTo) {
             a.productId().filter(p -> !ids.contains(p)).ifPresent(ids::add);
         }
-        product.flatMap(Products::resolve).map(Product::id)
-                .filter(p -> !ids.contains(p)).ifPresent(ids::add);
+        product.flatMap(Products::resolve)
+                .map(Product::id)
+                .filter(p -> !ids.contains(p))
+                .ifPresent(ids::add);
         return ids;
     }
 
@@ -99,9 +101,23 @@ public record Article(
         for (String line : brief.appliesTo()) {
             applies.add(AppliesTo.parse(line));
         }
-        return new Article(brief.id(), brief.title(), areaTagOf(brief.title()), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(), applies, List.of(),
-                Optional.empty(), Optional.empty(), List.of(Section.titled("SUMMARY", brief.summary())),
-                List.of(), Optional.empty(), Rendering.BRIEF);
+        return new Article(
+                brief.id(),
+                brief.title(),
+                areaTagOf(brief.title()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                applies,
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(Section.titled("SUMMARY", brief.summary())),
+                List.of(),
+                Optional.empty(),
+                Rendering.BRIEF);
     }
 }

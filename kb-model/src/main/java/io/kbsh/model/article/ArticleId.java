@@ -22,8 +22,8 @@ public record ArticleId(int number) implements Comparable<ArticleId> {
     }
 
     public static ArticleId parse(String text) {
-        return tryParse(text).orElseThrow(
-                () -> new IllegalArgumentException("not an article id (e.g. Q254909): '" + text + "'"));
+        return tryParse(text)
+                .orElseThrow(() -> new IllegalArgumentException("not an article id (e.g. Q254909): '" + text + "'"));
     }
 
     public static Optional<ArticleId> tryParse(String text) {

@@ -24,7 +24,10 @@ public record FixLevel(String product, ReleaseLevel level, Kind kind, ArticleId 
      *
      * @since 2.0
      */
-    public enum Kind { SERVICE_PACK, HOTFIX }
+    public enum Kind {
+        SERVICE_PACK,
+        HOTFIX
+    }
 
     /**
      * The archive's three statements of where a bug is fixed, in the order they are trusted when they

@@ -9,7 +9,11 @@ package io.kbsh.model.article;
  * @since 2.0
  */
 public enum Rendering {
-    TEXT(4), MARKDOWN(3), HTML(2), PAGE_TEXT(1), BRIEF(0);
+    TEXT(4),
+    MARKDOWN(3),
+    HTML(2),
+    PAGE_TEXT(1),
+    BRIEF(0);
 
     /** How much of an article the rendering carries, stated rather than read from the declaration order. */
     private final int richness;

@@ -50,7 +50,9 @@ public final class Arguments {
             OptionSpec spec = byName.get(name);
             if (spec == null) {
                 throw new UsageException("unknown option --" + name
-                        + Suggestions.didYouMean("--" + name, specs.stream().map(OptionSpec::spelling).toList()));
+                        + Suggestions.didYouMean(
+                                "--" + name,
+                                specs.stream().map(OptionSpec::spelling).toList()));
             }
             String value;
             if (!spec.takesValue()) {
@@ -122,7 +124,8 @@ public final class Arguments {
         try {
             int v = Integer.parseInt(text.get().trim());
             if (v < min || v > max) {
-                throw new UsageException("option --" + option + " must be between " + min + " and " + max + ", got " + v);
+                throw new UsageException(
+                        "option --" + option + " must be between " + min + " and " + max + ", got " + v);
             }
             return v;
         } catch (NumberFormatException e) {

@@ -20,8 +20,7 @@ public final class ExitStatus {
 
     private static final int[] PRECEDENCE = {USAGE, PLUGIN_FAILED, FAILED, FINDINGS};
 
-    private ExitStatus() {
-    }
+    private ExitStatus() {}
 
     /** Combines two statuses: the one that comes first in the precedence order wins; OK loses to any. */
     public static int combine(int a, int b) {

@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 public final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The known word {@code typed} was most likely meant to be; empty when none is close. */
     public static Optional<String> closest(String typed, Collection<String> known) {

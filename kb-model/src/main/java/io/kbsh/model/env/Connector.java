@@ -24,16 +24,17 @@ import java.util.Optional;
  * @param extensions plugin-declared fields
  * @since 2.0 (components from {@code passwordsMatch} on: 2.1)
  */
-public record Connector(String id,
-                        ConnectorType type,
-                        String server,
-                        Optional<Transport> transport,
-                        Optional<String> remoteMta,
-                        List<String> domains,
-                        List<String> path,
-                        Optional<Boolean> passwordsMatch,
-                        Map<String, Provenance> provenance,
-                        Extensions extensions) {
+public record Connector(
+        String id,
+        ConnectorType type,
+        String server,
+        Optional<Transport> transport,
+        Optional<String> remoteMta,
+        List<String> domains,
+        List<String> path,
+        Optional<Boolean> passwordsMatch,
+        Map<String, Provenance> provenance,
+        Extensions extensions) {
 
     public Connector {
         Objects.requireNonNull(id, "id");
@@ -131,7 +132,8 @@ public record Connector(String id,
         }
 
         public Connector build() {
-            return new Connector(id, type, server, transport, remoteMta, domains, path, passwordsMatch, provenance, extensions);
+            return new Connector(
+                    id, type, server, transport, remoteMta, domains, path, passwordsMatch, provenance, extensions);
         }
     }
 }

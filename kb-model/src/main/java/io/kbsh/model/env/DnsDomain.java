@@ -36,6 +36,9 @@ public record DnsDomain(String name, List<MxRecord> mx, boolean own, Extensions 
 
     /** Distinct MX hosts. */
     public long hostCount() {
-        return mx.stream().map(r -> r.host().toLowerCase(Locale.ROOT)).distinct().count();
+        return mx.stream()
+                .map(r -> r.host().toLowerCase(Locale.ROOT))
+                .distinct()
+                .count();
     }
 }

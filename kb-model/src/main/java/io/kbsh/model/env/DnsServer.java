@@ -21,9 +21,15 @@ import java.util.Optional;
  * @param extensions plugin-declared fields
  * @since 2.1
  */
-public record DnsServer(String id, List<String> addresses, Optional<String> runsOn, Optional<String> product,
-                        Optional<String> version, List<DnsZone> zones, Map<String, Provenance> provenance,
-                        Extensions extensions) {
+public record DnsServer(
+        String id,
+        List<String> addresses,
+        Optional<String> runsOn,
+        Optional<String> product,
+        Optional<String> version,
+        List<DnsZone> zones,
+        Map<String, Provenance> provenance,
+        Extensions extensions) {
 
     public DnsServer {
         Objects.requireNonNull(id, "id");

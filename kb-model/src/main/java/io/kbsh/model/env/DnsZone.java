@@ -22,7 +22,10 @@ public record DnsZone(String name, Role role, Optional<Long> serial, List<String
      *
      * @since 2.1
      */
-    public enum Role { PRIMARY, SECONDARY }
+    public enum Role {
+        PRIMARY,
+        SECONDARY
+    }
 
     public DnsZone {
         Objects.requireNonNull(name, "name");

@@ -20,7 +20,10 @@ public record DomainFilters(Access byDefault, List<String> except) {
      *
      * @since 2.1
      */
-    public enum Access { GRANTED, DENIED }
+    public enum Access {
+        GRANTED,
+        DENIED
+    }
 
     public DomainFilters {
         Objects.requireNonNull(byDefault, "byDefault");

@@ -29,20 +29,21 @@ import java.util.Optional;
  * @param extensions plugin-declared fields of the document
  * @since 2.0 (components from {@code dnsServers} on: 2.1)
  */
-public record Environment(int schemaVersion,
-                          String organisation,
-                          List<Site> sites,
-                          List<Server> servers,
-                          List<Connector> connectors,
-                          List<ProxyServer> proxies,
-                          List<Publication> publications,
-                          List<Firewall> firewalls,
-                          List<DnsDomain> domains,
-                          List<DnsServer> dnsServers,
-                          List<WindowsDomain> windowsDomains,
-                          List<MailHost> mailHosts,
-                          List<CollectedEvidence> collected,
-                          Extensions extensions) {
+public record Environment(
+        int schemaVersion,
+        String organisation,
+        List<Site> sites,
+        List<Server> servers,
+        List<Connector> connectors,
+        List<ProxyServer> proxies,
+        List<Publication> publications,
+        List<Firewall> firewalls,
+        List<DnsDomain> domains,
+        List<DnsServer> dnsServers,
+        List<WindowsDomain> windowsDomains,
+        List<MailHost> mailHosts,
+        List<CollectedEvidence> collected,
+        Extensions extensions) {
 
     /** The schema version this kbsh writes (it reads 1 and 2). */
     public static final int SCHEMA_VERSION = 2;
@@ -225,9 +226,21 @@ public record Environment(int schemaVersion,
     /** This environment with every collected INI copy resolved against {@code base} (the JSON file's directory). */
     public Environment resolvedAgainst(Path base) {
         Objects.requireNonNull(base, "base");
-        return new Environment(schemaVersion, organisation, sites,
+        return new Environment(
+                schemaVersion,
+                organisation,
+                sites,
                 servers.stream().map(s -> s.resolvedAgainst(base)).toList(),
-                connectors, proxies, publications, firewalls, domains, dnsServers, windowsDomains, mailHosts, collected, extensions);
+                connectors,
+                proxies,
+                publications,
+                firewalls,
+                domains,
+                dnsServers,
+                windowsDomains,
+                mailHosts,
+                collected,
+                extensions);
     }
 
     /**
@@ -259,8 +272,7 @@ public record Environment(int schemaVersion,
         private final List<CollectedEvidence> collected = new ArrayList<>();
         private Extensions extensions = Extensions.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder organisation(String name) {
             this.organisation = Objects.requireNonNull(name, "name");
@@ -341,8 +353,21 @@ public record Environment(int schemaVersion,
         }
 
         public Environment build() {
-            return new Environment(SCHEMA_VERSION, organisation, sites, servers, connectors, proxies, publications, firewalls,
-                    domains, dnsServers, windowsDomains, mailHosts, collected, extensions);
+            return new Environment(
+                    SCHEMA_VERSION,
+                    organisation,
+                    sites,
+                    servers,
+                    connectors,
+                    proxies,
+                    publications,
+                    firewalls,
+                    domains,
+                    dnsServers,
+                    windowsDomains,
+                    mailHosts,
+                    collected,
+                    extensions);
         }
     }
 }

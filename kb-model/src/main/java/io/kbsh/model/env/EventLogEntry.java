@@ -23,16 +23,30 @@ import java.util.Optional;
  * @param provenance the file (and line) it was collected from
  * @since 2.1
  */
-public record EventLogEntry(LocalDateTime time, Optional<String> log, String source, Type type, Optional<String> category,
-                            int event, Optional<String> user, Optional<String> computer, String description,
-                            Optional<Provenance> provenance) {
+public record EventLogEntry(
+        LocalDateTime time,
+        Optional<String> log,
+        String source,
+        Type type,
+        Optional<String> category,
+        int event,
+        Optional<String> user,
+        Optional<String> computer,
+        String description,
+        Optional<Provenance> provenance) {
 
     /**
      * An event's type as Event Viewer shows it.
      *
      * @since 2.1
      */
-    public enum Type { ERROR, WARNING, INFORMATION, AUDIT_SUCCESS, AUDIT_FAILURE }
+    public enum Type {
+        ERROR,
+        WARNING,
+        INFORMATION,
+        AUDIT_SUCCESS,
+        AUDIT_FAILURE
+    }
 
     public EventLogEntry {
         Objects.requireNonNull(time, "time");
@@ -56,6 +70,7 @@ public record EventLogEntry(LocalDateTime time, Optional<String> log, String sou
 
     /** One line for people: {@code 2000-03-14T09:12:44 MSExchangeMTA error 9301}. */
     public String describe() {
-        return time + " " + source + " " + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + event;
+        return time + " " + source + " "
+                + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + event;
     }
 }

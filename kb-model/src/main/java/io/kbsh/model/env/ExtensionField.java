@@ -25,7 +25,8 @@ public record ExtensionField(ObjectKind on, String name, FieldType type, String 
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a field name is a lower-case letter, then letters and digits: '" + name + "'");
+            throw new IllegalArgumentException(
+                    "a field name is a lower-case letter, then letters and digits: '" + name + "'");
         }
     }
 

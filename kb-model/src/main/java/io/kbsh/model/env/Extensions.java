@@ -88,7 +88,8 @@ public final class Extensions {
     private Optional<Object> get(String name, FieldType wanted) {
         FieldType actual = types.get(name);
         if (actual != null && actual != wanted) {
-            throw new IllegalArgumentException("field '" + name + "' is " + actual.expected() + ", not " + wanted.expected());
+            throw new IllegalArgumentException(
+                    "field '" + name + "' is " + actual.expected() + ", not " + wanted.expected());
         }
         return Optional.ofNullable(values.get(name));
     }
@@ -117,8 +118,7 @@ public final class Extensions {
         private final Map<String, FieldType> types = new LinkedHashMap<>();
         private final Map<String, Object> values = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder string(String name, String value) {
             return put(name, FieldType.STRING, Objects.requireNonNull(value, "value"));
@@ -150,7 +150,11 @@ public final class Extensions {
         }
 
         public Extensions build() {
-            return types.isEmpty() ? NONE : new Extensions(Collections.unmodifiableMap(new LinkedHashMap<>(types)), Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+            return types.isEmpty()
+                    ? NONE
+                    : new Extensions(
+                            Collections.unmodifiableMap(new LinkedHashMap<>(types)),
+                            Collections.unmodifiableMap(new LinkedHashMap<>(values)));
         }
     }
 }

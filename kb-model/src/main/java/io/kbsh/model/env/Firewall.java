@@ -27,9 +27,18 @@ import java.util.Set;
  * @param extensions plugin-declared fields
  * @since 2.0 (components from {@code vendor} on: 2.1)
  */
-public record Firewall(String id, String name, List<String> protects, Optional<String> vendor, Optional<String> product,
-                       Optional<String> version, Optional<FirewallMode> mode, Set<FirewallFeature> features,
-                       List<FlowRule> rules, Map<String, Provenance> provenance, Extensions extensions) {
+public record Firewall(
+        String id,
+        String name,
+        List<String> protects,
+        Optional<String> vendor,
+        Optional<String> product,
+        Optional<String> version,
+        Optional<FirewallMode> mode,
+        Set<FirewallFeature> features,
+        List<FlowRule> rules,
+        Map<String, Provenance> provenance,
+        Extensions extensions) {
 
     public Firewall {
         Objects.requireNonNull(id, "id");
@@ -47,8 +56,18 @@ public record Firewall(String id, String name, List<String> protects, Optional<S
 
     /** A firewall known only by its id and what it protects (all that schema version 1 says). */
     public Firewall(String id, String name, List<String> protects) {
-        this(id, name == null ? id : name, protects == null ? List.of() : protects, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Set.of(), List.of(), Map.of(), Extensions.none());
+        this(
+                id,
+                name == null ? id : name,
+                protects == null ? List.of() : protects,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                List.of(),
+                Map.of(),
+                Extensions.none());
     }
 
     /**
@@ -152,7 +171,8 @@ public record Firewall(String id, String name, List<String> protects, Optional<S
         }
 
         public Firewall build() {
-            return new Firewall(id, name, protects, vendor, product, version, mode, features, rules, provenance, extensions);
+            return new Firewall(
+                    id, name, protects, vendor, product, version, mode, features, rules, provenance, extensions);
         }
     }
 }

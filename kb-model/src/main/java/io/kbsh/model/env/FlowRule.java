@@ -28,7 +28,10 @@ public record FlowRule(String from, String to, IpProtocol protocol, List<PortRan
      *
      * @since 2.1
      */
-    public enum IpProtocol { TCP, UDP }
+    public enum IpProtocol {
+        TCP,
+        UDP
+    }
 
     public FlowRule {
         Objects.requireNonNull(from, "from");
@@ -43,7 +46,9 @@ public record FlowRule(String from, String to, IpProtocol protocol, List<PortRan
      * {@code protocol} to {@code port}; sides match by equal text (ids and names without case) or {@code any}.
      */
     public boolean allows(String source, String destination, IpProtocol protocol, int port) {
-        return this.protocol == protocol && side(from, source) && side(to, destination)
+        return this.protocol == protocol
+                && side(from, source)
+                && side(to, destination)
                 && ports.stream().anyMatch(r -> r.contains(port));
     }
 

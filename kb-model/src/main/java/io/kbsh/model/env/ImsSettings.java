@@ -16,8 +16,11 @@ import java.util.Optional;
  * @param smartHost the host all outgoing mail is forwarded to, when set (Q279214)
  * @since 2.1
  */
-public record ImsSettings(Optional<Boolean> reverseLookup, Optional<RelayRestrictions> relay, List<String> tlsDomains,
-                          Optional<String> smartHost) {
+public record ImsSettings(
+        Optional<Boolean> reverseLookup,
+        Optional<RelayRestrictions> relay,
+        List<String> tlsDomains,
+        Optional<String> smartHost) {
 
     public ImsSettings {
         Objects.requireNonNull(reverseLookup, "reverseLookup");

@@ -60,6 +60,8 @@ public record IniFile(String serverPath, Optional<Path> localCopy) {
     }
 
     IniFile resolvedAgainst(Path base) {
-        return localCopy.isEmpty() || base == null ? this : new IniFile(serverPath, base.resolve(localCopy.get()).normalize());
+        return localCopy.isEmpty() || base == null
+                ? this
+                : new IniFile(serverPath, base.resolve(localCopy.get()).normalize());
     }
 }

@@ -15,21 +15,30 @@ import java.util.Optional;
  * @param startMode automatic, manual or disabled when known
  * @since 2.1
  */
-public record InstalledService(String name, Optional<String> displayName, Optional<State> state, Optional<StartMode> startMode) {
+public record InstalledService(
+        String name, Optional<String> displayName, Optional<State> state, Optional<StartMode> startMode) {
 
     /**
      * A service's state.
      *
      * @since 2.1
      */
-    public enum State { RUNNING, STOPPED, PAUSED }
+    public enum State {
+        RUNNING,
+        STOPPED,
+        PAUSED
+    }
 
     /**
      * How a service starts.
      *
      * @since 2.1
      */
-    public enum StartMode { AUTOMATIC, MANUAL, DISABLED }
+    public enum StartMode {
+        AUTOMATIC,
+        MANUAL,
+        DISABLED
+    }
 
     public InstalledService {
         Objects.requireNonNull(name, "name");

@@ -19,8 +19,14 @@ import java.util.Optional;
  * @param extensions plugin-declared fields
  * @since 2.1
  */
-public record MailHost(String id, String host, Optional<String> product, boolean requiresTls, boolean requiresAuth,
-                       Map<String, Provenance> provenance, Extensions extensions) {
+public record MailHost(
+        String id,
+        String host,
+        Optional<String> product,
+        boolean requiresTls,
+        boolean requiresAuth,
+        Map<String, Provenance> provenance,
+        Extensions extensions) {
 
     public MailHost {
         Objects.requireNonNull(id, "id");

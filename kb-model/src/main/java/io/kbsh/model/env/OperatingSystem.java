@@ -55,7 +55,9 @@ public record OperatingSystem(Family family, ReleaseLevel level) {
         Integer last = family.lastServicePack().get(level.release());
         if (last == null) {
             throw new IllegalArgumentException(family.label() + " has no version " + level.release() + " (known: "
-                    + String.join(", ", family.lastServicePack().keySet().stream().sorted().toList()) + ")");
+                    + String.join(
+                            ", ",
+                            family.lastServicePack().keySet().stream().sorted().toList()) + ")");
         }
         if (level.servicePack() > last) {
             throw new IllegalArgumentException(family.label() + " " + level.release() + " has no service pack "
@@ -85,7 +87,8 @@ public record OperatingSystem(Family family, ReleaseLevel level) {
             String pack = w2k.group(1) == null ? "" : " " + w2k.group(1);
             return new OperatingSystem(Family.WINDOWS_2000, ReleaseLevel.parse("5.0" + pack));
         }
-        throw new IllegalArgumentException("not an operating system such as 'Windows NT 4.0 SP6' or 'Windows 2000 SP2': '" + text + "'");
+        throw new IllegalArgumentException(
+                "not an operating system such as 'Windows NT 4.0 SP6' or 'Windows 2000 SP2': '" + text + "'");
     }
 
     public boolean isWindowsNt() {

@@ -12,7 +12,8 @@ public record PortRange(int first, int last) {
 
     public PortRange {
         if (first < 1 || last > 65535 || first > last) {
-            throw new IllegalArgumentException("a port range is 1-65535 with the first not above the last, got " + first + "-" + last);
+            throw new IllegalArgumentException(
+                    "a port range is 1-65535 with the first not above the last, got " + first + "-" + last);
         }
     }
 
@@ -25,8 +26,11 @@ public record PortRange(int first, int last) {
         String t = text.trim();
         int dash = t.indexOf('-');
         try {
-            return dash < 0 ? of(Integer.parseInt(t))
-                    : new PortRange(Integer.parseInt(t.substring(0, dash).trim()), Integer.parseInt(t.substring(dash + 1).trim()));
+            return dash < 0
+                    ? of(Integer.parseInt(t))
+                    : new PortRange(
+                            Integer.parseInt(t.substring(0, dash).trim()),
+                            Integer.parseInt(t.substring(dash + 1).trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a port or a range such as 137-139: '" + text + "'", e);
         }

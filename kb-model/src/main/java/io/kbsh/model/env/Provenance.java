@@ -20,8 +20,12 @@ import java.util.Optional;
  * @param observedAt when it was seen
  * @since 2.1
  */
-public record Provenance(Source source, String evidence, Optional<String> origin, Optional<ArticleId> article,
-                         Optional<Instant> observedAt) {
+public record Provenance(
+        Source source,
+        String evidence,
+        Optional<String> origin,
+        Optional<ArticleId> article,
+        Optional<Instant> observedAt) {
 
     /**
      * What derived a field.
@@ -70,7 +74,9 @@ public record Provenance(Source source, String evidence, Optional<String> origin
 
     /** One line for people, e.g. {@code discover: 220 ... 5.5.2448.0 (10.0.0.5:25, Q191499)}. */
     public String describe() {
-        StringBuilder sb = new StringBuilder(source.name().toLowerCase(java.util.Locale.ROOT)).append(": ").append(evidence);
+        StringBuilder sb = new StringBuilder(source.name().toLowerCase(java.util.Locale.ROOT))
+                .append(": ")
+                .append(evidence);
         if (origin.isPresent() || article.isPresent()) {
             sb.append(" (");
             origin.ifPresent(sb::append);

@@ -30,27 +30,31 @@ import java.util.Optional;
  * @param extensions plugin-declared fields
  * @since 2.0 (components from {@code name} on: 2.1)
  */
-public record ProxyServer(String id,
-                          ReleaseLevel version,
-                          Optional<String> name,
-                          Optional<String> internalAddress,
-                          Optional<String> externalAddress,
-                          Optional<String> runsOn,
-                          boolean dynamicPacketFiltering,
-                          Optional<Boolean> accessControl,
-                          Optional<DomainFilters> domainFilters,
-                          Optional<ClientAddressing> clientsConnectBy,
-                          List<InstalledService> services,
-                          List<String> hotfixes,
-                          Map<String, Provenance> provenance,
-                          Extensions extensions) {
+public record ProxyServer(
+        String id,
+        ReleaseLevel version,
+        Optional<String> name,
+        Optional<String> internalAddress,
+        Optional<String> externalAddress,
+        Optional<String> runsOn,
+        boolean dynamicPacketFiltering,
+        Optional<Boolean> accessControl,
+        Optional<DomainFilters> domainFilters,
+        Optional<ClientAddressing> clientsConnectBy,
+        List<InstalledService> services,
+        List<String> hotfixes,
+        Map<String, Provenance> provenance,
+        Extensions extensions) {
 
     /**
      * How the proxy's client configuration tells WinSock Proxy clients to reach it.
      *
      * @since 2.1
      */
-    public enum ClientAddressing { NAME, ADDRESS }
+    public enum ClientAddressing {
+        NAME,
+        ADDRESS
+    }
 
     public ProxyServer {
         Objects.requireNonNull(id, "id");
@@ -210,8 +214,21 @@ public record ProxyServer(String id,
         }
 
         public ProxyServer build() {
-            return new ProxyServer(id, version, name, internalAddress, externalAddress, runsOn, dynamicPacketFiltering,
-                    accessControl, domainFilters, clientsConnectBy, services, hotfixes, provenance, extensions);
+            return new ProxyServer(
+                    id,
+                    version,
+                    name,
+                    internalAddress,
+                    externalAddress,
+                    runsOn,
+                    dynamicPacketFiltering,
+                    accessControl,
+                    domainFilters,
+                    clientsConnectBy,
+                    services,
+                    hotfixes,
+                    provenance,
+                    extensions);
         }
     }
 }

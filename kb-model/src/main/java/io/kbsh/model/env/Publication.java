@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param extensions plugin-declared fields
  * @since 2.0 ({@code extensions}: 2.1)
  */
-public record Publication(String proxy, String server, Protocol protocol, boolean ssl, Optional<Integer> port,
-                          Extensions extensions) {
+public record Publication(
+        String proxy, String server, Protocol protocol, boolean ssl, Optional<Integer> port, Extensions extensions) {
 
     public Publication {
         Objects.requireNonNull(proxy, "proxy");

@@ -7,5 +7,10 @@ package io.kbsh.model.env;
  * @since 2.1
  */
 public enum RegistryType {
-    SZ, EXPAND_SZ, MULTI_SZ, DWORD, QWORD, BINARY
+    SZ,
+    EXPAND_SZ,
+    MULTI_SZ,
+    DWORD,
+    QWORD,
+    BINARY
 }

@@ -25,7 +25,8 @@ import java.util.OptionalLong;
  * @param provenance the file (and line) it was collected from
  * @since 2.1
  */
-public record RegistryValue(String key, String name, RegistryType type, List<String> data, Optional<Provenance> provenance) {
+public record RegistryValue(
+        String key, String name, RegistryType type, List<String> data, Optional<Provenance> provenance) {
 
     private static final String HKLM = "HKEY_LOCAL_MACHINE\\";
 
@@ -37,7 +38,8 @@ public record RegistryValue(String key, String name, RegistryType type, List<Str
         key = canonicalKey(key);
         data = List.copyOf(data);
         if (!key.startsWith("HKEY_")) {
-            throw new IllegalArgumentException("a registry key starts at a root such as HKEY_LOCAL_MACHINE: '" + key + "'");
+            throw new IllegalArgumentException(
+                    "a registry key starts at a root such as HKEY_LOCAL_MACHINE: '" + key + "'");
         }
         switch (type) {
             case DWORD, QWORD -> {
@@ -53,7 +55,9 @@ public record RegistryValue(String key, String name, RegistryType type, List<Str
                 }
             }
             case BINARY -> {
-                if (data.size() != 1 || data.get(0).length() % 2 != 0 || !data.get(0).matches("[0-9A-Fa-f]*")) {
+                if (data.size() != 1
+                        || data.get(0).length() % 2 != 0
+                        || !data.get(0).matches("[0-9A-Fa-f]*")) {
                     throw new IllegalArgumentException("binary data is a hex string with two digits a byte");
                 }
             }
@@ -80,7 +84,8 @@ public record RegistryValue(String key, String name, RegistryType type, List<Str
 
     /** A {@code REG_BINARY}. */
     public static RegistryValue binary(String key, String name, byte[] bytes) {
-        return new RegistryValue(key, name, RegistryType.BINARY, List.of(HexFormat.of().formatHex(bytes)), Optional.empty());
+        return new RegistryValue(
+                key, name, RegistryType.BINARY, List.of(HexFormat.of().formatHex(bytes)), Optional.empty());
     }
 
     /** This value with where it was collected. */
@@ -90,7 +95,9 @@ public record RegistryValue(String key, String name, RegistryType type, List<Str
 
     /** The number of a {@code dword} or {@code qword}. */
     public OptionalLong number() {
-        return type == RegistryType.DWORD || type == RegistryType.QWORD ? OptionalLong.of(parseNumber(data.get(0))) : OptionalLong.empty();
+        return type == RegistryType.DWORD || type == RegistryType.QWORD
+                ? OptionalLong.of(parseNumber(data.get(0)))
+                : OptionalLong.empty();
     }
 
     /** The string of an {@code sz} or {@code expand-sz} (unexpanded). */
@@ -140,6 +147,7 @@ public record RegistryValue(String key, String name, RegistryType type, List<Str
             case SZ, EXPAND_SZ, BINARY -> data.get(0);
             case MULTI_SZ -> String.join(", ", data);
         };
-        return key + " \"" + name + "\" = " + type.name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + shown;
+        return key + " \"" + name + "\" = "
+                + type.name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + shown;
     }
 }

@@ -15,8 +15,8 @@ import java.util.List;
  * @param toInternalAddresses internal addresses whose connecting hosts may relay
  * @since 2.1
  */
-public record RelayRestrictions(boolean rerouting, boolean authenticated, List<String> fromAddresses,
-                                List<String> toInternalAddresses) {
+public record RelayRestrictions(
+        boolean rerouting, boolean authenticated, List<String> fromAddresses, List<String> toInternalAddresses) {
 
     public RelayRestrictions {
         fromAddresses = List.copyOf(fromAddresses);

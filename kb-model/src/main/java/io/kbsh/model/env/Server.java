@@ -39,24 +39,25 @@ import java.util.Set;
  * @param extensions plugin-declared fields
  * @since 2.0 (components from {@code os} on: 2.1)
  */
-public record Server(String id,
-                     Optional<String> site,
-                     List<String> addresses,
-                     Optional<OperatingSystem> os,
-                     ReleaseLevel exchange,
-                     Optional<Cluster> cluster,
-                     Set<Component> components,
-                     List<ServedProtocol> serves,
-                     Set<ServerRole> roles,
-                     Optional<String> windowsDomain,
-                     List<String> dnsServers,
-                     List<InstalledService> services,
-                     Optional<WinsockProxyClient> wspClient,
-                     Optional<ImsSettings> ims,
-                     List<String> hotfixes,
-                     List<IniFile> iniFiles,
-                     Map<String, Provenance> provenance,
-                     Extensions extensions) {
+public record Server(
+        String id,
+        Optional<String> site,
+        List<String> addresses,
+        Optional<OperatingSystem> os,
+        ReleaseLevel exchange,
+        Optional<Cluster> cluster,
+        Set<Component> components,
+        List<ServedProtocol> serves,
+        Set<ServerRole> roles,
+        Optional<String> windowsDomain,
+        List<String> dnsServers,
+        List<InstalledService> services,
+        Optional<WinsockProxyClient> wspClient,
+        Optional<ImsSettings> ims,
+        List<String> hotfixes,
+        List<IniFile> iniFiles,
+        Map<String, Provenance> provenance,
+        Extensions extensions) {
 
     public Server {
         Objects.requireNonNull(id, "id");
@@ -180,7 +181,9 @@ public record Server(String id,
     }
 
     Server resolvedAgainst(Path base) {
-        return toBuilder().iniFiles(iniFiles.stream().map(f -> f.resolvedAgainst(base)).toList()).build();
+        return toBuilder()
+                .iniFiles(iniFiles.stream().map(f -> f.resolvedAgainst(base)).toList())
+                .build();
     }
 
     /**
@@ -354,8 +357,25 @@ public record Server(String id,
         }
 
         public Server build() {
-            return new Server(id, site, addresses, os, exchange, cluster, components, serves, roles, windowsDomain, dnsServers,
-                    services, wspClient, ims, hotfixes, iniFiles, provenance, extensions);
+            return new Server(
+                    id,
+                    site,
+                    addresses,
+                    os,
+                    exchange,
+                    cluster,
+                    components,
+                    serves,
+                    roles,
+                    windowsDomain,
+                    dnsServers,
+                    services,
+                    wspClient,
+                    ims,
+                    hotfixes,
+                    iniFiles,
+                    provenance,
+                    extensions);
         }
     }
 }

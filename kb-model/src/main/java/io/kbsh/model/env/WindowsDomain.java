@@ -17,8 +17,12 @@ import java.util.Objects;
  * @param extensions plugin-declared fields
  * @since 2.1
  */
-public record WindowsDomain(String name, List<String> controllers, List<String> trusts, Map<String, Provenance> provenance,
-                            Extensions extensions) {
+public record WindowsDomain(
+        String name,
+        List<String> controllers,
+        List<String> trusts,
+        Map<String, Provenance> provenance,
+        Extensions extensions) {
 
     public WindowsDomain {
         Objects.requireNonNull(name, "name");

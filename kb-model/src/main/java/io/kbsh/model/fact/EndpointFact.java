@@ -12,8 +12,16 @@ import java.util.Objects;
  *
  * @since 2.0
  */
-public record EndpointFact(String probe, String host, int port, ProbeStatus status, String stage,
-                           Duration latency, Evidence evidence, Instant observedAt) implements Fact {
+public record EndpointFact(
+        String probe,
+        String host,
+        int port,
+        ProbeStatus status,
+        String stage,
+        Duration latency,
+        Evidence evidence,
+        Instant observedAt)
+        implements Fact {
 
     public EndpointFact {
         Objects.requireNonNull(probe, "probe");
@@ -29,8 +37,15 @@ public record EndpointFact(String probe, String host, int port, ProbeStatus stat
     }
 
     /** A fact with text-only evidence, in the map's order. */
-    public EndpointFact(String probe, String host, int port, ProbeStatus status, String stage,
-                        Duration latency, Map<String, String> evidence, Instant observedAt) {
+    public EndpointFact(
+            String probe,
+            String host,
+            int port,
+            ProbeStatus status,
+            String stage,
+            Duration latency,
+            Map<String, String> evidence,
+            Instant observedAt) {
         this(probe, host, port, status, stage, latency, Evidence.ofText(evidence), observedAt);
     }
 
@@ -45,7 +60,8 @@ public record EndpointFact(String probe, String host, int port, ProbeStatus stat
 
     @Override
     public String describe() {
-        String detail = evidence.text("greeting").or(() -> evidence.text("detail")).orElse("");
+        String detail =
+                evidence.text("greeting").or(() -> evidence.text("detail")).orElse("");
         // The stage is the furthest one reached: a refused connection has reached "resolve" only.
         return probe + " " + host + ":" + port + " " + status + ", reached " + stage
                 + (detail.isEmpty() ? "" : ": " + detail);

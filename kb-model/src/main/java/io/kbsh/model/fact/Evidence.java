@@ -34,15 +34,16 @@ public final class Evidence {
     /** {@code values} in their iteration order. */
     public static Evidence of(Map<String, ? extends EvidenceValue> values) {
         Map<String, EvidenceValue> copy = new LinkedHashMap<>();
-        values.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "evidence key"),
-                Objects.requireNonNull(v, () -> "evidence " + k)));
+        values.forEach((k, v) ->
+                copy.put(Objects.requireNonNull(k, "evidence key"), Objects.requireNonNull(v, () -> "evidence " + k)));
         return new Evidence(Collections.unmodifiableMap(copy));
     }
 
     /** Text-only evidence, e.g. written by hand in a test or read from an older report. */
     public static Evidence ofText(Map<String, String> text) {
         Map<String, EvidenceValue> typed = new LinkedHashMap<>();
-        text.forEach((k, v) -> typed.put(k, new EvidenceValue.TextValue(Objects.requireNonNull(v, () -> "evidence " + k))));
+        text.forEach((k, v) ->
+                typed.put(k, new EvidenceValue.TextValue(Objects.requireNonNull(v, () -> "evidence " + k))));
         return of(typed);
     }
 
@@ -97,7 +98,8 @@ public final class Evidence {
         if (v instanceof EvidenceValue.FlagValue f) {
             return Optional.of(f.value());
         }
-        if (v instanceof EvidenceValue.TextValue t && (t.value().equals("true") || t.value().equals("false"))) {
+        if (v instanceof EvidenceValue.TextValue t
+                && (t.value().equals("true") || t.value().equals("false"))) {
             return Optional.of(Boolean.parseBoolean(t.value()));
         }
         return Optional.empty();

@@ -84,7 +84,9 @@ public record Facts(List<Fact> all) {
      * @since 2.1
      */
     public List<EndpointFact> history(String probe, String host, int port) {
-        return endpoint(host, port).stream().filter(f -> f.probe().equals(probe)).toList();
+        return endpoint(host, port).stream()
+                .filter(f -> f.probe().equals(probe))
+                .toList();
     }
 
     /**

@@ -13,8 +13,15 @@ import java.util.Optional;
  *
  * @since 2.0
  */
-public record MxFact(String domain, String dnsOutcome, List<Host> hosts, int hostsNotFollowed,
-                     boolean fallbackDelivers, boolean firstHostOnlyFails, Instant observedAt) implements Fact {
+public record MxFact(
+        String domain,
+        String dnsOutcome,
+        List<Host> hosts,
+        int hostsNotFollowed,
+        boolean fallbackDelivers,
+        boolean firstHostOnlyFails,
+        Instant observedAt)
+        implements Fact {
 
     /**
      * One address of one MX host, as probed: {@code address} is empty when the host name did not resolve.
@@ -50,8 +57,13 @@ public record MxFact(String domain, String dnsOutcome, List<Host> hosts, int hos
     }
 
     /** A fact about every MX host of the domain (none left unfollowed). */
-    public MxFact(String domain, String dnsOutcome, List<Host> hosts, boolean fallbackDelivers,
-                  boolean firstHostOnlyFails, Instant observedAt) {
+    public MxFact(
+            String domain,
+            String dnsOutcome,
+            List<Host> hosts,
+            boolean fallbackDelivers,
+            boolean firstHostOnlyFails,
+            Instant observedAt) {
         this(domain, dnsOutcome, hosts, 0, fallbackDelivers, firstHostOnlyFails, observedAt);
     }
 
@@ -89,7 +101,10 @@ public record MxFact(String domain, String dnsOutcome, List<Host> hosts, int hos
             java.util.Map<String, Boolean> accepts = new java.util.HashMap<>();
             for (Host h : hosts) {
                 if (h.preference() == lowest) {
-                    accepts.merge(h.name().toLowerCase(java.util.Locale.ROOT), h.status() == ProbeStatus.OK, Boolean::logicalOr);
+                    accepts.merge(
+                            h.name().toLowerCase(java.util.Locale.ROOT),
+                            h.status() == ProbeStatus.OK,
+                            Boolean::logicalOr);
                 }
             }
             if (!accepts.containsValue(true)) {
@@ -118,9 +133,15 @@ public record MxFact(String domain, String dnsOutcome, List<Host> hosts, int hos
     public String describe() {
         StringBuilder sb = new StringBuilder("mx ").append(domain).append(' ').append(dnsOutcome);
         for (Host h : hosts) {
-            sb.append("; ").append(h.preference()).append(' ').append(h.name())
-              .append(h.address().map(a -> " [" + a + "]").orElse(""))
-              .append(' ').append(h.status()).append(", reached ").append(h.stage());
+            sb.append("; ")
+                    .append(h.preference())
+                    .append(' ')
+                    .append(h.name())
+                    .append(h.address().map(a -> " [" + a + "]").orElse(""))
+                    .append(' ')
+                    .append(h.status())
+                    .append(", reached ")
+                    .append(h.stage());
         }
         if (hostsNotFollowed > 0) {
             sb.append("; ").append(hostsNotFollowed).append(" more MX hosts not followed");

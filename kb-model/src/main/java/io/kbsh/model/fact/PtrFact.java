@@ -11,8 +11,14 @@ import java.util.Objects;
  *
  * @since 2.1
  */
-public record PtrFact(String address, String dnsOutcome, List<String> names, List<String> confirmed, String detail,
-                      Instant observedAt) implements Fact {
+public record PtrFact(
+        String address,
+        String dnsOutcome,
+        List<String> names,
+        List<String> confirmed,
+        String detail,
+        Instant observedAt)
+        implements Fact {
 
     public PtrFact {
         Objects.requireNonNull(address, "address");

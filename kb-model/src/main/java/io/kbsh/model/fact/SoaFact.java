@@ -18,8 +18,8 @@ public record SoaFact(String zone, List<Server> servers, Instant observedAt) imp
      * One server's answer: {@code dnsOutcome} {@code OK} with the serial, primary server (MNAME) and whether
      * it answered with authority; otherwise how the query ended and why.
      */
-    public record Server(String server, String dnsOutcome, long serial, String primary, boolean authoritative,
-                         String detail) {
+    public record Server(
+            String server, String dnsOutcome, long serial, String primary, boolean authoritative, String detail) {
         public Server {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(dnsOutcome, "dnsOutcome");
@@ -50,7 +50,8 @@ public record SoaFact(String zone, List<Server> servers, Instant observedAt) imp
 
     /** True when every server answered and all gave the same serial. */
     public boolean serialsAgree() {
-        return !servers.isEmpty() && servers.stream().allMatch(Server::answered)
+        return !servers.isEmpty()
+                && servers.stream().allMatch(Server::answered)
                 && servers.stream().map(Server::serial).distinct().count() == 1;
     }
 
@@ -68,7 +69,9 @@ public record SoaFact(String zone, List<Server> servers, Instant observedAt) imp
     /** The servers that answered with a serial older than the newest: behind, or never raised. */
     public List<Server> behind() {
         Optional<Long> newest = newestSerial();
-        return servers.stream().filter(s -> s.answered() && newest.isPresent() && newer(newest.get(), s.serial())).toList();
+        return servers.stream()
+                .filter(s -> s.answered() && newest.isPresent() && newer(newest.get(), s.serial()))
+                .toList();
     }
 
     /** RFC 1982: {@code a} is newer than {@code b} (32-bit serials, wrapping). */
@@ -79,11 +82,14 @@ public record SoaFact(String zone, List<Server> servers, Instant observedAt) imp
 
     @Override
     public String describe() {
-        StringBuilder sb = new StringBuilder("soa ").append(zone).append(serialsAgree() ? " serials agree" : " serials differ");
+        StringBuilder sb =
+                new StringBuilder("soa ").append(zone).append(serialsAgree() ? " serials agree" : " serials differ");
         for (Server s : servers) {
             sb.append("; ").append(s.server()).append(' ');
-            sb.append(s.answered() ? "serial " + s.serial() + (s.authoritative() ? "" : " (not authoritative)")
-                    : s.dnsOutcome() + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")"));
+            sb.append(
+                    s.answered()
+                            ? "serial " + s.serial() + (s.authoritative() ? "" : " (not authoritative)")
+                            : s.dnsOutcome() + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")"));
         }
         return sb.toString();
     }

@@ -14,11 +14,21 @@ import java.util.TreeMap;
  *
  * @since 2.0
  */
-public sealed interface Action permits Action.RunIniWriter, Action.InstallServicePack, Action.ManualStep, Action.Verify,
-        Action.RegistryHandOver {
+public sealed interface Action
+        permits Action.RunIniWriter,
+                Action.InstallServicePack,
+                Action.ManualStep,
+                Action.Verify,
+                Action.RegistryHandOver {
 
     /** The kinds of step; {@code REGISTRY} since 2.1. */
-    enum Kind { INI_WRITER, SERVICE_PACK, MANUAL, VERIFY, REGISTRY }
+    enum Kind {
+        INI_WRITER,
+        SERVICE_PACK,
+        MANUAL,
+        VERIFY,
+        REGISTRY
+    }
 
     Kind kind();
 
@@ -29,7 +39,8 @@ public sealed interface Action permits Action.RunIniWriter, Action.InstallServic
     String describe();
 
     /** Run the INI writer {@code writer} with {@code parameters} on {@code file} (its server path and copy). */
-    record RunIniWriter(String writer, Map<String, String> parameters, IniFile file, ObjectRef target) implements Action {
+    record RunIniWriter(String writer, Map<String, String> parameters, IniFile file, ObjectRef target)
+            implements Action {
         public RunIniWriter {
             Objects.requireNonNull(writer, "writer");
             Objects.requireNonNull(file, "file");
@@ -44,8 +55,12 @@ public sealed interface Action permits Action.RunIniWriter, Action.InstallServic
 
         @Override
         public String describe() {
-            StringBuilder sb = new StringBuilder("run INI writer ").append(writer).append(" on ").append(file.serverPath());
-            new TreeMap<>(parameters).forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+            StringBuilder sb = new StringBuilder("run INI writer ")
+                    .append(writer)
+                    .append(" on ")
+                    .append(file.serverPath());
+            new TreeMap<>(parameters)
+                    .forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
             return sb.toString();
         }
     }
@@ -109,7 +124,8 @@ public sealed interface Action permits Action.RunIniWriter, Action.InstallServic
 
         @Override
         public String describe() {
-            StringBuilder sb = new StringBuilder("registry of ").append(target.id())
+            StringBuilder sb = new StringBuilder("registry of ")
+                    .append(target.id())
                     .append(", as a .reg file to review and import with Regedit (kbsh never edits a registry): ");
             for (int i = 0; i < changes.size(); i++) {
                 sb.append(i == 0 ? "" : "; ").append(changes.get(i).describe());

@@ -16,9 +16,16 @@ import java.util.Optional;
  *
  * @since 2.0
  */
-public record Finding(ArticleId article, Severity severity, String summary, List<ObjectRef> affected,
-                      List<String> evidence, Scope scope, Optional<FixReference> fix, List<Action> resolution,
-                      List<ProbeRequest> probes) {
+public record Finding(
+        ArticleId article,
+        Severity severity,
+        String summary,
+        List<ObjectRef> affected,
+        List<String> evidence,
+        Scope scope,
+        Optional<FixReference> fix,
+        List<Action> resolution,
+        List<ProbeRequest> probes) {
 
     public Finding {
         Objects.requireNonNull(article, "article");
@@ -116,8 +123,10 @@ public record Finding(ArticleId article, Severity severity, String summary, List
                 List<EndpointFact> history = facts.history(p.probe(), p.host(), p.port());
                 for (int i = history.size() - 1; i >= 0; i--) {
                     EndpointFact fact = history.get(i);
-                    evidence(i == history.size() - 1 ? "probe: " + fact.describe()
-                            : "probe earlier (" + fact.observedAt() + "): " + fact.describe());
+                    evidence(
+                            i == history.size() - 1
+                                    ? "probe: " + fact.describe()
+                                    : "probe earlier (" + fact.observedAt() + "): " + fact.describe());
                 }
             }
             return this;

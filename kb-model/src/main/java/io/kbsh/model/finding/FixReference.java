@@ -62,6 +62,7 @@ public record FixReference(String product, Optional<ReleaseLevel> level, Origin 
             case PLUGIN -> "plugin";
             case NONE -> "unknown";
         };
-        return "fixed in " + product + " " + level.get() + " (source: " + where + (note.isEmpty() ? "" : ", " + note) + ")";
+        return "fixed in " + product + " " + level.get() + " (source: " + where + (note.isEmpty() ? "" : ", " + note)
+                + ")";
     }
 }

@@ -21,7 +21,8 @@ public record ObjectRef(String kind, String id) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
         if (!KINDS.contains(kind)) {
-            throw new IllegalArgumentException("unknown object kind '" + kind + "' (kinds: " + String.join(", ", KINDS) + ")");
+            throw new IllegalArgumentException(
+                    "unknown object kind '" + kind + "' (kinds: " + String.join(", ", KINDS) + ")");
         }
         if (id.isBlank()) {
             throw new IllegalArgumentException("an object needs an id after '" + kind + ":'");
@@ -50,7 +51,8 @@ public record ObjectRef(String kind, String id) {
         if (colon <= 0 || colon == text.length() - 1) {
             throw new IllegalArgumentException("an object is written kind:id, e.g. server:EXCH1; got '" + text + "'");
         }
-        return new ObjectRef(text.substring(0, colon).trim(), text.substring(colon + 1).trim());
+        return new ObjectRef(
+                text.substring(0, colon).trim(), text.substring(colon + 1).trim());
     }
 
     @Override

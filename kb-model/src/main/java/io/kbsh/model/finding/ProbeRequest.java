@@ -33,7 +33,8 @@ public record ProbeRequest(String probe, String host, int port, Map<String, Stri
 
     public String describe() {
         StringBuilder sb = new StringBuilder(probe).append(' ').append(target());
-        new TreeMap<>(parameters).forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+        new TreeMap<>(parameters)
+                .forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
         return sb.toString();
     }
 }

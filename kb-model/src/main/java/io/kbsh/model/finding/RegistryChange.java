@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * @since 2.1
  */
-public sealed interface RegistryChange permits RegistryChange.SetValue, RegistryChange.DeleteValue, RegistryChange.DeleteKey {
+public sealed interface RegistryChange
+        permits RegistryChange.SetValue, RegistryChange.DeleteValue, RegistryChange.DeleteKey {
 
     /** The key the change is made in (or the key deleted), from its root: {@code HKEY_LOCAL_MACHINE\…}. */
     String key();
@@ -56,7 +57,9 @@ public sealed interface RegistryChange permits RegistryChange.SetValue, Registry
 
         @Override
         public String describe() {
-            String data = value.type() == RegistryType.MULTI_SZ ? String.join(" | ", value.data()) : value.data().get(0);
+            String data = value.type() == RegistryType.MULTI_SZ
+                    ? String.join(" | ", value.data())
+                    : value.data().get(0);
             return "set " + value.key() + "\\" + (value.name().isEmpty() ? "(default)" : value.name()) + " = " + data
                     + " (" + value.type().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")";
         }
@@ -102,7 +105,8 @@ public sealed interface RegistryChange permits RegistryChange.SetValue, Registry
         Objects.requireNonNull(key, "key");
         String canonical = RegistryValue.canonicalKey(key);
         if (!canonical.startsWith("HKEY_") || !canonical.contains("\\")) {
-            throw new IllegalArgumentException("a registry key starts at a root such as HKEY_LOCAL_MACHINE\\…: '" + key + "'");
+            throw new IllegalArgumentException(
+                    "a registry key starts at a root such as HKEY_LOCAL_MACHINE\\…: '" + key + "'");
         }
         return canonical;
     }

@@ -8,7 +8,10 @@ import java.util.Locale;
  * @since 2.0
  */
 public enum Severity {
-    INFO, WARNING, ERROR, CRITICAL;
+    INFO,
+    WARNING,
+    ERROR,
+    CRITICAL;
 
     public boolean atLeast(Severity other) {
         return compareTo(other) >= 0;

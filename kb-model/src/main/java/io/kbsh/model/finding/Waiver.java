@@ -16,10 +16,7 @@ import java.util.Objects;
  * @param expires the last day the waiver holds
  * @since 2.1 (in {@code io.kbsh.rules.waiver} before)
  */
-public record Waiver(String article,
-                     String object,
-                     String justification,
-                     LocalDate expires) {
+public record Waiver(String article, String object, String justification, LocalDate expires) {
 
     public Waiver {
         Objects.requireNonNull(article, "article");

@@ -14,8 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 public final class DataFiles {
 
-    private DataFiles() {
-    }
+    private DataFiles() {}
 
     /**
      * The bytes of {@code file}, a regular file (a link to one is followed) of at most {@code limit} bytes.
@@ -38,8 +37,8 @@ public final class DataFiles {
     public static void requireRegular(Path file, String what) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         if (!attributes.isRegularFile()) {
-            throw new DataFileException(file + ": not a regular file (" + kind(attributes) + "); " + what
-                    + " must be one");
+            throw new DataFileException(
+                    file + ": not a regular file (" + kind(attributes) + "); " + what + " must be one");
         }
     }
 

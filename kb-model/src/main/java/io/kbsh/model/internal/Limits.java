@@ -32,8 +32,7 @@ public final class Limits {
     /** One line of a script or of standard input, in characters. */
     public static final int LINE_CHARS = 64 * 1024;
 
-    private Limits() {
-    }
+    private Limits() {}
 
     /** A limit as a person reads it: {@code 16 MiB}, {@code 64 KiB}. */
     public static String describe(long bytes) {

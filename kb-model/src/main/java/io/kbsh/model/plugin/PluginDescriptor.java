@@ -32,7 +32,9 @@ public record PluginDescriptor(String id, String name, String version, ApiVersio
      * {@code pluginClass} ({@code dev} when it is not run from a JAR with one).
      */
     public static PluginDescriptor of(Class<?> pluginClass, String id, String name, String builtAgainst) {
-        String version = pluginClass.getPackage() == null ? null : pluginClass.getPackage().getImplementationVersion();
+        String version = pluginClass.getPackage() == null
+                ? null
+                : pluginClass.getPackage().getImplementationVersion();
         return new PluginDescriptor(id, name, version == null ? "dev" : version, builtAgainst);
     }
 }

@@ -27,23 +27,40 @@ public final class Products {
 
     static {
         add("exchange", "Microsoft Exchange Server", "Exchange Server", "Exchange", "MS Exchange");
-        add("exchange-client", "Microsoft Exchange Client", "Exchange Client", "Exchange Windows Client",
-                "Exchange Macintosh Client", "Exchange DOS Client");
+        add(
+                "exchange-client",
+                "Microsoft Exchange Client",
+                "Exchange Client",
+                "Exchange Windows Client",
+                "Exchange Macintosh Client",
+                "Exchange DOS Client");
         add("outlook", "Microsoft Outlook", "Outlook", "Outlook Web Access");
-        add("proxy", "Microsoft Proxy Server", "Proxy Server", "Proxy", "WinSock Proxy Client",
-                "Catapult");
-        add("winnt", "Microsoft Windows NT", "Windows NT Server", "Windows NT Workstation",
-                "Windows NT Server, Enterprise Edition", "Windows NT", "WinNT",
+        add("proxy", "Microsoft Proxy Server", "Proxy Server", "Proxy", "WinSock Proxy Client", "Catapult");
+        add(
+                "winnt",
+                "Microsoft Windows NT",
+                "Windows NT Server",
+                "Windows NT Workstation",
+                "Windows NT Server, Enterprise Edition",
+                "Windows NT",
+                "WinNT",
                 "Windows for Workgroups and Windows NT Networking Issues");
-        add("winnt-tse", "Windows NT Server 4.0, Terminal Server Edition", "Terminal Server Edition",
+        add(
+                "winnt-tse",
+                "Windows NT Server 4.0, Terminal Server Edition",
+                "Terminal Server Edition",
                 "Windows NT Terminal Server");
         add("win2000", "Microsoft Windows 2000", "Windows 2000");
         add("win95", "Microsoft Windows 95", "Windows 95", "Windows 95.x Retail Product");
         add("win98", "Microsoft Windows 98", "Windows 98");
         add("windows", "Microsoft Windows", "Windows", "Windows for Workgroups");
         add("msdos", "Microsoft MS-DOS", "MS-DOS");
-        add("iis", "Microsoft Internet Information Server", "Internet Information Server",
-                "Internet Information Services", "IIS");
+        add(
+                "iis",
+                "Microsoft Internet Information Server",
+                "Internet Information Server",
+                "Internet Information Services",
+                "IIS");
         add("sms", "Microsoft Systems Management Server", "Systems Management Server", "SMS");
         add("sna", "Microsoft SNA Server", "SNA Server");
         add("sqlserver", "Microsoft SQL Server", "SQL Server");
@@ -62,11 +79,12 @@ public final class Products {
         add("foxpro", "Microsoft FoxPro", "FoxPro", "Visual FoxPro");
         add("site-server", "Microsoft Site Server", "Site Server");
         add("mts", "Microsoft Transaction Server", "Transaction Server");
-        ALIASES.sort(Comparator.comparingInt((Map.Entry<String, Product> e) -> e.getKey().length()).reversed());
+        ALIASES.sort(Comparator.comparingInt(
+                        (Map.Entry<String, Product> e) -> e.getKey().length())
+                .reversed());
     }
 
-    private Products() {
-    }
+    private Products() {}
 
     private static void add(String id, String name, String... aliases) {
         List<String> all = new ArrayList<>(List.of(aliases));
@@ -101,7 +119,8 @@ public final class Products {
         String text = normal(name);
         for (Map.Entry<String, Product> alias : ALIASES) {
             String a = alias.getKey();
-            if (text.startsWith(a) && (text.length() == a.length() || !Character.isLetterOrDigit(text.charAt(a.length())))) {
+            if (text.startsWith(a)
+                    && (text.length() == a.length() || !Character.isLetterOrDigit(text.charAt(a.length())))) {
                 return Optional.of(alias.getValue());
             }
         }

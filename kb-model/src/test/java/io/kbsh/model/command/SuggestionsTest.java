@@ -8,8 +8,25 @@ import org.junit.jupiter.api.Test;
 
 class SuggestionsTest {
 
-    private static final List<String> COMMANDS = List.of("check", "diagnose", "env", "fix", "help", "ini", "probe",
-            "search", "show", "bugs", "related", "waive", "plugins", "which", "version", "exit", "quit", "import");
+    private static final List<String> COMMANDS = List.of(
+            "check",
+            "diagnose",
+            "env",
+            "fix",
+            "help",
+            "ini",
+            "probe",
+            "search",
+            "show",
+            "bugs",
+            "related",
+            "waive",
+            "plugins",
+            "which",
+            "version",
+            "exit",
+            "quit",
+            "import");
 
     @Test
     void slipsOfTheKeyboardFindTheCommand() {
@@ -37,8 +54,10 @@ class SuggestionsTest {
 
     @Test
     void unknownOptionsSuggestTheNearOne() {
-        UsageException e = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class, () -> Arguments.parse(
-                List.of("--fial-on", "error"), List.of(OptionSpec.value("fail-on", ValueKind.TEXT, "x"))));
+        UsageException e = org.junit.jupiter.api.Assertions.assertThrows(
+                UsageException.class,
+                () -> Arguments.parse(
+                        List.of("--fial-on", "error"), List.of(OptionSpec.value("fail-on", ValueKind.TEXT, "x"))));
         assertEquals("unknown option --fial-on (did you mean --fail-on?)", e.getMessage());
     }
 

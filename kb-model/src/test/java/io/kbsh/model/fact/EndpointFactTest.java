@@ -19,12 +19,16 @@ class EndpointFactTest {
         for (String key : List.of("address", "greeting", "capabilities", "tls", "certificate")) {
             evidence.put(key, key + " value");
         }
-        EndpointFact fact = new EndpointFact("smtp", "mail.example", 25, ProbeStatus.OK, "ehlo",
-                Duration.ofMillis(12), evidence, Instant.EPOCH);
+        EndpointFact fact = new EndpointFact(
+                "smtp", "mail.example", 25, ProbeStatus.OK, "ehlo", Duration.ofMillis(12), evidence, Instant.EPOCH);
         evidence.put("later", "x");
 
-        assertEquals(List.of("address", "greeting", "capabilities", "tls", "certificate"), List.copyOf(fact.evidence().keys()));
-        assertThrows(UnsupportedOperationException.class, () -> fact.evidence().values().put("k", new EvidenceValue.TextValue("v")));
+        assertEquals(
+                List.of("address", "greeting", "capabilities", "tls", "certificate"),
+                List.copyOf(fact.evidence().keys()));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> fact.evidence().values().put("k", new EvidenceValue.TextValue("v")));
         assertEquals("smtp mail.example:25 OK, reached ehlo: greeting value", fact.describe());
     }
 
@@ -47,7 +51,9 @@ class EndpointFactTest {
         assertEquals("SIZE 1000, STARTTLS", evidence.asText().get("ehlo.extensions"));
         assertEquals("2001-02-03T04:05:06Z", evidence.asText().get("cert.not-after"));
         // A list longer than the 200 characters a text value is cut to stays whole.
-        List<String> many = java.util.stream.IntStream.range(0, 80).mapToObj(i -> "EXTENSION" + i).toList();
+        List<String> many = java.util.stream.IntStream.range(0, 80)
+                .mapToObj(i -> "EXTENSION" + i)
+                .toList();
         assertEquals(80, Evidence.builder().list("k", many).build().list("k").size());
     }
 

@@ -17,15 +17,37 @@ class FindingProbeHistoryTest {
     @Test
     void theNewestRunReadsFirstAndEarlierRunsFollowWithTheirTimes() {
         Instant first = Instant.parse("2026-01-01T10:00:00Z");
-        Facts facts = Facts.none().with(List.of(
-                new EndpointFact("rfc1006", "mta.test", 102, ProbeStatus.REFUSED, "resolve", Duration.ZERO, Map.of(), first),
-                new EndpointFact("tcp", "mta.test", 102, ProbeStatus.OK, "connect", Duration.ZERO, Map.of(), first),
-                new EndpointFact("rfc1006", "mta.test", 102, ProbeStatus.OK, "cc", Duration.ZERO, Map.of(),
-                        first.plusSeconds(60))));
+        Facts facts = Facts.none()
+                .with(List.of(
+                        new EndpointFact(
+                                "rfc1006",
+                                "mta.test",
+                                102,
+                                ProbeStatus.REFUSED,
+                                "resolve",
+                                Duration.ZERO,
+                                Map.of(),
+                                first),
+                        new EndpointFact(
+                                "tcp", "mta.test", 102, ProbeStatus.OK, "connect", Duration.ZERO, Map.of(), first),
+                        new EndpointFact(
+                                "rfc1006",
+                                "mta.test",
+                                102,
+                                ProbeStatus.OK,
+                                "cc",
+                                Duration.ZERO,
+                                Map.of(),
+                                first.plusSeconds(60))));
         ObjectRef server = ObjectRef.server("MTA1");
-        Finding f = Finding.builder(ArticleId.parse("Q165057"), Severity.WARNING, "x").affects(server)
-                .probe(ProbeRequest.of("rfc1006", "mta.test", 102, "the MTA answers"), server, facts).build();
-        assertEquals(List.of("probe: rfc1006 mta.test:102 OK, reached cc",
-                "probe earlier (2026-01-01T10:00:00Z): rfc1006 mta.test:102 REFUSED, reached resolve"), f.evidence());
+        Finding f = Finding.builder(ArticleId.parse("Q165057"), Severity.WARNING, "x")
+                .affects(server)
+                .probe(ProbeRequest.of("rfc1006", "mta.test", 102, "the MTA answers"), server, facts)
+                .build();
+        assertEquals(
+                List.of(
+                        "probe: rfc1006 mta.test:102 OK, reached cc",
+                        "probe earlier (2026-01-01T10:00:00Z): rfc1006 mta.test:102 REFUSED, reached resolve"),
+                f.evidence());
     }
 }

@@ -46,6 +46,8 @@ class ApiVersionTest {
     @Test
     void descriptorIdsAreLowerCaseWords() {
         assertThrows(IllegalArgumentException.class, () -> new PluginDescriptor("Q254909", "x", "1", "1.0"));
-        assertEquals("dev", PluginDescriptor.of(ApiVersionTest.class, "q1", "x", "1.0").version());
+        assertEquals(
+                "dev",
+                PluginDescriptor.of(ApiVersionTest.class, "q1", "x", "1.0").version());
     }
 }

@@ -22,8 +22,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
@@ -62,6 +62,7 @@ public final class DnsResolver {
 
     /** The server to ask; empty for the system's (with the hosts file first). */
     private final Optional<InetSocketAddress> server;
+
     private final Duration timeout;
     /** System.nanoTime() past which no query waits, if there is such a limit. */
     private final OptionalLong deadlineNanos;
@@ -81,7 +82,8 @@ public final class DnsResolver {
      */
     public DnsResolver within(Duration total) {
         long end = System.nanoTime() + Objects.requireNonNull(total, "total").toNanos();
-        long bounded = deadlineNanos.isPresent() && deadlineNanos.getAsLong() - end < 0 ? deadlineNanos.getAsLong() : end;
+        long bounded =
+                deadlineNanos.isPresent() && deadlineNanos.getAsLong() - end < 0 ? deadlineNanos.getAsLong() : end;
         return new DnsResolver(server, timeout, OptionalLong.of(bounded));
     }
 
@@ -160,7 +162,10 @@ public final class DnsResolver {
         if (found.isEmpty()) {
             try {
                 addresses(bare);
-                return new MxAnswer(bare, DnsOutcome.IMPLICIT_MX, List.of(new MxRecord(bare, 0)),
+                return new MxAnswer(
+                        bare,
+                        DnsOutcome.IMPLICIT_MX,
+                        List.of(new MxRecord(bare, 0)),
                         "no MX record; the domain's own address receives mail");
             } catch (DnsException e) {
                 return new MxAnswer(bare, e.outcome(), List.of(), "no MX record and " + e.getMessage());
@@ -206,11 +211,16 @@ public final class DnsResolver {
         Message answer = query(name, Type.SOA);
         for (Record r : answer.getSection(Section.ANSWER)) {
             if (r instanceof SOARecord soa && r.getName().equals(name)) {
-                return new SoaAnswer(stripDot(name.toString()), stripDot(soa.getHost().toString()),
-                        stripDot(soa.getAdmin().toString()), soa.getSerial(), answer.getHeader().getFlag(Flags.AA));
+                return new SoaAnswer(
+                        stripDot(name.toString()),
+                        stripDot(soa.getHost().toString()),
+                        stripDot(soa.getAdmin().toString()),
+                        soa.getSerial(),
+                        answer.getHeader().getFlag(Flags.AA));
             }
         }
-        throw new DnsException(DnsOutcome.NODATA, stripDot(name.toString()) + " has no SOA record here: not a zone apex");
+        throw new DnsException(
+                DnsOutcome.NODATA, stripDot(name.toString()) + " has no SOA record here: not a zone apex");
     }
 
     private List<InetAddress> records(Name name, int type) throws DnsException, InterruptedIOException {
@@ -264,8 +274,10 @@ public final class DnsResolver {
             }
         } catch (InterruptedIOException e) {
             if (e instanceof SocketTimeoutException) {
-                throw new DnsException(DnsOutcome.TIMEOUT, "no answer from " + show(to) + " for "
-                        + stripDot(name.toString()) + " " + Type.string(type) + " within " + wait + " ms");
+                throw new DnsException(
+                        DnsOutcome.TIMEOUT,
+                        "no answer from " + show(to) + " for " + stripDot(name.toString()) + " " + Type.string(type)
+                                + " within " + wait + " ms");
             }
             throw e;
         } catch (PortUnreachableException e) {
@@ -280,10 +292,13 @@ public final class DnsResolver {
                 return answer;
             }
             case Rcode.NXDOMAIN ->
-                throw new DnsException(DnsOutcome.NXDOMAIN, "NXDOMAIN: " + stripDot(name.toString()) + " does not exist");
-            case Rcode.SERVFAIL -> throw new DnsException(DnsOutcome.SERVFAIL, "SERVFAIL from " + show(to) + " for " + what);
+                throw new DnsException(
+                        DnsOutcome.NXDOMAIN, "NXDOMAIN: " + stripDot(name.toString()) + " does not exist");
+            case Rcode.SERVFAIL ->
+                throw new DnsException(DnsOutcome.SERVFAIL, "SERVFAIL from " + show(to) + " for " + what);
             case Rcode.REFUSED -> throw new DnsException(DnsOutcome.REFUSED, "REFUSED by " + show(to) + " for " + what);
-            default -> throw new DnsException(DnsOutcome.ERROR, Rcode.string(rcode) + " from " + show(to) + " for " + what);
+            default ->
+                throw new DnsException(DnsOutcome.ERROR, Rcode.string(rcode) + " from " + show(to) + " for " + what);
         }
     }
 

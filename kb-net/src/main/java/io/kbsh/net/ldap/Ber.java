@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 final class Ber {
 
-    private Ber() {
-    }
+    private Ber() {}
 
     static byte[] element(int tag, byte[]... parts) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -62,9 +61,11 @@ final class Ber {
         int tag = head[0] & 0xff;
         if (tag != expectedTag) {
             Optional<String> text = wire.firstTextLine(head);
-            throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, text.isPresent()
-                    ? "not an LDAP server: it said '" + text.get() + "'"
-                    : String.format("not an LDAP message: it starts with 0x%02x", tag));
+            throw new ProbeException(
+                    ProbeStatus.PROTOCOL_ERROR,
+                    text.isPresent()
+                            ? "not an LDAP server: it said '" + text.get() + "'"
+                            : String.format("not an LDAP message: it starts with 0x%02x", tag));
         }
         int first = head[1] & 0xff;
         long length;
@@ -73,8 +74,9 @@ final class Ber {
         } else {
             int n = first & 0x7f;
             if (n == 0 || n > 4) {
-                throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, n == 0 ? "BER indefinite length in an LDAP message"
-                        : "BER length of " + n + " bytes");
+                throw new ProbeException(
+                        ProbeStatus.PROTOCOL_ERROR,
+                        n == 0 ? "BER indefinite length in an LDAP message" : "BER length of " + n + " bytes");
             }
             length = 0;
             for (byte b : wire.readExactly(n)) {
@@ -82,8 +84,8 @@ final class Ber {
             }
         }
         if (length > cap) {
-            throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, "BER length " + length + " exceeds the cap of "
-                    + cap + " bytes");
+            throw new ProbeException(
+                    ProbeStatus.PROTOCOL_ERROR, "BER length " + length + " exceeds the cap of " + cap + " bytes");
         }
         byte[] body = wire.readExactly((int) length);
         return new Element(tag, body, 0, body.length);

@@ -1,8 +1,8 @@
 package io.kbsh.net.ldap;
 
 import io.kbsh.model.fact.ProbeStatus;
-import io.kbsh.net.probe.Probe;
 import io.kbsh.net.probe.EvidenceKeys;
+import io.kbsh.net.probe.Probe;
 import io.kbsh.net.probe.ProbeContext;
 import io.kbsh.net.probe.ProbeException;
 import io.kbsh.net.probe.TlsMode;
@@ -32,8 +32,13 @@ public final class LdapProbe implements Probe {
     private static final int EXTENDED_REQUEST = 0x77;
     private static final int EXTENDED_RESPONSE = 0x78;
     private static final String START_TLS_OID = "1.3.6.1.4.1.1466.20037";
-    private static final List<String> ROOT_DSE = List.of("namingContexts", "supportedLDAPVersion",
-            "supportedExtension", "vendorName", "vendorVersion", "dnsHostName");
+    private static final List<String> ROOT_DSE = List.of(
+            "namingContexts",
+            "supportedLDAPVersion",
+            "supportedExtension",
+            "vendorName",
+            "vendorVersion",
+            "dnsHostName");
 
     @Override
     public String id() {
@@ -70,8 +75,8 @@ public final class LdapProbe implements Probe {
             }
             wire.startTls("starttls");
         }
-        wire.write(message(2, Ber.element(BIND_REQUEST, Ber.integer(0x02, 3), Ber.string(0x04, ""),
-                Ber.string(0x80, ""))));
+        wire.write(message(
+                2, Ber.element(BIND_REQUEST, Ber.integer(0x02, 3), Ber.string(0x04, ""), Ber.string(0x80, ""))));
         Result bind = result(response(context, wire, 2, BIND_RESPONSE));
         context.evidence(EvidenceKeys.LDAP_BIND, bind.toString());
         if (bind.code() == 0) {
@@ -84,8 +89,8 @@ public final class LdapProbe implements Probe {
             // unbind has no answer; a closed connection changes nothing
         }
         if (bind.code() != 0 && !rootDse) {
-            throw new ProbeException(ProbeStatus.REJECTED, "anonymous bind refused (" + bind
-                    + ") and the root DSE unreadable");
+            throw new ProbeException(
+                    ProbeStatus.REJECTED, "anonymous bind refused (" + bind + ") and the root DSE unreadable");
         }
     }
 
@@ -94,15 +99,18 @@ public final class LdapProbe implements Probe {
         for (String a : ROOT_DSE) {
             attributes.add(Ber.string(0x04, a));
         }
-        wire.write(message(3, Ber.element(SEARCH_REQUEST,
-                Ber.string(0x04, ""),            // base: the root DSE
-                Ber.integer(0x0a, 0),            // scope: base object
-                Ber.integer(0x0a, 0),            // never dereference aliases
-                Ber.integer(0x02, 1),            // one entry at most
-                Ber.integer(0x02, 10),           // ten seconds at most
-                new byte[] {0x01, 0x01, 0x00},   // types only: false
-                Ber.string(0x87, "objectClass"), // filter: (objectClass=*)
-                Ber.element(SEQUENCE, attributes.toArray(new byte[0][])))));
+        wire.write(message(
+                3,
+                Ber.element(
+                        SEARCH_REQUEST,
+                        Ber.string(0x04, ""), // base: the root DSE
+                        Ber.integer(0x0a, 0), // scope: base object
+                        Ber.integer(0x0a, 0), // never dereference aliases
+                        Ber.integer(0x02, 1), // one entry at most
+                        Ber.integer(0x02, 10), // ten seconds at most
+                        new byte[] {0x01, 0x01, 0x00}, // types only: false
+                        Ber.string(0x87, "objectClass"), // filter: (objectClass=*)
+                        Ber.element(SEQUENCE, attributes.toArray(new byte[0][])))));
         for (int entries = 0; entries < 16; entries++) {
             Ber.Element op = response(context, wire, 3, SEARCH_ENTRY, SEARCH_REFERENCE, SEARCH_DONE);
             if (op.tag() == SEARCH_DONE) {
@@ -119,7 +127,8 @@ public final class LdapProbe implements Probe {
                     for (Ber.Element v : attribute.child(1).children()) {
                         values.add(v.text());
                     }
-                    context.evidence(EvidenceKeys.ROOTDSE_PREFIX + attribute.child(0).text(), values);
+                    context.evidence(
+                            EvidenceKeys.ROOTDSE_PREFIX + attribute.child(0).text(), values);
                 }
             }
         }
@@ -137,20 +146,20 @@ public final class LdapProbe implements Probe {
         int messageId = envelope.child(0).intValue();
         Ber.Element op = envelope.child(1);
         if (messageId == 0 && op.tag() == EXTENDED_RESPONSE) {
-            throw new ProbeException(ProbeStatus.REJECTED, "the server sent a notice of disconnection: "
-                    + result(op));
+            throw new ProbeException(ProbeStatus.REJECTED, "the server sent a notice of disconnection: " + result(op));
         }
         if (messageId != id) {
-            throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, "an answer to message " + messageId
-                    + " where " + id + " was expected");
+            throw new ProbeException(
+                    ProbeStatus.PROTOCOL_ERROR, "an answer to message " + messageId + " where " + id + " was expected");
         }
         for (int tag : tags) {
             if (op.tag() == tag) {
                 return op;
             }
         }
-        throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, String.format(
-                "unexpected LDAP operation 0x%02x in answer to message %d", op.tag(), id));
+        throw new ProbeException(
+                ProbeStatus.PROTOCOL_ERROR,
+                String.format("unexpected LDAP operation 0x%02x in answer to message %d", op.tag(), id));
     }
 
     private static Result result(Ber.Element op) throws ProbeException {

@@ -28,8 +28,8 @@ public final class SoaProbe {
     public SoaFact check(String zone, List<InetSocketAddress> servers, ProbeOptions options) {
         Objects.requireNonNull(zone, "zone");
         if (servers.isEmpty() || servers.size() > MAX_SERVERS) {
-            throw new IllegalArgumentException("an SOA comparison takes 1 to " + MAX_SERVERS + " servers, got "
-                    + servers.size());
+            throw new IllegalArgumentException(
+                    "an SOA comparison takes 1 to " + MAX_SERVERS + " servers, got " + servers.size());
         }
         Instant started = Instant.now();
         long end = System.nanoTime() + options.deadline().toNanos();
@@ -42,7 +42,9 @@ public final class SoaProbe {
                 continue;
             }
             try {
-                SoaAnswer soa = DnsResolver.at(server, options.dnsTimeout()).within(Duration.ofNanos(left)).soa(zone);
+                SoaAnswer soa = DnsResolver.at(server, options.dnsTimeout())
+                        .within(Duration.ofNanos(left))
+                        .soa(zone);
                 answers.add(new SoaFact.Server(name, "OK", soa.serial(), soa.primary(), soa.authoritative(), ""));
             } catch (DnsException e) {
                 answers.add(new SoaFact.Server(name, e.outcome().name(), 0, "", false, e.getMessage()));

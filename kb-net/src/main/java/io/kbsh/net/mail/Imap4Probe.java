@@ -39,7 +39,8 @@ public final class Imap4Probe extends TextProbe {
     }
 
     @Override
-    List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls) throws IOException, ProbeException {
+    List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls)
+            throws IOException, ProbeException {
         List<String> capabilities = new ArrayList<>();
         String done = command(wire, "k1 CAPABILITY", capabilities);
         if (!done.toUpperCase(Locale.ROOT).startsWith("K1 OK")) {

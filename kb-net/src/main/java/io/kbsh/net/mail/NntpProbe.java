@@ -35,7 +35,8 @@ public final class NntpProbe extends TextProbe {
     }
 
     @Override
-    List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls) throws IOException, ProbeException {
+    List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls)
+            throws IOException, ProbeException {
         String status = ask(wire, "CAPABILITIES", "NNTP");
         int code = code(status);
         if (code == 500 || code == 501) {
@@ -45,7 +46,8 @@ public final class NntpProbe extends TextProbe {
         if (code != 101) {
             throw notProtocol("NNTP CAPABILITIES", status);
         }
-        return capabilityList(context, wire, "NNTP", capabilityKey(EvidenceKeys.NNTP_CAPABILITIES, afterStartTls), "capabilities");
+        return capabilityList(
+                context, wire, "NNTP", capabilityKey(EvidenceKeys.NNTP_CAPABILITIES, afterStartTls), "capabilities");
     }
 
     @Override
@@ -67,7 +69,8 @@ public final class NntpProbe extends TextProbe {
     }
 
     private static int code(String line) {
-        if (line.length() >= 3 && line.substring(0, 3).chars().allMatch(Character::isDigit)
+        if (line.length() >= 3
+                && line.substring(0, 3).chars().allMatch(Character::isDigit)
                 && (line.length() == 3 || line.charAt(3) == ' ')) {
             return Integer.parseInt(line.substring(0, 3));
         }

@@ -31,7 +31,8 @@ public final class Pop3Probe extends TextProbe {
     }
 
     @Override
-    List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls) throws IOException, ProbeException {
+    List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls)
+            throws IOException, ProbeException {
         String status = ask(wire, "CAPA", "POP3");
         if (status.startsWith("-ERR")) {
             context.evidence(capabilityKey(EvidenceKeys.POP3_CAPA, afterStartTls), "unsupported");

@@ -37,7 +37,8 @@ public final class SmtpProbe extends TextProbe {
     }
 
     @Override
-    List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls) throws IOException, ProbeException {
+    List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls)
+            throws IOException, ProbeException {
         wire.writeLine("EHLO " + context.options().heloName());
         Reply ehlo = Reply.read(wire);
         if (ehlo.code() == 250) {
@@ -92,14 +93,16 @@ public final class SmtpProbe extends TextProbe {
             int code = -1;
             while (true) {
                 String line = TextProbe.checked(wire.readLine(), "SMTP");
-                if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(Character::isDigit)
+                if (line.length() < 3
+                        || !line.substring(0, 3).chars().allMatch(Character::isDigit)
                         || (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
                     throw TextProbe.notProtocol("SMTP", line);
                 }
                 int lineCode = Integer.parseInt(line.substring(0, 3));
                 if (code >= 0 && lineCode != code) {
-                    throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, "a multi-line reply changed its code: '"
-                            + Wire.printable(line) + "'");
+                    throw new ProbeException(
+                            ProbeStatus.PROTOCOL_ERROR,
+                            "a multi-line reply changed its code: '" + Wire.printable(line) + "'");
                 }
                 code = lineCode;
                 lines.add(line.length() > 4 ? line.substring(4) : "");

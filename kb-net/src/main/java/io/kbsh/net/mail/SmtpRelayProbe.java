@@ -33,7 +33,8 @@ public final class SmtpRelayProbe implements Probe {
     /** The foreign recipient asked for by default. */
     public static final String DEFAULT_TO = "kbsh-relay-test@example.com";
 
-    private static final Pattern MAILBOX = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9.-]{1,253}");
+    private static final Pattern MAILBOX =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9.-]{1,253}");
 
     private final SmtpProbe smtp = new SmtpProbe();
     private final String from;
@@ -52,8 +53,8 @@ public final class SmtpRelayProbe implements Probe {
     private static String mailbox(String address, String what) {
         Objects.requireNonNull(address, what);
         if (!MAILBOX.matcher(address).matches()) {
-            throw new IllegalArgumentException("parameter " + what + " must be a mailbox address like user@example.com, got '"
-                    + Wire.printable(address) + "'");
+            throw new IllegalArgumentException("parameter " + what
+                    + " must be a mailbox address like user@example.com, got '" + Wire.printable(address) + "'");
         }
         return address;
     }
@@ -90,7 +91,8 @@ public final class SmtpRelayProbe implements Probe {
                 throw new IllegalArgumentException("probe smtp-relay takes parameters from and to, not '" + name + "'");
             }
         }
-        return parameters.isEmpty() ? this
+        return parameters.isEmpty()
+                ? this
                 : new SmtpRelayProbe(parameters.getOrDefault("from", from), parameters.getOrDefault("to", to));
     }
 

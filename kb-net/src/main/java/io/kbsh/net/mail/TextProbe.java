@@ -91,7 +91,8 @@ abstract class TextProbe implements Probe {
      * Asks for the capabilities (upper-cased words); empty when the server has no such command. Records
      * them under {@link #capabilityKey(String, boolean)}.
      */
-    abstract List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls) throws IOException, ProbeException;
+    abstract List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls)
+            throws IOException, ProbeException;
 
     /**
      * The evidence key for a capability list: {@code plain} for the first list, {@code plain.after-tls} for the
@@ -149,8 +150,9 @@ abstract class TextProbe implements Probe {
     /** A line-based reply that is no NUL-free text is not the protocol. */
     static String checked(String line, String protocol) throws ProbeException {
         if (line.indexOf('\0') >= 0) {
-            throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, "NUL bytes where a " + protocol
-                    + " reply belongs: '" + Wire.printable(line) + "'");
+            throw new ProbeException(
+                    ProbeStatus.PROTOCOL_ERROR,
+                    "NUL bytes where a " + protocol + " reply belongs: '" + Wire.printable(line) + "'");
         }
         return line;
     }
@@ -180,7 +182,7 @@ abstract class TextProbe implements Probe {
     }
 
     static ProbeException notProtocol(String protocol, String line) {
-        return new ProbeException(ProbeStatus.PROTOCOL_ERROR, "not a " + protocol + " answer: '"
-                + Wire.printable(line) + "'");
+        return new ProbeException(
+                ProbeStatus.PROTOCOL_ERROR, "not a " + protocol + " answer: '" + Wire.printable(line) + "'");
     }
 }

@@ -14,8 +14,8 @@ import java.util.Optional;
  *
  * @since 2.0 ({@code address} is {@code Optional} since 2.1)
  */
-public record MxHost(String name, int preference, Optional<String> address, ProbeStatus status, String stage,
-                     Evidence evidence) {
+public record MxHost(
+        String name, int preference, Optional<String> address, ProbeStatus status, String stage, Evidence evidence) {
 
     public MxHost {
         Objects.requireNonNull(name, "name");

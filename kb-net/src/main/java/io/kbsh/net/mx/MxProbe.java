@@ -101,7 +101,8 @@ public final class MxProbe {
         long t0 = System.nanoTime();
         long end = t0 + options.deadline().toNanos();
         Instant deadline = started.plus(options.deadline());
-        DnsResolver base = options.dnsServer().map(server -> DnsResolver.at(server, options.dnsTimeout()))
+        DnsResolver base = options.dnsServer()
+                .map(server -> DnsResolver.at(server, options.dnsTimeout()))
                 .orElseGet(() -> DnsResolver.system(options.dnsTimeout()));
         MxAnswer answer;
         try {
@@ -128,25 +129,37 @@ public final class MxProbe {
             }
             for (InetAddress address : lookup.addresses) {
                 slots.add(new Slot(lookup.mx, address.getHostAddress(), requests.size(), ""));
-                requests.add(new ProbeRequest(probe, new ProbeTarget(address.getHostAddress(),
-                        options.smtpPort()), smtp.withTlsName(lookup.mx.host())));
+                requests.add(new ProbeRequest(
+                        probe,
+                        new ProbeTarget(address.getHostAddress(), options.smtpPort()),
+                        smtp.withTlsName(lookup.mx.host())));
             }
         }
-        List<ProbeResult> results = Thread.currentThread().isInterrupted() || requests.isEmpty() ? List.of()
+        List<ProbeResult> results = Thread.currentThread().isInterrupted() || requests.isEmpty()
+                ? List.of()
                 : runner.run(requests, deadline);
         List<MxHost> hosts = new ArrayList<>();
         for (Slot slot : slots) {
             if (slot.request < 0) {
-                hosts.add(new MxHost(slot.mx.host(), slot.mx.preference(), Optional.empty(),
-                        slot.dnsError.equals(CANCELLED) ? ProbeStatus.CANCELLED : ProbeStatus.DNS_ERROR, "none",
+                hosts.add(new MxHost(
+                        slot.mx.host(),
+                        slot.mx.preference(),
+                        Optional.empty(),
+                        slot.dnsError.equals(CANCELLED) ? ProbeStatus.CANCELLED : ProbeStatus.DNS_ERROR,
+                        "none",
                         detail(slot.dnsError)));
             } else if (slot.request < results.size()) {
                 ProbeResult r = results.get(slot.request);
-                hosts.add(new MxHost(slot.mx.host(), slot.mx.preference(), slot.address, r.status(), r.stage(),
-                        r.evidence()));
+                hosts.add(new MxHost(
+                        slot.mx.host(), slot.mx.preference(), slot.address, r.status(), r.stage(), r.evidence()));
             } else {
-                hosts.add(new MxHost(slot.mx.host(), slot.mx.preference(), slot.address, ProbeStatus.CANCELLED,
-                        "none", detail(CANCELLED)));
+                hosts.add(new MxHost(
+                        slot.mx.host(),
+                        slot.mx.preference(),
+                        slot.address,
+                        ProbeStatus.CANCELLED,
+                        "none",
+                        detail(CANCELLED)));
             }
         }
         String detail = answer.detail();

@@ -19,9 +19,16 @@ import java.util.Objects;
  *
  * @since 2.0
  */
-public record MxReport(String domain, DnsOutcome dnsOutcome, String dnsDetail, List<MxHost> hosts,
-                       int hostsNotFollowed, boolean fallbackDelivers, boolean firstHostOnlyFails, Duration latency,
-                       Instant observedAt) {
+public record MxReport(
+        String domain,
+        DnsOutcome dnsOutcome,
+        String dnsDetail,
+        List<MxHost> hosts,
+        int hostsNotFollowed,
+        boolean fallbackDelivers,
+        boolean firstHostOnlyFails,
+        Duration latency,
+        Instant observedAt) {
 
     public MxReport {
         Objects.requireNonNull(domain, "domain");
@@ -36,8 +43,14 @@ public record MxReport(String domain, DnsOutcome dnsOutcome, String dnsDetail, L
     }
 
     /** Builds the report and its verdicts from the hosts in sender order. */
-    static MxReport of(String domain, DnsOutcome outcome, String detail, List<MxHost> hosts, int notFollowed,
-                       Duration latency, Instant observedAt) {
+    static MxReport of(
+            String domain,
+            DnsOutcome outcome,
+            String detail,
+            List<MxHost> hosts,
+            int notFollowed,
+            Duration latency,
+            Instant observedAt) {
         boolean fallback = hosts.stream().anyMatch(MxHost::accepts);
         // Over every host of the lowest preference, not the one the shuffle put first: the same hosts give
         // the same verdict on every run (Q166604).
@@ -62,7 +75,13 @@ public record MxReport(String domain, DnsOutcome dnsOutcome, String dnsDetail, L
 
     /** The typed fact checks consume. */
     public MxFact toFact() {
-        return new MxFact(domain, dnsOutcome.name(), hosts.stream().map(MxHost::toFactHost).toList(),
-                hostsNotFollowed, fallbackDelivers, firstHostOnlyFails, observedAt);
+        return new MxFact(
+                domain,
+                dnsOutcome.name(),
+                hosts.stream().map(MxHost::toFactHost).toList(),
+                hostsNotFollowed,
+                fallbackDelivers,
+                firstHostOnlyFails,
+                observedAt);
     }
 }

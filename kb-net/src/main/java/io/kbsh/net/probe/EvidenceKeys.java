@@ -13,8 +13,7 @@ package io.kbsh.net.probe;
  */
 public final class EvidenceKeys {
 
-    private EvidenceKeys() {
-    }
+    private EvidenceKeys() {}
 
     // ---- every probe
 

@@ -24,6 +24,7 @@ final class GuardedInput extends InputStream {
     private long received;
     /** What was read since {@link #startTap()}, while {@code tapping}. */
     private final ByteArrayOutputStream tap = new ByteArrayOutputStream();
+
     private boolean tapping;
 
     GuardedInput(Socket socket, ProbeContext context) throws IOException {
@@ -62,8 +63,8 @@ final class GuardedInput extends InputStream {
         }
         long cap = context.options().maxBytes();
         if (received >= cap) {
-            throw new WireLimitException(ProbeStatus.PROTOCOL_ERROR,
-                    "the peer sent more than " + cap + " bytes; stopped reading");
+            throw new WireLimitException(
+                    ProbeStatus.PROTOCOL_ERROR, "the peer sent more than " + cap + " bytes; stopped reading");
         }
         socket.setSoTimeout(context.readWait());
         int n;

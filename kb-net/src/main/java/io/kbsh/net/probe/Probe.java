@@ -64,6 +64,7 @@ public interface Probe {
      * cancel it from outside (Ctrl-C), run it through a {@link ProbeRunner}, which closes its socket.
      */
     default ProbeResult probe(ProbeTarget target, ProbeOptions options) {
-        return ProbeContext.open(id(), target, options, java.util.OptionalLong.empty()).execute(this);
+        return ProbeContext.open(id(), target, options, java.util.OptionalLong.empty())
+                .execute(this);
     }
 }

@@ -24,8 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLException;
 
 /**
@@ -68,7 +68,9 @@ public final class ProbeContext {
     /** A context whose deadline is the probe's own, or the run's ({@code System.nanoTime()}) when that is sooner. */
     static ProbeContext open(String probeId, ProbeTarget target, ProbeOptions options, OptionalLong runDeadlineNanos) {
         long own = System.nanoTime() + options.deadline().toNanos();
-        long deadline = runDeadlineNanos.isEmpty() || own - runDeadlineNanos.getAsLong() < 0 ? own : runDeadlineNanos.getAsLong();
+        long deadline = runDeadlineNanos.isEmpty() || own - runDeadlineNanos.getAsLong() < 0
+                ? own
+                : runDeadlineNanos.getAsLong();
         return new ProbeContext(probeId, target, options, deadline);
     }
 
@@ -157,7 +159,8 @@ public final class ProbeContext {
     /** A resolver honouring the options' DNS server and time-out (bounded by the deadline too). */
     public DnsResolver resolver() {
         Duration left = remaining().isZero() ? Duration.ofMillis(1) : remaining();
-        DnsResolver r = options.dnsServer().map(server -> DnsResolver.at(server, options.dnsTimeout()))
+        DnsResolver r = options.dnsServer()
+                .map(server -> DnsResolver.at(server, options.dnsTimeout()))
                 .orElseGet(() -> DnsResolver.system(options.dnsTimeout()));
         return r.within(left);
     }
@@ -176,12 +179,14 @@ public final class ProbeContext {
             throw new SocketException("probe cancelled");
         }
         long before = System.nanoTime();
-        int wait = (int) Math.min(options.connectTimeout().toMillis(), Math.max(1, remaining().toMillis()));
+        int wait = (int) Math.min(
+                options.connectTimeout().toMillis(), Math.max(1, remaining().toMillis()));
         try {
             socket.connect(new InetSocketAddress(address, target.port()), wait);
         } catch (ConnectException e) {
-            throw new ProbeException(ProbeStatus.REFUSED, "connection refused by " + address.getHostAddress()
-                    + " port " + target.port());
+            throw new ProbeException(
+                    ProbeStatus.REFUSED,
+                    "connection refused by " + address.getHostAddress() + " port " + target.port());
         } catch (SocketTimeoutException e) {
             throw new ProbeException(ProbeStatus.TIMEOUT, "no answer to connect within " + wait + " ms");
         } catch (NoRouteToHostException e) {
@@ -195,8 +200,8 @@ public final class ProbeContext {
                 reached("connect");
                 throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, "connection reset by the peer right after accept");
             }
-            throw new ProbeException(ProbeStatus.UNREACHABLE, "cannot reach " + address.getHostAddress() + ": "
-                    + e.getMessage());
+            throw new ProbeException(
+                    ProbeStatus.UNREACHABLE, "cannot reach " + address.getHostAddress() + ": " + e.getMessage());
         }
         evidence(EvidenceKeys.CONNECT_MS, (System.nanoTime() - before) / 1_000_000);
         reached("connect");
@@ -252,11 +257,14 @@ public final class ProbeContext {
         } catch (SocketTimeoutException e) {
             boolean silent = received() == 0 && stage.equals("connect");
             status = silent ? ProbeStatus.CONNECTED_SILENT : ProbeStatus.TIMEOUT;
-            detail = (silent ? "the peer accepted the connection but said nothing within "
-                    : "no answer after " + stage + " within ") + options.readTimeout().toMillis() + " ms";
+            detail = (silent
+                            ? "the peer accepted the connection but said nothing within "
+                            : "no answer after " + stage + " within ")
+                    + options.readTimeout().toMillis() + " ms";
         } catch (EOFException e) {
             status = ProbeStatus.PROTOCOL_ERROR;
-            detail = received() == 0 ? "the peer closed the connection without a word"
+            detail = received() == 0
+                    ? "the peer closed the connection without a word"
                     : "the peer closed the connection: " + e.getMessage();
         } catch (SSLException e) {
             status = ProbeStatus.TLS_ERROR;
@@ -286,8 +294,8 @@ public final class ProbeContext {
             }
             found = Evidence.of(evidence);
         }
-        return new ProbeResult(probeId, target, status, stage, Duration.ofNanos(System.nanoTime() - startNanos),
-                found, startedAt);
+        return new ProbeResult(
+                probeId, target, status, stage, Duration.ofNanos(System.nanoTime() - startNanos), found, startedAt);
     }
 
     /**
@@ -310,7 +318,9 @@ public final class ProbeContext {
                 evidence(EvidenceKeys.TLS_LEGACY_HELLO, "not sent: " + again.getMessage());
             } catch (IOException again) {
                 // A second connection that failed or stalled says nothing about TLS: the refusal stands.
-                evidence(EvidenceKeys.TLS_LEGACY_HELLO, (legacyHelloSent ? "no answer: " : "not sent: ") + again.getMessage());
+                evidence(
+                        EvidenceKeys.TLS_LEGACY_HELLO,
+                        (legacyHelloSent ? "no answer: " : "not sent: ") + again.getMessage());
             }
             throw refused;
         }
@@ -329,8 +339,9 @@ public final class ProbeContext {
     int readWait() throws WireLimitException {
         long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
         if (left <= 0) {
-            throw new WireLimitException(ProbeStatus.TIMEOUT, "the probe's deadline of "
-                    + options.deadline().toMillis() + " ms passed after " + stage);
+            throw new WireLimitException(
+                    ProbeStatus.TIMEOUT,
+                    "the probe's deadline of " + options.deadline().toMillis() + " ms passed after " + stage);
         }
         return (int) Math.min(options.readTimeout().toMillis(), left);
     }

@@ -28,14 +28,37 @@ import java.util.Optional;
  *
  * @since 2.0 (the selectors, {@code dnsServer} and {@code tlsName} are {@code Optional} since 2.1)
  */
-public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Duration deadline, Duration dnsTimeout,
-                           TlsMode tls, Optional<String> calledTsel, Optional<String> callingTsel,
-                           Optional<InetSocketAddress> dnsServer, int smtpPort, String heloName, Optional<String> tlsName,
-                           int maxLineBytes, int maxReplyBytes, int maxBytes) {
+public record ProbeOptions(
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration deadline,
+        Duration dnsTimeout,
+        TlsMode tls,
+        Optional<String> calledTsel,
+        Optional<String> callingTsel,
+        Optional<InetSocketAddress> dnsServer,
+        int smtpPort,
+        String heloName,
+        Optional<String> tlsName,
+        int maxLineBytes,
+        int maxReplyBytes,
+        int maxBytes) {
 
-    private static final ProbeOptions DEFAULTS = new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(5),
-            Duration.ofSeconds(15), Duration.ofSeconds(3), TlsMode.NONE, Optional.empty(), Optional.empty(),
-            Optional.empty(), 25, "kbsh.invalid", Optional.empty(), 4096, 16 * 1024, 256 * 1024);
+    private static final ProbeOptions DEFAULTS = new ProbeOptions(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(3),
+            TlsMode.NONE,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            25,
+            "kbsh.invalid",
+            Optional.empty(),
+            4096,
+            16 * 1024,
+            256 * 1024);
 
     public ProbeOptions {
         requirePositive(connectTimeout, "connectTimeout");
@@ -69,18 +92,57 @@ public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Durati
     }
 
     public ProbeOptions withTimeouts(Duration connect, Duration read, Duration total) {
-        return new ProbeOptions(connect, read, total, dnsTimeout, tls, calledTsel, callingTsel, dnsServer,
-                smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
+        return new ProbeOptions(
+                connect,
+                read,
+                total,
+                dnsTimeout,
+                tls,
+                calledTsel,
+                callingTsel,
+                dnsServer,
+                smtpPort,
+                heloName,
+                tlsName,
+                maxLineBytes,
+                maxReplyBytes,
+                maxBytes);
     }
 
     public ProbeOptions withDnsTimeout(Duration timeout) {
-        return new ProbeOptions(connectTimeout, readTimeout, deadline, timeout, tls, calledTsel, callingTsel,
-                dnsServer, smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
+        return new ProbeOptions(
+                connectTimeout,
+                readTimeout,
+                deadline,
+                timeout,
+                tls,
+                calledTsel,
+                callingTsel,
+                dnsServer,
+                smtpPort,
+                heloName,
+                tlsName,
+                maxLineBytes,
+                maxReplyBytes,
+                maxBytes);
     }
 
     public ProbeOptions withTls(TlsMode mode) {
-        return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, mode, calledTsel, callingTsel,
-                dnsServer, smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
+        return new ProbeOptions(
+                connectTimeout,
+                readTimeout,
+                deadline,
+                dnsTimeout,
+                mode,
+                calledTsel,
+                callingTsel,
+                dnsServer,
+                smtpPort,
+                heloName,
+                tlsName,
+                maxLineBytes,
+                maxReplyBytes,
+                maxBytes);
     }
 
     /** Both RFC 1006 transport selectors, each text or {@code 0x…} hex. */
@@ -94,8 +156,21 @@ public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Durati
      * @since 2.1
      */
     public ProbeOptions withCalledTsel(String called) {
-        return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, Optional.of(called), callingTsel,
-                dnsServer, smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
+        return new ProbeOptions(
+                connectTimeout,
+                readTimeout,
+                deadline,
+                dnsTimeout,
+                tls,
+                Optional.of(called),
+                callingTsel,
+                dnsServer,
+                smtpPort,
+                heloName,
+                tlsName,
+                maxLineBytes,
+                maxReplyBytes,
+                maxBytes);
     }
 
     /**
@@ -104,29 +179,94 @@ public record ProbeOptions(Duration connectTimeout, Duration readTimeout, Durati
      * @since 2.1
      */
     public ProbeOptions withCallingTsel(String calling) {
-        return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, calledTsel, Optional.of(calling),
-                dnsServer, smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
+        return new ProbeOptions(
+                connectTimeout,
+                readTimeout,
+                deadline,
+                dnsTimeout,
+                tls,
+                calledTsel,
+                Optional.of(calling),
+                dnsServer,
+                smtpPort,
+                heloName,
+                tlsName,
+                maxLineBytes,
+                maxReplyBytes,
+                maxBytes);
     }
 
     /** The DNS server to resolve through instead of the system's. */
     public ProbeOptions withDnsServer(InetSocketAddress server) {
-        return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, calledTsel, callingTsel,
-                Optional.of(server), smtpPort, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
+        return new ProbeOptions(
+                connectTimeout,
+                readTimeout,
+                deadline,
+                dnsTimeout,
+                tls,
+                calledTsel,
+                callingTsel,
+                Optional.of(server),
+                smtpPort,
+                heloName,
+                tlsName,
+                maxLineBytes,
+                maxReplyBytes,
+                maxBytes);
     }
 
     public ProbeOptions withSmtpPort(int port) {
-        return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, calledTsel, callingTsel,
-                dnsServer, port, heloName, tlsName, maxLineBytes, maxReplyBytes, maxBytes);
+        return new ProbeOptions(
+                connectTimeout,
+                readTimeout,
+                deadline,
+                dnsTimeout,
+                tls,
+                calledTsel,
+                callingTsel,
+                dnsServer,
+                port,
+                heloName,
+                tlsName,
+                maxLineBytes,
+                maxReplyBytes,
+                maxBytes);
     }
 
     /** The name TLS asks for (SNI) and checks the certificate against, instead of the target's host. */
     public ProbeOptions withTlsName(String name) {
-        return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, calledTsel, callingTsel,
-                dnsServer, smtpPort, heloName, Optional.of(name), maxLineBytes, maxReplyBytes, maxBytes);
+        return new ProbeOptions(
+                connectTimeout,
+                readTimeout,
+                deadline,
+                dnsTimeout,
+                tls,
+                calledTsel,
+                callingTsel,
+                dnsServer,
+                smtpPort,
+                heloName,
+                Optional.of(name),
+                maxLineBytes,
+                maxReplyBytes,
+                maxBytes);
     }
 
     public ProbeOptions withCaps(int lineBytes, int replyBytes, int totalBytes) {
-        return new ProbeOptions(connectTimeout, readTimeout, deadline, dnsTimeout, tls, calledTsel, callingTsel,
-                dnsServer, smtpPort, heloName, tlsName, lineBytes, replyBytes, totalBytes);
+        return new ProbeOptions(
+                connectTimeout,
+                readTimeout,
+                deadline,
+                dnsTimeout,
+                tls,
+                calledTsel,
+                callingTsel,
+                dnsServer,
+                smtpPort,
+                heloName,
+                tlsName,
+                lineBytes,
+                replyBytes,
+                totalBytes);
     }
 }

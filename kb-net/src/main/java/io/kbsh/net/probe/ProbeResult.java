@@ -24,8 +24,14 @@ import java.util.Objects;
  *
  * @since 2.0
  */
-public record ProbeResult(String probe, ProbeTarget target, ProbeStatus status, String stage, Duration latency,
-                          Evidence evidence, Instant observedAt) {
+public record ProbeResult(
+        String probe,
+        ProbeTarget target,
+        ProbeStatus status,
+        String stage,
+        Duration latency,
+        Evidence evidence,
+        Instant observedAt) {
 
     public ProbeResult {
         Objects.requireNonNull(probe, "probe");

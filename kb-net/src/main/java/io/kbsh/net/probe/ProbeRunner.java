@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.OptionalLong;
 
 /**
  * Runs many probes at once: at most {@code maxInFlight} at a time and {@code maxPerHost} against one host,
@@ -67,7 +67,7 @@ public final class ProbeRunner {
 
     /** Runs {@code requests} with no progress reports; results in the order of the requests. */
     public List<ProbeResult> run(List<ProbeRequest> requests, Instant deadline) {
-        return run(requests, deadline, (done, total, latest) -> { });
+        return run(requests, deadline, (done, total, latest) -> {});
     }
 
     /** Runs {@code requests}; results come back in the order of the requests. */
@@ -75,7 +75,8 @@ public final class ProbeRunner {
         if (requests.isEmpty()) {
             return List.of();
         }
-        long runDeadline = System.nanoTime() + Duration.between(Instant.now(), deadline).toNanos();
+        long runDeadline =
+                System.nanoTime() + Duration.between(Instant.now(), deadline).toNanos();
         Run run = new Run(requests, runDeadline, progress, Math.min(maxInFlight, requests.size()));
         boolean interrupted = false;
         try {
@@ -198,15 +199,19 @@ public final class ProbeRunner {
         try {
             long wait = run.deadline - System.nanoTime();
             if (!hostPermits.tryAcquire(Math.max(0, wait), TimeUnit.NANOSECONDS)) {
-                return ProbeContext.open(request.probe().id(), request.target(), request.options(),
-                        OptionalLong.of(run.deadline)).execute(request.probe()); // the deadline passed while waiting: a TIMEOUT result
+                return ProbeContext.open(
+                                request.probe().id(),
+                                request.target(),
+                                request.options(),
+                                OptionalLong.of(run.deadline))
+                        .execute(request.probe()); // the deadline passed while waiting: a TIMEOUT result
             }
         } catch (InterruptedException e) {
             return cancelled(request);
         }
         try {
-            ProbeContext context = ProbeContext.open(request.probe().id(), request.target(), request.options(),
-                    OptionalLong.of(run.deadline));
+            ProbeContext context = ProbeContext.open(
+                    request.probe().id(), request.target(), request.options(), OptionalLong.of(run.deadline));
             run.running.add(context);
             try {
                 if (run.stopped) {
@@ -222,8 +227,16 @@ public final class ProbeRunner {
     }
 
     private static ProbeResult cancelled(ProbeRequest r) {
-        return new ProbeResult(r.probe().id(), r.target(), ProbeStatus.CANCELLED, "none", Duration.ZERO,
-                Evidence.builder().text(EvidenceKeys.DETAIL, "cancelled before it ran").build(), Instant.now());
+        return new ProbeResult(
+                r.probe().id(),
+                r.target(),
+                ProbeStatus.CANCELLED,
+                "none",
+                Duration.ZERO,
+                Evidence.builder()
+                        .text(EvidenceKeys.DETAIL, "cancelled before it ran")
+                        .build(),
+                Instant.now());
     }
 
     private static String key(ProbeRequest r) {

@@ -79,7 +79,8 @@ public final class UdpProbe implements Probe {
         if (spec.regionMatches(true, 0, "0x", 0, 2)) {
             String hex = spec.substring(2);
             if (hex.isEmpty() || hex.length() % 2 != 0 || !hex.matches("[0-9a-fA-F]+")) {
-                throw new IllegalArgumentException("payload '" + spec + "' is not an even number of hex digits after 0x");
+                throw new IllegalArgumentException(
+                        "payload '" + spec + "' is not an even number of hex digits after 0x");
             }
             return HexFormat.of().parseHex(hex);
         }
@@ -105,20 +106,25 @@ public final class UdpProbe implements Probe {
             socket.receive(reply);
         } catch (PortUnreachableException e) {
             context.evidence(EvidenceKeys.UDP_ANSWER, "refused");
-            throw new ProbeException(ProbeStatus.REFUSED, "ICMP port unreachable from " + address.getHostAddress()
-                    + " port " + context.target().port() + ": nothing listens there");
+            throw new ProbeException(
+                    ProbeStatus.REFUSED,
+                    "ICMP port unreachable from " + address.getHostAddress() + " port "
+                            + context.target().port() + ": nothing listens there");
         } catch (SocketTimeoutException e) {
             context.evidence(EvidenceKeys.UDP_ANSWER, "silent");
-            throw new ProbeException(ProbeStatus.TIMEOUT, "no reply and no ICMP refusal within " + wait
-                    + " ms: a service that ignored the datagram, or a filter that dropped it");
+            throw new ProbeException(
+                    ProbeStatus.TIMEOUT,
+                    "no reply and no ICMP refusal within " + wait
+                            + " ms: a service that ignored the datagram, or a filter that dropped it");
         }
         byte[] got = Arrays.copyOf(in, reply.getLength());
         context.evidence(EvidenceKeys.UDP_ANSWER, "reply");
         context.evidence(EvidenceKeys.UDP_REPLY_BYTES, got.length);
         String text = new String(got, 0, Math.min(got.length, 120), StandardCharsets.ISO_8859_1);
         boolean printable = text.chars().allMatch(c -> (c >= 0x20 && c < 0x7f) || c == '\r' || c == '\n' || c == '\t');
-        context.evidence(EvidenceKeys.UDP_REPLY, printable ? text.strip()
-                : "0x" + HexFormat.of().formatHex(got, 0, Math.min(got.length, 48)));
+        context.evidence(
+                EvidenceKeys.UDP_REPLY,
+                printable ? text.strip() : "0x" + HexFormat.of().formatHex(got, 0, Math.min(got.length, 48)));
         context.reached("reply");
     }
 }

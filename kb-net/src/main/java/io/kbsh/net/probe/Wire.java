@@ -85,7 +85,8 @@ public final class Wire implements Closeable {
                 if (n == 0) {
                     throw new EOFException("end of stream");
                 }
-                throw new EOFException("end of stream inside a line: " + printable(new String(line, 0, n, StandardCharsets.ISO_8859_1)));
+                throw new EOFException("end of stream inside a line: "
+                        + printable(new String(line, 0, n, StandardCharsets.ISO_8859_1)));
             }
             byte b = buffer[pos++];
             countReplyByte();
@@ -94,8 +95,10 @@ public final class Wire implements Closeable {
                 return new String(line, 0, end, StandardCharsets.ISO_8859_1);
             }
             if (n == max) {
-                throw new WireLimitException(ProbeStatus.PROTOCOL_ERROR, "a line longer than " + max + " bytes: "
-                        + printable(new String(line, 0, Math.min(n, 60), StandardCharsets.ISO_8859_1)) + "…");
+                throw new WireLimitException(
+                        ProbeStatus.PROTOCOL_ERROR,
+                        "a line longer than " + max + " bytes: "
+                                + printable(new String(line, 0, Math.min(n, 60), StandardCharsets.ISO_8859_1)) + "…");
             }
             if (n == line.length) {
                 line = Arrays.copyOf(line, Math.min(max, line.length * 2));
@@ -176,7 +179,11 @@ public final class Wire implements Closeable {
         }
         guarded.startTap();
         SSLSocket tls = (SSLSocket) EvidenceOnlyTrust.socketFactory()
-                .createSocket(new LayeredSocket(socket, guarded), host, context.target().port(), true);
+                .createSocket(
+                        new LayeredSocket(socket, guarded),
+                        host,
+                        context.target().port(),
+                        true);
         if (named) {
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setServerNames(List.of(new SNIHostName(host)));
@@ -191,8 +198,10 @@ public final class Wire implements Closeable {
                     throw limit;
                 }
                 if (t instanceof SocketTimeoutException) {
-                    throw new ProbeException(ProbeStatus.TIMEOUT, "the TLS handshake stalled: no answer within "
-                            + context.options().readTimeout().toMillis() + " ms");
+                    throw new ProbeException(
+                            ProbeStatus.TIMEOUT,
+                            "the TLS handshake stalled: no answer within "
+                                    + context.options().readTimeout().toMillis() + " ms");
                 }
             }
             if (e instanceof SSLException ssl) {
@@ -224,9 +233,11 @@ public final class Wire implements Closeable {
         }
         if (hello.alert().isPresent()) {
             context.evidence(EvidenceKeys.TLS_ALERT, hello.alert().get());
-            String detail = "the server refused the handshake: TLS alert " + hello.alert().get();
+            String detail = "the server refused the handshake: TLS alert "
+                    + hello.alert().get();
             // What a server limited to old protocols answers the JDK's modern offer with.
-            return hello.alert().get().equals("protocol_version") ? new ModernTlsRefused(detail)
+            return hello.alert().get().equals("protocol_version")
+                    ? new ModernTlsRefused(detail)
                     : new ProbeException(ProbeStatus.TLS_ERROR, detail);
         }
         if (sent.length > 0 && hello.version().isEmpty()) {
@@ -238,8 +249,10 @@ public final class Wire implements Closeable {
     }
 
     private static ProbeException onlyLegacy(String version) {
-        return new ProbeException(ProbeStatus.TLS_ERROR, "the server only speaks " + version
-                + ", which this JVM disables (it offers " + String.join(", ", EvidenceOnlyTrust.enabledProtocols()) + ")");
+        return new ProbeException(
+                ProbeStatus.TLS_ERROR,
+                "the server only speaks " + version + ", which this JVM disables (it offers "
+                        + String.join(", ", EvidenceOnlyTrust.enabledProtocols()) + ")");
     }
 
     /**
@@ -265,10 +278,16 @@ public final class Wire implements Closeable {
             context.evidence(EvidenceKeys.TLS_SERVER_VERSION, hello.version().get());
             return onlyLegacy(hello.version().get());
         }
-        context.evidence(EvidenceKeys.TLS_LEGACY_HELLO, hello.alert().map(a -> "refused too: TLS alert " + a)
-                .or(() -> hello.version().map(v -> "answered " + v)).orElse("no TLS answer"));
-        return new ProbeException(ProbeStatus.TLS_ERROR, "the server refused the handshake: TLS alert protocol_version,"
-                + " and answers no TLS 1.1, 1.0 or SSLv3 hello either");
+        context.evidence(
+                EvidenceKeys.TLS_LEGACY_HELLO,
+                hello.alert()
+                        .map(a -> "refused too: TLS alert " + a)
+                        .or(() -> hello.version().map(v -> "answered " + v))
+                        .orElse("no TLS answer"));
+        return new ProbeException(
+                ProbeStatus.TLS_ERROR,
+                "the server refused the handshake: TLS alert protocol_version,"
+                        + " and answers no TLS 1.1, 1.0 or SSLv3 hello either");
     }
 
     private boolean fill() throws IOException {

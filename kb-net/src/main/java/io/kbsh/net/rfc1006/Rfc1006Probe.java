@@ -1,8 +1,8 @@
 package io.kbsh.net.rfc1006;
 
 import io.kbsh.model.fact.ProbeStatus;
-import io.kbsh.net.probe.Probe;
 import io.kbsh.net.probe.EvidenceKeys;
+import io.kbsh.net.probe.Probe;
 import io.kbsh.net.probe.ProbeContext;
 import io.kbsh.net.probe.ProbeException;
 import io.kbsh.net.probe.TlsMode;
@@ -62,8 +62,10 @@ public final class Rfc1006Probe implements Probe {
         try {
             header = wire.readExactly(HEADER);
         } catch (EOFException e) {
-            throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, "the peer closed the connection instead of answering"
-                    + " the connection request (" + e.getMessage() + ")");
+            throw new ProbeException(
+                    ProbeStatus.PROTOCOL_ERROR,
+                    "the peer closed the connection instead of answering" + " the connection request (" + e.getMessage()
+                            + ")");
         }
         if ((header[0] & 0xff) != TPKT_VERSION || header[1] != 0) {
             throw notRfc1006(context, wire, header);
@@ -76,15 +78,16 @@ public final class Rfc1006Probe implements Probe {
         try {
             body = wire.readExactly(length - HEADER);
         } catch (EOFException | SocketTimeoutException e) {
-            throw garbage(context, "the TPKT announced " + length + " bytes but the body did not come ("
-                    + e.getMessage() + ")");
+            throw garbage(
+                    context,
+                    "the TPKT announced " + length + " bytes but the body did not come (" + e.getMessage() + ")");
         }
         context.reached("tpkt");
         context.evidence("tpdu", HexFormat.of().formatHex(body, 0, Math.min(body.length, 64)));
         int li = body[0] & 0xff;
         if (li + 1 > body.length || li < 1) {
-            throw garbage(context, "the COTP length indicator " + li + " runs past the " + body.length
-                    + "-byte packet");
+            throw garbage(
+                    context, "the COTP length indicator " + li + " runs past the " + body.length + "-byte packet");
         }
         int code = body[1] & 0xf0;
         switch (code) {
@@ -111,9 +114,9 @@ public final class Rfc1006Probe implements Probe {
         ByteArrayOutputStream tpdu = new ByteArrayOutputStream();
         tpdu.write(0); // length indicator, filled in below
         tpdu.write(CR);
-        tpdu.writeBytes(new byte[] {0, 0});      // destination reference: none yet
+        tpdu.writeBytes(new byte[] {0, 0}); // destination reference: none yet
         tpdu.writeBytes(new byte[] {0x4b, 0x42}); // source reference
-        tpdu.write(0);                           // class 0, no options
+        tpdu.write(0); // class 0, no options
         tpdu.writeBytes(new byte[] {(byte) TPDU_SIZE, 1, 0x0b}); // TPDU size 2048
         parameter(tpdu, CALLING_TSAP, calling);
         parameter(tpdu, CALLED_TSAP, called);
@@ -170,13 +173,15 @@ public final class Rfc1006Probe implements Probe {
 
     private static ProbeException error(ProbeContext context, byte[] body, int li) {
         context.evidence(EvidenceKeys.RFC1006_OUTCOME, "ER");
-        String cause = li >= 4 ? switch (body[4] & 0xff) {
-            case 0 -> "reason not specified";
-            case 1 -> "invalid parameter code";
-            case 2 -> "invalid TPDU type";
-            case 3 -> "invalid parameter value";
-            default -> "cause " + (body[4] & 0xff);
-        } : "no cause given";
+        String cause = li >= 4
+                ? switch (body[4] & 0xff) {
+                    case 0 -> "reason not specified";
+                    case 1 -> "invalid parameter code";
+                    case 2 -> "invalid TPDU type";
+                    case 3 -> "invalid parameter value";
+                    default -> "cause " + (body[4] & 0xff);
+                }
+                : "no cause given";
         context.evidence("cotp.cause", cause);
         return new ProbeException(ProbeStatus.PROTOCOL_ERROR, "error TPDU: " + cause);
     }
@@ -206,8 +211,8 @@ public final class Rfc1006Probe implements Probe {
         if (text.isPresent()) {
             context.evidence(EvidenceKeys.RFC1006_OUTCOME, "NOT_RFC1006");
             context.evidence("greeting", text.get());
-            return new ProbeException(ProbeStatus.PROTOCOL_ERROR, "not an RFC 1006 service: it said '"
-                    + text.get() + "'");
+            return new ProbeException(
+                    ProbeStatus.PROTOCOL_ERROR, "not an RFC 1006 service: it said '" + text.get() + "'");
         }
         return garbage(context, "not a TPKT: it starts with 0x" + HexFormat.of().formatHex(header));
     }

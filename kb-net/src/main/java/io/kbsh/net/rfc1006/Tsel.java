@@ -13,8 +13,7 @@ public final class Tsel {
 
     private static final int MAX_LENGTH = 32;
 
-    private Tsel() {
-    }
+    private Tsel() {}
 
     /** The selector's bytes; an {@link IllegalArgumentException} says what is wrong with {@code spec}. */
     public static byte[] parse(String spec) {
@@ -23,17 +22,20 @@ public final class Tsel {
         if (lower.startsWith("0x") || lower.startsWith("hex:")) {
             String hex = spec.substring(lower.startsWith("0x") ? 2 : 4).replace(" ", "");
             if (hex.isEmpty() || hex.length() % 2 != 0 || !hex.matches("[0-9a-fA-F]+")) {
-                throw new IllegalArgumentException("transport selector '" + spec + "' is not an even number of hex digits");
+                throw new IllegalArgumentException(
+                        "transport selector '" + spec + "' is not an even number of hex digits");
             }
             bytes = HexFormat.of().parseHex(hex);
         } else {
             if (spec.isEmpty() || !spec.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                throw new IllegalArgumentException("transport selector '" + spec + "' must be printable ASCII or 0x… hex");
+                throw new IllegalArgumentException(
+                        "transport selector '" + spec + "' must be printable ASCII or 0x… hex");
             }
             bytes = spec.getBytes(StandardCharsets.US_ASCII);
         }
         if (bytes.length > MAX_LENGTH) {
-            throw new IllegalArgumentException("transport selector '" + spec + "' is longer than " + MAX_LENGTH + " bytes");
+            throw new IllegalArgumentException(
+                    "transport selector '" + spec + "' is longer than " + MAX_LENGTH + " bytes");
         }
         return bytes;
     }
@@ -44,6 +46,8 @@ public final class Tsel {
         for (byte b : bytes) {
             printable &= b >= 0x20 && b < 0x7f;
         }
-        return printable ? "'" + new String(bytes, StandardCharsets.US_ASCII) + "'" : "0x" + HexFormat.of().formatHex(bytes);
+        return printable
+                ? "'" + new String(bytes, StandardCharsets.US_ASCII) + "'"
+                : "0x" + HexFormat.of().formatHex(bytes);
     }
 }

@@ -22,7 +22,8 @@ class DnsResolverTest {
     @BeforeAll
     static void start() throws Exception {
         dns = new DnsTestServer()
-                .mx("two.test", 20, "backup.two.test").mx("two.test", 10, "primary.two.test")
+                .mx("two.test", 20, "backup.two.test")
+                .mx("two.test", 10, "primary.two.test")
                 .a("host.test", "127.0.0.9")
                 .cname("alias.test", "host.test")
                 .nullMx("nomail.test")
@@ -53,15 +54,26 @@ class DnsResolverTest {
 
     @Test
     void outcomesAreDistinct() throws Exception {
-        assertEquals(DnsOutcome.NXDOMAIN, assertThrows(DnsException.class, () -> resolver.addresses("none.test")).outcome());
+        assertEquals(
+                DnsOutcome.NXDOMAIN,
+                assertThrows(DnsException.class, () -> resolver.addresses("none.test"))
+                        .outcome());
         DnsException servfail = assertThrows(DnsException.class, () -> resolver.addresses("broken.test"));
         assertEquals(DnsOutcome.SERVFAIL, servfail.outcome());
         assertTrue(servfail.getMessage().endsWith(" for broken.test A"), servfail.getMessage());
         long t0 = System.nanoTime();
-        assertEquals(DnsOutcome.TIMEOUT, assertThrows(DnsException.class, () -> resolver.addresses("slow.test")).outcome());
+        assertEquals(
+                DnsOutcome.TIMEOUT,
+                assertThrows(DnsException.class, () -> resolver.addresses("slow.test"))
+                        .outcome());
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        assertTrue(took.compareTo(Duration.ofMillis(350)) > 0 && took.compareTo(Duration.ofMillis(2000)) < 0, took.toString());
-        assertEquals(DnsOutcome.NODATA, assertThrows(DnsException.class, () -> resolver.addresses("nomail.test")).outcome());
+        assertTrue(
+                took.compareTo(Duration.ofMillis(350)) > 0 && took.compareTo(Duration.ofMillis(2000)) < 0,
+                took.toString());
+        assertEquals(
+                DnsOutcome.NODATA,
+                assertThrows(DnsException.class, () -> resolver.addresses("nomail.test"))
+                        .outcome());
     }
 
     @Test
@@ -84,8 +96,8 @@ class DnsResolverTest {
         java.net.DatagramSocket closed = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress());
         int port = closed.getLocalPort();
         closed.close();
-        DnsResolver nobody = DnsResolver.at(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                Duration.ofSeconds(2));
+        DnsResolver nobody = DnsResolver.at(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), Duration.ofSeconds(2));
         long t0 = System.nanoTime();
         DnsException e = assertThrows(DnsException.class, () -> nobody.addresses("host.test"));
         assertEquals(DnsOutcome.REFUSED, e.outcome(), e.getMessage());

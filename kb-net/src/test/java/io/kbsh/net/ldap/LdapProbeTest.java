@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
 class LdapProbeTest {
 
     private static InMemoryDirectoryServer directory;
-    private static final ProbeOptions OPTIONS = ProbeOptions.defaults()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(8));
+    private static final ProbeOptions OPTIONS =
+            ProbeOptions.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(8));
 
     private static SSLUtil ssl(Path store) throws Exception {
-        return new SSLUtil(new KeyStoreKeyManager(store.toFile(), TestTls.PIN, "PKCS12", "server"),
-                new TrustAllTrustManager());
+        return new SSLUtil(
+                new KeyStoreKeyManager(store.toFile(), TestTls.PIN, "PKCS12", "server"), new TrustAllTrustManager());
     }
 
     @BeforeAll
@@ -42,8 +42,10 @@ class LdapProbeTest {
         SSLUtil expired = ssl(TestTls.expiredStore());
         config.setListenerConfigs(
                 InMemoryListenerConfig.createLDAPConfig("ldap", loopback, 0, current.createSSLSocketFactory()),
-                InMemoryListenerConfig.createLDAPSConfig("ldaps", loopback, 0, current.createSSLServerSocketFactory(), null),
-                InMemoryListenerConfig.createLDAPSConfig("expired", loopback, 0, expired.createSSLServerSocketFactory(), null));
+                InMemoryListenerConfig.createLDAPSConfig(
+                        "ldaps", loopback, 0, current.createSSLServerSocketFactory(), null),
+                InMemoryListenerConfig.createLDAPSConfig(
+                        "expired", loopback, 0, expired.createSSLServerSocketFactory(), null));
         config.setVendorName("kbsh test directory");
         directory = new InMemoryDirectoryServer(config);
         directory.add("dn: dc=example,dc=com", "objectClass: top", "objectClass: domain", "dc: example");
@@ -56,8 +58,8 @@ class LdapProbeTest {
     }
 
     private static ProbeResult probe(String listener, TlsMode tls) {
-        return new LdapProbe().probe(ProbeTarget.of("127.0.0.1", directory.getListenPort(listener)),
-                OPTIONS.withTls(tls));
+        return new LdapProbe()
+                .probe(ProbeTarget.of("127.0.0.1", directory.getListenPort(listener)), OPTIONS.withTls(tls));
     }
 
     @Test

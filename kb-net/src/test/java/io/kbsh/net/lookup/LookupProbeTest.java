@@ -20,15 +20,19 @@ import org.junit.jupiter.api.Test;
 class LookupProbeTest {
 
     private static ProbeOptions at(DnsTestServer dns) {
-        return ProbeOptions.defaults().withDnsServer(dns.address()).withDnsTimeout(Duration.ofMillis(500))
+        return ProbeOptions.defaults()
+                .withDnsServer(dns.address())
+                .withDnsTimeout(Duration.ofMillis(500))
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
     }
 
     @Test
     void reverseLookUpNamesTheHostAndChecksThatItResolvesBack() throws Exception {
         try (DnsTestServer dns = new DnsTestServer()
-                .ptr("127.0.0.5", "mta.site.test").a("mta.site.test", "127.0.0.5")
-                .ptr("127.0.0.6", "liar.test").a("liar.test", "127.0.0.9")) {
+                .ptr("127.0.0.5", "mta.site.test")
+                .a("mta.site.test", "127.0.0.5")
+                .ptr("127.0.0.6", "liar.test")
+                .a("liar.test", "127.0.0.9")) {
             PtrFact good = new PtrProbe().check("127.0.0.5", at(dns));
             assertEquals("OK", good.dnsOutcome());
             assertEquals(List.of("mta.site.test"), good.names());
@@ -43,7 +47,8 @@ class LookupProbeTest {
             assertEquals("NXDOMAIN", none.dnsOutcome());
             assertTrue(none.names().isEmpty());
         }
-        assertThrows(IllegalArgumentException.class, () -> new PtrProbe().check("mta.site.test", ProbeOptions.defaults()));
+        assertThrows(
+                IllegalArgumentException.class, () -> new PtrProbe().check("mta.site.test", ProbeOptions.defaults()));
     }
 
     @Test
@@ -63,19 +68,23 @@ class LookupProbeTest {
             closedPort = s.getLocalPort();
         }
         try (DnsTestServer primary = new DnsTestServer().soa("site.test", 2026120102);
-             DnsTestServer secondary = new DnsTestServer().soa("site.test", 2026120101);
-             DnsTestServer twin = new DnsTestServer().soa("site.test", 2026120102)) {
+                DnsTestServer secondary = new DnsTestServer().soa("site.test", 2026120101);
+                DnsTestServer twin = new DnsTestServer().soa("site.test", 2026120102)) {
             SoaFact agree = new SoaProbe().check("site.test", List.of(primary.address(), twin.address()), at(primary));
             assertTrue(agree.serialsAgree(), agree.describe());
             assertTrue(agree.servers().get(0).authoritative());
 
             InetSocketAddress nobody = new InetSocketAddress(InetAddress.getLoopbackAddress(), closedPort);
-            SoaFact f = new SoaProbe().check("site.test", List.of(primary.address(), secondary.address(), nobody),
-                    at(primary));
+            SoaFact f = new SoaProbe()
+                    .check("site.test", List.of(primary.address(), secondary.address(), nobody), at(primary));
             assertFalse(f.serialsAgree(), f.describe());
             assertEquals(2026120102L, f.newestSerial().orElseThrow());
-            assertEquals(List.of(secondary.address().getPort()), f.behind().stream()
-                    .map(s -> Integer.parseInt(s.server().substring(s.server().lastIndexOf(':') + 1))).toList());
+            assertEquals(
+                    List.of(secondary.address().getPort()),
+                    f.behind().stream()
+                            .map(s -> Integer.parseInt(
+                                    s.server().substring(s.server().lastIndexOf(':') + 1)))
+                            .toList());
             assertEquals("REFUSED", f.servers().get(2).dnsOutcome(), f.describe());
             assertTrue(f.describe().contains("serial 2026120101"), f.describe());
         }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class GreenMailProbeTest {
 
     private static GreenMail mail;
-    private static final ProbeOptions OPTIONS = ProbeOptions.defaults()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(8));
+    private static final ProbeOptions OPTIONS =
+            ProbeOptions.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(8));
 
     @BeforeAll
     static void start() {
@@ -32,7 +32,8 @@ class GreenMailProbeTest {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3S),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS)};
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS)
+        };
         mail = new GreenMail(ServerSetup.dynamicPort(setups));
         mail.start();
     }
@@ -112,9 +113,13 @@ class GreenMailProbeTest {
         ProbeResult r = probe(new SmtpRelayProbe(), mail.getSmtp().getPort(), TlsMode.NONE);
         assertEquals(ProbeStatus.OK, r.status(), r.detail());
         assertEquals("rcpt", r.stage());
-        assertEquals(java.util.Optional.of(true), r.evidence().flag(io.kbsh.net.probe.EvidenceKeys.RELAY_ACCEPTED),
+        assertEquals(
+                java.util.Optional.of(true),
+                r.evidence().flag(io.kbsh.net.probe.EvidenceKeys.RELAY_ACCEPTED),
                 r.evidence().toString());
-        assertTrue(r.evidence(io.kbsh.net.probe.EvidenceKeys.RELAY_RCPT_REPLY).startsWith("250"), r.evidence().toString());
+        assertTrue(
+                r.evidence(io.kbsh.net.probe.EvidenceKeys.RELAY_RCPT_REPLY).startsWith("250"),
+                r.evidence().toString());
         assertEquals(0, mail.getReceivedMessages().length, "no DATA: nothing was delivered");
     }
 }

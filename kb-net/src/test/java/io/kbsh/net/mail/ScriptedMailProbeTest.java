@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 /** Greetings, rejections and STARTTLS of the mail and news probes against scripted servers. */
 class ScriptedMailProbeTest {
 
-    private static final ProbeOptions OPTIONS = ProbeOptions.defaults()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(6));
+    private static final ProbeOptions OPTIONS =
+            ProbeOptions.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(6));
 
-    private static final String EHLO_WITH_TLS = "250-test.invalid hello\r\n250-PIPELINING\r\n250-SIZE 1000\r\n250 STARTTLS\r\n";
+    private static final String EHLO_WITH_TLS =
+            "250-test.invalid hello\r\n250-PIPELINING\r\n250-SIZE 1000\r\n250 STARTTLS\r\n";
 
     static ProbeResult probe(Probe probe, ScriptedServer.Script script, TlsMode tls) throws Exception {
         try (ScriptedServer server = new ScriptedServer(script)) {
@@ -51,12 +52,17 @@ class ScriptedMailProbeTest {
 
     @Test
     void smtpMultiLineGreetingIsOneReply() throws Exception {
-        ProbeResult r = probe(new SmtpProbe(), Dialogue.greeting("220-mail.test ESMTP\r\n220-second line\r\n220 ready\r\n")
-                .on("EHLO", "250-mail.test\r\n250 8BITMIME\r\n"), TlsMode.NONE);
+        ProbeResult r = probe(
+                new SmtpProbe(),
+                Dialogue.greeting("220-mail.test ESMTP\r\n220-second line\r\n220 ready\r\n")
+                        .on("EHLO", "250-mail.test\r\n250 8BITMIME\r\n"),
+                TlsMode.NONE);
         assertEquals(ProbeStatus.OK, r.status(), r.detail());
         assertEquals("220 mail.test ESMTP (+2 lines)", r.evidence("greeting"));
         assertEquals(List.of("8BITMIME"), r.evidence().list(EvidenceKeys.EHLO_EXTENSIONS));
-        assertEquals(List.of("address", "connect-ms", "greeting", "ehlo.extensions"), List.copyOf(r.evidence().keys()),
+        assertEquals(
+                List.of("address", "connect-ms", "greeting", "ehlo.extensions"),
+                List.copyOf(r.evidence().keys()),
                 "evidence in the order of the conversation");
         assertEquals(r.evidence(), r.toFact().evidence());
     }
@@ -73,16 +79,22 @@ class ScriptedMailProbeTest {
 
     @Test
     void smtpFallsBackToHeloWhenEhloIsRefused() throws Exception {
-        ProbeResult r = probe(new SmtpProbe(), Dialogue.greeting("220 old.test\r\n").on("EHLO", "502 what\r\n")
-                .on("HELO", "250 old.test\r\n"), TlsMode.NONE);
+        ProbeResult r = probe(
+                new SmtpProbe(),
+                Dialogue.greeting("220 old.test\r\n").on("EHLO", "502 what\r\n").on("HELO", "250 old.test\r\n"),
+                TlsMode.NONE);
         assertEquals(ProbeStatus.OK, r.status(), r.detail());
         assertEquals("helo", r.stage());
     }
 
     @Test
     void smtpStartTlsUpgradesAndReportsTheCertificate() throws Exception {
-        ProbeResult r = probe(new SmtpProbe(), Dialogue.greeting("220 tls.test\r\n").on("EHLO", EHLO_WITH_TLS)
-                .startTlsOn("STARTTLS", "220 go ahead\r\n"), TlsMode.STARTTLS);
+        ProbeResult r = probe(
+                new SmtpProbe(),
+                Dialogue.greeting("220 tls.test\r\n")
+                        .on("EHLO", EHLO_WITH_TLS)
+                        .startTlsOn("STARTTLS", "220 go ahead\r\n"),
+                TlsMode.STARTTLS);
         assertEquals(ProbeStatus.OK, r.status(), r.detail());
         assertEquals("starttls", r.stage());
         assertTrue(r.evidence("tls.protocol").startsWith("TLSv1."), r.evidence().toString());
@@ -91,43 +103,61 @@ class ScriptedMailProbeTest {
         assertTrue(r.evidence("cert.subject").contains("CN=localhost"), r.evidence("cert.subject"));
         // Typed: the certificate's dates are times, its verdicts flags, its names a list.
         Instant notAfter = r.evidence().time(EvidenceKeys.CERT_NOT_AFTER).orElseThrow();
-        assertTrue(notAfter.isAfter(r.evidence().time(EvidenceKeys.CERT_NOT_BEFORE).orElseThrow()));
+        assertTrue(
+                notAfter.isAfter(r.evidence().time(EvidenceKeys.CERT_NOT_BEFORE).orElseThrow()));
         assertEquals(Optional.of(false), r.evidence().flag(EvidenceKeys.CERT_EXPIRED));
-        assertTrue(r.evidence().list(EvidenceKeys.CERT_NAMES).contains("localhost"), r.evidence().toString());
+        assertTrue(
+                r.evidence().list(EvidenceKeys.CERT_NAMES).contains("localhost"),
+                r.evidence().toString());
         assertTrue(r.evidence().number(EvidenceKeys.CONNECT_MS).orElseThrow() >= 0);
     }
 
     @Test
     void startTlsKeepsTheExtensionsSeenBeforeTlsBesideThoseAfter() throws Exception {
         // Offered in plain text: STARTTLS and no AUTH; over TLS: AUTH and, as servers do, no STARTTLS.
-        ProbeResult r = probe(new SmtpProbe(), Dialogue.greeting("220 tls.test\r\n").on("EHLO", EHLO_WITH_TLS)
-                .overTls("EHLO", "250-tls.test hello again\r\n250-SIZE 1000\r\n250 AUTH LOGIN PLAIN\r\n")
-                .startTlsOn("STARTTLS", "220 go ahead\r\n"), TlsMode.STARTTLS);
+        ProbeResult r = probe(
+                new SmtpProbe(),
+                Dialogue.greeting("220 tls.test\r\n")
+                        .on("EHLO", EHLO_WITH_TLS)
+                        .overTls("EHLO", "250-tls.test hello again\r\n250-SIZE 1000\r\n250 AUTH LOGIN PLAIN\r\n")
+                        .startTlsOn("STARTTLS", "220 go ahead\r\n"),
+                TlsMode.STARTTLS);
         assertEquals(ProbeStatus.OK, r.status(), r.detail());
-        assertEquals(List.of("PIPELINING", "SIZE 1000", "STARTTLS"), r.evidence().list(EvidenceKeys.EHLO_EXTENSIONS));
-        assertEquals(List.of("SIZE 1000", "AUTH LOGIN PLAIN"), r.evidence().list(EvidenceKeys.EHLO_EXTENSIONS_AFTER_TLS));
-        assertTrue(r.toFact().evidence().list(EvidenceKeys.EHLO_EXTENSIONS).contains("STARTTLS"),
+        assertEquals(
+                List.of("PIPELINING", "SIZE 1000", "STARTTLS"), r.evidence().list(EvidenceKeys.EHLO_EXTENSIONS));
+        assertEquals(
+                List.of("SIZE 1000", "AUTH LOGIN PLAIN"), r.evidence().list(EvidenceKeys.EHLO_EXTENSIONS_AFTER_TLS));
+        assertTrue(
+                r.toFact().evidence().list(EvidenceKeys.EHLO_EXTENSIONS).contains("STARTTLS"),
                 "the fact still says the server offered STARTTLS");
     }
 
     @Test
     void imapCapabilitiesBeforeAndAfterStartTlsAreBothKept() throws Exception {
-        ProbeResult r = probe(new Imap4Probe(), Dialogue.greeting("* OK ready\r\n").tagged()
-                .on("CAPABILITY", "* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\nTAG OK done\r\n")
-                .overTls("CAPABILITY", "* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\nTAG OK done\r\n")
-                .startTlsOn("STARTTLS", "TAG OK begin TLS\r\n"), TlsMode.STARTTLS);
+        ProbeResult r = probe(
+                new Imap4Probe(),
+                Dialogue.greeting("* OK ready\r\n")
+                        .tagged()
+                        .on("CAPABILITY", "* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\nTAG OK done\r\n")
+                        .overTls("CAPABILITY", "* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\nTAG OK done\r\n")
+                        .startTlsOn("STARTTLS", "TAG OK begin TLS\r\n"),
+                TlsMode.STARTTLS);
         assertEquals(ProbeStatus.OK, r.status(), r.detail());
-        assertEquals(List.of("IMAP4REV1", "STARTTLS", "LOGINDISABLED"), r.evidence().list(EvidenceKeys.IMAP4_CAPABILITY));
+        assertEquals(
+                List.of("IMAP4REV1", "STARTTLS", "LOGINDISABLED"), r.evidence().list(EvidenceKeys.IMAP4_CAPABILITY));
         assertEquals(List.of("IMAP4REV1", "AUTH=PLAIN"), r.evidence().list(EvidenceKeys.IMAP4_CAPABILITY_AFTER_TLS));
     }
 
     @Test
     void theTlsNameDecidesTheHostNameMatch() throws Exception {
         for (String name : new String[] {"localhost", "mx.elsewhere.test"}) {
-            try (ScriptedServer server = new ScriptedServer(Dialogue.greeting("220 tls.test\r\n").on("EHLO", EHLO_WITH_TLS)
+            try (ScriptedServer server = new ScriptedServer(Dialogue.greeting("220 tls.test\r\n")
+                    .on("EHLO", EHLO_WITH_TLS)
                     .startTlsOn("STARTTLS", "220 go ahead\r\n"))) {
-                ProbeResult r = new SmtpProbe().probe(ProbeTarget.of("127.0.0.1", server.port()),
-                        OPTIONS.withTls(TlsMode.STARTTLS).withTlsName(name));
+                ProbeResult r = new SmtpProbe()
+                        .probe(
+                                ProbeTarget.of("127.0.0.1", server.port()),
+                                OPTIONS.withTls(TlsMode.STARTTLS).withTlsName(name));
                 assertEquals(ProbeStatus.OK, r.status(), r.detail());
                 assertEquals(Boolean.toString(name.equals("localhost")), r.evidence("cert.host-match"), name);
             }
@@ -136,8 +166,12 @@ class ScriptedMailProbeTest {
 
     @Test
     void smtpStartTlsNotOfferedOrRefusedIsATlsError() throws Exception {
-        ProbeResult refused = probe(new SmtpProbe(), Dialogue.greeting("220 plain.test\r\n")
-                .on("EHLO", "250 plain.test\r\n").on("STARTTLS", "454 TLS not available\r\n"), TlsMode.STARTTLS);
+        ProbeResult refused = probe(
+                new SmtpProbe(),
+                Dialogue.greeting("220 plain.test\r\n")
+                        .on("EHLO", "250 plain.test\r\n")
+                        .on("STARTTLS", "454 TLS not available\r\n"),
+                TlsMode.STARTTLS);
         assertEquals(ProbeStatus.TLS_ERROR, refused.status());
         assertTrue(refused.detail().contains("454"), refused.detail());
         assertEquals("ehlo", refused.stage());
@@ -145,8 +179,12 @@ class ScriptedMailProbeTest {
 
     @Test
     void opportunisticStartTlsFailureIsEvidenceNotFailure() throws Exception {
-        ProbeResult r = probe(new SmtpProbe(), Dialogue.greeting("220 half.test\r\n").on("EHLO", EHLO_WITH_TLS)
-                .on("STARTTLS", "220 go ahead\r\nthis is not TLS\r\n"), TlsMode.OPPORTUNISTIC);
+        ProbeResult r = probe(
+                new SmtpProbe(),
+                Dialogue.greeting("220 half.test\r\n")
+                        .on("EHLO", EHLO_WITH_TLS)
+                        .on("STARTTLS", "220 go ahead\r\nthis is not TLS\r\n"),
+                TlsMode.OPPORTUNISTIC);
         assertEquals(ProbeStatus.OK, r.status(), r.detail());
         assertEquals("ehlo", r.stage());
         assertTrue(r.evidence("starttls").startsWith("failed"), r.evidence().toString());
@@ -154,10 +192,16 @@ class ScriptedMailProbeTest {
 
     @Test
     void pop3ErrGreetingAndStls() throws Exception {
-        assertEquals(ProbeStatus.REJECTED,
-                probe(new Pop3Probe(), Dialogue.greeting("-ERR too many connections\r\n"), TlsMode.NONE).status());
-        ProbeResult tls = probe(new Pop3Probe(), Dialogue.greeting("+OK POP3 ready\r\n")
-                .on("CAPA", "+OK\r\nUSER\r\nSTLS\r\n.\r\n").startTlsOn("STLS", "+OK begin TLS\r\n"), TlsMode.STARTTLS);
+        assertEquals(
+                ProbeStatus.REJECTED,
+                probe(new Pop3Probe(), Dialogue.greeting("-ERR too many connections\r\n"), TlsMode.NONE)
+                        .status());
+        ProbeResult tls = probe(
+                new Pop3Probe(),
+                Dialogue.greeting("+OK POP3 ready\r\n")
+                        .on("CAPA", "+OK\r\nUSER\r\nSTLS\r\n.\r\n")
+                        .startTlsOn("STLS", "+OK begin TLS\r\n"),
+                TlsMode.STARTTLS);
         assertEquals(ProbeStatus.OK, tls.status(), tls.detail());
         assertEquals("starttls", tls.stage());
         assertEquals(List.of("USER", "STLS"), tls.evidence().list(EvidenceKeys.POP3_CAPA));
@@ -166,19 +210,29 @@ class ScriptedMailProbeTest {
 
     @Test
     void imapPreauthByeAndStartTls() throws Exception {
-        ProbeResult preauth = probe(new Imap4Probe(), Dialogue.greeting("* PREAUTH welcome back\r\n").tagged()
-                .on("CAPABILITY", "* CAPABILITY IMAP4rev1 IDLE\r\nTAG OK done\r\n"), TlsMode.NONE);
+        ProbeResult preauth = probe(
+                new Imap4Probe(),
+                Dialogue.greeting("* PREAUTH welcome back\r\n")
+                        .tagged()
+                        .on("CAPABILITY", "* CAPABILITY IMAP4rev1 IDLE\r\nTAG OK done\r\n"),
+                TlsMode.NONE);
         assertEquals(ProbeStatus.OK, preauth.status(), preauth.detail());
         assertEquals("true", preauth.evidence("imap4.preauth"));
         assertEquals(List.of("IMAP4REV1", "IDLE"), preauth.evidence().list(EvidenceKeys.IMAP4_CAPABILITY));
         assertEquals(Optional.of(true), preauth.evidence().flag(EvidenceKeys.IMAP4_PREAUTH));
 
-        assertEquals(ProbeStatus.REJECTED,
-                probe(new Imap4Probe(), Dialogue.greeting("* BYE shutting down\r\n"), TlsMode.NONE).status());
+        assertEquals(
+                ProbeStatus.REJECTED,
+                probe(new Imap4Probe(), Dialogue.greeting("* BYE shutting down\r\n"), TlsMode.NONE)
+                        .status());
 
-        ProbeResult tls = probe(new Imap4Probe(), Dialogue.greeting("* OK ready\r\n").tagged()
-                .on("CAPABILITY", "* CAPABILITY IMAP4rev1 STARTTLS\r\nTAG OK done\r\n")
-                .startTlsOn("STARTTLS", "TAG OK begin TLS\r\n"), TlsMode.STARTTLS);
+        ProbeResult tls = probe(
+                new Imap4Probe(),
+                Dialogue.greeting("* OK ready\r\n")
+                        .tagged()
+                        .on("CAPABILITY", "* CAPABILITY IMAP4rev1 STARTTLS\r\nTAG OK done\r\n")
+                        .startTlsOn("STARTTLS", "TAG OK begin TLS\r\n"),
+                TlsMode.STARTTLS);
         assertEquals(ProbeStatus.OK, tls.status(), tls.detail());
         assertEquals("starttls", tls.stage());
         assertTrue(tls.evidence().has("tls.cipher"));
@@ -186,8 +240,11 @@ class ScriptedMailProbeTest {
 
     @Test
     void nntpPostingFlagsAndRejections() throws Exception {
-        ProbeResult posting = probe(new NntpProbe(), Dialogue.greeting("200 news.test ready\r\n")
-                .on("CAPABILITIES", "101 list\r\nVERSION 2\r\nREADER\r\n.\r\n"), TlsMode.NONE);
+        ProbeResult posting = probe(
+                new NntpProbe(),
+                Dialogue.greeting("200 news.test ready\r\n")
+                        .on("CAPABILITIES", "101 list\r\nVERSION 2\r\nREADER\r\n.\r\n"),
+                TlsMode.NONE);
         assertEquals(ProbeStatus.OK, posting.status(), posting.detail());
         assertEquals("true", posting.evidence("nntp.posting"));
         assertEquals(List.of("VERSION", "READER"), posting.evidence().list(EvidenceKeys.NNTP_CAPABILITIES));
@@ -199,20 +256,26 @@ class ScriptedMailProbeTest {
         assertEquals("unsupported", readOnly.evidence("capabilities"));
 
         for (String refusal : new String[] {"400 service discontinued\r\n", "502 access denied\r\n"}) {
-            assertEquals(ProbeStatus.REJECTED, probe(new NntpProbe(), Dialogue.greeting(refusal), TlsMode.NONE).status());
+            assertEquals(
+                    ProbeStatus.REJECTED,
+                    probe(new NntpProbe(), Dialogue.greeting(refusal), TlsMode.NONE)
+                            .status());
         }
     }
 
     @Test
     void nntpStartTlsAndImplicitTls() throws Exception {
-        ProbeResult starttls = probe(new NntpProbe(), Dialogue.greeting("200 ready\r\n")
-                .on("CAPABILITIES", "101 list\r\nVERSION 2\r\nSTARTTLS\r\n.\r\n")
-                .startTlsOn("STARTTLS", "382 continue\r\n"), TlsMode.STARTTLS);
+        ProbeResult starttls = probe(
+                new NntpProbe(),
+                Dialogue.greeting("200 ready\r\n")
+                        .on("CAPABILITIES", "101 list\r\nVERSION 2\r\nSTARTTLS\r\n.\r\n")
+                        .startTlsOn("STARTTLS", "382 continue\r\n"),
+                TlsMode.STARTTLS);
         assertEquals(ProbeStatus.OK, starttls.status(), starttls.detail());
         assertEquals("starttls", starttls.stage());
 
-        ProbeResult implicit = probe(new NntpProbe(), Dialogue.greeting("200 secure news\r\n").implicitTls(),
-                TlsMode.IMPLICIT);
+        ProbeResult implicit =
+                probe(new NntpProbe(), Dialogue.greeting("200 secure news\r\n").implicitTls(), TlsMode.IMPLICIT);
         assertEquals(ProbeStatus.OK, implicit.status(), implicit.detail());
         assertEquals("200 secure news", implicit.evidence("greeting"));
         assertTrue(implicit.evidence().has("tls.protocol"));

@@ -22,13 +22,15 @@ import org.junit.jupiter.api.Test;
 /** The relay test against an SMTP responder that restricts relaying as the IMS does, recording every command. */
 class SmtpRelayProbeTest {
 
-    private static final ProbeOptions OPTIONS = ProbeOptions.defaults()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(6));
+    private static final ProbeOptions OPTIONS =
+            ProbeOptions.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(6));
 
     /** Refuses RCPT to anything outside {@code site.test} with the IMS's 550 5.7.1. */
     private static ScriptedServer.Script restricting(List<String> commands) {
         return (Socket client) -> {
-            ScriptedServer.send(client, "220 mail.site.test ESMTP Server (Microsoft Exchange Internet Mail Service 5.5.2650.21) ready\r\n");
+            ScriptedServer.send(
+                    client,
+                    "220 mail.site.test ESMTP Server (Microsoft Exchange Internet Mail Service 5.5.2650.21) ready\r\n");
             String line;
             while ((line = ScriptedServer.readLine(client)) != null) {
                 commands.add(line);
@@ -36,8 +38,12 @@ class SmtpRelayProbeTest {
                 switch (verb) {
                     case "EHLO" -> ScriptedServer.send(client, "250-mail.site.test Hello\r\n250 SIZE 0\r\n");
                     case "MAIL", "RSET" -> ScriptedServer.send(client, "250 OK\r\n");
-                    case "RCPT" -> ScriptedServer.send(client, line.toLowerCase().contains("@site.test>")
-                            ? "250 OK - recipient\r\n" : "550 5.7.1 Unable to relay for " + line.substring(8) + "\r\n");
+                    case "RCPT" ->
+                        ScriptedServer.send(
+                                client,
+                                line.toLowerCase().contains("@site.test>")
+                                        ? "250 OK - recipient\r\n"
+                                        : "550 5.7.1 Unable to relay for " + line.substring(8) + "\r\n");
                     case "QUIT" -> {
                         ScriptedServer.send(client, "221 closing\r\n");
                         return;
@@ -57,7 +63,9 @@ class SmtpRelayProbeTest {
             assertEquals("rcpt", r.stage());
             assertEquals(Optional.of(false), r.evidence().flag(EvidenceKeys.RELAY_ACCEPTED));
             assertEquals(Optional.of(550L), r.evidence().number(EvidenceKeys.RELAY_RCPT_CODE));
-            assertTrue(r.evidence(EvidenceKeys.RELAY_RCPT_REPLY).contains("5.7.1 Unable to relay"), r.evidence().toString());
+            assertTrue(
+                    r.evidence(EvidenceKeys.RELAY_RCPT_REPLY).contains("5.7.1 Unable to relay"),
+                    r.evidence().toString());
             assertTrue(server.awaitClientsClosed(Duration.ofSeconds(3)));
             assertEquals("RCPT TO:<" + SmtpRelayProbe.DEFAULT_TO + ">", commands.get(2));
             assertFalse(commands.stream().anyMatch(c -> c.toUpperCase().startsWith("DATA")), commands.toString());
@@ -69,13 +77,17 @@ class SmtpRelayProbeTest {
     void theRecipientIsAParameterAndAnOwnRecipientIsAccepted() throws Exception {
         List<String> commands = new CopyOnWriteArrayList<>();
         try (ScriptedServer server = new ScriptedServer(restricting(commands))) {
-            ProbeResult r = new SmtpRelayProbe().configured(Map.of("to", "postmaster@site.test"))
+            ProbeResult r = new SmtpRelayProbe()
+                    .configured(Map.of("to", "postmaster@site.test"))
                     .probe(ProbeTarget.of("127.0.0.1", server.port()), OPTIONS);
-            assertEquals(Optional.of(true), r.evidence().flag(EvidenceKeys.RELAY_ACCEPTED), r.evidence().toString());
+            assertEquals(
+                    Optional.of(true),
+                    r.evidence().flag(EvidenceKeys.RELAY_ACCEPTED),
+                    r.evidence().toString());
             assertEquals("postmaster@site.test", r.evidence(EvidenceKeys.RELAY_TO));
         }
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> new SmtpRelayProbe().configured(Map.of("to", "x>\r\nDATA")));
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class, () -> new SmtpRelayProbe().configured(Map.of("to", "x>\r\nDATA")));
         assertTrue(bad.getMessage().contains("mailbox"), bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new SmtpRelayProbe().configured(Map.of("rcpt", "a@b.test")));
     }

@@ -38,25 +38,36 @@ class MxProbeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        good = new ScriptedServer("127.0.0.3", 0, Dialogue.greeting("220 mx2.test ESMTP\r\n")
-                .on("EHLO", "250-mx2.test\r\n250 PIPELINING\r\n").on("QUIT", "221 bye\r\n"));
+        good = new ScriptedServer(
+                "127.0.0.3",
+                0,
+                Dialogue.greeting("220 mx2.test ESMTP\r\n")
+                        .on("EHLO", "250-mx2.test\r\n250 PIPELINING\r\n")
+                        .on("QUIT", "221 bye\r\n"));
         silent = new ScriptedServer("127.0.0.4", good.port(), ScriptedServer::holdOpen);
         dns = new DnsTestServer()
-                .mx("q166604.test", 10, "mx1.q166604.test").mx("q166604.test", 20, "mx2.q166604.test")
-                .a("mx1.q166604.test", "127.0.0.2").a("mx2.q166604.test", "127.0.0.3")
-                .mx("mute.test", 10, "mute-mx.test").mx("mute.test", 20, "mx2.q166604.test")
+                .mx("q166604.test", 10, "mx1.q166604.test")
+                .mx("q166604.test", 20, "mx2.q166604.test")
+                .a("mx1.q166604.test", "127.0.0.2")
+                .a("mx2.q166604.test", "127.0.0.3")
+                .mx("mute.test", 10, "mute-mx.test")
+                .mx("mute.test", 20, "mx2.q166604.test")
                 .a("mute-mx.test", "127.0.0.4")
                 .mx("dead.test", 10, "mx1.q166604.test")
-                .mx("equal.test", 10, "mx1.q166604.test").mx("equal.test", 10, "mx2.q166604.test")
-                .mx("alias.test", 10, "mail.alias.test").cname("mail.alias.test", "mx2.q166604.test")
-                .mx("ghost.test", 10, "nowhere.test").mx("ghost.test", 20, "mx2.q166604.test")
+                .mx("equal.test", 10, "mx1.q166604.test")
+                .mx("equal.test", 10, "mx2.q166604.test")
+                .mx("alias.test", 10, "mail.alias.test")
+                .cname("mail.alias.test", "mx2.q166604.test")
+                .mx("ghost.test", 10, "nowhere.test")
+                .mx("ghost.test", 20, "mx2.q166604.test")
                 .a("implicit.test", "127.0.0.3")
                 .nullMx("nomail.test")
                 .rcode("servfail.test", Rcode.SERVFAIL)
                 .silent("slow.test");
         options = ProbeOptions.defaults()
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(700), Duration.ofSeconds(4))
-                .withDnsServer(dns.address()).withDnsTimeout(Duration.ofMillis(400))
+                .withDnsServer(dns.address())
+                .withDnsTimeout(Duration.ofMillis(400))
                 .withSmtpPort(good.port());
     }
 
@@ -75,7 +86,9 @@ class MxProbeTest {
     void firstHostDeadSecondDelivers() {
         MxReport r = check("q166604.test");
         assertEquals(DnsOutcome.OK, r.dnsOutcome());
-        assertEquals(List.of("mx1.q166604.test", "mx2.q166604.test"), r.hosts().stream().map(MxHost::name).toList());
+        assertEquals(
+                List.of("mx1.q166604.test", "mx2.q166604.test"),
+                r.hosts().stream().map(MxHost::name).toList());
         MxHost first = r.hosts().get(0);
         assertEquals(ProbeStatus.REFUSED, first.status());
         assertEquals(Optional.of("127.0.0.2"), first.address());
@@ -174,15 +187,24 @@ class MxProbeTest {
      */
     @Test
     void theVerdictIsTheSameHoweverEqualPreferencesAreOrdered() throws Exception {
-        try (DnsTestServer rr = new DnsTestServer().rotating()
-                .mx("rr.test", 10, "mx1.q166604.test").mx("rr.test", 10, "mx2.q166604.test").mx("rr.test", 10, "mx3.rr.test")
-                .mx("rr-dead.test", 10, "mx1.q166604.test").mx("rr-dead.test", 10, "mx3.rr.test").mx("rr-dead.test", 20, "mx2.q166604.test")
-                .a("mx1.q166604.test", "127.0.0.2").a("mx2.q166604.test", "127.0.0.3").a("mx3.rr.test", "127.0.0.2")) {
+        try (DnsTestServer rr = new DnsTestServer()
+                .rotating()
+                .mx("rr.test", 10, "mx1.q166604.test")
+                .mx("rr.test", 10, "mx2.q166604.test")
+                .mx("rr.test", 10, "mx3.rr.test")
+                .mx("rr-dead.test", 10, "mx1.q166604.test")
+                .mx("rr-dead.test", 10, "mx3.rr.test")
+                .mx("rr-dead.test", 20, "mx2.q166604.test")
+                .a("mx1.q166604.test", "127.0.0.2")
+                .a("mx2.q166604.test", "127.0.0.3")
+                .a("mx3.rr.test", "127.0.0.2")) {
             ProbeOptions rotating = options.withDnsServer(rr.address());
             Set<List<String>> answerOrders = new HashSet<>();
             DnsResolver resolver = DnsResolver.at(rr.address(), Duration.ofMillis(400));
             for (int i = 0; i < 3; i++) {
-                answerOrders.add(resolver.mx("rr.test").records().stream().map(MxRecord::host).toList());
+                answerOrders.add(resolver.mx("rr.test").records().stream()
+                        .map(MxRecord::host)
+                        .toList());
             }
             assertEquals(3, answerOrders.size(), "the server rotates its answers: " + answerOrders);
             Set<String> firsts = new HashSet<>();
@@ -190,7 +212,8 @@ class MxProbeTest {
             for (int run = 0; run < 24; run++) {
                 MxReport mixed = probe.check("rr.test", rotating);
                 firsts.add(mixed.hosts().get(0).name());
-                assertEquals(MxFact.FirstHostOnly.INDETERMINATE, mixed.firstHostOnly(), "run " + run + ": " + mixed.hosts());
+                assertEquals(
+                        MxFact.FirstHostOnly.INDETERMINATE, mixed.firstHostOnly(), "run " + run + ": " + mixed.hosts());
                 assertFalse(mixed.firstHostOnlyFails());
                 assertTrue(mixed.fallbackDelivers());
                 MxReport dead = probe.check("rr-dead.test", rotating);
@@ -209,7 +232,9 @@ class MxProbeTest {
         MxFact.Host backup = new MxFact.Host("c.test", 20, "127.0.0.3", ProbeStatus.OK, "ehlo");
         assertEquals(MxFact.FirstHostOnly.INDETERMINATE, MxFact.FirstHostOnly.of(List.of(up, down)));
         assertEquals(MxFact.FirstHostOnly.INDETERMINATE, MxFact.FirstHostOnly.of(List.of(down, up)));
-        assertEquals(MxFact.FirstHostOnly.DELIVERS, MxFact.FirstHostOnly.of(List.of(downOtherAddress, up, backup)),
+        assertEquals(
+                MxFact.FirstHostOnly.DELIVERS,
+                MxFact.FirstHostOnly.of(List.of(downOtherAddress, up, backup)),
                 "a host delivers when any of its addresses does");
         assertEquals(MxFact.FirstHostOnly.FAILS, MxFact.FirstHostOnly.of(List.of(down, backup)));
         assertEquals(MxFact.FirstHostOnly.FAILS, MxFact.FirstHostOnly.of(List.of()));
@@ -221,7 +246,8 @@ class MxProbeTest {
         List<MxRecord> records = List.of(new MxRecord("a", 10), new MxRecord("b", 10), new MxRecord("c", 5));
         Set<List<String>> orders = new HashSet<>();
         for (int i = 0; i < 40; i++) {
-            List<String> order = probe.senderOrder(records).stream().map(MxRecord::host).toList();
+            List<String> order =
+                    probe.senderOrder(records).stream().map(MxRecord::host).toList();
             assertEquals("c", order.get(0), "lower preference first, always");
             orders.add(order);
         }
@@ -251,9 +277,13 @@ class MxProbeTest {
             assertEquals(MxProbe.DEFAULT_MAX_HOSTS, r.hosts().size());
             assertEquals(1000 - MxProbe.DEFAULT_MAX_HOSTS, r.hostsNotFollowed());
             assertTrue(r.dnsDetail().contains("followed the first 20 of 1000 MX hosts"), r.dnsDetail());
-            assertTrue(r.hosts().stream().allMatch(h -> h.status() == ProbeStatus.DNS_ERROR), r.hosts().toString());
+            assertTrue(
+                    r.hosts().stream().allMatch(h -> h.status() == ProbeStatus.DNS_ERROR),
+                    r.hosts().toString());
             assertEquals(980, r.toFact().hostsNotFollowed());
-            assertTrue(r.toFact().describe().contains("980 more MX hosts not followed"), r.toFact().describe());
+            assertTrue(
+                    r.toFact().describe().contains("980 more MX hosts not followed"),
+                    r.toFact().describe());
             assertTrue(drops.queries() <= 1 + MxProbe.DEFAULT_MAX_HOSTS * 2, "queries: " + drops.queries());
         }
     }
@@ -262,7 +292,8 @@ class MxProbeTest {
     void theDeadlineCoversTheAddressLookUps() throws Exception {
         // Ten hosts, 3 s per dropped query, --deadline 5: took 30.5 s before; now the deadline holds.
         try (DnsTestServer drops = droppingAddresses("ten.test", 10)) {
-            ProbeOptions five = ProbeOptions.defaults().withDnsServer(drops.address())
+            ProbeOptions five = ProbeOptions.defaults()
+                    .withDnsServer(drops.address())
                     .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
             long t0 = System.nanoTime();
             MxReport r = new MxProbe(new Random(1), new ProbeRunner(8, 4)).check("ten.test", five);
@@ -270,7 +301,9 @@ class MxProbeTest {
             assertTrue(took.compareTo(Duration.ofSeconds(7)) < 0, "took " + took);
             assertEquals(10, r.hosts().size());
             assertEquals(0, r.hostsNotFollowed());
-            assertTrue(r.hosts().stream().allMatch(h -> h.status() == ProbeStatus.DNS_ERROR), r.hosts().toString());
+            assertTrue(
+                    r.hosts().stream().allMatch(h -> h.status() == ProbeStatus.DNS_ERROR),
+                    r.hosts().toString());
         }
     }
 
@@ -279,7 +312,8 @@ class MxProbeTest {
         // Look-ups run side by side: a good host after several dead ones is still reached within the deadline.
         try (DnsTestServer mixed = droppingAddresses("mixed.test", 6)) {
             mixed.mx("mixed.test", 99, "good.mixed.test").a("good.mixed.test", "127.0.0.3");
-            ProbeOptions o = options.withDnsServer(mixed.address()).withDnsTimeout(Duration.ofSeconds(3))
+            ProbeOptions o = options.withDnsServer(mixed.address())
+                    .withDnsTimeout(Duration.ofSeconds(3))
                     .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5));
             MxReport r = new MxProbe(new Random(1), new ProbeRunner(8, 4)).check("mixed.test", o);
             MxHost good = r.hosts().get(r.hosts().size() - 1);

@@ -9,8 +9,8 @@ import io.kbsh.net.ldap.LdapProbe;
 import io.kbsh.net.mail.Pop3Probe;
 import io.kbsh.net.mail.SmtpProbe;
 import io.kbsh.net.rfc1006.Rfc1006Probe;
-import io.kbsh.testkit.net.ScriptedServer;
 import io.kbsh.net.testkit.Threads;
+import io.kbsh.testkit.net.ScriptedServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -30,8 +30,8 @@ class HostileServerTest {
     private static final Duration READ = Duration.ofMillis(700);
     private static final Duration DEADLINE = Duration.ofMillis(1500);
     private static final Duration BOUND = Duration.ofMillis(4000);
-    private static final ProbeOptions OPTIONS = ProbeOptions.defaults()
-            .withTimeouts(Duration.ofSeconds(1), READ, DEADLINE);
+    private static final ProbeOptions OPTIONS =
+            ProbeOptions.defaults().withTimeouts(Duration.ofSeconds(1), READ, DEADLINE);
 
     private static ProbeResult run(Probe probe, ScriptedServer.Script script) throws Exception {
         return run(probe, script, OPTIONS);
@@ -40,9 +40,10 @@ class HostileServerTest {
     private static ProbeResult run(Probe probe, ScriptedServer.Script script, ProbeOptions options) throws Exception {
         try (ScriptedServer server = new ScriptedServer(script)) {
             long t0 = System.nanoTime();
-            List<ProbeResult> results = new ProbeRunner(4, 4).run(
-                    List.of(new ProbeRequest(probe, ProbeTarget.of("127.0.0.1", server.port()), options)),
-                    Instant.now().plusSeconds(10));
+            List<ProbeResult> results = new ProbeRunner(4, 4)
+                    .run(
+                            List.of(new ProbeRequest(probe, ProbeTarget.of("127.0.0.1", server.port()), options)),
+                            Instant.now().plusSeconds(10));
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             assertTrue(took.compareTo(BOUND) < 0, "took " + took);
             assertTrue(server.awaitClientsClosed(Duration.ofSeconds(3)), "the probe's socket was left open");
@@ -91,22 +92,29 @@ class HostileServerTest {
                 noise[i] = 'x'; // no line end: only the caps can stop the probe
             }
         }
-        ProbeResult r = run(new SmtpProbe(), s -> {
-            ScriptedServer.send(s, noise);
-            ScriptedServer.holdOpen(s);
-        }, OPTIONS.withCaps(64 * 1024, 64 * 1024, 128 * 1024));
+        ProbeResult r = run(
+                new SmtpProbe(),
+                s -> {
+                    ScriptedServer.send(s, noise);
+                    ScriptedServer.holdOpen(s);
+                },
+                OPTIONS.withCaps(64 * 1024, 64 * 1024, 128 * 1024));
         assertEquals(ProbeStatus.PROTOCOL_ERROR, r.status());
         assertTrue(r.detail().contains("longer than 65536"), r.detail());
     }
 
     @Test
     void totalByteCapHoldsAcrossManyLines() throws Exception {
-        ProbeResult r = run(new Pop3Probe(), s -> {
-            ScriptedServer.send(s, "+OK hi\r\n");
-            ScriptedServer.readLine(s);
-            ScriptedServer.send(s, "+OK\r\n");
-            endless(s, "CAPABILITY LINE\r\n".repeat(64).getBytes());
-        }, OPTIONS.withCaps(256, 4096, 4096)); // the connection's cap binds before the reply's: the greeting counts too
+        ProbeResult r = run(
+                new Pop3Probe(),
+                s -> {
+                    ScriptedServer.send(s, "+OK hi\r\n");
+                    ScriptedServer.readLine(s);
+                    ScriptedServer.send(s, "+OK\r\n");
+                    endless(s, "CAPABILITY LINE\r\n".repeat(64).getBytes());
+                },
+                OPTIONS.withCaps(
+                        256, 4096, 4096)); // the connection's cap binds before the reply's: the greeting counts too
         assertEquals(ProbeStatus.PROTOCOL_ERROR, r.status());
         assertEquals("the peer sent more than 4096 bytes; stopped reading", r.detail());
     }
@@ -168,20 +176,26 @@ class HostileServerTest {
 
     @Test
     void plaintextOnATlsPort() throws Exception {
-        ProbeResult r = run(new SmtpProbe(), s -> {
-            ScriptedServer.send(s, "220 plain.test ESMTP\r\n");
-            ScriptedServer.holdOpen(s);
-        }, OPTIONS.withTls(TlsMode.IMPLICIT));
+        ProbeResult r = run(
+                new SmtpProbe(),
+                s -> {
+                    ScriptedServer.send(s, "220 plain.test ESMTP\r\n");
+                    ScriptedServer.holdOpen(s);
+                },
+                OPTIONS.withTls(TlsMode.IMPLICIT));
         assertEquals(ProbeStatus.TLS_ERROR, r.status());
         assertEquals("220 plain.test ESMTP\\x0d\\x0a", r.evidence("tls.peer-sent"));
     }
 
     @Test
     void aStalledTlsHandshakeTimesOut() throws Exception {
-        ProbeResult r = run(new SmtpProbe(), s -> {
-            s.getInputStream().read(new byte[512]); // the ClientHello arrives; no answer ever follows
-            ScriptedServer.holdOpen(s);
-        }, OPTIONS.withTls(TlsMode.IMPLICIT));
+        ProbeResult r = run(
+                new SmtpProbe(),
+                s -> {
+                    s.getInputStream().read(new byte[512]); // the ClientHello arrives; no answer ever follows
+                    ScriptedServer.holdOpen(s);
+                },
+                OPTIONS.withTls(TlsMode.IMPLICIT));
         assertEquals(ProbeStatus.TIMEOUT, r.status());
         assertTrue(r.detail().contains("TLS handshake stalled"), r.detail());
     }
@@ -224,7 +238,8 @@ class HostileServerTest {
     void berLengthOfFourGigabytes() throws Exception {
         ProbeResult r = run(new LdapProbe(), s -> {
             s.getInputStream().read(new byte[64]);
-            ScriptedServer.send(s, new byte[] {0x30, (byte) 0x84, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 2, 1, 2});
+            ScriptedServer.send(
+                    s, new byte[] {0x30, (byte) 0x84, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 2, 1, 2});
             ScriptedServer.holdOpen(s);
         });
         assertEquals(ProbeStatus.PROTOCOL_ERROR, r.status());

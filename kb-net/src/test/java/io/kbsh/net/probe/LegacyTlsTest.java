@@ -49,10 +49,10 @@ class LegacyTlsTest {
     private static byte[] serverHello(int version) {
         ByteArrayOutputStream hello = new ByteArrayOutputStream();
         hello.writeBytes(new byte[] {(byte) (version >> 8), (byte) version});
-        hello.writeBytes(new byte[32]);                 // server random
-        hello.write(0);                                 // no session id
-        hello.writeBytes(new byte[] {0x00, 0x2f});      // TLS_RSA_WITH_AES_128_CBC_SHA
-        hello.write(0);                                 // no compression
+        hello.writeBytes(new byte[32]); // server random
+        hello.write(0); // no session id
+        hello.writeBytes(new byte[] {0x00, 0x2f}); // TLS_RSA_WITH_AES_128_CBC_SHA
+        hello.write(0); // no compression
         byte[] body = hello.toByteArray();
         ByteArrayOutputStream record = new ByteArrayOutputStream();
         record.writeBytes(new byte[] {22, (byte) (version >> 8), (byte) version, 0, (byte) (body.length + 4)});
@@ -101,8 +101,8 @@ class LegacyTlsTest {
             tls10Library(s, false);
         };
         try (ScriptedServer server = new ScriptedServer(pop3)) {
-            ProbeResult r = new Pop3Probe().probe(ProbeTarget.of("127.0.0.1", server.port()),
-                    OPTIONS.withTls(TlsMode.STARTTLS));
+            ProbeResult r = new Pop3Probe()
+                    .probe(ProbeTarget.of("127.0.0.1", server.port()), OPTIONS.withTls(TlsMode.STARTTLS));
             assertEquals(ProbeStatus.TLS_ERROR, r.status());
             assertEquals("TLSv1", r.evidence("tls.server-version"), r.evidence().toString());
             assertEquals("capa", r.stage());
@@ -125,8 +125,12 @@ class LegacyTlsTest {
             ProbeResult r = new Pop3Probe().probe(ProbeTarget.of("127.0.0.1", server.port()), OPTIONS);
             assertEquals(ProbeStatus.TLS_ERROR, r.status(), r.detail());
             assertEquals("the server refused the handshake: TLS alert protocol_version", r.detail());
-            assertTrue(r.evidence("tls.legacy-hello").startsWith("no answer"), r.evidence().toString());
-            assertTrue(Duration.ofNanos(System.nanoTime() - t0).compareTo(Duration.ofSeconds(6)) < 0, "long past the deadline");
+            assertTrue(
+                    r.evidence("tls.legacy-hello").startsWith("no answer"),
+                    r.evidence().toString());
+            assertTrue(
+                    Duration.ofNanos(System.nanoTime() - t0).compareTo(Duration.ofSeconds(6)) < 0,
+                    "long past the deadline");
         }
     }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.mail.SmtpProbe;
-import io.kbsh.testkit.net.ScriptedServer;
 import io.kbsh.net.testkit.Threads;
+import io.kbsh.testkit.net.ScriptedServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class ProbeRunnerTest {
 
-    private static final ProbeOptions SLOW = ProbeOptions.defaults()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofSeconds(20));
+    private static final ProbeOptions SLOW =
+            ProbeOptions.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofSeconds(20));
 
     /** Counts how many of its runs overlap, overall and per host, while it waits for a greeting. */
     private static final class CountingProbe implements Probe {
@@ -72,17 +72,19 @@ class ProbeRunnerTest {
     @Test
     void capsProbesInFlightAndPerHostAndKeepsRequestOrder() throws Exception {
         try (ScriptedServer a = new ScriptedServer("127.0.0.1", 0, greetAfter(150));
-             ScriptedServer b = new ScriptedServer("127.0.0.2", 0, greetAfter(150))) {
+                ScriptedServer b = new ScriptedServer("127.0.0.2", 0, greetAfter(150))) {
             CountingProbe probe = new CountingProbe();
             List<ProbeRequest> requests = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 ScriptedServer s = i % 2 == 0 ? a : b;
                 requests.add(new ProbeRequest(probe, ProbeTarget.of(s.host(), s.port()), SLOW));
             }
-            List<ProbeResult> results = new ProbeRunner(3, 2).run(requests, Instant.now().plusSeconds(10));
+            List<ProbeResult> results =
+                    new ProbeRunner(3, 2).run(requests, Instant.now().plusSeconds(10));
             assertEquals(8, results.size());
             for (int i = 0; i < 8; i++) {
-                assertEquals(ProbeStatus.OK, results.get(i).status(), results.get(i).detail());
+                assertEquals(
+                        ProbeStatus.OK, results.get(i).status(), results.get(i).detail());
                 assertEquals(requests.get(i).target(), results.get(i).target());
             }
             assertEquals(3, probe.peak.get(), "three in flight at most, and the cap is used");
@@ -94,17 +96,21 @@ class ProbeRunnerTest {
     @Test
     void thePerHostCapHoldsWhereTheOverallCapWouldAllowMore() throws Exception {
         try (ScriptedServer a = new ScriptedServer("127.0.0.1", 0, greetAfter(300));
-             ScriptedServer b = new ScriptedServer("127.0.0.2", 0, greetAfter(300))) {
+                ScriptedServer b = new ScriptedServer("127.0.0.2", 0, greetAfter(300))) {
             CountingProbe probe = new CountingProbe();
             List<ProbeRequest> requests = new ArrayList<>();
             for (ScriptedServer s : List.of(a, a, a, a, b, b, b, b)) {
                 requests.add(new ProbeRequest(probe, ProbeTarget.of(s.host(), s.port()), SLOW));
             }
-            List<ProbeResult> results = new ProbeRunner(8, 2).run(requests, Instant.now().plusSeconds(10));
+            List<ProbeResult> results =
+                    new ProbeRunner(8, 2).run(requests, Instant.now().plusSeconds(10));
             results.forEach(r -> assertEquals(ProbeStatus.OK, r.status(), r.detail()));
-            assertEquals(Map.of("127.0.0.1", 2, "127.0.0.2", 2), Map.of(
-                    "127.0.0.1", probe.perHostPeak.get("127.0.0.1").get(),
-                    "127.0.0.2", probe.perHostPeak.get("127.0.0.2").get()), "two per host, no more, no fewer");
+            assertEquals(
+                    Map.of("127.0.0.1", 2, "127.0.0.2", 2),
+                    Map.of(
+                            "127.0.0.1", probe.perHostPeak.get("127.0.0.1").get(),
+                            "127.0.0.2", probe.perHostPeak.get("127.0.0.2").get()),
+                    "two per host, no more, no fewer");
             assertTrue(probe.peak.get() <= 4, "in flight: " + probe.peak.get());
         }
     }
@@ -117,7 +123,8 @@ class ProbeRunnerTest {
                 requests.add(new ProbeRequest(new SmtpProbe(), ProbeTarget.of("127.0.0.1", silent.port()), SLOW));
             }
             long t0 = System.nanoTime();
-            List<ProbeResult> results = new ProbeRunner(8, 8).run(requests, Instant.now().plusMillis(800));
+            List<ProbeResult> results =
+                    new ProbeRunner(8, 8).run(requests, Instant.now().plusMillis(800));
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             assertTrue(took.compareTo(Duration.ofMillis(3000)) < 0, "took " + took);
             assertTrue(took.compareTo(Duration.ofMillis(700)) > 0, "ended before the deadline: " + took);
@@ -135,10 +142,13 @@ class ProbeRunnerTest {
             }
             AtomicReference<List<ProbeResult>> results = new AtomicReference<>();
             AtomicBoolean flagKept = new AtomicBoolean();
-            Thread caller = new Thread(() -> {
-                results.set(new ProbeRunner(4, 4).run(requests, Instant.now().plusSeconds(30)));
-                flagKept.set(Thread.currentThread().isInterrupted());
-            }, "test-caller");
+            Thread caller = new Thread(
+                    () -> {
+                        results.set(new ProbeRunner(4, 4)
+                                .run(requests, Instant.now().plusSeconds(30)));
+                        flagKept.set(Thread.currentThread().isInterrupted());
+                    },
+                    "test-caller");
             caller.start();
             assertTrue(silent.awaitAccepted(4, Duration.ofSeconds(5)), "four probes should be connected");
             long t0 = System.nanoTime();

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The UDP probe against a real echo service, a closed port and a port that swallows datagrams, on loopback. */
 class UdpProbeTest {
 
-    private static final ProbeOptions OPTIONS = ProbeOptions.defaults()
-            .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(800), Duration.ofSeconds(3));
+    private static final ProbeOptions OPTIONS =
+            ProbeOptions.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(800), Duration.ofSeconds(3));
 
     private static DatagramSocket bound() throws Exception {
         return new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -72,15 +72,17 @@ class UdpProbeTest {
             DatagramPacket got = new DatagramPacket(new byte[64], 64);
             sink.setSoTimeout(1000);
             sink.receive(got);
-            assertEquals("kbsh\r\n", new String(got.getData(), 0, got.getLength(), java.nio.charset.StandardCharsets.US_ASCII),
+            assertEquals(
+                    "kbsh\r\n",
+                    new String(got.getData(), 0, got.getLength(), java.nio.charset.StandardCharsets.US_ASCII),
                     "the default payload was sent");
         }
     }
 
     @Test
     void badParametersAreRefusedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new UdpProbe().configured(Map.of("size", "3")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new UdpProbe().configured(Map.of("size", "3")));
         assertTrue(e.getMessage().contains("size"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new UdpProbe().configured(Map.of("payload", "0xabc")));
         assertThrows(IllegalArgumentException.class, () -> new TcpProbe().configured(Map.of("payload", "x")));

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The RFC 1006 probe against a responder that parses the connection request and answers as an MTA would. */
 class Rfc1006ProbeTest {
 
-    private static final ProbeOptions OPTIONS = ProbeOptions.defaults()
-            .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
+    private static final ProbeOptions OPTIONS =
+            ProbeOptions.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
 
     private static ProbeResult probe(ScriptedServer.Script script, ProbeOptions options) throws Exception {
         try (ScriptedServer server = new ScriptedServer(script)) {
@@ -60,10 +60,12 @@ class Rfc1006ProbeTest {
 
     @Test
     void errorTpdu() throws Exception {
-        ProbeResult r = probe(s -> {
-            s.getInputStream().read(new byte[64]);
-            ScriptedServer.send(s, new byte[] {3, 0, 0, 9, 4, 0x70, 0, 0, 2});
-        }, OPTIONS);
+        ProbeResult r = probe(
+                s -> {
+                    s.getInputStream().read(new byte[64]);
+                    ScriptedServer.send(s, new byte[] {3, 0, 0, 9, 4, 0x70, 0, 0, 2});
+                },
+                OPTIONS);
         assertEquals(ProbeStatus.PROTOCOL_ERROR, r.status());
         assertEquals("ER", r.evidence("rfc1006.outcome"));
         assertEquals("invalid TPDU type", r.evidence("cotp.cause"));
@@ -71,10 +73,12 @@ class Rfc1006ProbeTest {
 
     @Test
     void aServiceThatIsNotRfc1006() throws Exception {
-        ProbeResult r = probe(s -> {
-            ScriptedServer.send(s, "220 mail.test ESMTP\r\n");
-            ScriptedServer.holdOpen(s);
-        }, OPTIONS);
+        ProbeResult r = probe(
+                s -> {
+                    ScriptedServer.send(s, "220 mail.test ESMTP\r\n");
+                    ScriptedServer.holdOpen(s);
+                },
+                OPTIONS);
         assertEquals(ProbeStatus.PROTOCOL_ERROR, r.status());
         assertEquals("NOT_RFC1006", r.evidence("rfc1006.outcome"));
         assertEquals("220 mail.test ESMTP", r.evidence("greeting"));
@@ -82,10 +86,12 @@ class Rfc1006ProbeTest {
 
     @Test
     void binaryGarbage() throws Exception {
-        ProbeResult r = probe(s -> {
-            ScriptedServer.send(s, new byte[] {(byte) 0x99, 0x01, 0x02, 0x03, 0x04, (byte) 0xff});
-            ScriptedServer.holdOpen(s);
-        }, OPTIONS);
+        ProbeResult r = probe(
+                s -> {
+                    ScriptedServer.send(s, new byte[] {(byte) 0x99, 0x01, 0x02, 0x03, 0x04, (byte) 0xff});
+                    ScriptedServer.holdOpen(s);
+                },
+                OPTIONS);
         assertEquals(ProbeStatus.PROTOCOL_ERROR, r.status());
         assertEquals("GARBAGE", r.evidence("rfc1006.outcome"));
         assertTrue(r.detail().contains("0x99010203"), r.detail());

@@ -5,8 +5,7 @@ import java.util.List;
 /** What threads a probe run left behind. */
 public final class Threads {
 
-    private Threads() {
-    }
+    private Threads() {}
 
     /** Live threads started by a {@code ProbeRunner}. */
     public static List<String> probeThreads() {

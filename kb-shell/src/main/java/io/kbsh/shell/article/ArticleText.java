@@ -1,15 +1,15 @@
 package io.kbsh.shell.article;
 
-import io.kbsh.shell.json.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.kbsh.model.command.OptionSpec;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.FixLevel;
 import io.kbsh.model.command.CommandContext;
+import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.product.Product;
 import io.kbsh.model.product.Products;
+import io.kbsh.shell.json.JsonOutput;
 import io.kbsh.shell.store.LuceneArticleStore;
 import java.util.List;
 
@@ -22,8 +22,7 @@ final class ArticleText {
     /** {@code --json}, as every article command spells it. */
     static final OptionSpec JSON = OptionSpec.flag("json", "print JSON (schemas in docs/json.md)");
 
-    private ArticleText() {
-    }
+    private ArticleText() {}
 
     /** {@code {"id": ..., "title": ...}} of {@code id}, with the title the store knows (JSON null when none). */
     static ObjectNode brief(ArrayNode into, LuceneArticleStore store, ArticleId id) {
@@ -34,15 +33,19 @@ final class ArticleText {
     }
 
     static ArticleId id(String word) throws UsageException {
-        return ArticleId.tryParse(word).orElseThrow(
-                () -> new UsageException("not an article id: '" + word + "' (write it like Q187225)"));
+        return ArticleId.tryParse(word)
+                .orElseThrow(() -> new UsageException("not an article id: '" + word + "' (write it like Q187225)"));
     }
 
     /** {@code Exchange Server 5.5 SP1}, or {@code … hotfixes after SP3} for a hotfix list. */
     static String level(FixLevel f) {
-        String product = Products.byId(f.product()).map(Product::name).orElse(f.product()).replaceFirst("^Microsoft ", "");
+        String product = Products.byId(f.product())
+                .map(Product::name)
+                .orElse(f.product())
+                .replaceFirst("^Microsoft ", "");
         return f.kind() == FixLevel.Kind.HOTFIX
-                ? product + " " + f.level().release() + " hotfixes after SP" + f.level().servicePack()
+                ? product + " " + f.level().release() + " hotfixes after SP"
+                        + f.level().servicePack()
                 : product + " " + f.level();
     }
 
@@ -53,7 +56,8 @@ final class ArticleText {
 
     /** A product's release line in words: {@code Exchange Server 5.5}. */
     static String line(String productId, String release) {
-        return Products.byId(productId).map(Product::name).orElse(productId).replaceFirst("^Microsoft ", "") + " " + release;
+        return Products.byId(productId).map(Product::name).orElse(productId).replaceFirst("^Microsoft ", "") + " "
+                + release;
     }
 
     /** Prints the store's notices and, before an import, how to import; to the warning stream. */

@@ -34,8 +34,8 @@ import java.util.TreeSet;
  */
 public final class FixLevelsCommand implements ShellCommand {
 
-    private static final OptionSpec PRODUCT = OptionSpec.value("product", ValueKind.TEXT,
-            "only this product's levels (exchange, winnt, …)");
+    private static final OptionSpec PRODUCT =
+            OptionSpec.value("product", ValueKind.TEXT, "only this product's levels (exchange, winnt, …)");
 
     private final Provider<LuceneArticleStore> store;
 
@@ -66,7 +66,8 @@ public final class FixLevelsCommand implements ShellCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("fixlevels sources                      how many bugs each source gives a level for",
+        return List.of(
+                "fixlevels sources                      how many bugs each source gives a level for",
                 "fixlevels conflicts --product exchange  bugs whose fix list and own STATUS name different packs");
     }
 
@@ -85,8 +86,10 @@ public final class FixLevelsCommand implements ShellCommand {
         Optional<String> product = Optional.empty();
         if (args.has("product")) {
             String word = args.value("product").orElseThrow();
-            product = Optional.of(Products.resolve(word).map(Product::id).orElseThrow(() -> new UsageException(
-                    "--product: unknown product '" + word + "' (e.g. exchange, winnt, sms)")));
+            product = Optional.of(Products.resolve(word)
+                    .map(Product::id)
+                    .orElseThrow(() -> new UsageException(
+                            "--product: unknown product '" + word + "' (e.g. exchange, winnt, sms)")));
         }
         LuceneArticleStore s = store.get();
         if (!s.imported()) {
@@ -94,14 +97,17 @@ public final class FixLevelsCommand implements ShellCommand {
             throw new CommandException("the fix levels come from the archive: import it first");
         }
         Map<ArticleId, List<FixLevel>> table = product.isPresent() ? s.fixTable(product.get()) : s.fixTable();
-        return what.equals("sources") ? sources(context, table, args.has("json"))
+        return what.equals("sources")
+                ? sources(context, table, args.has("json"))
                 : conflicts(context, s, table, args.has("json"));
     }
 
     private static int sources(CommandContext context, Map<ArticleId, List<FixLevel>> table, boolean json) {
         Map<String, Map<FixLevel.Source, Set<ArticleId>>> byProduct = new TreeMap<>();
-        table.forEach((bug, levels) -> levels.forEach(f -> byProduct.computeIfAbsent(f.product(),
-                p -> new EnumMap<>(FixLevel.Source.class)).computeIfAbsent(f.source(), x -> new TreeSet<>()).add(bug)));
+        table.forEach((bug, levels) -> levels.forEach(f -> byProduct
+                .computeIfAbsent(f.product(), p -> new EnumMap<>(FixLevel.Source.class))
+                .computeIfAbsent(f.source(), x -> new TreeSet<>())
+                .add(bug)));
         int conflicting = 0;
         for (Map.Entry<ArticleId, List<FixLevel>> e : table.entrySet()) {
             conflicting += FixConflicts.of(e.getKey(), e.getValue()).isEmpty() ? 0 : 1;
@@ -113,7 +119,9 @@ public final class FixLevelsCommand implements ShellCommand {
                 ObjectNode n = products.addObject().put("product", p);
                 ObjectNode counts = n.putObject("bugs");
                 for (FixLevel.Source source : FixLevel.Source.values()) {
-                    counts.put(ArticleText.sourceKey(source), sources.getOrDefault(source, Set.of()).size());
+                    counts.put(
+                            ArticleText.sourceKey(source),
+                            sources.getOrDefault(source, Set.of()).size());
                 }
             });
             doc.put("bugsWithConflicts", conflicting);
@@ -121,27 +129,37 @@ public final class FixLevelsCommand implements ShellCommand {
             return ExitStatus.OK;
         }
         context.out().printf("%-16s %9s %15s %9s%n", "PRODUCT", "FIX LIST", "STATUS SECTION", "KEYWORDS");
-        byProduct.forEach((p, sources) -> context.out().printf("%-16s %9d %15d %9d%n", p,
-                sources.getOrDefault(FixLevel.Source.FIX_LIST, Set.of()).size(),
-                sources.getOrDefault(FixLevel.Source.STATUS, Set.of()).size(),
-                sources.getOrDefault(FixLevel.Source.KEYWORDS, Set.of()).size()));
-        context.out().println("(bug articles with a level from each source; " + conflicting
-                + " where the sources disagree: fixlevels conflicts)");
+        byProduct.forEach((p, sources) -> context.out()
+                .printf(
+                        "%-16s %9d %15d %9d%n",
+                        p,
+                        sources.getOrDefault(FixLevel.Source.FIX_LIST, Set.of()).size(),
+                        sources.getOrDefault(FixLevel.Source.STATUS, Set.of()).size(),
+                        sources.getOrDefault(FixLevel.Source.KEYWORDS, Set.of()).size()));
+        context.out()
+                .println("(bug articles with a level from each source; " + conflicting
+                        + " where the sources disagree: fixlevels conflicts)");
         return ExitStatus.OK;
     }
 
-    private static int conflicts(CommandContext context, LuceneArticleStore s, Map<ArticleId, List<FixLevel>> table,
-                                 boolean json) {
+    private static int conflicts(
+            CommandContext context, LuceneArticleStore s, Map<ArticleId, List<FixLevel>> table, boolean json) {
         List<FixConflicts> all = new ArrayList<>();
         table.forEach((bug, levels) -> all.addAll(FixConflicts.of(bug, levels)));
         if (json) {
             ObjectNode doc = JsonOutput.document("fix-level-conflicts", 1);
             ArrayNode list = doc.putArray("conflicts");
             for (FixConflicts c : all) {
-                ObjectNode n = ArticleText.brief(list, s, c.bug()).put("product", c.product()).put("release", c.release());
+                ObjectNode n = ArticleText.brief(list, s, c.bug())
+                        .put("product", c.product())
+                        .put("release", c.release());
                 ObjectNode levels = n.putObject("levels");
-                c.bySource().forEach((source, f) -> levels.put(ArticleText.sourceKey(source), f.fixingPack().toString()));
-                c.bySource().values().stream().filter(f -> f.source() == FixLevel.Source.FIX_LIST).findFirst()
+                c.bySource()
+                        .forEach((source, f) -> levels.put(
+                                ArticleText.sourceKey(source), f.fixingPack().toString()));
+                c.bySource().values().stream()
+                        .filter(f -> f.source() == FixLevel.Source.FIX_LIST)
+                        .findFirst()
                         .ifPresent(f -> n.put("fixList", f.listedIn().toString()));
                 n.put("trusted", ArticleText.sourceKey(c.trusted().source()));
             }
@@ -150,12 +168,18 @@ public final class FixLevelsCommand implements ShellCommand {
         }
         StringBuilder text = new StringBuilder();
         for (FixConflicts c : all) {
-            text.append(String.format("%-8s  %-20s %s  %s%n", c.bug(), ArticleText.line(c.product(), c.release()),
-                    c.describe(), s.titleOf(c.bug()).orElse("")));
+            text.append(String.format(
+                    "%-8s  %-20s %s  %s%n",
+                    c.bug(),
+                    ArticleText.line(c.product(), c.release()),
+                    c.describe(),
+                    s.titleOf(c.bug()).orElse("")));
         }
-        text.append(all.size()).append(all.size() == 1 ? " disagreement" : " disagreements")
-            .append(" between the archive's sources of fix levels; kbsh goes by the fix list, then the STATUS section,")
-            .append(" then the keywords\n");
+        text.append(all.size())
+                .append(all.size() == 1 ? " disagreement" : " disagreements")
+                .append(
+                        " between the archive's sources of fix levels; kbsh goes by the fix list, then the STATUS section,")
+                .append(" then the keywords\n");
         context.page(text.toString());
         return ExitStatus.OK;
     }

@@ -48,8 +48,7 @@ public final class ImportCommand implements ShellCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("import ../shared/kbarchive/kbarchive-txt.zip",
-                "import --rebuild");
+        return List.of("import ../shared/kbarchive/kbarchive-txt.zip", "import --rebuild");
     }
 
     @Override
@@ -76,8 +75,9 @@ public final class ImportCommand implements ShellCommand {
         if (!args.positional().isEmpty()) {
             source = context.resolve(args.positional().get(0));
         } else if (args.has("rebuild")) {
-            source = s.recordedSource().orElseThrow(() -> new UsageException(
-                    "the index records no archive to rebuild from: give the PATH"));
+            source = s.recordedSource()
+                    .orElseThrow(
+                            () -> new UsageException("the index records no archive to rebuild from: give the PATH"));
         } else {
             throw new UsageException("missing argument PATH");
         }
@@ -89,7 +89,8 @@ public final class ImportCommand implements ShellCommand {
         }
         ImportReport report;
         // Say only what is true: with no index in use there is no previous index to keep, only its files.
-        String kept = s.imported() ? "the previous article index is unchanged"
+        String kept = s.imported()
+                ? "the previous article index is unchanged"
                 : "no article index was in use; nothing under " + s.directory() + " was deleted";
         Bar bar = context.interactive() ? new Bar(context.out()) : null;
         try {
@@ -114,8 +115,14 @@ public final class ImportCommand implements ShellCommand {
     }
 
     static void summary(PrintWriter out, ImportReport r) {
-        out.printf("imported %d article%s from %s in %.1f s (%d duplicate renderings merged, %d files rejected)%n",
-                r.imported(), r.imported() == 1 ? "" : "s", r.source(), r.millis() / 1000.0, r.merged(), r.rejected().size());
+        out.printf(
+                "imported %d article%s from %s in %.1f s (%d duplicate renderings merged, %d files rejected)%n",
+                r.imported(),
+                r.imported() == 1 ? "" : "s",
+                r.source(),
+                r.millis() / 1000.0,
+                r.merged(),
+                r.rejected().size());
         r.rejected().stream().limit(SHOWN_REJECTIONS).forEach(reason -> out.println("  rejected " + reason));
         if (r.rejected().size() > SHOWN_REJECTIONS) {
             out.println("  … and " + (r.rejected().size() - SHOWN_REJECTIONS) + " more rejected");
@@ -128,7 +135,12 @@ public final class ImportCommand implements ShellCommand {
         }
         if (!r.bugsBySource().isEmpty()) {
             StringBuilder b = new StringBuilder("fix levels known for bug articles:");
-            r.bugsBySource().forEach((source, n) -> b.append(' ').append(n).append(" from ").append(source.label()).append(','));
+            r.bugsBySource()
+                    .forEach((source, n) -> b.append(' ')
+                            .append(n)
+                            .append(" from ")
+                            .append(source.label())
+                            .append(','));
             out.println(b.substring(0, b.length() - 1) + " (fixlevels conflicts lists where they disagree)");
         }
     }
@@ -166,16 +178,19 @@ public final class ImportCommand implements ShellCommand {
             int filled = total == 0 ? WIDTH : (int) ((long) done * WIDTH / total);
             double seconds = Math.max(0.001, (now - start) / 1e9);
             double rate = done / seconds;
-            String left = done == 0 ? "ETA --:--" : done >= total ? "ETA 0:00"
-                    : "ETA " + clock((long) ((total - done) / rate));
-            draw(String.format("[%s%s] %d/%d  %.0f/s  %s  %s", "#".repeat(filled), " ".repeat(WIDTH - filled),
-                    done, total, rate, clock((long) seconds), left));
+            String left = done == 0
+                    ? "ETA --:--"
+                    : done >= total ? "ETA 0:00" : "ETA " + clock((long) ((total - done) / rate));
+            draw(String.format(
+                    "[%s%s] %d/%d  %.0f/s  %s  %s",
+                    "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, rate, clock((long) seconds), left));
         }
 
         @Override
         public void stage(Stage stage) {
-            draw(String.format("[%s] %s…  %s", "#".repeat(WIDTH), stage.label(),
-                    clock((clock.getAsLong() - start) / 1_000_000_000L)));
+            draw(String.format(
+                    "[%s] %s…  %s",
+                    "#".repeat(WIDTH), stage.label(), clock((clock.getAsLong() - start) / 1_000_000_000L)));
         }
 
         private void draw(String line) {

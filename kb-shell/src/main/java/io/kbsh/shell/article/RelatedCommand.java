@@ -1,8 +1,7 @@
 package io.kbsh.shell.article;
 
-import io.kbsh.shell.json.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.model.article.Article;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.SearchHit;
@@ -12,6 +11,7 @@ import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.ValueKind;
+import io.kbsh.shell.json.JsonOutput;
 import io.kbsh.shell.store.LuceneArticleStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -23,8 +23,10 @@ import java.util.Set;
 /** {@code related QNNNNNN}: what the article cites, what cites it, and articles with similar titles. */
 public final class RelatedCommand extends ArticleIdCommand {
 
-    private static final Set<String> COMMON = Set.of("the", "a", "an", "and", "or", "of", "in", "on", "to", "with",
-            "for", "is", "not", "does", "do", "when", "by", "from", "at", "as", "can", "cannot", "may", "be", "are");
+    private static final Set<String> COMMON = Set.of(
+            "the", "a", "an", "and", "or", "of", "in", "on", "to", "with", "for", "is", "not", "does", "do", "when",
+            "by", "from", "at", "as", "can", "cannot", "may", "be", "are");
+
     @Inject
     public RelatedCommand(Provider<LuceneArticleStore> store) {
         super(store);
@@ -42,8 +44,7 @@ public final class RelatedCommand extends ArticleIdCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("related Q178532",
-                "related --limit 20 Q254909");
+        return List.of("related Q178532", "related --limit 20 Q254909");
     }
 
     @Override
@@ -53,7 +54,8 @@ public final class RelatedCommand extends ArticleIdCommand {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.value("limit", ValueKind.TEXT, "how many similar articles to list (default 10)"),
+        return List.of(
+                OptionSpec.value("limit", ValueKind.TEXT, "how many similar articles to list (default 10)"),
                 ArticleText.JSON);
     }
 
@@ -75,7 +77,8 @@ public final class RelatedCommand extends ArticleIdCommand {
         StringBuilder query = new StringBuilder();
         for (String w : a.title().replaceFirst("^[A-Z0-9]{2,8}: ", "").split("[^A-Za-z0-9.]+")) {
             if (w.length() > 1 && !COMMON.contains(w.toLowerCase(Locale.ROOT))) {
-                query.append(query.length() > 0 ? " OR " : "").append(w.toLowerCase(Locale.ROOT).replace(".", "\\."));
+                query.append(query.length() > 0 ? " OR " : "")
+                        .append(w.toLowerCase(Locale.ROOT).replace(".", "\\."));
             }
         }
         if (query.length() > 0) {
@@ -85,7 +88,11 @@ public final class RelatedCommand extends ArticleIdCommand {
             } catch (IllegalArgumentException e) {
                 similar = List.of();
             }
-            List<ArticleId> ids = similar.stream().map(SearchHit::id).filter(h -> !shown.contains(h)).limit(limit).toList();
+            List<ArticleId> ids = similar.stream()
+                    .map(SearchHit::id)
+                    .filter(h -> !shown.contains(h))
+                    .limit(limit)
+                    .toList();
             section(text, doc.putArray("similar"), s, "similar", ids, shown);
         } else {
             doc.putArray("similar");
@@ -102,9 +109,17 @@ public final class RelatedCommand extends ArticleIdCommand {
         return ExitStatus.OK;
     }
 
-    private static void section(StringBuilder text, ArrayNode json, LuceneArticleStore s, String label,
-            List<ArticleId> ids, Set<ArticleId> shown) {
-        text.append(label).append(':').append(ids.isEmpty() ? " none known" : "").append('\n');
+    private static void section(
+            StringBuilder text,
+            ArrayNode json,
+            LuceneArticleStore s,
+            String label,
+            List<ArticleId> ids,
+            Set<ArticleId> shown) {
+        text.append(label)
+                .append(':')
+                .append(ids.isEmpty() ? " none known" : "")
+                .append('\n');
         for (ArticleId r : ids) {
             shown.add(r);
             ArticleText.brief(json, s, r);

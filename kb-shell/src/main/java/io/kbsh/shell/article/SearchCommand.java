@@ -1,8 +1,7 @@
 package io.kbsh.shell.article;
 
-import io.kbsh.shell.json.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.model.article.SearchHit;
 import io.kbsh.model.command.Arguments;
 import io.kbsh.model.command.CommandContext;
@@ -12,6 +11,7 @@ import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.command.ValueKind;
+import io.kbsh.shell.json.JsonOutput;
 import io.kbsh.shell.store.LuceneArticleStore;
 import io.kbsh.shell.store.SearchResults;
 import jakarta.inject.Inject;
@@ -40,7 +40,8 @@ public final class SearchCommand implements ShellCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("search \"second MX record\" product:exchange",
+        return List.of(
+                "search \"second MX record\" product:exchange",
                 "search X.400 connector TCP/IP",
                 "search (relay OR smarthost) -proxy connect*",
                 "search proxy x.400 type:bug --page 2");
@@ -62,15 +63,16 @@ public final class SearchCommand implements ShellCommand {
      */
     @Override
     public List<String> candidates(CommandContext context, List<String> precedingWords) {
-        List<String> words = new java.util.ArrayList<>(List.of("product:", "category:", "type:", "tag:", "title:", "text:",
-                "id:", "cites:"));
+        List<String> words = new java.util.ArrayList<>(
+                List.of("product:", "category:", "type:", "tag:", "title:", "text:", "id:", "cites:"));
         io.kbsh.model.product.Products.all().forEach(p -> words.add("product:" + p.id()));
         return words;
     }
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.value("limit", ValueKind.TEXT, "how many results a page shows (default 20)"),
+        return List.of(
+                OptionSpec.value("limit", ValueKind.TEXT, "how many results a page shows (default 20)"),
                 OptionSpec.value("page", ValueKind.TEXT, "which page of results to show (default 1)"),
                 ArticleText.JSON);
     }
@@ -83,8 +85,11 @@ public final class SearchCommand implements ShellCommand {
         if (args.positional().isEmpty()) {
             throw new UsageException("missing argument QUERY");
         }
-        String query = String.join(" ", args.positional().stream()
-                .map(w -> w.contains(" ") && !w.startsWith("\"") ? "\"" + w + "\"" : w).toList());
+        String query = String.join(
+                " ",
+                args.positional().stream()
+                        .map(w -> w.contains(" ") && !w.startsWith("\"") ? "\"" + w + "\"" : w)
+                        .toList());
         LuceneArticleStore s = store.get();
         SearchResults results;
         try {
@@ -113,7 +118,8 @@ public final class SearchCommand implements ShellCommand {
         }
         StringBuilder text = new StringBuilder();
         for (SearchHit h : hits) {
-            text.append(String.format(ROW, h.id(), h.date().map(Object::toString).orElse(""), h.title()));
+            text.append(
+                    String.format(ROW, h.id(), h.date().map(Object::toString).orElse(""), h.title()));
         }
         int first = (page - 1) * limit + 1;
         int lastShown = first + hits.size() - 1;
@@ -124,8 +130,11 @@ public final class SearchCommand implements ShellCommand {
                     + (results.total() == 1 ? "" : "s") + " match\n");
         } else if (lastShown < results.total() || first > 1) {
             text.append(first + "-" + lastShown + " of " + results.total() + " articles"
-                    + (lastShown < results.total() ? "; more: search --page " + (page + 1)
-                            + (limit == 20 ? "" : " --limit " + limit) + " " + query : "") + "\n");
+                    + (lastShown < results.total()
+                            ? "; more: search --page " + (page + 1) + (limit == 20 ? "" : " --limit " + limit) + " "
+                                    + query
+                            : "")
+                    + "\n");
         } else {
             text.append(results.total() + " article" + (results.total() == 1 ? "" : "s") + "\n");
         }

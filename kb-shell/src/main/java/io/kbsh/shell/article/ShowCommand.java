@@ -1,8 +1,7 @@
 package io.kbsh.shell.article;
 
-import io.kbsh.shell.json.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.model.article.AppliesTo;
 import io.kbsh.model.article.Article;
 import io.kbsh.model.article.ArticleId;
@@ -13,13 +12,14 @@ import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.OptionSpec;
-import io.kbsh.shell.article.fix.FixConflicts;
-import io.kbsh.shell.store.LuceneArticleStore;
 import io.kbsh.rules.ArticleCheck;
+import io.kbsh.shell.article.fix.FixConflicts;
+import io.kbsh.shell.json.JsonOutput;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.LoadedPlugin;
 import io.kbsh.shell.plugin.PluginSet;
 import io.kbsh.shell.rules.pack.RulePack;
+import io.kbsh.shell.store.LuceneArticleStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.ArrayList;
@@ -53,8 +53,7 @@ public final class ShowCommand extends ArticleIdCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("show Q166604",
-                "show --no-pager Q178532");
+        return List.of("show Q166604", "show --no-pager Q178532");
     }
 
     @Override
@@ -78,7 +77,10 @@ public final class ShowCommand extends ArticleIdCommand {
             ObjectNode doc = json(a, s.citedBy(id), s.fixedIn(id));
             ArrayNode list = doc.putArray("executable");
             for (Executable e : executable) {
-                ObjectNode n = list.addObject().put("kind", e.kind()).put("plugin", e.plugin()).put("source", e.source());
+                ObjectNode n = list.addObject()
+                        .put("kind", e.kind())
+                        .put("plugin", e.plugin())
+                        .put("source", e.source());
                 JsonOutput.put(n, "file", e.file());
             }
             JsonOutput.print(context, doc);
@@ -96,7 +98,8 @@ public final class ShowCommand extends ArticleIdCommand {
     /** What makes an article executable: a rule in a rule pack, or a Java plugin's check. */
     record Executable(String kind, String plugin, String source, java.util.Optional<String> file) {
         String describe() {
-            return kind.equals("rule") ? "executable: rule in pack " + plugin + " (" + file.orElse(source) + ")"
+            return kind.equals("rule")
+                    ? "executable: rule in pack " + plugin + " (" + file.orElse(source) + ")"
                     : "executable: check in plugin " + plugin + " (" + source + ")";
         }
     }
@@ -107,8 +110,11 @@ public final class ShowCommand extends ArticleIdCommand {
         for (LoadedPlugin p : plugins.plugins()) {
             java.util.Set<ArticleId> rules = new java.util.HashSet<>();
             for (RulePack pack : plugins.contributed(p, RulePack.class)) {
-                pack.handles().stream().filter(r -> r.article().equals(id)).findFirst().ifPresent(r ->
-                        found.add(new Executable("rule", pack.id(), pack.source().toString(), java.util.Optional.of(r.source()))));
+                pack.handles().stream()
+                        .filter(r -> r.article().equals(id))
+                        .findFirst()
+                        .ifPresent(r -> found.add(new Executable(
+                                "rule", pack.id(), pack.source().toString(), java.util.Optional.of(r.source()))));
                 pack.handles().forEach(r -> rules.add(r.article()));
             }
             if (rules.contains(id)) {
@@ -118,7 +124,8 @@ public final class ShowCommand extends ArticleIdCommand {
                 if (c.plugin().filter(p::equals).isPresent()) {
                     try {
                         if (c.call(ArticleCheck::article).id().equals(id)) {
-                            found.add(new Executable("check", p.descriptor().id(), p.source().toString(), java.util.Optional.empty()));
+                            found.add(new Executable(
+                                    "check", p.descriptor().id(), p.source().toString(), java.util.Optional.empty()));
                         }
                     } catch (RuntimeException e) {
                         // A check that cannot say its article is reported by the loader and by check; show skips it.
@@ -158,16 +165,23 @@ public final class ShowCommand extends ArticleIdCommand {
         JsonOutput.strings(doc, "technology", a.technology());
         ArrayNode fixes = doc.putArray("fixedIn");
         for (FixLevel f : fixedIn) {
-            fixes.addObject().put("product", f.product()).put("level", f.level().toString())
-                 .put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-                 .put("listedIn", f.listedIn().toString()).put("describe", ArticleText.level(f))
-                 .put("source", ArticleText.sourceKey(f.source()));
+            fixes.addObject()
+                    .put("product", f.product())
+                    .put("level", f.level().toString())
+                    .put(
+                            "kind",
+                            f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .put("listedIn", f.listedIn().toString())
+                    .put("describe", ArticleText.level(f))
+                    .put("source", ArticleText.sourceKey(f.source()));
         }
         ArrayNode conflicts = doc.putArray("fixConflicts");
         for (FixConflicts c : FixConflicts.of(a.id(), fixedIn)) {
             ObjectNode n = conflicts.addObject().put("product", c.product()).put("release", c.release());
             ObjectNode levels = n.putObject("levels");
-            c.bySource().forEach((source, f) -> levels.put(ArticleText.sourceKey(source), f.fixingPack().toString()));
+            c.bySource()
+                    .forEach((source, f) -> levels.put(
+                            ArticleText.sourceKey(source), f.fixingPack().toString()));
             n.put("trusted", ArticleText.sourceKey(c.trusted().source()));
         }
         ArrayNode sections = doc.putArray("sections");
@@ -186,15 +200,30 @@ public final class ShowCommand extends ArticleIdCommand {
         out.add(a.id() + ": " + a.title());
         StringBuilder meta = new StringBuilder();
         a.date().ifPresent(d -> meta.append("date ").append(d));
-        a.category().ifPresent(c -> meta.append(meta.length() > 0 ? ", " : "").append("category ").append(c));
-        a.issueType().ifPresent(t -> meta.append(meta.length() > 0 ? ", " : "").append("type ").append(t));
+        a.category()
+                .ifPresent(c -> meta.append(meta.length() > 0 ? ", " : "")
+                        .append("category ")
+                        .append(c));
+        a.issueType()
+                .ifPresent(t -> meta.append(meta.length() > 0 ? ", " : "")
+                        .append("type ")
+                        .append(t));
         if (meta.length() > 0) {
             out.add(meta.toString());
         }
-        a.product().ifPresent(p -> out.add("product: " + p + (a.productVersions().isEmpty() ? ""
-                : " (" + String.join("; ", a.productVersions().stream().map(Object::toString).toList()) + ")")));
+        a.product()
+                .ifPresent(p -> out.add("product: " + p
+                        + (a.productVersions().isEmpty()
+                                ? ""
+                                : " ("
+                                        + String.join(
+                                                "; ",
+                                                a.productVersions().stream()
+                                                        .map(Object::toString)
+                                                        .toList()) + ")")));
         for (AppliesTo ap : a.appliesTo()) {
-            out.add("applies to: " + ap.product() + (ap.versions().isEmpty() ? "" : " " + String.join(", ", ap.versions()))
+            out.add("applies to: " + ap.product()
+                    + (ap.versions().isEmpty() ? "" : " " + String.join(", ", ap.versions()))
                     + (ap.servicePack().isPresent() ? " SP" + ap.servicePack().getAsInt() : ""));
         }
         if (!a.keywords().isEmpty()) {

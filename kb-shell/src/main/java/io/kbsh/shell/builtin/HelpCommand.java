@@ -53,7 +53,10 @@ public final class HelpCommand implements ShellCommand {
             return registry.get().names();
         }
         if (precedingWords.size() == 1) {
-            return registry.get().find(precedingWords.get(0)).map(e -> e.command().subcommands()).orElse(List.of());
+            return registry.get()
+                    .find(precedingWords.get(0))
+                    .map(e -> e.command().subcommands())
+                    .orElse(List.of());
         }
         return List.of();
     }
@@ -62,11 +65,18 @@ public final class HelpCommand implements ShellCommand {
     public int run(CommandContext context, List<String> arguments) throws UsageException {
         PrintWriter out = context.out();
         if (arguments.isEmpty()) {
-            int width = registry.get().names().stream().mapToInt(String::length).max().orElse(8);
+            int width = registry.get().names().stream()
+                    .mapToInt(String::length)
+                    .max()
+                    .orElse(8);
             out.println("Commands (help COMMAND, or COMMAND --help, for details):");
             for (CommandRegistry.Entry e : registry.get().all()) {
                 String origin = e.plugin().isPresent() ? "  [" + e.origin() + "]" : "";
-                out.printf("  %-" + width + "s  %s%s%n", e.command().name(), e.command().description(), origin);
+                out.printf(
+                        "  %-" + width + "s  %s%s%n",
+                        e.command().name(),
+                        e.command().description(),
+                        origin);
             }
             return ExitStatus.OK;
         }
@@ -74,7 +84,8 @@ public final class HelpCommand implements ShellCommand {
             throw new UsageException("help takes a command name and at most one sub-command");
         }
         String name = arguments.get(0);
-        ShellCommand command = registry.get().find(name)
+        ShellCommand command = registry.get()
+                .find(name)
                 .orElseThrow(() -> new UsageException("no command named '" + name + "'"
                         + Suggestions.didYouMean(name, registry.get().names())))
                 .command();
@@ -84,10 +95,12 @@ public final class HelpCommand implements ShellCommand {
             String word = arguments.get(1);
             sub = syntax.subcommand(word);
             if (sub.isEmpty()) {
-                throw new UsageException(command.subcommands().isEmpty()
-                        ? name + " has no sub-commands"
-                        : "no sub-command '" + word + "' of " + name + Suggestions.didYouMean(word, command.subcommands())
-                        + "; it has " + String.join(", ", command.subcommands()));
+                throw new UsageException(
+                        command.subcommands().isEmpty()
+                                ? name + " has no sub-commands"
+                                : "no sub-command '" + word + "' of " + name
+                                        + Suggestions.didYouMean(word, command.subcommands()) + "; it has "
+                                        + String.join(", ", command.subcommands()));
             }
         }
         out.print(HelpText.of(syntax, sub));

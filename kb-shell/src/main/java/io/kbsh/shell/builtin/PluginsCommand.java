@@ -1,14 +1,14 @@
 package io.kbsh.shell.builtin;
 
-import io.kbsh.model.command.OptionSpec;
-import io.kbsh.model.command.Arguments;
-import io.kbsh.shell.json.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kbsh.model.command.Arguments;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.ExitStatus;
+import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
+import io.kbsh.shell.json.JsonOutput;
 import io.kbsh.shell.plugin.LoadedPlugin;
 import io.kbsh.shell.plugin.PluginFailure;
 import io.kbsh.shell.plugin.PluginLoader;
@@ -67,8 +67,12 @@ public final class PluginsCommand implements ShellCommand {
         }
         out.println(loaded.size() + " plugin(s) loaded" + (loaded.isEmpty() ? "" : ":"));
         for (LoadedPlugin p : loaded) {
-            out.printf("  %-10s %-8s API %-4s %s%n", p.descriptor().id(), p.descriptor().version(),
-                    p.descriptor().apiVersion(), p.source());
+            out.printf(
+                    "  %-10s %-8s API %-4s %s%n",
+                    p.descriptor().id(),
+                    p.descriptor().version(),
+                    p.descriptor().apiVersion(),
+                    p.source());
             out.println("             " + p.descriptor().name());
             out.println("             provides: " + contributions(p));
         }

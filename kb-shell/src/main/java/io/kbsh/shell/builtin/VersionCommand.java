@@ -35,8 +35,9 @@ public final class VersionCommand implements ShellCommand {
         if (!arguments.isEmpty()) {
             throw new UsageException("version takes no arguments");
         }
-        context.out().println("kbsh " + kbshVersion() + " (API " + ApiVersion.current() + ", Java "
-                + Runtime.version() + ")");
+        context.out()
+                .println("kbsh " + kbshVersion() + " (API " + ApiVersion.current() + ", Java " + Runtime.version()
+                        + ")");
         return ExitStatus.OK;
     }
 

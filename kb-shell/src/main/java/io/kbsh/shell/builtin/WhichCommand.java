@@ -33,8 +33,7 @@ public final class WhichCommand implements ShellCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("which exchange-ports",
-                "which check ini");
+        return List.of("which exchange-ports", "which check ini");
     }
 
     @Override
@@ -61,11 +60,20 @@ public final class WhichCommand implements ShellCommand {
             }
             Class<?> type = entry.get().command().getClass();
             ClassLoader loader = type.getClassLoader();
-            context.out().println(name + ": " + entry.get().plugin()
-                    .map(p -> "plugin " + p.descriptor().id() + " " + p.descriptor().version() + " (" + p.source() + ")")
-                    .orElse("built in")
-                    + ", class " + type.getName()
-                    + ", loader " + (loader == null ? "bootstrap" : loader.getName() == null ? loader.getClass().getName() : loader.getName()));
+            context.out()
+                    .println(name + ": "
+                            + entry.get()
+                                    .plugin()
+                                    .map(p -> "plugin " + p.descriptor().id() + " "
+                                            + p.descriptor().version() + " (" + p.source() + ")")
+                                    .orElse("built in")
+                            + ", class " + type.getName()
+                            + ", loader "
+                            + (loader == null
+                                    ? "bootstrap"
+                                    : loader.getName() == null
+                                            ? loader.getClass().getName()
+                                            : loader.getName()));
         }
         if (!unknown.isEmpty()) {
             throw new CommandException("no command named " + String.join(", ", unknown));

@@ -15,7 +15,10 @@ public final class CheckCommand extends ReportingCommand {
 
     @Inject
     public CheckCommand(CheckSession session, CheckEngine engine, DiagnosisService diagnoses) {
-        super(session, engine, diagnoses,
+        super(
+                session,
+                engine,
+                diagnoses,
                 OptionSpec.flag("probe", "run the probes the findings ask for, then check again with their facts"));
     }
 
@@ -36,7 +39,8 @@ public final class CheckCommand extends ReportingCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("check  every article against the loaded environment",
+        return List.of(
+                "check  every article against the loaded environment",
                 "check Q254909 --probe",
                 "check --json --fail-on error  for CI: status 4 when an unwaived error is open",
                 "check --env site.json --junit report.xml  another site, for this run only");
@@ -73,6 +77,6 @@ public final class CheckCommand extends ReportingCommand {
     @Override
     int finish(CommandContext context, ReportOptions output, Diagnosis d) throws CommandException {
         String text = TextReport.write(d.report(), TextReport.Detail.FULL, d::title, List.of()) + ending(d, false);
-        return output.emit(context, d, tree -> { }, text, reportContext());
+        return output.emit(context, d, tree -> {}, text, reportContext());
     }
 }

@@ -9,11 +9,8 @@ import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.env.Environment;
 import io.kbsh.model.env.EnvironmentExtension;
-import io.kbsh.model.fact.Fact;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.finding.Finding;
-import io.kbsh.model.finding.ProbeRequest;
-import io.kbsh.net.probe.Probe;
 import io.kbsh.rules.ArticleCheck;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.CheckRunner;
@@ -71,10 +68,16 @@ public final class CheckEngine {
         }
         List<PluginCheck> chosen = new ArrayList<>();
         for (ArticleId id : only) {
-            List<PluginCheck> mine = all.stream().filter(c -> c.article().equals(id)).toList();
+            List<PluginCheck> mine =
+                    all.stream().filter(c -> c.article().equals(id)).toList();
             if (mine.isEmpty()) {
-                throw new UsageException("no check for " + id + " is loaded (checks: " + String.join(", ",
-                        all.stream().map(c -> c.article().toString()).sorted().toList()) + ")");
+                throw new UsageException("no check for " + id + " is loaded (checks: "
+                        + String.join(
+                                ", ",
+                                all.stream()
+                                        .map(c -> c.article().toString())
+                                        .sorted()
+                                        .toList()) + ")");
             }
             chosen.addAll(mine);
         }
@@ -84,13 +87,19 @@ public final class CheckEngine {
     static List<ArticleId> articles(List<String> words) throws UsageException {
         List<ArticleId> ids = new ArrayList<>();
         for (String w : words) {
-            ids.add(ArticleId.tryParse(w).orElseThrow(() -> new UsageException("not an article id (e.g. Q254909): '" + w + "'")));
+            ids.add(ArticleId.tryParse(w)
+                    .orElseThrow(() -> new UsageException("not an article id (e.g. Q254909): '" + w + "'")));
         }
         return ids;
     }
 
-    CheckReport run(CommandContext context, Environment env, Facts facts, List<PluginCheck> checks, Waivers waivers,
-                    Duration deadline) {
+    CheckReport run(
+            CommandContext context,
+            Environment env,
+            Facts facts,
+            List<PluginCheck> checks,
+            Waivers waivers,
+            Duration deadline) {
         ArticleStore store = context.articles();
         return new CheckRunner(deadline).run(checks, env, facts, store, waivers, today());
     }
@@ -107,7 +116,8 @@ public final class CheckEngine {
                 registry = registry.with(c.origin(), c.call(EnvironmentExtension::fields));
             } catch (RuntimeException e) {
                 // Isolated: one plugin's broken declaration must not stop environments from loading.
-                java.util.logging.Logger.getLogger(CheckEngine.class.getName()).warning(c.origin() + ": " + e.getMessage());
+                java.util.logging.Logger.getLogger(CheckEngine.class.getName())
+                        .warning(c.origin() + ": " + e.getMessage());
             }
         }
         return new EnvironmentReader(registry);
@@ -131,12 +141,14 @@ public final class CheckEngine {
     /** The INI writer with {@code id}, or else the only writer of {@code article}. */
     Optional<Contribution<IniWriter>> writer(String id, ArticleId article) {
         List<Contribution<IniWriter>> writers = contributions.of(IniWriter.class);
-        Optional<Contribution<IniWriter>> exact = writers.stream().filter(w -> w.call(IniWriter::id).equals(id)).findFirst();
+        Optional<Contribution<IniWriter>> exact =
+                writers.stream().filter(w -> w.call(IniWriter::id).equals(id)).findFirst();
         if (exact.isPresent()) {
             return exact;
         }
         List<Contribution<IniWriter>> forArticle = writers.stream()
-                .filter(w -> article.equals(w.call(IniWriter::article))).toList();
+                .filter(w -> article.equals(w.call(IniWriter::article)))
+                .toList();
         return forArticle.size() == 1 ? Optional.of(forArticle.get(0)) : Optional.empty();
     }
 

@@ -81,7 +81,9 @@ public final class CheckSession {
         List<String> names = new ArrayList<>();
         environment.sites().forEach(x -> names.add(new ObjectRef("site", x.id()).toString()));
         environment.servers().forEach(x -> names.add(ObjectRef.server(x.id()).toString()));
-        environment.connectors().forEach(x -> names.add(ObjectRef.connector(x.id()).toString()));
+        environment
+                .connectors()
+                .forEach(x -> names.add(ObjectRef.connector(x.id()).toString()));
         environment.proxies().forEach(x -> names.add(ObjectRef.proxy(x.id()).toString()));
         environment.firewalls().forEach(x -> names.add(new ObjectRef("firewall", x.id()).toString()));
         environment.domains().forEach(x -> names.add(ObjectRef.domain(x.name()).toString()));

@@ -1,6 +1,5 @@
 package io.kbsh.shell.check;
 
-import io.kbsh.shell.net.ProbeWords;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.model.command.Arguments;
@@ -13,6 +12,7 @@ import io.kbsh.model.finding.ProbeRequest;
 import io.kbsh.shell.check.report.TextReport;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.Outcome;
+import io.kbsh.shell.net.ProbeWords;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,7 +48,8 @@ public final class DiagnoseCommand extends ReportingCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("diagnose",
+        return List.of(
+                "diagnose",
                 "diagnose Q254909 --timeout 10",
                 "diagnose Q166604 --dns 192.0.2.53  the MX look-ups ask this DNS server");
     }
@@ -74,10 +75,15 @@ public final class DiagnoseCommand extends ReportingCommand {
             @Override
             public void evaluated(CheckReport report, boolean again) {
                 int open = report.open().size();
-                String what = again ? "Checked again with the probes' facts" : "Checked " + report.articlesChecked().size()
-                        + " article(s)";
-                context.out().println("Step " + (++step) + ". " + what + ": " + open + " open finding(s)"
-                        + (report.failures().isEmpty() ? "" : ", " + report.failures().size() + " check(s) failed") + ".");
+                String what = again
+                        ? "Checked again with the probes' facts"
+                        : "Checked " + report.articlesChecked().size() + " article(s)";
+                context.out()
+                        .println("Step " + (++step) + ". " + what + ": " + open + " open finding(s)"
+                                + (report.failures().isEmpty()
+                                        ? ""
+                                        : ", " + report.failures().size() + " check(s) failed")
+                                + ".");
                 if (!again && (open == 0 || report.probeRequests().isEmpty())) {
                     context.out().println("Step " + (++step) + ". No probes: no open finding asks for one.");
                 }
@@ -86,8 +92,9 @@ public final class DiagnoseCommand extends ReportingCommand {
 
             @Override
             public void probing(List<ProbeRequest> requests) {
-                context.out().println("Step " + (++step) + ". Probing " + requests.size()
-                        + " endpoint(s) the open findings ask about:");
+                context.out()
+                        .println("Step " + (++step) + ". Probing " + requests.size()
+                                + " endpoint(s) the open findings ask about:");
                 context.out().flush();
             }
 
@@ -105,7 +112,8 @@ public final class DiagnoseCommand extends ReportingCommand {
     @Override
     int finish(CommandContext context, ReportOptions output, Diagnosis d) throws CommandException {
         // The probes' results were printed as a step; the findings' evidence does not print them again.
-        List<String> shown = d.probed().stream().map(f -> "probe: " + f.describe()).toList();
+        List<String> shown =
+                d.probed().stream().map(f -> "probe: " + f.describe()).toList();
         String text = "\n" + TextReport.write(d.report(), TextReport.Detail.EVIDENCE, d::title, shown) + plan(d)
                 + ending(d, true);
         return output.emit(context, d, tree -> extend(tree, d), text, reportContext());
@@ -122,8 +130,16 @@ public final class DiagnoseCommand extends ReportingCommand {
         int n = 1;
         for (Outcome o : plan) {
             Finding f = o.finding();
-            sb.append("  ").append(n++).append(". ").append(f.article()).append(d.title(f.article()).map(t -> " " + t).orElse(""))
-              .append("\n     on ").append(f.subject()).append(" (").append(f.severity().label()).append(")\n");
+            sb.append("  ")
+                    .append(n++)
+                    .append(". ")
+                    .append(f.article())
+                    .append(d.title(f.article()).map(t -> " " + t).orElse(""))
+                    .append("\n     on ")
+                    .append(f.subject())
+                    .append(" (")
+                    .append(f.severity().label())
+                    .append(")\n");
             List<Action> ordered = new ArrayList<>();
             f.resolution().stream().filter(a -> a.kind() != Action.Kind.VERIFY).forEach(ordered::add);
             f.resolution().stream().filter(a -> a.kind() == Action.Kind.VERIFY).forEach(ordered::add);
@@ -143,8 +159,11 @@ public final class DiagnoseCommand extends ReportingCommand {
 
     private static void extend(ObjectNode tree, Diagnosis d) {
         ArrayNode probes = tree.putArray("probesRun");
-        d.probed().forEach(f -> probes.addObject().put("probe", f.probe()).put("observedAt", f.observedAt().toString())
-                .put("text", f.describe()));
+        d.probed()
+                .forEach(f -> probes.addObject()
+                        .put("probe", f.probe())
+                        .put("observedAt", f.observedAt().toString())
+                        .put("text", f.describe()));
         ArrayNode plan = tree.putArray("plan");
         for (Outcome o : d.plan()) {
             ObjectNode step = plan.addObject();

@@ -25,8 +25,14 @@ import java.util.Optional;
  * @param facts the facts the final evaluation saw, history included
  * @param titles the title of each article checked: the archive's when imported, else the plugin's
  */
-public record Diagnosis(Evaluation evaluation, CheckReport first, List<ProbeRequest> asked, List<Fact> probed,
-                        CheckReport report, Facts facts, Map<ArticleId, String> titles) {
+public record Diagnosis(
+        Evaluation evaluation,
+        CheckReport first,
+        List<ProbeRequest> asked,
+        List<Fact> probed,
+        CheckReport report,
+        Facts facts,
+        Map<ArticleId, String> titles) {
 
     public Diagnosis {
         asked = List.copyOf(asked);
@@ -50,8 +56,8 @@ public record Diagnosis(Evaluation evaluation, CheckReport first, List<ProbeRequ
      */
     public List<Outcome> plan() {
         return report.open().stream()
-                .filter(o -> o.finding().severity() != Severity.INFO || o.finding().resolution().stream()
-                        .anyMatch(a -> a.kind() != Action.Kind.VERIFY))
+                .filter(o -> o.finding().severity() != Severity.INFO
+                        || o.finding().resolution().stream().anyMatch(a -> a.kind() != Action.Kind.VERIFY))
                 .toList();
     }
 }

@@ -32,19 +32,16 @@ public final class DiagnosisService {
     /** Told of each step as it happens, so that a person sees where a long run is. */
     public interface Steps {
         /** Nothing shown: JSON output, tests, {@code fix}. */
-        Steps QUIET = new Steps() { };
+        Steps QUIET = new Steps() {};
 
         /** An evaluation ended; {@code again} for the one after probing. */
-        default void evaluated(CheckReport report, boolean again) {
-        }
+        default void evaluated(CheckReport report, boolean again) {}
 
         /** The probes about to run. */
-        default void probing(List<ProbeRequest> requests) {
-        }
+        default void probing(List<ProbeRequest> requests) {}
 
         /** The facts the probes gave. */
-        default void probed(List<Fact> facts) {
-        }
+        default void probed(List<Fact> facts) {}
     }
 
     private final CheckSession session;
@@ -63,7 +60,9 @@ public final class DiagnosisService {
         CheckReport first = evaluate(context, evaluation, evaluation.facts());
         steps.evaluated(first, false);
         Map<ArticleId, String> titles = titles(context, evaluation.checks());
-        if (evaluation.probing().isEmpty() || first.cancelled() || first.probeRequests().isEmpty()) {
+        if (evaluation.probing().isEmpty()
+                || first.cancelled()
+                || first.probeRequests().isEmpty()) {
             return new Diagnosis(evaluation, first, List.of(), List.of(), first, evaluation.facts(), titles);
         }
         ProbeSettings settings = evaluation.probing().get();
@@ -107,7 +106,9 @@ public final class DiagnosisService {
             }
             Optional<String> title;
             try {
-                title = context.articles().find(c.article()).map(a -> a.title())
+                title = context.articles()
+                        .find(c.article())
+                        .map(a -> a.title())
                         .or(() -> Optional.ofNullable(c.check().article().title()));
             } catch (RuntimeException e) {
                 // A store or a plugin that cannot say a title costs the title only.

@@ -1,9 +1,7 @@
 package io.kbsh.shell.check;
 
-import io.kbsh.shell.json.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.kbsh.shell.net.ProbeWords;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.model.command.Arguments;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.CommandException;
@@ -21,18 +19,20 @@ import io.kbsh.model.env.ProxyServer;
 import io.kbsh.model.env.Publication;
 import io.kbsh.model.env.Server;
 import io.kbsh.model.fact.Fact;
-import io.kbsh.shell.discover.DiscoverRun;
-import io.kbsh.shell.discover.Discovery;
 import io.kbsh.shell.check.report.TextReport;
 import io.kbsh.shell.collect.CollectedFolder;
 import io.kbsh.shell.collect.DateOrder;
 import io.kbsh.shell.collect.ExchangeLevels;
-import io.kbsh.shell.graph.SitePicture;
+import io.kbsh.shell.discover.DiscoverRun;
+import io.kbsh.shell.discover.Discovery;
 import io.kbsh.shell.env.EnvironmentReader;
 import io.kbsh.shell.env.EnvironmentSchema;
 import io.kbsh.shell.env.EnvironmentWriter;
 import io.kbsh.shell.env.ExtensionRegistry;
+import io.kbsh.shell.graph.SitePicture;
 import io.kbsh.shell.json.JsonInputException;
+import io.kbsh.shell.json.JsonOutput;
+import io.kbsh.shell.net.ProbeWords;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -74,7 +71,8 @@ public final class EnvCommand implements ShellCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("env load examples/site-q254909-q187225.json",
+        return List.of(
+                "env load examples/site-q254909-q187225.json",
                 "env show",
                 "env facts --clear",
                 "env graph --format mermaid --output site.mmd",
@@ -107,32 +105,53 @@ public final class EnvCommand implements ShellCommand {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.flag("clear", "with 'facts': forget the facts probes found"),
+        return List.of(
+                OptionSpec.flag("clear", "with 'facts': forget the facts probes found"),
                 OptionSpec.flag("json", "with 'show' or 'facts': print JSON (docs/json.md)"),
-                OptionSpec.repeatable("copies", ValueKind.FILE,
+                OptionSpec.repeatable(
+                        "copies",
+                        ValueKind.FILE,
                         "with 'load': a folder besides the environment file's own that collected copies may be in"),
                 OptionSpec.value("format", ValueKind.TEXT, "with 'graph': svg (default), dot or mermaid"),
-                OptionSpec.value("output", ValueKind.FILE,
+                OptionSpec.value(
+                        "output",
+                        ValueKind.FILE,
                         "with 'graph', 'upgrade', 'collect', 'schema' and 'discover': write to FILE (also -o) instead of printing, atomically"),
-                OptionSpec.flag("yes", "with 'upgrade', 'collect' and 'schema': replace an existing output file without asking"),
-                OptionSpec.value("date-order", ValueKind.TEXT, "with 'collect': the order of day, month and year in"
-                        + " event-log exports: auto (default), mdy, dmy or ymd"),
-                DiscoverRun.PORT, DiscoverRun.TIMEOUT, DiscoverRun.DEADLINE);
+                OptionSpec.flag(
+                        "yes",
+                        "with 'upgrade', 'collect' and 'schema': replace an existing output file without asking"),
+                OptionSpec.value(
+                        "date-order",
+                        ValueKind.TEXT,
+                        "with 'collect': the order of day, month and year in"
+                                + " event-log exports: auto (default), mdy, dmy or ymd"),
+                DiscoverRun.PORT,
+                DiscoverRun.TIMEOUT,
+                DiscoverRun.DEADLINE);
     }
 
     @Override
     public ValueKind argumentKind(List<String> precedingWords) {
-        return precedingWords.size() == 1 && List.of("load", "upgrade", "collect").contains(precedingWords.get(0)) ? ValueKind.FILE : ValueKind.TEXT;
+        return precedingWords.size() == 1
+                        && List.of("load", "upgrade", "collect").contains(precedingWords.get(0))
+                ? ValueKind.FILE
+                : ValueKind.TEXT;
     }
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws CommandException {
         // -o is the one short option people expect of a command that writes a file.
-        Arguments args = Arguments.parse(arguments.stream().map(a -> a.equals("-o") ? "--output" : a).toList(), options());
-        String sub = args.positional(0, "SUBCOMMAND (load, show, facts, graph, upgrade, collect, fields, schema or discover)");
+        Arguments args = Arguments.parse(
+                arguments.stream().map(a -> a.equals("-o") ? "--output" : a).toList(), options());
+        String sub = args.positional(
+                0, "SUBCOMMAND (load, show, facts, graph, upgrade, collect, fields, schema or discover)");
         switch (sub) {
             case "load" -> {
-                Environment env = load(context, session, engine.environmentReader(), args.positional(1, "FILE"),
+                Environment env = load(
+                        context,
+                        session,
+                        engine.environmentReader(),
+                        args.positional(1, "FILE"),
                         args.values("copies").stream().map(context::resolve).toList());
                 context.out().println("Loaded " + session.environmentFile().orElseThrow() + ": " + summary(env));
                 missingCopies(env).forEach(m -> context.err().println("warning: " + m));
@@ -142,10 +161,13 @@ public final class EnvCommand implements ShellCommand {
                     ObjectNode doc = JsonOutput.document("environment-view", 2);
                     JsonOutput.put(doc, "file", session.environmentFile());
                     // The environment as a schema version 2 file holds it, so that the view reads back as input.
-                    Optional<Path> folder = session.environmentFile().map(f -> f.toAbsolutePath().getParent());
+                    Optional<Path> folder = session.environmentFile()
+                            .map(f -> f.toAbsolutePath().getParent());
                     try {
-                        doc.set("environment", JsonOutput.MAPPER.readTree(
-                                new EnvironmentWriter(folder).write(session.requireEnvironment())));
+                        doc.set(
+                                "environment",
+                                JsonOutput.MAPPER.readTree(
+                                        new EnvironmentWriter(folder).write(session.requireEnvironment())));
                     } catch (IOException e) {
                         throw new CommandException("cannot describe the environment as JSON: " + e.getMessage());
                     }
@@ -171,7 +193,8 @@ public final class EnvCommand implements ShellCommand {
                     }
                     JsonOutput.print(context, doc);
                 } else if (session.facts().isEmpty()) {
-                    context.out().println("No facts yet: 'diagnose' or 'check --probe' runs the probes findings ask for.");
+                    context.out()
+                            .println("No facts yet: 'diagnose' or 'check --probe' runs the probes findings ask for.");
                 } else {
                     for (Fact f : session.facts().all()) {
                         context.out().println(f.observedAt() + "  " + ProbeWords.describe(f));
@@ -185,11 +208,18 @@ public final class EnvCommand implements ShellCommand {
             case "collect" -> {
                 return collect(context, args);
             }
-            case "fields" -> context.out().print(fields(engine.environmentReader().extensions()));
+            case "fields" ->
+                context.out().print(fields(engine.environmentReader().extensions()));
             case "schema" -> {
-                return write(context, args, EnvironmentSchema.withFields(engine.environmentReader().extensions()), "schema");
+                return write(
+                        context,
+                        args,
+                        EnvironmentSchema.withFields(engine.environmentReader().extensions()),
+                        "schema");
             }
-            default -> throw new UsageException("unknown subcommand '" + sub + "' (load, show, facts, graph, upgrade, collect, fields, schema or discover)");
+            default ->
+                throw new UsageException("unknown subcommand '" + sub
+                        + "' (load, show, facts, graph, upgrade, collect, fields, schema or discover)");
         }
         context.out().flush();
         return ExitStatus.OK;
@@ -244,8 +274,8 @@ public final class EnvCommand implements ShellCommand {
     }
 
     /** As {@link #load(CommandContext, CheckSession, EnvironmentReader, String)}, with folders collected copies may also be in. */
-    static Environment load(CommandContext context, CheckSession session, EnvironmentReader reader, String path,
-            List<Path> copyFolders)
+    static Environment load(
+            CommandContext context, CheckSession session, EnvironmentReader reader, String path, List<Path> copyFolders)
             throws CommandException {
         Path given = context.resolve(path);
         Path file;
@@ -255,15 +285,17 @@ public final class EnvCommand implements ShellCommand {
             throw new CommandException(e.getMessage());
         }
         if (!file.equals(given)) {
-            context.err().println("kbsh: " + given + " is the bundled example: loading its scratch copy " + file
-                    + " (fixes change only that copy)");
+            context.err()
+                    .println("kbsh: " + given + " is the bundled example: loading its scratch copy " + file
+                            + " (fixes change only that copy)");
         }
         Environment env = read(context, reader, file, copyFolders);
         session.load(file, env, copyFolders);
         return env;
     }
 
-    private static Environment read(CommandContext context, EnvironmentReader reader, Path file) throws CommandException {
+    private static Environment read(CommandContext context, EnvironmentReader reader, Path file)
+            throws CommandException {
         return read(context, reader, file, List.of());
     }
 
@@ -290,19 +322,26 @@ public final class EnvCommand implements ShellCommand {
         Path file = context.resolve(args.positional(1, "FILE"));
         Environment env = read(context, engine.environmentReader(), file);
         if (env.schemaVersion() == Environment.SCHEMA_VERSION) {
-            context.err().println("note: " + file + " is already schema version " + Environment.SCHEMA_VERSION + "; writing it as kbsh writes it");
+            context.err()
+                    .println("note: " + file + " is already schema version " + Environment.SCHEMA_VERSION
+                            + "; writing it as kbsh writes it");
         }
-        Path directory = args.value("output").map(context::resolve).map(Path::getParent).orElse(file.getParent());
+        Path directory =
+                args.value("output").map(context::resolve).map(Path::getParent).orElse(file.getParent());
         byte[] json = new EnvironmentWriter(Optional.ofNullable(directory)).write(env);
         int status = write(context, args, json, "upgrade");
         if (directory != null && args.value("output").isPresent()) {
             Path folder = directory.toAbsolutePath().normalize();
-            boolean outside = env.servers().stream().flatMap(s -> s.iniFiles().stream())
-                    .flatMap(i -> i.localCopy().stream()).anyMatch(c -> !c.toAbsolutePath().normalize().startsWith(folder));
+            boolean outside = env.servers().stream()
+                    .flatMap(s -> s.iniFiles().stream())
+                    .flatMap(i -> i.localCopy().stream())
+                    .anyMatch(c -> !c.toAbsolutePath().normalize().startsWith(folder));
             if (outside) {
                 // The reader keeps collected copies inside the environment's folder (they are written by fix apply).
-                context.err().println("note: collected copies are outside " + folder + "; load the new file with"
-                        + " env load FILE --copies " + file.toAbsolutePath().getParent());
+                context.err()
+                        .println("note: collected copies are outside " + folder + "; load the new file with"
+                                + " env load FILE --copies "
+                                + file.toAbsolutePath().getParent());
             }
         }
         return status;
@@ -339,15 +378,19 @@ public final class EnvCommand implements ShellCommand {
         context.out().println("Collected " + dir + ": " + summary(result.environment()));
         context.out().print(result.report().describe());
         int status = write(context, Optional.of(out), args.has("yes"), json, "collect");
-        boolean outside = result.environment().servers().stream().flatMap(s -> s.iniFiles().stream())
-                .flatMap(i -> i.localCopy().stream()).anyMatch(c -> !c.toAbsolutePath().normalize().startsWith(folder));
-        context.out().println("Edit it if need be, then: env load " + out
-                + (outside ? " --copies " + dir.toAbsolutePath().normalize() : ""));
+        boolean outside = result.environment().servers().stream()
+                .flatMap(s -> s.iniFiles().stream())
+                .flatMap(i -> i.localCopy().stream())
+                .anyMatch(c -> !c.toAbsolutePath().normalize().startsWith(folder));
+        context.out()
+                .println("Edit it if need be, then: env load " + out
+                        + (outside ? " --copies " + dir.toAbsolutePath().normalize() : ""));
         return status;
     }
 
     /** Writes {@code content} to standard output, or atomically (locked, with a backup) to {@code --output}. */
-    private static int write(CommandContext context, Arguments args, byte[] content, String sub) throws CommandException {
+    private static int write(CommandContext context, Arguments args, byte[] content, String sub)
+            throws CommandException {
         return write(context, args.value("output").map(context::resolve), args.has("yes"), content, sub);
     }
 
@@ -360,11 +403,15 @@ public final class EnvCommand implements ShellCommand {
         }
         Path out = output.get();
         if (Files.exists(out) && !yes && !context.confirm(out + " exists; replace it?")) {
-            throw new CommandException(out + " exists; not replaced (env " + sub + " --yes replaces it, keeping a backup)");
+            throw new CommandException(
+                    out + " exists; not replaced (env " + sub + " --yes replaces it, keeping a backup)");
         }
         try {
             Optional<Path> backup = SafeFiles.write(out, content);
-            context.out().println("Wrote " + out + backup.map(b -> " (the previous file is in " + b + ")").orElse(""));
+            context.out()
+                    .println("Wrote " + out
+                            + backup.map(b -> " (the previous file is in " + b + ")")
+                                    .orElse(""));
         } catch (IOException e) {
             throw new CommandException("cannot write " + out + ": " + e.getMessage());
         }
@@ -378,7 +425,12 @@ public final class EnvCommand implements ShellCommand {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"FIELD", "TYPE", "PLUGIN", "WHAT"});
         for (ExtensionRegistry.Declared d : extensions.all()) {
-            rows.add(new String[] {d.field().path(), EnvironmentReader.jsonName(d.field().type()), d.owner(), d.field().description()});
+            rows.add(new String[] {
+                d.field().path(),
+                EnvironmentReader.jsonName(d.field().type()),
+                d.owner(),
+                d.field().description()
+            });
         }
         StringBuilder sb = new StringBuilder();
         TextReport.table(sb, rows);
@@ -388,7 +440,8 @@ public final class EnvCommand implements ShellCommand {
     static String summary(Environment env) {
         return (env.organisation().isEmpty() ? "" : env.organisation() + ", ")
                 + env.servers().size() + " server(s), " + env.connectors().size() + " connector(s), "
-                + env.proxies().size() + " proxy server(s), " + env.publications().size() + " publication(s), "
+                + env.proxies().size() + " proxy server(s), "
+                + env.publications().size() + " publication(s), "
                 + env.firewalls().size() + " firewall(s), " + env.domains().size() + " domain(s)";
     }
 
@@ -396,8 +449,10 @@ public final class EnvCommand implements ShellCommand {
         List<String> missing = new ArrayList<>();
         for (Server s : env.servers()) {
             for (IniFile f : s.iniFiles()) {
-                if (f.localCopy().isPresent() && !Files.isRegularFile(f.localCopy().get())) {
-                    missing.add("the collected copy of " + f.serverPath() + " on " + s.id() + " is missing: " + f.localCopy().get());
+                if (f.localCopy().isPresent()
+                        && !Files.isRegularFile(f.localCopy().get())) {
+                    missing.add("the collected copy of " + f.serverPath() + " on " + s.id() + " is missing: "
+                            + f.localCopy().get());
                 }
             }
         }
@@ -411,16 +466,35 @@ public final class EnvCommand implements ShellCommand {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"SERVER", "SITE", "EXCHANGE", "OS", "CLUSTERED", "WSP CLIENT", "COMPONENTS"});
             for (Server s : env.servers()) {
-                rows.add(new String[] {s.id(), s.site().orElse("-"), s.exchange().toString(),
-                        s.os().map(Object::toString).orElse("-"), s.clustered() ? "yes" : "no",
-                        s.wspClient().map(c -> c.proxy().or(c::configuredName).map(p -> "via " + p).orElse("yes")).orElse("no"),
-                        String.join(", ", s.components().stream().map(EnvironmentReader::jsonName).sorted().toList())});
+                rows.add(new String[] {
+                    s.id(),
+                    s.site().orElse("-"),
+                    s.exchange().toString(),
+                    s.os().map(Object::toString).orElse("-"),
+                    s.clustered() ? "yes" : "no",
+                    s.wspClient()
+                            .map(c -> c.proxy()
+                                    .or(c::configuredName)
+                                    .map(p -> "via " + p)
+                                    .orElse("yes"))
+                            .orElse("no"),
+                    String.join(
+                            ", ",
+                            s.components().stream()
+                                    .map(EnvironmentReader::jsonName)
+                                    .sorted()
+                                    .toList())
+                });
             }
             TextReport.table(sb, rows);
             for (Server s : env.servers()) {
                 for (IniFile f : s.iniFiles()) {
-                    sb.append("  ").append(s.id()).append(": ").append(f.serverPath())
-                      .append(f.localCopy().map(c -> " (copy: " + c + ")").orElse(" (not collected)")).append('\n');
+                    sb.append("  ")
+                            .append(s.id())
+                            .append(": ")
+                            .append(f.serverPath())
+                            .append(f.localCopy().map(c -> " (copy: " + c + ")").orElse(" (not collected)"))
+                            .append('\n');
                 }
                 EnvironmentDetails.describe(s, sb);
             }
@@ -430,33 +504,61 @@ public final class EnvCommand implements ShellCommand {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"CONNECTOR", "SERVER", "TYPE", "REMOTE", "PATH"});
             for (Connector c : env.connectors()) {
-                rows.add(new String[] {c.id(), c.server(), c.type().label() + c.transport().map(t -> " over " + t.label()).orElse(""),
-                        c.remoteMta().orElse(c.domains().isEmpty() ? "-" : String.join(", ", c.domains())),
-                        c.path().isEmpty() ? "direct" : String.join(" -> ", c.path())});
+                rows.add(new String[] {
+                    c.id(),
+                    c.server(),
+                    c.type().label()
+                            + c.transport().map(t -> " over " + t.label()).orElse(""),
+                    c.remoteMta().orElse(c.domains().isEmpty() ? "-" : String.join(", ", c.domains())),
+                    c.path().isEmpty() ? "direct" : String.join(" -> ", c.path())
+                });
             }
             TextReport.table(sb, rows);
             sb.append('\n');
         }
         for (ProxyServer p : env.proxies()) {
-            sb.append("proxy ").append(p.id()).append(": Proxy Server ").append(p.version())
-              .append(", internal ").append(p.internalAddress().orElse("-"))
-              .append(", external ").append(p.externalAddress().orElse("-"))
-              .append(p.runsOn().map(r -> ", runs on " + r).orElse(", own computer"))
-              .append(p.dynamicPacketFiltering() ? ", dynamic packet filtering" : "").append('\n');
+            sb.append("proxy ")
+                    .append(p.id())
+                    .append(": Proxy Server ")
+                    .append(p.version())
+                    .append(", internal ")
+                    .append(p.internalAddress().orElse("-"))
+                    .append(", external ")
+                    .append(p.externalAddress().orElse("-"))
+                    .append(p.runsOn().map(r -> ", runs on " + r).orElse(", own computer"))
+                    .append(p.dynamicPacketFiltering() ? ", dynamic packet filtering" : "")
+                    .append('\n');
         }
         for (Publication p : env.publications()) {
-            sb.append("publishes ").append(p.describe()).append(" of ").append(p.server())
-              .append(" through ").append(p.proxy()).append('\n');
+            sb.append("publishes ")
+                    .append(p.describe())
+                    .append(" of ")
+                    .append(p.server())
+                    .append(" through ")
+                    .append(p.proxy())
+                    .append('\n');
         }
         for (Firewall f : env.firewalls()) {
-            sb.append("firewall ").append(f.id()).append(" protects ")
-              .append(f.protects().isEmpty() ? "-" : String.join(", ", f.protects()));
+            sb.append("firewall ")
+                    .append(f.id())
+                    .append(" protects ")
+                    .append(f.protects().isEmpty() ? "-" : String.join(", ", f.protects()));
             EnvironmentDetails.describe(f, sb);
         }
         for (DnsDomain d : env.domains()) {
-            sb.append("domain ").append(d.name()).append(" MX ").append(d.byPreference().isEmpty() ? "-"
-                    : String.join(", ", d.byPreference().stream().map(r -> r.preference() + " " + r.host()).toList()))
-              .append(d.own() ? " (own)" : "").append('\n');
+            sb.append("domain ")
+                    .append(d.name())
+                    .append(" MX ")
+                    .append(
+                            d.byPreference().isEmpty()
+                                    ? "-"
+                                    : String.join(
+                                            ", ",
+                                            d.byPreference().stream()
+                                                    .map(r -> r.preference() + " " + r.host())
+                                                    .toList()))
+                    .append(d.own() ? " (own)" : "")
+                    .append('\n');
         }
         EnvironmentDetails.describeRest(env, sb);
         return sb.toString();

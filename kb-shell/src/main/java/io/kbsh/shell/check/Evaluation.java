@@ -32,13 +32,22 @@ import java.util.Optional;
  * @param checkDeadline how long each check may take
  * @param probing the probe settings when this run probes what the findings ask for
  */
-public record Evaluation(Environment environment, Optional<Path> environmentFile, boolean sessionEnvironment, Facts facts,
-                  List<PluginCheck> checks, Waivers waivers, Duration checkDeadline, Optional<ProbeSettings> probing) {
+public record Evaluation(
+        Environment environment,
+        Optional<Path> environmentFile,
+        boolean sessionEnvironment,
+        Facts facts,
+        List<PluginCheck> checks,
+        Waivers waivers,
+        Duration checkDeadline,
+        Optional<ProbeSettings> probing) {
 
     /** The option that sets how long each check may take; {@code check}, {@code diagnose} and {@code fix} take it. */
-    static final OptionSpec CHECK_TIMEOUT = OptionSpec.value("check-timeout", ValueKind.TEXT,
-            "seconds each check may take before it is given up (default "
-                    + CheckRunner.DEFAULT_DEADLINE.toSeconds() + ")");
+    static final OptionSpec CHECK_TIMEOUT = OptionSpec.value(
+            "check-timeout",
+            ValueKind.TEXT,
+            "seconds each check may take before it is given up (default " + CheckRunner.DEFAULT_DEADLINE.toSeconds()
+                    + ")");
 
     public Evaluation {
         checks = List.copyOf(checks);
@@ -48,10 +57,16 @@ public record Evaluation(Environment environment, Optional<Path> environmentFile
      * The evaluation {@code args} ask for ({@code --env}, {@code --waivers}, {@code --check-timeout}), of the
      * articles in {@code articleWords}; {@code probing} when the run probes.
      */
-    static Evaluation prepare(CommandContext context, CheckSession session, CheckEngine engine, Arguments args,
-                              List<String> articleWords, Optional<ProbeSettings> probing) throws CommandException {
-        Duration deadline = Duration.ofSeconds(args.intValue(CHECK_TIMEOUT.name(),
-                (int) CheckRunner.DEFAULT_DEADLINE.toSeconds(), 1, 3600));
+    static Evaluation prepare(
+            CommandContext context,
+            CheckSession session,
+            CheckEngine engine,
+            Arguments args,
+            List<String> articleWords,
+            Optional<ProbeSettings> probing)
+            throws CommandException {
+        Duration deadline = Duration.ofSeconds(
+                args.intValue(CHECK_TIMEOUT.name(), (int) CheckRunner.DEFAULT_DEADLINE.toSeconds(), 1, 3600));
         List<PluginCheck> checks = engine.checks(CheckEngine.articles(articleWords));
         Path waiverFile = args.value("waivers").map(context::resolve).orElseGet(() -> session.waiverFile(context));
         Waivers waivers = engine.waivers(waiverFile);
@@ -60,7 +75,14 @@ public record Evaluation(Environment environment, Optional<Path> environmentFile
             Environment env = EnvCommand.read(context, engine.environmentReader(), file, List.of());
             return new Evaluation(env, Optional.of(file), false, Facts.none(), checks, waivers, deadline, probing);
         }
-        return new Evaluation(session.requireEnvironment(), session.environmentFile(), true, session.facts(), checks,
-                waivers, deadline, probing);
+        return new Evaluation(
+                session.requireEnvironment(),
+                session.environmentFile(),
+                true,
+                session.facts(),
+                checks,
+                waivers,
+                deadline,
+                probing);
     }
 }

@@ -78,7 +78,8 @@ public final class ExampleSite {
         roots.addAll(sources);
         for (Path root : roots) {
             Optional<Path> inside = relativeInside(real, root);
-            if (inside.isPresent() && Files.isRegularFile(examples.get().resolve(inside.get().toString()))) {
+            if (inside.isPresent()
+                    && Files.isRegularFile(examples.get().resolve(inside.get().toString()))) {
                 return Optional.of(scratchOf(examples.get().resolve(inside.get().toString())));
             }
         }

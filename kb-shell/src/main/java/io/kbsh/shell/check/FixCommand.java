@@ -65,7 +65,8 @@ public final class FixCommand implements ShellCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("fix plan Q254909",
+        return List.of(
+                "fix plan Q254909",
                 "fix apply Q254909 --object server:NWMAIL1",
                 "fix apply Q197378 --reg-dir handovers --yes");
     }
@@ -86,8 +87,11 @@ public final class FixCommand implements ShellCommand {
         return List.of(
                 OptionSpec.value("file", ValueKind.FILE, "edit this local file instead of the collected copy"),
                 OptionSpec.value("object", ValueKind.TEXT, "only fixes for this object, e.g. server:EXCH1"),
-                OptionSpec.value("reg-dir", ValueKind.FILE, "with apply: the DIR the .reg hand-overs are written to"
-                        + " (default: handovers in kbsh's home)"),
+                OptionSpec.value(
+                        "reg-dir",
+                        ValueKind.FILE,
+                        "with apply: the DIR the .reg hand-overs are written to"
+                                + " (default: handovers in kbsh's home)"),
                 OptionSpec.flag("yes", "apply without asking (needed in batch mode)"),
                 OptionSpec.value("env", ValueKind.FILE, "load this environment file first"),
                 OptionSpec.value("waivers", ValueKind.FILE, "the waiver file to use"),
@@ -100,12 +104,10 @@ public final class FixCommand implements ShellCommand {
     }
 
     /** One INI fix to make: the finding that calls for it and the writer step. */
-    private record Step(Finding finding, Action.RunIniWriter action) {
-    }
+    private record Step(Finding finding, Action.RunIniWriter action) {}
 
     /** One registry hand-over to write: the finding that calls for it and its changes. */
-    private record HandOver(Finding finding, Action.RegistryHandOver action) {
-    }
+    private record HandOver(Finding finding, Action.RegistryHandOver action) {}
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws CommandException {
@@ -122,13 +124,21 @@ public final class FixCommand implements ShellCommand {
                 throw new UsageException("option --object: " + e.getMessage());
             }
         }
-        Evaluation evaluation = Evaluation.prepare(context, session, engine, args,
-                args.positional().subList(1, args.positional().size()), Optional.empty());
-        if (only.isPresent() && !CheckSession.objectNames(evaluation.environment()).contains(only.get().toString())) {
+        Evaluation evaluation = Evaluation.prepare(
+                context,
+                session,
+                engine,
+                args,
+                args.positional().subList(1, args.positional().size()),
+                Optional.empty());
+        if (only.isPresent()
+                && !CheckSession.objectNames(evaluation.environment())
+                        .contains(only.get().toString())) {
             // Otherwise a typo in the id would read as "nothing to fix".
             throw new UsageException("option --object: the environment has no " + only.get());
         }
-        CheckReport report = diagnoses.run(context, evaluation, DiagnosisService.Steps.QUIET).report();
+        CheckReport report =
+                diagnoses.run(context, evaluation, DiagnosisService.Steps.QUIET).report();
         if (!report.failures().isEmpty()) {
             // A failed check's fixes are unknown: say so, and never plan or apply after a Ctrl-C.
             report.failures().forEach(f -> context.err().println("check failed: " + f.describe()));
@@ -162,10 +172,13 @@ public final class FixCommand implements ShellCommand {
         elsewhere.forEach(context.out()::println);
         int failed = report.failures().isEmpty() ? ExitStatus.OK : ExitStatus.FAILED;
         if (steps.isEmpty() && handOvers.isEmpty()) {
-            context.out().println((elsewhere.isEmpty() ? "Nothing to fix: no open finding calls for an INI change or a registry change"
-                    : "No INI change to " + sub + ": kbsh edits INI files and hands over registry changes only; once the fix above"
-                    + " is made, check again")
-                    + (report.failures().isEmpty() ? "." : " (of the checks that answered)."));
+            context.out()
+                    .println((elsewhere.isEmpty()
+                                    ? "Nothing to fix: no open finding calls for an INI change or a registry change"
+                                    : "No INI change to " + sub
+                                            + ": kbsh edits INI files and hands over registry changes only; once the fix above"
+                                            + " is made, check again")
+                            + (report.failures().isEmpty() ? "." : " (of the checks that answered)."));
             context.out().flush();
             return failed;
         }
@@ -176,9 +189,12 @@ public final class FixCommand implements ShellCommand {
         }
         int status = failed;
         for (Step step : steps) {
-            status = ExitStatus.combine(status, fix(context, evaluation, step, override, sub.equals("apply"), args.has("yes")));
+            status = ExitStatus.combine(
+                    status, fix(context, evaluation, step, override, sub.equals("apply"), args.has("yes")));
         }
-        Path regDir = args.value("reg-dir").map(context::resolve).orElse(context.home().resolve("handovers"));
+        Path regDir = args.value("reg-dir")
+                .map(context::resolve)
+                .orElse(context.home().resolve("handovers"));
         for (HandOver h : handOvers) {
             status = ExitStatus.combine(status, handOver(context, h, regDir, sub.equals("apply"), args.has("yes")));
         }
@@ -187,12 +203,15 @@ public final class FixCommand implements ShellCommand {
     }
 
     /** Shows a registry hand-over's {@code .reg} file and, applying, writes it for a person to import. */
-    private static int handOver(CommandContext context, HandOver step, Path regDir, boolean apply, boolean yes) throws CommandException {
+    private static int handOver(CommandContext context, HandOver step, Path regDir, boolean apply, boolean yes)
+            throws CommandException {
         Action.RegistryHandOver action = step.action();
         RegistryFiles.HandOverFile file = RegistryFiles.of(step.finding().article(), action);
         Path target = regDir.resolve(file.fileName());
-        context.out().println(step.finding().article() + " on " + action.target() + ": registry changes, handed over as a .reg file"
-                + " for a person to review and import with Regedit (kbsh never edits a registry):");
+        context.out()
+                .println(step.finding().article() + " on " + action.target()
+                        + ": registry changes, handed over as a .reg file"
+                        + " for a person to review and import with Regedit (kbsh never edits a registry):");
         file.note().ifPresent(n -> context.out().println("note: " + n));
         file.text().lines().forEach(line -> context.out().println("  " + line));
         if (!apply) {
@@ -217,9 +236,14 @@ public final class FixCommand implements ShellCommand {
         } catch (IOException e) {
             throw new CommandException("cannot write " + target + ": " + e.getMessage());
         }
-        context.out().println((unchanged[0] ? "already written: " + target + " (unchanged)"
-                : "wrote " + target + backup.map(b -> " (backup of the earlier one: " + b + ")").orElse(""))
-                + "; review it, then import it on " + action.target().id() + " with Regedit (Registry, Import Registry File)");
+        context.out()
+                .println((unchanged[0]
+                                ? "already written: " + target + " (unchanged)"
+                                : "wrote " + target
+                                        + backup.map(b -> " (backup of the earlier one: " + b + ")")
+                                                .orElse(""))
+                        + "; review it, then import it on " + action.target().id()
+                        + " with Regedit (Registry, Import Registry File)");
         if (step.finding().resolution().stream().anyMatch(a -> a instanceof Action.RunIniWriter)) {
             return ExitStatus.OK; // the INI fix above already listed the steps that follow
         }
@@ -254,8 +278,9 @@ public final class FixCommand implements ShellCommand {
             // Checked at load too; again here because links inside the folder may have changed since.
             Optional<String> outside = outsideCopyFolders(evaluation, local);
             if (outside.isPresent()) {
-                context.err().println("error: refused to edit the collected copy of " + serverPath + ": "
-                        + outside.get() + "; nothing was written");
+                context.err()
+                        .println("error: refused to edit the collected copy of " + serverPath + ": " + outside.get()
+                                + "; nothing was written");
                 return ExitStatus.FAILED;
             }
         }
@@ -264,8 +289,9 @@ public final class FixCommand implements ShellCommand {
         try {
             plan = plans.plan(step.finding().article(), action, planned, serverOnly);
         } catch (FixPlans.PlanFailure e) {
-            context.err().println("error: " + e.getMessage() + (serverOnly
-                    ? " (no local copy of " + serverPath + "; collect it and pass --file)" : ""));
+            context.err()
+                    .println("error: " + e.getMessage()
+                            + (serverOnly ? " (no local copy of " + serverPath + "; collect it and pass --file)" : ""));
             return ExitStatus.FAILED;
         }
         plan.warnings().forEach(w -> context.out().println("note: " + w));
@@ -275,8 +301,10 @@ public final class FixCommand implements ShellCommand {
         }
         context.out().print(plan.diff());
         if (serverOnly) {
-            context.out().println("no local copy: this is how " + action.file().fileName() + " would read; it belongs at "
-                    + serverPath + " on " + action.target().id() + " (collect it and pass --file to edit a copy)");
+            context.out()
+                    .println("no local copy: this is how " + action.file().fileName() + " would read; it belongs at "
+                            + serverPath + " on " + action.target().id()
+                            + " (collect it and pass --file to edit a copy)");
             return ExitStatus.OK;
         }
         if (!apply) {
@@ -291,7 +319,9 @@ public final class FixCommand implements ShellCommand {
         }
         try {
             PlanApplier.ApplyResult result = new PlanApplier().apply(plan);
-            context.out().println("applied to " + local + result.backup().map(b -> " (backup: " + b + ")").orElse(""));
+            context.out()
+                    .println("applied to " + local
+                            + result.backup().map(b -> " (backup: " + b + ")").orElse(""));
         } catch (IOException e) {
             throw new CommandException("cannot write " + local + ": " + e.getMessage());
         }
@@ -300,7 +330,9 @@ public final class FixCommand implements ShellCommand {
                 context.out().println("then: " + then.describe());
             }
         }
-        context.out().println("copy " + local + " back to " + serverPath + " on " + action.target().id());
+        context.out()
+                .println("copy " + local + " back to " + serverPath + " on "
+                        + action.target().id());
         return ExitStatus.OK;
     }
 
@@ -311,8 +343,11 @@ public final class FixCommand implements ShellCommand {
             return Optional.empty();
         }
         try {
-            return EnvironmentReader.outside(copy, EnvironmentReader.copyRoots(environmentFile.get(),
-                    evaluation.sessionEnvironment() ? session.copyFolders() : List.of()));
+            return EnvironmentReader.outside(
+                    copy,
+                    EnvironmentReader.copyRoots(
+                            environmentFile.get(),
+                            evaluation.sessionEnvironment() ? session.copyFolders() : List.of()));
         } catch (IOException e) {
             throw new CommandException("cannot check " + copy + ": " + e.getMessage());
         }

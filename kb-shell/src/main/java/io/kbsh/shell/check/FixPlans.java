@@ -30,8 +30,8 @@ public final class FixPlans {
     public IniPlan plan(ArticleId article, Action.RunIniWriter action, Path file, boolean serverOnly) {
         Optional<Contribution<IniWriter>> writer = engine.writer(action.writer(), article);
         if (writer.isEmpty()) {
-            throw new PlanFailure("no INI writer '" + action.writer() + "' is loaded (is the " + article
-                    + " plugin installed?)");
+            throw new PlanFailure(
+                    "no INI writer '" + action.writer() + "' is loaded (is the " + article + " plugin installed?)");
         }
         return writer.get().call(w -> plan(w, file, serverOnly, action));
     }

@@ -22,7 +22,8 @@ public record ProbeSettings(ProbeOptions options, Duration total) {
     static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.value("timeout", ValueKind.TEXT, "seconds all probes may take together (default 30)"),
             OptionSpec.value("probe-timeout", ValueKind.TEXT, "seconds a probe's connect or read may take (default 5)"),
-            OptionSpec.value("dns", ValueKind.TEXT, "the DNS server probes ask, ADDRESS[:PORT] (default: the system's)"));
+            OptionSpec.value(
+                    "dns", ValueKind.TEXT, "the DNS server probes ask, ADDRESS[:PORT] (default: the system's)"));
 
     /** The settings {@code args} give; checked even for a run that will not probe, so a typo is always an error. */
     static ProbeSettings parse(Arguments args) throws UsageException {
@@ -30,9 +31,11 @@ public record ProbeSettings(ProbeOptions options, Duration total) {
         Duration each = Duration.ofSeconds(args.intValue("probe-timeout", 5, 1, 600));
         // One probe may take its connect, a few reads and TLS: three times a single wait, never beyond the total.
         Duration deadline = each.multipliedBy(3).compareTo(total) > 0 ? total : each.multipliedBy(3);
-        ProbeOptions options = ProbeOptions.defaults().withTimeouts(each, each, deadline).withDnsTimeout(each);
+        ProbeOptions options =
+                ProbeOptions.defaults().withTimeouts(each, each, deadline).withDnsTimeout(each);
         if (args.value("dns").isPresent()) {
-            options = options.withDnsServer(ProbeCommand.dnsServer(args.value("dns").get()));
+            options = options.withDnsServer(
+                    ProbeCommand.dnsServer(args.value("dns").get()));
         }
         return new ProbeSettings(options, total);
     }

@@ -32,8 +32,7 @@ final class RegistryFiles {
         }
     }
 
-    private RegistryFiles() {
-    }
+    private RegistryFiles() {}
 
     /** The hand-over of {@code article} for its target, as a file named {@code QNNNNNN-TARGET.reg}. */
     static HandOverFile of(ArticleId article, Action.RegistryHandOver handOver) {
@@ -41,14 +40,19 @@ final class RegistryFiles {
         try {
             return new HandOverFile(name, build(RegFormat.REGEDIT4, article, handOver), Optional.empty());
         } catch (IllegalArgumentException notAnsi) {
-            return new HandOverFile(name, build(RegFormat.REGEDIT5, article, handOver), Optional.of("a value holds characters"
-                    + " outside Windows-1252, so the file is REGEDIT5 (Unicode), which Windows NT 4.0's Regedit cannot import"));
+            return new HandOverFile(
+                    name,
+                    build(RegFormat.REGEDIT5, article, handOver),
+                    Optional.of(
+                            "a value holds characters"
+                                    + " outside Windows-1252, so the file is REGEDIT5 (Unicode), which Windows NT 4.0's Regedit cannot import"));
         }
     }
 
     private static RegDocument build(RegFormat format, ArticleId article, Action.RegistryHandOver handOver) {
-        RegFileBuilder b = RegFileBuilder.create(format).comment(article + " for " + handOver.target().id()
-                + ": written by kbsh for you to review, then import with Regedit; kbsh never edits a registry");
+        RegFileBuilder b = RegFileBuilder.create(format)
+                .comment(article + " for " + handOver.target().id()
+                        + ": written by kbsh for you to review, then import with Regedit; kbsh never edits a registry");
         Optional<String> open = Optional.empty();
         for (RegistryChange change : handOver.changes()) {
             if (change instanceof RegistryChange.DeleteKey d) {
@@ -77,7 +81,8 @@ final class RegistryFiles {
             case MULTI_SZ -> new RegValue.MultiSz(v.data());
             case DWORD -> new RegValue.Dword((int) v.number().orElseThrow());
             case QWORD -> new RegValue.Qword(v.number().orElseThrow());
-            case BINARY -> RegValue.Binary.of(HexFormat.of().parseHex(v.data().get(0).toLowerCase(Locale.ROOT)));
+            case BINARY ->
+                RegValue.Binary.of(HexFormat.of().parseHex(v.data().get(0).toLowerCase(Locale.ROOT)));
         };
     }
 }

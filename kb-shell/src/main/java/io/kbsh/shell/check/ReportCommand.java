@@ -80,13 +80,15 @@ public final class ReportCommand implements ShellCommand {
                 throw new CommandException(input + ": not a regular file");
             }
             if (Files.size(input) > MAX_REPORT_BYTES) {
-                throw new CommandException(input + ": larger than the " + MAX_REPORT_BYTES + " bytes a report may have");
+                throw new CommandException(
+                        input + ": larger than the " + MAX_REPORT_BYTES + " bytes a report may have");
             }
             tree = HtmlReport.parse(Files.readAllBytes(input));
         } catch (NoSuchFileException e) {
             throw new CommandException("no such report: " + input);
         } catch (IOException e) {
-            throw new CommandException(input + ": not a JSON report: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new CommandException(input + ": not a JSON report: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         if (!JsonReport.SCHEMA.equals(tree.path("schema").asText())) {
             throw new CommandException(input + ": not a kbsh check report (its schema is '"
@@ -94,7 +96,8 @@ public final class ReportCommand implements ShellCommand {
         }
         Path output = args.value("output").map(context::resolve).orElseGet(() -> {
             String name = input.getFileName().toString();
-            return input.resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".html");
+            return input.resolveSibling(
+                    (name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".html");
         });
         reports.writeHtml(tree, output);
         context.out().println("HTML report written to " + output);

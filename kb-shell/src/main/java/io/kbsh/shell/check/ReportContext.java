@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.ini.plan.IniPlan;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.env.Environment;
-import io.kbsh.shell.env.EnvironmentReader;
 import io.kbsh.model.fact.EndpointFact;
 import io.kbsh.model.fact.Fact;
 import io.kbsh.model.fact.MxFact;
@@ -16,9 +15,10 @@ import io.kbsh.model.plugin.ApiVersion;
 import io.kbsh.shell.builtin.VersionCommand;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.Outcome;
+import io.kbsh.shell.env.EnvironmentReader;
 import io.kbsh.shell.plugin.LoadedPlugin;
-import io.kbsh.shell.report.HtmlReport;
 import io.kbsh.shell.plugin.PluginSet;
+import io.kbsh.shell.report.HtmlReport;
 import io.kbsh.shell.store.LuceneArticleStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -46,7 +46,8 @@ public final class ReportContext {
     private final FixPlans plans;
 
     @Inject
-    public ReportContext(CheckSession session, PluginSet plugins, Provider<LuceneArticleStore> store, CheckEngine engine) {
+    public ReportContext(
+            CheckSession session, PluginSet plugins, Provider<LuceneArticleStore> store, CheckEngine engine) {
         this.session = session;
         this.plugins = plugins;
         this.store = store;
@@ -61,7 +62,9 @@ public final class ReportContext {
         kbsh.put("api", ApiVersion.current().toString());
         ArrayNode loaded = kbsh.putArray("plugins");
         for (LoadedPlugin p : plugins.plugins()) {
-            loaded.addObject().put("id", p.descriptor().id()).put("name", p.descriptor().name())
+            loaded.addObject()
+                    .put("id", p.descriptor().id())
+                    .put("name", p.descriptor().name())
                     .put("version", p.descriptor().version());
         }
         // The environment and facts of this run: with --env they are not the session's.
@@ -77,7 +80,8 @@ public final class ReportContext {
         }
         for (JsonNode finding : tree.path("findings")) {
             String article = finding.path("article").asText();
-            title(article).or(() -> ArticleId.tryParse(article).flatMap(diagnosis::title))
+            title(article)
+                    .or(() -> ArticleId.tryParse(article).flatMap(diagnosis::title))
                     .ifPresent(t -> ((ObjectNode) finding).put("title", t));
         }
         for (int i = 0; i < report.outcomes().size(); i++) {
@@ -118,8 +122,13 @@ public final class ReportContext {
     Optional<HtmlReport.ArticleText> articleText(String article) {
         try {
             LuceneArticleStore s = store.get();
-            return s.find(ArticleId.parse(article)).map(a -> new HtmlReport.ArticleText(a.title(), a.bodyText(),
-                    s.imported() ? "the imported archive" : "the plugin's summary; import the archive for the full text"));
+            return s.find(ArticleId.parse(article))
+                    .map(a -> new HtmlReport.ArticleText(
+                            a.title(),
+                            a.bodyText(),
+                            s.imported()
+                                    ? "the imported archive"
+                                    : "the plugin's summary; import the archive for the full text"));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -128,8 +137,8 @@ public final class ReportContext {
     /** The environment a report embeds, read as strictly as {@code env load} reads it. */
     static Optional<Environment> parseEnvironment(JsonNode document) {
         try {
-            return Optional.of(EnvironmentReader.parse(MAPPER.writeValueAsBytes(document), "the report's environment",
-                    null));
+            return Optional.of(
+                    EnvironmentReader.parse(MAPPER.writeValueAsBytes(document), "the report's environment", null));
         } catch (io.kbsh.shell.json.JsonInputException | IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -174,13 +183,17 @@ public final class ReportContext {
         n.put("observedAt", f.observedAt().toString());
         n.put("text", f.describe());
         if (f instanceof EndpointFact e) {
-            n.put("host", e.host()).put("port", e.port()).put("status", e.status().name().toLowerCase(java.util.Locale.ROOT))
+            n.put("host", e.host())
+                    .put("port", e.port())
+                    .put("status", e.status().name().toLowerCase(java.util.Locale.ROOT))
                     .put("stage", e.stage());
         } else if (f instanceof MxFact mx) {
             n.put("domain", mx.domain());
             ArrayNode hosts = n.putArray("hosts");
             for (MxFact.Host h : mx.hosts()) {
-                hosts.addObject().put("host", h.name()).put("preference", h.preference())
+                hosts.addObject()
+                        .put("host", h.name())
+                        .put("preference", h.preference())
                         .put("status", h.status().name().toLowerCase(java.util.Locale.ROOT));
             }
         }

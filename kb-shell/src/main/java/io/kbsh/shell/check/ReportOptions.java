@@ -26,12 +26,19 @@ record ReportOptions(boolean json, Path junit, Path html, Severity failOn) {
     static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.flag("json", "print the report as JSON (schema kbsh.check-report, version 1)"),
             OptionSpec.value("junit", ValueKind.FILE, "also write the report as JUnit XML to FILE"),
-            OptionSpec.value("html", ValueKind.FILE, "also write the report as one self-contained HTML file (the site's"
-                    + " picture, findings, plans) to FILE"),
-            OptionSpec.value("fail-on", ValueKind.TEXT, "exit with status 4 when an unwaived finding at or above"
-                    + " this severity (info, warning, error, critical) exists"),
+            OptionSpec.value(
+                    "html",
+                    ValueKind.FILE,
+                    "also write the report as one self-contained HTML file (the site's"
+                            + " picture, findings, plans) to FILE"),
+            OptionSpec.value(
+                    "fail-on",
+                    ValueKind.TEXT,
+                    "exit with status 4 when an unwaived finding at or above"
+                            + " this severity (info, warning, error, critical) exists"),
             OptionSpec.value("env", ValueKind.FILE, "load this environment file first"),
-            OptionSpec.value("waivers", ValueKind.FILE, "the waiver file to use (default: waivers.json in kbsh's home)"));
+            OptionSpec.value(
+                    "waivers", ValueKind.FILE, "the waiver file to use (default: waivers.json in kbsh's home)"));
 
     static ReportOptions parse(Arguments args, CommandContext context) throws UsageException {
         Severity failOn = null;
@@ -51,8 +58,13 @@ record ReportOptions(boolean json, Path junit, Path html, Severity failOn) {
      * Prints the diagnosis (as JSON with {@code extendJson}'s additions, or as {@code text}), writes the JUnit
      * and HTML files, and returns the exit status. Every output is made from the same {@link Diagnosis}.
      */
-    int emit(CommandContext context, Diagnosis diagnosis, Consumer<ObjectNode> extendJson, String text,
-             Optional<ReportContext> reportContext) throws CommandException {
+    int emit(
+            CommandContext context,
+            Diagnosis diagnosis,
+            Consumer<ObjectNode> extendJson,
+            String text,
+            Optional<ReportContext> reportContext)
+            throws CommandException {
         CheckReport report = diagnosis.report();
         ObjectNode tree = JsonReport.tree(report);
         extendJson.accept(tree);

@@ -81,33 +81,46 @@ abstract class ReportingCommand implements ShellCommand {
         ReportOptions output = ReportOptions.parse(args, context);
         // Checked even when nothing will be probed: a bad option is a usage error wherever it appears.
         ProbeSettings probing = ProbeSettings.parse(args);
-        Evaluation evaluation = Evaluation.prepare(context, session, engine, args, args.positional(),
+        Evaluation evaluation = Evaluation.prepare(
+                context,
+                session,
+                engine,
+                args,
+                args.positional(),
                 probes(args) ? Optional.of(probing) : Optional.empty());
         if (output.html() != null) {
             // The picture's layout needs only the environment: it is made on the other core while the checks run.
             LayoutAhead.start(evaluation.environment());
         }
-        Diagnosis diagnosis = diagnoses.run(context, evaluation,
-                output.json() ? DiagnosisService.Steps.QUIET : steps(context));
+        Diagnosis diagnosis =
+                diagnoses.run(context, evaluation, output.json() ? DiagnosisService.Steps.QUIET : steps(context));
         return finish(context, output, diagnosis);
     }
 
     /** The last lines of the text: the summary, then what to do next. */
     static String ending(Diagnosis d, boolean diagnose) {
         CheckReport report = d.report();
-        StringBuilder sb = new StringBuilder("\n").append(TextReport.summary(report)).append('\n');
+        StringBuilder sb =
+                new StringBuilder("\n").append(TextReport.summary(report)).append('\n');
         List<Outcome> plan = d.plan();
-        boolean iniFix = plan.stream().anyMatch(o -> o.finding().resolution().stream()
-                .anyMatch(a -> a.kind() == Action.Kind.INI_WRITER));
+        boolean iniFix = plan.stream()
+                .anyMatch(o -> o.finding().resolution().stream().anyMatch(a -> a.kind() == Action.Kind.INI_WRITER));
         if (!report.failures().isEmpty()) {
             sb.append("Next: a failed check's article is not known to be fine; --debug shows why it failed.\n");
         } else if (plan.isEmpty()) {
-            sb.append(report.open().isEmpty() ? "Nothing to fix.\n" : "Nothing to fix: the open findings are for information.\n");
+            sb.append(
+                    report.open().isEmpty()
+                            ? "Nothing to fix.\n"
+                            : "Nothing to fix: the open findings are for information.\n");
         } else if (!diagnose) {
             sb.append("Next: 'diagnose' probes what the findings ask about and prints the plan")
-              .append(iniFix ? "; 'fix plan " + firstIniArticle(plan) + "' shows the INI change as a diff.\n" : ".\n");
+                    .append(
+                            iniFix
+                                    ? "; 'fix plan " + firstIniArticle(plan) + "' shows the INI change as a diff.\n"
+                                    : ".\n");
         } else if (iniFix) {
-            sb.append("Next: 'fix plan' shows the INI changes as diffs; 'fix apply' makes them on the collected copies.\n");
+            sb.append(
+                    "Next: 'fix plan' shows the INI changes as diffs; 'fix apply' makes them on the collected copies.\n");
         } else {
             sb.append("Next: make the changes above, then 'diagnose' again to verify them.\n");
         }
@@ -115,7 +128,10 @@ abstract class ReportingCommand implements ShellCommand {
     }
 
     private static String firstIniArticle(List<Outcome> plan) {
-        return plan.stream().filter(o -> o.finding().resolution().stream().anyMatch(a -> a.kind() == Action.Kind.INI_WRITER))
-                .findFirst().map(o -> o.finding().article().toString()).orElse("");
+        return plan.stream()
+                .filter(o -> o.finding().resolution().stream().anyMatch(a -> a.kind() == Action.Kind.INI_WRITER))
+                .findFirst()
+                .map(o -> o.finding().article().toString())
+                .orElse("");
     }
 }

@@ -29,8 +29,7 @@ final class SafeFiles {
         byte[] apply(Optional<byte[]> current) throws IOException, CommandException;
     }
 
-    private SafeFiles() {
-    }
+    private SafeFiles() {}
 
     /** Writes {@code data} to {@code file}; returns the backup made of the previous content, if there was one. */
     static Optional<Path> write(Path file, byte[] data) throws IOException {
@@ -70,7 +69,7 @@ final class SafeFiles {
                 backup = Optional.of(Backups.next(file));
                 replace.createCopy(file, backup.get(), current.get());
             }
-            replace.replace(file, data, () -> { });
+            replace.replace(file, data, () -> {});
             return backup;
         }
     }

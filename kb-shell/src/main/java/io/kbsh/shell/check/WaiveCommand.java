@@ -1,8 +1,7 @@
 package io.kbsh.shell.check;
 
-import io.kbsh.shell.json.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.command.Arguments;
 import io.kbsh.model.command.CommandContext;
@@ -18,6 +17,7 @@ import io.kbsh.model.internal.Limits;
 import io.kbsh.shell.check.report.TextReport;
 import io.kbsh.shell.check.waiver.Waivers;
 import io.kbsh.shell.json.JsonInputException;
+import io.kbsh.shell.json.JsonOutput;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,7 +50,8 @@ public final class WaiveCommand implements ShellCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("waive add Q187225 server:NWMAIL1 --until 2027-06-30 --reason \"SP1 scheduled\"",
+        return List.of(
+                "waive add Q187225 server:NWMAIL1 --until 2027-06-30 --reason \"SP1 scheduled\"",
                 "waive list",
                 "waive remove Q187225 server:NWMAIL1");
     }
@@ -79,7 +80,9 @@ public final class WaiveCommand implements ShellCommand {
     @Override
     public ValueKind argumentKind(List<String> precedingWords) {
         // remove offers what is waived (candidates); add any article.
-        return precedingWords.size() == 1 && !precedingWords.get(0).equals("remove") ? ValueKind.ARTICLE : ValueKind.TEXT;
+        return precedingWords.size() == 1 && !precedingWords.get(0).equals("remove")
+                ? ValueKind.ARTICLE
+                : ValueKind.TEXT;
     }
 
     @Override
@@ -104,7 +107,11 @@ public final class WaiveCommand implements ShellCommand {
         }
         if (precedingWords.size() == 2) {
             String article = precedingWords.get(1).toUpperCase(java.util.Locale.ROOT);
-            return waivers.stream().filter(w -> w.article().equals(article)).map(Waiver::object).distinct().toList();
+            return waivers.stream()
+                    .filter(w -> w.article().equals(article))
+                    .map(Waiver::object)
+                    .distinct()
+                    .toList();
         }
         return List.of();
     }
@@ -128,18 +135,22 @@ public final class WaiveCommand implements ShellCommand {
                 Waiver w = waiver(args, engine.today());
                 if (session.environment().isPresent() && !session.objectNames().contains(w.object())) {
                     // A waiver file may serve several environments, so this is a warning, not a refusal.
-                    context.err().println("warning: the loaded environment has no " + w.object()
-                            + " (ids are compared exactly); the waiver covers nothing there");
+                    context.err()
+                            .println("warning: the loaded environment has no " + w.object()
+                                    + " (ids are compared exactly); the waiver covers nothing there");
                 }
                 update(file, current -> current.plus(w));
-                context.out().println("Waived " + w.article() + " for " + w.object() + " until " + w.expires() + " (" + file + ")");
+                context.out()
+                        .println("Waived " + w.article() + " for " + w.object() + " until " + w.expires() + " (" + file
+                                + ")");
             }
             case "remove" -> {
                 String article = article(args.positional(1, "ARTICLE"));
                 String object = object(args.positional(2, "KIND:ID")).toString();
                 update(file, current -> {
                     List<Waiver> kept = new ArrayList<>(current.waivers());
-                    if (!kept.removeIf(w -> w.article().equals(article) && w.object().equals(object))) {
+                    if (!kept.removeIf(
+                            w -> w.article().equals(article) && w.object().equals(object))) {
                         throw new CommandException("no waiver for " + article + " " + object + " in " + file);
                     }
                     return new Waivers(Waivers.SCHEMA_VERSION, kept);
@@ -157,8 +168,12 @@ public final class WaiveCommand implements ShellCommand {
         doc.put("file", file.toString());
         ArrayNode list = doc.putArray("waivers");
         for (Waiver w : waivers.waivers()) {
-            list.addObject().put("article", w.article()).put("object", w.object()).put("expires", w.expires().toString())
-                .put("state", w.expiredOn(engine.today()) ? "expired" : "active").put("justification", w.justification());
+            list.addObject()
+                    .put("article", w.article())
+                    .put("object", w.object())
+                    .put("expires", w.expires().toString())
+                    .put("state", w.expiredOn(engine.today()) ? "expired" : "active")
+                    .put("justification", w.justification());
         }
         JsonOutput.print(context, doc);
     }
@@ -171,8 +186,13 @@ public final class WaiveCommand implements ShellCommand {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ARTICLE", "OBJECT", "EXPIRES", "STATE", "JUSTIFICATION"});
         for (Waiver w : waivers.waivers()) {
-            rows.add(new String[] {w.article(), w.object(), w.expires().toString(),
-                    w.expiredOn(engine.today()) ? "expired" : "active", w.justification()});
+            rows.add(new String[] {
+                w.article(),
+                w.object(),
+                w.expires().toString(),
+                w.expiredOn(engine.today()) ? "expired" : "active",
+                w.justification()
+            });
         }
         StringBuilder sb = new StringBuilder();
         TextReport.table(sb, rows);
@@ -182,7 +202,8 @@ public final class WaiveCommand implements ShellCommand {
     private static Waiver waiver(Arguments args, LocalDate today) throws UsageException {
         String article = article(args.positional(1, "ARTICLE"));
         String object = object(args.positional(2, "KIND:ID")).toString();
-        String until = args.value("until").orElseThrow(() -> new UsageException("option --until YYYY-MM-DD is required"));
+        String until =
+                args.value("until").orElseThrow(() -> new UsageException("option --until YYYY-MM-DD is required"));
         String reason = args.value("reason").orElseThrow(() -> new UsageException("option --reason TEXT is required"));
         LocalDate expires;
         try {
@@ -200,7 +221,8 @@ public final class WaiveCommand implements ShellCommand {
     }
 
     private static String article(String text) throws UsageException {
-        return ArticleId.tryParse(text).map(ArticleId::toString)
+        return ArticleId.tryParse(text)
+                .map(ArticleId::toString)
                 .orElseThrow(() -> new UsageException("not an article id (e.g. Q254909): '" + text + "'"));
     }
 

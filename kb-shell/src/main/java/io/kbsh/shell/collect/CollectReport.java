@@ -25,8 +25,7 @@ public record CollectReport(List<Entry> entries, List<String> notes) {
      * @param used true when the file contributed; false when it was ignored
      * @param what what it contributed, or why it was ignored
      */
-    public record Entry(String file, boolean used, String what) {
-    }
+    public record Entry(String file, boolean used, String what) {}
 
     /** The files that contributed. */
     public List<Entry> used() {

@@ -10,7 +10,6 @@ import io.kbsh.model.env.Environment;
 import io.kbsh.model.env.EventLogEntry;
 import io.kbsh.model.env.IniFile;
 import io.kbsh.model.env.InstalledService;
-import io.kbsh.model.env.OperatingSystem;
 import io.kbsh.model.env.Provenance;
 import io.kbsh.model.env.ProxyServer;
 import io.kbsh.model.env.RegistryValue;
@@ -68,12 +67,10 @@ public final class CollectedFolder {
     public static final int MAX_FILES = 1000;
 
     /** What the build table makes of an Exchange build: the level and the article that gives the build. */
-    public record BuildMatch(ReleaseLevel level, ArticleId article) {
-    }
+    public record BuildMatch(ReleaseLevel level, ArticleId article) {}
 
     /** The environment built and the report of what each file contributed. */
-    public record Result(Environment environment, CollectReport report) {
-    }
+    public record Result(Environment environment, CollectReport report) {}
 
     private final EnvironmentReader reader;
     private final DateOrder dates;
@@ -94,8 +91,13 @@ public final class CollectedFolder {
     public Result collect(Path dir) throws IOException {
         Path root = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-            throw new CollectException(root, 0, Files.exists(root) ? "not a folder (env collect reads a folder of"
-                    + " collected files, one sub-folder per server)" : "no such folder");
+            throw new CollectException(
+                    root,
+                    0,
+                    Files.exists(root)
+                            ? "not a folder (env collect reads a folder of"
+                                    + " collected files, one sub-folder per server)"
+                            : "no such folder");
         }
         CollectReport.Builder report = new CollectReport.Builder();
         Environment description = Environment.builder().build();
@@ -107,15 +109,21 @@ public final class CollectedFolder {
                 computers.add(p);
             } else if (name.equalsIgnoreCase(DESCRIPTION)) {
                 description = description(p);
-                report.used(name, "the description: " + description.servers().size() + " server(s), "
-                        + description.proxies().size() + " proxy server(s), " + description.connectors().size() + " connector(s)");
+                report.used(
+                        name,
+                        "the description: " + description.servers().size() + " server(s), "
+                                + description.proxies().size() + " proxy server(s), "
+                                + description.connectors().size() + " connector(s)");
             } else {
                 report.ignored(name, "not in a computer's folder (one sub-folder per server, named as its id)");
             }
         }
         if (computers.isEmpty()) {
-            throw new CollectException(root, 0, "no computer folders: put each server's files in a sub-folder named"
-                    + " as the server (see docs/checks.md, env collect)");
+            throw new CollectException(
+                    root,
+                    0,
+                    "no computer folders: put each server's files in a sub-folder named"
+                            + " as the server (see docs/checks.md, env collect)");
         }
         Map<String, Server> servers = new LinkedHashMap<>();
         description.servers().forEach(s -> servers.put(s.id(), s));
@@ -143,10 +151,20 @@ public final class CollectedFolder {
                 collected.put(id, new CollectedEvidence(id, registry, events));
             }
         }
-        Environment env = new Environment(Environment.SCHEMA_VERSION, description.organisation(), description.sites(),
-                List.copyOf(servers.values()), description.connectors(), description.proxies(), description.publications(),
-                description.firewalls(), description.domains(), description.dnsServers(), description.windowsDomains(),
-                description.mailHosts(), List.copyOf(collected.values()),
+        Environment env = new Environment(
+                Environment.SCHEMA_VERSION,
+                description.organisation(),
+                description.sites(),
+                List.copyOf(servers.values()),
+                description.connectors(),
+                description.proxies(),
+                description.publications(),
+                description.firewalls(),
+                description.domains(),
+                description.dnsServers(),
+                description.windowsDomains(),
+                description.mailHosts(),
+                List.copyOf(collected.values()),
                 description.extensions());
         return new Result(env, report.build());
     }
@@ -200,7 +218,8 @@ public final class CollectedFolder {
                 } else if (lower.endsWith(".txt") || lower.endsWith(".csv")) {
                     events(p, rel);
                 } else if (lower.endsWith(".evt")) {
-                    report.ignored(rel, "a binary event log: open it in Event Viewer and save it as text or comma-delimited");
+                    report.ignored(
+                            rel, "a binary event log: open it in Event Viewer and save it as text or comma-delimited");
                 } else if (lower.endsWith(".json")) {
                     report.ignored(rel, "descriptions are read only from " + DESCRIPTION + " at the top of the folder");
                 } else {
@@ -224,9 +243,12 @@ public final class CollectedFolder {
             if (name.equalsIgnoreCase("Mspclnt.ini")) {
                 Optional<String> proxy = doc.get("Servers Ip Addresses", "Name");
                 if (proxy.isPresent() && !proxy.get().isBlank()) {
-                    proxyName = Optional.of(new RegistryEvidence.Derived<>(proxy.get().strip(),
-                            "[Servers Ip Addresses] Name=" + proxy.get().strip(), rel));
-                    what.append("; the WinSock Proxy client names its proxy ").append(proxy.get().strip());
+                    proxyName = Optional.of(new RegistryEvidence.Derived<>(
+                            proxy.get().strip(),
+                            "[Servers Ip Addresses] Name=" + proxy.get().strip(),
+                            rel));
+                    what.append("; the WinSock Proxy client names its proxy ")
+                            .append(proxy.get().strip());
                 } else {
                     proxyName = Optional.of(new RegistryEvidence.Derived<>("", "Mspclnt.ini present", rel));
                     what.append("; the WinSock Proxy client is installed");
@@ -248,28 +270,44 @@ public final class CollectedFolder {
             doc.warnings().forEach(w -> report.note(rel + ":" + w.replaceFirst("^line (\\d+): ", "$1: ")));
             values.forEach(l -> registry.add(l.value()));
             located.addAll(values);
-            report.used(rel, values.size() + " registry value(s) under " + doc.keys().size() + " key(s) ("
-                    + (doc.encoding().toString().contains("16") ? "Windows Registry Editor 5.00, UTF-16LE" : "REGEDIT4, ANSI") + ")");
+            report.used(
+                    rel,
+                    values.size() + " registry value(s) under " + doc.keys().size() + " key(s) ("
+                            + (doc.encoding().toString().contains("16")
+                                    ? "Windows Registry Editor 5.00, UTF-16LE"
+                                    : "REGEDIT4, ANSI")
+                            + ")");
         }
 
         private void events(Path p, String rel) throws IOException {
             byte[] bytes = readLimited(p, EventLogExport.MAX_BYTES, "an event-log export");
             if (!EventLogExport.looksLikeExport(bytes)) {
-                report.ignored(rel, "not an Event Viewer export (no record of nine columns: date, time, source, type,"
-                        + " category, event, user, computer, description)");
+                report.ignored(
+                        rel,
+                        "not an Event Viewer export (no record of nine columns: date, time, source, type,"
+                                + " category, event, user, computer, description)");
                 return;
             }
             Optional<String> log = logName(p.getFileName().toString());
             int before = events.size();
             for (ExportedEvent e : EventLogExport.parse(p, bytes, dates)) {
-                events.add(new EventLogEntry(e.time(), log, e.source(), type(e.type()), Optional.of(e.category()), e.eventId(),
+                events.add(new EventLogEntry(
+                        e.time(),
+                        log,
+                        e.source(),
+                        type(e.type()),
+                        Optional.of(e.category()),
+                        e.eventId(),
                         e.user().equalsIgnoreCase("N/A") ? Optional.empty() : Optional.of(e.user()),
-                        Optional.of(e.computer()), e.description(),
+                        Optional.of(e.computer()),
+                        e.description(),
                         Optional.of(Provenance.of(Provenance.Source.COLLECT, e.source() + " event " + e.eventId())
                                 .from(rel + ":" + e.line()))));
             }
-            report.used(rel, (events.size() - before) + " event-log entr" + (events.size() - before == 1 ? "y" : "ies")
-                    + log.map(l -> " of the " + l + " log").orElse(""));
+            report.used(
+                    rel,
+                    (events.size() - before) + " event-log entr" + (events.size() - before == 1 ? "y" : "ies")
+                            + log.map(l -> " of the " + l + " log").orElse(""));
         }
 
         /** The server as described, with what was collected filling the fields it leaves out. */
@@ -290,8 +328,9 @@ public final class CollectedFolder {
             Server.Builder fill = rebuilt.toBuilder();
             exchangeLevel().ifPresent(d -> {
                 if (!d.value().equals(stated.exchange())) {
-                    report.note(id() + ": the description says Exchange Server " + stated.exchange() + ", the collected "
-                            + d.evidence() + " (" + d.origin() + ") says " + d.value() + "; kept " + stated.exchange());
+                    report.note(id() + ": the description says Exchange Server " + stated.exchange()
+                            + ", the collected " + d.evidence() + " (" + d.origin() + ") says " + d.value() + "; kept "
+                            + stated.exchange());
                 }
             });
             RegistryEvidence.operatingSystem(located).ifPresent(d -> {
@@ -299,7 +338,8 @@ public final class CollectedFolder {
                     fill.os(d.value()).provenance("os", d.provenance());
                 } else if (!stated.os().get().equals(d.value())) {
                     report.note(id() + ": the description says " + stated.os().get() + ", the collected " + d.evidence()
-                            + " (" + d.origin() + ") says " + d.value() + "; kept " + stated.os().get());
+                            + " (" + d.origin() + ") says " + d.value() + "; kept "
+                            + stated.os().get());
                 }
             });
             if (stated.services().isEmpty()) {
@@ -317,13 +357,17 @@ public final class CollectedFolder {
 
         /** A server the description does not know: its level must come from the registry. */
         Server newServer(String id) throws CollectException {
-            RegistryEvidence.Derived<ReleaseLevel> level = exchangeLevel().orElseThrow(() -> new CollectException(folder, 0,
-                    "no Exchange Server level for " + id + ": export " + RegistryEvidence.EXCHANGE_SETUP
-                            + " (NewestBuild) into this folder, or describe the server in " + DESCRIPTION));
+            RegistryEvidence.Derived<ReleaseLevel> level = exchangeLevel()
+                    .orElseThrow(() -> new CollectException(
+                            folder,
+                            0,
+                            "no Exchange Server level for " + id + ": export " + RegistryEvidence.EXCHANGE_SETUP
+                                    + " (NewestBuild) into this folder, or describe the server in " + DESCRIPTION));
             Server.Builder b = Server.builder(id, level.value()).provenance("exchange", level.provenance());
             iniFiles.forEach(b::iniFile);
             iniFiles.forEach(this::noteAssumedPath);
-            RegistryEvidence.operatingSystem(located).ifPresent(d -> b.os(d.value()).provenance("os", d.provenance()));
+            RegistryEvidence.operatingSystem(located)
+                    .ifPresent(d -> b.os(d.value()).provenance("os", d.provenance()));
             services(b);
             components(b);
             wspClient(b);
@@ -343,16 +387,21 @@ public final class CollectedFolder {
                 report.note(build.get().origin() + ": Exchange build " + n + " is in no range of the build table");
                 return Optional.empty();
             }
-            return Optional.of(new RegistryEvidence.Derived<>(match.get().level(), "NewestBuild = " + n,
-                    build.get().origin(), Optional.of(match.get().article())));
+            return Optional.of(new RegistryEvidence.Derived<>(
+                    match.get().level(),
+                    "NewestBuild = " + n,
+                    build.get().origin(),
+                    Optional.of(match.get().article())));
         }
 
         private void services(Server.Builder b) {
             List<RegistryEvidence.Derived<InstalledService>> services = RegistryEvidence.services(located);
             services.forEach(s -> b.service(s.value()));
             if (!services.isEmpty()) {
-                b.provenance("services", Provenance.of(Provenance.Source.COLLECT, services.size()
-                        + " service key(s) with a Start value").from(services.get(0).origin()));
+                b.provenance(
+                        "services",
+                        Provenance.of(Provenance.Source.COLLECT, services.size() + " service key(s) with a Start value")
+                                .from(services.get(0).origin()));
             }
         }
 
@@ -361,7 +410,8 @@ public final class CollectedFolder {
             List<String> names = new ArrayList<>();
             String origin = null;
             for (RegistryEvidence.Derived<InstalledService> s : RegistryEvidence.services(located)) {
-                Component c = RegistryEvidence.EXCHANGE_SERVICES.get(s.value().name().toUpperCase(Locale.ROOT));
+                Component c =
+                        RegistryEvidence.EXCHANGE_SERVICES.get(s.value().name().toUpperCase(Locale.ROOT));
                 if (c != null && found.add(c)) {
                     names.add(s.value().name());
                     origin = origin == null ? s.origin() : origin;
@@ -369,14 +419,16 @@ public final class CollectedFolder {
             }
             if (!found.isEmpty()) {
                 b.components(found.toArray(Component[]::new));
-                b.provenance("components", Provenance.of(Provenance.Source.COLLECT, "services " + String.join(", ", names))
-                        .from(origin));
+                b.provenance(
+                        "components",
+                        Provenance.of(Provenance.Source.COLLECT, "services " + String.join(", ", names))
+                                .from(origin));
             }
         }
 
         private void wspClient(Server.Builder b) {
-            proxyName.ifPresent(p -> b.wspClient(new WinsockProxyClient(proxyNamed(p.value()),
-                    p.value().isEmpty() ? Optional.empty() : Optional.of(p.value())))
+            proxyName.ifPresent(p -> b.wspClient(new WinsockProxyClient(
+                            proxyNamed(p.value()), p.value().isEmpty() ? Optional.empty() : Optional.of(p.value())))
                     .provenance("wspClient", p.provenance()));
         }
 
@@ -388,19 +440,23 @@ public final class CollectedFolder {
             if (configured.isEmpty()) {
                 return Optional.empty();
             }
-            List<ProxyServer> fit = proxies.stream().filter(x -> x.name().map(configured::equalsIgnoreCase).orElse(false)
-                    || x.internalAddress().map(configured::equals).orElse(false)
-                    || x.externalAddress().map(configured::equals).orElse(false)).toList();
+            List<ProxyServer> fit = proxies.stream()
+                    .filter(x -> x.name().map(configured::equalsIgnoreCase).orElse(false)
+                            || x.internalAddress().map(configured::equals).orElse(false)
+                            || x.externalAddress().map(configured::equals).orElse(false))
+                    .toList();
             if (fit.size() != 1) {
                 return Optional.empty();
             }
-            notes.add(id() + ": its WinSock Proxy client's " + configured + " is proxy " + fit.get(0).id() + " of the description");
+            notes.add(id() + ": its WinSock Proxy client's " + configured + " is proxy "
+                    + fit.get(0).id() + " of the description");
             return Optional.of(fit.get(0).id());
         }
 
         private void noteAssumedPath(IniFile f) {
-            report.note(id() + "/" + f.localCopy().map(c -> c.getFileName().toString()).orElse(f.fileName())
-                    + ": server path assumed " + f.serverPath() + "; correct servers[].iniFiles[].serverPath if it lives elsewhere");
+            report.note(id() + "/"
+                    + f.localCopy().map(c -> c.getFileName().toString()).orElse(f.fileName()) + ": server path assumed "
+                    + f.serverPath() + "; correct servers[].iniFiles[].serverPath if it lives elsewhere");
         }
 
         private String relative(Path p) {
@@ -411,9 +467,25 @@ public final class CollectedFolder {
     /** A builder with {@code files} as the server's INI files. */
     private static Server rebuild(Server.Builder b, List<IniFile> files) {
         Server s = b.build();
-        return new Server(s.id(), s.site(), s.addresses(), s.os(), s.exchange(), s.cluster(), s.components(), s.serves(),
-                s.roles(), s.windowsDomain(), s.dnsServers(), s.services(), s.wspClient(), s.ims(), s.hotfixes(), files,
-                s.provenance(), s.extensions());
+        return new Server(
+                s.id(),
+                s.site(),
+                s.addresses(),
+                s.os(),
+                s.exchange(),
+                s.cluster(),
+                s.components(),
+                s.serves(),
+                s.roles(),
+                s.windowsDomain(),
+                s.dnsServers(),
+                s.services(),
+                s.wspClient(),
+                s.ims(),
+                s.hotfixes(),
+                files,
+                s.provenance(),
+                s.extensions());
     }
 
     /** Where an INI file of this name lives on a server by default. */
@@ -462,12 +534,14 @@ public final class CollectedFolder {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path p : s) {
                 if (found.size() == MAX_FILES) {
-                    throw new CollectException(dir, 0, "more than " + MAX_FILES + " entries; a collection holds a few files per server");
+                    throw new CollectException(
+                            dir, 0, "more than " + MAX_FILES + " entries; a collection holds a few files per server");
                 }
                 found.add(p);
             }
         }
-        found.sort((a, b) -> a.getFileName().toString().compareToIgnoreCase(b.getFileName().toString()));
+        found.sort((a, b) ->
+                a.getFileName().toString().compareToIgnoreCase(b.getFileName().toString()));
         return found;
     }
 
@@ -475,7 +549,8 @@ public final class CollectedFolder {
     private static BasicFileAttributes attributes(Path p) throws IOException {
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (a.isSymbolicLink()) {
-            throw new CollectException(p, 0, "a symbolic link; env collect reads only files that are in the folder itself");
+            throw new CollectException(
+                    p, 0, "a symbolic link; env collect reads only files that are in the folder itself");
         }
         if (a.isOther()) {
             throw new CollectException(p, 0, "not a regular file (a FIFO, socket or device)");

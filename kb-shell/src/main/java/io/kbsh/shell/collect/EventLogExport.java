@@ -33,10 +33,9 @@ public final class EventLogExport {
     public static final long MAX_BYTES = 64L << 20;
 
     private static final Pattern DATE = Pattern.compile("(\\d{1,4})[/.\\-](\\d{1,2})[/.\\-](\\d{1,4})\\.?");
-    private static final Pattern TIME = Pattern.compile(
-            "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp]\\.?[Mm]\\.?)?");
-    private static final List<String> TYPES = List.of("error", "warning", "information", "success audit",
-            "failure audit");
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp]\\.?[Mm]\\.?)?");
+    private static final List<String> TYPES =
+            List.of("error", "warning", "information", "success audit", "failure audit");
 
     private final Path file;
     private final DateOrder order;
@@ -53,8 +52,8 @@ public final class EventLogExport {
         }
         long size = Files.size(file);
         if (size > MAX_BYTES) {
-            throw new CollectException(file, 0, size + " bytes, more than the " + MAX_BYTES
-                    + " an event-log export may have");
+            throw new CollectException(
+                    file, 0, size + " bytes, more than the " + MAX_BYTES + " an event-log export may have");
         }
         return parse(file, Files.readAllBytes(file), order);
     }
@@ -71,8 +70,10 @@ public final class EventLogExport {
                 continue;
             }
             List<String> fields = fields(line);
-            return fields.size() >= 9 && DATE.matcher(fields.get(0).strip()).matches()
-                    && TIME.matcher(fields.get(1).strip()).matches() && fields.get(5).strip().matches("\\d{1,10}");
+            return fields.size() >= 9
+                    && DATE.matcher(fields.get(0).strip()).matches()
+                    && TIME.matcher(fields.get(1).strip()).matches()
+                    && fields.get(5).strip().matches("\\d{1,10}");
         }
         return false;
     }
@@ -87,11 +88,15 @@ public final class EventLogExport {
                 continue;
             }
             List<String> fields = fields(line);
-            boolean record = fields.size() >= 9 && DATE.matcher(fields.get(0).strip()).matches();
+            boolean record =
+                    fields.size() >= 9 && DATE.matcher(fields.get(0).strip()).matches();
             if (!record) {
                 if (raws.isEmpty()) {
-                    throw new CollectException(file, number, "not an Event Viewer export: a record has nine columns"
-                            + " (date, time, source, type, category, event, user, computer, description)");
+                    throw new CollectException(
+                            file,
+                            number,
+                            "not an Event Viewer export: a record has nine columns"
+                                    + " (date, time, source, type, category, event, user, computer, description)");
                 }
                 if (!line.isBlank()) {
                     raws.get(raws.size() - 1).more.append('\n').append(line.strip());
@@ -127,8 +132,11 @@ public final class EventLogExport {
             }
         }
         if (dayFirst && monthFirst) {
-            throw new CollectException(file, raws.get(0).line, "the dates fit neither day/month nor month/day order"
-                    + " throughout; name the order (--date-order mdy|dmy|ymd)");
+            throw new CollectException(
+                    file,
+                    raws.get(0).line,
+                    "the dates fit neither day/month nor month/day order"
+                            + " throughout; name the order (--date-order mdy|dmy|ymd)");
         }
         return yearFirst ? DateOrder.YMD : dayFirst ? DateOrder.DMY : DateOrder.MDY;
     }
@@ -148,8 +156,11 @@ public final class EventLogExport {
             LocalTime time = time(fields.get(1).strip());
             String type = fields.get(3).strip();
             if (!TYPES.contains(type.toLowerCase(Locale.ROOT))) {
-                throw new CollectException(file, line, "'" + type + "' is not an event type (Error, Warning,"
-                        + " Information, Success Audit, Failure Audit)");
+                throw new CollectException(
+                        file,
+                        line,
+                        "'" + type + "' is not an event type (Error, Warning,"
+                                + " Information, Success Audit, Failure Audit)");
             }
             String id = fields.get(5).strip();
             int eventId;
@@ -158,9 +169,19 @@ public final class EventLogExport {
             } catch (NumberFormatException e) {
                 throw new CollectException(file, line, "event id '" + id + "' is not a number");
             }
-            String description = String.join(separatorOf(fields), fields.subList(8, fields.size())).strip() + more;
-            return new ExportedEvent(line, LocalDateTime.of(date, time), fields.get(2).strip(), type,
-                    fields.get(4).strip(), eventId, fields.get(6).strip(), fields.get(7).strip(), description);
+            String description = String.join(separatorOf(fields), fields.subList(8, fields.size()))
+                            .strip()
+                    + more;
+            return new ExportedEvent(
+                    line,
+                    LocalDateTime.of(date, time),
+                    fields.get(2).strip(),
+                    type,
+                    fields.get(4).strip(),
+                    eventId,
+                    fields.get(6).strip(),
+                    fields.get(7).strip(),
+                    description);
         }
 
         private String separatorOf(List<String> f) {
@@ -182,8 +203,10 @@ public final class EventLogExport {
                     default -> LocalDate.of(year(c, m.group(3)), a, b);
                 };
             } catch (DateTimeException e) {
-                throw new CollectException(file, line, "'" + text + "' is not a date in "
-                        + dates.name().toLowerCase(Locale.ROOT) + " order");
+                throw new CollectException(
+                        file,
+                        line,
+                        "'" + text + "' is not a date in " + dates.name().toLowerCase(Locale.ROOT) + " order");
             }
         }
 

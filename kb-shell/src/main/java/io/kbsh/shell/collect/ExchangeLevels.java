@@ -14,8 +14,7 @@ public final class ExchangeLevels {
 
     private static final List<String> RELEASES = List.of("4.0", "5.0", "5.5");
 
-    private ExchangeLevels() {
-    }
+    private ExchangeLevels() {}
 
     /** The level of server build {@code build}; empty below the first build of 4.0. */
     public static Optional<CollectedFolder.BuildMatch> ofBuild(int build) {

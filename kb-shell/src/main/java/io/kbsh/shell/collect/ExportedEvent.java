@@ -14,8 +14,16 @@ import java.util.Objects;
  * @param category {@code None} when the source gives none, as Event Viewer writes it
  * @param user {@code N/A} when no user applies, as Event Viewer writes it
  */
-public record ExportedEvent(int line, LocalDateTime time, String source, String type, String category, int eventId,
-                            String user, String computer, String description) {
+public record ExportedEvent(
+        int line,
+        LocalDateTime time,
+        String source,
+        String type,
+        String category,
+        int eventId,
+        String user,
+        String computer,
+        String description) {
 
     public ExportedEvent {
         Objects.requireNonNull(time, "time");

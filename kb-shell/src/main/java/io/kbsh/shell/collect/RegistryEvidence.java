@@ -49,12 +49,10 @@ final class RegistryEvidence {
 
     private static final Pattern SERVICE_PACK = Pattern.compile("(?i)service pack (\\d+)[a-z]?");
 
-    private RegistryEvidence() {
-    }
+    private RegistryEvidence() {}
 
     /** A value read from a file, with the place it was read. */
-    record Located(RegistryValue value, String origin) {
-    }
+    record Located(RegistryValue value, String origin) {}
 
     /**
      * The values an import of {@code doc} leaves, in file order, each with provenance {@code origin:line};
@@ -71,8 +69,10 @@ final class RegistryEvidence {
             for (Map.Entry<String, RegValue> v : doc.values(key).entrySet()) {
                 String where = origin + ":" + lastLine.getOrDefault(fold(key) + "\0" + fold(v.getKey()), 0);
                 RegistryValue value = convert(key, v.getKey(), v.getValue(), where, notes);
-                found.add(new Located(value.withProvenance(Provenance.of(Provenance.Source.COLLECT,
-                        value.describe()).from(where)), where));
+                found.add(new Located(
+                        value.withProvenance(Provenance.of(Provenance.Source.COLLECT, value.describe())
+                                .from(where)),
+                        where));
             }
         }
         return found;
@@ -89,29 +89,41 @@ final class RegistryEvidence {
             return new RegistryValue(key, name, RegistryType.MULTI_SZ, s.strings(), Optional.empty());
         }
         if (v instanceof RegValue.Dword d) {
-            return new RegistryValue(key, name, RegistryType.DWORD, List.of(Long.toString(d.unsigned())), Optional.empty());
+            return new RegistryValue(
+                    key, name, RegistryType.DWORD, List.of(Long.toString(d.unsigned())), Optional.empty());
         }
         if (v instanceof RegValue.Qword q) {
             if (q.value() >= 0) {
-                return new RegistryValue(key, name, RegistryType.QWORD, List.of(Long.toString(q.value())), Optional.empty());
+                return new RegistryValue(
+                        key, name, RegistryType.QWORD, List.of(Long.toString(q.value())), Optional.empty());
             }
-            notes.add(where + ": qword " + Long.toUnsignedString(q.value()) + " is above what the model holds; kept as its 8 bytes");
-            return binary(key, name, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(q.value()).array());
+            notes.add(where + ": qword " + Long.toUnsignedString(q.value())
+                    + " is above what the model holds; kept as its 8 bytes");
+            return binary(
+                    key,
+                    name,
+                    ByteBuffer.allocate(8)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .putLong(q.value())
+                            .array());
         }
         RegValue.Binary b = (RegValue.Binary) v;
         if (b.type() != 3) {
-            notes.add(where + ": registry type " + b.type() + " (hex(" + Integer.toHexString(b.type()) + "):) kept as binary data");
+            notes.add(where + ": registry type " + b.type() + " (hex(" + Integer.toHexString(b.type())
+                    + "):) kept as binary data");
         }
         return binary(key, name, b.bytes());
     }
 
     private static RegistryValue binary(String key, String name, byte[] bytes) {
-        return new RegistryValue(key, name, RegistryType.BINARY, List.of(HexFormat.of().formatHex(bytes)), Optional.empty());
+        return new RegistryValue(
+                key, name, RegistryType.BINARY, List.of(HexFormat.of().formatHex(bytes)), Optional.empty());
     }
 
     /** The Exchange build {@code Exchange\Setup NewestBuild} names, if collected. */
     static Optional<Located> exchangeBuild(List<Located> values) {
-        return find(values, EXCHANGE_SETUP, "NewestBuild").filter(l -> l.value().number().isPresent());
+        return find(values, EXCHANGE_SETUP, "NewestBuild")
+                .filter(l -> l.value().number().isPresent());
     }
 
     /**
@@ -134,7 +146,10 @@ final class RegistryEvidence {
             OperatingSystem os = release.equals("5.0")
                     ? new OperatingSystem(OperatingSystem.Family.WINDOWS_2000, new ReleaseLevel("5.0", pack))
                     : OperatingSystem.windowsNt(new ReleaseLevel(release, pack));
-            String evidence = "CurrentVersion = " + release + csd.flatMap(c -> c.value().text()).map(t -> ", CSDVersion = " + t).orElse("");
+            String evidence = "CurrentVersion = " + release
+                    + csd.flatMap(c -> c.value().text())
+                            .map(t -> ", CSDVersion = " + t)
+                            .orElse("");
             return Optional.of(new Derived<>(os, evidence, version.get().origin()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -174,22 +189,27 @@ final class RegistryEvidence {
                 case "start" -> start.put(service, l);
                 case "type" -> type.put(fold(service), l);
                 case "displayname" -> display.put(fold(service), l);
-                default -> { }
+                default -> {}
             }
         }
         List<Derived<InstalledService>> found = new ArrayList<>();
         for (Map.Entry<String, Located> e : start.entrySet()) {
             long mode = e.getValue().value().number().orElse(-1);
-            long kind = Optional.ofNullable(type.get(fold(e.getKey()))).flatMap(t -> t.value().number().stream().boxed().findFirst())
+            long kind = Optional.ofNullable(type.get(fold(e.getKey())))
+                    .flatMap(t -> t.value().number().stream().boxed().findFirst())
                     .orElse(16L);
             if (kind < 16 || mode < 2 || mode > 4) {
                 continue;
             }
-            InstalledService.StartMode startMode = mode == 2 ? InstalledService.StartMode.AUTOMATIC
+            InstalledService.StartMode startMode = mode == 2
+                    ? InstalledService.StartMode.AUTOMATIC
                     : mode == 3 ? InstalledService.StartMode.MANUAL : InstalledService.StartMode.DISABLED;
-            Optional<String> name = Optional.ofNullable(display.get(fold(e.getKey()))).flatMap(d -> d.value().text());
-            found.add(new Derived<>(new InstalledService(e.getKey(), name, Optional.empty(), Optional.of(startMode)),
-                    e.getKey() + " Start = " + mode, e.getValue().origin()));
+            Optional<String> name = Optional.ofNullable(display.get(fold(e.getKey())))
+                    .flatMap(d -> d.value().text());
+            found.add(new Derived<>(
+                    new InstalledService(e.getKey(), name, Optional.empty(), Optional.of(startMode)),
+                    e.getKey() + " Start = " + mode,
+                    e.getValue().origin()));
         }
         return found;
     }

@@ -34,8 +34,11 @@ public final class BuildTableGenerator {
 
     /** The articles read, each with the component its table is about. */
     static final List<String[]> SOURCES = List.of(
-            new String[] {"Q257618", "ims"}, new String[] {"Q163294", "mta"}, new String[] {"Q158530", "server"},
-            new String[] {"Q166349", "server"}, new String[] {"Q158336", "server"});
+            new String[] {"Q257618", "ims"},
+            new String[] {"Q163294", "mta"},
+            new String[] {"Q158530", "server"},
+            new String[] {"Q166349", "server"},
+            new String[] {"Q158336", "server"});
 
     private static final long MAX_ENTRY = 1 << 20;
 
@@ -43,20 +46,23 @@ public final class BuildTableGenerator {
     private static final Pattern IMS_ROW = Pattern.compile(
             "\\|\\s*Exchange Server version (\\d\\.\\d)(a?)(?: Service Pack (\\d))?\\s*\\|\\s*Build (\\d{3,4}(?:\\.\\d+)?)");
     // Q163294: "Version 5.5 RTM    Build 1960.3" then "Service Pack 1     Build 2232.18"
-    private static final Pattern MTA_RELEASE = Pattern.compile("^\\s*Version (\\d\\.\\d)(a?) RTM\\s+Build (\\d{3,4}(?:\\.\\d+)?)");
+    private static final Pattern MTA_RELEASE =
+            Pattern.compile("^\\s*Version (\\d\\.\\d)(a?) RTM\\s+Build (\\d{3,4}(?:\\.\\d+)?)");
     private static final Pattern MTA_PACK = Pattern.compile("^\\s*Service Pack (\\d)\\s+Build (\\d{3,4}(?:\\.\\d+)?)");
     private static final Pattern MTA_ALIAS = Pattern.compile("^\\s*Version \\d\\.\\da\\s");
     // Q158530: "Microsoft Exchange Server 5.5   Build 1960" then "SP1   Build 2232"
-    private static final Pattern SERVER_RELEASE = Pattern.compile("^\\s*Microsoft Exchange Server (\\d\\.\\d)\\s+Build (\\d{3,4}(?:\\.\\d+)?)");
+    private static final Pattern SERVER_RELEASE =
+            Pattern.compile("^\\s*Microsoft Exchange Server (\\d\\.\\d)\\s+Build (\\d{3,4}(?:\\.\\d+)?)");
     private static final Pattern SERVER_PACK = Pattern.compile("^\\s*SP(\\d)\\s+Build (\\d{3,4}(?:\\.\\d+)?)");
     // Q166349: "5.5 SP1    2232", "4.0 SP2 (Exchange 4.0a)  993"; "5.5 RTM  8.03.4629" is the Outlook build: skipped
-    private static final Pattern VERSION_LIST = Pattern.compile("^\\s*(\\d\\.\\d) (RTM|SP(\\d))(?: \\([^)]*\\))?\\s+(\\d{3,4})\\s*$");
+    private static final Pattern VERSION_LIST =
+            Pattern.compile("^\\s*(\\d\\.\\d) (RTM|SP(\\d))(?: \\([^)]*\\))?\\s+(\\d{3,4})\\s*$");
     // Q158336: "Exchange 2232.18  Inproxy.dll   - 5.5.1960.5 ..." then "(SP1)" on the next line
-    private static final Pattern PROXY_ROW = Pattern.compile("^\\s*Exchange (\\d{3,4}\\.\\d+)\\s+Inproxy\\.dll\\s+-\\s+(\\d\\.\\d)\\.");
+    private static final Pattern PROXY_ROW =
+            Pattern.compile("^\\s*Exchange (\\d{3,4}\\.\\d+)\\s+Inproxy\\.dll\\s+-\\s+(\\d\\.\\d)\\.");
     private static final Pattern PROXY_LEVEL = Pattern.compile("^\\s*\\((RTM|SP(\\d))\\)");
 
-    private BuildTableGenerator() {
-    }
+    private BuildTableGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -67,8 +73,13 @@ public final class BuildTableGenerator {
         Path out = Path.of(args[1]);
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         Files.writeString(tmp, table, StandardCharsets.UTF_8);
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("wrote " + out + ": " + table.lines().filter(l -> !l.startsWith("#")).count() + " builds");
+        Files.move(
+                tmp,
+                out,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        System.out.println("wrote " + out + ": "
+                + table.lines().filter(l -> !l.startsWith("#")).count() + " builds");
     }
 
     /** The table's text from the archive zip ({@code txt/NNN/QNNNNNN.TXT} entries). */

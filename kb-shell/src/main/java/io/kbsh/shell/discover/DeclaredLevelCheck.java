@@ -32,7 +32,8 @@ public final class DeclaredLevelCheck implements ArticleCheck {
 
     static final ArticleId ID = new ArticleId(257618);
 
-    private static final ArticleBrief BRIEF = new ArticleBrief(ID,
+    private static final ArticleBrief BRIEF = new ArticleBrief(
+            ID,
             "XCON: Exchange Server IMC, Internet Mail Service Build Numbers",
             List.of("Microsoft Exchange Server 4.0", "Microsoft Exchange Server 5.0", "Microsoft Exchange Server 5.5"),
             "The Exchange build in a server's SMTP, POP3, IMAP4 or NNTP greeting names its release and service"
@@ -76,8 +77,12 @@ public final class DeclaredLevelCheck implements ArticleCheck {
             }
             if (!contradicting.isEmpty()) {
                 ObjectRef server = ObjectRef.server(s.id());
-                Finding.Builder b = Finding.builder(ID, Severity.WARNING, "server " + s.id() + " is declared as Exchange "
-                        + declared + ", but its greetings show another level").affects(server)
+                Finding.Builder b = Finding.builder(
+                                ID,
+                                Severity.WARNING,
+                                "server " + s.id() + " is declared as Exchange " + declared
+                                        + ", but its greetings show another level")
+                        .affects(server)
                         .evidence("declared: Exchange " + declared);
                 contradicting.forEach(b::evidence);
                 findings.add(b.build());
@@ -90,7 +95,9 @@ public final class DeclaredLevelCheck implements ArticleCheck {
     private static List<EndpointFact> newestGreetings(Facts facts, Set<String> names) {
         Map<String, EndpointFact> newest = new LinkedHashMap<>();
         for (Fact f : facts.all()) {
-            if (f instanceof EndpointFact e && names.contains(e.host()) && WireLevel.GREETING_PROBES.contains(e.probe())) {
+            if (f instanceof EndpointFact e
+                    && names.contains(e.host())
+                    && WireLevel.GREETING_PROBES.contains(e.probe())) {
                 newest.put(Facts.historyKey(e).toLowerCase(Locale.ROOT), e);
             }
         }

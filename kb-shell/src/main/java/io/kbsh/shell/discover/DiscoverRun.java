@@ -26,22 +26,22 @@ import java.util.regex.Pattern;
  */
 public final class DiscoverRun {
 
-    public static final OptionSpec PORT = OptionSpec.repeatable("port", ValueKind.TEXT,
+    public static final OptionSpec PORT = OptionSpec.repeatable(
+            "port",
+            ValueKind.TEXT,
             "with 'discover': NAME=PORT moves a port (smtp, pop3, pop3s, imap4, imap4s, nntp, nntps, ldap, ldaps, x400, wsp, socks, web)");
-    public static final OptionSpec TIMEOUT = OptionSpec.value("timeout", ValueKind.TEXT,
-            "with 'discover': seconds a connect or a read may take (default 5)");
-    public static final OptionSpec DEADLINE = OptionSpec.value("deadline", ValueKind.TEXT,
-            "with 'discover': seconds in all (default 20)");
+    public static final OptionSpec TIMEOUT = OptionSpec.value(
+            "timeout", ValueKind.TEXT, "with 'discover': seconds a connect or a read may take (default 5)");
+    public static final OptionSpec DEADLINE =
+            OptionSpec.value("deadline", ValueKind.TEXT, "with 'discover': seconds in all (default 20)");
     public static final int MAX_HOSTS = 64;
 
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_.])?");
 
     /** The environment JSON and the facts for the session. */
-    public record Outcome(String json, List<Discovery.HostReport> reports) {
-    }
+    public record Outcome(String json, List<Discovery.HostReport> reports) {}
 
-    private DiscoverRun() {
-    }
+    private DiscoverRun() {}
 
     public static Outcome run(Arguments args, PrintWriter out) throws UsageException {
         List<String> hosts = args.positional().subList(1, args.positional().size());
@@ -68,17 +68,17 @@ public final class DiscoverRun {
                 }
                 ports.put(e.getKey(), port);
             } catch (NumberFormatException bad) {
-                throw new UsageException("option --port: " + e.getKey() + " needs a port from 1 to 65535, got '"
-                        + e.getValue() + "'");
+                throw new UsageException(
+                        "option --port: " + e.getKey() + " needs a port from 1 to 65535, got '" + e.getValue() + "'");
             }
         }
         int timeout = args.intValue("timeout", 5, 1, 600);
         int deadline = args.intValue("deadline", 20, 1, 3600);
-        ProbeOptions options = ProbeOptions.defaults().withTimeouts(Duration.ofSeconds(timeout),
-                Duration.ofSeconds(timeout), Duration.ofSeconds(deadline));
+        ProbeOptions options = ProbeOptions.defaults()
+                .withTimeouts(Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), Duration.ofSeconds(deadline));
         Instant when = Instant.now();
-        List<Discovery.HostReport> reports = new Discovery(ExchangeBuilds.bundled())
-                .discover(hosts, ports, options, ProbeRunner.defaults());
+        List<Discovery.HostReport> reports =
+                new Discovery(ExchangeBuilds.bundled()).discover(hosts, ports, options, ProbeRunner.defaults());
         for (Discovery.HostReport r : reports) {
             out.println(r.host() + ": " + summary(r));
             for (int i = 0; i < r.results().size(); i++) {
@@ -94,7 +94,8 @@ public final class DiscoverRun {
             r.greetings().forEach(g -> out.println("  " + g.describe()));
         }
         try {
-            String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            String json = new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(Discovery.environment(reports, when));
             return new Outcome(json + "\n", reports);
         } catch (JsonProcessingException e) {
@@ -104,15 +105,23 @@ public final class DiscoverRun {
 
     private static String summary(Discovery.HostReport r) {
         if (r.exchange()) {
-            return "Microsoft Exchange Server " + r.level().map(Object::toString).orElse("(release not said)")
-                    + r.decidedBy().flatMap(WireLevel::match).map(m -> m.hotfix() ? " with a later build (a hotfix)" : "").orElse("")
+            return "Microsoft Exchange Server "
+                    + r.level().map(Object::toString).orElse("(release not said)")
+                    + r.decidedBy()
+                            .flatMap(WireLevel::match)
+                            .map(m -> m.hotfix() ? " with a later build (a hotfix)" : "")
+                            .orElse("")
                     + r.decidedBy().map(d -> ", from " + d.origin()).orElse("");
         }
         long answered = r.results().stream().filter(ProbeResult::ok).count();
         if (answered == 0) {
             return "nothing answered";
         }
-        List<String> services = r.results().stream().filter(ProbeResult::ok).map(ProbeResult::probe).distinct().toList();
+        List<String> services = r.results().stream()
+                .filter(ProbeResult::ok)
+                .map(ProbeResult::probe)
+                .distinct()
+                .toList();
         return "not recognised as Exchange; answers " + String.join(", ", services) + " (product and version not said)";
     }
 }

@@ -34,8 +34,7 @@ import java.util.Optional;
 public final class Discovery {
 
     /** One port discover looks at; {@code name} is how {@code --port NAME=PORT} moves it. */
-    public record Port(String name, String probe, int port, TlsMode tls, String means) {
-    }
+    public record Port(String name, String probe, int port, TlsMode tls, String means) {}
 
     public static final List<Port> PORTS = List.of(
             new Port("smtp", "smtp", 25, TlsMode.NONE, "internet-mail"),
@@ -53,8 +52,13 @@ public final class Discovery {
             new Port("web", "tcp", 80, TlsMode.NONE, "Web Proxy (or another web server)"));
 
     /** What discover found about one host: every port's result and what the greetings say. */
-    public record HostReport(String host, List<Port> ports, List<ProbeResult> results, List<WireLevel> greetings,
-                             Optional<ReleaseLevel> level, Optional<WireLevel> decidedBy) {
+    public record HostReport(
+            String host,
+            List<Port> ports,
+            List<ProbeResult> results,
+            List<WireLevel> greetings,
+            Optional<ReleaseLevel> level,
+            Optional<WireLevel> decidedBy) {
 
         /** True when a greeting was Exchange's. */
         public boolean exchange() {
@@ -69,8 +73,8 @@ public final class Discovery {
     }
 
     /** Probes {@code hosts} on the ports (moved by {@code overrides}, name to port) within the options' bounds. */
-    public List<HostReport> discover(List<String> hosts, Map<String, Integer> overrides, ProbeOptions options,
-                                     ProbeRunner runner) {
+    public List<HostReport> discover(
+            List<String> hosts, Map<String, Integer> overrides, ProbeOptions options, ProbeRunner runner) {
         Map<String, Probe> probes = new LinkedHashMap<>();
         Probes.builtIn().forEach(p -> probes.put(p.id(), p));
         List<ProbeRequest> requests = new ArrayList<>();
@@ -80,10 +84,12 @@ public final class Discovery {
         }
         for (String host : hosts) {
             for (Port p : ports) {
-                requests.add(new ProbeRequest(probes.get(p.probe()), ProbeTarget.of(host, p.port()), options.withTls(p.tls())));
+                requests.add(new ProbeRequest(
+                        probes.get(p.probe()), ProbeTarget.of(host, p.port()), options.withTls(p.tls())));
             }
         }
-        List<ProbeResult> all = runner.run(requests, Instant.now().plus(options.deadline()).plusSeconds(1));
+        List<ProbeResult> all =
+                runner.run(requests, Instant.now().plus(options.deadline()).plusSeconds(1));
         List<HostReport> reports = new ArrayList<>();
         for (int h = 0; h < hosts.size(); h++) {
             List<ProbeResult> mine = all.subList(h * ports.size(), Math.min(all.size(), (h + 1) * ports.size()));
@@ -100,14 +106,21 @@ public final class Discovery {
             }
         }
         // The server's pack is the lowest any component shows: a component's hotfix does not raise the others.
-        Optional<WireLevel> decided = greetings.stream().filter(g -> g.match().isPresent())
-                .min(Comparator.comparing((WireLevel g) -> g.match().get().level().servicePack())
-                        .thenComparing(g -> !g.origin().endsWith(":" + ports.get(0).port())));
+        Optional<WireLevel> decided = greetings.stream()
+                .filter(g -> g.match().isPresent())
+                .min(Comparator.comparing(
+                                (WireLevel g) -> g.match().get().level().servicePack())
+                        .thenComparing(
+                                g -> !g.origin().endsWith(":" + ports.get(0).port())));
         Optional<ReleaseLevel> level = decided.map(g -> g.match().get().level())
-                .or(() -> greetings.stream().filter(g -> g.greeting().release().isPresent()).findFirst()
+                .or(() -> greetings.stream()
+                        .filter(g -> g.greeting().release().isPresent())
+                        .findFirst()
                         .map(g -> new ReleaseLevel(g.greeting().release().get(), 0)));
         if (decided.isEmpty()) {
-            decided = greetings.stream().filter(g -> g.greeting().release().isPresent()).findFirst();
+            decided = greetings.stream()
+                    .filter(g -> g.greeting().release().isPresent())
+                    .findFirst();
         }
         return new HostReport(host, ports, results, greetings, level, decided);
     }
@@ -127,8 +140,14 @@ public final class Discovery {
                     ProbeResult res = r.results().get(i);
                     if (res.probe().equals("smtp") && res.ok()) {
                         ObjectNode m = mailHosts.addObject().put("id", r.host()).put("host", r.host());
-                        m.putObject("provenance").set("host", provenance(res.evidence("greeting"),
-                                res.target().toString(), Optional.empty(), when));
+                        m.putObject("provenance")
+                                .set(
+                                        "host",
+                                        provenance(
+                                                res.evidence("greeting"),
+                                                res.target().toString(),
+                                                Optional.empty(),
+                                                when));
                     }
                 }
             }
@@ -162,23 +181,33 @@ public final class Discovery {
                 if (p.tls() == TlsMode.IMPLICIT) {
                     served.put("ssl", true);
                 }
-                PORTS.stream().filter(d -> d.name().equals(p.name()) && d.port() != p.port()).findFirst()
+                PORTS.stream()
+                        .filter(d -> d.name().equals(p.name()) && d.port() != p.port())
+                        .findFirst()
                         .ifPresent(d -> served.put("port", p.port()));
             }
             servedEvidence.add(p.name() + " " + res.target() + " " + res.stage());
         }
         ObjectNode provenance = s.putObject("provenance");
         WireLevel by = r.decidedBy().get();
-        String evidence = by.line() + (by.match().isEmpty() ? " (no build in the greeting: the service pack is"
-                + " not known, edit it)" : "");
-        provenance.set("exchange", provenance(evidence, by.origin(), by.match().map(m -> m.article().toString()), when));
+        String evidence = by.line()
+                + (by.match().isEmpty()
+                        ? " (no build in the greeting: the service pack is" + " not known, edit it)"
+                        : "");
+        provenance.set(
+                "exchange",
+                provenance(
+                        evidence, by.origin(), by.match().map(m -> m.article().toString()), when));
         provenance.set("components", provenance(String.join("; ", servedEvidence), r.host(), Optional.empty(), when));
         provenance.set("serves", provenance(String.join("; ", servedEvidence), r.host(), Optional.empty(), when));
         return s;
     }
 
     private static ObjectNode provenance(String evidence, String origin, Optional<String> article, Instant when) {
-        ObjectNode p = JsonNodeFactory.instance.objectNode().put("source", "discover").put("evidence", evidence)
+        ObjectNode p = JsonNodeFactory.instance
+                .objectNode()
+                .put("source", "discover")
+                .put("evidence", evidence)
                 .put("origin", origin);
         article.ifPresent(a -> p.put("article", a));
         return p.put("observedAt", when.toString());
@@ -187,7 +216,8 @@ public final class Discovery {
     /** The facts discover leaves in the session, so that a later {@code check} can compare declared levels. */
     public static List<EndpointFact> facts(List<HostReport> reports) {
         List<EndpointFact> facts = new ArrayList<>();
-        reports.forEach(r -> r.results().stream().filter(x -> x.status() != ProbeStatus.CANCELLED)
+        reports.forEach(r -> r.results().stream()
+                .filter(x -> x.status() != ProbeStatus.CANCELLED)
                 .forEach(x -> facts.add(x.toFact())));
         return facts;
     }

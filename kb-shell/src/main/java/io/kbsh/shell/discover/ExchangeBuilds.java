@@ -26,8 +26,7 @@ import java.util.TreeSet;
 public final class ExchangeBuilds {
 
     /** One row of the table. */
-    public record Row(String component, String release, int servicePack, int build, int minor, ArticleId article) {
-    }
+    public record Row(String component, String release, int servicePack, int build, int minor, ArticleId article) {}
 
     /** What a build maps to: the level, the build it was matched by, whether it is a hotfix above it, the article. */
     public record Match(ReleaseLevel level, int packBuild, boolean hotfix, ArticleId article) {
@@ -81,8 +80,13 @@ public final class ExchangeBuilds {
                 throw new IOException(RESOURCE + ":" + n + ": expected 5 tab-separated fields");
             }
             String[] build = f[3].split("\\.");
-            rows.add(new Row(f[0], f[1], f[2].equals("RTM") ? 0 : Integer.parseInt(f[2].substring(2)),
-                    Integer.parseInt(build[0]), build.length > 1 ? Integer.parseInt(build[1]) : 0, ArticleId.parse(f[4])));
+            rows.add(new Row(
+                    f[0],
+                    f[1],
+                    f[2].equals("RTM") ? 0 : Integer.parseInt(f[2].substring(2)),
+                    Integer.parseInt(build[0]),
+                    build.length > 1 ? Integer.parseInt(build[1]) : 0,
+                    ArticleId.parse(f[4])));
         }
         return new ExchangeBuilds(rows);
     }
@@ -98,7 +102,10 @@ public final class ExchangeBuilds {
         for (int sp : packs) {
             Optional<Row> first = firstBuild(component, release, sp).or(() -> firstBuild("server", release, sp));
             if (first.isPresent() && first.get().build() <= build) {
-                found = new Match(new ReleaseLevel(release, sp), first.get().build(), build > first.get().build(),
+                found = new Match(
+                        new ReleaseLevel(release, sp),
+                        first.get().build(),
+                        build > first.get().build(),
                         first.get().article());
             }
         }
@@ -109,7 +116,9 @@ public final class ExchangeBuilds {
     /** The lowest build the articles give for {@code component} at a level: where its range starts. */
     private Optional<Row> firstBuild(String component, String release, int servicePack) {
         return rows.stream()
-                .filter(r -> r.component().equals(component) && r.release().equals(release) && r.servicePack() == servicePack)
+                .filter(r -> r.component().equals(component)
+                        && r.release().equals(release)
+                        && r.servicePack() == servicePack)
                 .min(Comparator.comparingInt(Row::build).thenComparingInt(Row::minor));
     }
 }

@@ -19,28 +19,38 @@ import java.util.regex.Pattern;
  * @param component the build table's component for it: {@code ims} for SMTP, {@code server} for the store's
  *                  protocols
  */
-public record Greeting(boolean exchange, Optional<String> product, Optional<String> release, OptionalInt build,
-                       String component) {
+public record Greeting(
+        boolean exchange, Optional<String> product, Optional<String> release, OptionalInt build, String component) {
 
     private static final Pattern VERSIONED = Pattern.compile(
             "(Microsoft Exchange[A-Za-z0-9 ]*?)\\s*(?:[Vv]ersion\\s+)?\\(?(\\d\\.\\d)\\.(\\d{3,4})\\.(\\d{1,5})");
-    private static final Pattern IMC = Pattern.compile("Microsoft Exchange Internet Mail Connector", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IMC =
+            Pattern.compile("Microsoft Exchange Internet Mail Connector", Pattern.CASE_INSENSITIVE);
 
     /** Reads the greeting {@code line} a {@code protocol} probe ({@code smtp}, {@code pop3}, …) saw. */
     public static Greeting read(String protocol, String line) {
         String component = protocol.toLowerCase(Locale.ROOT).equals("smtp") ? "ims" : "server";
         Matcher m = VERSIONED.matcher(line);
         if (m.find()) {
-            return new Greeting(true, Optional.of(m.group(1).trim()), Optional.of(m.group(2)),
-                    OptionalInt.of(Integer.parseInt(m.group(3))), component);
+            return new Greeting(
+                    true,
+                    Optional.of(m.group(1).trim()),
+                    Optional.of(m.group(2)),
+                    OptionalInt.of(Integer.parseInt(m.group(3))),
+                    component);
         }
         if (IMC.matcher(line).find()) {
             // Only Exchange 4.0 has an Internet Mail Connector; its greeting carries no build.
-            return new Greeting(true, Optional.of("Microsoft Exchange Internet Mail Connector"), Optional.of("4.0"),
-                    OptionalInt.empty(), component);
+            return new Greeting(
+                    true,
+                    Optional.of("Microsoft Exchange Internet Mail Connector"),
+                    Optional.of("4.0"),
+                    OptionalInt.empty(),
+                    component);
         }
         if (line.contains("Microsoft Exchange")) {
-            return new Greeting(true, Optional.of("Microsoft Exchange"), Optional.empty(), OptionalInt.empty(), component);
+            return new Greeting(
+                    true, Optional.of("Microsoft Exchange"), Optional.empty(), OptionalInt.empty(), component);
         }
         return new Greeting(false, Optional.empty(), Optional.empty(), OptionalInt.empty(), component);
     }

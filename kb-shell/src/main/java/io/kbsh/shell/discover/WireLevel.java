@@ -30,16 +30,19 @@ public record WireLevel(Greeting greeting, Optional<ExchangeBuilds.Match> match,
         }
         Greeting g = Greeting.read(fact.probe(), line.get());
         Optional<ExchangeBuilds.Match> m = g.release().isPresent() && g.build().isPresent()
-                ? builds.level(g.component(), g.release().get(), g.build().getAsInt()) : Optional.empty();
+                ? builds.level(g.component(), g.release().get(), g.build().getAsInt())
+                : Optional.empty();
         return Optional.of(new WireLevel(g, m, line.get(), fact.subject()));
     }
 
     /** One line of evidence: where, what was said, what it means and by which article. */
     public String describe() {
-        String meaning = match.map(m -> "build " + greeting.build().getAsInt() + " is " + m.describe() + " ("
-                        + m.article() + ")")
+        String meaning = match.map(
+                        m -> "build " + greeting.build().getAsInt() + " is " + m.describe() + " (" + m.article() + ")")
                 .orElseGet(() -> greeting.exchange()
-                        ? greeting.release().map(r -> "Exchange " + r + ", no build in the greeting").orElse("Exchange, no version")
+                        ? greeting.release()
+                                .map(r -> "Exchange " + r + ", no build in the greeting")
+                                .orElse("Exchange, no version")
                         : "not Exchange");
         return origin + " said '" + line + "': " + meaning;
     }

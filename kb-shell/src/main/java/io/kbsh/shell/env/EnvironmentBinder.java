@@ -70,18 +70,82 @@ final class EnvironmentBinder {
     private static final Map<ObjectKind, Set<String>> CORE = new EnumMap<>(ObjectKind.class);
 
     static {
-        core(ObjectKind.ENVIRONMENT, "schemaVersion", "organisation", "sites", "servers", "connectors", "proxies",
-                "publications", "firewalls", "domains", "dnsServers", "windowsDomains", "mailHosts", "collected");
+        core(
+                ObjectKind.ENVIRONMENT,
+                "schemaVersion",
+                "organisation",
+                "sites",
+                "servers",
+                "connectors",
+                "proxies",
+                "publications",
+                "firewalls",
+                "domains",
+                "dnsServers",
+                "windowsDomains",
+                "mailHosts",
+                "collected");
         core(ObjectKind.SITE, "id", "name");
-        core(ObjectKind.SERVER, "id", "site", "addresses", "os", "exchange", "cluster", "components", "serves", "roles",
-                "windowsDomain", "dnsServers", "services", "wspClient", "ims", "hotfixes", "iniFiles", "provenance",
-                "windowsNt", "clustered", "winsockProxyClient");
-        core(ObjectKind.CONNECTOR, "id", "type", "server", "transport", "remoteMta", "domains", "path", "passwordsMatch",
+        core(
+                ObjectKind.SERVER,
+                "id",
+                "site",
+                "addresses",
+                "os",
+                "exchange",
+                "cluster",
+                "components",
+                "serves",
+                "roles",
+                "windowsDomain",
+                "dnsServers",
+                "services",
+                "wspClient",
+                "ims",
+                "hotfixes",
+                "iniFiles",
+                "provenance",
+                "windowsNt",
+                "clustered",
+                "winsockProxyClient");
+        core(
+                ObjectKind.CONNECTOR,
+                "id",
+                "type",
+                "server",
+                "transport",
+                "remoteMta",
+                "domains",
+                "path",
+                "passwordsMatch",
                 "provenance");
-        core(ObjectKind.PROXY, "id", "version", "name", "internalAddress", "externalAddress", "runsOn", "dynamicPacketFiltering",
-                "accessControl", "domainFilters", "clientsConnectBy", "services", "hotfixes", "provenance");
+        core(
+                ObjectKind.PROXY,
+                "id",
+                "version",
+                "name",
+                "internalAddress",
+                "externalAddress",
+                "runsOn",
+                "dynamicPacketFiltering",
+                "accessControl",
+                "domainFilters",
+                "clientsConnectBy",
+                "services",
+                "hotfixes",
+                "provenance");
         core(ObjectKind.PUBLICATION, "proxy", "server", "protocol", "ssl", "port");
-        core(ObjectKind.FIREWALL, "id", "name", "protects", "vendor", "product", "version", "mode", "features", "rules",
+        core(
+                ObjectKind.FIREWALL,
+                "id",
+                "name",
+                "protects",
+                "vendor",
+                "product",
+                "version",
+                "mode",
+                "features",
+                "rules",
                 "provenance");
         core(ObjectKind.DNS_DOMAIN, "name", "mx", "own");
         core(ObjectKind.DNS_SERVER, "id", "addresses", "runsOn", "product", "version", "zones", "provenance");
@@ -114,11 +178,12 @@ final class EnvironmentBinder {
 
     Environment bind(Node root) throws JsonInputException {
         JsonFields f = JsonFields.of(root, source);
-        Node versionNode = f.node("schemaVersion").orElseThrow(() -> f.problem("missing required field 'schemaVersion'"));
+        Node versionNode =
+                f.node("schemaVersion").orElseThrow(() -> f.problem("missing required field 'schemaVersion'"));
         int v = f.toInt(versionNode);
         if (v != 1 && v != 2) {
-            throw JsonFields.problem(source, versionNode, "unsupported schema version " + v
-                    + " (this kbsh reads versions 1 and 2)");
+            throw JsonFields.problem(
+                    source, versionNode, "unsupported schema version " + v + " (this kbsh reads versions 1 and 2)");
         }
         version = v;
         String organisation = f.optString("organisation").orElse("");
@@ -130,19 +195,36 @@ final class EnvironmentBinder {
         List<Firewall> firewalls = f.objects("firewalls", this::firewall);
         List<DnsDomain> domains = f.objects("domains", this::dnsDomain);
         List<DnsServer> dnsServers = v2(f, "dnsServers") ? f.objects("dnsServers", this::dnsServer) : List.of();
-        List<WindowsDomain> windowsDomains = v2(f, "windowsDomains") ? f.objects("windowsDomains", this::windowsDomain) : List.of();
+        List<WindowsDomain> windowsDomains =
+                v2(f, "windowsDomains") ? f.objects("windowsDomains", this::windowsDomain) : List.of();
         List<MailHost> mailHosts = v2(f, "mailHosts") ? f.objects("mailHosts", this::mailHost) : List.of();
         List<CollectedEvidence> collected = v2(f, "collected") ? f.objects("collected", this::collected) : List.of();
         Extensions ext = finish(f, ObjectKind.ENVIRONMENT);
-        return new Environment(v, organisation, sites, servers, connectors, proxies, publications, firewalls, domains,
-                dnsServers, windowsDomains, mailHosts, collected, ext);
+        return new Environment(
+                v,
+                organisation,
+                sites,
+                servers,
+                connectors,
+                proxies,
+                publications,
+                firewalls,
+                domains,
+                dnsServers,
+                windowsDomains,
+                mailHosts,
+                collected,
+                ext);
     }
 
     /** True when the v2-only member {@code name} may be read; in a version 1 file its presence is refused. */
     private boolean v2(JsonFields f, String name) throws JsonInputException {
         Optional<Node> n = f.node(name);
         if (version == 1 && n.isPresent()) {
-            throw JsonFields.problem(source, n.get(), "'" + name + "' is a schema version 2 field (this file says \"schemaVersion\": 1)");
+            throw JsonFields.problem(
+                    source,
+                    n.get(),
+                    "'" + name + "' is a schema version 2 field (this file says \"schemaVersion\": 1)");
         }
         if (version == 1) {
             f.forget(name);
@@ -154,7 +236,8 @@ final class EnvironmentBinder {
     private boolean v1(JsonFields f, String name) throws JsonInputException {
         Optional<Node> n = f.node(name);
         if (version == 2 && n.isPresent()) {
-            throw JsonFields.problem(source, n.get(), "'" + name + "' is schema version 1's; version 2 writes " + RENAMED.get(name));
+            throw JsonFields.problem(
+                    source, n.get(), "'" + name + "' is schema version 1's; version 2 writes " + RENAMED.get(name));
         }
         if (version == 2) {
             f.forget(name);
@@ -172,7 +255,10 @@ final class EnvironmentBinder {
         if (f.node().members().get("provenance") instanceof JsonTree.Obj p) {
             for (Map.Entry<String, Node> e : p.members().entrySet()) {
                 if (!f.node().members().containsKey(e.getKey()) || e.getKey().equals("provenance")) {
-                    throw JsonFields.problem(source, e.getValue(), "provenance for '" + e.getKey() + "', which this object does not have");
+                    throw JsonFields.problem(
+                            source,
+                            e.getValue(),
+                            "provenance for '" + e.getKey() + "', which this object does not have");
                 }
             }
         }
@@ -216,7 +302,9 @@ final class EnvironmentBinder {
     }
 
     private Provenance provenanceEntry(JsonFields f) throws JsonInputException {
-        Provenance p = new Provenance(f.enumValue("source", Provenance.Source.class), f.string("evidence"),
+        Provenance p = new Provenance(
+                f.enumValue("source", Provenance.Source.class),
+                f.string("evidence"),
                 f.optString("origin"),
                 f.optParsed("article", ArticleId::parse, "an article id such as Q257618"),
                 f.optParsed("observedAt", Instant::parse, "a UTC time such as 2026-12-01T22:00:00Z"));
@@ -255,7 +343,8 @@ final class EnvironmentBinder {
             b.iniFile(ini);
         }
         if (v2(f, "os")) {
-            f.optParsed("os", OperatingSystem::parse, "an operating system such as 'Windows NT 4.0 SP6'").ifPresent(b::os);
+            f.optParsed("os", OperatingSystem::parse, "an operating system such as 'Windows NT 4.0 SP6'")
+                    .ifPresent(b::os);
         }
         if (v2(f, "cluster")) {
             f.object("cluster", this::cluster).ifPresent(b::cluster);
@@ -294,20 +383,25 @@ final class EnvironmentBinder {
     }
 
     private Cluster cluster(JsonFields f) throws JsonInputException {
-        Cluster c = new Cluster(f.optString("virtualServer"), f.strings("nodeAddresses"), f.strings("virtualAddresses"));
+        Cluster c =
+                new Cluster(f.optString("virtualServer"), f.strings("nodeAddresses"), f.strings("virtualAddresses"));
         f.refuseUnknown();
         return c;
     }
 
     private ServedProtocol served(JsonFields f) throws JsonInputException {
-        ServedProtocol p = new ServedProtocol(f.enumValue("protocol", Protocol.class), f.flag("ssl"), f.optInteger("port"));
+        ServedProtocol p =
+                new ServedProtocol(f.enumValue("protocol", Protocol.class), f.flag("ssl"), f.optInteger("port"));
         f.refuseUnknown();
         return p;
     }
 
     private InstalledService service(JsonFields f) throws JsonInputException {
-        InstalledService s = new InstalledService(f.string("name"), f.optString("displayName"),
-                f.optEnum("state", InstalledService.State.class), f.optEnum("startMode", InstalledService.StartMode.class));
+        InstalledService s = new InstalledService(
+                f.string("name"),
+                f.optString("displayName"),
+                f.optEnum("state", InstalledService.State.class),
+                f.optEnum("startMode", InstalledService.StartMode.class));
         f.refuseUnknown();
         return s;
     }
@@ -319,21 +413,28 @@ final class EnvironmentBinder {
     }
 
     private ImsSettings ims(JsonFields f) throws JsonInputException {
-        ImsSettings s = new ImsSettings(f.optFlag("reverseLookup"), f.object("relay", this::relay), f.strings("tlsDomains"),
+        ImsSettings s = new ImsSettings(
+                f.optFlag("reverseLookup"),
+                f.object("relay", this::relay),
+                f.strings("tlsDomains"),
                 f.optString("smartHost"));
         f.refuseUnknown();
         return s;
     }
 
     private RelayRestrictions relay(JsonFields f) throws JsonInputException {
-        RelayRestrictions r = new RelayRestrictions(f.flag("rerouting"), f.flag("authenticated"), f.strings("fromAddresses"),
+        RelayRestrictions r = new RelayRestrictions(
+                f.flag("rerouting"),
+                f.flag("authenticated"),
+                f.strings("fromAddresses"),
                 f.strings("toInternalAddresses"));
         f.refuseUnknown();
         return r;
     }
 
     private Connector connector(JsonFields f) throws JsonInputException {
-        Connector.Builder b = Connector.builder(f.string("id"), f.enumValue("type", ConnectorType.class), f.string("server"));
+        Connector.Builder b =
+                Connector.builder(f.string("id"), f.enumValue("type", ConnectorType.class), f.string("server"));
         f.optEnum("transport", Transport.class).ifPresent(b::transport);
         f.optString("remoteMta").ifPresent(b::remoteMta);
         f.strings("domains").forEach(b::domain);
@@ -419,8 +520,12 @@ final class EnvironmentBinder {
     }
 
     private FlowRule rule(JsonFields f) throws JsonInputException {
-        FlowRule r = new FlowRule(f.string("from"), f.string("to"), f.enumValue("protocol", FlowRule.IpProtocol.class),
-                f.values("ports", n -> port(f, n)), f.optString("note"));
+        FlowRule r = new FlowRule(
+                f.string("from"),
+                f.string("to"),
+                f.enumValue("protocol", FlowRule.IpProtocol.class),
+                f.values("ports", n -> port(f, n)),
+                f.optString("note"));
         if (r.ports().isEmpty()) {
             throw f.problem("a rule names the ports it allows ('ports': [25, \"1024-65535\"])");
         }
@@ -457,7 +562,8 @@ final class EnvironmentBinder {
         Optional<String> productVersion = f.optString("version");
         List<DnsZone> zones = f.objects("zones", this::zone);
         Map<String, Provenance> provenance = provenance(f);
-        return new DnsServer(id, addresses, runsOn, product, productVersion, zones, provenance, finish(f, ObjectKind.DNS_SERVER));
+        return new DnsServer(
+                id, addresses, runsOn, product, productVersion, zones, provenance, finish(f, ObjectKind.DNS_SERVER));
     }
 
     private DnsZone zone(JsonFields f) throws JsonInputException {
@@ -493,8 +599,8 @@ final class EnvironmentBinder {
     }
 
     private CollectedEvidence collected(JsonFields f) throws JsonInputException {
-        CollectedEvidence c = new CollectedEvidence(f.string("from"), f.objects("registry", this::registryValue),
-                f.objects("events", this::event));
+        CollectedEvidence c = new CollectedEvidence(
+                f.string("from"), f.objects("registry", this::registryValue), f.objects("events", this::event));
         f.refuseUnknown();
         return c;
     }
@@ -530,8 +636,17 @@ final class EnvironmentBinder {
         if (id < 0 || id > 65535) {
             throw JsonFields.problem(source, idNode, "an event id is 0 to 65535, got " + id);
         }
-        EventLogEntry e = new EventLogEntry(time, log, eventSource, type, category, id, f.optString("user"),
-                f.optString("computer"), f.optString("description").orElse(""), ownProvenance(f));
+        EventLogEntry e = new EventLogEntry(
+                time,
+                log,
+                eventSource,
+                type,
+                category,
+                id,
+                f.optString("user"),
+                f.optString("computer"),
+                f.optString("description").orElse(""),
+                ownProvenance(f));
         f.refuseUnknown();
         return e;
     }

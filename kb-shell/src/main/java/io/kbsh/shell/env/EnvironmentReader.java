@@ -9,8 +9,8 @@ import io.kbsh.shell.json.JsonFields;
 import io.kbsh.shell.json.JsonInputException;
 import io.kbsh.shell.json.JsonTree;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -75,7 +75,8 @@ public final class EnvironmentReader {
             Server server = env.servers().get(i);
             for (int j = 0; j < server.iniFiles().size(); j++) {
                 IniFile ini = server.iniFiles().get(j);
-                Optional<String> problem = ini.localCopy().isPresent() ? outside(ini.localCopy().get(), roots) : Optional.empty();
+                Optional<String> problem =
+                        ini.localCopy().isPresent() ? outside(ini.localCopy().get(), roots) : Optional.empty();
                 if (problem.isPresent()) {
                     String path = "servers[" + i + "].iniFiles[" + j + "].localCopy";
                     JsonTree.Node at = JsonTree.at(JsonTree.parse(content, file.toString()), path);
@@ -101,8 +102,14 @@ public final class EnvironmentReader {
     public static Optional<String> outside(Path copy, List<Path> roots) throws IOException {
         Path normal = copy.toAbsolutePath().normalize();
         String allowed = "collected copies must be inside " + roots.get(0)
-                + (roots.size() > 1 ? " or " + String.join(", ", roots.subList(1, roots.size()).stream()
-                        .map(Path::toString).toList()) : " (or a folder named with env load --copies DIR)");
+                + (roots.size() > 1
+                        ? " or "
+                                + String.join(
+                                        ", ",
+                                        roots.subList(1, roots.size()).stream()
+                                                .map(Path::toString)
+                                                .toList())
+                        : " (or a folder named with env load --copies DIR)");
         if (roots.stream().noneMatch(normal::startsWith)) {
             return Optional.of(normal + " is outside the environment's folder; " + allowed);
         }
@@ -126,7 +133,12 @@ public final class EnvironmentReader {
         var problem = EnvironmentValidator.firstProblem(env);
         if (problem.isPresent()) {
             JsonTree.Node at = JsonTree.at(root, problem.get().path());
-            throw new JsonInputException(source, at.line(), at.column(), problem.get().path(), problem.get().message());
+            throw new JsonInputException(
+                    source,
+                    at.line(),
+                    at.column(),
+                    problem.get().path(),
+                    problem.get().message());
         }
         return base == null ? env : env.resolvedAgainst(base);
     }

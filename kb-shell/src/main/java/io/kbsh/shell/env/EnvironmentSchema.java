@@ -26,14 +26,19 @@ public final class EnvironmentSchema {
 
     /** The version 2 definition of each kind of object in the schema's {@code $defs}. */
     private static final Map<ObjectKind, String> DEFINITION = Map.ofEntries(
-            Map.entry(ObjectKind.ENVIRONMENT, "v2"), Map.entry(ObjectKind.SITE, "site"), Map.entry(ObjectKind.SERVER, "server"),
-            Map.entry(ObjectKind.CONNECTOR, "connector"), Map.entry(ObjectKind.PROXY, "proxy"),
-            Map.entry(ObjectKind.PUBLICATION, "publication"), Map.entry(ObjectKind.FIREWALL, "firewall"),
-            Map.entry(ObjectKind.DNS_DOMAIN, "domain"), Map.entry(ObjectKind.DNS_SERVER, "dnsServer"),
-            Map.entry(ObjectKind.WINDOWS_DOMAIN, "windowsDomain"), Map.entry(ObjectKind.MAIL_HOST, "mailHost"));
+            Map.entry(ObjectKind.ENVIRONMENT, "v2"),
+            Map.entry(ObjectKind.SITE, "site"),
+            Map.entry(ObjectKind.SERVER, "server"),
+            Map.entry(ObjectKind.CONNECTOR, "connector"),
+            Map.entry(ObjectKind.PROXY, "proxy"),
+            Map.entry(ObjectKind.PUBLICATION, "publication"),
+            Map.entry(ObjectKind.FIREWALL, "firewall"),
+            Map.entry(ObjectKind.DNS_DOMAIN, "domain"),
+            Map.entry(ObjectKind.DNS_SERVER, "dnsServer"),
+            Map.entry(ObjectKind.WINDOWS_DOMAIN, "windowsDomain"),
+            Map.entry(ObjectKind.MAIL_HOST, "mailHost"));
 
-    private EnvironmentSchema() {
-    }
+    private EnvironmentSchema() {}
 
     /** The schema as shipped: the schema's own fields only. */
     public static byte[] bytes() {
@@ -52,7 +57,9 @@ public final class EnvironmentSchema {
         try {
             ObjectNode schema = (ObjectNode) JSON.readTree(bytes());
             for (ExtensionRegistry.Declared d : extensions.all()) {
-                ObjectNode properties = (ObjectNode) schema.path("$defs").path(DEFINITION.get(d.field().on())).path("properties");
+                ObjectNode properties = (ObjectNode) schema.path("$defs")
+                        .path(DEFINITION.get(d.field().on()))
+                        .path("properties");
                 ObjectNode field = properties.putObject(d.field().name());
                 field.put("description", d.field().description() + " (plugin " + d.owner() + ")");
                 type(field, d.field().type());

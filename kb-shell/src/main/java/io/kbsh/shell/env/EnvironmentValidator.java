@@ -29,16 +29,15 @@ import java.util.regex.Pattern;
 /** The checks JSON binding cannot make: value ranges, known release lines, and references between objects. */
 final class EnvironmentValidator {
 
-    record Problem(String path, String message) {
-    }
+    record Problem(String path, String message) {}
 
     /** Highest service pack of each release line the model accepts. */
     private static final Map<String, Integer> EXCHANGE = Map.of("4.0", 5, "5.0", 2, "5.5", 4);
+
     private static final Map<String, Integer> PROXY = Map.of("1.0", 1, "2.0", 1);
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_.:-]*[A-Za-z0-9_])?");
 
-    private EnvironmentValidator() {
-    }
+    private EnvironmentValidator() {}
 
     static Optional<Problem> firstProblem(Environment env) {
         try {
@@ -74,7 +73,9 @@ final class EnvironmentValidator {
         for (int i = 0; i < env.windowsDomains().size(); i++) {
             String name = env.windowsDomains().get(i).name();
             if (name.isBlank() || !windowsDomains.add(name.toLowerCase(Locale.ROOT))) {
-                fail("windowsDomains[" + i + "].name", name.isBlank() ? "must not be empty" : "domain '" + name + "' is listed twice");
+                fail(
+                        "windowsDomains[" + i + "].name",
+                        name.isBlank() ? "must not be empty" : "domain '" + name + "' is listed twice");
             }
         }
         Set<String> serverIds = new HashSet<>();
@@ -109,12 +110,18 @@ final class EnvironmentValidator {
             for (int j = 0; j < s.serves().size(); j++) {
                 port(s.serves().get(j).port(), at + ".serves[" + j + "].port");
             }
-            if (s.windowsDomain().isPresent() && !windowsDomains.contains(s.windowsDomain().get().toLowerCase(Locale.ROOT))) {
-                fail(at + ".windowsDomain", "no Windows domain named '" + s.windowsDomain().get() + "' in windowsDomains");
+            if (s.windowsDomain().isPresent()
+                    && !windowsDomains.contains(s.windowsDomain().get().toLowerCase(Locale.ROOT))) {
+                fail(
+                        at + ".windowsDomain",
+                        "no Windows domain named '" + s.windowsDomain().get() + "' in windowsDomains");
             }
             hosts(s.dnsServers(), at + ".dnsServers");
-            if (s.wspClient().flatMap(c -> c.proxy()).isPresent() && !proxyIds.contains(s.wspClient().get().proxy().get())) {
-                fail(at + ".wspClient.proxy", "no proxy with id '" + s.wspClient().get().proxy().get() + "'");
+            if (s.wspClient().flatMap(c -> c.proxy()).isPresent()
+                    && !proxyIds.contains(s.wspClient().get().proxy().get())) {
+                fail(
+                        at + ".wspClient.proxy",
+                        "no proxy with id '" + s.wspClient().get().proxy().get() + "'");
             }
             if (s.ims().flatMap(m -> m.smartHost()).isPresent()) {
                 host(s.ims().get().smartHost().get(), at + ".ims.smartHost");
@@ -197,7 +204,9 @@ final class EnvironmentValidator {
             for (int j = 0; j < d.mx().size(); j++) {
                 MxRecord mx = d.mx().get(j);
                 if (mx.preference() < 0 || mx.preference() > 65535) {
-                    fail(at + ".mx[" + j + "].preference", "MX preference must be between 0 and 65535, got " + mx.preference());
+                    fail(
+                            at + ".mx[" + j + "].preference",
+                            "MX preference must be between 0 and 65535, got " + mx.preference());
                 }
                 host(mx.host(), at + ".mx[" + j + "].host");
             }
@@ -289,12 +298,16 @@ final class EnvironmentValidator {
     private static void level(ReleaseLevel level, Map<String, Integer> lines, String product, String path) {
         Integer last = lines.get(level.release());
         if (last == null) {
-            fail(path, product + " has no version " + level.release() + " (known: "
-                    + String.join(", ", lines.keySet().stream().sorted().toList()) + ")");
+            fail(
+                    path,
+                    product + " has no version " + level.release() + " (known: "
+                            + String.join(", ", lines.keySet().stream().sorted().toList()) + ")");
         }
         if (level.servicePack() > last) {
-            fail(path, product + " " + level.release() + " has no service pack " + level.servicePack()
-                    + " (the last is SP" + last + ")");
+            fail(
+                    path,
+                    product + " " + level.release() + " has no service pack " + level.servicePack() + " (the last is SP"
+                            + last + ")");
         }
     }
 
@@ -313,7 +326,9 @@ final class EnvironmentValidator {
     private static void hotfixes(List<String> hotfixes, String path) {
         for (int i = 0; i < hotfixes.size(); i++) {
             if (ArticleId.tryParse(hotfixes.get(i)).isEmpty()) {
-                fail(path + "[" + i + "]", "a hotfix is named by its article, e.g. Q232588; got '" + hotfixes.get(i) + "'");
+                fail(
+                        path + "[" + i + "]",
+                        "a hotfix is named by its article, e.g. Q232588; got '" + hotfixes.get(i) + "'");
             }
         }
     }

@@ -59,7 +59,8 @@ public final class EnvironmentWriter {
      * paths are written as the environment holds them.
      */
     public EnvironmentWriter(Optional<Path> directory) {
-        this.directory = Objects.requireNonNull(directory, "directory").map(d -> d.toAbsolutePath().normalize());
+        this.directory = Objects.requireNonNull(directory, "directory")
+                .map(d -> d.toAbsolutePath().normalize());
     }
 
     /** The file's bytes: UTF-8, two-space indentation, a final line end. */
@@ -67,8 +68,10 @@ public final class EnvironmentWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             // "name": value and {} / [] for empty ones: as people write JSON, not Jackson's default "name" : value.
-            Separators separators = Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("").withArrayEmptySeparator("");
+            Separators separators = Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator("");
             DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(separators)
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"));
@@ -298,7 +301,9 @@ public final class EnvironmentWriter {
         flag(g, "accessControl", p.accessControl());
         if (p.domainFilters().isPresent()) {
             g.writeObjectFieldStart("domainFilters");
-            g.writeStringField("byDefault", EnvironmentReader.jsonName(p.domainFilters().get().byDefault()));
+            g.writeStringField(
+                    "byDefault",
+                    EnvironmentReader.jsonName(p.domainFilters().get().byDefault()));
             strings(g, "except", p.domainFilters().get().except());
             g.writeEndObject();
         }

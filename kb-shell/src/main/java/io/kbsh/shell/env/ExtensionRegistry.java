@@ -19,8 +19,7 @@ import java.util.Set;
 public final class ExtensionRegistry {
 
     /** A declared field and who declared it. */
-    public record Declared(ExtensionField field, String owner) {
-    }
+    public record Declared(ExtensionField field, String owner) {}
 
     private static final ExtensionRegistry EMPTY = new ExtensionRegistry(new EnumMap<>(ObjectKind.class));
 

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class BoundedLines {
 
-    private BoundedLines() {
-    }
+    private BoundedLines() {}
 
     /** A line longer than the limit. */
     public static final class LineTooLongException extends IOException {

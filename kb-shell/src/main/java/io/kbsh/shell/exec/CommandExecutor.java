@@ -3,15 +3,15 @@ package io.kbsh.shell.exec;
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.command.ShellCommand;
+import io.kbsh.model.command.Suggestions;
 import io.kbsh.model.command.UsageException;
+import io.kbsh.shell.help.CommandSyntax;
+import io.kbsh.shell.help.HelpText;
 import io.kbsh.shell.plugin.PluginCalls;
 import io.kbsh.shell.plugin.PluginError;
 import io.kbsh.shell.plugin.PluginFaults;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import io.kbsh.model.command.Suggestions;
-import io.kbsh.shell.help.CommandSyntax;
-import io.kbsh.shell.help.HelpText;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,7 +77,8 @@ public final class CommandExecutor {
         String name = words.get(0);
         CommandRegistry.Entry entry = registry.find(name).orElse(null);
         if (entry == null) {
-            String suggestion = Suggestions.closest(name, registry.names()).map(s -> " (did you mean " + s + "?)")
+            String suggestion = Suggestions.closest(name, registry.names())
+                    .map(s -> " (did you mean " + s + "?)")
                     .orElse(" (type help for the list)");
             context.err().println(location + "kbsh: unknown command '" + name + "'" + suggestion);
             return ExitStatus.USAGE;
@@ -123,10 +124,12 @@ public final class CommandExecutor {
                 context.err().println(location + name + ": interrupted");
             } else {
                 Throwable shown = e instanceof PluginError && e.getCause() != null ? e.getCause() : e;
-                context.err().println(location + name + ": "
-                        + (entry.plugin().isPresent() ? "plugin " + entry.origin() + " failed: " + PluginFaults.describe(shown)
-                        : "internal error: " + (e instanceof PluginError ? e.getMessage() : e))
-                        + (context.debug() ? "" : " (run with --debug for details)"));
+                context.err()
+                        .println(location + name + ": "
+                                + (entry.plugin().isPresent()
+                                        ? "plugin " + entry.origin() + " failed: " + PluginFaults.describe(shown)
+                                        : "internal error: " + (e instanceof PluginError ? e.getMessage() : e))
+                                + (context.debug() ? "" : " (run with --debug for details)"));
                 printTrace(shown);
             }
             return ExitStatus.FAILED;
@@ -191,7 +194,8 @@ public final class CommandExecutor {
 
     private static boolean isInterruption(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+            if (t instanceof InterruptedException
+                    || t instanceof java.io.InterruptedIOException
                     || t instanceof java.nio.channels.ClosedByInterruptException) {
                 return true;
             }

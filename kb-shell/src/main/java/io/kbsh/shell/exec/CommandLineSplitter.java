@@ -14,8 +14,7 @@ import java.util.List;
 public final class CommandLineSplitter {
 
     /** One word with where it stands in the line (start inclusive, end exclusive; quotes included). */
-    public record Word(String text, int start, int end) {
-    }
+    public record Word(String text, int start, int end) {}
 
     /** The words of one command. */
     public record Command(List<Word> words, int start, int end) {
@@ -25,11 +24,9 @@ public final class CommandLineSplitter {
     }
 
     /** The commands of a line; an unterminated quote is reported only when {@code strict}. */
-    public record Split(List<Command> commands, boolean unterminatedQuote, int quoteColumn) {
-    }
+    public record Split(List<Command> commands, boolean unterminatedQuote, int quoteColumn) {}
 
-    private CommandLineSplitter() {
-    }
+    private CommandLineSplitter() {}
 
     /** Splits a complete line; an unterminated quote is a usage error naming its column. */
     public static List<List<String>> commands(String line) throws UsageException {

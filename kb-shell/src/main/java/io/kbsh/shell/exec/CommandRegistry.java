@@ -66,7 +66,9 @@ public final class CommandRegistry {
             Entry existing = taken.get(name);
             if (existing != null) {
                 return Optional.of("command '" + name + "' is already provided by " + existing.origin()
-                        + existing.plugin().map(p -> " (" + p.source().getFileName() + ")").orElse(""));
+                        + existing.plugin()
+                                .map(p -> " (" + p.source().getFileName() + ")")
+                                .orElse(""));
             }
             for (int j = 0; j < i; j++) {
                 if (own.get(j).name().equals(name)) {

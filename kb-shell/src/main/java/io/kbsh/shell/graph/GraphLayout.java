@@ -155,8 +155,11 @@ public final class GraphLayout {
         if (n.kind() == Kind.SITE) {
             e.setProperty(CoreOptions.NODE_LABELS_PLACEMENT, NodeLabelPlacement.insideTopCenter());
             e.setProperty(CoreOptions.PADDING, new ElkPadding(TITLE + PAD, PAD, PAD, PAD));
-            e.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(org.eclipse.elk.core.options.SizeConstraint.MINIMUM_SIZE,
-                    org.eclipse.elk.core.options.SizeConstraint.NODE_LABELS));
+            e.setProperty(
+                    CoreOptions.NODE_SIZE_CONSTRAINTS,
+                    EnumSet.of(
+                            org.eclipse.elk.core.options.SizeConstraint.MINIMUM_SIZE,
+                            org.eclipse.elk.core.options.SizeConstraint.NODE_LABELS));
             e.setWidth(Math.max(120, n.label().length() * CHAR_WIDTH + 2 * PAD));
             e.setHeight(60);
             if (graph.children(java.util.Optional.of(n.id())).isEmpty()) {

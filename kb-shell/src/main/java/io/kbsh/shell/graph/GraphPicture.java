@@ -27,8 +27,19 @@ public record GraphPicture(String title, String width, String height, List<Shape
      * @param outline an SVG path
      * @param text each line with its baseline position
      */
-    public record Shape(String id, String anchor, String kind, String kindLabel, boolean container, String outline,
-                        List<Text> text, String state, String tooltip, String badgeX, String badgeY, String symbol) {
+    public record Shape(
+            String id,
+            String anchor,
+            String kind,
+            String kindLabel,
+            boolean container,
+            String outline,
+            List<Text> text,
+            String state,
+            String tooltip,
+            String badgeX,
+            String badgeY,
+            String symbol) {
         public Shape {
             text = List.copyOf(text);
         }
@@ -42,8 +53,16 @@ public record GraphPicture(String title, String width, String height, List<Shape
     public record Text(String x, String y, String text, String css, String fit) {}
 
     /** @param anchor the findings section of the connector the line is a hop of, or empty */
-    public record Line(String id, String kind, String anchor, String points, String labelX, String labelY, String label,
-                       String state, String tooltip) {}
+    public record Line(
+            String id,
+            String kind,
+            String anchor,
+            String points,
+            String labelX,
+            String labelY,
+            String label,
+            String state,
+            String tooltip) {}
 
     /** The anchor a report uses for the findings of {@code ref}. */
     public static String anchor(ObjectRef ref) {
@@ -71,8 +90,15 @@ public record GraphPicture(String title, String width, String height, List<Shape
                 }
             }
             String label = r.edge().label();
-            lines.add(new Line(r.edge().id(), r.edge().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), anchor,
-                    r.svgPoints(), n(r.labelAt().x()), n(r.labelAt().y()), label, mark.state().css(),
+            lines.add(new Line(
+                    r.edge().id(),
+                    r.edge().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    anchor,
+                    r.svgPoints(),
+                    n(r.labelAt().x()),
+                    n(r.labelAt().y()),
+                    label,
+                    mark.state().css(),
                     label + mark.line().map(l -> " — " + l).orElse("")));
         }
         return new GraphPicture(laid.graph().title(), n(laid.width()), n(laid.height()), shapes, lines);
@@ -115,9 +141,20 @@ public record GraphPicture(String title, String width, String height, List<Shape
                 break;
             }
         }
-        String tooltip = node.kind().label() + " " + node.label() + mark.line().map(l -> " — " + l).orElse("");
-        return new Shape(node.id(), anchor, node.kind().cssName(), node.kind().label(), container,
-                outline(node.kind(), x, y, w, h), text, mark.state().css(), tooltip, n(x + w - 14), n(y + 14),
+        String tooltip = node.kind().label() + " " + node.label()
+                + mark.line().map(l -> " — " + l).orElse("");
+        return new Shape(
+                node.id(),
+                anchor,
+                node.kind().cssName(),
+                node.kind().label(),
+                container,
+                outline(node.kind(), x, y, w, h),
+                text,
+                mark.state().css(),
+                tooltip,
+                n(x + w - 14),
+                n(y + 14),
                 mark.state().symbol());
     }
 
@@ -126,8 +163,8 @@ public record GraphPicture(String title, String width, String height, List<Shape
         return switch (kind) {
             case PROXY -> { // a hexagon
                 double c = Math.min(12, w / 6);
-                yield "M" + n(x + c) + " " + n(y) + " H" + n(x + w - c) + " L" + n(x + w) + " " + n(y + h / 2)
-                        + " L" + n(x + w - c) + " " + n(y + h) + " H" + n(x + c) + " L" + n(x) + " " + n(y + h / 2) + " Z";
+                yield "M" + n(x + c) + " " + n(y) + " H" + n(x + w - c) + " L" + n(x + w) + " " + n(y + h / 2) + " L"
+                        + n(x + w - c) + " " + n(y + h) + " H" + n(x + c) + " L" + n(x) + " " + n(y + h / 2) + " Z";
             }
             case FIREWALL -> { // a wall: a box with a course line
                 yield rect(x, y, w, h, 0) + " M" + n(x) + " " + n(y + 6) + " H" + n(x + w);
@@ -149,7 +186,8 @@ public record GraphPicture(String title, String width, String height, List<Shape
             return "M" + n(x) + " " + n(y) + " H" + n(x + w) + " V" + n(y + h) + " H" + n(x) + " Z";
         }
         return "M" + n(x + r) + " " + n(y) + " H" + n(x + w - r) + " Q" + n(x + w) + " " + n(y) + " " + n(x + w) + " "
-                + n(y + r) + " V" + n(y + h - r) + " Q" + n(x + w) + " " + n(y + h) + " " + n(x + w - r) + " " + n(y + h)
+                + n(y + r) + " V" + n(y + h - r) + " Q" + n(x + w) + " " + n(y + h) + " " + n(x + w - r) + " "
+                + n(y + h)
                 + " H" + n(x + r) + " Q" + n(x) + " " + n(y + h) + " " + n(x) + " " + n(y + h - r) + " V" + n(y + r)
                 + " Q" + n(x) + " " + n(y) + " " + n(x + r) + " " + n(y) + " Z";
     }

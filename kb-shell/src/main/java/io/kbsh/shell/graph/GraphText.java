@@ -20,7 +20,8 @@ public final class GraphText {
     public static String dot(SiteGraph graph) {
         StringBuilder out = new StringBuilder("digraph site {\n");
         out.append("  label=").append(dotQuote(graph.title())).append(";\n");
-        out.append("  rankdir=LR;\n  node [fontname=\"monospace\" fontsize=11];\n  edge [fontname=\"monospace\" fontsize=9];\n");
+        out.append(
+                "  rankdir=LR;\n  node [fontname=\"monospace\" fontsize=11];\n  edge [fontname=\"monospace\" fontsize=9];\n");
         Map<String, String> ids = ids(graph);
         dotNodes(graph, Optional.empty(), ids, out, "  ");
         for (Edge e : graph.edges()) {
@@ -40,20 +41,31 @@ public final class GraphText {
         return out.append("}\n").toString();
     }
 
-    private static void dotNodes(SiteGraph graph, Optional<String> parent, Map<String, String> ids, StringBuilder out,
-                                 String indent) {
+    private static void dotNodes(
+            SiteGraph graph, Optional<String> parent, Map<String, String> ids, StringBuilder out, String indent) {
         for (Node n : graph.children(parent)) {
             if (n.kind() == Kind.SITE) {
-                out.append(indent).append("subgraph cluster_").append(ids.get(n.id())).append(" {\n");
-                out.append(indent).append("  label=").append(dotQuote("site " + n.label())).append(";\n");
+                out.append(indent)
+                        .append("subgraph cluster_")
+                        .append(ids.get(n.id()))
+                        .append(" {\n");
+                out.append(indent)
+                        .append("  label=")
+                        .append(dotQuote("site " + n.label()))
+                        .append(";\n");
                 out.append(indent).append("  style=dashed;\n");
                 dotNodes(graph, Optional.of(n.id()), ids, out, indent + "  ");
                 out.append(indent).append("}\n");
                 continue;
             }
             String label = n.label() + (n.details().isEmpty() ? "" : "\n" + String.join("\n", n.details()));
-            out.append(indent).append(ids.get(n.id())).append(" [label=").append(dotQuote(label))
-                    .append(" shape=").append(dotShape(n.kind())).append("];\n");
+            out.append(indent)
+                    .append(ids.get(n.id()))
+                    .append(" [label=")
+                    .append(dotQuote(label))
+                    .append(" shape=")
+                    .append(dotShape(n.kind()))
+                    .append("];\n");
         }
     }
 
@@ -74,7 +86,7 @@ public final class GraphText {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
-                case '\r' -> { }
+                case '\r' -> {}
                 default -> out.append(c < 0x20 ? ' ' : c);
             }
         }
@@ -87,7 +99,8 @@ public final class GraphText {
         mermaidNodes(graph, Optional.empty(), ids, out, "  ");
         for (Edge e : graph.edges()) {
             String arrow = e.kind() == SiteGraph.EdgeKind.WINSOCK_PROXY || e.kind() == SiteGraph.EdgeKind.PROTECTS
-                    ? "-.->" : "-->";
+                    ? "-.->"
+                    : "-->";
             out.append("  ").append(ids.get(e.from())).append(' ').append(arrow);
             if (!e.label().isEmpty()) {
                 out.append('|').append(mermaidQuote(e.label())).append('|');
@@ -98,12 +111,16 @@ public final class GraphText {
         return out.toString();
     }
 
-    private static void mermaidNodes(SiteGraph graph, Optional<String> parent, Map<String, String> ids,
-                                     StringBuilder out, String indent) {
+    private static void mermaidNodes(
+            SiteGraph graph, Optional<String> parent, Map<String, String> ids, StringBuilder out, String indent) {
         for (Node n : graph.children(parent)) {
             if (n.kind() == Kind.SITE) {
-                out.append(indent).append("subgraph ").append(ids.get(n.id())).append(" [")
-                        .append(mermaidQuote("site " + n.label())).append("]\n");
+                out.append(indent)
+                        .append("subgraph ")
+                        .append(ids.get(n.id()))
+                        .append(" [")
+                        .append(mermaidQuote("site " + n.label()))
+                        .append("]\n");
                 mermaidNodes(graph, Optional.of(n.id()), ids, out, indent + "  ");
                 out.append(indent).append("end\n");
                 continue;
@@ -118,7 +135,12 @@ public final class GraphText {
                 case MX_HOST, REMOTE -> new String[] {"(", ")"};
                 default -> new String[] {"[", "]"};
             };
-            out.append(indent).append(ids.get(n.id())).append(shape[0]).append(label).append(shape[1]).append('\n');
+            out.append(indent)
+                    .append(ids.get(n.id()))
+                    .append(shape[0])
+                    .append(label)
+                    .append(shape[1])
+                    .append('\n');
         }
     }
 

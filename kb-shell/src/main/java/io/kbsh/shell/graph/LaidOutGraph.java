@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param statusLines whether the shapes that can carry a finding have room for a status line at their foot
  */
-public record LaidOutGraph(SiteGraph graph, boolean statusLines, double width, double height, List<Box> boxes,
-                           List<Route> routes) {
+public record LaidOutGraph(
+        SiteGraph graph, boolean statusLines, double width, double height, List<Box> boxes, List<Route> routes) {
 
     public LaidOutGraph {
         Objects.requireNonNull(graph, "graph");

@@ -32,17 +32,19 @@ public final class LayoutAhead {
     public static void start(Environment env) {
         Pending pending = new Pending(new CompletableFuture<>(), new CompletableFuture<>());
         PENDING.set(pending);
-        Thread thread = new Thread(() -> {
-            try {
-                SiteGraph graph = SiteGraphBuilder.build(env);
-                pending.graph().complete(graph);
-                pending.layout().complete(GraphLayout.layoutForReport(graph));
-            } catch (RuntimeException | LinkageError e) {
-                // Only a head start: the report lays out (and reports any failure) itself.
-                pending.graph().completeExceptionally(e);
-                pending.layout().completeExceptionally(e);
-            }
-        }, "kbsh-layout-ahead");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        SiteGraph graph = SiteGraphBuilder.build(env);
+                        pending.graph().complete(graph);
+                        pending.layout().complete(GraphLayout.layoutForReport(graph));
+                    } catch (RuntimeException | LinkageError e) {
+                        // Only a head start: the report lays out (and reports any failure) itself.
+                        pending.graph().completeExceptionally(e);
+                        pending.layout().completeExceptionally(e);
+                    }
+                },
+                "kbsh-layout-ahead");
         thread.setDaemon(true);
         thread.start();
     }
@@ -63,7 +65,9 @@ public final class LayoutAhead {
             return Optional.empty();
         }
         try {
-            return pending.graph().join().equals(graph) ? Optional.of(pending.layout().join()) : Optional.empty();
+            return pending.graph().join().equals(graph)
+                    ? Optional.of(pending.layout().join())
+                    : Optional.empty();
         } catch (CompletionException e) {
             return Optional.empty();
         }

@@ -12,8 +12,12 @@ import java.util.Optional;
 public record Mark(State state, int open, int waived) {
 
     public enum State {
-        CRITICAL("critical", "\u2716"), ERROR("error", "\u2716"), WARNING("warning", "\u25B2"), INFO("info", "\u25CF"),
-        WAIVED("waived", "\u25CB"), OK("no findings", "");
+        CRITICAL("critical", "\u2716"),
+        ERROR("error", "\u2716"),
+        WARNING("warning", "\u25B2"),
+        INFO("info", "\u25CF"),
+        WAIVED("waived", "\u25CB"),
+        OK("no findings", "");
 
         private final String word;
         private final String symbol;

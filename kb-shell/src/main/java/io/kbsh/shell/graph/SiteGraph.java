@@ -21,8 +21,14 @@ public record SiteGraph(String title, List<Node> nodes, List<Edge> edges) {
 
     /** What a node is, which decides its shape. */
     public enum Kind {
-        SITE("site"), SERVER("server"), PROXY("proxy server"), FIREWALL("firewall"), DOMAIN("domain"),
-        MX_HOST("MX host"), REMOTE("remote system"), INTERNET("the Internet");
+        SITE("site"),
+        SERVER("server"),
+        PROXY("proxy server"),
+        FIREWALL("firewall"),
+        DOMAIN("domain"),
+        MX_HOST("MX host"),
+        REMOTE("remote system"),
+        INTERNET("the Internet");
 
         private final String label;
 
@@ -61,8 +67,14 @@ public record SiteGraph(String title, List<Node> nodes, List<Edge> edges) {
      * @param refs the environment objects the node stands for
      * @param addresses names and addresses by which probes reach the node
      */
-    public record Node(String id, Kind kind, String label, List<String> details, Optional<String> parent,
-                       List<ObjectRef> refs, List<String> addresses) {
+    public record Node(
+            String id,
+            Kind kind,
+            String label,
+            List<String> details,
+            Optional<String> parent,
+            List<ObjectRef> refs,
+            List<String> addresses) {
         public Node {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(kind, "kind");

@@ -42,8 +42,16 @@ public final class SiteGraphBuilder {
 
     private SiteGraph build() {
         for (Site site : env.sites()) {
-            nodes.put(siteId(site.id()), new Node(siteId(site.id()), Kind.SITE, site.name(), List.of(), Optional.empty(),
-                    List.of(new ObjectRef("site", site.id())), List.of()));
+            nodes.put(
+                    siteId(site.id()),
+                    new Node(
+                            siteId(site.id()),
+                            Kind.SITE,
+                            site.name(),
+                            List.of(),
+                            Optional.empty(),
+                            List.of(new ObjectRef("site", site.id())),
+                            List.of()));
         }
         for (Server s : env.servers()) {
             server(s);
@@ -52,9 +60,16 @@ public final class SiteGraphBuilder {
             proxy(p);
         }
         for (Firewall f : env.firewalls()) {
-            nodes.put(firewallId(f.id()), new Node(firewallId(f.id()), Kind.FIREWALL, f.name(),
-                    f.name().equals(f.id()) ? List.of() : List.of(f.id()), Optional.empty(),
-                    List.of(new ObjectRef("firewall", f.id())), List.of(f.id())));
+            nodes.put(
+                    firewallId(f.id()),
+                    new Node(
+                            firewallId(f.id()),
+                            Kind.FIREWALL,
+                            f.name(),
+                            f.name().equals(f.id()) ? List.of() : List.of(f.id()),
+                            Optional.empty(),
+                            List.of(new ObjectRef("firewall", f.id())),
+                            List.of(f.id())));
         }
         for (Server s : env.servers()) {
             if (s.winsockProxyClient()) {
@@ -68,8 +83,12 @@ public final class SiteGraphBuilder {
             if (nodes.containsKey(proxyId(p.proxy())) && nodes.containsKey(serverId(p.server()))) {
                 internet();
                 reach(proxyId(p.proxy()), "");
-                edges.add(new Edge("publication:" + p.proxy() + ":" + p.server() + ":" + p.describe(), proxyId(p.proxy()),
-                        serverId(p.server()), EdgeKind.PUBLICATION, "publishes " + p.describe(),
+                edges.add(new Edge(
+                        "publication:" + p.proxy() + ":" + p.server() + ":" + p.describe(),
+                        proxyId(p.proxy()),
+                        serverId(p.server()),
+                        EdgeKind.PUBLICATION,
+                        "publishes " + p.describe(),
                         List.of(ObjectRef.proxy(p.proxy()), ObjectRef.server(p.server()))));
             }
         }
@@ -78,8 +97,13 @@ public final class SiteGraphBuilder {
                 resolve(protectedId).ifPresent(target -> {
                     internet();
                     reach(firewallId(f.id()), "");
-                    edges.add(new Edge("protects:" + f.id() + ":" + protectedId, firewallId(f.id()), target,
-                            EdgeKind.PROTECTS, "protects", List.of(new ObjectRef("firewall", f.id()))));
+                    edges.add(new Edge(
+                            "protects:" + f.id() + ":" + protectedId,
+                            firewallId(f.id()),
+                            target,
+                            EdgeKind.PROTECTS,
+                            "protects",
+                            List.of(new ObjectRef("firewall", f.id()))));
                 });
             }
         }
@@ -103,8 +127,16 @@ public final class SiteGraphBuilder {
         List<String> addresses = new ArrayList<>(s.addresses());
         addresses.add(s.id());
         Optional<String> parent = s.site().map(SiteGraphBuilder::siteId).filter(nodes::containsKey);
-        nodes.put(serverId(s.id()), new Node(serverId(s.id()), Kind.SERVER, s.id(), details, parent,
-                List.of(ObjectRef.server(s.id())), addresses));
+        nodes.put(
+                serverId(s.id()),
+                new Node(
+                        serverId(s.id()),
+                        Kind.SERVER,
+                        s.id(),
+                        details,
+                        parent,
+                        List.of(ObjectRef.server(s.id())),
+                        addresses));
     }
 
     private void proxy(ProxyServer p) {
@@ -121,20 +153,34 @@ public final class SiteGraphBuilder {
             addresses.add(a);
         });
         p.runsOn().ifPresent(host -> details.add("on " + host));
-        nodes.put(proxyId(p.id()), new Node(proxyId(p.id()), Kind.PROXY, p.id(), details, Optional.empty(),
-                List.of(ObjectRef.proxy(p.id())), addresses));
+        nodes.put(
+                proxyId(p.id()),
+                new Node(
+                        proxyId(p.id()),
+                        Kind.PROXY,
+                        p.id(),
+                        details,
+                        Optional.empty(),
+                        List.of(ObjectRef.proxy(p.id())),
+                        addresses));
     }
 
     private void winsockProxyClient(Server s) {
         // Schema version 2 names the proxy the client uses; version 1 says only that the client is
         // installed, and with one proxy in the site it is that one.
         Optional<String> named = s.wspClient().flatMap(c -> c.proxy());
-        Optional<String> used = named.isPresent() ? named
+        Optional<String> used = named.isPresent()
+                ? named
                 : env.proxies().size() == 1 ? Optional.of(env.proxies().get(0).id()) : Optional.empty();
         if (used.isPresent() && env.proxies().stream().anyMatch(p -> p.id().equals(used.get()))) {
             String proxy = used.get();
-            edges.add(new Edge("wsp:" + s.id() + ":" + proxy, serverId(s.id()), proxyId(proxy), EdgeKind.WINSOCK_PROXY,
-                    "WinSock Proxy client", List.of(ObjectRef.server(s.id()), ObjectRef.proxy(proxy))));
+            edges.add(new Edge(
+                    "wsp:" + s.id() + ":" + proxy,
+                    serverId(s.id()),
+                    proxyId(proxy),
+                    EdgeKind.WINSOCK_PROXY,
+                    "WinSock Proxy client",
+                    List.of(ObjectRef.server(s.id()), ObjectRef.proxy(proxy))));
         }
     }
 
@@ -157,11 +203,17 @@ public final class SiteGraphBuilder {
             end = internet();
         }
         hops.add(end);
-        String label = shortType(c.type()) + c.transport().map(t -> "/" + t.label()).orElse("");
+        String label =
+                shortType(c.type()) + c.transport().map(t -> "/" + t.label()).orElse("");
         ObjectRef ref = ObjectRef.connector(c.id());
         for (int i = 0; i + 1 < hops.size(); i++) {
-            edges.add(new Edge("connector:" + c.id() + "#" + i, hops.get(i), hops.get(i + 1), EdgeKind.CONNECTOR,
-                    i == 0 ? c.id() + " (" + label + ")" : c.id(), List.of(ref)));
+            edges.add(new Edge(
+                    "connector:" + c.id() + "#" + i,
+                    hops.get(i),
+                    hops.get(i + 1),
+                    EdgeKind.CONNECTOR,
+                    i == 0 ? c.id() + " (" + label + ")" : c.id(),
+                    List.of(ref)));
         }
         if (c.type() == ConnectorType.INTERNET_MAIL) {
             for (String domain : c.domains()) {
@@ -176,28 +228,43 @@ public final class SiteGraphBuilder {
             String host = mx.host().toLowerCase(Locale.ROOT);
             String id = resolve(host).orElseGet(() -> {
                 String mxId = "mx:" + host;
-                nodes.putIfAbsent(mxId, new Node(mxId, Kind.MX_HOST, mx.host(), List.of(), Optional.empty(),
-                        List.of(), List.of(host)));
+                nodes.putIfAbsent(
+                        mxId,
+                        new Node(mxId, Kind.MX_HOST, mx.host(), List.of(), Optional.empty(), List.of(), List.of(host)));
                 return mxId;
             });
-            edges.add(new Edge("mx:" + d.name() + ":" + mx.preference() + ":" + host, domain, id, EdgeKind.MX,
-                    "MX " + mx.preference(), List.of(ObjectRef.domain(d.name()))));
+            edges.add(new Edge(
+                    "mx:" + d.name() + ":" + mx.preference() + ":" + host,
+                    domain,
+                    id,
+                    EdgeKind.MX,
+                    "MX " + mx.preference(),
+                    List.of(ObjectRef.domain(d.name()))));
         }
     }
 
     private String domainNode(String name) {
         String id = "domain:" + name.toLowerCase(Locale.ROOT);
         if (!nodes.containsKey(id)) {
-            nodes.put(id, new Node(id, Kind.DOMAIN, name, List.of(), Optional.empty(), List.of(ObjectRef.domain(name)),
-                    List.of(name)));
+            nodes.put(
+                    id,
+                    new Node(
+                            id,
+                            Kind.DOMAIN,
+                            name,
+                            List.of(),
+                            Optional.empty(),
+                            List.of(ObjectRef.domain(name)),
+                            List.of(name)));
             edges.add(new Edge("reach:" + id, internet(), id, EdgeKind.REACH, "DNS", List.of(ObjectRef.domain(name))));
         }
         return id;
     }
 
     private String internet() {
-        nodes.putIfAbsent(INTERNET, new Node(INTERNET, Kind.INTERNET, "Internet", List.of(), Optional.empty(),
-                List.of(), List.of()));
+        nodes.putIfAbsent(
+                INTERNET,
+                new Node(INTERNET, Kind.INTERNET, "Internet", List.of(), Optional.empty(), List.of(), List.of()));
         return INTERNET;
     }
 
@@ -210,8 +277,16 @@ public final class SiteGraphBuilder {
 
     private String remote(String name) {
         String id = "remote:" + name.toLowerCase(Locale.ROOT);
-        nodes.putIfAbsent(id, new Node(id, Kind.REMOTE, name, List.of("outside this description"), Optional.empty(),
-                List.of(), List.of(name)));
+        nodes.putIfAbsent(
+                id,
+                new Node(
+                        id,
+                        Kind.REMOTE,
+                        name,
+                        List.of("outside this description"),
+                        Optional.empty(),
+                        List.of(),
+                        List.of(name)));
         return id;
     }
 
@@ -219,7 +294,8 @@ public final class SiteGraphBuilder {
     private Optional<String> resolve(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         String firstLabel = lower.contains(".") && !Character.isDigit(lower.charAt(0))
-                ? lower.substring(0, lower.indexOf('.')) : lower;
+                ? lower.substring(0, lower.indexOf('.'))
+                : lower;
         for (Node n : nodes.values()) {
             if (n.kind() == Kind.SITE || n.kind() == Kind.INTERNET) {
                 continue;

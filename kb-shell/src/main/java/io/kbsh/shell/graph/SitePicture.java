@@ -9,7 +9,9 @@ import java.util.Map;
 public final class SitePicture {
 
     public enum Format {
-        SVG, DOT, MERMAID;
+        SVG,
+        DOT,
+        MERMAID;
 
         public static Format parse(String text) {
             try {

@@ -24,8 +24,7 @@ import java.util.regex.Pattern;
 public final class CommandSyntax {
 
     /** One form of the command: its synopsis and what it does (empty when the line says nothing). */
-    public record Form(String synopsis, String description) {
-    }
+    public record Form(String synopsis, String description) {}
 
     private static final Pattern DESCRIBED = Pattern.compile("^(\\S.*?\\S)(?: {2,}(?:\\(([^)]*)\\)|(.*)))?$");
     private static final Pattern EXAMPLE = Pattern.compile("^\\s*e\\.g\\.\\s+(.*)$");
@@ -87,7 +86,9 @@ public final class CommandSyntax {
         if (subcommand.isEmpty()) {
             return forms();
         }
-        List<Form> own = forms.stream().filter(f -> subcommandsOf(f).contains(subcommand.get())).toList();
+        List<Form> own = forms.stream()
+                .filter(f -> subcommandsOf(f).contains(subcommand.get()))
+                .toList();
         return own.isEmpty() ? forms() : own;
     }
 
@@ -102,7 +103,9 @@ public final class CommandSyntax {
             return examples();
         }
         String prefix = command.name() + " " + subcommand.get();
-        return examples.stream().filter(e -> e.equals(prefix) || e.startsWith(prefix + " ")).toList();
+        return examples.stream()
+                .filter(e -> e.equals(prefix) || e.startsWith(prefix + " "))
+                .toList();
     }
 
     /** The sub-command {@code word} is, when it is one of the command's (case as declared). */
@@ -117,8 +120,8 @@ public final class CommandSyntax {
                 if (!f.description().isEmpty()) {
                     return f.description();
                 }
-                String rest = f.synopsis().substring(Math.min(f.synopsis().length(),
-                        f.synopsis().indexOf(' ') + 1));
+                String rest = f.synopsis()
+                        .substring(Math.min(f.synopsis().length(), f.synopsis().indexOf(' ') + 1));
                 int space = rest.indexOf(' ');
                 return space < 0 ? "" : rest.substring(space + 1);
             }
@@ -133,7 +136,8 @@ public final class CommandSyntax {
         }
         List<Form> own = forms(subcommand);
         return command.options().stream()
-                .filter(o -> own.stream().anyMatch(f -> mentions(f, o)) || forms.stream().noneMatch(f -> mentions(f, o)))
+                .filter(o -> own.stream().anyMatch(f -> mentions(f, o))
+                        || forms.stream().noneMatch(f -> mentions(f, o)))
                 .toList();
     }
 
@@ -159,7 +163,9 @@ public final class CommandSyntax {
     /** {@code word} without the closing brackets of the optional part it stands in. */
     private static String balanced(String word) {
         String w = word;
-        while (w.endsWith("]") && w.chars().filter(c -> c == ']').count() > w.chars().filter(c -> c == '[').count()) {
+        while (w.endsWith("]")
+                && w.chars().filter(c -> c == ']').count()
+                        > w.chars().filter(c -> c == '[').count()) {
             w = w.substring(0, w.length() - 1);
         }
         return w.endsWith("[") ? w.substring(0, w.length() - 1) : w;
@@ -178,7 +184,9 @@ public final class CommandSyntax {
     }
 
     private static boolean mentions(Form form, OptionSpec option) {
-        return Pattern.compile("(?<![\\w-])" + Pattern.quote(option.spelling()) + "(?![\\w-])").matcher(form.synopsis()).find();
+        return Pattern.compile("(?<![\\w-])" + Pattern.quote(option.spelling()) + "(?![\\w-])")
+                .matcher(form.synopsis())
+                .find();
     }
 
     private List<String> subcommandsOf(Form form) {

@@ -11,13 +11,14 @@ import java.util.Optional;
  */
 public final class HelpText {
 
-    private HelpText() {
-    }
+    private HelpText() {}
 
     public static String of(CommandSyntax syntax, Optional<String> subcommand) {
         StringBuilder sb = new StringBuilder();
         String name = syntax.command().name() + subcommand.map(s -> " " + s).orElse("");
-        String what = subcommand.map(syntax::describe).filter(d -> !d.isEmpty())
+        String what = subcommand
+                .map(syntax::describe)
+                .filter(d -> !d.isEmpty())
                 .orElse(syntax.command().description());
         sb.append(name).append(" - ").append(what).append('\n');
         sb.append("Usage:\n");
@@ -30,19 +31,35 @@ public final class HelpText {
         }
         if (subcommand.isEmpty() && !syntax.command().subcommands().isEmpty()) {
             sb.append("Sub-commands (").append(syntax.command().name()).append(" SUB --help for one):\n");
-            int width = syntax.command().subcommands().stream().mapToInt(String::length).max().orElse(4);
-            syntax.subcommands().forEach((sub, description) ->
-                    sb.append(String.format("  %-" + width + "s  %s%n", sub, description).stripTrailing()).append('\n'));
+            int width = syntax.command().subcommands().stream()
+                    .mapToInt(String::length)
+                    .max()
+                    .orElse(4);
+            syntax.subcommands()
+                    .forEach((sub, description) -> sb.append(String.format("  %-" + width + "s  %s%n", sub, description)
+                                    .stripTrailing())
+                            .append('\n'));
         }
         List<OptionSpec> options = syntax.options(subcommand);
         if (!options.isEmpty()) {
             sb.append("Options:\n");
-            int width = Math.min(28, options.stream().mapToInt(o -> syntax.spelling(o).length()).max().orElse(10));
+            int width = Math.min(
+                    28,
+                    options.stream()
+                            .mapToInt(o -> syntax.spelling(o).length())
+                            .max()
+                            .orElse(10));
             for (OptionSpec o : options) {
                 String spelling = syntax.spelling(o);
-                String pad = spelling.length() > width ? "\n" + " ".repeat(width + 4) : " ".repeat(width - spelling.length() + 2);
-                sb.append("  ").append(spelling).append(pad).append(o.description())
-                  .append(o.repeatable() ? " (repeatable)" : "").append('\n');
+                String pad = spelling.length() > width
+                        ? "\n" + " ".repeat(width + 4)
+                        : " ".repeat(width - spelling.length() + 2);
+                sb.append("  ")
+                        .append(spelling)
+                        .append(pad)
+                        .append(o.description())
+                        .append(o.repeatable() ? " (repeatable)" : "")
+                        .append('\n');
             }
         }
         List<String> examples = syntax.examples(subcommand);

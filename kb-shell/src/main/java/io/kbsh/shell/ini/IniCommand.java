@@ -1,8 +1,7 @@
 package io.kbsh.shell.ini;
 
-import io.kbsh.shell.json.JsonOutput;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.ini.document.IniDocument;
 import io.kbsh.ini.document.IniEncoding;
 import io.kbsh.ini.document.IniEntry;
@@ -21,6 +20,7 @@ import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.UsageException;
 import io.kbsh.model.command.ValueKind;
+import io.kbsh.shell.json.JsonOutput;
 import io.kbsh.shell.plugin.Contributions;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -47,17 +47,31 @@ public final class IniCommand implements ShellCommand {
     private static final List<String> SUBCOMMANDS = List.of("show", "get", "writers", "plan", "apply", "undo");
 
     private static final OptionSpec FILE = OptionSpec.value("file", ValueKind.FILE, "the INI file to plan against");
-    private static final OptionSpec PARAM = OptionSpec.repeatable("param", ValueKind.TEXT,
-            "a writer parameter, name=value (see ini writers)");
-    private static final OptionSpec YES = OptionSpec.flag("yes", "apply or undo without asking (required in batch mode)");
-    private static final OptionSpec JSON = OptionSpec.flag("json", "with 'show': print JSON (schema kbsh.ini-document, docs/json.md)");
-    private static final OptionSpec CODEPAGE = OptionSpec.value("codepage", ValueKind.TEXT,
+    private static final OptionSpec PARAM =
+            OptionSpec.repeatable("param", ValueKind.TEXT, "a writer parameter, name=value (see ini writers)");
+    private static final OptionSpec YES =
+            OptionSpec.flag("yes", "apply or undo without asking (required in batch mode)");
+    private static final OptionSpec JSON =
+            OptionSpec.flag("json", "with 'show': print JSON (schema kbsh.ini-document, docs/json.md)");
+    private static final OptionSpec CODEPAGE = OptionSpec.value(
+            "codepage",
+            ValueKind.TEXT,
             "ANSI code page of files without a Unicode byte order mark (default windows-1252)");
 
     /** The options each subcommand takes; any other is refused rather than silently ignored. */
     private static final Map<String, List<OptionSpec>> OPTIONS_OF = Map.of(
-            "show", List.of(CODEPAGE, JSON), "get", List.of(CODEPAGE), "writers", List.of(),
-            "plan", List.of(FILE, PARAM, CODEPAGE), "apply", List.of(FILE, PARAM, CODEPAGE, YES), "undo", List.of(YES));
+            "show",
+            List.of(CODEPAGE, JSON),
+            "get",
+            List.of(CODEPAGE),
+            "writers",
+            List.of(),
+            "plan",
+            List.of(FILE, PARAM, CODEPAGE),
+            "apply",
+            List.of(FILE, PARAM, CODEPAGE, YES),
+            "undo",
+            List.of(YES));
 
     private final WriterCatalog writers;
     private final PlanApplier applier;
@@ -84,7 +98,8 @@ public final class IniCommand implements ShellCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("ini show examples/collected/NWMAIL1/Mspclnt.ini",
+        return List.of(
+                "ini show examples/collected/NWMAIL1/Mspclnt.ini",
                 "ini get Mspclnt.ini inetinfo Disable",
                 "ini writers",
                 "ini plan Q178532 --file Wspcfg.ini --param protocols=pop3",
@@ -94,7 +109,8 @@ public final class IniCommand implements ShellCommand {
 
     @Override
     public String usage() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "ini show FILE [SECTION] [--codepage CP] [--json]",
                 "ini get FILE SECTION KEY [--codepage CP]",
                 "ini writers",
@@ -127,13 +143,15 @@ public final class IniCommand implements ShellCommand {
     /** {@code --param} after {@code plan WRITER} or {@code apply WRITER}: the writer's parameters and their choices. */
     @Override
     public List<String> optionCandidates(CommandContext context, String option, List<String> precedingWords) {
-        if (!option.equals("param") || precedingWords.size() < 2
+        if (!option.equals("param")
+                || precedingWords.size() < 2
                 || !List.of("plan", "apply").contains(precedingWords.get(0))) {
             return List.of();
         }
         try {
             List<String> values = new java.util.ArrayList<>();
-            for (io.kbsh.ini.writer.WriterParameter p : writers.find(precedingWords.get(1)).writer().parameters()) {
+            for (io.kbsh.ini.writer.WriterParameter p :
+                    writers.find(precedingWords.get(1)).writer().parameters()) {
                 values.add(p.name() + "=");
                 p.choices().forEach(choice -> values.add(p.name() + "=" + choice));
             }
@@ -159,7 +177,8 @@ public final class IniCommand implements ShellCommand {
             // Offer what the file holds; a file that cannot be read simply offers nothing here.
             try {
                 IniDocument document = IniDocument.read(context.resolve(precedingWords.get(1)));
-                return sectionNext ? document.sectionNames().stream().distinct().toList()
+                return sectionNext
+                        ? document.sectionNames().stream().distinct().toList()
                         : document.keys(precedingWords.get(2));
             } catch (IOException | RuntimeException e) {
                 return List.of();
@@ -185,8 +204,9 @@ public final class IniCommand implements ShellCommand {
             case "plan" -> plan(context, args, rest, false);
             case "apply" -> plan(context, args, rest, true);
             case "undo" -> undo(context, args, rest);
-            default -> throw new UsageException("unknown ini subcommand '" + sub + "' (expected one of "
-                    + String.join(", ", SUBCOMMANDS) + ")");
+            default ->
+                throw new UsageException("unknown ini subcommand '" + sub + "' (expected one of "
+                        + String.join(", ", SUBCOMMANDS) + ")");
         };
     }
 
@@ -194,10 +214,13 @@ public final class IniCommand implements ShellCommand {
         List<OptionSpec> allowed = OPTIONS_OF.getOrDefault(sub, options());
         for (OptionSpec option : options()) {
             if (args.has(option.name()) && !allowed.contains(option)) {
-                List<String> users = OPTIONS_OF.entrySet().stream().filter(e -> e.getValue().contains(option))
-                        .map(e -> "ini " + e.getKey()).sorted().toList();
-                throw new UsageException("option --" + option.name() + " does not apply to ini " + sub
-                        + " (used by " + String.join(", ", users) + ")");
+                List<String> users = OPTIONS_OF.entrySet().stream()
+                        .filter(e -> e.getValue().contains(option))
+                        .map(e -> "ini " + e.getKey())
+                        .sorted()
+                        .toList();
+                throw new UsageException("option --" + option.name() + " does not apply to ini " + sub + " (used by "
+                        + String.join(", ", users) + ")");
             }
         }
     }
@@ -215,12 +238,17 @@ public final class IniCommand implements ShellCommand {
             if (only.isPresent() && !section.name().equalsIgnoreCase(only.get())) {
                 continue;
             }
-            ObjectNode s = sections.addObject().put("name", section.name()).put("line", section.line())
+            ObjectNode s = sections.addObject()
+                    .put("name", section.name())
+                    .put("line", section.line())
                     .put("consulted", section.consulted());
             ArrayNode entries = s.putArray("entries");
             for (IniEntry entry : section.entries()) {
-                entries.addObject().put("key", entry.key()).put("value", entry.value()).put("line", entry.line())
-                       .put("consulted", entry.consulted());
+                entries.addObject()
+                        .put("key", entry.key())
+                        .put("value", entry.value())
+                        .put("line", entry.line())
+                        .put("consulted", entry.consulted());
             }
         }
         if (only.isPresent() && sections.isEmpty()) {
@@ -251,8 +279,9 @@ public final class IniCommand implements ShellCommand {
                     + (section.consulted() ? "" : "; a repeat: Windows reads only the first") + ")");
             for (IniEntry entry : section.entries()) {
                 out.println("  " + entry.key() + "=" + entry.value()
-                        + (entry.consulted() || !section.consulted() ? "" : "  (line " + entry.line()
-                        + "; a repeat: not read)"));
+                        + (entry.consulted() || !section.consulted()
+                                ? ""
+                                : "  (line " + entry.line() + "; a repeat: not read)"));
             }
         }
         if (only.isPresent() && shown == 0) {
@@ -266,8 +295,9 @@ public final class IniCommand implements ShellCommand {
         Path file = context.resolve(rest.get(0));
         IniDocument document = read(file, codepage(args));
         document.warnings().forEach(w -> context.err().println("warning: " + file + ": " + w));
-        String value = document.get(rest.get(1), rest.get(2)).orElseThrow(() -> new CommandException(
-                file + ": no key " + rest.get(2).trim() + " in section [" + rest.get(1).trim() + "]"
+        String value = document.get(rest.get(1), rest.get(2))
+                .orElseThrow(() -> new CommandException(file + ": no key "
+                        + rest.get(2).trim() + " in section [" + rest.get(1).trim() + "]"
                         + (document.hasSection(rest.get(1)) ? "" : " (no such section)")));
         context.out().println(value);
         return ExitStatus.OK;
@@ -293,13 +323,12 @@ public final class IniCommand implements ShellCommand {
         return ExitStatus.OK;
     }
 
-    private int plan(CommandContext context, Arguments args, List<String> rest, boolean apply)
-            throws CommandException {
+    private int plan(CommandContext context, Arguments args, List<String> rest, boolean apply) throws CommandException {
         String synopsis = "ini " + (apply ? "apply" : "plan") + " WRITER|ARTICLE --file FILE [--param NAME=VALUE ...]";
         expect(rest, 1, 1, synopsis);
         WriterCatalog.Entry entry = writers.find(rest.get(0));
-        Path file = context.resolve(args.value("file").orElseThrow(
-                () -> new UsageException("option --file is required: " + synopsis)));
+        Path file = context.resolve(
+                args.value("file").orElseThrow(() -> new UsageException("option --file is required: " + synopsis)));
         Map<String, String> params = params(args);
         IniPlan plan = entry.plan(file, codepage(args), params);
         PrintWriter out = context.out();
@@ -324,9 +353,13 @@ public final class IniCommand implements ShellCommand {
         }
         try {
             PlanApplier.ApplyResult result = applier.apply(plan);
-            out.println(result.outcome() == PlanApplier.Outcome.ALREADY_APPLIED
-                    ? file + ": already applied; nothing to change"
-                    : "applied to " + file + result.backup().map(b -> " (backup: " + b + ")").orElse(" (new file)"));
+            out.println(
+                    result.outcome() == PlanApplier.Outcome.ALREADY_APPLIED
+                            ? file + ": already applied; nothing to change"
+                            : "applied to " + file
+                                    + result.backup()
+                                            .map(b -> " (backup: " + b + ")")
+                                            .orElse(" (new file)"));
             reportHousekeeping(context, result.orphansRemoved(), result.pruned());
         } catch (IOException e) {
             throw failure(file, "not applied", e);
@@ -363,7 +396,9 @@ public final class IniCommand implements ShellCommand {
         try {
             PlanApplier.UndoResult result = applier.undo(plan);
             out.println("restored " + file + " from " + result.restoredFrom()
-                    + result.keptAs().map(k -> " (its previous content is in " + k + ")").orElse(""));
+                    + result.keptAs()
+                            .map(k -> " (its previous content is in " + k + ")")
+                            .orElse(""));
             reportHousekeeping(context, result.orphansRemoved(), List.of());
         } catch (IOException e) {
             throw failure(file, "not restored", e);
@@ -374,12 +409,22 @@ public final class IniCommand implements ShellCommand {
     /** Says what a write tidied up: temporary files of killed writes, backups beyond the number kept. */
     static void reportHousekeeping(CommandContext context, List<Path> orphans, List<Path> pruned) {
         if (!orphans.isEmpty()) {
-            context.err().println("note: removed " + orphans.size() + " temporary file(s) left by an interrupted write: "
-                    + String.join(", ", orphans.stream().map(p -> p.getFileName().toString()).toList()));
+            context.err()
+                    .println("note: removed " + orphans.size() + " temporary file(s) left by an interrupted write: "
+                            + String.join(
+                                    ", ",
+                                    orphans.stream()
+                                            .map(p -> p.getFileName().toString())
+                                            .toList()));
         }
         if (!pruned.isEmpty()) {
-            context.err().println("note: removed " + pruned.size() + " old backup(s): "
-                    + String.join(", ", pruned.stream().map(p -> p.getFileName().toString()).toList()));
+            context.err()
+                    .println("note: removed " + pruned.size() + " old backup(s): "
+                            + String.join(
+                                    ", ",
+                                    pruned.stream()
+                                            .map(p -> p.getFileName().toString())
+                                            .toList()));
         }
     }
 
@@ -395,8 +440,7 @@ public final class IniCommand implements ShellCommand {
     static CommandException failure(Path file, String what, IOException e) {
         String reason = e instanceof NoSuchFileException n && n.getReason() == null
                 ? missing(file)
-                : e instanceof AccessDeniedException ? "permission denied"
-                : e.getMessage();
+                : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
         String message = reason != null && reason.contains(file.toString()) ? reason : file + ": " + reason;
         return new CommandException(what + ": " + message, e);
     }
@@ -437,7 +481,8 @@ public final class IniCommand implements ShellCommand {
 
     private static void expect(List<String> rest, int min, int max, String synopsis) throws UsageException {
         if (rest.size() < min || rest.size() > max) {
-            throw new UsageException((rest.size() < min ? "missing arguments" : "too many arguments") + ": " + synopsis);
+            throw new UsageException(
+                    (rest.size() < min ? "missing arguments" : "too many arguments") + ": " + synopsis);
         }
     }
 

@@ -89,15 +89,17 @@ final class WriterCatalog {
         }
         Optional<ArticleId> article = ArticleId.tryParse(name);
         List<Entry> forArticle = all.stream()
-                .filter(e -> article.isPresent() && e.writer().article().equals(article.get())).toList();
+                .filter(e -> article.isPresent() && e.writer().article().equals(article.get()))
+                .toList();
         if (forArticle.size() == 1) {
             return forArticle.get(0);
         }
         if (forArticle.size() > 1) {
             throw new UsageException(article.get() + " has several INI writers ("
-                    + String.join(", ", forArticle.stream().map(e -> e.writer().id()).toList()) + "); name one");
+                    + String.join(
+                            ", ", forArticle.stream().map(e -> e.writer().id()).toList()) + "); name one");
         }
-        throw new UsageException("no INI writer '" + name + "'" + (all.isEmpty() ? " (no plugin provides one)"
-                : " (known: " + String.join(", ", names()) + ")"));
+        throw new UsageException("no INI writer '" + name + "'"
+                + (all.isEmpty() ? " (no plugin provides one)" : " (known: " + String.join(", ", names()) + ")"));
     }
 }

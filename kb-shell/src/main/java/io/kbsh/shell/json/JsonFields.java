@@ -104,7 +104,8 @@ public final class JsonFields {
             // A misspelling of the required field is the likelier mistake: name it where it is.
             for (Map.Entry<String, Node> m : object.members().entrySet()) {
                 if (!asked.contains(m.getKey()) && similar(m.getKey(), name)) {
-                    throw problem(source, m.getValue(), "unknown field '" + m.getKey() + "' (did you mean '" + name + "'?)");
+                    throw problem(
+                            source, m.getValue(), "unknown field '" + m.getKey() + "' (did you mean '" + name + "'?)");
                 }
             }
             throw problem("missing required field '" + name + "'");
@@ -230,8 +231,12 @@ public final class JsonFields {
             throw problem(source, n, "not " + expected + ": '" + s.value() + "'");
         } catch (IllegalArgumentException e) {
             // The value's own rule says best what is wrong ("Windows NT has no version 5.0"); fall back to the form.
-            throw problem(source, n, e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage()
-                    : "not " + expected + ": '" + s.value() + "'");
+            throw problem(
+                    source,
+                    n,
+                    e.getMessage() != null && !e.getMessage().isBlank()
+                            ? e.getMessage()
+                            : "not " + expected + ": '" + s.value() + "'");
         }
     }
 
@@ -262,8 +267,16 @@ public final class JsonFields {
     /** The error for an unknown member {@code at}: its name, the names expected, and a hint. */
     public JsonInputException unknown(Node at, Set<String> names, String hint) {
         String name = at.path().substring(at.path().lastIndexOf('.') + 1);
-        return problem(source, at, "unknown field '" + name + "'"
-                + (names.isEmpty() ? "" : " (expected one of: " + String.join(", ", names.stream().sorted().toList()) + ")") + hint);
+        return problem(
+                source,
+                at,
+                "unknown field '" + name + "'"
+                        + (names.isEmpty()
+                                ? ""
+                                : " (expected one of: "
+                                        + String.join(
+                                                ", ", names.stream().sorted().toList()) + ")")
+                        + hint);
     }
 
     public List<Node> items(String name) throws JsonInputException {
@@ -341,8 +354,15 @@ public final class JsonFields {
                 return e;
             }
         }
-        throw problem(source, n, "'" + text + "' is not one of: "
-                + String.join(", ", Arrays.stream(type.getEnumConstants()).map(JsonFields::jsonName).toList()));
+        throw problem(
+                source,
+                n,
+                "'" + text + "' is not one of: "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(type.getEnumConstants())
+                                        .map(JsonFields::jsonName)
+                                        .toList()));
     }
 
     /** The JSON spellings of an enum's constants. */

@@ -28,8 +28,7 @@ public final class JsonOutput {
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .build();
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     /** A new document of schema {@code kbsh.NAME}, version {@code version}. */
     public static ObjectNode document(String name, int version) {

@@ -31,16 +31,18 @@ public final class JsonTree {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
     /** Jackson's own location suffix, e.g. {@code (start marker at [Source: ...; line: 1, column: 33])}. */
-    private static final Pattern START_MARKER = Pattern.compile(
-            "\\s*\\(start marker at \\[Source: .*; line: (\\d+), column: (\\d+)]\\)", Pattern.DOTALL);
-    private static final Pattern NUMBER_RANGE = Pattern.compile("Numeric value \\((.*)\\) out of range of (\\w+).*", Pattern.DOTALL);
+    private static final Pattern START_MARKER =
+            Pattern.compile("\\s*\\(start marker at \\[Source: .*; line: (\\d+), column: (\\d+)]\\)", Pattern.DOTALL);
 
-    private JsonTree() {
-    }
+    private static final Pattern NUMBER_RANGE =
+            Pattern.compile("Numeric value \\((.*)\\) out of range of (\\w+).*", Pattern.DOTALL);
+
+    private JsonTree() {}
 
     /** Jackson's message without the source excerpt it appends, which would spread the error over several lines. */
     static String syntaxProblem(String original) {
@@ -50,12 +52,12 @@ public final class JsonTree {
         }
         Matcher marker = START_MARKER.matcher(original);
         String text = marker.find()
-                ? original.substring(0, marker.start()) + " (opened at line " + marker.group(1) + ", column " + marker.group(2) + ")"
+                ? original.substring(0, marker.start()) + " (opened at line " + marker.group(1) + ", column "
+                        + marker.group(2) + ")"
                 : original;
         int cut = text.indexOf('\n');
         return "malformed JSON: " + (cut < 0 ? text : text.substring(0, cut));
     }
-
 
     /** A value in the tree. */
     public sealed interface Node permits Obj, Arr, Str, Num, Bool, Null {
@@ -137,7 +139,12 @@ public final class JsonTree {
             try {
                 if (p.nextToken() != null) {
                     JsonLocation at = p.currentTokenLocation();
-                    throw new JsonInputException(source, at.getLineNr(), at.getColumnNr(), "", "unexpected content after the end of the document");
+                    throw new JsonInputException(
+                            source,
+                            at.getLineNr(),
+                            at.getColumnNr(),
+                            "",
+                            "unexpected content after the end of the document");
                 }
             } catch (JsonProcessingException e) {
                 throw syntax(e, source, "");
@@ -156,7 +163,8 @@ public final class JsonTree {
         JsonLocation loc = e.getLocation();
         String original = e.getOriginalMessage();
         String problem = original.startsWith("Duplicate field") ? original : syntaxProblem(original);
-        return new JsonInputException(source, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), path, problem);
+        return new JsonInputException(
+                source, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), path, problem);
     }
 
     /** Carries the path of the value being read out of a parse error. */

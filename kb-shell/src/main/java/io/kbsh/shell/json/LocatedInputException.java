@@ -17,7 +17,8 @@ public abstract class LocatedInputException extends Exception {
     private final String fieldPath;
     private final String problem;
 
-    protected LocatedInputException(String source, int line, int column, String subject, String fieldPath, String problem) {
+    protected LocatedInputException(
+            String source, int line, int column, String subject, String fieldPath, String problem) {
         super(format(source, line, column, subject, fieldPath, problem));
         this.source = Objects.requireNonNull(source, "source");
         this.line = line;

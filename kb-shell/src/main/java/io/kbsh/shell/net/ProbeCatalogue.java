@@ -126,12 +126,14 @@ public final class ProbeCatalogue {
             Optional<String> plugin = owner.plugin().map(p -> p.descriptor().id());
             owners.putIfAbsent(plugin, owner);
             endpoint.computeIfAbsent(plugin, k -> new ArrayList<>())
-                    .add(new io.kbsh.net.probe.ProbeRequest(probe, ProbeTarget.of(r.host(), r.port()), base.withTls(tls)));
+                    .add(new io.kbsh.net.probe.ProbeRequest(
+                            probe, ProbeTarget.of(r.host(), r.port()), base.withTls(tls)));
         }
         List<Fact> facts = new ArrayList<>();
         for (Map.Entry<Optional<String>, List<io.kbsh.net.probe.ProbeRequest>> group : endpoint.entrySet()) {
             // A plugin's probes run with its class loader: the runner's threads inherit it from the caller.
-            List<ProbeResult> results = owners.get(group.getKey()).call(p -> ProbeRunner.defaults().run(group.getValue(), deadline));
+            List<ProbeResult> results =
+                    owners.get(group.getKey()).call(p -> ProbeRunner.defaults().run(group.getValue(), deadline));
             results.forEach(r -> facts.add(r.toFact()));
         }
         MxProbe mx = domains.isEmpty() ? null : mx();
@@ -148,8 +150,10 @@ public final class ProbeCatalogue {
                 continue;
             }
             try {
-                facts.add(r.probe().equals("ptr") ? new PtrProbe().check(r.host(), base)
-                        : new SoaProbe().check(r.host(), soaServers(r), base));
+                facts.add(
+                        r.probe().equals("ptr")
+                                ? new PtrProbe().check(r.host(), base)
+                                : new SoaProbe().check(r.host(), soaServers(r), base));
             } catch (IllegalArgumentException e) {
                 warnings.println("warning: " + r.describe() + ": " + e.getMessage() + "; skipped");
             }

@@ -41,7 +41,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,26 +58,25 @@ public final class ProbeCommand implements ShellCommand {
     private static final OptionSpec JSON = OptionSpec.flag("json", "print JSON instead of a table");
     private static final OptionSpec TLS = OptionSpec.flag("tls", "TLS from the first byte (implicit TLS)");
     private static final OptionSpec STARTTLS = OptionSpec.flag("starttls", "upgrade with the protocol's STARTTLS");
-    private static final OptionSpec TSEL = OptionSpec.value("tsel", ValueKind.TEXT,
-            "RFC 1006 called transport selector: text, or 0x… hex");
-    private static final OptionSpec CALLING_TSEL = OptionSpec.value("calling-tsel", ValueKind.TEXT,
-            "RFC 1006 calling transport selector: text, or 0x… hex");
-    private static final OptionSpec DNS = OptionSpec.value("dns", ValueKind.TEXT,
-            "the DNS server to ask, ADDRESS[:PORT] (default: the system's)");
-    private static final OptionSpec SMTP_PORT = OptionSpec.value("smtp-port", ValueKind.TEXT,
-            "the SMTP port of MX hosts (default 25)");
-    private static final OptionSpec TIMEOUT = OptionSpec.value("timeout", ValueKind.TEXT,
-            "seconds a connect or a read may take (default 5)");
-    private static final OptionSpec DEADLINE = OptionSpec.value("deadline", ValueKind.TEXT,
-            "seconds one probe may take in all (default 15)");
-    private static final OptionSpec PARAM = OptionSpec.repeatable("param", ValueKind.TEXT,
-            "NAME=VALUE for the probe (smtp-relay: from, to; udp: payload)");
-    private static final List<OptionSpec> OPTIONS = List.of(JSON, TLS, STARTTLS, TSEL, CALLING_TSEL, DNS, SMTP_PORT,
-            TIMEOUT, DEADLINE, PARAM);
+    private static final OptionSpec TSEL =
+            OptionSpec.value("tsel", ValueKind.TEXT, "RFC 1006 called transport selector: text, or 0x… hex");
+    private static final OptionSpec CALLING_TSEL =
+            OptionSpec.value("calling-tsel", ValueKind.TEXT, "RFC 1006 calling transport selector: text, or 0x… hex");
+    private static final OptionSpec DNS =
+            OptionSpec.value("dns", ValueKind.TEXT, "the DNS server to ask, ADDRESS[:PORT] (default: the system's)");
+    private static final OptionSpec SMTP_PORT =
+            OptionSpec.value("smtp-port", ValueKind.TEXT, "the SMTP port of MX hosts (default 25)");
+    private static final OptionSpec TIMEOUT =
+            OptionSpec.value("timeout", ValueKind.TEXT, "seconds a connect or a read may take (default 5)");
+    private static final OptionSpec DEADLINE =
+            OptionSpec.value("deadline", ValueKind.TEXT, "seconds one probe may take in all (default 15)");
+    private static final OptionSpec PARAM = OptionSpec.repeatable(
+            "param", ValueKind.TEXT, "NAME=VALUE for the probe (smtp-relay: from, to; udp: payload)");
+    private static final List<OptionSpec> OPTIONS =
+            List.of(JSON, TLS, STARTTLS, TSEL, CALLING_TSEL, DNS, SMTP_PORT, TIMEOUT, DEADLINE, PARAM);
 
     /** One endpoint {@code probe exchange} checks. */
-    private record ExchangePort(String probe, int port, TlsMode tls) {
-    }
+    private record ExchangePort(String probe, int port, TlsMode tls) {}
 
     /** The ports of Q178532 (the Exchange Internet protocols, plain and SSL), SMTP and X.400 over RFC 1006. */
     private static final List<ExchangePort> EXCHANGE = exchangePorts();
@@ -119,7 +117,8 @@ public final class ProbeCommand implements ShellCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("probe smtp mail.example.net --starttls  greeting, EHLO extensions and the TLS certificate",
+        return List.of(
+                "probe smtp mail.example.net --starttls  greeting, EHLO extensions and the TLS certificate",
                 "probe rfc1006 mta.example.net --tsel MTA  X.400 transport connection",
                 "probe mx example.net  every MX host in order, and the Q166604 verdict",
                 "probe exchange proxy.example.net  every Exchange protocol port");
@@ -127,7 +126,8 @@ public final class ProbeCommand implements ShellCommand {
 
     @Override
     public String usage() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "probe tcp HOST PORT",
                 "probe smtp|pop3|imap4|nntp|ldap HOST [PORT] [--tls|--starttls]",
                 "probe rfc1006 HOST [PORT] [--tsel SEL] [--calling-tsel SEL]",
@@ -162,7 +162,10 @@ public final class ProbeCommand implements ShellCommand {
             return List.of();
         }
         try {
-            return probe.instance().parameterNames().stream().sorted().map(name -> name + "=").toList();
+            return probe.instance().parameterNames().stream()
+                    .sorted()
+                    .map(name -> name + "=")
+                    .toList();
         } catch (RuntimeException | LinkageError e) {
             // A plugin probe that cannot list its parameters offers none; the command reports it when run.
             return List.of();
@@ -203,10 +206,12 @@ public final class ProbeCommand implements ShellCommand {
             }
             TlsMode tls = args.has("tls") ? TlsMode.IMPLICIT : args.has("starttls") ? TlsMode.STARTTLS : TlsMode.NONE;
             if (!probe.instance().tlsModes().contains(tls)) {
-                throw new UsageException("probe " + kind + " has no " + (tls == TlsMode.IMPLICIT ? "--tls" : "--starttls"));
+                throw new UsageException(
+                        "probe " + kind + " has no " + (tls == TlsMode.IMPLICIT ? "--tls" : "--starttls"));
             }
             expectPositionals(args, 3);
-            int port = args.positional().size() > 2 ? port(args.positional().get(2), "PORT")
+            int port = args.positional().size() > 2
+                    ? port(args.positional().get(2), "PORT")
                     : probe.instance().defaultPort(tls);
             if (port == 0) {
                 throw new UsageException("missing argument PORT");
@@ -225,7 +230,10 @@ public final class ProbeCommand implements ShellCommand {
         }
         List<ProbeResult> results = runAll(context, plan, options);
         boolean cancelled = Thread.currentThread().isInterrupted();
-        session.addFacts(results.stream().map(ProbeResult::toFact).filter(f -> ProbeWords.notEvidence(f).isEmpty()).toList());
+        session.addFacts(results.stream()
+                .map(ProbeResult::toFact)
+                .filter(f -> ProbeWords.notEvidence(f).isEmpty())
+                .toList());
         if (args.has("json")) {
             printJson(context.out(), results);
         } else {
@@ -233,18 +241,20 @@ public final class ProbeCommand implements ShellCommand {
         }
         context.out().flush();
         if (cancelled) {
-            throw new CommandException("cancelled: " + results.stream().filter(r -> r.status()
-                    != ProbeStatus.CANCELLED).count() + " of " + results.size() + " probes finished");
+            throw new CommandException("cancelled: "
+                    + results.stream()
+                            .filter(r -> r.status() != ProbeStatus.CANCELLED)
+                            .count() + " of " + results.size() + " probes finished");
         }
         return results.stream().allMatch(ProbeResult::ok) ? ExitStatus.OK : ExitStatus.FAILED;
     }
 
-    private record Planned(Contribution<Probe> probe, ProbeTarget target, ProbeOptions options) {
-    }
+    private record Planned(Contribution<Probe> probe, ProbeTarget target, ProbeOptions options) {}
 
     private List<ProbeResult> runAll(CommandContext context, List<Planned> plan, ProbeOptions options) {
         List<ProbeRequest> requests = plan.stream()
-                .map(p -> new ProbeRequest(p.probe().instance(), p.target(), p.options())).toList();
+                .map(p -> new ProbeRequest(p.probe().instance(), p.target(), p.options()))
+                .toList();
         Instant deadline = Instant.now().plus(options.deadline()).plusSeconds(1);
         ProbeRunner runner = ProbeRunner.defaults();
         PrintWriter err = context.err();
@@ -252,15 +262,17 @@ public final class ProbeCommand implements ShellCommand {
         ProbeRunner.Progress progress = (done, total, latest) -> {
             if (showProgress) {
                 synchronized (err) {
-                    err.print("\rprobing " + done + "/" + total + " (last: " + latest.probe() + " "
-                            + latest.target() + " " + ProbeWords.status(latest.status()) + ")");
+                    err.print("\rprobing " + done + "/" + total + " (last: " + latest.probe() + " " + latest.target()
+                            + " " + ProbeWords.status(latest.status()) + ")");
                     err.flush();
                 }
             }
         };
         // Plugin probes run with their plugin's class loader: the runner's threads inherit it from here.
         List<ProbeResult> results;
-        try (WaitingLine waiting = WaitingLine.start(context.interactive() && plan.size() == 1, err,
+        try (WaitingLine waiting = WaitingLine.start(
+                context.interactive() && plan.size() == 1,
+                err,
                 plan.get(0).probe().instance().id() + " " + plan.get(0).target())) {
             results = plan.get(0).probe().call(p -> runner.run(requests, deadline, progress));
         }
@@ -281,8 +293,8 @@ public final class ProbeCommand implements ShellCommand {
         expectPositionals(args, 2);
         int smtpPort = args.has("smtp-port") ? port(args.value("smtp-port").get(), "--smtp-port") : 25;
         MxReport report;
-        try (WaitingLine waiting = WaitingLine.start(context.interactive() && !args.has("json"), context.err(),
-                "the MX hosts of " + domain)) {
+        try (WaitingLine waiting = WaitingLine.start(
+                context.interactive() && !args.has("json"), context.err(), "the MX hosts of " + domain)) {
             report = catalogue.mx().check(domain, options.withSmtpPort(smtpPort));
         }
         boolean cancelled = Thread.currentThread().isInterrupted();
@@ -303,7 +315,8 @@ public final class ProbeCommand implements ShellCommand {
     }
 
     /** {@code probe ptr ADDRESS} and {@code probe soa ZONE SERVER...}: DNS questions, not endpoints. */
-    private int lookup(CommandContext context, Arguments args, String kind, ProbeOptions options) throws CommandException {
+    private int lookup(CommandContext context, Arguments args, String kind, ProbeOptions options)
+            throws CommandException {
         Fact fact;
         boolean ok;
         if (kind.equals("ptr")) {
@@ -351,10 +364,14 @@ public final class ProbeCommand implements ShellCommand {
     }
 
     private static ObjectNode lookupJson(Fact fact) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode().put("probe", fact.probe())
+        ObjectNode root = JsonNodeFactory.instance
+                .objectNode()
+                .put("probe", fact.probe())
                 .put("observedAt", fact.observedAt().toString());
         if (fact instanceof PtrFact ptr) {
-            root.put("address", ptr.address()).put("dnsOutcome", ptr.dnsOutcome()).put("detail", ptr.detail());
+            root.put("address", ptr.address())
+                    .put("dnsOutcome", ptr.dnsOutcome())
+                    .put("detail", ptr.detail());
             ptr.names().forEach(root.putArray("names")::add);
             ptr.confirmed().forEach(root.putArray("confirmed")::add);
         } else if (fact instanceof SoaFact soa) {
@@ -484,8 +501,14 @@ public final class ProbeCommand implements ShellCommand {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PROBE", "TARGET", "STATUS", "REACHED", "TIME", "DETAIL"});
         for (ProbeResult r : results) {
-            rows.add(new String[] {r.probe(), r.target().toString(), ProbeWords.status(r.status()), ProbeWords.reached(r.stage()),
-                    r.latency().toMillis() + " ms", summary(r)});
+            rows.add(new String[] {
+                r.probe(),
+                r.target().toString(),
+                ProbeWords.status(r.status()),
+                ProbeWords.reached(r.stage()),
+                r.latency().toMillis() + " ms",
+                summary(r)
+            });
         }
         printRows(out, rows);
         if (withEvidence && !results.isEmpty()) {
@@ -513,10 +536,16 @@ public final class ProbeCommand implements ShellCommand {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"PREF", "HOST", "ADDRESS", "STATUS", "REACHED", "DETAIL"});
             for (MxHost h : report.hosts()) {
-                String detail = h.accepts() ? h.evidence().text(EvidenceKeys.GREETING).orElse("") : h.detail();
-                rows.add(new String[] {Integer.toString(h.preference()), h.name(),
-                        h.address().orElse("-"), ProbeWords.status(h.status()),
-                        ProbeWords.reached(h.stage()), detail});
+                String detail =
+                        h.accepts() ? h.evidence().text(EvidenceKeys.GREETING).orElse("") : h.detail();
+                rows.add(new String[] {
+                    Integer.toString(h.preference()),
+                    h.name(),
+                    h.address().orElse("-"),
+                    ProbeWords.status(h.status()),
+                    ProbeWords.reached(h.stage()),
+                    detail
+                });
             }
             printRows(out, rows);
         }
@@ -526,8 +555,10 @@ public final class ProbeCommand implements ShellCommand {
         }
         out.println("a sender that falls back to later MX hosts delivers: " + yesNo(report.fallbackDelivers()));
         boolean pickDecides = report.firstHostOnly() == io.kbsh.model.fact.MxFact.FirstHostOnly.INDETERMINATE;
-        out.println("a sender that tries only the first MX host fails:    " + (pickDecides
-                ? "it depends on which host of the lowest preference it picks (indeterminate)" : yesNo(report.firstHostOnlyFails()))
+        out.println("a sender that tries only the first MX host fails:    "
+                + (pickDecides
+                        ? "it depends on which host of the lowest preference it picks (indeterminate)"
+                        : yesNo(report.firstHostOnlyFails()))
                 + (report.fallbackDelivers() && report.firstHostOnlyFails() ? "  (the case of Q166604)" : ""));
     }
 
@@ -544,12 +575,18 @@ public final class ProbeCommand implements ShellCommand {
         long accepting = hosts.stream().filter(MxHost::accepts).count();
         String prefix = dns.equals("OK") ? "" : ProbeWords.dns(dns) + "; ";
         if (accepting == hosts.size()) {
-            return prefix + (hosts.size() == 1 ? "the MX host accepts mail" : "all " + hosts.size() + " MX hosts accept mail");
+            return prefix
+                    + (hosts.size() == 1
+                            ? "the MX host accepts mail"
+                            : "all " + hosts.size() + " MX hosts accept mail");
         }
         MxHost failing = hosts.stream().filter(h -> !h.accepts()).findFirst().orElseThrow();
         String first = "MX " + failing.preference() + " " + failing.name() + " " + ProbeWords.status(failing.status());
-        return prefix + (accepting == 0 ? "no MX host accepts mail" : accepting + " of " + hosts.size()
-                + " MX hosts accept mail") + " (" + first + ")";
+        return prefix
+                + (accepting == 0
+                        ? "no MX host accepts mail"
+                        : accepting + " of " + hosts.size() + " MX hosts accept mail")
+                + " (" + first + ")";
     }
 
     private static String yesNo(boolean b) {
@@ -589,7 +626,8 @@ public final class ProbeCommand implements ShellCommand {
     }
 
     private static void printJson(PrintWriter out, MxReport report) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode()
+        ObjectNode root = JsonNodeFactory.instance
+                .objectNode()
                 .put("domain", report.domain())
                 .put("dnsOutcome", report.dnsOutcome().name())
                 .put("dnsDetail", report.dnsDetail())

@@ -17,8 +17,7 @@ public final class ProbeWords {
     /** MX look-ups that ended without an answer about the domain. */
     private static final Set<String> UNANSWERED_DNS = Set.of("SERVFAIL", "REFUSED", "TIMEOUT", "ERROR");
 
-    private ProbeWords() {
-    }
+    private ProbeWords() {}
 
     /** How a probe ended, in words. */
     public static String status(ProbeStatus status) {
@@ -63,13 +62,15 @@ public final class ProbeWords {
 
     /** Why {@code fact} is no evidence about its peer (a cancelled probe, an unresolved name); empty when it is. */
     public static Optional<String> notEvidence(Fact fact) {
-        if (fact instanceof EndpointFact e && (e.status() == ProbeStatus.CANCELLED || e.status() == ProbeStatus.DNS_ERROR)) {
+        if (fact instanceof EndpointFact e
+                && (e.status() == ProbeStatus.CANCELLED || e.status() == ProbeStatus.DNS_ERROR)) {
             return Optional.of(e.probe() + " " + e.host() + ":" + e.port() + " " + status(e.status()));
         }
-        if (fact instanceof MxFact mx && (UNANSWERED_DNS.contains(mx.dnsOutcome())
-                || mx.hosts().stream().anyMatch(h -> h.status() == ProbeStatus.CANCELLED))) {
-            return Optional.of("mx " + mx.domain() + " " + (UNANSWERED_DNS.contains(mx.dnsOutcome())
-                    ? dns(mx.dnsOutcome()) : "cancelled"));
+        if (fact instanceof MxFact mx
+                && (UNANSWERED_DNS.contains(mx.dnsOutcome())
+                        || mx.hosts().stream().anyMatch(h -> h.status() == ProbeStatus.CANCELLED))) {
+            return Optional.of("mx " + mx.domain() + " "
+                    + (UNANSWERED_DNS.contains(mx.dnsOutcome()) ? dns(mx.dnsOutcome()) : "cancelled"));
         }
         return Optional.empty();
     }
@@ -77,17 +78,25 @@ public final class ProbeWords {
     /** A probe's fact as a person reads it: {@code smtp mail.example.net:25 connection refused (got as far as: name resolved)}. */
     public static String describe(Fact fact) {
         if (fact instanceof EndpointFact e) {
-            String detail = e.evidence().text("greeting").or(() -> e.evidence().text("detail")).orElse("");
+            String detail = e.evidence()
+                    .text("greeting")
+                    .or(() -> e.evidence().text("detail"))
+                    .orElse("");
             return e.probe() + " " + e.host() + ":" + e.port() + " " + status(e.status())
                     + (e.ok() ? "" : " (got as far as: " + reached(e.stage()) + ")")
                     + (detail.isEmpty() ? "" : ": " + detail);
         }
         if (fact instanceof MxFact mx) {
-            StringBuilder sb = new StringBuilder("mx ").append(mx.domain()).append(": ").append(dns(mx.dnsOutcome()));
+            StringBuilder sb =
+                    new StringBuilder("mx ").append(mx.domain()).append(": ").append(dns(mx.dnsOutcome()));
             for (MxFact.Host h : mx.hosts()) {
-                sb.append("; MX ").append(h.preference()).append(' ').append(h.name())
-                  .append(h.address().map(a -> " [" + a + "]").orElse(""))
-                  .append(' ').append(status(h.status()));
+                sb.append("; MX ")
+                        .append(h.preference())
+                        .append(' ')
+                        .append(h.name())
+                        .append(h.address().map(a -> " [" + a + "]").orElse(""))
+                        .append(' ')
+                        .append(status(h.status()));
                 if (h.status() != ProbeStatus.OK) {
                     sb.append(" (got as far as: ").append(reached(h.stage())).append(')');
                 }

@@ -15,8 +15,7 @@ import java.util.ServiceLoader;
  */
 public final class Probes {
 
-    private Probes() {
-    }
+    private Probes() {}
 
     /** The built-in probes: those kb-net's own class loader lists, never a plugin's. */
     public static List<Probe> builtIn() {

@@ -17,21 +17,23 @@ final class WaitingLine implements AutoCloseable {
     private WaitingLine(PrintWriter err, String what) {
         this.err = err;
         long start = System.nanoTime();
-        this.ticker = new Thread(() -> {
-            try {
-                while (true) {
-                    TimeUnit.SECONDS.sleep(1);
-                    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-                    synchronized (err) {
-                        err.print("\rwaiting for " + what + "… " + seconds + " s (Ctrl-C stops)");
-                        err.flush();
-                        drawn = true;
+        this.ticker = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            TimeUnit.SECONDS.sleep(1);
+                            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+                            synchronized (err) {
+                                err.print("\rwaiting for " + what + "… " + seconds + " s (Ctrl-C stops)");
+                                err.flush();
+                                drawn = true;
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        // closed
                     }
-                }
-            } catch (InterruptedException e) {
-                // closed
-            }
-        }, "kbsh-waiting");
+                },
+                "kbsh-waiting");
         ticker.setDaemon(true);
     }
 

@@ -10,13 +10,15 @@ package io.kbsh.shell.output;
  */
 public final class ControlChars {
 
-    private ControlChars() {
-    }
+    private ControlChars() {}
 
     /** True when {@code c} must not reach a terminal as it is. */
     public static boolean isControl(char c) {
-        return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || (c >= 0x80 && c < 0xa0)
-                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+        return (c < 0x20 && c != '\t' && c != '\n')
+                || c == 0x7f
+                || (c >= 0x80 && c < 0xa0)
+                || (c >= 0x202a && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069)
                 // The private-use characters this layer marks colours with: text can never colour itself.
                 || (c >= Style.FIRST_MARK && c <= Style.END_MARK);
     }

@@ -14,19 +14,35 @@ import java.util.regex.Pattern;
 final class Highlighter {
 
     private static final Map<String, Style> CELLS = Map.ofEntries(
-            Map.entry("critical", Style.CRITICAL), Map.entry("error", Style.ERROR),
-            Map.entry("warning", Style.WARNING), Map.entry("info", Style.INFO),
-            Map.entry("open", Style.WARNING), Map.entry("open (waiver expired)", Style.WARNING),
-            Map.entry("waived", Style.GOOD), Map.entry("fixed", Style.GOOD),
-            Map.entry("ok", Style.GOOD), Map.entry("passed", Style.GOOD),
-            Map.entry("refused", Style.ERROR), Map.entry("failed", Style.ERROR), Map.entry("timeout", Style.ERROR),
-            Map.entry("timed out", Style.ERROR), Map.entry("unreachable", Style.ERROR),
-            Map.entry("dns error", Style.ERROR), Map.entry("cancelled", Style.WARNING));
+            Map.entry("critical", Style.CRITICAL),
+            Map.entry("error", Style.ERROR),
+            Map.entry("warning", Style.WARNING),
+            Map.entry("info", Style.INFO),
+            Map.entry("open", Style.WARNING),
+            Map.entry("open (waiver expired)", Style.WARNING),
+            Map.entry("waived", Style.GOOD),
+            Map.entry("fixed", Style.GOOD),
+            Map.entry("ok", Style.GOOD),
+            Map.entry("passed", Style.GOOD),
+            Map.entry("refused", Style.ERROR),
+            Map.entry("failed", Style.ERROR),
+            Map.entry("timeout", Style.ERROR),
+            Map.entry("timed out", Style.ERROR),
+            Map.entry("unreachable", Style.ERROR),
+            Map.entry("dns error", Style.ERROR),
+            Map.entry("cancelled", Style.WARNING));
     /** A cell: at the start of the line or after a gap of two spaces, up to the next gap or the end. */
-    private static final Pattern CELL = Pattern.compile("(?:(?<=^)|(?<= {2}))(\\S+(?: \\S+)?(?: \\(waiver expired\\))?)(?= {2}|$)");
-    private static final Pattern HEADING = Pattern.compile("^(?:[A-Z][A-Za-z ]{0,30}:|[A-Z][A-Z0-9_]+(?: {2,}[A-Z][A-Z0-9_]+)+ *)$");
+    private static final Pattern CELL =
+            Pattern.compile("(?:(?<=^)|(?<= {2}))(\\S+(?: \\S+)?(?: \\(waiver expired\\))?)(?= {2}|$)");
 
-    private enum Diff { NONE, HEADER, BODY }
+    private static final Pattern HEADING =
+            Pattern.compile("^(?:[A-Z][A-Za-z ]{0,30}:|[A-Z][A-Z0-9_]+(?: {2,}[A-Z][A-Z0-9_]+)+ *)$");
+
+    private enum Diff {
+        NONE,
+        HEADER,
+        BODY
+    }
 
     private Diff diff = Diff.NONE;
 

@@ -18,7 +18,8 @@ public record Screen(IntSupplier width, boolean colour) {
      * Whether colour is wanted, by the conventions of {@code NO_COLOR} (set and not empty: no colour),
      * {@code --no-color} and the terminal's own capability.
      */
-    public static boolean colourWanted(Map<String, String> environment, boolean noColorOption, boolean terminalCanColour) {
+    public static boolean colourWanted(
+            Map<String, String> environment, boolean noColorOption, boolean terminalCanColour) {
         String noColor = environment.get("NO_COLOR");
         return terminalCanColour && !noColorOption && (noColor == null || noColor.isEmpty());
     }

@@ -17,8 +17,7 @@ public final class TextWrap {
     private static final Pattern MARKER = Pattern.compile("^( *)(?:[-*] |\\d{1,3}\\. |because |verify: )?");
     private static final Pattern GAP = Pattern.compile(" {2,}(?=\\S)");
 
-    private TextWrap() {
-    }
+    private TextWrap() {}
 
     /** Display columns of {@code text} (wide characters count two). */
     public static int width(CharSequence text) {
@@ -110,7 +109,9 @@ public final class TextWrap {
             if (at > limit) {
                 break;
             }
-            if (at > indent && gap.start() > 0 && !line.substring(0, gap.start()).isBlank()) {
+            if (at > indent
+                    && gap.start() > 0
+                    && !line.substring(0, gap.start()).isBlank()) {
                 indent = at;
             }
         }

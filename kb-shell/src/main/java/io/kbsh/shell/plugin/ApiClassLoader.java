@@ -15,7 +15,8 @@ import java.util.List;
 final class ApiClassLoader extends ClassLoader {
 
     /** Package prefixes a plugin may see from the application: the four API modules. */
-    static final List<String> SHARED_PACKAGES = List.of("io.kbsh.model.", "io.kbsh.rules.", "io.kbsh.ini.", "io.kbsh.net.");
+    static final List<String> SHARED_PACKAGES =
+            List.of("io.kbsh.model.", "io.kbsh.rules.", "io.kbsh.ini.", "io.kbsh.net.");
 
     /** A package segment that marks the API's implementation, never shared. */
     private static final String INTERNAL = ".internal.";

@@ -24,7 +24,9 @@ final class ContextLoaderProxy implements InvocationHandler {
     }
 
     static <T> T wrap(Class<T> spi, T target, LoadedPlugin plugin) {
-        return spi.cast(Proxy.newProxyInstance(spi.getClassLoader(), new Class<?>[] {spi},
+        return spi.cast(Proxy.newProxyInstance(
+                spi.getClassLoader(),
+                new Class<?>[] {spi},
                 new ContextLoaderProxy(target, spi.getSimpleName(), plugin)));
     }
 

@@ -20,7 +20,8 @@ public record Contribution<T>(Optional<LoadedPlugin> plugin, T instance) {
     public <R> R call(Function<? super T, ? extends R> action) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(plugin.map(LoadedPlugin::classLoader).orElse(instance.getClass().getClassLoader()));
+        thread.setContextClassLoader(
+                plugin.map(LoadedPlugin::classLoader).orElse(instance.getClass().getClassLoader()));
         try {
             return action.apply(instance);
         } finally {

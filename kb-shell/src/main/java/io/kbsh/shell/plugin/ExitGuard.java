@@ -32,8 +32,7 @@ public final class ExitGuard {
     private static volatile boolean installed;
     private static final List<Runnable> BEFORE_HALT = new CopyOnWriteArrayList<>();
 
-    private ExitGuard() {
-    }
+    private ExitGuard() {}
 
     /** Installs the shutdown hook (once per process); {@code bin/kbsh} runs through {@code Main}, which does. */
     public static synchronized void install() {
@@ -69,17 +68,19 @@ public final class ExitGuard {
         }
         // The exiting thread may hold locks (a stream's, the terminal's): flush and restore on a helper
         // thread that is given a second, never waited for beyond that.
-        Thread tidy = new Thread(() -> {
-            System.out.flush();
-            System.err.flush();
-            for (Runnable r : BEFORE_HALT) {
-                try {
-                    r.run();
-                } catch (RuntimeException | Error ignored) {
-                    // Halting anyway: a terminal that cannot be restored must not keep kbsh alive.
-                }
-            }
-        }, "kbsh-exit-guard-tidy");
+        Thread tidy = new Thread(
+                () -> {
+                    System.out.flush();
+                    System.err.flush();
+                    for (Runnable r : BEFORE_HALT) {
+                        try {
+                            r.run();
+                        } catch (RuntimeException | Error ignored) {
+                            // Halting anyway: a terminal that cannot be restored must not keep kbsh alive.
+                        }
+                    }
+                },
+                "kbsh-exit-guard-tidy");
         tidy.setDaemon(true);
         tidy.start();
         try {
@@ -124,7 +125,8 @@ public final class ExitGuard {
                 }
             }
             String caller = exitFrame + 1 < stack.length
-                    ? stack[exitFrame + 1].getClassName() + "." + stack[exitFrame + 1].getMethodName() : "unknown code";
+                    ? stack[exitFrame + 1].getClassName() + "." + stack[exitFrame + 1].getMethodName()
+                    : "unknown code";
             return Optional.of("something other than kbsh ended the process (System.exit from " + caller + ")");
         }
         return Optional.empty();
@@ -135,7 +137,8 @@ public final class ExitGuard {
         int found = -1;
         for (int i = 0; i < stack.length; i++) {
             String c = stack[i].getClassName();
-            if ((c.equals("java.lang.Runtime") || c.equals("java.lang.System")) && stack[i].getMethodName().equals("exit")) {
+            if ((c.equals("java.lang.Runtime") || c.equals("java.lang.System"))
+                    && stack[i].getMethodName().equals("exit")) {
                 found = i;
             }
         }

@@ -17,8 +17,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 public final class PluginCalls {
 
     /** A call into plugin code: the plugin's id and what was called ({@code check Q254909}). */
-    public record InProgress(String plugin, String what) {
-    }
+    public record InProgress(String plugin, String what) {}
 
     /** A call into plugin code. */
     @FunctionalInterface
@@ -31,8 +30,7 @@ public final class PluginCalls {
     /** Plugin ids by the name of their class loader, to name a plugin from a stack frame. */
     private static final Map<String, String> BY_LOADER = new ConcurrentHashMap<>();
 
-    private PluginCalls() {
-    }
+    private PluginCalls() {}
 
     /** Runs {@code call}, recorded as a call of {@code plugin} doing {@code what}. */
     public static <R, E extends Exception> R during(String plugin, String what, Call<R, E> call) throws E {

@@ -10,8 +10,7 @@ import java.util.ServiceConfigurationError;
  */
 public final class PluginFaults {
 
-    private PluginFaults() {
-    }
+    private PluginFaults() {}
 
     /** True for every throwable the shell turns into a failure line and goes on after. */
     public static boolean survivable(Throwable t) {
@@ -30,8 +29,11 @@ public final class PluginFaults {
                 sb.append(": ");
             }
             String message = t.getMessage();
-            sb.append(t instanceof ServiceConfigurationError ? "" : t.getClass().getSimpleName() + (message == null ? "" : " "))
-              .append(message == null ? "" : message.replaceFirst("^[\\w.]+: ", ""));
+            sb.append(
+                            t instanceof ServiceConfigurationError
+                                    ? ""
+                                    : t.getClass().getSimpleName() + (message == null ? "" : " "))
+                    .append(message == null ? "" : message.replaceFirst("^[\\w.]+: ", ""));
             t = t.getCause() == t ? null : t.getCause();
         }
         return sb.toString();

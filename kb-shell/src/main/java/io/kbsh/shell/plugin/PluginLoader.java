@@ -8,11 +8,11 @@ import io.kbsh.model.plugin.KbshPlugin;
 import io.kbsh.model.plugin.PluginDescriptor;
 import io.kbsh.net.probe.Probe;
 import io.kbsh.rules.ArticleCheck;
+import io.kbsh.shell.env.ExtensionRegistry;
 import io.kbsh.shell.rules.RuleException;
 import io.kbsh.shell.rules.pack.RuleCache;
 import io.kbsh.shell.rules.pack.RulePack;
 import io.kbsh.shell.rules.pack.RulePackReader;
-import io.kbsh.shell.env.ExtensionRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -44,11 +44,11 @@ import java.util.zip.ZipFile;
 public final class PluginLoader {
 
     /** The SPIs the shell looks for in every plugin. */
-    public static final List<Class<?>> SPIS = List.of(ShellCommand.class, ArticleCheck.class, IniWriter.class, Probe.class,
-            EnvironmentExtension.class);
+    public static final List<Class<?>> SPIS =
+            List.of(ShellCommand.class, ArticleCheck.class, IniWriter.class, Probe.class, EnvironmentExtension.class);
 
-    private static final List<String> API_PATHS = List.of(
-            "io/kbsh/model/", "io/kbsh/rules/", "io/kbsh/ini/", "io/kbsh/net/", "io/kbsh/shell/");
+    private static final List<String> API_PATHS =
+            List.of("io/kbsh/model/", "io/kbsh/rules/", "io/kbsh/ini/", "io/kbsh/net/", "io/kbsh/shell/");
 
     private final ApiVersion running;
     private final PluginTrust trust;
@@ -105,8 +105,8 @@ public final class PluginLoader {
                         Candidate c = load(candidate);
                         LoadedPlugin earlier = byId.get(c.plugin.descriptor().id());
                         if (earlier != null) {
-                            throw new PluginException("plugin id '" + c.plugin.descriptor().id()
-                                    + "' is already loaded from " + earlier.source());
+                            throw new PluginException("plugin id '"
+                                    + c.plugin.descriptor().id() + "' is already loaded from " + earlier.source());
                         }
                         fields = withFields(fields, c);
                         byId.put(c.plugin.descriptor().id(), c.plugin);
@@ -116,7 +116,8 @@ public final class PluginLoader {
                     }
                 }
             } catch (IOException | UncheckedIOException e) {
-                failures.add(new PluginFailure(directory, "cannot read the plugins directory: " + e.getMessage(), Optional.of(e)));
+                failures.add(new PluginFailure(
+                        directory, "cannot read the plugins directory: " + e.getMessage(), Optional.of(e)));
             }
         }
         return new PluginSet(loaded, failures, application);
@@ -140,7 +141,9 @@ public final class PluginLoader {
 
     private static List<Path> candidates(Path directory) throws IOException {
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(p -> Files.isDirectory(p) || isJar(p)).sorted().toList();
+            return entries.filter(p -> Files.isDirectory(p) || isJar(p))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -148,14 +151,14 @@ public final class PluginLoader {
         return p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p);
     }
 
-    private record Candidate(LoadedPlugin plugin, Map<Class<?>, List<?>> contributions) {
-    }
+    private record Candidate(LoadedPlugin plugin, Map<Class<?>, List<?>> contributions) {}
 
     private Candidate load(Path candidate) throws PluginException {
         if (Files.isDirectory(candidate) && RulePackReader.isPackDirectory(candidate)) {
             checkTrusted(candidate);
             try {
-                return rulePack(RulePackReader.directory(candidate, trust::distrust, ruleCache), candidate, Optional.empty());
+                return rulePack(
+                        RulePackReader.directory(candidate, trust::distrust, ruleCache), candidate, Optional.empty());
             } catch (RuleException e) {
                 throw new PluginException(e.getMessage());
             } catch (IOException e) {
@@ -166,7 +169,8 @@ public final class PluginLoader {
             checkTrusted(candidate);
             checkJar(candidate);
             try (ZipFile zip = new ZipFile(candidate.toFile())) {
-                if (RulePackReader.hasRules(zip) && zip.getEntry("META-INF/services/" + KbshPlugin.class.getName()) == null) {
+                if (RulePackReader.hasRules(zip)
+                        && zip.getEntry("META-INF/services/" + KbshPlugin.class.getName()) == null) {
                     return rulePack(RulePackReader.jar(candidate, zip, ruleCache), candidate, Optional.empty());
                 }
             } catch (RuleException e) {
@@ -197,7 +201,8 @@ public final class PluginLoader {
                 throw new PluginException("plugin " + descriptor.id() + " was built against kbsh API "
                         + descriptor.apiVersion() + ", but this kbsh provides API " + running
                         + (descriptor.apiVersion().major() != running.major()
-                        ? " (a different major version)" : " (a newer minor version than this kbsh has)"));
+                                ? " (a different major version)"
+                                : " (a newer minor version than this kbsh has)"));
             }
             Map<Class<?>, List<?>> contributions = new LinkedHashMap<>();
             for (Class<?> spi : SPIS) {
@@ -232,7 +237,8 @@ public final class PluginLoader {
      * code), its rules are its checks, their INI edits its writers.
      */
     private Candidate rulePack(RulePack pack, Path candidate, Optional<ClassLoader> loader) {
-        PluginDescriptor descriptor = new PluginDescriptor(pack.manifest().id(), pack.manifest().name(), pack.manifest().version(), running);
+        PluginDescriptor descriptor = new PluginDescriptor(
+                pack.manifest().id(), pack.manifest().name(), pack.manifest().version(), running);
         Map<Class<?>, List<?>> contributions = new LinkedHashMap<>();
         for (Class<?> spi : SPIS) {
             contributions.put(spi, new ArrayList<>());
@@ -261,7 +267,8 @@ public final class PluginLoader {
                 if (RulePackReader.hasRules(zip)) {
                     RulePack pack = RulePackReader.jar(jar, zip, ruleCache);
                     if (!pack.id().equals(descriptor.id())) {
-                        throw new PluginException("its rule pack '" + pack.id() + "' must carry the plugin's id '" + descriptor.id() + "'");
+                        throw new PluginException("its rule pack '" + pack.id() + "' must carry the plugin's id '"
+                                + descriptor.id() + "'");
                     }
                     return Optional.of(pack);
                 }
@@ -311,8 +318,8 @@ public final class PluginLoader {
                 String name = entries.nextElement().getName();
                 for (String api : API_PATHS) {
                     if (name.startsWith(api) && name.endsWith(".class")) {
-                        throw new PluginException(jar.getFileName() + " bundles its own copy of the kbsh API ("
-                                + name + "); build the plugin with the kbsh API in provided scope");
+                        throw new PluginException(jar.getFileName() + " bundles its own copy of the kbsh API (" + name
+                                + "); build the plugin with the kbsh API in provided scope");
                     }
                 }
             }
@@ -326,7 +333,8 @@ public final class PluginLoader {
     private static PluginDescriptor descriptor(ClassLoader loader) throws PluginException {
         List<?> plugins = providers(KbshPlugin.class, loader);
         if (plugins.isEmpty()) {
-            throw new PluginException("no plugin descriptor: META-INF/services/" + KbshPlugin.class.getName() + " is missing");
+            throw new PluginException(
+                    "no plugin descriptor: META-INF/services/" + KbshPlugin.class.getName() + " is missing");
         }
         if (plugins.size() > 1) {
             throw new PluginException("more than one plugin descriptor (" + plugins.size() + ") in one plugin");
@@ -384,12 +392,14 @@ public final class PluginLoader {
             if (!PluginFaults.survivable(e)) {
                 throw e;
             }
-            throw new PluginException("its " + spi.getSimpleName() + " " + provider.getClass().getName()
-                    + " failed to describe itself: " + describe(e), e);
+            throw new PluginException(
+                    "its " + spi.getSimpleName() + " " + provider.getClass().getName() + " failed to describe itself: "
+                            + describe(e),
+                    e);
         }
         if (identity == null) {
-            throw new PluginException("its " + spi.getSimpleName() + " " + provider.getClass().getName()
-                    + " has no " + (spi == ArticleCheck.class ? "article" : "name"));
+            throw new PluginException("its " + spi.getSimpleName() + " "
+                    + provider.getClass().getName() + " has no " + (spi == ArticleCheck.class ? "article" : "name"));
         }
     }
 

@@ -20,7 +20,8 @@ public final class PluginSet implements Contributions {
     private final ClassLoader application;
     private final Map<Class<?>, List<Contribution<?>>> builtins = new ConcurrentHashMap<>();
 
-    PluginSet(Map<LoadedPlugin, Map<Class<?>, List<?>>> plugins, List<PluginFailure> failures, ClassLoader application) {
+    PluginSet(
+            Map<LoadedPlugin, Map<Class<?>, List<?>>> plugins, List<PluginFailure> failures, ClassLoader application) {
         this.plugins = new LinkedHashMap<>(plugins);
         this.failures = new ArrayList<>(failures);
         this.application = application;

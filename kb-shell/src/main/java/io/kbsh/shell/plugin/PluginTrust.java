@@ -46,9 +46,11 @@ final class PluginTrust {
             try {
                 target = path.toRealPath();
             } catch (NoSuchFileException e) {
-                return Optional.of("refused: it is a link to " + Files.readSymbolicLink(path) + ", which does not exist");
+                return Optional.of(
+                        "refused: it is a link to " + Files.readSymbolicLink(path) + ", which does not exist");
             }
-            Optional<String> why = modes(target, Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS), false);
+            Optional<String> why = modes(
+                    target, Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS), false);
             if (why.isEmpty()) {
                 why = ancestors(target);
             }
@@ -64,7 +66,8 @@ final class PluginTrust {
     /** The first directory above {@code real} (a path without links) that someone else could write to. */
     private Optional<String> ancestors(Path real) throws IOException {
         for (Path dir = real.getParent(); dir != null; dir = dir.getParent()) {
-            Optional<String> why = modes(dir, Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS), true);
+            Optional<String> why =
+                    modes(dir, Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS), true);
             if (why.isPresent()) {
                 return why;
             }
@@ -73,15 +76,16 @@ final class PluginTrust {
     }
 
     private Optional<String> modes(Path path, PosixFileAttributes attributes, boolean parent) {
-        String kind = (parent ? "its parent " : "the ") + (attributes.isDirectory() ? "directory" : "file")
+        String kind = (parent ? "its parent " : "the ")
+                + (attributes.isDirectory() ? "directory" : "file")
                 + (parent ? " " + path : "");
         Set<PosixFilePermission> permissions = attributes.permissions();
         String owner = attributes.owner().getName();
         boolean groupWrite = permissions.contains(PosixFilePermission.GROUP_WRITE);
         boolean otherWrite = permissions.contains(PosixFilePermission.OTHERS_WRITE);
         if ((groupWrite || otherWrite) && !(parent && owner.equals("root") && sticky(path))) {
-            return Optional.of(kind + " is writable by " + (otherWrite ? "others" : "its group")
-                    + " (chmod go-w " + path + ")");
+            return Optional.of(
+                    kind + " is writable by " + (otherWrite ? "others" : "its group") + " (chmod go-w " + path + ")");
         }
         if (!owner.equals(currentUser) && !owner.equals("root")) {
             return Optional.of(kind + " is owned by " + owner + ", not by " + currentUser + " or root");

@@ -21,10 +21,19 @@ import org.jline.reader.Widget;
 final class ArgumentHints {
 
     /** The widgets that change the line; each is wrapped to refresh the hint after it ran. */
-    private static final List<String> EDITING = List.of(LineReader.SELF_INSERT, LineReader.BACKWARD_DELETE_CHAR,
-            LineReader.DELETE_CHAR, LineReader.BACKWARD_KILL_WORD, LineReader.KILL_WORD, LineReader.KILL_LINE,
-            LineReader.BACKWARD_KILL_LINE, LineReader.KILL_WHOLE_LINE, LineReader.YANK, LineReader.COMPLETE_WORD,
-            LineReader.EXPAND_OR_COMPLETE, LineReader.MENU_COMPLETE);
+    private static final List<String> EDITING = List.of(
+            LineReader.SELF_INSERT,
+            LineReader.BACKWARD_DELETE_CHAR,
+            LineReader.DELETE_CHAR,
+            LineReader.BACKWARD_KILL_WORD,
+            LineReader.KILL_WORD,
+            LineReader.KILL_LINE,
+            LineReader.BACKWARD_KILL_LINE,
+            LineReader.KILL_WHOLE_LINE,
+            LineReader.YANK,
+            LineReader.COMPLETE_WORD,
+            LineReader.EXPAND_OR_COMPLETE,
+            LineReader.MENU_COMPLETE);
 
     private final LineReader reader;
     private final CommandRegistry registry;
@@ -79,7 +88,8 @@ final class ArgumentHints {
     void refresh() {
         String line = reader.getBuffer().toString();
         boolean atEnd = reader.getBuffer().cursor() == line.length();
-        Optional<String> hint = !atEnd || line.isBlank() || fromHistory(line).isPresent() ? Optional.empty() : hint(line);
+        Optional<String> hint =
+                !atEnd || line.isBlank() || fromHistory(line).isPresent() ? Optional.empty() : hint(line);
         if (hint.isPresent()) {
             reader.setTailTip(hint.get());
             reader.setAutosuggestion(LineReader.SuggestionType.TAIL_TIP);

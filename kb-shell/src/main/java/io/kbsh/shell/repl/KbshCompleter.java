@@ -1,23 +1,23 @@
 package io.kbsh.shell.repl;
 
+import io.kbsh.model.article.ArticleBrief;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.ArticleStore;
 import io.kbsh.model.command.CommandContext;
 import io.kbsh.model.command.OptionSpec;
 import io.kbsh.model.command.ShellCommand;
 import io.kbsh.model.command.ValueKind;
-import io.kbsh.shell.exec.CommandRegistry;
-import io.kbsh.model.article.ArticleBrief;
 import io.kbsh.model.finding.Severity;
 import io.kbsh.rules.ArticleCheck;
+import io.kbsh.shell.exec.CommandRegistry;
 import io.kbsh.shell.help.CommandSyntax;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jline.builtins.Completers.FileNameCompleter;
 import org.jline.reader.Candidate;
@@ -51,8 +51,14 @@ final class KbshCompleter implements Completer {
         List<String> words = line.words();
         if (line.wordIndex() == 0) {
             for (CommandRegistry.Entry e : registry.all()) {
-                candidates.add(new Candidate(e.command().name(), e.command().name(), null,
-                        e.command().description(), null, null, true));
+                candidates.add(new Candidate(
+                        e.command().name(),
+                        e.command().name(),
+                        null,
+                        e.command().description(),
+                        null,
+                        null,
+                        true));
             }
             return;
         }
@@ -77,7 +83,8 @@ final class KbshCompleter implements Completer {
             return;
         }
         if (valueOf.isPresent()) {
-            List<String> values = command.optionCandidates(context.get(), valueOf.get().name(), typed);
+            List<String> values =
+                    command.optionCandidates(context.get(), valueOf.get().name(), typed);
             if (!values.isEmpty()) {
                 offer(values, current, candidates);
                 return;
@@ -85,8 +92,9 @@ final class KbshCompleter implements Completer {
         }
         ValueKind kind = valueOf.map(OptionSpec::kind).orElseGet(() -> {
             if (typed.isEmpty() && !command.subcommands().isEmpty()) {
-                syntax.subcommands().forEach((s, what) ->
-                        candidates.add(new Candidate(s, s, null, what.isEmpty() ? null : what, null, null, true)));
+                syntax.subcommands()
+                        .forEach((s, what) -> candidates.add(
+                                new Candidate(s, s, null, what.isEmpty() ? null : what, null, null, true)));
                 return ValueKind.NONE;
             }
             return command.argumentKind(typed);
@@ -134,7 +142,8 @@ final class KbshCompleter implements Completer {
     /** Values of options that mean one thing in every kbsh command; false when the option is not one. */
     private boolean optionValues(OptionSpec option, List<Candidate> candidates) {
         List<String> values = switch (option.name()) {
-            case "fail-on" -> Arrays.stream(Severity.values()).map(Severity::label).toList();
+            case "fail-on" ->
+                Arrays.stream(Severity.values()).map(Severity::label).toList();
             case "object" -> sources.objectNames().get();
             case "codepage" -> CODEPAGES;
             default -> null;
@@ -170,14 +179,26 @@ final class KbshCompleter implements Completer {
             String text = id.toString();
             if (offered.add(text)) {
                 // Titles only for a list short enough to read; reading 200 articles would stall the Tab.
-                String title = ids.size() <= 40 ? store.find(id).map(a -> a.title()).orElse(null) : null;
+                String title =
+                        ids.size() <= 40 ? store.find(id).map(a -> a.title()).orElse(null) : null;
                 candidates.add(new Candidate(text, text, "articles", title, null, null, true));
             }
         }
     }
 
-    private static final List<String> CODEPAGES = List.of("windows-1252", "windows-1250", "windows-1251", "windows-1253",
-            "windows-1254", "windows-1257", "windows-932", "windows-936", "windows-949", "windows-950", "ibm437", "ibm850");
+    private static final List<String> CODEPAGES = List.of(
+            "windows-1252",
+            "windows-1250",
+            "windows-1251",
+            "windows-1253",
+            "windows-1254",
+            "windows-1257",
+            "windows-932",
+            "windows-936",
+            "windows-949",
+            "windows-950",
+            "ibm437",
+            "ibm850");
 
     /** When the previous word is an option that takes a value, that option. */
     private static Optional<OptionSpec> optionBefore(ShellCommand command, List<String> preceding) {
@@ -197,7 +218,8 @@ final class KbshCompleter implements Completer {
             String w = preceding.get(i);
             if (w.startsWith("--")) {
                 String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
-                boolean takesValue = command.options().stream().anyMatch(o -> o.spelling().equals(name) && o.takesValue());
+                boolean takesValue =
+                        command.options().stream().anyMatch(o -> o.spelling().equals(name) && o.takesValue());
                 if (takesValue && !w.contains("=")) {
                     i++;
                 }

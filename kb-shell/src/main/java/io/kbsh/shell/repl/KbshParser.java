@@ -37,7 +37,8 @@ final class KbshParser implements Parser {
             }
             if (wordIndex < 0 && cursor >= w.start() && cursor <= w.end()) {
                 wordIndex = words.size();
-                boolean quoted = w.start() < line.length() && (line.charAt(w.start()) == '"' || line.charAt(w.start()) == '\'');
+                boolean quoted =
+                        w.start() < line.length() && (line.charAt(w.start()) == '"' || line.charAt(w.start()) == '\'');
                 wordCursor = Math.max(0, Math.min(w.text().length(), cursor - w.start() - (quoted ? 1 : 0)));
                 rawStart = w.start();
                 rawEnd = w.end();
@@ -58,7 +59,9 @@ final class KbshParser implements Parser {
 
     /** Quotes a completion candidate that would otherwise split into several words. */
     static String quoteIfNeeded(String candidate) {
-        boolean plain = candidate.chars().noneMatch(c -> c == ' ' || c == '\t' || c == ';' || c == '"' || c == '\'' || c == '#');
+        boolean plain = candidate
+                .chars()
+                .noneMatch(c -> c == ' ' || c == '\t' || c == ';' || c == '"' || c == '\'' || c == '#');
         if (plain) {
             return candidate;
         }
@@ -66,8 +69,15 @@ final class KbshParser implements Parser {
         return quote + candidate + quote;
     }
 
-    private record Line(String line, int cursor, List<String> words, int wordIndex, int wordCursor,
-                        int rawWordCursor, int rawWordLength) implements CompletingParsedLine {
+    private record Line(
+            String line,
+            int cursor,
+            List<String> words,
+            int wordIndex,
+            int wordCursor,
+            int rawWordCursor,
+            int rawWordLength)
+            implements CompletingParsedLine {
 
         @Override
         public String word() {

@@ -38,8 +38,22 @@ final class Pager {
         }
     }
 
-    private enum Op { LINE_ON, LINE_BACK, PAGE_ON, PAGE_BACK, HALF_ON, HALF_BACK, FIRST, LAST, SEARCH, NEXT, PREVIOUS,
-        QUIT, KEYS, NONE }
+    private enum Op {
+        LINE_ON,
+        LINE_BACK,
+        PAGE_ON,
+        PAGE_BACK,
+        HALF_ON,
+        HALF_BACK,
+        FIRST,
+        LAST,
+        SEARCH,
+        NEXT,
+        PREVIOUS,
+        QUIT,
+        KEYS,
+        NONE
+    }
 
     private static final String KEYS = "Space/b: page  j/k: line  d/u: half  g/G: start/end  /: search  n/N  q: quit";
 
@@ -216,13 +230,18 @@ final class Pager {
         }
         String where = body.isEmpty() ? "" : "lines " + (top + 1) + "-" + (top + shown) + " of " + body.size();
         boolean end = top + shown >= body.size();
-        String status = !message.isEmpty() ? message
+        String status = !message.isEmpty()
+                ? message
                 : (end ? "(END) " : "") + where + (end ? "  q to leave" : "  Space for more, q to leave, h for keys");
         if (status.length() > width - 1) {
             status = status.substring(0, Math.max(0, width - 1));
         }
-        AttributedString statusLine = message.startsWith("/") ? new AttributedString(status)
-                : new AttributedStringBuilder().style(AttributedStyle.INVERSE).append(status).toAttributedString();
+        AttributedString statusLine = message.startsWith("/")
+                ? new AttributedString(status)
+                : new AttributedStringBuilder()
+                        .style(AttributedStyle.INVERSE)
+                        .append(status)
+                        .toAttributedString();
         screen.add(statusLine);
         display.update(screen, terminal.getSize().cursorPos(height - 1, statusLine.columnLength()));
         terminal.flush();
@@ -235,10 +254,29 @@ final class Pager {
         bind(map, Op.QUIT, "q", "Q", ":q", "ZZ", KeyMap.ctrl('C'));
         bind(map, Op.PAGE_ON, " ", "f", KeyMap.ctrl('F'), KeyMap.ctrl('V'), key(Capability.key_npage), "\u001b[6~");
         bind(map, Op.PAGE_BACK, "b", KeyMap.ctrl('B'), KeyMap.alt('v'), key(Capability.key_ppage), "\u001b[5~");
-        bind(map, Op.LINE_ON, "\r", "\n", "j", "e", KeyMap.ctrl('E'), KeyMap.ctrl('N'), key(Capability.key_down),
-                "\u001b[B", "\u001bOB");
-        bind(map, Op.LINE_BACK, "k", "y", KeyMap.ctrl('Y'), KeyMap.ctrl('P'), KeyMap.ctrl('K'), key(Capability.key_up),
-                "\u001b[A", "\u001bOA");
+        bind(
+                map,
+                Op.LINE_ON,
+                "\r",
+                "\n",
+                "j",
+                "e",
+                KeyMap.ctrl('E'),
+                KeyMap.ctrl('N'),
+                key(Capability.key_down),
+                "\u001b[B",
+                "\u001bOB");
+        bind(
+                map,
+                Op.LINE_BACK,
+                "k",
+                "y",
+                KeyMap.ctrl('Y'),
+                KeyMap.ctrl('P'),
+                KeyMap.ctrl('K'),
+                key(Capability.key_up),
+                "\u001b[A",
+                "\u001bOA");
         bind(map, Op.HALF_ON, "d", KeyMap.ctrl('D'));
         bind(map, Op.HALF_BACK, "u", KeyMap.ctrl('U'));
         bind(map, Op.FIRST, "g", "<", key(Capability.key_home), "\u001b[H", "\u001bOH");

@@ -8,6 +8,7 @@ import io.kbsh.shell.exec.ExitRequest;
 import io.kbsh.shell.exec.ShellContext;
 import io.kbsh.shell.exec.ShellIo;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.io.PrintWriter;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jline.keymap.KeyMap;
@@ -39,14 +39,19 @@ public final class Repl {
 
     public static final String PROMPT = "kbsh> ";
 
-    private Repl() {
-    }
+    private Repl() {}
 
     /** Runs the shell on the system terminal; {@code sources} feed Tab completion from the session. */
-    public static int run(CommandRegistry registry, Path home, Optional<String> init,
-                          Function<ShellIo, ShellContext> contexts, boolean colourAllowed,
-                          BiConsumer<CommandExecutor, PrintWriter> startup, CompletionSources sources) {
-        try (Terminal terminal = TerminalBuilder.builder().name("kbsh").system(true).build()) {
+    public static int run(
+            CommandRegistry registry,
+            Path home,
+            Optional<String> init,
+            Function<ShellIo, ShellContext> contexts,
+            boolean colourAllowed,
+            BiConsumer<CommandExecutor, PrintWriter> startup,
+            CompletionSources sources) {
+        try (Terminal terminal =
+                TerminalBuilder.builder().name("kbsh").system(true).build()) {
             // A dumb terminal (TERM=dumb: Emacs' shell, IDE consoles) leaves SIGINT to the JVM, whose default
             // ends the process. Route it to the terminal's handlers as JLine does on every other terminal.
             Optional<Object> interrupt = terminal instanceof DumbTerminal
@@ -64,8 +69,13 @@ public final class Repl {
     }
 
     /** Runs the shell on {@code terminal} until Ctrl-D or {@code exit}; returns the exit status. */
-    public static int run(Terminal terminal, CommandRegistry registry, Path home, Optional<String> init,
-                          Function<ShellIo, ShellContext> contexts) throws IOException {
+    public static int run(
+            Terminal terminal,
+            CommandRegistry registry,
+            Path home,
+            Optional<String> init,
+            Function<ShellIo, ShellContext> contexts)
+            throws IOException {
         return run(terminal, registry, home, init, contexts, true);
     }
 
@@ -73,9 +83,16 @@ public final class Repl {
      * Runs the shell on {@code terminal}; {@code colourAllowed} is false under {@code NO_COLOR} or
      * {@code --no-color} (the terminal's own capability decides otherwise).
      */
-    public static int run(Terminal terminal, CommandRegistry registry, Path home, Optional<String> init,
-                          Function<ShellIo, ShellContext> contexts, boolean colourAllowed) throws IOException {
-        return run(terminal, registry, home, init, contexts, colourAllowed, (executor, out) -> { }, CompletionSources.NONE);
+    public static int run(
+            Terminal terminal,
+            CommandRegistry registry,
+            Path home,
+            Optional<String> init,
+            Function<ShellIo, ShellContext> contexts,
+            boolean colourAllowed)
+            throws IOException {
+        return run(
+                terminal, registry, home, init, contexts, colourAllowed, (executor, out) -> {}, CompletionSources.NONE);
     }
 
     /**
@@ -83,9 +100,16 @@ public final class Repl {
      * {@code startup} runs after {@code --init}, before the first prompt (the example site loads there);
      * {@code sources} give completion the environment's objects and the loaded checks.
      */
-    public static int run(Terminal terminal, CommandRegistry registry, Path home, Optional<String> init,
-                          Function<ShellIo, ShellContext> contexts, boolean colourAllowed,
-                          BiConsumer<CommandExecutor, PrintWriter> startup, CompletionSources sources) throws IOException {
+    public static int run(
+            Terminal terminal,
+            CommandRegistry registry,
+            Path home,
+            Optional<String> init,
+            Function<ShellIo, ShellContext> contexts,
+            boolean colourAllowed,
+            BiConsumer<CommandExecutor, PrintWriter> startup,
+            CompletionSources sources)
+            throws IOException {
         Files.createDirectories(home);
         if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
             // Some pseudo-terminals report 0x0; JLine would then draw nothing as the user types.
@@ -112,8 +136,10 @@ public final class Repl {
         warnings.forEach(context[0].out()::println);
         CommandExecutor executor = new CommandExecutor(registry, context[0]);
         // Through the output layer, so that it is wrapped at word boundaries on a narrow terminal.
-        context[0].out().println("kbsh " + VersionCommand.kbshVersion()
-                + " - type help for the commands, Tab to complete, Ctrl-D to leave.");
+        context[0]
+                .out()
+                .println("kbsh " + VersionCommand.kbshVersion()
+                        + " - type help for the commands, Tab to complete, Ctrl-D to leave.");
         context[0].out().flush();
         try {
             if (init.isPresent()) {

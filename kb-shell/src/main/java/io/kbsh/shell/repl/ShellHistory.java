@@ -51,8 +51,7 @@ final class ShellHistory extends DefaultHistory {
     }
 
     /** The history and the file it is kept in, when there is one. */
-    record Prepared(ShellHistory history, Optional<Path> file) {
-    }
+    record Prepared(ShellHistory history, Optional<Path> file) {}
 
     private static Optional<Path> usable(Path file, Consumer<String> warnings) {
         String without = "; this session's history is not kept";
@@ -71,8 +70,8 @@ final class ShellHistory extends DefaultHistory {
             }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                warnings.accept("kbsh: history file " + file + " is larger than " + MAX_BYTES / (1024 * 1024)
-                        + " MiB" + without);
+                warnings.accept("kbsh: history file " + file + " is larger than " + MAX_BYTES / (1024 * 1024) + " MiB"
+                        + without);
                 return Optional.empty();
             }
             keepReadableLines(file, warnings);
@@ -128,17 +127,20 @@ final class ShellHistory extends DefaultHistory {
 
     private static Optional<String> decode(byte[] bytes, int offset, int length) {
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, length)).toString());
+                    .decode(ByteBuffer.wrap(bytes, offset, length))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
     }
 
     private static String reason(Exception e) {
-        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+        return e instanceof java.nio.file.AccessDeniedException
+                ? "permission denied"
                 : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 

@@ -6,8 +6,8 @@ import io.kbsh.shell.output.ScreenWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOError;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.InterruptedIOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,6 +27,7 @@ final class TerminalIo implements ShellIo {
     private final Screen screen;
     /** Output and errors share one writer, so that they stay in order on the screen. */
     private final PrintWriter writer;
+
     private final ScreenWriter screenWriter;
 
     TerminalIo(Terminal terminal, LineReader reader, boolean colourAllowed) {
@@ -127,7 +128,8 @@ final class TerminalIo implements ShellIo {
         String shownText = ScreenWriter.format(text, screen);
         int height = terminal.getHeight();
         long lines = shownHeader.lines().count() + shownText.lines().count();
-        boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+        boolean dumb =
+                Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         if (height <= 0 || lines < height - 1 || dumb || shownHeader.lines().count() > height / 2) {
             terminal.writer().print(shownHeader);
             terminal.writer().print(shownText);
@@ -135,10 +137,12 @@ final class TerminalIo implements ShellIo {
             return;
         }
         new Pager(terminal, width -> {
-            Screen at = new Screen(() -> width, screen.colour());
-            return new Pager.Layout(ScreenWriter.format(header, at).lines().toList(),
-                    ScreenWriter.format(text, at).lines().toList());
-        }).page();
+                    Screen at = new Screen(() -> width, screen.colour());
+                    return new Pager.Layout(
+                            ScreenWriter.format(header, at).lines().toList(),
+                            ScreenWriter.format(text, at).lines().toList());
+                })
+                .page();
     }
 
     private static boolean interruption(Throwable e) {
@@ -159,7 +163,8 @@ final class TerminalIo implements ShellIo {
         try {
             // A question wider than the screen is wrapped at word boundaries as other output is; its last
             // line is the prompt the answer is typed after.
-            String shown = ScreenWriter.format(prompt.stripTrailing() + "\n", screen).stripTrailing();
+            String shown =
+                    ScreenWriter.format(prompt.stripTrailing() + "\n", screen).stripTrailing();
             int lastBreak = shown.lastIndexOf('\n');
             if (lastBreak >= 0) {
                 terminal.writer().print(shown.substring(0, lastBreak + 1));

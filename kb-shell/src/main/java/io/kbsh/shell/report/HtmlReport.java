@@ -49,17 +49,20 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
-    public static String render(JsonNode report, Function<String, Optional<ArticleText>> articles,
-                                EnvironmentParser environments) {
+    public static String render(
+            JsonNode report, Function<String, Optional<ArticleText>> articles, EnvironmentParser environments) {
         return Templates.render("report.jte", Map.of("view", view(report, articles, environments)));
     }
 
-    static ReportView view(JsonNode report, Function<String, Optional<ArticleText>> articles,
-                           EnvironmentParser environments) {
+    static ReportView view(
+            JsonNode report, Function<String, Optional<ArticleText>> articles, EnvironmentParser environments) {
         Optional<Environment> env = report.path("environment").has("document")
-                ? environments.parse(report.path("environment").path("document")) : Optional.empty();
-        String title = env.map(Environment::organisation).filter(o -> !o.isEmpty())
-                .or(() -> text(report.path("environment"), "file")).orElse("kbsh check report");
+                ? environments.parse(report.path("environment").path("document"))
+                : Optional.empty();
+        String title = env.map(Environment::organisation)
+                .filter(o -> !o.isEmpty())
+                .or(() -> text(report.path("environment"), "file"))
+                .orElse("kbsh check report");
 
         List<FindingView> findings = new ArrayList<>();
         Map<ObjectRef, Mark> marks = new HashMap<>();
@@ -69,13 +72,16 @@ public final class HtmlReport {
             FindingView view = finding(f, articles, anchors);
             findings.add(view);
             Mark mark = view.status().equals("open")
-                    ? new Mark(Mark.State.of(Severity.parse(view.severity())), 1, 0) : new Mark(Mark.State.WAIVED, 0, 1);
+                    ? new Mark(Mark.State.of(Severity.parse(view.severity())), 1, 0)
+                    : new Mark(Mark.State.WAIVED, 0, 1);
             for (JsonNode a : f.path("affected")) {
                 try {
                     ObjectRef ref = ObjectRef.parse(a.asText());
                     marks.merge(ref, mark, Mark::with);
                     byObject.computeIfAbsent(ref.toString(), k -> new ArrayList<>())
-                            .add(new Ref(view.article() + " (" + view.severity() + ", " + view.status() + ")", "#" + view.anchor()));
+                            .add(new Ref(
+                                    view.article() + " (" + view.severity() + ", " + view.status() + ")",
+                                    "#" + view.anchor()));
                 } catch (IllegalArgumentException e) {
                     // an object kind this kbsh does not know: listed with the finding, not drawn
                 }
@@ -85,22 +91,31 @@ public final class HtmlReport {
         for (Map.Entry<String, List<Ref>> e : byObject.entrySet()) {
             ObjectRef ref = ObjectRef.parse(e.getKey());
             Mark mark = marks.getOrDefault(ref, Mark.NONE);
-            objects.add(new ObjectView(GraphPicture.anchor(ref), e.getKey(), mark.state().css(),
-                    mark.line().orElse(""), e.getValue()));
+            objects.add(new ObjectView(
+                    GraphPicture.anchor(ref),
+                    e.getKey(),
+                    mark.state().css(),
+                    mark.line().orElse(""),
+                    e.getValue()));
         }
         Optional<GraphPicture> picture = env.map(e -> picture(e, marks, report.path("facts")));
 
         List<Count> counts = new ArrayList<>();
         for (Severity s : List.of(Severity.CRITICAL, Severity.ERROR, Severity.WARNING, Severity.INFO)) {
-            long n = findings.stream().filter(f -> f.status().equals("open") && f.severity().equals(s.label())).count();
+            long n = findings.stream()
+                    .filter(f -> f.status().equals("open") && f.severity().equals(s.label()))
+                    .count();
             counts.add(new Count(s.label() + " open", (int) n, Mark.State.of(s).css()));
         }
-        counts.add(new Count("waived", (int) findings.stream().filter(f -> !f.status().equals("open")).count(),
+        counts.add(new Count(
+                "waived",
+                (int) findings.stream().filter(f -> !f.status().equals("open")).count(),
                 Mark.State.WAIVED.css()));
         List<String> failures = new ArrayList<>();
         for (JsonNode f : report.path("failures")) {
-            failures.add(f.path("article").asText() + (f.has("plugin") ? " (plugin " + f.path("plugin").asText() + ")" : "")
-                    + ": " + f.path("message").asText());
+            failures.add(f.path("article").asText()
+                    + (f.has("plugin") ? " (plugin " + f.path("plugin").asText() + ")" : "") + ": "
+                    + f.path("message").asText());
         }
         counts.add(new Count("failed checks", failures.size(), failures.isEmpty() ? "state-ok" : "state-error"));
 
@@ -119,15 +134,29 @@ public final class HtmlReport {
         List<String> checked = new ArrayList<>();
         report.path("articlesChecked").forEach(a -> checked.add(a.asText()));
         List<String> quiet = checked.stream()
-                .filter(a -> findings.stream().noneMatch(f -> f.article().equals(a))).toList();
+                .filter(a -> findings.stream().noneMatch(f -> f.article().equals(a)))
+                .toList();
         String kbsh = "kbsh " + report.path("kbsh").path("version").asText("?") + " (API "
                 + report.path("kbsh").path("api").asText("?") + ")";
-        return new ReportView(title, report.path("date").asText(""), kbsh, plugins, packs,
-                text(report.path("environment"), "file"), counts, picture, findings, objects, failures, probes, checked,
+        return new ReportView(
+                title,
+                report.path("date").asText(""),
+                kbsh,
+                plugins,
+                packs,
+                text(report.path("environment"), "file"),
+                counts,
+                picture,
+                findings,
+                objects,
+                failures,
+                probes,
+                checked,
                 quiet);
     }
 
-    private static FindingView finding(JsonNode f, Function<String, Optional<ArticleText>> articles, Set<String> anchors) {
+    private static FindingView finding(
+            JsonNode f, Function<String, Optional<ArticleText>> articles, Set<String> anchors) {
         String article = f.path("article").asText();
         List<Ref> affected = new ArrayList<>();
         StringBuilder anchor = new StringBuilder("finding-").append(article);
@@ -154,8 +183,11 @@ public final class HtmlReport {
         JsonNode fixNode = f.path("fix");
         if (fixNode.isObject()) {
             fix = Optional.of("fixed in " + fixNode.path("product").asText() + " "
-                    + fixNode.path("level").asText("(no level)") + " (" + fixNode.path("source").asText() + ")"
-                    + (fixNode.path("note").isTextual() ? ": " + fixNode.path("note").asText() : ""));
+                    + fixNode.path("level").asText("(no level)") + " ("
+                    + fixNode.path("source").asText() + ")"
+                    + (fixNode.path("note").isTextual()
+                            ? ": " + fixNode.path("note").asText()
+                            : ""));
         }
         List<ActionView> actions = new ArrayList<>();
         List<String> verification = new ArrayList<>();
@@ -168,9 +200,13 @@ public final class HtmlReport {
             List<DiffLine> diff = new ArrayList<>();
             if (a.path("diff").isTextual()) {
                 for (String line : a.path("diff").asText().split("\r?\n", -1)) {
-                    String css = line.startsWith("+++") || line.startsWith("---") ? "diff-file"
-                            : line.startsWith("@@") ? "diff-hunk" : line.startsWith("+") ? "diff-add"
-                            : line.startsWith("-") ? "diff-del" : "diff-ctx";
+                    String css = line.startsWith("+++") || line.startsWith("---")
+                            ? "diff-file"
+                            : line.startsWith("@@")
+                                    ? "diff-hunk"
+                                    : line.startsWith("+")
+                                            ? "diff-add"
+                                            : line.startsWith("-") ? "diff-del" : "diff-ctx";
                     diff.add(new DiffLine(css, line));
                 }
                 if (!diff.isEmpty() && diff.get(diff.size() - 1).text().isEmpty()) {
@@ -182,17 +218,35 @@ public final class HtmlReport {
         Optional<WaiverView> waiver = Optional.empty();
         if (f.path("waiver").isObject()) {
             JsonNode w = f.path("waiver");
-            waiver = Optional.of(new WaiverView(w.path("justification").asText(), w.path("expires").asText(),
+            waiver = Optional.of(new WaiverView(
+                    w.path("justification").asText(),
+                    w.path("expires").asText(),
                     w.path("expired").asBoolean()));
         }
         Optional<ArticleText> text = articles.apply(article);
-        String title = text.map(ArticleText::title).or(() -> HtmlReport.text(f, "title")).orElse("");
+        String title = text.map(ArticleText::title)
+                .or(() -> HtmlReport.text(f, "title"))
+                .orElse("");
         String severity = f.path("severity").asText();
         String status = f.path("status").asText();
         String stateCss = status.equals("open") ? "state-" + severity : Mark.State.WAIVED.css();
-        return new FindingView(unique, article, title, severity, stateCss, status, f.path("plugin").asText(""),
-                f.path("summary").asText(), affected, evidence, fix, actions, verification, waiver,
-                text.map(ArticleText::text), text.map(ArticleText::source).orElse(""));
+        return new FindingView(
+                unique,
+                article,
+                title,
+                severity,
+                stateCss,
+                status,
+                f.path("plugin").asText(""),
+                f.path("summary").asText(),
+                affected,
+                evidence,
+                fix,
+                actions,
+                verification,
+                waiver,
+                text.map(ArticleText::text),
+                text.map(ArticleText::source).orElse(""));
     }
 
     /**
@@ -206,8 +260,14 @@ public final class HtmlReport {
         if (!probed.isEmpty() && graph.node(SiteGraphBuilder.INTERNET).isEmpty()) {
             // Probes start outside the site: the picture needs the Internet to draw them from.
             List<SiteGraph.Node> nodes = new ArrayList<>(graph.nodes());
-            nodes.add(new SiteGraph.Node(SiteGraphBuilder.INTERNET, SiteGraph.Kind.INTERNET, "Internet", List.of(),
-                    Optional.empty(), List.of(), List.of()));
+            nodes.add(new SiteGraph.Node(
+                    SiteGraphBuilder.INTERNET,
+                    SiteGraph.Kind.INTERNET,
+                    "Internet",
+                    List.of(),
+                    Optional.empty(),
+                    List.of(),
+                    List.of()));
             graph = new SiteGraph(graph.title(), nodes, graph.edges());
         }
         if (!probed.isEmpty()) {
@@ -227,14 +287,20 @@ public final class HtmlReport {
             for (SiteGraph.Node n : graph.nodes()) {
                 if (n.addresses().stream().anyMatch(a -> a.equalsIgnoreCase(host))) {
                     results.computeIfAbsent(n.id(), k -> new ArrayList<>())
-                            .add(f.path("port").asInt() + " " + words(f.path("status").asText()));
+                            .add(f.path("port").asInt() + " "
+                                    + words(f.path("status").asText()));
                 }
             }
         }
         List<SiteGraph.Edge> edges = new ArrayList<>();
         for (Map.Entry<String, List<String>> r : results.entrySet()) {
-            edges.add(new SiteGraph.Edge("probe:" + r.getKey(), SiteGraphBuilder.INTERNET, r.getKey(),
-                    SiteGraph.EdgeKind.REACH, "probe: " + String.join(", ", new LinkedHashSet<>(r.getValue())), List.of()));
+            edges.add(new SiteGraph.Edge(
+                    "probe:" + r.getKey(),
+                    SiteGraphBuilder.INTERNET,
+                    r.getKey(),
+                    SiteGraph.EdgeKind.REACH,
+                    "probe: " + String.join(", ", new LinkedHashSet<>(r.getValue())),
+                    List.of()));
         }
         return edges;
     }

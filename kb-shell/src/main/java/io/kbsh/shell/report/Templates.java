@@ -12,8 +12,8 @@ import java.util.Map;
  */
 public final class Templates {
 
-    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
-            "io.kbsh.shell.report.templates");
+    private static final TemplateEngine ENGINE =
+            TemplateEngine.createPrecompiled(null, ContentType.Html, null, "io.kbsh.shell.report.templates");
 
     private Templates() {}
 

@@ -18,12 +18,13 @@ public final class RuleFormat {
     /** The most rule files one pack may hold. */
     public static final int MAX_RULES = 2000;
 
-    private RuleFormat() {
-    }
+    private RuleFormat() {}
 
     /** True for the names of rule files: {@code .yaml}, {@code .yml} and {@code .json}, not the manifest. */
     public static boolean isRuleFile(String fileName) {
         String n = fileName.toLowerCase(java.util.Locale.ROOT);
-        return !n.equals(MANIFEST) && !n.startsWith(".") && (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json"));
+        return !n.equals(MANIFEST)
+                && !n.startsWith(".")
+                && (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json"));
     }
 }

@@ -51,30 +51,45 @@ public final class RuleReader {
 
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final ObjectMapper YAML_MAPPER = configure(YAMLMapper.builder(YAML)).build();
-    private static final ObjectMapper JSON_MAPPER = configure(JsonMapper.builder(JSON)).build();
+    private static final ObjectMapper YAML_MAPPER =
+            configure(YAMLMapper.builder(YAML)).build();
+    private static final ObjectMapper JSON_MAPPER =
+            configure(JsonMapper.builder(JSON)).build();
 
     static {
         for (ObjectMapper m : List.of(YAML_MAPPER, JSON_MAPPER)) {
             boolean yaml = m == YAML_MAPPER;
-            for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Boolean, LogicalType.Integer, LogicalType.Float)) {
+            for (LogicalType type :
+                    List.of(LogicalType.Textual, LogicalType.Boolean, LogicalType.Integer, LogicalType.Float)) {
                 boolean text = type == LogicalType.Textual;
                 m.coercionConfigFor(type)
-                        .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer || (yaml && text) ? CoercionAction.TryConvert : CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, type == LogicalType.Float || (yaml && text) ? CoercionAction.TryConvert : CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean || (yaml && text) ? CoercionAction.TryConvert : CoercionAction.Fail)
+                        .setCoercion(
+                                CoercionInputShape.Integer,
+                                type == LogicalType.Integer || (yaml && text)
+                                        ? CoercionAction.TryConvert
+                                        : CoercionAction.Fail)
+                        .setCoercion(
+                                CoercionInputShape.Float,
+                                type == LogicalType.Float || (yaml && text)
+                                        ? CoercionAction.TryConvert
+                                        : CoercionAction.Fail)
+                        .setCoercion(
+                                CoercionInputShape.Boolean,
+                                type == LogicalType.Boolean || (yaml && text)
+                                        ? CoercionAction.TryConvert
+                                        : CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.String, text ? CoercionAction.TryConvert : CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.EmptyString, text ? CoercionAction.TryConvert : CoercionAction.Fail);
+                        .setCoercion(
+                                CoercionInputShape.EmptyString, text ? CoercionAction.TryConvert : CoercionAction.Fail);
             }
         }
     }
 
-    private RuleReader() {
-    }
+    private RuleReader() {}
 
-    private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B configure(B builder) {
-        return builder
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+    private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>>
+            B configure(B builder) {
+        return builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -116,7 +131,8 @@ public final class RuleReader {
     }
 
     /** A YAML or JSON document as a tree (a test's environment file). */
-    public static Document<com.fasterxml.jackson.databind.JsonNode> tree(byte[] content, String source) throws RuleException {
+    public static Document<com.fasterxml.jackson.databind.JsonNode> tree(byte[] content, String source)
+            throws RuleException {
         return read(content, source, com.fasterxml.jackson.databind.JsonNode.class);
     }
 
@@ -145,9 +161,8 @@ public final class RuleReader {
      * What {@code rules lint} reads: every unknown field of a rule file at once (each skipped, so that the
      * rest still binds and can be checked), then the rule as read without them, or the first other problem.
      */
-    public record Lenient(List<RuleException> unknownFields, Optional<Document<RuleSpec>> rule,
-                          Optional<RuleException> problem) {
-    }
+    public record Lenient(
+            List<RuleException> unknownFields, Optional<Document<RuleSpec>> rule, Optional<RuleException> problem) {}
 
     /** Reads {@code content} as {@link #rule(byte[], String)} does, but collects unknown fields instead of stopping at the first. */
     public static Lenient ruleCollectingUnknownFields(byte[] content, String source) {
@@ -157,15 +172,19 @@ public final class RuleReader {
         List<RuleException> found = new ArrayList<>();
         ObjectMapper collecting = strict.copy().addHandler(new DeserializationProblemHandler() {
             @Override
-            public boolean handleUnknownProperty(DeserializationContext ctxt,
-                                                 JsonParser p,
-                                                 JsonDeserializer<?> deserializer,
-                                                 Object beanOrClass, String propertyName) throws IOException {
+            public boolean handleUnknownProperty(
+                    DeserializationContext ctxt,
+                    JsonParser p,
+                    JsonDeserializer<?> deserializer,
+                    Object beanOrClass,
+                    String propertyName)
+                    throws IOException {
                 List<String> known = new ArrayList<>();
                 if (deserializer != null) {
                     deserializer.getKnownPropertyNames().forEach(n -> known.add(String.valueOf(n)));
                 }
-                unknown.add(pathOf(p.getParsingContext()) + "\u0000" + propertyName + "\u0000" + String.join(", ", known.stream().sorted().toList()));
+                unknown.add(pathOf(p.getParsingContext()) + "\u0000" + propertyName + "\u0000"
+                        + String.join(", ", known.stream().sorted().toList()));
                 p.skipChildren();
                 return true;
             }
@@ -180,7 +199,8 @@ public final class RuleReader {
             try {
                 RuleSpec value = collecting.readValue(content, RuleSpec.class);
                 if (value == null) {
-                    problem = Optional.of(new RuleException(source, 1, 1, "", "", "the document is empty; expected an object"));
+                    problem = Optional.of(
+                            new RuleException(source, 1, 1, "", "", "the document is empty; expected an object"));
                 } else {
                     rule = Optional.of(new Document<>(value, source, map));
                 }
@@ -192,11 +212,20 @@ public final class RuleReader {
         }
         for (String u : unknown) {
             String[] parts = u.split("\u0000", -1);
-            String path = parts[0].isEmpty() ? parts[1] : parts[0].endsWith("." + parts[1]) || parts[0].equals(parts[1]) ? parts[0]
-                    : parts[0] + "." + parts[1];
+            String path = parts[0].isEmpty()
+                    ? parts[1]
+                    : parts[0].endsWith("." + parts[1]) || parts[0].equals(parts[1])
+                            ? parts[0]
+                            : parts[0] + "." + parts[1];
             SourceMap.Position at = map.locateKey(path);
-            found.add(new RuleException(source, at.line(), at.column(), article, path, "unknown field '" + parts[1] + "'"
-                    + (parts[2].isEmpty() ? "" : " (expected one of: " + parts[2] + ")")));
+            found.add(new RuleException(
+                    source,
+                    at.line(),
+                    at.column(),
+                    article,
+                    path,
+                    "unknown field '" + parts[1] + "'"
+                            + (parts[2].isEmpty() ? "" : " (expected one of: " + parts[2] + ")")));
         }
         // Jackson meets a record's fields in its own order; a person reads them top to bottom.
         found.sort(java.util.Comparator.comparingInt(RuleException::line).thenComparingInt(RuleException::column));
@@ -221,7 +250,9 @@ public final class RuleReader {
     private static String articleOf(byte[] content, ObjectMapper mapper) {
         try {
             com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(content);
-            return tree != null && tree.path("article").isTextual() ? tree.path("article").asText() : "";
+            return tree != null && tree.path("article").isTextual()
+                    ? tree.path("article").asText()
+                    : "";
         } catch (IOException | RuntimeException e) {
             return "";
         }
@@ -234,7 +265,8 @@ public final class RuleReader {
         String path = "";
         if (e instanceof JsonMappingException m) {
             path = path(m.getPath());
-            boolean late = e instanceof UnrecognizedPropertyException || e instanceof ValueInstantiationException
+            boolean late = e instanceof UnrecognizedPropertyException
+                    || e instanceof ValueInstantiationException
                     || m.getOriginalMessage().startsWith("Missing required creator property");
             if (e instanceof UnrecognizedPropertyException u) {
                 String name = u.getPropertyName();
@@ -269,8 +301,14 @@ public final class RuleReader {
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             Collection<Object> known = u.getKnownPropertyIds();
-            return "unknown field '" + u.getPropertyName() + "'" + (known == null || known.isEmpty() ? ""
-                    : " (expected one of: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
+            return "unknown field '" + u.getPropertyName() + "'"
+                    + (known == null || known.isEmpty()
+                            ? ""
+                            : " (expected one of: "
+                                    + known.stream()
+                                            .map(String::valueOf)
+                                            .sorted()
+                                            .collect(Collectors.joining(", ")) + ")");
         }
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             return String.valueOf(v.getCause().getMessage());
@@ -308,7 +346,8 @@ public final class RuleReader {
             }
             return "wrong type: " + firstLine(original);
         }
-        return "malformed " + (e.getProcessor() instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser ? "YAML" : "document")
+        return "malformed "
+                + (e.getProcessor() instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser ? "YAML" : "document")
                 + ": " + firstLine(original);
     }
 

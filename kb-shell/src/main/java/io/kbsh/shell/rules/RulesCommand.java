@@ -70,7 +70,8 @@ public final class RulesCommand implements ShellCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("rules list",
+        return List.of(
+                "rules list",
                 "rules show Q193928",
                 "rules lint my-pack/",
                 "rules lint my-pack/Q123456.yaml --json",
@@ -87,9 +88,14 @@ public final class RulesCommand implements ShellCommand {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.flag("json", "print JSON (schemas kbsh.rules, kbsh.rule, kbsh.rule-lint, kbsh.rule-tests, kbsh.rule-explain; docs/json.md)"),
-                OptionSpec.value("id", ValueKind.TEXT, "with 'init': the new pack's ID (default: the directory's name)"),
-                OptionSpec.value("article", ValueKind.TEXT, "with 'init': the ARTICLE of the first rule (default Q123456)"));
+        return List.of(
+                OptionSpec.flag(
+                        "json",
+                        "print JSON (schemas kbsh.rules, kbsh.rule, kbsh.rule-lint, kbsh.rule-tests, kbsh.rule-explain; docs/json.md)"),
+                OptionSpec.value(
+                        "id", ValueKind.TEXT, "with 'init': the new pack's ID (default: the directory's name)"),
+                OptionSpec.value(
+                        "article", ValueKind.TEXT, "with 'init': the ARTICLE of the first rule (default Q123456)"));
     }
 
     @Override
@@ -124,7 +130,10 @@ public final class RulesCommand implements ShellCommand {
             }
             case "test" -> {
                 none(args, 2, "rules test [PACK|DIR]");
-                yield test(context, args.positional().size() > 1 ? Optional.of(args.positional(1, "PACK|DIR")) : Optional.empty(), json);
+                yield test(
+                        context,
+                        args.positional().size() > 1 ? Optional.of(args.positional(1, "PACK|DIR")) : Optional.empty(),
+                        json);
             }
             case "explain" -> {
                 none(args, 3, "rules explain ARTICLE KIND:ID");
@@ -132,9 +141,11 @@ public final class RulesCommand implements ShellCommand {
             }
             case "init" -> {
                 none(args, 2, "rules init DIR [--id ID] [--article ARTICLE]");
-                yield init(context, context.resolve(args.positional(1, "DIR")), args.value("id"), args.value("article"));
+                yield init(
+                        context, context.resolve(args.positional(1, "DIR")), args.value("id"), args.value("article"));
             }
-            default -> throw new UsageException("unknown subcommand '" + sub + "' (list, show, lint, test, explain, init)");
+            default ->
+                throw new UsageException("unknown subcommand '" + sub + "' (list, show, lint, test, explain, init)");
         };
     }
 
@@ -145,7 +156,8 @@ public final class RulesCommand implements ShellCommand {
     }
 
     private static ArticleId article(String word) throws UsageException {
-        return ArticleId.tryParse(word).orElseThrow(() -> new UsageException("not an article id (e.g. Q193928): '" + word + "'"));
+        return ArticleId.tryParse(word)
+                .orElseThrow(() -> new UsageException("not an article id (e.g. Q193928): '" + word + "'"));
     }
 
     /** The loaded packs, in load order. */
@@ -168,22 +180,39 @@ public final class RulesCommand implements ShellCommand {
     }
 
     private CompiledRule requireRule(ArticleId article) throws CommandException {
-        return rule(article).orElseThrow(() -> new CommandException("no loaded rule pack has a rule for " + article
-                + (packs().isEmpty() ? " (no rule pack is loaded)" : " (rules: " + String.join(", ",
-                packs().stream().flatMap(p -> p.rules().stream()).map(r -> r.article().toString()).sorted().toList()) + ")")));
+        return rule(article)
+                .orElseThrow(() -> new CommandException("no loaded rule pack has a rule for " + article
+                        + (packs().isEmpty()
+                                ? " (no rule pack is loaded)"
+                                : " (rules: "
+                                        + String.join(
+                                                ", ",
+                                                packs().stream()
+                                                        .flatMap(p -> p.rules().stream())
+                                                        .map(r -> r.article().toString())
+                                                        .sorted()
+                                                        .toList())
+                                        + ")")));
     }
 
     // ---- init -----------------------------------------------------------------------------------------
 
     /** A new pack: a manifest and one rule with two tests, which lints clean and passes as it is. */
-    private int init(CommandContext context, Path dir, Optional<String> id, Optional<String> articleText) throws CommandException {
-        String packId = id.orElse(dir.getFileName() == null ? "my-rules" : dir.getFileName().toString().toLowerCase(java.util.Locale.ROOT));
+    private int init(CommandContext context, Path dir, Optional<String> id, Optional<String> articleText)
+            throws CommandException {
+        String packId = id.orElse(
+                dir.getFileName() == null
+                        ? "my-rules"
+                        : dir.getFileName().toString().toLowerCase(java.util.Locale.ROOT));
         if (!packId.matches("[a-z][a-z0-9._-]{0,63}")) {
-            throw new UsageException("a pack id is lower case letters, digits, '.', '_' and '-', starting with a letter: '" + packId + "' (--id)");
+            throw new UsageException(
+                    "a pack id is lower case letters, digits, '.', '_' and '-', starting with a letter: '" + packId
+                            + "' (--id)");
         }
         ArticleId article = article(articleText.orElse("Q123456"));
         try {
-            if (Files.exists(dir) && (!Files.isDirectory(dir) || Files.list(dir).findAny().isPresent())) {
+            if (Files.exists(dir)
+                    && (!Files.isDirectory(dir) || Files.list(dir).findAny().isPresent())) {
                 throw new CommandException(dir + " exists and is not an empty directory; name a new one");
             }
             String template;
@@ -191,13 +220,20 @@ public final class RulesCommand implements ShellCommand {
                 template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(RuleFormat.MANIFEST), "id: " + packId + "\nname: " + packId + " rules\nversion: 0.1.0\nformat: "
-                    + RuleFormat.VERSION + "\ndescription: TODO what the pack's articles are about\n", java.nio.file.StandardOpenOption.CREATE_NEW);
-            Path rule = dir.resolve(article + ".yaml");
-            Files.writeString(rule, template.replace("@ARTICLE@", article.toString()).replace("@ID@", packId),
+            Files.writeString(
+                    dir.resolve(RuleFormat.MANIFEST),
+                    "id: " + packId + "\nname: " + packId + " rules\nversion: 0.1.0\nformat: " + RuleFormat.VERSION
+                            + "\ndescription: TODO what the pack's articles are about\n",
                     java.nio.file.StandardOpenOption.CREATE_NEW);
-            context.out().println("Wrote " + dir.resolve(RuleFormat.MANIFEST) + " and " + rule
-                    + "; next: rules lint " + dir + "; rules test " + dir + "; kbsh --plugins " + (dir.getParent() == null ? dir : dir.getParent()));
+            Path rule = dir.resolve(article + ".yaml");
+            Files.writeString(
+                    rule,
+                    template.replace("@ARTICLE@", article.toString()).replace("@ID@", packId),
+                    java.nio.file.StandardOpenOption.CREATE_NEW);
+            context.out()
+                    .println("Wrote " + dir.resolve(RuleFormat.MANIFEST) + " and " + rule + "; next: rules lint " + dir
+                            + "; rules test " + dir + "; kbsh --plugins "
+                            + (dir.getParent() == null ? dir : dir.getParent()));
         } catch (IOException e) {
             throw new CommandException("cannot write the pack in " + dir + ": " + e.getMessage());
         }
@@ -213,12 +249,19 @@ public final class RulesCommand implements ShellCommand {
             ArrayNode list = doc.putArray("packs");
             for (RulePack p : packs) {
                 ObjectNode n = list.addObject();
-                n.put("id", p.id()).put("name", p.manifest().name()).put("version", p.manifest().version())
-                        .put("format", p.manifest().format()).put("source", p.source().toString());
+                n.put("id", p.id())
+                        .put("name", p.manifest().name())
+                        .put("version", p.manifest().version())
+                        .put("format", p.manifest().format())
+                        .put("source", p.source().toString());
                 ArrayNode rules = n.putArray("rules");
                 for (CompiledRule r : p.rules()) {
-                    rules.addObject().put("article", r.article().toString()).put("title", r.brief().title())
-                            .put("for", r.kind().kind()).put("file", r.source()).put("tests", r.spec().tests().size());
+                    rules.addObject()
+                            .put("article", r.article().toString())
+                            .put("title", r.brief().title())
+                            .put("for", r.kind().kind())
+                            .put("file", r.source())
+                            .put("tests", r.spec().tests().size());
                 }
             }
             JsonOutput.print(context, doc);
@@ -226,14 +269,18 @@ public final class RulesCommand implements ShellCommand {
         }
         PrintWriter out = context.out();
         if (packs.isEmpty()) {
-            out.println("no rule pack is loaded (a pack is a directory with kbsh-pack.yaml, or a JAR with META-INF/kbsh/rules/, where plugins go)");
+            out.println(
+                    "no rule pack is loaded (a pack is a directory with kbsh-pack.yaml, or a JAR with META-INF/kbsh/rules/, where plugins go)");
             return ExitStatus.OK;
         }
         for (RulePack p : packs) {
-            out.println(p.id() + " " + p.manifest().version() + " (format " + p.manifest().format() + ", " + p.rules().size()
-                    + " rule" + (p.rules().size() == 1 ? "" : "s") + ") " + p.source());
+            out.println(p.id() + " " + p.manifest().version() + " (format "
+                    + p.manifest().format() + ", " + p.rules().size() + " rule"
+                    + (p.rules().size() == 1 ? "" : "s") + ") " + p.source());
             for (CompiledRule r : p.rules()) {
-                out.printf("  %-8s for %-9s %s%n", r.article(), r.kind().kind(), r.brief().title());
+                out.printf(
+                        "  %-8s for %-9s %s%n",
+                        r.article(), r.kind().kind(), r.brief().title());
             }
         }
         return ExitStatus.OK;
@@ -246,8 +293,12 @@ public final class RulesCommand implements ShellCommand {
         RuleSpec s = r.spec();
         if (json) {
             ObjectNode doc = JsonOutput.document("rule", 1);
-            doc.put("article", r.article().toString()).put("title", r.brief().title()).put("pack", r.packId())
-                    .put("file", r.source()).put("for", r.kind().kind()).put("summary", r.brief().summary());
+            doc.put("article", r.article().toString())
+                    .put("title", r.brief().title())
+                    .put("pack", r.packId())
+                    .put("file", r.source())
+                    .put("for", r.kind().kind())
+                    .put("summary", r.brief().summary());
             doc.set("rule", JsonOutput.MAPPER.valueToTree(s));
             JsonOutput.print(context, doc);
             return ExitStatus.OK;
@@ -260,9 +311,17 @@ public final class RulesCommand implements ShellCommand {
             RuleSpec.ApplicabilitySpec a = s.applies();
             List<String> parts = new ArrayList<>();
             if (a.product() != null) {
-                parts.add(a.product() + (a.releases().isEmpty() ? "" : " " + String.join("/", a.releases()))
-                        + (a.servicePacks() == null ? "" : " SP" + Optional.ofNullable(a.servicePacks().from()).map(String::valueOf).orElse("0")
-                        + "–" + Optional.ofNullable(a.servicePacks().to()).map(String::valueOf).orElse("")));
+                parts.add(a.product()
+                        + (a.releases().isEmpty() ? "" : " " + String.join("/", a.releases()))
+                        + (a.servicePacks() == null
+                                ? ""
+                                : " SP"
+                                        + Optional.ofNullable(a.servicePacks().from())
+                                                .map(String::valueOf)
+                                                .orElse("0") + "–"
+                                        + Optional.ofNullable(a.servicePacks().to())
+                                                .map(String::valueOf)
+                                                .orElse("")));
             }
             if (!a.components().isEmpty()) {
                 parts.add("components " + String.join(", ", a.components()));
@@ -276,22 +335,38 @@ public final class RulesCommand implements ShellCommand {
             out.println("applies to: " + String.join("; ", parts));
         }
         if (s.fix() != null) {
-            out.println("fixed in: " + String.join(", ", s.fix().levels()) + " (" + (Boolean.TRUE.equals(s.fix().pinned()) ? "pinned" : "the archive's fix lists win")
+            out.println("fixed in: " + String.join(", ", s.fix().levels()) + " ("
+                    + (Boolean.TRUE.equals(s.fix().pinned()) ? "pinned" : "the archive's fix lists win")
                     + (s.fix().source() == null ? "" : "; " + s.fix().source()) + ")");
         }
         out.println("when: " + (s.when().isEmpty() ? "always" : s.when().size() + " condition(s)"));
         for (RuleSpec.OutcomeSpec o : s.outcomes()) {
-            out.println("outcome " + (o.name() == null ? "" : o.name() + " ") + "(" + o.severity() + (o.when().isEmpty() ? ", otherwise" : ", " + o.when().size() + " condition(s)")
-                    + "): " + o.summary().strip());
+            out.println("outcome " + (o.name() == null ? "" : o.name() + " ") + "(" + o.severity()
+                    + (o.when().isEmpty() ? ", otherwise" : ", " + o.when().size() + " condition(s)") + "): "
+                    + o.summary().strip());
         }
         for (RuleSpec.ActionSpec a : s.actions()) {
-            out.println("action: " + (a.ini() != null ? "INI " + a.ini().file() + " [" + a.ini().section() + "]" + (a.ini().key() == null ? "" : " " + a.ini().key())
-                    + (a.ini().set() == null ? " removed" : " = " + a.ini().set()) + " (writer " + r.writerId() + ")"
-                    : a.registry() != null ? "registry " + a.registry().key() + (a.registry().name() == null ? "" : "\\" + a.registry().name()) + " (.reg hand-over)"
-                    : a.servicePack() != null ? "service pack " + a.servicePack() : "manual: " + a.manual().strip()));
+            out.println("action: "
+                    + (a.ini() != null
+                            ? "INI " + a.ini().file() + " [" + a.ini().section() + "]"
+                                    + (a.ini().key() == null
+                                            ? ""
+                                            : " " + a.ini().key())
+                                    + (a.ini().set() == null
+                                            ? " removed"
+                                            : " = " + a.ini().set()) + " (writer " + r.writerId() + ")"
+                            : a.registry() != null
+                                    ? "registry " + a.registry().key()
+                                            + (a.registry().name() == null
+                                                    ? ""
+                                                    : "\\" + a.registry().name()) + " (.reg hand-over)"
+                                    : a.servicePack() != null
+                                            ? "service pack " + a.servicePack()
+                                            : "manual: " + a.manual().strip()));
         }
         for (RuleSpec.VerifySpec v : s.verify()) {
-            out.println("verify: " + v.probe() + " " + v.host() + (v.port() == null ? "" : ":" + v.port()) + " — " + v.purpose());
+            out.println("verify: " + v.probe() + " " + v.host() + (v.port() == null ? "" : ":" + v.port()) + " — "
+                    + v.purpose());
         }
         out.println("tests: " + s.tests().size());
         return ExitStatus.OK;
@@ -310,8 +385,12 @@ public final class RulesCommand implements ShellCommand {
             Path manifest = target.resolve(RuleFormat.MANIFEST);
             if (Files.isRegularFile(manifest)) {
                 try {
-                    packId = RuleReader.manifest(io.kbsh.model.internal.DataFiles.read(manifest, RuleFormat.FILE_BYTES, "a rule pack manifest"),
-                            manifest.toString()).value().id();
+                    packId = RuleReader.manifest(
+                                    io.kbsh.model.internal.DataFiles.read(
+                                            manifest, RuleFormat.FILE_BYTES, "a rule pack manifest"),
+                                    manifest.toString())
+                            .value()
+                            .id();
                     RulePackReader.directory(target, p -> Optional.empty());
                 } catch (RuleException e) {
                     if (e.source().equals(manifest.toString())) {
@@ -324,7 +403,8 @@ public final class RulesCommand implements ShellCommand {
             try (Stream<Path> walk = Files.walk(target, 4)) {
                 walk.filter(p -> RuleFormat.isRuleFile(p.getFileName().toString()))
                         .filter(p -> !target.relativize(p).toString().startsWith("tests"))
-                        .sorted().forEach(files::add);
+                        .sorted()
+                        .forEach(files::add);
             } catch (IOException e) {
                 throw new CommandException("cannot list " + target + ": " + e.getMessage());
             }
@@ -371,8 +451,11 @@ public final class RulesCommand implements ShellCommand {
             JsonOutput.print(context, doc);
         } else {
             problems.forEach(p -> context.out().println(p.getMessage()));
-            context.out().println(files.size() + " rule file" + (files.size() == 1 ? "" : "s") + ", "
-                    + (problems.isEmpty() ? "no problems" : problems.size() + " problem" + (problems.size() == 1 ? "" : "s")));
+            context.out()
+                    .println(files.size() + " rule file" + (files.size() == 1 ? "" : "s") + ", "
+                            + (problems.isEmpty()
+                                    ? "no problems"
+                                    : problems.size() + " problem" + (problems.size() == 1 ? "" : "s")));
         }
         return problems.isEmpty() ? ExitStatus.OK : ExitStatus.FAILED;
     }
@@ -396,14 +479,17 @@ public final class RulesCommand implements ShellCommand {
                 throw new CommandException("no rule pack is loaded; name a pack directory: rules test DIR");
             }
         } else {
-            Optional<RulePack> loaded = packs().stream().filter(p -> p.id().equals(which.get())).findFirst();
+            Optional<RulePack> loaded =
+                    packs().stream().filter(p -> p.id().equals(which.get())).findFirst();
             if (loaded.isPresent()) {
                 chosen.add(loaded.get());
             } else {
                 Path dir = context.resolve(which.get());
                 if (!Files.isDirectory(dir) || !RulePackReader.isPackDirectory(dir)) {
                     throw new CommandException("'" + which.get() + "' is neither a loaded rule pack ("
-                            + String.join(", ", packs().stream().map(RulePack::id).toList()) + ") nor a pack directory with " + RuleFormat.MANIFEST);
+                            + String.join(
+                                    ", ", packs().stream().map(RulePack::id).toList()) + ") nor a pack directory with "
+                            + RuleFormat.MANIFEST);
                 }
                 try {
                     chosen.add(RulePackReader.directory(dir, p -> Optional.empty()));
@@ -426,8 +512,12 @@ public final class RulesCommand implements ShellCommand {
             doc.put("passed", passed).put("failed", failed);
             ArrayNode list = doc.putArray("tests");
             for (PackTests.Result r : results) {
-                ObjectNode n = list.addObject().put("pack", r.pack()).put("rule", r.rule()).put("test", r.test())
-                        .put("source", r.source()).put("passed", r.passed());
+                ObjectNode n = list.addObject()
+                        .put("pack", r.pack())
+                        .put("rule", r.rule())
+                        .put("test", r.test())
+                        .put("source", r.source())
+                        .put("passed", r.passed());
                 JsonOutput.strings(n, "problems", r.problems());
             }
             JsonOutput.print(context, doc);
@@ -446,7 +536,8 @@ public final class RulesCommand implements ShellCommand {
 
     // ---- explain --------------------------------------------------------------------------------------
 
-    private int explain(CommandContext context, ArticleId article, String objectText, boolean json) throws CommandException {
+    private int explain(CommandContext context, ArticleId article, String objectText, boolean json)
+            throws CommandException {
         CompiledRule r = requireRule(article);
         ObjectRef object;
         try {
@@ -455,25 +546,42 @@ public final class RulesCommand implements ShellCommand {
             throw new UsageException(e.getMessage());
         }
         if (!object.kind().equals(r.kind().kind())) {
-            throw new CommandException(r.article() + " is evaluated for each " + r.kind().kind() + ", not for a " + object.kind());
+            throw new CommandException(
+                    r.article() + " is evaluated for each " + r.kind().kind() + ", not for a " + object.kind());
         }
-        Environment env = context.environment().orElseThrow(() -> new CommandException("no environment is loaded (env load FILE)"));
+        Environment env = context.environment()
+                .orElseThrow(() -> new CommandException("no environment is loaded (env load FILE)"));
         CompiledRule.Explanation x = r.explain(env, context.facts(), context.articles(), object.id())
                 .orElseThrow(() -> new CommandException("the environment has no " + object));
         if (json) {
             ObjectNode doc = JsonOutput.document("rule-explain", 1);
-            doc.put("article", r.article().toString()).put("pack", r.packId()).put("object", x.object())
-                    .put("applies", x.applicable()).put("applicability", x.applicability()).put("verdict", x.verdict());
+            doc.put("article", r.article().toString())
+                    .put("pack", r.packId())
+                    .put("object", x.object())
+                    .put("applies", x.applicable())
+                    .put("applicability", x.applicability())
+                    .put("verdict", x.verdict());
             ArrayNode steps = doc.putArray("conditions");
             for (Trace.Step s : x.steps()) {
-                steps.addObject().put("condition", s.condition()).put("saw", s.saw()).put("held", s.held()).put("depth", s.depth());
+                steps.addObject()
+                        .put("condition", s.condition())
+                        .put("saw", s.saw())
+                        .put("held", s.held())
+                        .put("depth", s.depth());
             }
             if (x.result().isPresent()) {
                 CompiledRule.Result res = x.result().get();
-                ObjectNode finding = doc.putObject("finding").put("outcome", res.outcome())
-                        .put("severity", res.finding().severity().label()).put("summary", res.finding().summary());
+                ObjectNode finding = doc.putObject("finding")
+                        .put("outcome", res.outcome())
+                        .put("severity", res.finding().severity().label())
+                        .put("summary", res.finding().summary());
                 JsonOutput.strings(finding, "evidence", res.finding().evidence());
-                JsonOutput.strings(finding, "actions", res.finding().resolution().stream().map(Action::describe).toList());
+                JsonOutput.strings(
+                        finding,
+                        "actions",
+                        res.finding().resolution().stream()
+                                .map(Action::describe)
+                                .toList());
             } else {
                 doc.putNull("finding");
             }

@@ -17,8 +17,7 @@ import java.util.Map;
 final class SourceMap {
 
     /** Where a value starts; {@code style} is {@code ' '} plain, {@code '"'} or {@code '\''} quoted, {@code '|'}/{@code '>'} block. */
-    record Position(int line, int column, char style) {
-    }
+    record Position(int line, int column, char style) {}
 
     private final Map<String, Position> positions;
     private final Map<String, Position> keys;
@@ -40,10 +39,12 @@ final class SourceMap {
         } catch (IOException | RuntimeException e) {
             // A document that does not parse has already been reported by the binding; keep what was found.
         }
-        return new SourceMap(found, keys, new String(content, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1));
+        return new SourceMap(
+                found, keys, new String(content, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1));
     }
 
-    private static void walk(JsonParser p, String here, Map<String, Position> found, Map<String, Position> keys, byte[] content)
+    private static void walk(
+            JsonParser p, String here, Map<String, Position> found, Map<String, Position> keys, byte[] content)
             throws IOException {
         JsonLocation at = p.currentTokenLocation();
         found.put(here, new Position(at.getLineNr(), at.getColumnNr(), style(content, at)));
@@ -114,8 +115,14 @@ final class SourceMap {
         }
         return switch (start.style()) {
             case '|', '>' -> new Position(start.line() + line, indent(start.line()) + column, ' ');
-            case '"', '\'' -> line <= 1 ? new Position(start.line(), start.column() + column, ' ') : new Position(start.line() + line - 1, column, ' ');
-            default -> line <= 1 ? new Position(start.line(), start.column() + column - 1, ' ') : new Position(start.line() + line - 1, column, ' ');
+            case '"', '\'' ->
+                line <= 1
+                        ? new Position(start.line(), start.column() + column, ' ')
+                        : new Position(start.line() + line - 1, column, ' ');
+            default ->
+                line <= 1
+                        ? new Position(start.line(), start.column() + column - 1, ' ')
+                        : new Position(start.line() + line - 1, column, ' ');
         };
     }
 

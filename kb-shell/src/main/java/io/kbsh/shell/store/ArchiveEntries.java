@@ -48,7 +48,9 @@ final class ArchiveEntries implements AutoCloseable {
         if (Files.isDirectory(path)) {
             List<Entry> list = new ArrayList<>();
             try (Stream<Path> files = Files.walk(path)) {
-                files.filter(Files::isRegularFile).filter(p -> candidate(p.getFileName().toString())).sorted()
+                files.filter(Files::isRegularFile)
+                        .filter(p -> candidate(p.getFileName().toString()))
+                        .sorted()
                         .forEach(p -> list.add(new FileEntry(path.relativize(p).toString(), p)));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -60,8 +62,8 @@ final class ArchiveEntries implements AutoCloseable {
         }
         DataFiles.requireRegular(path, "an archive");
         if (Files.size(path) > Limits.ARCHIVE_BYTES) {
-            throw new DataFiles.DataFileException(path + ": larger than the " + Limits.describe(Limits.ARCHIVE_BYTES)
-                    + " limit for an archive");
+            throw new DataFiles.DataFileException(
+                    path + ": larger than the " + Limits.describe(Limits.ARCHIVE_BYTES) + " limit for an archive");
         }
         ZipFile zip = new ZipFile(path.toFile());
         List<Entry> list = new ArrayList<>();
@@ -130,9 +132,12 @@ final class ArchiveEntries implements AutoCloseable {
         @Override
         public byte[] read() throws IOException {
             try (InputStream in = zip.getInputStream(entry)) {
-                byte[] bytes = DataFiles.readAtMost(in, Limits.ARCHIVE_ENTRY_BYTES, () -> new DataFiles.DataFileException(
-                        "inflates to more than the " + Limits.describe(Limits.ARCHIVE_ENTRY_BYTES)
-                                + " limit for an article (declared " + entry.getSize() + " bytes)"));
+                byte[] bytes = DataFiles.readAtMost(
+                        in,
+                        Limits.ARCHIVE_ENTRY_BYTES,
+                        () -> new DataFiles.DataFileException(
+                                "inflates to more than the " + Limits.describe(Limits.ARCHIVE_ENTRY_BYTES)
+                                        + " limit for an article (declared " + entry.getSize() + " bytes)"));
                 if (inflated.addAndGet(bytes.length) > Limits.ARCHIVE_INFLATED_BYTES) {
                     throw new ArchiveTooLargeException("the archive's entries inflate to more than the "
                             + Limits.describe(Limits.ARCHIVE_INFLATED_BYTES) + " limit for an archive");

@@ -58,9 +58,11 @@ final class ArchiveImport {
             return !this.rendering.richerThan(rendering) && entry.compareTo(this.entry) < 0;
         }
     }
+
     private final Map<ArticleId, List<FixListing>> fixLists = new ConcurrentHashMap<>();
     /** What each bug article says of its own fix: its STATUS section and its keywords. */
     private final Map<ArticleId, List<FixListing>> ownLevels = new ConcurrentHashMap<>();
+
     private final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
@@ -86,16 +88,18 @@ final class ArchiveImport {
             int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
             CountDownLatch finished = new CountDownLatch(workers);
             for (int w = 0; w < workers; w++) {
-                Thread t = new Thread(() -> {
-                    try {
-                        work();
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
-                        cancelled.set(true);
-                    } finally {
-                        finished.countDown();
-                    }
-                }, "kbsh-import-" + w);
+                Thread t = new Thread(
+                        () -> {
+                            try {
+                                work();
+                            } catch (Throwable e) {
+                                failure.compareAndSet(null, e);
+                                cancelled.set(true);
+                            } finally {
+                                finished.countDown();
+                            }
+                        },
+                        "kbsh-import-" + w);
                 t.setDaemon(true);
                 t.start();
             }
@@ -123,8 +127,10 @@ final class ArchiveImport {
             if (indexed.isEmpty()) {
                 // Swapping in an empty index would throw away a good one over a mistyped path.
                 List<String> reasons = rejected();
-                throw new IOException("no KB article found" + (reasons.isEmpty() ? " (" + entries.size() + " files read)"
-                        : " (" + reasons.size() + " files rejected, e.g. " + reasons.get(0) + ")"));
+                throw new IOException("no KB article found"
+                        + (reasons.isEmpty()
+                                ? " (" + entries.size() + " files read)"
+                                : " (" + reasons.size() + " files rejected, e.g. " + reasons.get(0) + ")"));
             }
             progress.stage(ImportProgress.Stage.FIX_LISTS);
             for (List<FixListing> listings : fixLists.values()) {

@@ -26,8 +26,7 @@ public interface ImportProgress {
     void update(int done, int total);
 
     /** The import has moved on to {@code stage} (all files are parsed). */
-    default void stage(Stage stage) {
-    }
+    default void stage(Stage stage) {}
 
-    ImportProgress NONE = (done, total) -> { };
+    ImportProgress NONE = (done, total) -> {};
 }

@@ -9,9 +9,14 @@ import java.util.Map;
  * reason, file and line), what the fix lists gave per product (lists, bug → level pairs), and how many bug
  * articles each source of fix levels covers (fix lists, STATUS sections, keywords).
  */
-public record ImportReport(String source, int imported, int merged, List<String> rejected,
-                           Map<String, int[]> fixListsByProduct, Map<FixLevel.Source, Integer> bugsBySource,
-                           long millis) {
+public record ImportReport(
+        String source,
+        int imported,
+        int merged,
+        List<String> rejected,
+        Map<String, int[]> fixListsByProduct,
+        Map<FixLevel.Source, Integer> bugsBySource,
+        long millis) {
     public ImportReport {
         rejected = List.copyOf(rejected);
         fixListsByProduct = Map.copyOf(fixListsByProduct);

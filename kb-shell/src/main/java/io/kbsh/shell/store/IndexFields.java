@@ -50,8 +50,7 @@ final class IndexFields {
     /** The fields a query may filter on with {@code name:value}; their values are single lower-case words. */
     static final Set<String> FILTERS = Set.of(CATEGORY, PRODUCT, TYPE, TAG, ID, CITES);
 
-    private IndexFields() {
-    }
+    private IndexFields() {}
 
     static Document article(Article a, String source, byte[] bytes) {
         Document d = new Document();
@@ -100,8 +99,11 @@ final class IndexFields {
 
     static FixLevel fixLevel(Document d) {
         IndexableField sp = d.getField(FIX_SP_STORED);
-        return new FixLevel(d.get(FIX_PRODUCT), new ReleaseLevel(d.get(FIX_RELEASE), sp.numericValue().intValue()),
-                FixLevel.Kind.valueOf(d.get(FIX_KIND)), ArticleId.parse(d.get(FIX_LIST)),
+        return new FixLevel(
+                d.get(FIX_PRODUCT),
+                new ReleaseLevel(d.get(FIX_RELEASE), sp.numericValue().intValue()),
+                FixLevel.Kind.valueOf(d.get(FIX_KIND)),
+                ArticleId.parse(d.get(FIX_LIST)),
                 FixLevel.Source.valueOf(d.get(FIX_SOURCE)));
     }
 

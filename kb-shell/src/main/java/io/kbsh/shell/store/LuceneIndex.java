@@ -5,12 +5,12 @@ import io.kbsh.model.article.ArticleBrief;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.ArticleStore;
 import io.kbsh.model.article.FixLevel;
-import io.kbsh.shell.article.fix.FixTable;
 import io.kbsh.model.article.SearchHit;
+import io.kbsh.model.command.Suggestions;
+import io.kbsh.model.version.ReleaseLevel;
+import io.kbsh.shell.article.fix.FixTable;
 import io.kbsh.shell.article.parse.ArticleParseException;
 import io.kbsh.shell.article.parse.ArticleParser;
-import io.kbsh.model.version.ReleaseLevel;
-import io.kbsh.model.command.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,15 +34,12 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -75,9 +72,13 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
     private volatile BriefArticles briefs;
 
     /** What is open: the write lock (null when another kbsh has it), the current generation's reader. */
-    private record Opened(FSDirectory lockDirectory, Lock lock, DirectoryReader reader, IndexSearcher searcher,
-                          Optional<String> notice, Optional<Path> recordedSource) {
-    }
+    private record Opened(
+            FSDirectory lockDirectory,
+            Lock lock,
+            DirectoryReader reader,
+            IndexSearcher searcher,
+            Optional<String> notice,
+            Optional<Path> recordedSource) {}
 
     LuceneIndex(Path indexRoot, Supplier<List<ArticleBrief>> briefs) {
         this.root = indexRoot;
@@ -109,11 +110,17 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
             try {
                 lock = lockDirectory.obtainLock(LOCK);
             } catch (LockObtainFailedException e) {
-                notice = "another kbsh is using " + root + ": the article index is read-only here (import is unavailable)";
+                notice = "another kbsh is using " + root
+                        + ": the article index is read-only here (import is unavailable)";
             }
         } catch (IOException e) {
-            return new Opened(null, null, null, null,
-                    Optional.of("cannot use the article index directory " + root + ": " + e.getMessage()), Optional.empty());
+            return new Opened(
+                    null,
+                    null,
+                    null,
+                    null,
+                    Optional.of("cannot use the article index directory " + root + ": " + e.getMessage()),
+                    Optional.empty());
         }
         Optional<String> generation = readPointer(root.resolve(CURRENT));
         if (generation.isEmpty()) {
@@ -126,14 +133,30 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
             if (!FORMAT.equals(data.get(KEY_FORMAT))) {
                 reader.close();
                 String found = data.getOrDefault(KEY_FORMAT, "unknown");
-                return new Opened(lockDirectory, lock, null, null, Optional.of(join(notice,
-                        "the article index was written in format " + found + " and this kbsh reads format " + FORMAT
-                                + ": rebuild it with 'import --rebuild'")), source);
+                return new Opened(
+                        lockDirectory,
+                        lock,
+                        null,
+                        null,
+                        Optional.of(join(
+                                notice,
+                                "the article index was written in format " + found + " and this kbsh reads format "
+                                        + FORMAT + ": rebuild it with 'import --rebuild'")),
+                        source);
             }
-            return new Opened(lockDirectory, lock, reader, new IndexSearcher(reader), Optional.ofNullable(notice), source);
+            return new Opened(
+                    lockDirectory, lock, reader, new IndexSearcher(reader), Optional.ofNullable(notice), source);
         } catch (IOException | RuntimeException e) {
-            return new Opened(lockDirectory, lock, null, null, Optional.of(join(notice, "the article index under " + root
-                    + " cannot be read (" + e.getMessage() + "): import the archive again")), Optional.empty());
+            return new Opened(
+                    lockDirectory,
+                    lock,
+                    null,
+                    null,
+                    Optional.of(join(
+                            notice,
+                            "the article index under " + root + " cannot be read (" + e.getMessage()
+                                    + "): import the archive again")),
+                    Optional.empty());
         }
     }
 
@@ -209,8 +232,9 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
             try {
                 TopDocs top = searcher.search(new TermQuery(IndexFields.idTerm(id)), 1);
                 if (top.scoreDocs.length > 0) {
-                    return Optional.ofNullable(searcher.storedFields().document(top.scoreDocs[0].doc,
-                            Set.of(IndexFields.TITLE)).get(IndexFields.TITLE));
+                    return Optional.ofNullable(searcher.storedFields()
+                            .document(top.scoreDocs[0].doc, Set.of(IndexFields.TITLE))
+                            .get(IndexFields.TITLE));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("reading the article index failed", e);
@@ -234,8 +258,8 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
         IndexSearcher searcher = state().searcher();
         if (searcher == null) {
             List<SearchHit> all = briefs().search(query, Integer.MAX_VALUE);
-            return new SearchResults(all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit)),
-                    all.size());
+            return new SearchResults(
+                    all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit)), all.size());
         }
         QueryReader.Read read = QueryReader.parse(query);
         try {
@@ -250,13 +274,16 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
                 ScoreDoc sd = top.scoreDocs[i];
                 Document d = stored.document(sd.doc, fields);
                 String date = d.get(IndexFields.DATE);
-                hits.add(new SearchHit(ArticleId.parse(d.get(IndexFields.ID_STORED)), d.get(IndexFields.TITLE),
-                        Optional.ofNullable(date).map(LocalDate::parse), sd.score));
+                hits.add(new SearchHit(
+                        ArticleId.parse(d.get(IndexFields.ID_STORED)),
+                        d.get(IndexFields.TITLE),
+                        Optional.ofNullable(date).map(LocalDate::parse),
+                        sd.score));
             }
             return new SearchResults(hits, searcher.count(read.query()));
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new IllegalArgumentException("the query '" + query.strip() + "' expands to too many terms: "
-                    + "give more letters before *");
+            throw new IllegalArgumentException(
+                    "the query '" + query.strip() + "' expands to too many terms: " + "give more letters before *");
         } catch (IOException e) {
             throw new UncheckedIOException("searching the article index failed", e);
         }
@@ -278,8 +305,10 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
         List<String> listed = known.stream().limit(15).toList();
         throw new IllegalArgumentException("no article has " + f.field() + ":" + f.value()
                 + near.map(n -> " (did you mean " + f.field() + ":" + n + "?)").orElse("")
-                + (known.isEmpty() ? "" : "; " + f.field() + " values in the index: " + String.join(", ", listed)
-                        + (known.size() > listed.size() ? ", … (" + known.size() + " in all)" : "")));
+                + (known.isEmpty()
+                        ? ""
+                        : "; " + f.field() + " values in the index: " + String.join(", ", listed)
+                                + (known.size() > listed.size() ? ", … (" + known.size() + " in all)" : "")));
     }
 
     @Override
@@ -299,8 +328,10 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
             for (ScoreDoc sd : top.scoreDocs) {
                 levels.add(IndexFields.fixLevel(searcher.storedFields().document(sd.doc)));
             }
-            levels.sort(Comparator.comparing(FixLevel::product).thenComparing(f -> f.level().release())
-                    .thenComparing(FixLevel::kind).thenComparingInt(f -> f.level().servicePack()));
+            levels.sort(Comparator.comparing(FixLevel::product)
+                    .thenComparing(f -> f.level().release())
+                    .thenComparing(FixLevel::kind)
+                    .thenComparingInt(f -> f.level().servicePack()));
             return levels;
         } catch (IOException e) {
             throw new UncheckedIOException("reading the article index failed", e);
@@ -352,7 +383,8 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
             TreeSet<ArticleId> ids = new TreeSet<>();
             Set<String> fields = Set.of(idField);
             for (ScoreDoc sd : top.scoreDocs) {
-                ids.add(ArticleId.parse(searcher.storedFields().document(sd.doc, fields).get(idField)));
+                ids.add(ArticleId.parse(
+                        searcher.storedFields().document(sd.doc, fields).get(idField)));
             }
             return List.copyOf(ids);
         } catch (IOException e) {
@@ -429,7 +461,11 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
         try (ArchiveEntries entries = ArchiveEntries.open(source)) {
             run = new ArchiveImport(entries.entries(), build, progress);
             run.execute();
-            run.commit(Map.of(KEY_FORMAT, FORMAT, KEY_SOURCE, source.toAbsolutePath().normalize().toString()));
+            run.commit(Map.of(
+                    KEY_FORMAT,
+                    FORMAT,
+                    KEY_SOURCE,
+                    source.toAbsolutePath().normalize().toString()));
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             deleteTree(build);
             if (Thread.interrupted() && !(e instanceof InterruptedException)) {
@@ -439,8 +475,14 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
         }
         progress.stage(ImportProgress.Stage.SWAPPING);
         switchTo(build);
-        return new ImportReport(source.toString(), run.imported(), run.merged(), run.rejected(),
-                run.fixCounts(), run.bugsBySource(), (System.nanoTime() - start) / 1_000_000);
+        return new ImportReport(
+                source.toString(),
+                run.imported(),
+                run.merged(),
+                run.rejected(),
+                run.fixCounts(),
+                run.bugsBySource(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Makes {@code build} the current generation: renamed, pointed to atomically, the old reader closed. */
@@ -462,8 +504,13 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
         }
         Opened old = opened;
         DirectoryReader reader = DirectoryReader.open(FSDirectory.open(target));
-        opened = new Opened(old.lockDirectory(), old.lock(), reader, new IndexSearcher(reader),
-                Optional.empty(), Optional.of(Path.of(reader.getIndexCommit().getUserData().get(KEY_SOURCE))));
+        opened = new Opened(
+                old.lockDirectory(),
+                old.lock(),
+                reader,
+                new IndexSearcher(reader),
+                Optional.empty(),
+                Optional.of(Path.of(reader.getIndexCommit().getUserData().get(KEY_SOURCE))));
         if (old.reader() != null) {
             old.reader().close();
         }
@@ -488,8 +535,11 @@ final class LuceneIndex implements ArticleStore, AutoCloseable {
                     continue;
                 }
                 boolean unused = name.startsWith("build-")
-                        || (name.startsWith("gen-") && provable && !current.get().equals(Optional.of(name))
-                                && !backup.get().equals(Optional.of(name)) && !open.equals(Optional.of(name)));
+                        || (name.startsWith("gen-")
+                                && provable
+                                && !current.get().equals(Optional.of(name))
+                                && !backup.get().equals(Optional.of(name))
+                                && !open.equals(Optional.of(name)));
                 if (unused) {
                     deleteTree(child);
                 }

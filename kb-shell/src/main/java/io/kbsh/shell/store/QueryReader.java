@@ -35,14 +35,20 @@ import org.apache.lucene.search.TermQuery;
 final class QueryReader {
 
     /** The fields a query may name: the filters, and title or text to search one of them alone. */
-    private static final Set<String> SEARCH_FIELDS = Set.of(IndexFields.TITLE, IndexFields.TEXT, IndexFields.CATEGORY,
-            IndexFields.PRODUCT, IndexFields.TYPE, IndexFields.TAG, IndexFields.ID, IndexFields.CITES);
+    private static final Set<String> SEARCH_FIELDS = Set.of(
+            IndexFields.TITLE,
+            IndexFields.TEXT,
+            IndexFields.CATEGORY,
+            IndexFields.PRODUCT,
+            IndexFields.TYPE,
+            IndexFields.TAG,
+            IndexFields.ID,
+            IndexFields.CITES);
 
     /** Title and body words; the filter fields are single lower-cased words. */
     static final Analyzer ANALYZER = analyzer();
 
-    private QueryReader() {
-    }
+    private QueryReader() {}
 
     private static Analyzer analyzer() {
         Analyzer keyword = new Analyzer() {
@@ -69,12 +75,10 @@ final class QueryReader {
     static final Set<String> CHECKED_FILTERS = Set.of(IndexFields.PRODUCT, IndexFields.CATEGORY, IndexFields.TYPE);
 
     /** A filter the query names with one plain value, such as {@code product:exchange}. */
-    record Filter(String field, String value) {
-    }
+    record Filter(String field, String value) {}
 
     /** A read query: the Lucene query and the plain filter values it names. */
-    record Read(Query query, List<Filter> filters) {
-    }
+    record Read(Query query, List<Filter> filters) {}
 
     /** The Lucene query for {@code text}, or an {@link IllegalArgumentException} saying what is wrong. */
     static Query read(String text) {
@@ -88,14 +92,14 @@ final class QueryReader {
             throw new IllegalArgumentException("empty query");
         }
         if (q.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("the query is " + q.length() + " characters long; search reads at most "
-                    + MAX_LENGTH);
+            throw new IllegalArgumentException(
+                    "the query is " + q.length() + " characters long; search reads at most " + MAX_LENGTH);
         }
         List<Filter> filters = new ArrayList<>();
         String lucene = translate(q, filters);
         Map<String, Float> boosts = Map.of(IndexFields.TITLE, 3f, IndexFields.TEXT, 1f);
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(
-                new String[] {IndexFields.TITLE, IndexFields.TEXT}, ANALYZER, boosts);
+        MultiFieldQueryParser parser =
+                new MultiFieldQueryParser(new String[] {IndexFields.TITLE, IndexFields.TEXT}, ANALYZER, boosts);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         // TCP/IP is one thing a person looks for: the words a term breaks into must stand together.
@@ -114,7 +118,8 @@ final class QueryReader {
             // A bare id finds the article itself first, then the articles that mention it.
             BooleanQuery.Builder either = new BooleanQuery.Builder();
             either.add(new BoostQuery(new TermQuery(IndexFields.idTerm(id.get())), 10f), BooleanClause.Occur.SHOULD);
-            either.add(new TermQuery(new Term(IndexFields.CITES, IndexFields.key(id.get()))), BooleanClause.Occur.SHOULD);
+            either.add(
+                    new TermQuery(new Term(IndexFields.CITES, IndexFields.key(id.get()))), BooleanClause.Occur.SHOULD);
             either.add(parsed, BooleanClause.Occur.SHOULD);
             b.add(either.build(), BooleanClause.Occur.MUST);
         } else {
@@ -163,7 +168,8 @@ final class QueryReader {
                     j++;
                 }
                 String word = q.substring(i, j);
-                boolean first = out.toString().isBlank() || out.toString().stripTrailing().endsWith("(");
+                boolean first = out.toString().isBlank()
+                        || out.toString().stripTrailing().endsWith("(");
                 boolean last = j >= n || q.substring(j).isBlank() || q.charAt(j) == ')';
                 boolean phraseFollows = j < n && q.charAt(j) == '"';
                 out.append(word(word, first, last, phraseFollows, filters));
@@ -179,8 +185,15 @@ final class QueryReader {
     }
 
     private static final Pattern FIELD = Pattern.compile("([A-Za-z][\\w.-]*):(.*)", Pattern.DOTALL);
-    private static final List<String> FIELD_NAMES = List.of(IndexFields.PRODUCT, IndexFields.CATEGORY, IndexFields.TYPE,
-            IndexFields.TAG, IndexFields.TITLE, IndexFields.TEXT, IndexFields.ID, IndexFields.CITES);
+    private static final List<String> FIELD_NAMES = List.of(
+            IndexFields.PRODUCT,
+            IndexFields.CATEGORY,
+            IndexFields.TYPE,
+            IndexFields.TAG,
+            IndexFields.TITLE,
+            IndexFields.TEXT,
+            IndexFields.ID,
+            IndexFields.CITES);
 
     private static String word(String word, boolean first, boolean last, boolean phraseFollows, List<Filter> filters) {
         if ((word.equals("OR") || word.equals("AND") || word.equals("NOT")) && !first && !last) {
@@ -198,7 +211,8 @@ final class QueryReader {
             String value = m.group(2);
             if (SEARCH_FIELDS.contains(name)) {
                 if (value.isEmpty() && !phraseFollows) {
-                    throw new IllegalArgumentException("search field " + name + ": needs a value, e.g. product:exchange");
+                    throw new IllegalArgumentException(
+                            "search field " + name + ": needs a value, e.g. product:exchange");
                 }
                 if (!value.isEmpty() && CHECKED_FILTERS.contains(name) && value.indexOf('*') < 0) {
                     filters.add(new Filter(name, value.toLowerCase(Locale.ROOT)));

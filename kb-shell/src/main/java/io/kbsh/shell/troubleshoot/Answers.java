@@ -22,8 +22,7 @@ final class Answers {
     static final long MAX_BYTES = 1L << 20;
 
     /** One answer and where it was given ({@code answers.txt:3}, {@code --answer}). */
-    record Given(String value, String where) {
-    }
+    record Given(String value, String where) {}
 
     private final Map<String, Given> byName = new LinkedHashMap<>();
 
@@ -66,7 +65,8 @@ final class Answers {
             }
             int eq = line.indexOf('=');
             if (eq <= 0) {
-                throw new CommandException(shown + ":" + (i + 1) + ": expected NAME = VALUE (a step or an input), got '" + line + "'");
+                throw new CommandException(
+                        shown + ":" + (i + 1) + ": expected NAME = VALUE (a step or an input), got '" + line + "'");
             }
             put(line.substring(0, eq).strip(), line.substring(eq + 1).strip(), shown + ":" + (i + 1));
         }

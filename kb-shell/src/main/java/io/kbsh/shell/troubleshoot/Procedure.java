@@ -13,8 +13,14 @@ import java.util.Optional;
  *
  * @param source where it was read from, for messages ({@code Q319881.json}, a file a person gave)
  */
-public record Procedure(ArticleId article, String title, String summary, List<Input> inputs, String start,
-                        Map<String, Step> steps, String source) {
+public record Procedure(
+        ArticleId article,
+        String title,
+        String summary,
+        List<Input> inputs,
+        String start,
+        Map<String, Step> steps,
+        String source) {
 
     public Procedure {
         Objects.requireNonNull(article, "article");
@@ -23,8 +29,7 @@ public record Procedure(ArticleId article, String title, String summary, List<In
     }
 
     /** A value the procedure's probes need, asked once ({@code proxy-external}: the proxy's public address). */
-    public record Input(String name, String question, Optional<String> defaultValue) {
-    }
+    public record Input(String name, String question, Optional<String> defaultValue) {}
 
     /** One step: a question or a probe. */
     public sealed interface Step permits Question, ProbeStep {
@@ -35,8 +40,8 @@ public record Procedure(ArticleId article, String title, String summary, List<In
     }
 
     /** A yes/no question put to the person; {@code see} names the articles that explain how to find out. */
-    public record Question(String id, int number, String text, List<ArticleId> see, Next yes, Next no) implements Step {
-    }
+    public record Question(String id, int number, String text, List<ArticleId> see, Next yes, Next no)
+            implements Step {}
 
     /**
      * A probe run for the person: {@code probe} ({@code smtp}, {@code tcp}) against {@code host}:{@code port}
@@ -44,16 +49,23 @@ public record Procedure(ArticleId article, String title, String summary, List<In
      * matches it. {@code other} is where a connection whose greeting does not match goes (another service
      * answers), {@code fail} where no connection goes.
      */
-    public record ProbeStep(String id, int number, String text, String probe, String host, String port,
-                            Optional<java.util.regex.Pattern> greeting, Next pass, Next other, Next fail) implements Step {
-    }
+    public record ProbeStep(
+            String id,
+            int number,
+            String text,
+            String probe,
+            String host,
+            String port,
+            Optional<java.util.regex.Pattern> greeting,
+            Next pass,
+            Next other,
+            Next fail)
+            implements Step {}
 
     /** Where a branch leads: the next step, or the end with a finding. */
-    public sealed interface Next permits GoTo, Finding {
-    }
+    public sealed interface Next permits GoTo, Finding {}
 
-    public record GoTo(String step) implements Next {
-    }
+    public record GoTo(String step) implements Next {}
 
     /** The end of a branch: what was found (a template over the inputs and the last probe's evidence) and what to read. */
     public record Finding(String summary, List<ArticleId> see) implements Next {

@@ -29,8 +29,7 @@ public final class ProcedureReader {
     /** Values a finding may name besides the inputs: what the last probe saw. */
     static final Set<String> PROBE_VALUES = Set.of("target", "status", "greeting", "detail");
 
-    private ProcedureReader() {
-    }
+    private ProcedureReader() {}
 
     public static Procedure read(byte[] json, String source) throws JsonInputException {
         JsonTree.Node root = JsonTree.parse(json, source);
@@ -42,9 +41,12 @@ public final class ProcedureReader {
         ArticleId article = f.parsed("article", ArticleId::parse, "an article id such as Q319881");
         String title = f.string("title");
         String summary = f.string("summary");
-        List<Procedure.Input> inputs = f.objects("inputs", in -> new Procedure.Input(
-                in.parsed("name", ProcedureReader::id, "a lower-case name such as proxy-external"),
-                in.string("question"), in.optString("default")));
+        List<Procedure.Input> inputs = f.objects(
+                "inputs",
+                in -> new Procedure.Input(
+                        in.parsed("name", ProcedureReader::id, "a lower-case name such as proxy-external"),
+                        in.string("question"),
+                        in.optString("default")));
         Set<String> names = new HashSet<>();
         for (Procedure.Input in : inputs) {
             if (!names.add(in.name())) {
@@ -76,7 +78,9 @@ public final class ProcedureReader {
         for (Procedure.Step step : steps.values()) {
             for (Procedure.Next next : nexts(step)) {
                 if (next instanceof Procedure.GoTo g && !steps.containsKey(g.step())) {
-                    throw JsonFields.problem(source, stepNodes.get(step.id()),
+                    throw JsonFields.problem(
+                            source,
+                            stepNodes.get(step.id()),
                             "step '" + step.id() + "' goes on to '" + g.step() + "', which no step is called");
                 }
             }
@@ -95,7 +99,8 @@ public final class ProcedureReader {
         }
         for (String id : steps.keySet()) {
             if (!reached.contains(id)) {
-                throw JsonFields.problem(source, stepNodes.get(id), "step '" + id + "' cannot be reached from '" + start + "'");
+                throw JsonFields.problem(
+                        source, stepNodes.get(id), "step '" + id + "' cannot be reached from '" + start + "'");
             }
         }
         return new Procedure(article, title, summary, inputs, start, steps, source);
@@ -116,17 +121,21 @@ public final class ProcedureReader {
         if (s.node("probe").isPresent()) {
             String probe = s.string("probe");
             if (!probe.equals("smtp") && !probe.equals("tcp")) {
-                throw JsonFields.problem(s.source(), s.node("probe").get(), "unknown probe '" + probe + "' (expected smtp or tcp)");
+                throw JsonFields.problem(
+                        s.source(), s.node("probe").get(), "unknown probe '" + probe + "' (expected smtp or tcp)");
             }
             String host = template(s, "host", inputs);
             String port = template(s, "port", inputs);
-            Optional<Pattern> greeting = s.optParsed("greeting", g -> {
-                try {
-                    return Pattern.compile(g);
-                } catch (PatternSyntaxException e) {
-                    throw new IllegalArgumentException("not a regular expression: " + e.getDescription());
-                }
-            }, "a regular expression");
+            Optional<Pattern> greeting = s.optParsed(
+                    "greeting",
+                    g -> {
+                        try {
+                            return Pattern.compile(g);
+                        } catch (PatternSyntaxException e) {
+                            throw new IllegalArgumentException("not a regular expression: " + e.getDescription());
+                        }
+                    },
+                    "a regular expression");
             Procedure.Next pass = next(s, "pass", values);
             Procedure.Next fail = next(s, "fail", values);
             Procedure.Next other = s.node("other").isPresent() ? next(s, "other", values) : fail;
@@ -134,7 +143,8 @@ public final class ProcedureReader {
             s.refuseUnknown();
             return new Procedure.ProbeStep(id, number, text, probe, host, port, greeting, pass, other, fail);
         }
-        Procedure.Question q = new Procedure.Question(id, number, s.string("ask"), see, next(s, "yes", values), next(s, "no", values));
+        Procedure.Question q =
+                new Procedure.Question(id, number, s.string("ask"), see, next(s, "yes", values), next(s, "no", values));
         s.refuseUnknown();
         return q;
     }
@@ -144,7 +154,10 @@ public final class ProcedureReader {
         Matcher m = TEMPLATE.matcher(value);
         while (m.find()) {
             if (!inputs.contains(m.group(1))) {
-                throw JsonFields.problem(s.source(), s.node(field).get(), "names {" + m.group(1) + "}, which is no input of the procedure");
+                throw JsonFields.problem(
+                        s.source(),
+                        s.node(field).get(),
+                        "names {" + m.group(1) + "}, which is no input of the procedure");
             }
         }
         return value;
@@ -156,18 +169,22 @@ public final class ProcedureReader {
             return new Procedure.GoTo(str.value());
         }
         return s.object(field, n -> {
-            String summary = n.string("finding");
-            Matcher m = TEMPLATE.matcher(summary);
-            while (m.find()) {
-                if (!values.contains(m.group(1))) {
-                    throw JsonFields.problem(n.source(), n.node("finding").get(),
-                            "names {" + m.group(1) + "}, which is neither an input nor a probe value (" + String.join(", ", PROBE_VALUES) + ")");
-                }
-            }
-            List<ArticleId> see = articles(n, "see");
-            n.refuseUnknown();
-            return (Procedure.Next) new Procedure.Finding(summary, see);
-        }).orElseThrow();
+                    String summary = n.string("finding");
+                    Matcher m = TEMPLATE.matcher(summary);
+                    while (m.find()) {
+                        if (!values.contains(m.group(1))) {
+                            throw JsonFields.problem(
+                                    n.source(),
+                                    n.node("finding").get(),
+                                    "names {" + m.group(1) + "}, which is neither an input nor a probe value ("
+                                            + String.join(", ", PROBE_VALUES) + ")");
+                        }
+                    }
+                    List<ArticleId> see = articles(n, "see");
+                    n.refuseUnknown();
+                    return (Procedure.Next) new Procedure.Finding(summary, see);
+                })
+                .orElseThrow();
     }
 
     private static List<ArticleId> articles(JsonFields f, String field) throws JsonInputException {

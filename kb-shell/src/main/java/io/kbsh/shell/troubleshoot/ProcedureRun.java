@@ -45,8 +45,7 @@ final class ProcedureRun {
             }
 
             @Override
-            public void say(String line) {
-            }
+            public void say(String line) {}
         };
     }
 
@@ -56,12 +55,10 @@ final class ProcedureRun {
     }
 
     /** One step as it went. */
-    record Visit(Procedure.Step step, String answer, String where, Optional<ProbeResult> probe) {
-    }
+    record Visit(Procedure.Step step, String answer, String where, Optional<ProbeResult> probe) {}
 
     /** The walk: each step visited, the values used, and the finding it ended in. */
-    record Outcome(List<Visit> visits, Map<String, String> values, Procedure.Finding finding, String findingText) {
-    }
+    record Outcome(List<Visit> visits, Map<String, String> values, Procedure.Finding finding, String findingText) {}
 
     private final Procedure procedure;
     private final Answers answers;
@@ -98,10 +95,13 @@ final class ProcedureRun {
                 ProbeResult result = prober.run(p.probe(), ProbeTarget.of(host, port));
                 String greeting = result.evidence(EvidenceKeys.GREETING);
                 boolean connected = result.ok() || !greeting.isEmpty();
-                boolean matches = p.greeting().map(g -> g.matcher(greeting).find()).orElse(true);
+                boolean matches =
+                        p.greeting().map(g -> g.matcher(greeting).find()).orElse(true);
                 String verdict = !connected ? "fail" : matches && result.ok() ? "pass" : "other";
                 probeValues.put("target", host + ":" + port);
-                probeValues.put("status", result.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                probeValues.put(
+                        "status",
+                        result.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
                 probeValues.put("greeting", greeting.isEmpty() ? "(none)" : greeting);
                 probeValues.put("detail", result.detail().isEmpty() ? "(none)" : result.detail());
                 person.say("  probe " + p.probe() + " " + host + ":" + port + ": " + probeValues.get("status")
@@ -134,7 +134,8 @@ final class ProcedureRun {
                 throw new CommandException(given.get().where() + ": " + q.id() + ": expected yes or no, got '"
                         + given.get().value() + "'");
             }
-            person.say("step " + q.number() + ": " + q.text() + " " + v + " (" + given.get().where() + ")");
+            person.say("step " + q.number() + ": " + q.text() + " " + v + " ("
+                    + given.get().where() + ")");
             return new Answers.Given(v, given.get().where());
         }
         while (true) {
@@ -164,9 +165,14 @@ final class ProcedureRun {
         if (values.containsKey(name)) {
             return Optional.of(values.get(name));
         }
-        Procedure.Input in = procedure.inputs().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
-        Optional<String> value = answers.get(name).map(Answers.Given::value)
-                .or(() -> person.ask(in.question() + in.defaultValue().map(d -> " [" + d + "] ").orElse(" ")))
+        Procedure.Input in = procedure.inputs().stream()
+                .filter(i -> i.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+        Optional<String> value = answers.get(name)
+                .map(Answers.Given::value)
+                .or(() -> person.ask(in.question()
+                        + in.defaultValue().map(d -> " [" + d + "] ").orElse(" ")))
                 .map(String::strip)
                 .flatMap(v -> v.isEmpty() ? in.defaultValue() : Optional.of(v))
                 .or(in::defaultValue);
@@ -181,8 +187,11 @@ final class ProcedureRun {
         while (m.find()) {
             Optional<String> v = lookup.apply(m.group(1));
             if (v.isEmpty()) {
-                String question = procedure.inputs().stream().filter(i -> i.name().equals(m.group(1)))
-                        .map(Procedure.Input::question).findFirst().orElse("");
+                String question = procedure.inputs().stream()
+                        .filter(i -> i.name().equals(m.group(1)))
+                        .map(Procedure.Input::question)
+                        .findFirst()
+                        .orElse("");
                 throw new CommandException("no value for " + m.group(1) + " (" + question + "): give --param "
                         + m.group(1) + "=VALUE or a line in --answers FILE");
             }
@@ -201,7 +210,8 @@ final class ProcedureRun {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new CommandException("step " + p.number() + " '" + p.id() + "': port must be between 1 and 65535, got '" + text + "'");
+        throw new CommandException(
+                "step " + p.number() + " '" + p.id() + "': port must be between 1 and 65535, got '" + text + "'");
     }
 
     static String join(List<ArticleId> ids) {
@@ -214,8 +224,10 @@ final class ProcedureRun {
             Probe probe = io.kbsh.shell.net.Probes.byId(id)
                     .orElseThrow(() -> new CommandException("no built-in probe '" + id + "'"));
             ProbeOptions options = ProbeOptions.defaults().withTimeouts(timeout, timeout, timeout.multipliedBy(3));
-            List<ProbeResult> results = ProbeRunner.defaults().run(List.of(new ProbeRequest(probe, target, options)),
-                    Instant.now().plus(timeout.multipliedBy(3)).plusSeconds(1));
+            List<ProbeResult> results = ProbeRunner.defaults()
+                    .run(
+                            List.of(new ProbeRequest(probe, target, options)),
+                            Instant.now().plus(timeout.multipliedBy(3)).plusSeconds(1));
             return results.get(0);
         };
     }

@@ -33,14 +33,19 @@ public final class TroubleshootCommand implements ShellCommand {
 
     /** The procedures bundled with kbsh, each a resource {@code ID.json} beside this class. */
     static final List<String> BUNDLED = List.of("Q319881");
+
     private static final long MAX_PROCEDURE_BYTES = 1L << 20;
 
-    private static final OptionSpec FILE = OptionSpec.value("file", ValueKind.FILE, "run the procedure in this file (an author's draft)");
-    private static final OptionSpec ANSWERS = OptionSpec.value("answers", ValueKind.FILE,
-            "answers given in advance: NAME = VALUE lines naming steps (yes/no) and inputs");
-    private static final OptionSpec ANSWER = OptionSpec.repeatable("answer", ValueKind.TEXT, "STEP=yes|no, answered in advance");
-    private static final OptionSpec PARAM = OptionSpec.repeatable("param", ValueKind.TEXT, "NAME=VALUE for an input (an address, a port)");
-    private static final OptionSpec TIMEOUT = OptionSpec.value("timeout", ValueKind.TEXT, "seconds a probe may wait to connect or read (default 5)");
+    private static final OptionSpec FILE =
+            OptionSpec.value("file", ValueKind.FILE, "run the procedure in this file (an author's draft)");
+    private static final OptionSpec ANSWERS = OptionSpec.value(
+            "answers", ValueKind.FILE, "answers given in advance: NAME = VALUE lines naming steps (yes/no) and inputs");
+    private static final OptionSpec ANSWER =
+            OptionSpec.repeatable("answer", ValueKind.TEXT, "STEP=yes|no, answered in advance");
+    private static final OptionSpec PARAM =
+            OptionSpec.repeatable("param", ValueKind.TEXT, "NAME=VALUE for an input (an address, a port)");
+    private static final OptionSpec TIMEOUT =
+            OptionSpec.value("timeout", ValueKind.TEXT, "seconds a probe may wait to connect or read (default 5)");
     private static final OptionSpec JSON = OptionSpec.flag("json", "print the walk as JSON (docs/json.md)");
 
     @Override
@@ -61,7 +66,8 @@ public final class TroubleshootCommand implements ShellCommand {
 
     @Override
     public List<String> examples() {
-        return List.of("troubleshoot                 the procedures kbsh knows",
+        return List.of(
+                "troubleshoot                 the procedures kbsh knows",
                 "troubleshoot Q319881         Exchange 5.5 behind Proxy Server, asked step by step",
                 "troubleshoot Q319881 --answers flow.txt --param exchange=10.1.0.20 --param proxy-external=192.0.2.10");
     }
@@ -95,8 +101,9 @@ public final class TroubleshootCommand implements ShellCommand {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            procedure = bundled(id.toString()).orElseThrow(() -> new CommandException("no troubleshooting procedure for "
-                    + id + " (known: " + String.join(", ", BUNDLED) + ")"));
+            procedure = bundled(id.toString())
+                    .orElseThrow(() -> new CommandException(
+                            "no troubleshooting procedure for " + id + " (known: " + String.join(", ", BUNDLED) + ")"));
         }
         Answers answers = Answers.none();
         if (args.has("answers")) {
@@ -106,8 +113,9 @@ public final class TroubleshootCommand implements ShellCommand {
         args.keyValues("answer").forEach((k, v) -> answers.put(k, v, "--answer"));
         args.keyValues("param").forEach((k, v) -> answers.put(k, v, "--param"));
         for (Map.Entry<String, Answers.Given> e : answers.unknown(procedure)) {
-            throw new CommandException(e.getValue().where() + ": " + procedure.article() + " has no step or input '"
-                    + e.getKey() + "' (steps: " + String.join(", ", procedure.steps().keySet()) + ")");
+            throw new CommandException(
+                    e.getValue().where() + ": " + procedure.article() + " has no step or input '" + e.getKey()
+                            + "' (steps: " + String.join(", ", procedure.steps().keySet()) + ")");
         }
         int timeout = args.intValue("timeout", 5, 1, 120);
         boolean json = args.has("json");
@@ -117,8 +125,8 @@ public final class TroubleshootCommand implements ShellCommand {
             context.out().println(procedure.summary());
             context.out().flush();
         }
-        ProcedureRun.Outcome outcome = new ProcedureRun(procedure, answers, person,
-                ProcedureRun.kbNet(Duration.ofSeconds(timeout))).run();
+        ProcedureRun.Outcome outcome =
+                new ProcedureRun(procedure, answers, person, ProcedureRun.kbNet(Duration.ofSeconds(timeout))).run();
         List<io.kbsh.model.fact.Fact> facts = new ArrayList<>();
         outcome.visits().forEach(v -> v.probe().ifPresent(r -> facts.add(r.toFact())));
         if (!facts.isEmpty()) {
@@ -131,10 +139,12 @@ public final class TroubleshootCommand implements ShellCommand {
         if (json) {
             JsonOutput.print(context, json(procedure, outcome));
         } else {
-            Procedure.Step last = outcome.visits().get(outcome.visits().size() - 1).step();
+            Procedure.Step last =
+                    outcome.visits().get(outcome.visits().size() - 1).step();
             context.out().println("finding (step " + last.number() + "): " + outcome.findingText());
             if (!outcome.finding().see().isEmpty()) {
-                context.out().println("see: " + ProcedureRun.join(outcome.finding().see()));
+                context.out()
+                        .println("see: " + ProcedureRun.join(outcome.finding().see()));
             }
             context.out().flush();
         }
@@ -161,7 +171,10 @@ public final class TroubleshootCommand implements ShellCommand {
     private static int list(CommandContext context) {
         for (String id : BUNDLED) {
             Procedure p = bundled(id).orElseThrow();
-            context.out().printf("%-8s  %s (%d steps)%n", p.article(), p.title(), p.steps().size());
+            context.out()
+                    .printf(
+                            "%-8s  %s (%d steps)%n",
+                            p.article(), p.title(), p.steps().size());
         }
         context.out().flush();
         return ExitStatus.OK;
@@ -201,14 +214,26 @@ public final class TroubleshootCommand implements ShellCommand {
         doc.put("title", procedure.title());
         ArrayNode steps = doc.putArray("steps");
         for (ProcedureRun.Visit v : outcome.visits()) {
-            ObjectNode n = steps.addObject().put("step", v.step().number()).put("id", v.step().id())
-                    .put("answer", v.answer()).put("from", v.where());
-            v.probe().ifPresent(r -> n.putObject("probe").put("probe", r.probe()).put("target", r.target().toString())
-                    .put("status", r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-                    .put("greeting", r.evidence(io.kbsh.net.probe.EvidenceKeys.GREETING)));
+            ObjectNode n = steps.addObject()
+                    .put("step", v.step().number())
+                    .put("id", v.step().id())
+                    .put("answer", v.answer())
+                    .put("from", v.where());
+            v.probe()
+                    .ifPresent(r -> n.putObject("probe")
+                            .put("probe", r.probe())
+                            .put("target", r.target().toString())
+                            .put(
+                                    "status",
+                                    r.status()
+                                            .name()
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .replace('_', '-'))
+                            .put("greeting", r.evidence(io.kbsh.net.probe.EvidenceKeys.GREETING)));
         }
         ObjectNode finding = doc.putObject("finding");
-        finding.put("step", outcome.visits().get(outcome.visits().size() - 1).step().number());
+        finding.put(
+                "step", outcome.visits().get(outcome.visits().size() - 1).step().number());
         finding.put("summary", outcome.findingText());
         JsonOutput.strings(finding, "see", outcome.finding().see());
         return doc;

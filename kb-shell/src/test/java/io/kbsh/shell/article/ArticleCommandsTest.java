@@ -26,6 +26,7 @@ class ArticleCommandsTest {
 
     @TempDir
     Path home;
+
     LuceneArticleStore store;
 
     @BeforeEach
@@ -72,8 +73,12 @@ class ArticleCommandsTest {
         new SearchCommand(() -> store).run(s, List.of("clustered"));
         assertTrue(s.out.toString().startsWith(SearchCommand.COLUMNS + "Q187225"), s.out.toString());
         assertTrue(s.err.toString().contains("not imported"));
-        assertThrows(CommandException.class, () -> new ShowCommand(() -> store).run(new RecordingContext(home), List.of("Q999999")));
-        assertThrows(UsageException.class, () -> new ShowCommand(() -> store).run(new RecordingContext(home), List.of("QX")));
+        assertThrows(
+                CommandException.class,
+                () -> new ShowCommand(() -> store).run(new RecordingContext(home), List.of("Q999999")));
+        assertThrows(
+                UsageException.class,
+                () -> new ShowCommand(() -> store).run(new RecordingContext(home), List.of("QX")));
     }
 
     @Test
@@ -89,7 +94,9 @@ class ArticleCommandsTest {
 
         RecordingContext show = new RecordingContext(home);
         new ShowCommand(() -> store).run(show, List.of("q187225"));
-        assertTrue(show.out.toString().contains("fixed in Exchange Server 5.5 SP1 (listed in Q242221)"), show.out.toString());
+        assertTrue(
+                show.out.toString().contains("fixed in Exchange Server 5.5 SP1 (listed in Q242221)"),
+                show.out.toString());
         assertTrue(show.out.toString().contains("cited by: Q242221"), show.out.toString());
 
         RecordingContext bugs = new RecordingContext(home);
@@ -97,8 +104,11 @@ class ArticleCommandsTest {
         String listed = bugs.out.toString();
         assertTrue(listed.startsWith(BugsCommand.COLUMNS) && listed.contains("fixed in SP2"), listed);
         assertFalse(listed.contains("Q187225"), listed);
-        assertTrue(listed.strip().endsWith("open at Exchange Server 5.5 SP1 (fixed by later 5.5 service packs)"), listed);
-        assertThrows(UsageException.class, () -> new BugsCommand(() -> store).run(new RecordingContext(home), List.of("nosuch", "1.0")));
+        assertTrue(
+                listed.strip().endsWith("open at Exchange Server 5.5 SP1 (fixed by later 5.5 service packs)"), listed);
+        assertThrows(
+                UsageException.class,
+                () -> new BugsCommand(() -> store).run(new RecordingContext(home), List.of("nosuch", "1.0")));
 
         RecordingContext related = new RecordingContext(home);
         new RelatedCommand(() -> store).run(related, List.of("Q166604"));
@@ -115,7 +125,9 @@ class ArticleCommandsTest {
         RecordingContext pager = new RecordingContext(home).interactive(true);
         new ShowCommand(() -> store).run(pager, List.of("Q174189"));
         assertEquals(1, pager.paged.size(), "the article goes through the pager in one piece");
-        assertTrue(pager.paged.get(0).startsWith("Q174189: ") && pager.paged.get(0).contains("cited by: "), pager.paged.get(0));
+        assertTrue(
+                pager.paged.get(0).startsWith("Q174189: ") && pager.paged.get(0).contains("cited by: "),
+                pager.paged.get(0));
 
         RecordingContext noPager = new RecordingContext(home).interactive(true);
         new ShowCommand(() -> store).run(noPager, List.of("--no-pager", "Q174189"));
@@ -129,7 +141,8 @@ class ArticleCommandsTest {
         new ImportCommand(() -> store).run(new RecordingContext(home), List.of(dir.toString()));
         RecordingContext show = new RecordingContext(home);
         new ShowCommand(() -> store).run(show, List.of("Q275714"));
-        assertTrue(show.out.toString().contains("fixed in Exchange Server 5.5 hotfixes after SP3 (listed in Q248838)"),
+        assertTrue(
+                show.out.toString().contains("fixed in Exchange Server 5.5 hotfixes after SP3 (listed in Q248838)"),
                 show.out.toString());
         RecordingContext bugs = new RecordingContext(home);
         new BugsCommand(() -> store).run(bugs, List.of("exchange", "5.5", "SP2"));
@@ -138,12 +151,19 @@ class ArticleCommandsTest {
 
     @Test
     void bugsRefusesAReleaseLineNoFixListNames() throws Exception {
-        new ImportCommand(() -> store).run(new RecordingContext(home), List.of(archiveWith("Q242221", "Q154481").toString()));
-        CommandException e = assertThrows(CommandException.class,
+        new ImportCommand(() -> store)
+                .run(
+                        new RecordingContext(home),
+                        List.of(archiveWith("Q242221", "Q154481").toString()));
+        CommandException e = assertThrows(
+                CommandException.class,
                 () -> new BugsCommand(() -> store).run(new RecordingContext(home), List.of("exchange", "5.6", "SP1")));
-        assertEquals("the archive's fix lists name no Exchange Server 5.6 service pack"
-                + " (release lines with fix lists: 5.0, 5.5)", e.getMessage());
-        assertThrows(CommandException.class,
+        assertEquals(
+                "the archive's fix lists name no Exchange Server 5.6 service pack"
+                        + " (release lines with fix lists: 5.0, 5.5)",
+                e.getMessage());
+        assertThrows(
+                CommandException.class,
                 () -> new BugsCommand(() -> store).run(new RecordingContext(home), List.of("proxy", "2.0")));
         RecordingContext known = new RecordingContext(home);
         new BugsCommand(() -> store).run(known, List.of("exchange", "5.5"));
@@ -152,14 +172,24 @@ class ArticleCommandsTest {
 
     @Test
     void bugsRefusesAServicePackPastTheLastKnownOne() throws Exception {
-        new ImportCommand(() -> store).run(new RecordingContext(home), List.of(archiveWith("Q242221", "Q154481").toString()));
-        int last = store.fixTable("exchange").values().stream().flatMap(List::stream)
-                .filter(f -> f.level().release().equals("5.5")).mapToInt(f -> f.level().servicePack()).max().orElseThrow();
+        new ImportCommand(() -> store)
+                .run(
+                        new RecordingContext(home),
+                        List.of(archiveWith("Q242221", "Q154481").toString()));
+        int last = store.fixTable("exchange").values().stream()
+                .flatMap(List::stream)
+                .filter(f -> f.level().release().equals("5.5"))
+                .mapToInt(f -> f.level().servicePack())
+                .max()
+                .orElseThrow();
         assertTrue(last > 0 && last < 9, "the fix lists name 5.5 packs below SP9: " + last);
-        CommandException e = assertThrows(CommandException.class,
+        CommandException e = assertThrows(
+                CommandException.class,
                 () -> new BugsCommand(() -> store).run(new RecordingContext(home), List.of("exchange", "5.5", "SP9")));
-        assertEquals("the archive's fix lists know no Exchange Server 5.5 SP9: the last known service pack of"
-                + " Exchange Server 5.5 is SP" + last, e.getMessage());
+        assertEquals(
+                "the archive's fix lists know no Exchange Server 5.5 SP9: the last known service pack of"
+                        + " Exchange Server 5.5 is SP" + last,
+                e.getMessage());
         RecordingContext atLast = new RecordingContext(home);
         assertEquals(ExitStatus.OK, new BugsCommand(() -> store).run(atLast, List.of("exchange", "5.5", "SP" + last)));
         assertTrue(atLast.out.toString().contains("open at Exchange Server 5.5 SP" + last), atLast.out.toString());
@@ -167,14 +197,19 @@ class ArticleCommandsTest {
 
     @Test
     void searchReportsAnUnreadableQueryAsAUsageError() throws Exception {
-        new ImportCommand(() -> store).run(new RecordingContext(home), List.of(archiveWith("Q166604").toString()));
-        UsageException e = assertThrows(UsageException.class,
+        new ImportCommand(() -> store)
+                .run(new RecordingContext(home), List.of(archiveWith("Q166604").toString()));
+        UsageException e = assertThrows(
+                UsageException.class,
                 () -> new SearchCommand(() -> store).run(new RecordingContext(home), List.of("title:(oops")));
         // Field syntax that is not complete is a usage line naming the field, never a parser's trace.
         assertTrue(e.getMessage().startsWith("search field title: needs a value"), e.getMessage());
         RecordingContext limited = new RecordingContext(home);
         new SearchCommand(() -> store).run(limited, List.of("--limit", "1", "second MX record"));
-        assertTrue(limited.out.toString().startsWith(SearchCommand.COLUMNS + "Q166604   1999-04-24  XFOR: IMS Behind Firewall"),
+        assertTrue(
+                limited.out
+                        .toString()
+                        .startsWith(SearchCommand.COLUMNS + "Q166604   1999-04-24  XFOR: IMS Behind Firewall"),
                 limited.out.toString());
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kbsh.testkit.RecordingContext;
 import io.kbsh.shell.store.LuceneArticleStore;
+import io.kbsh.testkit.RecordingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,6 +24,7 @@ class ArticleJsonTest {
 
     @TempDir
     Path home;
+
     LuceneArticleStore store;
 
     @BeforeEach
@@ -62,7 +63,9 @@ class ArticleJsonTest {
         new RelatedCommand(() -> store).run(related, List.of("Q187225", "--json"));
         JsonNode r = json(related, "related");
         assertEquals("Q187225", r.get("article").asText());
-        assertTrue(r.get("cites").isArray() && r.get("citedBy").isArray() && r.get("similar").isArray());
+        assertTrue(r.get("cites").isArray()
+                && r.get("citedBy").isArray()
+                && r.get("similar").isArray());
     }
 
     @Test
@@ -90,7 +93,8 @@ class ArticleJsonTest {
         assertEquals("exchange", doc.get("product").asText());
         boolean listed = false;
         for (JsonNode b : doc.get("open")) {
-            listed |= b.get("id").asText().equals("Q187225") && b.get("fixedIn").asText().equals("5.5 SP1");
+            listed |= b.get("id").asText().equals("Q187225")
+                    && b.get("fixedIn").asText().equals("5.5 SP1");
         }
         assertTrue(listed, doc.toString());
     }

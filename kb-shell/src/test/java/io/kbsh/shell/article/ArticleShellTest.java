@@ -26,9 +26,15 @@ class ArticleShellTest {
     @Test
     void startingTheShellDoesNotOpenTheIndex() {
         Path home = dir.resolve("home");
-        int status = Kbsh.run(new Kbsh.Launch(new String[] {"--home", home.toString(), "-c", "version"},
-                new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of(), false, Optional.empty(), dir));
+        int status = Kbsh.run(new Kbsh.Launch(
+                new String[] {"--home", home.toString(), "-c", "version"},
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Map.of(),
+                false,
+                Optional.empty(),
+                dir));
         assertEquals(0, status);
         assertFalse(Files.exists(home.resolve("index")), "the index is opened on first use, not at start-up");
     }
@@ -42,16 +48,27 @@ class ArticleShellTest {
         Path home = dir.resolve("home");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Kbsh.run(new Kbsh.Launch(new String[] {"--home", home.toString(), "-c",
-                "import " + zip + "; search \"second MX record\"; show --no-pager Q166604"},
-                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, Optional.empty(), dir));
+        int status = Kbsh.run(new Kbsh.Launch(
+                new String[] {
+                    "--home",
+                    home.toString(),
+                    "-c",
+                    "import " + zip + "; search \"second MX record\"; show --no-pager Q166604"
+                },
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(),
+                false,
+                Optional.empty(),
+                dir));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         assertTrue(printed.startsWith("imported 150 articles from "), printed);
         assertTrue(printed.contains("\nQ166604   1999-04-24  XFOR: IMS Behind Firewall"), printed);
         assertTrue(printed.contains("\nQ166604: XFOR: IMS Behind Firewall Does Not Use Second MX Record\n"), printed);
-        assertTrue(Files.isRegularFile(home.resolve("index").resolve("CURRENT")), "the index lives under <home>/index/");
+        assertTrue(
+                Files.isRegularFile(home.resolve("index").resolve("CURRENT")), "the index lives under <home>/index/");
         assertFalse(printed.contains("\r"), "no progress bar in batch mode");
     }
 
@@ -64,9 +81,15 @@ class ArticleShellTest {
         Path home = dir.resolve("home");
         for (int run = 1; run <= 2; run++) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = Kbsh.run(new Kbsh.Launch(new String[] {"--home", home.toString(), "-c", "import " + zip},
-                    new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, Optional.empty(), dir));
+            int status = Kbsh.run(new Kbsh.Launch(
+                    new String[] {"--home", home.toString(), "-c", "import " + zip},
+                    new ByteArrayInputStream(new byte[0]),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Map.of(),
+                    false,
+                    Optional.empty(),
+                    dir));
             String errors = err.toString(StandardCharsets.UTF_8);
             assertEquals(0, status, "run " + run + ": " + errors);
             assertFalse(errors.contains("read-only"), "run " + run + " found the index still locked: " + errors);

@@ -12,8 +12,12 @@ final class BriefStore {
     private BriefStore() {}
 
     static LuceneArticleStore withQ187225(Path home) {
-        return new LuceneArticleStore(home.resolve("index"), () -> List.of(new ArticleBrief(new ArticleId(187225),
-                "XCON: Clustered MTA Generates Socket Errors w/X.400 Connections", List.of("Microsoft Exchange Server 5.5"),
-                "Clustered MTA and X.400 over TCP/IP.")));
+        return new LuceneArticleStore(
+                home.resolve("index"),
+                () -> List.of(new ArticleBrief(
+                        new ArticleId(187225),
+                        "XCON: Clustered MTA Generates Socket Errors w/X.400 Connections",
+                        List.of("Microsoft Exchange Server 5.5"),
+                        "Clustered MTA and X.400 over TCP/IP.")));
     }
 }

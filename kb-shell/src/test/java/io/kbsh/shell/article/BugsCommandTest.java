@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.ExitStatus;
-import io.kbsh.testkit.RecordingContext;
 import io.kbsh.shell.store.ImportProgress;
 import io.kbsh.shell.store.LuceneArticleStore;
 import io.kbsh.shell.testing.Articles;
+import io.kbsh.testkit.RecordingContext;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,11 +24,16 @@ class BugsCommandTest {
     @Test
     void aServicePackPastTheLastKnownOneIsAnErrorNamingIt() throws Exception {
         try (LuceneArticleStore store = new LuceneArticleStore(home.resolve("index"), List::of)) {
-            store.importArchive(Articles.in(home.resolve("archive")).writeExchangeFixLists().root(), ImportProgress.NONE);
-            CommandException e = assertThrows(CommandException.class,
-                    () -> new BugsCommand(() -> store).run(new RecordingContext(home), List.of("exchange", "5.5", "SP9")));
-            assertEquals("the archive's fix lists know no Exchange Server 5.5 SP9: the last known service pack of"
-                    + " Exchange Server 5.5 is SP4", e.getMessage());
+            store.importArchive(
+                    Articles.in(home.resolve("archive")).writeExchangeFixLists().root(), ImportProgress.NONE);
+            CommandException e = assertThrows(
+                    CommandException.class,
+                    () -> new BugsCommand(() -> store)
+                            .run(new RecordingContext(home), List.of("exchange", "5.5", "SP9")));
+            assertEquals(
+                    "the archive's fix lists know no Exchange Server 5.5 SP9: the last known service pack of"
+                            + " Exchange Server 5.5 is SP4",
+                    e.getMessage());
 
             RecordingContext atThree = new RecordingContext(home);
             assertEquals(ExitStatus.OK, new BugsCommand(() -> store).run(atThree, List.of("exchange", "5.5", "SP3")));
@@ -36,7 +41,9 @@ class BugsCommandTest {
             assertTrue(atThree.out.toString().contains("Q900002   fixed in SP4"), atThree.out.toString());
             RecordingContext atFour = new RecordingContext(home);
             assertEquals(ExitStatus.OK, new BugsCommand(() -> store).run(atFour, List.of("exchange", "5.5", "SP4")));
-            assertTrue(atFour.out.toString().startsWith("0 known bugs open at Exchange Server 5.5 SP4"), atFour.out.toString());
+            assertTrue(
+                    atFour.out.toString().startsWith("0 known bugs open at Exchange Server 5.5 SP4"),
+                    atFour.out.toString());
         }
     }
 }

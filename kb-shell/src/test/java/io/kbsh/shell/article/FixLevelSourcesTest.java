@@ -43,15 +43,18 @@ class FixLevelSourcesTest {
 
     @TempDir
     Path home;
+
     LuceneArticleStore store;
 
     @BeforeEach
     void importArticles() throws Exception {
         Path dir = home.resolve("archive");
-        try (ZipFile zip = new ZipFile(SharedData.require("kbarchive/kbarchive-txt.zip").toFile())) {
+        try (ZipFile zip =
+                new ZipFile(SharedData.require("kbarchive/kbarchive-txt.zip").toFile())) {
             for (String q : List.of("Q146399", "Q136786", "Q197378", "Q191594")) {
                 String name = String.format("txt/%03d/%s.TXT", Integer.parseInt(q.substring(1)) / 1000, q);
-                Path target = Files.createDirectories(dir.resolve(name).getParent()).resolve(q + ".TXT");
+                Path target =
+                        Files.createDirectories(dir.resolve(name).getParent()).resolve(q + ".TXT");
                 try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
                     Files.copy(in, target);
                 }
@@ -60,8 +63,13 @@ class FixLevelSourcesTest {
         store = BriefStore.withQ187225(home);
         ImportReport report = store.importArchive(dir, ImportProgress.NONE);
         assertEquals(4, report.imported());
-        assertTrue(report.bugsBySource().get(FixLevel.Source.STATUS) >= 2, report.bugsBySource().toString());
-        assertEquals(2, report.bugsBySource().get(FixLevel.Source.KEYWORDS), "Q191594 and Q197378: " + report.bugsBySource());
+        assertTrue(
+                report.bugsBySource().get(FixLevel.Source.STATUS) >= 2,
+                report.bugsBySource().toString());
+        assertEquals(
+                2,
+                report.bugsBySource().get(FixLevel.Source.KEYWORDS),
+                "Q191594 and Q197378: " + report.bugsBySource());
     }
 
     @AfterEach
@@ -73,12 +81,30 @@ class FixLevelSourcesTest {
 
     @Test
     void eachLevelKeepsItsSourceInTheStore() {
-        assertEquals(List.of(
-                new FixLevel("exchange", ReleaseLevel.parse("4.0 SP1"), FixLevel.Kind.SERVICE_PACK, new ArticleId(146399)),
-                new FixLevel("exchange", ReleaseLevel.parse("4.0 SP2"), FixLevel.Kind.SERVICE_PACK, Q136786, FixLevel.Source.STATUS)),
-                store.fixedIn(Q136786).stream().filter(f -> f.product().equals("exchange")).toList());
-        assertEquals(List.of(new FixLevel("exchange", ReleaseLevel.parse("5.5 SP2"), FixLevel.Kind.SERVICE_PACK, Q191594,
-                FixLevel.Source.KEYWORDS)), store.fixedIn(Q191594));
+        assertEquals(
+                List.of(
+                        new FixLevel(
+                                "exchange",
+                                ReleaseLevel.parse("4.0 SP1"),
+                                FixLevel.Kind.SERVICE_PACK,
+                                new ArticleId(146399)),
+                        new FixLevel(
+                                "exchange",
+                                ReleaseLevel.parse("4.0 SP2"),
+                                FixLevel.Kind.SERVICE_PACK,
+                                Q136786,
+                                FixLevel.Source.STATUS)),
+                store.fixedIn(Q136786).stream()
+                        .filter(f -> f.product().equals("exchange"))
+                        .toList());
+        assertEquals(
+                List.of(new FixLevel(
+                        "exchange",
+                        ReleaseLevel.parse("5.5 SP2"),
+                        FixLevel.Kind.SERVICE_PACK,
+                        Q191594,
+                        FixLevel.Source.KEYWORDS)),
+                store.fixedIn(Q191594));
     }
 
     @Test
@@ -87,15 +113,29 @@ class FixLevelSourcesTest {
                 .referenceFor(ReleaseLevel.parse("4.0"));
         assertEquals(java.util.Optional.of(ReleaseLevel.parse("4.0 SP1")), q136786.level());
         assertEquals("listed in Q146399", q136786.note());
-        FixReference q197378 = FixLevels.resolve(Q197378, "Exchange Server", "exchange",
-                List.of(ReleaseLevel.parse("5.5 SP3")), "the plugin's guess", store).referenceFor(ReleaseLevel.parse("5.5 SP1"));
-        assertEquals(java.util.Optional.of(ReleaseLevel.parse("5.5 SP2")), q197378.level(), "the archive's STATUS section wins over the plugin");
+        FixReference q197378 = FixLevels.resolve(
+                        Q197378,
+                        "Exchange Server",
+                        "exchange",
+                        List.of(ReleaseLevel.parse("5.5 SP3")),
+                        "the plugin's guess",
+                        store)
+                .referenceFor(ReleaseLevel.parse("5.5 SP1"));
+        assertEquals(
+                java.util.Optional.of(ReleaseLevel.parse("5.5 SP2")),
+                q197378.level(),
+                "the archive's STATUS section wins over the plugin");
         assertEquals(FixReference.Origin.ARTICLE_STORE, q197378.origin());
         assertEquals("the STATUS section of Q197378", q197378.note());
-        assertEquals("the keywords of Q191594", FixLevels.resolve(Q191594, "Exchange Server", "exchange", List.of(), "",
-                store).referenceFor(ReleaseLevel.parse("5.5")).note());
-        assertEquals(List.of(Q197378, Q191594).stream().sorted().toList(),
-                store.bugsOpenAt("exchange", ReleaseLevel.parse("5.5 SP1")), "bugs knows the levels of all sources");
+        assertEquals(
+                "the keywords of Q191594",
+                FixLevels.resolve(Q191594, "Exchange Server", "exchange", List.of(), "", store)
+                        .referenceFor(ReleaseLevel.parse("5.5"))
+                        .note());
+        assertEquals(
+                List.of(Q197378, Q191594).stream().sorted().toList(),
+                store.bugsOpenAt("exchange", ReleaseLevel.parse("5.5 SP1")),
+                "bugs knows the levels of all sources");
         assertEquals(List.of(), ArticleStore.empty().bugsOpenAt("exchange", ReleaseLevel.parse("5.5 SP1")));
     }
 
@@ -106,8 +146,11 @@ class FixLevelSourcesTest {
         String out = c.out.toString();
         assertTrue(out.contains("fixed in Exchange Server 4.0 SP1 (listed in Q146399)\n"), out);
         assertTrue(out.contains("fixed in Exchange Server 4.0 SP2 (the STATUS section of Q136786)\n"), out);
-        assertTrue(out.contains("fix levels disagree for Exchange Server 4.0: fix list: 4.0 SP1 (Q146399); STATUS section: 4.0 SP2;"
-                + " kbsh goes by the fix list\n"), out);
+        assertTrue(
+                out.contains(
+                        "fix levels disagree for Exchange Server 4.0: fix list: 4.0 SP1 (Q146399); STATUS section: 4.0 SP2;"
+                                + " kbsh goes by the fix list\n"),
+                out);
 
         RecordingContext j = new RecordingContext(home);
         new ShowCommand(() -> store).run(j, List.of("--json", "Q136786"));
@@ -127,7 +170,10 @@ class FixLevelSourcesTest {
         new FixLevelsCommand(() -> store).run(c, List.of("conflicts"));
         List<String> lines = c.out.toString().lines().toList();
         assertEquals(2, lines.size(), c.out.toString());
-        assertTrue(lines.get(0).matches("Q136786 +Exchange Server 4\\.0 +fix list: 4\\.0 SP1 \\(Q146399\\); STATUS section: 4\\.0 SP2 +XCON: .*"),
+        assertTrue(
+                lines.get(0)
+                        .matches(
+                                "Q136786 +Exchange Server 4\\.0 +fix list: 4\\.0 SP1 \\(Q146399\\); STATUS section: 4\\.0 SP2 +XCON: .*"),
                 lines.get(0));
         assertTrue(lines.get(1).startsWith("1 disagreement between"), lines.get(1));
 
@@ -146,15 +192,20 @@ class FixLevelSourcesTest {
         assertEquals(2, exchange.at("/bugs/keywords").asInt());
         assertEquals(1, sources.get("bugsWithConflicts").asInt());
 
-        assertThrows(UsageException.class, () -> new FixLevelsCommand(() -> store).run(new RecordingContext(home), List.of("conflict")));
-        assertThrows(UsageException.class, () -> new FixLevelsCommand(() -> store)
-                .run(new RecordingContext(home), List.of("sources", "--product", "nosuch")));
+        assertThrows(
+                UsageException.class,
+                () -> new FixLevelsCommand(() -> store).run(new RecordingContext(home), List.of("conflict")));
+        assertThrows(
+                UsageException.class,
+                () -> new FixLevelsCommand(() -> store)
+                        .run(new RecordingContext(home), List.of("sources", "--product", "nosuch")));
     }
 
     @Test
     void withoutAnImportFixlevelsSaysWhereTheLevelsComeFrom(@TempDir Path other) throws IOException {
         try (LuceneArticleStore empty = BriefStore.withQ187225(other)) {
-            CommandException e = assertThrows(CommandException.class,
+            CommandException e = assertThrows(
+                    CommandException.class,
                     () -> new FixLevelsCommand(() -> empty).run(new RecordingContext(other), List.of("sources")));
             assertEquals("the fix levels come from the archive: import it first", e.getMessage());
         }

@@ -55,14 +55,18 @@ class ImportBarTest {
 
     @Test
     void anInterruptedImportSaysSoWithoutRepeatingTheCommandName() throws Exception {
-        io.kbsh.shell.testing.Articles archive = io.kbsh.shell.testing.Articles.in(home.resolve("archive"))
-                .writeLong(900100, "A long article", 10);
-        try (io.kbsh.shell.store.LuceneArticleStore store = new io.kbsh.shell.store.LuceneArticleStore(
-                home.resolve("index"), java.util.List::of)) {
+        io.kbsh.shell.testing.Articles archive =
+                io.kbsh.shell.testing.Articles.in(home.resolve("archive")).writeLong(900100, "A long article", 10);
+        try (io.kbsh.shell.store.LuceneArticleStore store =
+                new io.kbsh.shell.store.LuceneArticleStore(home.resolve("index"), java.util.List::of)) {
             io.kbsh.shell.exec.ShellContext context = new io.kbsh.shell.exec.ShellContext(
-                    new io.kbsh.shell.exec.StreamIo(new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
-                            new java.io.PrintStream(errors, true), java.nio.charset.StandardCharsets.UTF_8),
-                    home, home, false);
+                    new io.kbsh.shell.exec.StreamIo(
+                            new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                            new java.io.PrintStream(errors, true),
+                            java.nio.charset.StandardCharsets.UTF_8),
+                    home,
+                    home,
+                    false);
             io.kbsh.shell.exec.CommandRegistry registry = io.kbsh.shell.exec.CommandRegistry.build(
                     java.util.List.of(new ImportCommand(() -> store)), io.kbsh.shell.plugin.PluginSet.empty());
             store.imported(); // the index is open before the Ctrl-C
@@ -70,8 +74,10 @@ class ImportBarTest {
             new io.kbsh.shell.exec.CommandExecutor(registry, context).execute("import " + archive.root());
         }
         // No import had finished in this home: the line says what was (not) touched, once prefixed.
-        assertEquals("import: interrupted: no article index was in use; nothing under " + home.resolve("index")
-                + " was deleted", errors.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+        assertEquals(
+                "import: interrupted: no article index was in use; nothing under " + home.resolve("index")
+                        + " was deleted",
+                errors.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
     }
 
     private final java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kbsh.model.command.CommandException;
 import io.kbsh.model.command.UsageException;
-import io.kbsh.testkit.RecordingContext;
 import io.kbsh.shell.store.ImportProgress;
 import io.kbsh.shell.store.LuceneArticleStore;
 import io.kbsh.shell.testing.Articles;
+import io.kbsh.testkit.RecordingContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,19 +26,36 @@ class SearchCommandTest {
 
     @TempDir
     Path home;
+
     LuceneArticleStore store;
 
     @BeforeEach
     void importArticles() throws Exception {
         Articles a = Articles.in(home.resolve("archive"))
-                .write(900001, "XCON: Socket errors on the X.400 connector", "Microsoft Exchange", "5.5",
+                .write(
+                        900001,
+                        "XCON: Socket errors on the X.400 connector",
+                        "Microsoft Exchange",
+                        "5.5",
                         "SYMPTOMS\n========\n\nThe MTA reports socket errors on an X.400 connector over TCP/IP.\n")
-                .write(900002, "XFOR: Relay host refuses mail", "Microsoft Exchange", "5.5",
+                .write(
+                        900002,
+                        "XFOR: Relay host refuses mail",
+                        "Microsoft Exchange",
+                        "5.5",
                         "SYMPTOMS\n========\n\nThe Internet Mail Service cannot connect to the relay host.\n")
-                .write(900003, "Proxy Server drops connections", "Microsoft Proxy Server", "2.0",
+                .write(
+                        900003,
+                        "Proxy Server drops connections",
+                        "Microsoft Proxy Server",
+                        "2.0",
                         "SYMPTOMS\n========\n\nThe proxy drops TCP connections under load.\n");
         for (int i = 0; i < 25; i++) {
-            a.write(910000 + i, "Queue article " + i, "Microsoft Exchange", "5.5",
+            a.write(
+                    910000 + i,
+                    "Queue article " + i,
+                    "Microsoft Exchange",
+                    "5.5",
                     "SYMPTOMS\n========\n\nMessages wait in the outbound queue.\n");
         }
         store = new LuceneArticleStore(home.resolve("index"), List::of);
@@ -66,7 +83,8 @@ class SearchCommandTest {
 
     @Test
     void anyTextIsTextSlashesAndDotsIncluded() throws Exception {
-        assertTrue(search("X.400", "connector", "TCP/IP").startsWith("Q900001 "), search("X.400", "connector", "TCP/IP"));
+        assertTrue(
+                search("X.400", "connector", "TCP/IP").startsWith("Q900001 "), search("X.400", "connector", "TCP/IP"));
         // The shell's splitter takes the quotes off "TCP/IP": the word alone must still be text.
         assertTrue(search("TCP/IP").startsWith("Q900001 "));
         assertTrue(search("C:\\Exchsrvr\\Bin").startsWith("no articles match"));
@@ -91,23 +109,30 @@ class SearchCommandTest {
     void resultsShowTheTotalAndHowToSeeMore() throws Exception {
         String first = search("queue");
         assertEquals(21, first.lines().count(), first);
-        assertEquals("1-20 of 25 articles; more: search --page 2 queue", first.lines().toList().get(20));
+        assertEquals(
+                "1-20 of 25 articles; more: search --page 2 queue",
+                first.lines().toList().get(20));
         String second = search("--page", "2", "queue");
         assertEquals(6, second.lines().count(), second);
         assertEquals("21-25 of 25 articles", second.lines().toList().get(5));
         String bigger = search("--limit", "30", "queue");
         assertEquals("25 articles", bigger.lines().toList().get(25));
         assertTrue(search("--page", "9", "queue").startsWith("page 9 is past the last: 25 articles match"));
-        assertTrue(search("--limit", "5", "queue").contains("1-5 of 25 articles; more: search --page 2 --limit 5 queue"));
+        assertTrue(
+                search("--limit", "5", "queue").contains("1-5 of 25 articles; more: search --page 2 --limit 5 queue"));
     }
 
     @Test
     void aMistypedFieldOrProductIsAnErrorThatSuggests() {
-        assertEquals("unknown search field 'prodcut:' (did you mean product:?); the fields are product, category, type,"
-                + " tag, title, text, id, cites", refusal("prodcut:exchange", "relay"));
+        assertEquals(
+                "unknown search field 'prodcut:' (did you mean product:?); the fields are product, category, type,"
+                        + " tag, title, text, id, cites",
+                refusal("prodcut:exchange", "relay"));
         String product = refusal("product:exchang");
-        assertTrue(product.startsWith("no article has product:exchang (did you mean product:exchange?); product values"
-                + " in the index: "), product);
+        assertTrue(
+                product.startsWith("no article has product:exchang (did you mean product:exchange?); product values"
+                        + " in the index: "),
+                product);
         assertTrue(product.contains("proxy"), product);
         assertEquals("search field product: needs a value, e.g. product:exchange", refusal("relay", "product:"));
     }
@@ -132,7 +157,9 @@ class SearchCommandTest {
         store.importArchive(zip, ImportProgress.NONE);
         String found = search("X.400", "connector", "TCP/IP");
         assertFalse(found.startsWith("no articles match"), found);
-        assertTrue(found.lines().allMatch(l -> l.matches("Q\\d+ .*") || l.matches("\\d+ articles?|1-\\d+ of \\d+ articles.*")),
+        assertTrue(
+                found.lines()
+                        .allMatch(l -> l.matches("Q\\d+ .*") || l.matches("\\d+ articles?|1-\\d+ of \\d+ articles.*")),
                 found);
         assertTrue(search("\"TCP/IP\"").lines().count() > 1);
     }

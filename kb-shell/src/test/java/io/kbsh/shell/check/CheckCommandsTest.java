@@ -54,6 +54,7 @@ class CheckCommandsTest {
 
     @TempDir
     Path dir;
+
     RecordingContext ctx;
     CheckSession session;
     CheckEngine engine;
@@ -71,23 +72,32 @@ class CheckCommandsTest {
 
         @Override
         public List<Finding> evaluate(Environment env, Facts facts, ArticleStore knowledge) {
-            return env.servers().stream().filter(s -> !fixed(s)).map(s -> {
-                ObjectRef target = ObjectRef.server(s.id());
-                String[] hostPort = s.addresses().get(0).split("_");
-                int port = Integer.parseInt(hostPort[1]);
-                Finding.Builder f = Finding.builder(ARTICLE, Severity.ERROR, "MTA not exempted").affects(target)
-                        .evidence("Mspclnt.ini lacks [EMSMTA] Disable=1")
-                        .action(new Action.RunIniWriter("test-writer", Map.of(), s.iniFiles().get(0), target))
-                        .action(new Action.ManualStep("restart the MTA", target))
-                        .probe(ProbeRequest.of("tcp", hostPort[0], port, "the MTA port answers"), target, facts);
-                return f.build();
-            }).toList();
+            return env.servers().stream()
+                    .filter(s -> !fixed(s))
+                    .map(s -> {
+                        ObjectRef target = ObjectRef.server(s.id());
+                        String[] hostPort = s.addresses().get(0).split("_");
+                        int port = Integer.parseInt(hostPort[1]);
+                        Finding.Builder f = Finding.builder(ARTICLE, Severity.ERROR, "MTA not exempted")
+                                .affects(target)
+                                .evidence("Mspclnt.ini lacks [EMSMTA] Disable=1")
+                                .action(new Action.RunIniWriter(
+                                        "test-writer", Map.of(), s.iniFiles().get(0), target))
+                                .action(new Action.ManualStep("restart the MTA", target))
+                                .probe(
+                                        ProbeRequest.of("tcp", hostPort[0], port, "the MTA port answers"),
+                                        target,
+                                        facts);
+                        return f.build();
+                    })
+                    .toList();
         }
 
         private static boolean fixed(Server s) {
             IniFile f = s.iniFiles().get(0);
             try {
-                return f.localCopy().isPresent() && IniDocument.read(f.localCopy().get()).getInt("EMSMTA", "Disable", 0) == 1;
+                return f.localCopy().isPresent()
+                        && IniDocument.read(f.localCopy().get()).getInt("EMSMTA", "Disable", 0) == 1;
             } catch (IOException e) {
                 return false;
             }
@@ -120,7 +130,8 @@ class CheckCommandsTest {
             return List.of();
         }
 
-        public IniPlan plan(Path file, Optional<IniDocument> current, WriterArguments arguments) throws IniWriterException {
+        public IniPlan plan(Path file, Optional<IniDocument> current, WriterArguments arguments)
+                throws IniWriterException {
             return IniPlan.of(file, current, List.of(new IniEdit.Set("EMSMTA", "Disable", "1")), List.of());
         }
     }
@@ -170,9 +181,16 @@ class CheckCommandsTest {
 
     @Test
     void badEnvironmentFileIsOneLineWithLocation() throws Exception {
-        Files.writeString(dir.resolve("bad.json"), "{\n  \"schemaVersion\": 1,\n  \"servers\": [{\"id\": \"A\", \"exchange\": \"9.9\"}]\n}");
-        CommandException e = assertThrows(CommandException.class, () -> run(new EnvCommand(session, engine), "load", "bad.json"));
-        assertTrue(e.getMessage().matches(".*bad\\.json:3:\\d+: servers\\[0\\]\\.exchange: Exchange Server has no version 9\\.9.*"), e.getMessage());
+        Files.writeString(
+                dir.resolve("bad.json"),
+                "{\n  \"schemaVersion\": 1,\n  \"servers\": [{\"id\": \"A\", \"exchange\": \"9.9\"}]\n}");
+        CommandException e =
+                assertThrows(CommandException.class, () -> run(new EnvCommand(session, engine), "load", "bad.json"));
+        assertTrue(
+                e.getMessage()
+                        .matches(
+                                ".*bad\\.json:3:\\d+: servers\\[0\\]\\.exchange: Exchange Server has no version 9\\.9.*"),
+                e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
         assertTrue(session.environment().isEmpty());
     }
@@ -186,20 +204,25 @@ class CheckCommandsTest {
         assertTrue(ctx.output().contains("Q900001") && ctx.output().contains("server:EXCH1"), ctx.output());
         assertTrue(Files.readString(dir.resolve("out/report.xml")).contains("<failure type=\"error\""));
         assertEquals(ExitStatus.OK, run(check, "--fail-on", "critical", "--junit", "out/report.xml"));
-        assertFalse(Files.readString(dir.resolve("out/report.xml")).contains("<failure"), "below critical nothing fails");
+        assertFalse(
+                Files.readString(dir.resolve("out/report.xml")).contains("<failure"), "below critical nothing fails");
         try (var files = Files.list(dir.resolve("out"))) {
             List<Path> backups = files.filter(f -> !f.getFileName().toString().equals("report.xml"))
-                    .filter(f -> !f.getFileName().toString().endsWith(".kbsh-lock")).toList();
+                    .filter(f -> !f.getFileName().toString().endsWith(".kbsh-lock"))
+                    .toList();
             assertEquals(1, backups.size(), "the previous report is kept as a backup");
             assertTrue(Files.readString(backups.get(0)).contains("<failure type=\"error\""));
         }
         assertEquals(ExitStatus.OK, run(check));
         assertEquals(ExitStatus.OK, run(check, "--junit", "out/default.xml"));
-        assertTrue(Files.readString(dir.resolve("out/default.xml")).contains("<failure type=\"error\""),
+        assertTrue(
+                Files.readString(dir.resolve("out/default.xml")).contains("<failure type=\"error\""),
                 "without --fail-on an open error fails the JUnit case");
         assertThrows(io.kbsh.model.command.UsageException.class, () -> run(check, "--fail-on", "severe"));
         assertThrows(io.kbsh.model.command.UsageException.class, () -> run(check, "Q1"));
-        assertThrows(io.kbsh.model.command.UsageException.class, () -> run(check, "--timeout", "-3"),
+        assertThrows(
+                io.kbsh.model.command.UsageException.class,
+                () -> run(check, "--timeout", "-3"),
                 "a bad timeout is refused even when nothing is probed");
     }
 
@@ -209,7 +232,9 @@ class CheckCommandsTest {
         assertEquals(ExitStatus.OK, run(new CheckCommand(session, engine), "--env", "site.json", "--json"));
         JsonNode root = new ObjectMapper().readTree(ctx.output());
         assertEquals("kbsh.check-report", root.get("schema").asText());
-        assertEquals("ini-writer", root.get("findings").get(0).get("resolution").get(0).get("kind").asText());
+        assertEquals(
+                "ini-writer",
+                root.get("findings").get(0).get("resolution").get(0).get("kind").asText());
     }
 
     @Test
@@ -222,17 +247,21 @@ class CheckCommandsTest {
         ctx.reset();
         assertEquals(ExitStatus.OK, run(check, "--fail-on", "info"));
         assertTrue(ctx.output().contains("waived"), ctx.output());
-        assertThrows(io.kbsh.model.command.UsageException.class,
+        assertThrows(
+                io.kbsh.model.command.UsageException.class,
                 () -> run(waive, "add", "Q900001", "server:EXCH1", "--until", "2026-11-24", "--reason", "late"));
-        var typo = assertThrows(io.kbsh.model.command.UsageException.class,
+        var typo = assertThrows(
+                io.kbsh.model.command.UsageException.class,
                 () -> run(waive, "add", "Q900001", "srv:EXCH1", "--until", "2026-12-24", "--reason", "typo"));
         assertTrue(typo.getMessage().contains("unknown object kind 'srv'"), typo.getMessage());
         ctx.reset();
         run(waive, "add", "Q900001", "server:exch1", "--until", "2026-12-24", "--reason", "other case");
-        assertTrue(ctx.err.toString().contains("warning: the loaded environment has no server:exch1"), ctx.err.toString());
+        assertTrue(
+                ctx.err.toString().contains("warning: the loaded environment has no server:exch1"), ctx.err.toString());
         run(waive, "remove", "Q900001", "server:exch1");
         // Tomorrow the waiver has expired: the finding is open again and the waiver is reported.
-        CheckEngine later = new CheckEngine(contributions(), Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC));
+        CheckEngine later =
+                new CheckEngine(contributions(), Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC));
         ctx.reset();
         assertEquals(ExitStatus.FINDINGS, run(new CheckCommand(session, later), "--fail-on", "error"));
         assertTrue(ctx.output().contains("expired waiver: Q900001 server:EXCH1"), ctx.output());
@@ -248,13 +277,19 @@ class CheckCommandsTest {
         assertEquals(ExitStatus.OK, run(new DiagnoseCommand(session, engine), "--timeout", "10"));
         String out = ctx.output();
         assertTrue(out.contains("  1. tcp 127.0.0.1:" + listener.port() + " ok"), out);
-        assertTrue(out.contains("Plan:") && out.contains("run INI writer test-writer") && out.contains("restart the MTA")
-                && out.contains("verify: tcp 127.0.0.1:" + listener.port()), out);
+        assertTrue(
+                out.contains("Plan:")
+                        && out.contains("run INI writer test-writer")
+                        && out.contains("restart the MTA")
+                        && out.contains("verify: tcp 127.0.0.1:" + listener.port()),
+                out);
         assertEquals(1, session.facts().all().size());
         EnvCommand env = new EnvCommand(session, engine);
         ctx.reset();
         run(env, "show");
-        assertTrue(ctx.output().contains("EXCH1") && ctx.output().contains("C:\\Mspclnt\\Mspclnt.ini (copy: "), ctx.output());
+        assertTrue(
+                ctx.output().contains("EXCH1") && ctx.output().contains("C:\\Mspclnt\\Mspclnt.ini (copy: "),
+                ctx.output());
         ctx.reset();
         run(env, "facts");
         assertTrue(ctx.output().contains("tcp 127.0.0.1:" + listener.port() + " ok"), ctx.output());
@@ -266,7 +301,9 @@ class CheckCommandsTest {
         List<EndpointFact> history = session.facts().history("tcp", "127.0.0.1", listener.port());
         assertEquals(2, history.size(), "a second run keeps the older fact about the same endpoint");
         assertTrue(history.get(0).observedAt().compareTo(history.get(1).observedAt()) <= 0, "oldest first");
-        assertEquals(history.get(1), session.facts().newest("tcp", "127.0.0.1", listener.port()).orElseThrow());
+        assertEquals(
+                history.get(1),
+                session.facts().newest("tcp", "127.0.0.1", listener.port()).orElseThrow());
         assertTrue(root.toString().contains("probe earlier ("), "the finding's evidence shows the history: " + root);
         assertEquals("Q900001", root.get("plan").get(0).get("article").asText());
         run(env, "facts", "--clear");
@@ -284,7 +321,8 @@ class CheckCommandsTest {
         ctx.reset();
         assertEquals(ExitStatus.OK, run(fix, "plan", "--object", "server:EXCH1"));
         assertTrue(ctx.output().contains("+Disable=1"), ctx.output());
-        var typo = assertThrows(io.kbsh.model.command.UsageException.class, () -> run(fix, "plan", "--object", "server:EXCH9"));
+        var typo = assertThrows(
+                io.kbsh.model.command.UsageException.class, () -> run(fix, "plan", "--object", "server:EXCH9"));
         assertTrue(typo.getMessage().contains("no server:EXCH9"), typo.getMessage());
         assertThrows(io.kbsh.model.command.UsageException.class, () -> run(fix, "plan", "--object", "srv:EXCH1"));
         assertThrows(io.kbsh.model.command.UsageException.class, () -> run(fix, "apply"), "batch mode needs --yes");
@@ -293,7 +331,8 @@ class CheckCommandsTest {
         ctx.reset();
         assertEquals(ExitStatus.OK, run(fix, "apply"));
         assertTrue(ctx.output().contains("not applied"), ctx.output());
-        assertFalse(Files.readString(dir.resolve("collected/mspclnt.ini")).contains("EMSMTA"), "declined: nothing written");
+        assertFalse(
+                Files.readString(dir.resolve("collected/mspclnt.ini")).contains("EMSMTA"), "declined: nothing written");
         ctx.interactive = false;
         ctx.reset();
         assertEquals(ExitStatus.OK, run(fix, "apply", "--yes"));

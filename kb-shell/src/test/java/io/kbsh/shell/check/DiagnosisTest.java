@@ -23,8 +23,8 @@ import io.kbsh.shell.net.ProbeCatalogue;
 import io.kbsh.shell.net.ProbeCommand;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
-import io.kbsh.testkit.RecordingContext;
 import io.kbsh.testkit.BannerProbe;
+import io.kbsh.testkit.RecordingContext;
 import io.kbsh.testkit.net.DnsTestServer;
 import io.kbsh.testkit.net.ScriptedServer;
 import java.nio.file.Files;
@@ -56,6 +56,7 @@ class DiagnosisTest {
 
     @TempDir
     Path dir;
+
     RecordingContext ctx;
     CheckSession session;
     CheckEngine engine;
@@ -86,9 +87,11 @@ class DiagnosisTest {
         @Override
         public List<Finding> evaluate(Environment env, Facts facts, ArticleStore knowledge) {
             ObjectRef server = ObjectRef.server(env.servers().get(0).id());
-            Finding.Builder f = Finding.builder(MX, Severity.WARNING, "MX hosts of kbsh.test").affects(server)
+            Finding.Builder f = Finding.builder(MX, Severity.WARNING, "MX hosts of kbsh.test")
+                    .affects(server)
                     .probe(ProbeRequest.of("mx", "kbsh.test", 0, "which MX hosts kbsh.test has"), server);
-            facts.mx("kbsh.test").ifPresent(mx -> f.evidence("MX hosts: " + mx.hosts().size()));
+            facts.mx("kbsh.test")
+                    .ifPresent(mx -> f.evidence("MX hosts: " + mx.hosts().size()));
             return List.of(f.build());
         }
     }
@@ -103,8 +106,10 @@ class DiagnosisTest {
         @Override
         public List<Finding> evaluate(Environment env, Facts facts, ArticleStore knowledge) {
             ObjectRef server = ObjectRef.server(env.servers().get(0).id());
-            return List.of(Finding.builder(BANNER, Severity.INFO, "banner unknown").affects(server)
-                    .probe(ProbeRequest.of("banner", "127.0.0.1", greeter.port(), "the banner"), server, facts).build());
+            return List.of(Finding.builder(BANNER, Severity.INFO, "banner unknown")
+                    .affects(server)
+                    .probe(ProbeRequest.of("banner", "127.0.0.1", greeter.port(), "the banner"), server, facts)
+                    .build());
         }
     }
 
@@ -115,8 +120,8 @@ class DiagnosisTest {
             public <T> List<Contribution<T>> of(Class<T> spi) {
                 List<Contribution<T>> list = new ArrayList<>();
                 if (spi == ArticleCheck.class) {
-                    for (ArticleCheck c : List.of(new CheckCommandsTest.MtaCheck(), new QuietCheck(), new MxCheck(),
-                            new BannerCheck())) {
+                    for (ArticleCheck c : List.of(
+                            new CheckCommandsTest.MtaCheck(), new QuietCheck(), new MxCheck(), new BannerCheck())) {
                         list.add(new Contribution<>(Optional.empty(), (T) c));
                     }
                 } else if (spi == IniWriter.class) {
@@ -173,23 +178,37 @@ class DiagnosisTest {
     @Test
     void waiversApplyToTheInvocationThatNamesThemAndWaivedFindingsAskForNoProbes() throws Exception {
         run(new EnvCommand(session, engine), "load", "site.json");
-        run(new WaiveCommand(session, engine), "add", "Q900001", "server:EXCH1", "--until", "2026-12-31",
-                "--reason", "upgrade booked", "--file", "w.json");
+        run(
+                new WaiveCommand(session, engine),
+                "add",
+                "Q900001",
+                "server:EXCH1",
+                "--until",
+                "2026-12-31",
+                "--reason",
+                "upgrade booked",
+                "--file",
+                "w.json");
         assertFalse(Files.exists(dir.resolve("home/waivers.json")), "waive --file wrote only the file it names");
         CheckCommand check = new CheckCommand(session, engine);
         ctx.reset();
-        assertEquals(ExitStatus.FINDINGS, run(check, "--waivers", "w.json", "--probe", "--dns", dnsOption, "--fail-on", "warning"));
+        assertEquals(
+                ExitStatus.FINDINGS,
+                run(check, "--waivers", "w.json", "--probe", "--dns", dnsOption, "--fail-on", "warning"));
         assertTrue(ctx.output().matches("(?s).*error +Q900001 +builtin +server:EXCH1 +waived.*"), ctx.output());
-        assertTrue(session.facts().history("tcp", "127.0.0.1", greeter.port()).isEmpty(),
+        assertTrue(
+                session.facts().history("tcp", "127.0.0.1", greeter.port()).isEmpty(),
                 "the waived finding's tcp probe did not run");
         assertTrue(session.facts().mx("kbsh.test").isPresent(), "the open finding's probe did");
 
         ctx.reset();
-        assertEquals(ExitStatus.FINDINGS, run(check, "--fail-on", "error"), "without --waivers the finding is open again");
+        assertEquals(
+                ExitStatus.FINDINGS, run(check, "--fail-on", "error"), "without --waivers the finding is open again");
         assertTrue(ctx.output().matches("(?s).*error +Q900001 +builtin +server:EXCH1 +open.*"), ctx.output());
         ctx.reset();
         run(new WaiveCommand(session, engine), "list");
-        assertTrue(ctx.output().contains("No waivers") || !ctx.output().contains("Q900001"),
+        assertTrue(
+                ctx.output().contains("No waivers") || !ctx.output().contains("Q900001"),
                 "waive list reads the home's file again: " + ctx.output());
     }
 
@@ -214,14 +233,24 @@ class DiagnosisTest {
     @Test
     void probeOptionsAndTheCatalogueServeDiagnoseAsTheyServeProbe() throws Exception {
         ProbeCommand probe = new ProbeCommand(new ProbeCatalogue(contributions()), session);
-        assertTrue(probe.subcommands().containsAll(List.of("banner", "tcp", "mx", "ptr", "soa")), probe.subcommands().toString());
+        assertTrue(
+                probe.subcommands().containsAll(List.of("banner", "tcp", "mx", "ptr", "soa")),
+                probe.subcommands().toString());
 
         run(new EnvCommand(session, engine), "load", "site.json");
         ctx.reset();
-        assertEquals(ExitStatus.OK, run(new DiagnoseCommand(session, engine), "--dns", dnsOption, "--probe-timeout", "3"));
+        assertEquals(
+                ExitStatus.OK, run(new DiagnoseCommand(session, engine), "--dns", dnsOption, "--probe-timeout", "3"));
         assertTrue(dns.queries() > 0, "the MX look-up asked the DNS server --dns names");
-        assertEquals("mx1.kbsh.test", session.facts().mx("kbsh.test").orElseThrow().hosts().get(0).name());
-        assertEquals("banner", session.facts().newest("banner", "127.0.0.1", greeter.port()).orElseThrow().stage(),
+        assertEquals(
+                "mx1.kbsh.test",
+                session.facts().mx("kbsh.test").orElseThrow().hosts().get(0).name());
+        assertEquals(
+                "banner",
+                session.facts()
+                        .newest("banner", "127.0.0.1", greeter.port())
+                        .orElseThrow()
+                        .stage(),
                 "diagnose ran the plugin's probe from the same catalogue");
     }
 
@@ -235,10 +264,13 @@ class DiagnosisTest {
         assertTrue(out.contains("\nQ900001 test article\n  on server:EXCH1 (error, plugin builtin)"), out);
         assertTrue(out.contains("Did not apply (checked, nothing found):\n  Q900002  quiet article\n"), out);
         String[] lines = out.strip().split("\n");
-        assertEquals("3 open (1 error, 1 warning, 1 info), 0 waived; 4 articles checked, 1 did not apply, 0 checks failed.",
+        assertEquals(
+                "3 open (1 error, 1 warning, 1 info), 0 waived; 4 articles checked, 1 did not apply, 0 checks failed.",
                 lines[lines.length - 2]);
-        assertEquals("Next: 'diagnose' probes what the findings ask about and prints the plan; 'fix plan Q900001' shows"
-                + " the INI change as a diff.", lines[lines.length - 1]);
+        assertEquals(
+                "Next: 'diagnose' probes what the findings ask about and prints the plan; 'fix plan Q900001' shows"
+                        + " the INI change as a diff.",
+                lines[lines.length - 1]);
     }
 
     @Test
@@ -247,7 +279,8 @@ class DiagnosisTest {
         ctx.reset();
         run(new DiagnoseCommand(session, engine), "--dns", dnsOption);
         String out = ctx.output();
-        assertTrue(out.startsWith("Step 1. Checked 4 article(s): 3 open finding(s).\nStep 2. Probing 3 endpoint(s)"), out);
+        assertTrue(
+                out.startsWith("Step 1. Checked 4 article(s): 3 open finding(s).\nStep 2. Probing 3 endpoint(s)"), out);
         assertTrue(out.contains("Step 3. Checked again with the probes' facts: "), out);
         String endpoint = "tcp 127.0.0.1:" + greeter.port();
         assertEquals(1, count(out, endpoint + " ok"), "the tcp probe's result is printed once, as step 2: " + out);
@@ -256,7 +289,10 @@ class DiagnosisTest {
         assertEquals(1, count(out, "restart the MTA"), "a step is printed once, in the plan: " + out);
         assertEquals(1, count(out, "run INI writer test-writer"), out);
         assertTrue(out.contains("\nPlan:\n  1. Q900001 test article\n     on server:EXCH1 (error)\n"), out);
-        assertTrue(out.strip().endsWith("Next: 'fix plan' shows the INI changes as diffs; 'fix apply' makes them on the"
-                + " collected copies."), out);
+        assertTrue(
+                out.strip()
+                        .endsWith("Next: 'fix plan' shows the INI changes as diffs; 'fix apply' makes them on the"
+                                + " collected copies."),
+                out);
     }
 }

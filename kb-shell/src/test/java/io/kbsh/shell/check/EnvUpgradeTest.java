@@ -10,12 +10,12 @@ import io.kbsh.model.env.EnvironmentExtension;
 import io.kbsh.model.env.ExtensionField;
 import io.kbsh.model.env.FieldType;
 import io.kbsh.model.env.ObjectKind;
-import io.kbsh.testkit.RecordingContext;
 import io.kbsh.shell.env.EnvironmentReader;
 import io.kbsh.shell.json.JsonInputException;
 import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.Contributions;
 import io.kbsh.shell.plugin.PluginSet;
+import io.kbsh.testkit.RecordingContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,9 +58,14 @@ class EnvUpgradeTest {
         EnvCommand env = command(PluginSet.empty());
         env.run(ctx, List.of("upgrade", "site-q254909-q187225.json"));
         String printed = ctx.output();
-        assertTrue(printed.contains("\"schemaVersion\": 2") && printed.contains("\"os\": \"Windows NT 4.0 SP4\""), printed);
+        assertTrue(
+                printed.contains("\"schemaVersion\": 2") && printed.contains("\"os\": \"Windows NT 4.0 SP4\""),
+                printed);
         Environment original = EnvironmentReader.read(ex.resolve("site-q254909-q187225.json"));
-        assertEquals(original.servers(), EnvironmentReader.parse(printed.getBytes(StandardCharsets.UTF_8), "out", ex).servers());
+        assertEquals(
+                original.servers(),
+                EnvironmentReader.parse(printed.getBytes(StandardCharsets.UTF_8), "out", ex)
+                        .servers());
 
         ctx.reset();
         env.run(ctx, List.of("upgrade", "site-q254909-q187225.json", "-o", "v2/northwind.json"));
@@ -74,21 +79,26 @@ class EnvUpgradeTest {
 
         Files.writeString(out, "{\"schemaVersion\": 2}");
         ctx.reset();
-        CommandException refused = assertThrows(CommandException.class,
+        CommandException refused = assertThrows(
+                CommandException.class,
                 () -> env.run(ctx, List.of("upgrade", "site-healthy.json", "-o", "v2/northwind.json")));
         assertTrue(refused.getMessage().contains("not replaced"), refused.getMessage());
         assertEquals("{\"schemaVersion\": 2}", Files.readString(out), "nothing was written");
 
         RecordingContext person = new RecordingContext(ex).interactive(true);
         person.answers.add(false);
-        assertThrows(CommandException.class, () -> env.run(person, List.of("upgrade", "site-q254909-q187225.json", "--output", "v2/northwind.json")));
+        assertThrows(
+                CommandException.class,
+                () -> env.run(
+                        person, List.of("upgrade", "site-q254909-q187225.json", "--output", "v2/northwind.json")));
         assertEquals(1, person.questions.size(), "a person is asked");
 
         ctx.reset();
         env.run(ctx, List.of("upgrade", "site-q254909-q187225.json", "-o", "v2/northwind.json", "--yes"));
         assertEquals(first, Files.readString(out));
         try (Stream<Path> files = Files.list(out.getParent())) {
-            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("northwind.json.") && !p.equals(out)),
+            assertTrue(
+                    files.anyMatch(p -> p.getFileName().toString().startsWith("northwind.json.") && !p.equals(out)),
                     "the replaced file is kept as a backup");
         }
     }
@@ -96,10 +106,15 @@ class EnvUpgradeTest {
     @Test
     void aBrokenFileIsOneLineWithItsPlace() throws Exception {
         Path bad = dir.resolve("bad.json");
-        Files.writeString(bad, "{\"schemaVersion\": 1,\n \"servers\": [{\"id\": \"A\", \"exchange\": \"5.5\", \"clustred\": true}]}");
-        CommandException e = assertThrows(CommandException.class, () -> command(PluginSet.empty()).run(new RecordingContext(dir),
-                List.of("upgrade", "bad.json")));
-        assertTrue(e.getMessage().startsWith(bad + ":2:") && e.getMessage().contains("servers[0].clustred"), e.getMessage());
+        Files.writeString(
+                bad,
+                "{\"schemaVersion\": 1,\n \"servers\": [{\"id\": \"A\", \"exchange\": \"5.5\", \"clustred\": true}]}");
+        CommandException e = assertThrows(
+                CommandException.class,
+                () -> command(PluginSet.empty()).run(new RecordingContext(dir), List.of("upgrade", "bad.json")));
+        assertTrue(
+                e.getMessage().startsWith(bad + ":2:") && e.getMessage().contains("servers[0].clustred"),
+                e.getMessage());
     }
 
     static final EnvironmentExtension PORT_OWNERS = () -> List.of(
@@ -110,7 +125,9 @@ class EnvUpgradeTest {
             @Override
             @SuppressWarnings("unchecked")
             public <T> List<Contribution<T>> of(Class<T> spi) {
-                return spi == EnvironmentExtension.class ? List.of((Contribution<T>) new Contribution<>(Optional.empty(), extension)) : List.of();
+                return spi == EnvironmentExtension.class
+                        ? List.of((Contribution<T>) new Contribution<>(Optional.empty(), extension))
+                        : List.of();
             }
         };
     }
@@ -119,10 +136,15 @@ class EnvUpgradeTest {
     void pluginFieldsAreListedLoadedAndInTheGeneratedSchema() throws Exception {
         Path ex = copyOfExamples();
         Path file = ex.resolve("with-fields.json");
-        Files.writeString(file, Files.readString(ex.resolve("site-v2-tailspin.json"))
-                .replace("\"clientsConnectBy\": \"name\",", "\"clientsConnectBy\": \"name\", \"portOwners\": [\"SMTPSVC\"],"));
+        Files.writeString(
+                file,
+                Files.readString(ex.resolve("site-v2-tailspin.json"))
+                        .replace(
+                                "\"clientsConnectBy\": \"name\",",
+                                "\"clientsConnectBy\": \"name\", \"portOwners\": [\"SMTPSVC\"],"));
         EnvCommand plain = command(PluginSet.empty());
-        assertThrows(CommandException.class, () -> plain.run(new RecordingContext(ex), List.of("load", "with-fields.json")));
+        assertThrows(
+                CommandException.class, () -> plain.run(new RecordingContext(ex), List.of("load", "with-fields.json")));
 
         EnvCommand env = command(contributing(PORT_OWNERS));
         RecordingContext ctx = new RecordingContext(ex);
@@ -136,7 +158,9 @@ class EnvUpgradeTest {
         assertTrue(ctx.output().contains("\"portOwners\""), "the generated schema has the field");
         ctx.reset();
         env.run(ctx, List.of("upgrade", "with-fields.json"));
-        assertTrue(ctx.output().contains("\"portOwners\": [\n        \"SMTPSVC\"\n      ]")
-                || ctx.output().contains("\"portOwners\""), "plugin fields survive the rewrite: " + ctx.output());
+        assertTrue(
+                ctx.output().contains("\"portOwners\": [\n        \"SMTPSVC\"\n      ]")
+                        || ctx.output().contains("\"portOwners\""),
+                "plugin fields survive the rewrite: " + ctx.output());
     }
 }

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,29 +46,46 @@ class SessionAccessorsTest {
                 """);
         ArticleStore store = ArticleStore.empty();
         ShellSession shell = new ShellSession(session, new CheckEngine(PluginSet.empty()), () -> store);
-        CommandContext context = new ShellContext(new StreamIo(new ByteArrayOutputStream(), new ByteArrayOutputStream(),
-                StandardCharsets.UTF_8), home, home, false, shell);
+        CommandContext context = new ShellContext(
+                new StreamIo(new ByteArrayOutputStream(), new ByteArrayOutputStream(), StandardCharsets.UTF_8),
+                home,
+                home,
+                false,
+                shell);
 
         assertSame(env, context.environment().orElseThrow());
-        assertEquals(List.of(new Waiver("Q254909", "server:AWWEST", "fixed by hand", LocalDate.of(2099, 12, 31))), context.waivers());
+        assertEquals(
+                List.of(new Waiver("Q254909", "server:AWWEST", "fixed by hand", LocalDate.of(2099, 12, 31))),
+                context.waivers());
         assertSame(store, context.articles());
         assertTrue(context.facts().isEmpty());
 
-        EndpointFact seen = new EndpointFact("smtp", "awwest.adventure-works.example", 25, ProbeStatus.OK, "greeting",
-                Duration.ofMillis(12), Map.of(), Instant.parse("2026-12-01T22:00:00Z"));
+        EndpointFact seen = new EndpointFact(
+                "smtp",
+                "awwest.adventure-works.example",
+                25,
+                ProbeStatus.OK,
+                "greeting",
+                Duration.ofMillis(12),
+                Map.of(),
+                Instant.parse("2026-12-01T22:00:00Z"));
         context.addFacts(List.of(seen));
         assertTrue(session.facts().all().contains(seen), "the session keeps what the command added");
         assertTrue(context.facts().all().contains(seen));
 
-        Files.writeString(home.resolve("waivers.json"), "{\"schemaVersion\": 1, \"waivers\": [\n{\"article\": \"Q1\"}]}");
+        Files.writeString(
+                home.resolve("waivers.json"), "{\"schemaVersion\": 1, \"waivers\": [\n{\"article\": \"Q1\"}]}");
         CommandException broken = assertThrows(CommandException.class, context::waivers);
         assertTrue(broken.getMessage().contains("waivers.json:2:"), broken.getMessage());
     }
 
     @Test
     void withoutASessionTheAccessorsAreEmptyAndAddingIsRefused() throws Exception {
-        CommandContext bare = new ShellContext(new StreamIo(new ByteArrayOutputStream(), new ByteArrayOutputStream(),
-                StandardCharsets.UTF_8), home, home, false);
+        CommandContext bare = new ShellContext(
+                new StreamIo(new ByteArrayOutputStream(), new ByteArrayOutputStream(), StandardCharsets.UTF_8),
+                home,
+                home,
+                false);
         assertTrue(bare.environment().isEmpty());
         assertTrue(bare.waivers().isEmpty());
         assertThrows(CommandException.class, () -> bare.addFacts(List.of()));

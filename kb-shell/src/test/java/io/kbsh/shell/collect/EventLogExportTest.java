@@ -67,36 +67,50 @@ class EventLogExportTest {
     void readsAWindows2000UnicodeExportAndIsoOrTwoDigitYears() throws Exception {
         String text = "\uFEFF2000-02-29\t23:59:59\tMSExchangeSA\tWarning\tNone\t9322\tN/A\tAWWEST\tCaf\u00e9\r\n"
                 + "2000/3/1\t0:00:01\tMSExchangeSA\tInformation\tNone\t1\tN/A\tAWWEST\tok\r\n";
-        List<ExportedEvent> events = EventLogExport.parse(FILE, text.getBytes(StandardCharsets.UTF_16LE), DateOrder.AUTO);
+        List<ExportedEvent> events =
+                EventLogExport.parse(FILE, text.getBytes(StandardCharsets.UTF_16LE), DateOrder.AUTO);
         assertEquals(LocalDateTime.of(2000, 2, 29, 23, 59, 59), events.get(0).time());
         assertEquals("Caf\u00e9", events.get(0).description());
         assertEquals(LocalDateTime.of(2000, 3, 1, 0, 0, 1), events.get(1).time());
 
-        List<ExportedEvent> shortYears = EventLogExport.parse(FILE,
-                ansi("1/2/99\t1:00:00 AM\tS\tError\tNone\t5\tN/A\tX\td\r\n1/2/01\t1:00:00 PM\tS\tError\tNone\t5\tN/A\tX\td"),
+        List<ExportedEvent> shortYears = EventLogExport.parse(
+                FILE,
+                ansi(
+                        "1/2/99\t1:00:00 AM\tS\tError\tNone\t5\tN/A\tX\td\r\n1/2/01\t1:00:00 PM\tS\tError\tNone\t5\tN/A\tX\td"),
                 DateOrder.AUTO);
         assertEquals(LocalDateTime.of(1999, 1, 2, 1, 0), shortYears.get(0).time());
         assertEquals(LocalDateTime.of(2001, 1, 2, 13, 0), shortYears.get(1).time());
-        List<ExportedEvent> dmy = EventLogExport.parse(FILE,
-                ansi("1/2/99\t1:00:00\tS\tError\tNone\t5\tN/A\tX\td"), DateOrder.DMY);
+        List<ExportedEvent> dmy =
+                EventLogExport.parse(FILE, ansi("1/2/99\t1:00:00\tS\tError\tNone\t5\tN/A\tX\td"), DateOrder.DMY);
         assertEquals(LocalDateTime.of(1999, 2, 1, 1, 0), dmy.get(0).time());
     }
 
     @Test
     void badRecordsAreOneLineWithFileAndLine() {
-        CollectException notExport = assertThrows(CollectException.class,
-                () -> EventLogExport.parse(FILE, ansi("[Master Config]\r\n"), DateOrder.AUTO));
+        CollectException notExport = assertThrows(
+                CollectException.class, () -> EventLogExport.parse(FILE, ansi("[Master Config]\r\n"), DateOrder.AUTO));
         assertTrue(notExport.getMessage().startsWith(FILE + ":1: not an Event Viewer export"), notExport.getMessage());
-        CollectException type = assertThrows(CollectException.class, () -> EventLogExport.parse(FILE,
-                ansi("3/1/1999\t1:00:00\tS\tErr\tNone\t5\tN/A\tX\td\r\n"), DateOrder.AUTO));
+        CollectException type = assertThrows(
+                CollectException.class,
+                () -> EventLogExport.parse(
+                        FILE, ansi("3/1/1999\t1:00:00\tS\tErr\tNone\t5\tN/A\tX\td\r\n"), DateOrder.AUTO));
         assertTrue(type.getMessage().startsWith(FILE + ":1: 'Err' is not an event type"), type.getMessage());
-        CollectException date = assertThrows(CollectException.class, () -> EventLogExport.parse(FILE,
-                ansi("3/1/1999\t1:00:00\tS\tError\tNone\t5\tN/A\tX\td\r\n2/30/1999\t1:00:00\tS\tError\tNone\t5\tN/A\tX\td\r\n"),
-                DateOrder.MDY));
-        assertTrue(date.getMessage().startsWith(FILE + ":2: '2/30/1999' is not a date in mdy order"), date.getMessage());
-        CollectException mixed = assertThrows(CollectException.class, () -> EventLogExport.parse(FILE,
-                ansi("13/1/1999\t1:00\tS\tError\tNone\t5\tN/A\tX\td\r\n1/13/1999\t1:00\tS\tError\tNone\t5\tN/A\tX\td\r\n"),
-                DateOrder.AUTO));
+        CollectException date = assertThrows(
+                CollectException.class,
+                () -> EventLogExport.parse(
+                        FILE,
+                        ansi(
+                                "3/1/1999\t1:00:00\tS\tError\tNone\t5\tN/A\tX\td\r\n2/30/1999\t1:00:00\tS\tError\tNone\t5\tN/A\tX\td\r\n"),
+                        DateOrder.MDY));
+        assertTrue(
+                date.getMessage().startsWith(FILE + ":2: '2/30/1999' is not a date in mdy order"), date.getMessage());
+        CollectException mixed = assertThrows(
+                CollectException.class,
+                () -> EventLogExport.parse(
+                        FILE,
+                        ansi(
+                                "13/1/1999\t1:00\tS\tError\tNone\t5\tN/A\tX\td\r\n1/13/1999\t1:00\tS\tError\tNone\t5\tN/A\tX\td\r\n"),
+                        DateOrder.AUTO));
         assertTrue(mixed.getMessage().contains("--date-order"), mixed.getMessage());
     }
 
@@ -107,7 +121,8 @@ class EventLogExportTest {
         assertFalse(EventLogExport.looksLikeExport(ansi("REGEDIT4\r\n")));
         Path fifo = dir.resolve("sub");
         Files.createDirectory(fifo);
-        CollectException notFile = assertThrows(CollectException.class, () -> EventLogExport.read(fifo, DateOrder.AUTO));
+        CollectException notFile =
+                assertThrows(CollectException.class, () -> EventLogExport.read(fifo, DateOrder.AUTO));
         assertTrue(notFile.getMessage().endsWith("not a regular file"), notFile.getMessage());
     }
 }

@@ -43,8 +43,15 @@ class CollectedCopyFolderTest {
     @Test
     void aCopyInsideTheFolderIsResolvedThere() throws Exception {
         Path env = environment("collected/EXCH1/Mspclnt.ini");
-        assertEquals(dir.resolve("site/collected/EXCH1/Mspclnt.ini").toAbsolutePath(),
-                EnvironmentReader.read(env).servers().get(0).iniFiles().get(0).localCopy().orElseThrow());
+        assertEquals(
+                dir.resolve("site/collected/EXCH1/Mspclnt.ini").toAbsolutePath(),
+                EnvironmentReader.read(env)
+                        .servers()
+                        .get(0)
+                        .iniFiles()
+                        .get(0)
+                        .localCopy()
+                        .orElseThrow());
     }
 
     @Test
@@ -54,8 +61,8 @@ class CollectedCopyFolderTest {
         assertTrue(e.getMessage().contains("servers[0].iniFiles[0].localCopy"), e.getMessage());
         assertTrue(e.getMessage().contains("is outside the environment's folder"), e.getMessage());
         assertTrue(e.getMessage().startsWith(env + ":6:"), e.getMessage());
-        JsonInputException absolute = assertThrows(JsonInputException.class,
-                () -> EnvironmentReader.read(environment("/etc/passwd")));
+        JsonInputException absolute =
+                assertThrows(JsonInputException.class, () -> EnvironmentReader.read(environment("/etc/passwd")));
         assertTrue(absolute.getMessage().contains("/etc/passwd is outside"), absolute.getMessage());
     }
 
@@ -74,8 +81,15 @@ class CollectedCopyFolderTest {
         Path copies = Files.createDirectories(dir.resolve("copies"));
         Path env = environment("../copies/x.ini");
         assertThrows(JsonInputException.class, () -> EnvironmentReader.read(env));
-        assertEquals(copies.resolve("x.ini").toAbsolutePath(), EnvironmentReader.read(env, List.of(copies))
-                .servers().get(0).iniFiles().get(0).localCopy().orElseThrow());
+        assertEquals(
+                copies.resolve("x.ini").toAbsolutePath(),
+                EnvironmentReader.read(env, List.of(copies))
+                        .servers()
+                        .get(0)
+                        .iniFiles()
+                        .get(0)
+                        .localCopy()
+                        .orElseThrow());
     }
 
     @Test
@@ -87,8 +101,8 @@ class CollectedCopyFolderTest {
         IOException e = assertThrows(DataFiles.DataFileException.class, () -> EnvironmentReader.read(big));
         assertTrue(e.getMessage().endsWith("larger than the 16 MiB limit for an environment file"), e.getMessage());
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            IOException device = assertThrows(DataFiles.DataFileException.class,
-                    () -> EnvironmentReader.read(Path.of("/dev/zero")));
+            IOException device =
+                    assertThrows(DataFiles.DataFileException.class, () -> EnvironmentReader.read(Path.of("/dev/zero")));
             assertTrue(device.getMessage().contains("not a regular file"), device.getMessage());
         });
     }

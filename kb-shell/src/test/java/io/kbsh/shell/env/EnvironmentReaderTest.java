@@ -63,7 +63,9 @@ class EnvironmentReaderTest {
         assertEquals("px", env.proxiesOnPath(c).get(0).id());
         assertEquals("fw", env.firewallsOnPath(c).get(0).id());
         assertEquals(995, env.publications().get(0).effectivePort());
-        assertEquals("a.contoso.com", env.domain("CONTOSO.com").orElseThrow().byPreference().get(0).host());
+        assertEquals(
+                "a.contoso.com",
+                env.domain("CONTOSO.com").orElseThrow().byPreference().get(0).host());
         assertEquals(1, env.firewallsProtecting(s).size());
     }
 
@@ -155,7 +157,9 @@ class EnvironmentReaderTest {
     void emptyAndNullDocumentsAreRefused() {
         assertTrue(failure("  \n").problem().contains("empty"));
         assertTrue(failure("null").problem().contains("null"));
-        assertTrue(failure("[]").problem().contains("expected an object"), failure("[]").problem());
+        assertTrue(
+                failure("[]").problem().contains("expected an object"),
+                failure("[]").problem());
     }
 
     @Test

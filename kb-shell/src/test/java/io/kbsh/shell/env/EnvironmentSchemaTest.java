@@ -88,9 +88,12 @@ class EnvironmentSchemaTest {
                 v1.replace("\"exchange\":", "\"roles\": [], \"exchange\":"),
                 v1.replace("\"winsockProxyClient\": true", "\"winsockProxyClient\": \"yes\""));
         for (String doc : bad) {
-            assertThrows(JsonInputException.class, () -> EnvironmentReader.parse(doc.getBytes(StandardCharsets.UTF_8), "bad.json", null),
+            assertThrows(
+                    JsonInputException.class,
+                    () -> EnvironmentReader.parse(doc.getBytes(StandardCharsets.UTF_8), "bad.json", null),
                     "the reader refuses it");
-            assertFalse(errors(SHIPPED, doc).isEmpty(), "the schema refuses what the reader refuses: " + diff(v2, v1, doc));
+            assertFalse(
+                    errors(SHIPPED, doc).isEmpty(), "the schema refuses what the reader refuses: " + diff(v2, v1, doc));
         }
     }
 
@@ -105,13 +108,17 @@ class EnvironmentSchemaTest {
 
     @Test
     void theGeneratedSchemaHasThePluginsFields() throws Exception {
-        String v2 = EnvironmentV2Test.v2Text().replace("\"site\": \"hq\",", "\"site\": \"hq\", \"relayTestHost\": \"outside.example\",")
+        String v2 = EnvironmentV2Test.v2Text()
+                .replace("\"site\": \"hq\",", "\"site\": \"hq\", \"relayTestHost\": \"outside.example\",")
                 .replace("\"product\": \"BIND\",", "\"product\": \"BIND\", \"transferPorts\": [53],");
         assertFalse(errors(SHIPPED, v2).isEmpty(), "the shipped schema knows no plugin field");
         Schema withFields = schema(EnvironmentSchema.withFields(EnvironmentV2Test.SERVICES));
         assertEquals(List.of(), errors(withFields, v2));
-        assertFalse(errors(withFields, v2.replace("\"transferPorts\": [53]", "\"transferPorts\": [\"53\"]")).isEmpty(),
+        assertFalse(
+                errors(withFields, v2.replace("\"transferPorts\": [53]", "\"transferPorts\": [\"53\"]"))
+                        .isEmpty(),
                 "the declared type is in the schema");
-        assertFalse(errors(withFields, v2.replace("\"relayTestHost\"", "\"relayTestHst\"")).isEmpty());
+        assertFalse(errors(withFields, v2.replace("\"relayTestHost\"", "\"relayTestHst\""))
+                .isEmpty());
     }
 }

@@ -18,8 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 class EnvironmentWriterTest {
 
     static Environment asVersion2(Environment e) {
-        return new Environment(Environment.SCHEMA_VERSION, e.organisation(), e.sites(), e.servers(), e.connectors(), e.proxies(),
-                e.publications(), e.firewalls(), e.domains(), e.dnsServers(), e.windowsDomains(), e.mailHosts(), e.collected(),
+        return new Environment(
+                Environment.SCHEMA_VERSION,
+                e.organisation(),
+                e.sites(),
+                e.servers(),
+                e.connectors(),
+                e.proxies(),
+                e.publications(),
+                e.firewalls(),
+                e.domains(),
+                e.dnsServers(),
+                e.windowsDomains(),
+                e.mailHosts(),
+                e.collected(),
                 e.extensions());
     }
 
@@ -32,9 +44,13 @@ class EnvironmentWriterTest {
             byte[] written = writer.write(read);
             Environment back = EnvironmentReader.parse(written, "written.json", dir);
             assertEquals(asVersion2(read), back, example.toString());
-            assertArrayEquals(written, writer.write(back), "writing what was read back gives the same bytes: " + example);
-            assertEquals(java.util.List.of(), EnvironmentSchemaTest.errors(EnvironmentSchemaTest.SHIPPED,
-                    new String(written, StandardCharsets.UTF_8)), example + " as written is valid");
+            assertArrayEquals(
+                    written, writer.write(back), "writing what was read back gives the same bytes: " + example);
+            assertEquals(
+                    java.util.List.of(),
+                    EnvironmentSchemaTest.errors(
+                            EnvironmentSchemaTest.SHIPPED, new String(written, StandardCharsets.UTF_8)),
+                    example + " as written is valid");
         }
     }
 
@@ -53,8 +69,12 @@ class EnvironmentWriterTest {
             environments.add(EnvironmentReader.read(example));
         }
         String withPlugins = EnvironmentV2Test.v2Text()
-                .replace("\"clientsConnectBy\": \"name\",", "\"clientsConnectBy\": \"name\", \"portOwners\": [\"SMTPSVC\"],")
-                .replace("\"site\": \"hq\",", "\"site\": \"hq\", \"relayTestHost\": \"outside.example\", \"smtpMaxSessions\": 20,")
+                .replace(
+                        "\"clientsConnectBy\": \"name\",",
+                        "\"clientsConnectBy\": \"name\", \"portOwners\": [\"SMTPSVC\"],")
+                .replace(
+                        "\"site\": \"hq\",",
+                        "\"site\": \"hq\", \"relayTestHost\": \"outside.example\", \"smtpMaxSessions\": 20,")
                 .replace("\"vendor\": \"Cisco\",", "\"vendor\": \"Cisco\", \"inspected\": true,")
                 .replace("\"product\": \"BIND\",", "\"product\": \"BIND\", \"transferPorts\": [53],");
         environments.add(EnvironmentV2Test.parse(withPlugins, EnvironmentV2Test.SERVICES));
@@ -65,7 +85,10 @@ class EnvironmentWriterTest {
             assertEquals(read, values);
             assertEquals(read.toString(), values.toString(), "the same order of fields");
         }
-        assertTrue(writer.values(environments.get(environments.size() - 1)).toString().contains("smtpMaxSessions=20"),
+        assertTrue(
+                writer.values(environments.get(environments.size() - 1))
+                        .toString()
+                        .contains("smtpMaxSessions=20"),
                 "plugin fields are among the values");
         assertTrue(EnvironmentSchemaTest.examples().size() >= 4, "the examples are found");
     }
@@ -73,7 +96,8 @@ class EnvironmentWriterTest {
     @Test
     void versionOneFieldsComeOutAsVersionTwoOnes() throws Exception {
         Environment v1 = EnvironmentReader.read(EnvironmentV2Test.EXAMPLES.resolve("site-q254909-q187225.json"));
-        String out = new String(new EnvironmentWriter(Optional.of(EnvironmentV2Test.EXAMPLES.toAbsolutePath())).write(v1),
+        String out = new String(
+                new EnvironmentWriter(Optional.of(EnvironmentV2Test.EXAMPLES.toAbsolutePath())).write(v1),
                 StandardCharsets.UTF_8);
         assertTrue(out.startsWith("{\n  \"schemaVersion\": 2,"), out);
         assertTrue(out.contains("\"os\": \"Windows NT 4.0 SP4\""), out);
@@ -91,7 +115,11 @@ class EnvironmentWriterTest {
         Files.write(out, new EnvironmentWriter(Optional.of(out.getParent())).write(v1));
         Environment moved = EnvironmentReader.read(out, List.of(EnvironmentV2Test.EXAMPLES));
         assertEquals(asVersion2(v1), moved, "the copies are found from the new place");
-        Path copy = moved.servers().stream().flatMap(s -> s.iniFiles().stream()).flatMap(i -> i.localCopy().stream()).findFirst().orElseThrow();
+        Path copy = moved.servers().stream()
+                .flatMap(s -> s.iniFiles().stream())
+                .flatMap(i -> i.localCopy().stream())
+                .findFirst()
+                .orElseThrow();
         assertTrue(Files.isRegularFile(copy), copy.toString());
         assertFalse(copy.startsWith(out.getParent()), "the copy stays where it was collected");
     }

@@ -17,7 +17,9 @@ class BoundedLinesTest {
     private static List<String> lines(String text, int limit) throws IOException {
         BufferedReader reader = new BufferedReader(new StringReader(text));
         List<String> lines = new ArrayList<>();
-        for (Optional<String> l = BoundedLines.next(reader, limit); l.isPresent(); l = BoundedLines.next(reader, limit)) {
+        for (Optional<String> l = BoundedLines.next(reader, limit);
+                l.isPresent();
+                l = BoundedLines.next(reader, limit)) {
             lines.add(l.get());
         }
         return lines;
@@ -41,11 +43,10 @@ class BoundedLinesTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
-        IOException e = assertThrows(BoundedLines.LineTooLongException.class,
-                () -> BoundedLines.next(new BufferedReader(endless), 1000));
+        IOException e = assertThrows(
+                BoundedLines.LineTooLongException.class, () -> BoundedLines.next(new BufferedReader(endless), 1000));
         assertEquals("line longer than 1000 characters", e.getMessage());
         assertThrows(BoundedLines.LineTooLongException.class, () -> lines("ok\nabcd\n", 3));
     }

@@ -12,12 +12,15 @@ class CommandLineSplitterTest {
 
     @Test
     void whiteSpaceSeparatesWords() throws Exception {
-        assertEquals(List.of(List.of("ini", "get", "a.ini", "S", "K")), CommandLineSplitter.commands("  ini\tget a.ini  S K "));
+        assertEquals(
+                List.of(List.of("ini", "get", "a.ini", "S", "K")),
+                CommandLineSplitter.commands("  ini\tget a.ini  S K "));
     }
 
     @Test
     void backslashIsAnOrdinaryCharacter() throws Exception {
-        assertEquals(List.of(List.of("ini", "show", "C:\\Exchsrvr\\Bin\\Wspcfg.ini")),
+        assertEquals(
+                List.of(List.of("ini", "show", "C:\\Exchsrvr\\Bin\\Wspcfg.ini")),
                 CommandLineSplitter.commands("ini show C:\\Exchsrvr\\Bin\\Wspcfg.ini"));
     }
 
@@ -28,13 +31,15 @@ class CommandLineSplitterTest {
 
     @Test
     void eitherQuoteGroupsWordsAndHoldsTheOtherKind() throws Exception {
-        assertEquals(List.of(List.of("search", "\"second MX\"", "it's here")),
+        assertEquals(
+                List.of(List.of("search", "\"second MX\"", "it's here")),
                 CommandLineSplitter.commands("search '\"second MX\"' \"it's here\""));
     }
 
     @Test
     void quotedTextJoinsAdjacentText() throws Exception {
-        assertEquals(List.of(List.of("--file=C:\\Program Files\\x.ini")),
+        assertEquals(
+                List.of(List.of("--file=C:\\Program Files\\x.ini")),
                 CommandLineSplitter.commands("--file=\"C:\\Program Files\\x.ini\""));
     }
 
@@ -45,13 +50,16 @@ class CommandLineSplitterTest {
 
     @Test
     void semicolonSeparatesCommandsOnlyOutsideQuotes() throws Exception {
-        assertEquals(List.of(List.of("a", "x;y"), List.of("b"), List.of("c", "'z;'")),
+        assertEquals(
+                List.of(List.of("a", "x;y"), List.of("b"), List.of("c", "'z;'")),
                 CommandLineSplitter.commands("a 'x;y'; b;;c \"'z;'\""));
     }
 
     @Test
     void anUnquotedHashStartsACommentButNotInsideAWord() throws Exception {
-        assertEquals(List.of(List.of("ini", "get", "f", "S", "K#1")), CommandLineSplitter.commands("ini get f S K#1 # note; exit"));
+        assertEquals(
+                List.of(List.of("ini", "get", "f", "S", "K#1")),
+                CommandLineSplitter.commands("ini get f S K#1 # note; exit"));
         assertEquals(List.of(List.of("say", "#not")), CommandLineSplitter.commands("say '#not'"));
         assertEquals(List.of(), CommandLineSplitter.commands("# whole line"));
     }

@@ -23,15 +23,24 @@ class GraphLayoutTest {
             assertEquals(graph.nodes().size(), laid.boxes().size());
             assertEquals(graph.edges().size(), laid.routes().size(), site);
             for (Box a : laid.boxes()) {
-                assertTrue(a.x() >= 0 && a.y() >= 0 && a.x() + a.width() <= laid.width() + 0.5
-                        && a.y() + a.height() <= laid.height() + 0.5, site + ": " + a);
+                assertTrue(
+                        a.x() >= 0
+                                && a.y() >= 0
+                                && a.x() + a.width() <= laid.width() + 0.5
+                                && a.y() + a.height() <= laid.height() + 0.5,
+                        site + ": " + a);
                 for (Box b : laid.boxes()) {
                     boolean nested = a.node().id().equals(b.node().parent().orElse(""))
                             || b.node().id().equals(a.node().parent().orElse(""));
                     if (a != b && !nested) {
-                        boolean apart = a.x() + a.width() <= b.x() || b.x() + b.width() <= a.x()
-                                || a.y() + a.height() <= b.y() || b.y() + b.height() <= a.y();
-                        assertTrue(apart, site + ": " + a.node().id() + " overlaps " + b.node().id());
+                        boolean apart = a.x() + a.width() <= b.x()
+                                || b.x() + b.width() <= a.x()
+                                || a.y() + a.height() <= b.y()
+                                || b.y() + b.height() <= a.y();
+                        assertTrue(
+                                apart,
+                                site + ": " + a.node().id() + " overlaps "
+                                        + b.node().id());
                     }
                 }
             }

@@ -21,7 +21,10 @@ class ReportPictureTest {
     private static final ObjectRef NWMAIL1 = ObjectRef.server("NWMAIL1");
 
     private static Shape shape(GraphPicture picture, String id) {
-        return picture.shapes().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        return picture.shapes().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Text status(Shape shape) {
@@ -35,12 +38,16 @@ class ReportPictureTest {
         Environment env = GraphLayoutTest.example("site-q254909-q187225.json");
         LaidOutGraph laid = GraphLayout.layoutForReport(SiteGraphBuilder.build(env));
         GraphPicture clean = GraphPicture.of(laid, GraphPicture.unmarked());
-        GraphPicture marked = GraphPicture.of(laid, GraphPicture.marks(Map.of(NWMAIL1, new Mark(Mark.State.ERROR, 2, 1))));
+        GraphPicture marked =
+                GraphPicture.of(laid, GraphPicture.marks(Map.of(NWMAIL1, new Mark(Mark.State.ERROR, 2, 1))));
 
         assertEquals(clean.width(), marked.width());
         assertEquals(clean.height(), marked.height());
-        assertEquals(clean.shapes().stream().map(Shape::outline).toList(), marked.shapes().stream().map(Shape::outline).toList());
-        assertEquals(clean.lines().stream().map(GraphPicture.Line::points).toList(),
+        assertEquals(
+                clean.shapes().stream().map(Shape::outline).toList(),
+                marked.shapes().stream().map(Shape::outline).toList());
+        assertEquals(
+                clean.lines().stream().map(GraphPicture.Line::points).toList(),
                 marked.lines().stream().map(GraphPicture.Line::points).toList());
 
         assertEquals("no findings", status(shape(clean, "server:NWMAIL1")).text());
@@ -59,20 +66,26 @@ class ReportPictureTest {
         for (int i = 0; i < graph.nodes().size(); i++) {
             SiteGraph.Node node = graph.nodes().get(i);
             if (node.kind() != SiteGraph.Kind.SITE) {
-                double extra = report.boxes().get(i).height() - plain.boxes().get(i).height();
+                double extra =
+                        report.boxes().get(i).height() - plain.boxes().get(i).height();
                 assertEquals(GraphLayout.hasStatusLine(node) ? GraphLayout.LINE_HEIGHT : 0, extra, 0.01, node.id());
             }
         }
-        Shape fits = shape(GraphPicture.of(report, GraphPicture.marks(Map.of(NWMAIL1, new Mark(Mark.State.CRITICAL, 9, 0)))),
+        Shape fits = shape(
+                GraphPicture.of(report, GraphPicture.marks(Map.of(NWMAIL1, new Mark(Mark.State.CRITICAL, 9, 0)))),
                 "server:NWMAIL1");
         assertEquals("", status(fits).fit(), "the kept room holds a critical mark with its count");
-        Shape squeezed = shape(GraphPicture.of(report,
-                GraphPicture.marks(Map.of(NWMAIL1, new Mark(Mark.State.CRITICAL, 12, 34)))), "server:NWMAIL1");
+        Shape squeezed = shape(
+                GraphPicture.of(report, GraphPicture.marks(Map.of(NWMAIL1, new Mark(Mark.State.CRITICAL, 12, 34)))),
+                "server:NWMAIL1");
         Text longer = status(squeezed);
         assertNotEquals("", longer.fit());
-        LaidOutGraph.Box box = report.boxes().stream().filter(b -> b.node().id().equals("server:NWMAIL1")).findFirst()
+        LaidOutGraph.Box box = report.boxes().stream()
+                .filter(b -> b.node().id().equals("server:NWMAIL1"))
+                .findFirst()
                 .orElseThrow();
-        assertTrue(Double.parseDouble(longer.x()) + Double.parseDouble(longer.fit()) <= box.x() + box.width(),
+        assertTrue(
+                Double.parseDouble(longer.x()) + Double.parseDouble(longer.fit()) <= box.x() + box.width(),
                 "condensed into the shape: " + longer + " in " + box);
     }
 
@@ -94,8 +107,13 @@ class ReportPictureTest {
         assertTrue(LayoutAhead.taken(SiteGraphBuilder.build(other)).isEmpty(), "and is given up all the same");
 
         LayoutAhead.start(env);
-        SiteGraph probed = graph.withEdges(List.of(new SiteGraph.Edge("probe:x", SiteGraphBuilder.INTERNET,
-                "server:NWMAIL1", SiteGraph.EdgeKind.REACH, "probe: 25 refused", List.of())));
+        SiteGraph probed = graph.withEdges(List.of(new SiteGraph.Edge(
+                "probe:x",
+                SiteGraphBuilder.INTERNET,
+                "server:NWMAIL1",
+                SiteGraph.EdgeKind.REACH,
+                "probe: 25 refused",
+                List.of())));
         LaidOutGraph drawn = LayoutAhead.layoutForReport(probed);
         assertEquals(probed, drawn.graph(), "a graph with probe edges is laid out on its own");
     }

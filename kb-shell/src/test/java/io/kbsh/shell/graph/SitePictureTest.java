@@ -49,9 +49,20 @@ class SitePictureTest {
 
         assertEquals("svg", doc.getDocumentElement().getLocalName());
         List<String> shapes = ids(doc, "shape");
-        assertTrue(shapes.containsAll(List.of("site:hq", "site:plant", "server:NWMAIL1", "server:PLANTMAIL", "proxy:wsp",
-                "internet", "domain:partner.example", "mx:mail.partner.example")), shapes.toString());
-        assertTrue(ids(doc, "edge").contains("connector:x400-hq-plant#0"), ids(doc, "edge").toString());
+        assertTrue(
+                shapes.containsAll(List.of(
+                        "site:hq",
+                        "site:plant",
+                        "server:NWMAIL1",
+                        "server:PLANTMAIL",
+                        "proxy:wsp",
+                        "internet",
+                        "domain:partner.example",
+                        "mx:mail.partner.example")),
+                shapes.toString());
+        assertTrue(
+                ids(doc, "edge").contains("connector:x400-hq-plant#0"),
+                ids(doc, "edge").toString());
         assertTrue(svg.contains("Exchange 5.5 SP3"), "a server's version and pack are drawn");
         assertFalse(svg.contains("state-error"), "no findings, no marks");
         assertEquals(svg, SitePicture.render(env, Format.SVG), "the same site gives the same picture");

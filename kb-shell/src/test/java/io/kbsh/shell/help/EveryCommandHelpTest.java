@@ -27,10 +27,15 @@ class EveryCommandHelpTest {
 
     private String kbsh(String command) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = Kbsh.run(new Kbsh.Launch(new String[] {"--home", dir.resolve("home").toString(), "-c", command},
-                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of(), false,
-                Optional.empty(), dir));
+        int status = Kbsh.run(new Kbsh.Launch(
+                new String[] {"--home", dir.resolve("home").toString(), "-c", command},
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Map.of(),
+                false,
+                Optional.empty(),
+                dir));
         assertEquals(0, status, command);
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -52,14 +57,19 @@ class EveryCommandHelpTest {
         Pattern option = Pattern.compile("^  (--[a-z-]+) ([A-Z][^ ]*)", Pattern.MULTILINE);
         kbsh("help").lines().skip(1).map(l -> l.strip().split("\\s+")[0]).forEach(name -> {
             String help = kbsh("help " + name);
-            String usage = help.substring(help.indexOf("Usage:"), help.indexOf('\n', help.indexOf("Usage:") + 7) < 0
-                    ? help.length() : help.contains("Options:") ? help.indexOf("Options:") : help.length());
+            String usage = help.substring(
+                    help.indexOf("Usage:"),
+                    help.indexOf('\n', help.indexOf("Usage:") + 7) < 0
+                            ? help.length()
+                            : help.contains("Options:") ? help.indexOf("Options:") : help.length());
             Matcher m = option.matcher(help.substring(Math.max(0, help.indexOf("Options:"))));
             while (m.find()) {
                 String spelled = m.group(1);
                 if (usage.contains(spelled + " ") || usage.contains(spelled + "=")) {
-                    assertTrue(usage.contains(spelled + " " + m.group(2)) || usage.contains(spelled + "=" + m.group(2)),
-                            name + ": help writes " + spelled + " " + m.group(2) + " but the usage says otherwise:\n" + usage);
+                    assertTrue(
+                            usage.contains(spelled + " " + m.group(2)) || usage.contains(spelled + "=" + m.group(2)),
+                            name + ": help writes " + spelled + " " + m.group(2) + " but the usage says otherwise:\n"
+                                    + usage);
                 }
             }
         });
@@ -70,7 +80,9 @@ class EveryCommandHelpTest {
         for (String line : kbsh("help").lines().skip(1).toList()) {
             String name = line.strip().split("\\s+")[0];
             String help = kbsh("help " + name);
-            assertFalse(help.matches("(?s).*\\n  --[a-z-]+ [A-Z]+_[A-Z_]+ .*"), name + " shows a made-up placeholder:\n" + help);
+            assertFalse(
+                    help.matches("(?s).*\\n  --[a-z-]+ [A-Z]+_[A-Z_]+ .*"),
+                    name + " shows a made-up placeholder:\n" + help);
         }
     }
 }

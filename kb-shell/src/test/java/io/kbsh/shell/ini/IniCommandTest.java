@@ -76,7 +76,10 @@ class IniCommandTest {
 
         @Override
         public IniPlan plan(Path file, Optional<IniDocument> current, WriterArguments arguments) {
-            return IniPlan.of(file, current, List.of(new IniEdit.Set("EMSMTA", "Disable", arguments.text("value"))),
+            return IniPlan.of(
+                    file,
+                    current,
+                    List.of(new IniEdit.Set("EMSMTA", "Disable", arguments.text("value"))),
                     List.of("restart the MTA"));
         }
     }
@@ -103,7 +106,10 @@ class IniCommandTest {
 
     private List<String> listing() throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".kbsh-lock")).sorted().toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.endsWith(".kbsh-lock"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -116,7 +122,9 @@ class IniCommandTest {
     @Test
     void getPrintsTheValueAloneAsWindowsReadsIt() throws Exception {
         file();
-        assertEquals("0" + System.lineSeparator(), run("get", "Mspclnt.ini", "emsmta", "DISABLE").out.toString());
+        assertEquals(
+                "0" + System.lineSeparator(),
+                run("get", "Mspclnt.ini", "emsmta", "DISABLE").out.toString());
     }
 
     @Test
@@ -135,9 +143,11 @@ class IniCommandTest {
     @Test
     void applyIntoAMissingDirectoryNamesTheDirectory() {
         Path missing = dir.resolve("no-such-dir");
-        CommandException e = assertThrows(CommandException.class,
+        CommandException e = assertThrows(
+                CommandException.class,
                 () -> run("apply", "test-disable", "--file", "no-such-dir/Mspclnt.ini", "--yes"));
-        assertEquals("not applied: " + missing.resolve("Mspclnt.ini") + ": no such directory " + missing, e.getMessage());
+        assertEquals(
+                "not applied: " + missing.resolve("Mspclnt.ini") + ": no such directory " + missing, e.getMessage());
     }
 
     @Test
@@ -169,12 +179,16 @@ class IniCommandTest {
     @Test
     void planReadsTheFileInTheCodePageGivenSoTheDiffShowsItsText() throws Exception {
         Path file = dir.resolve("Mspclnt.ini");
-        byte[] cyrillic = "; клиент\r\n[EMSMTA]\r\nDisable=0\r\n".getBytes(java.nio.charset.Charset.forName("windows-1251"));
+        byte[] cyrillic =
+                "; клиент\r\n[EMSMTA]\r\nDisable=0\r\n".getBytes(java.nio.charset.Charset.forName("windows-1251"));
         Files.write(file, cyrillic);
-        String diff = run("plan", "test-disable", "--file", "Mspclnt.ini", "--codepage", "windows-1251").out.toString();
+        String diff = run("plan", "test-disable", "--file", "Mspclnt.ini", "--codepage", "windows-1251")
+                .out
+                .toString();
         assertTrue(diff.contains(" ; клиент\n"), diff);
         run("apply", "test-disable", "--file", "Mspclnt.ini", "--codepage", "windows-1251", "--yes");
-        assertEquals("; клиент\r\n[EMSMTA]\r\nDisable=1\r\n",
+        assertEquals(
+                "; клиент\r\n[EMSMTA]\r\nDisable=1\r\n",
                 Files.readString(file, java.nio.charset.Charset.forName("windows-1251")));
     }
 
@@ -246,7 +260,9 @@ class IniCommandTest {
     void applyWithYesTwiceSaysAlreadyAppliedAndMakesNoSecondBackup() throws Exception {
         file();
         run("apply", "test-disable", "--file", "Mspclnt.ini", "--yes");
-        String second = run("apply", "test-disable", "--file", "Mspclnt.ini", "--yes").out.toString();
+        String second = run("apply", "test-disable", "--file", "Mspclnt.ini", "--yes")
+                .out
+                .toString();
         assertTrue(second.contains("already applied"), second);
         assertEquals(List.of("Mspclnt.ini", "Mspclnt.ini.bak"), listing());
     }
@@ -254,10 +270,12 @@ class IniCommandTest {
     @Test
     void aWriterRefusalIsOneLineNamingTheWriter() throws Exception {
         file();
-        CommandException e = assertThrows(CommandException.class,
+        CommandException e = assertThrows(
+                CommandException.class,
                 () -> run("plan", "test-disable", "--file", "Mspclnt.ini", "--param", "value=bad"));
         assertEquals("test-disable: value 'bad' contradicts the article", e.getMessage());
-        CommandException unknown = assertThrows(CommandException.class,
+        CommandException unknown = assertThrows(
+                CommandException.class,
                 () -> run("plan", "test-disable", "--file", "Mspclnt.ini", "--param", "nope=1"));
         assertTrue(unknown.getMessage().startsWith("test-disable: unknown parameter 'nope'"), unknown.getMessage());
     }
@@ -265,8 +283,18 @@ class IniCommandTest {
     @Test
     void aParameterGivenTwiceIsRefusedRatherThanOneValueWinning() throws Exception {
         Path file = file();
-        UsageException e = assertThrows(UsageException.class, () -> run("apply", "test-disable", "--file", "Mspclnt.ini",
-                "--param", "value=7", "--param", "value=8", "--yes"));
+        UsageException e = assertThrows(
+                UsageException.class,
+                () -> run(
+                        "apply",
+                        "test-disable",
+                        "--file",
+                        "Mspclnt.ini",
+                        "--param",
+                        "value=7",
+                        "--param",
+                        "value=8",
+                        "--yes"));
         assertTrue(e.getMessage().startsWith("option --param: parameter 'value' given twice"), e.getMessage());
         assertEquals(ORIGINAL, content(file));
     }
@@ -274,11 +302,11 @@ class IniCommandTest {
     @Test
     void anOptionOfAnotherSubcommandIsRefusedNotIgnored() throws Exception {
         Path file = file();
-        UsageException yes = assertThrows(UsageException.class,
-                () -> run("plan", "test-disable", "--file", "Mspclnt.ini", "--yes"));
+        UsageException yes =
+                assertThrows(UsageException.class, () -> run("plan", "test-disable", "--file", "Mspclnt.ini", "--yes"));
         assertEquals("option --yes does not apply to ini plan (used by ini apply, ini undo)", yes.getMessage());
-        UsageException param = assertThrows(UsageException.class,
-                () -> run("show", "Mspclnt.ini", "--param", "value=7"));
+        UsageException param =
+                assertThrows(UsageException.class, () -> run("show", "Mspclnt.ini", "--param", "value=7"));
         assertEquals("option --param does not apply to ini show (used by ini apply, ini plan)", param.getMessage());
         assertThrows(UsageException.class, () -> run("undo", "Mspclnt.ini", "--codepage", "windows-1251"));
         assertEquals(ORIGINAL, content(file));
@@ -304,8 +332,13 @@ class IniCommandTest {
         assertEquals(ValueKind.FILE, command.argumentKind(List.of("show")));
         assertEquals(ValueKind.FILE, command.argumentKind(List.of("undo")));
         assertEquals(List.of("test-disable", "Q999"), command.candidates(new RecordingContext(dir), List.of("apply")));
-        assertEquals(ValueKind.FILE, command.options().stream().filter(o -> o.name().equals("file")).findFirst()
-                .orElseThrow().kind());
+        assertEquals(
+                ValueKind.FILE,
+                command.options().stream()
+                        .filter(o -> o.name().equals("file"))
+                        .findFirst()
+                        .orElseThrow()
+                        .kind());
     }
 
     @Test

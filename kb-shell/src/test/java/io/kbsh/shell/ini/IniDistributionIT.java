@@ -78,17 +78,21 @@ class IniDistributionIT {
         ShellRun r = kbsh("ini apply Q178532 --file Wspcfg.ini --param protocols=pop3,imap4s,ldap"
                 + " --param proxy-address=192.0.2.7 --yes");
         assertEquals(0, r.status(), r.err());
-        assertEquals("[STORE]\r\nServerBindTcpPorts=110,993\r\nPersistent=1\r\nKillOldSession=1\r\n"
-                + "ProxyBindIP=993:192.0.2.7\r\n[DSAMAIN]\r\nServerBindTcpPorts=389\r\nPersistent=1\r\n"
-                + "KillOldSession=1\r\n", Files.readString(dir.resolve("Wspcfg.ini"), StandardCharsets.ISO_8859_1));
+        assertEquals(
+                "[STORE]\r\nServerBindTcpPorts=110,993\r\nPersistent=1\r\nKillOldSession=1\r\n"
+                        + "ProxyBindIP=993:192.0.2.7\r\n[DSAMAIN]\r\nServerBindTcpPorts=389\r\nPersistent=1\r\n"
+                        + "KillOldSession=1\r\n",
+                Files.readString(dir.resolve("Wspcfg.ini"), StandardCharsets.ISO_8859_1));
         assertTrue(r.err().contains("Q232588"), r.err());
     }
 
     @Test
     void inputTheArticlesRuleOutIsOneCleanErrorLineAndWritesNothing() throws Exception {
-        assertOneCleanErrorLine(kbsh("ini apply Q178532 --file Wspcfg.ini --param protocols=ldap --param process=STORE --yes"),
+        assertOneCleanErrorLine(
+                kbsh("ini apply Q178532 --file Wspcfg.ini --param protocols=ldap --param process=STORE --yes"),
                 "ldap is served by DSAMAIN, not STORE");
-        assertOneCleanErrorLine(kbsh("ini apply Q178532 --file Wspcfg.ini --param protocols=pop3s --yes"),
+        assertOneCleanErrorLine(
+                kbsh("ini apply Q178532 --file Wspcfg.ini --param protocols=pop3s --yes"),
                 "need parameter 'proxy-address'");
         assertFalse(Files.exists(dir.resolve("Wspcfg.ini")));
 

@@ -59,7 +59,9 @@ class ProbeCommandTest {
                 if (spi != Probe.class) {
                     return List.of();
                 }
-                return Arrays.stream(probes).map(p -> (Contribution<T>) new Contribution<>(Optional.empty(), p)).toList();
+                return Arrays.stream(probes)
+                        .map(p -> (Contribution<T>) new Contribution<>(Optional.empty(), p))
+                        .toList();
             }
         };
     }
@@ -101,22 +103,27 @@ class ProbeCommandTest {
         assertEquals("OK", result.get("status").asText());
         assertEquals(server.port(), result.get("port").asInt());
         assertEquals("ehlo", result.get("stage").asText());
-        assertEquals("220 probe-test ESMTP", result.get("evidence").get("greeting").asText());
+        assertEquals(
+                "220 probe-test ESMTP", result.get("evidence").get("greeting").asText());
         List<String> keys = new java.util.ArrayList<>();
         result.get("evidence").fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("address", "connect-ms", "greeting", "ehlo.extensions"), keys,
+        assertEquals(
+                List.of("address", "connect-ms", "greeting", "ehlo.extensions"),
+                keys,
                 "evidence in the order the probe saw it");
         // Typed evidence keeps its JSON type: a number and a list, not strings.
         assertTrue(result.get("evidence").get("connect-ms").isIntegralNumber(), result.toString());
         assertTrue(result.get("evidence").get("ehlo.extensions").isArray(), result.toString());
-        assertEquals("8BITMIME", result.get("evidence").get("ehlo.extensions").get(0).asText());
+        assertEquals(
+                "8BITMIME", result.get("evidence").get("ehlo.extensions").get(0).asText());
     }
 
     @Test
     void aClosedPortIsRefusedAndFailsTheCommand() throws Exception {
         assertEquals(ExitStatus.FAILED, run("tcp", "127.0.0.1", Integer.toString(closedPort())));
         assertTrue(out.toString().contains("connection refused  name resolved"), out.toString());
-        assertFalse(out.toString().contains("REFUSED") || out.toString().contains(" resolve "),
+        assertFalse(
+                out.toString().contains("REFUSED") || out.toString().contains(" resolve "),
                 "words, not enum names: " + out);
     }
 
@@ -126,8 +133,12 @@ class ProbeCommandTest {
         run("smtp", "127.0.0.1", port());
         run("tcp", "127.0.0.1", Integer.toString(closed));
 
-        assertEquals(ProbeStatus.OK, session.facts().endpoint("127.0.0.1", server.port()).get(0).status());
-        assertEquals(ProbeStatus.REFUSED, session.facts().endpoint("127.0.0.1", closed).get(0).status());
+        assertEquals(
+                ProbeStatus.OK,
+                session.facts().endpoint("127.0.0.1", server.port()).get(0).status());
+        assertEquals(
+                ProbeStatus.REFUSED,
+                session.facts().endpoint("127.0.0.1", closed).get(0).status());
     }
 
     /** A one-shot DNS server on loopback answering every SOA question for {@code zone} with {@code serial}. */
@@ -140,14 +151,24 @@ class ProbeCommandTest {
                     java.net.DatagramPacket p = new java.net.DatagramPacket(buf, buf.length);
                     socket.receive(p);
                     org.xbill.DNS.Message q = new org.xbill.DNS.Message(java.util.Arrays.copyOf(buf, p.getLength()));
-                    org.xbill.DNS.Message a = new org.xbill.DNS.Message(q.getHeader().getID());
+                    org.xbill.DNS.Message a =
+                            new org.xbill.DNS.Message(q.getHeader().getID());
                     a.getHeader().setFlag(org.xbill.DNS.Flags.QR);
                     a.getHeader().setFlag(org.xbill.DNS.Flags.AA);
                     a.addRecord(q.getQuestion(), org.xbill.DNS.Section.QUESTION);
                     org.xbill.DNS.Name name = org.xbill.DNS.Name.fromString(zone + ".");
-                    a.addRecord(new org.xbill.DNS.SOARecord(name, org.xbill.DNS.DClass.IN, 60,
-                            org.xbill.DNS.Name.fromString("ns1." + zone + "."),
-                            org.xbill.DNS.Name.fromString("hostmaster." + zone + "."), serial, 3600, 600, 86400, 60),
+                    a.addRecord(
+                            new org.xbill.DNS.SOARecord(
+                                    name,
+                                    org.xbill.DNS.DClass.IN,
+                                    60,
+                                    org.xbill.DNS.Name.fromString("ns1." + zone + "."),
+                                    org.xbill.DNS.Name.fromString("hostmaster." + zone + "."),
+                                    serial,
+                                    3600,
+                                    600,
+                                    86400,
+                                    60),
                             org.xbill.DNS.Section.ANSWER);
                     byte[] out = a.toWire();
                     socket.send(new java.net.DatagramPacket(out, out.length, p.getSocketAddress()));
@@ -164,9 +185,15 @@ class ProbeCommandTest {
     @Test
     void soaSerialsOfTwoServersAreComparedAndKeptAsAFact() throws Exception {
         try (DatagramSocket primary = soaServer("site.test", 2026120102);
-             DatagramSocket secondary = soaServer("site.test", 2026120101)) {
-            assertEquals(ExitStatus.FAILED, run("soa", "site.test", "127.0.0.1:" + primary.getLocalPort(),
-                    "127.0.0.1:" + secondary.getLocalPort(), "--json"));
+                DatagramSocket secondary = soaServer("site.test", 2026120101)) {
+            assertEquals(
+                    ExitStatus.FAILED,
+                    run(
+                            "soa",
+                            "site.test",
+                            "127.0.0.1:" + primary.getLocalPort(),
+                            "127.0.0.1:" + secondary.getLocalPort(),
+                            "--json"));
             JsonNode json = new ObjectMapper().readTree(out.toString());
             assertFalse(json.get("serialsAgree").asBoolean(), json.toString());
             assertEquals(2026120101L, json.get("servers").get(1).get("serial").asLong());
@@ -181,56 +208,89 @@ class ProbeCommandTest {
             closed = d.getLocalPort();
         }
         assertEquals(ExitStatus.FAILED, run("udp", "127.0.0.1", Integer.toString(closed), "--param", "payload=hello"));
-        assertTrue(out.toString().contains("connection refused") && out.toString().contains("udp.answer: refused"), out.toString());
+        assertTrue(
+                out.toString().contains("connection refused") && out.toString().contains("udp.answer: refused"),
+                out.toString());
     }
 
     @Test
     void probeParametersAreCheckedByTheProbe() {
         assertTrue(assertThrows(UsageException.class, () -> run("udp", "127.0.0.1", "9", "--param", "size=3"))
-                .getMessage().startsWith("option --param: probe udp takes parameter payload"));
-        assertTrue(assertThrows(UsageException.class, () -> run("smtp-relay", "127.0.0.1", "--param", "to=not an address"))
-                .getMessage().contains("mailbox address"));
-        assertEquals("option --param is for a single endpoint probe",
-                assertThrows(UsageException.class, () -> run("mx", "a.test", "--param", "to=x@y.test")).getMessage());
-        assertEquals("probe ptr takes an IP address, got 'host.test'",
-                assertThrows(UsageException.class, () -> run("ptr", "host.test")).getMessage());
-        assertEquals("missing argument SERVER: the zone's servers to compare",
-                assertThrows(UsageException.class, () -> run("soa", "site.test")).getMessage());
+                .getMessage()
+                .startsWith("option --param: probe udp takes parameter payload"));
+        assertTrue(
+                assertThrows(UsageException.class, () -> run("smtp-relay", "127.0.0.1", "--param", "to=not an address"))
+                        .getMessage()
+                        .contains("mailbox address"));
+        assertEquals(
+                "option --param is for a single endpoint probe",
+                assertThrows(UsageException.class, () -> run("mx", "a.test", "--param", "to=x@y.test"))
+                        .getMessage());
+        assertEquals(
+                "probe ptr takes an IP address, got 'host.test'",
+                assertThrows(UsageException.class, () -> run("ptr", "host.test"))
+                        .getMessage());
+        assertEquals(
+                "missing argument SERVER: the zone's servers to compare",
+                assertThrows(UsageException.class, () -> run("soa", "site.test"))
+                        .getMessage());
     }
 
     @Test
     void badInputIsOneClearUsageLine() {
-        assertEquals("PORT must be a port number from 1 to 65535, got 'smtp'",
-                assertThrows(UsageException.class, () -> run("smtp", "127.0.0.1", "smtp")).getMessage());
-        assertEquals("missing argument PORT",
-                assertThrows(UsageException.class, () -> run("tcp", "127.0.0.1")).getMessage());
-        assertTrue(assertThrows(UsageException.class, () -> run("gopher", "h")).getMessage()
+        assertEquals(
+                "PORT must be a port number from 1 to 65535, got 'smtp'",
+                assertThrows(UsageException.class, () -> run("smtp", "127.0.0.1", "smtp"))
+                        .getMessage());
+        assertEquals(
+                "missing argument PORT",
+                assertThrows(UsageException.class, () -> run("tcp", "127.0.0.1"))
+                        .getMessage());
+        assertTrue(assertThrows(UsageException.class, () -> run("gopher", "h"))
+                .getMessage()
                 .startsWith("unknown probe 'gopher'"));
-        assertEquals("--tls and --starttls exclude each other",
-                assertThrows(UsageException.class, () -> run("ldap", "h", "--tls", "--starttls")).getMessage());
-        assertEquals("probe tcp has no --tls",
-                assertThrows(UsageException.class, () -> run("tcp", "h", "1", "--tls")).getMessage());
+        assertEquals(
+                "--tls and --starttls exclude each other",
+                assertThrows(UsageException.class, () -> run("ldap", "h", "--tls", "--starttls"))
+                        .getMessage());
+        assertEquals(
+                "probe tcp has no --tls",
+                assertThrows(UsageException.class, () -> run("tcp", "h", "1", "--tls"))
+                        .getMessage());
         assertTrue(assertThrows(UsageException.class, () -> run("mx", "a.test", "--dns", "dns.example"))
-                .getMessage().contains("takes an IP address"));
+                .getMessage()
+                .contains("takes an IP address"));
         assertTrue(assertThrows(UsageException.class, () -> run("rfc1006", "h", "--tsel", "0xABC"))
-                .getMessage().startsWith("option --tsel"));
-        assertEquals("not a host name or address: 'bad host'",
-                assertThrows(UsageException.class, () -> run("smtp", "bad host", "25")).getMessage());
-        assertEquals("not a domain: 'a..test/'",
+                .getMessage()
+                .startsWith("option --tsel"));
+        assertEquals(
+                "not a host name or address: 'bad host'",
+                assertThrows(UsageException.class, () -> run("smtp", "bad host", "25"))
+                        .getMessage());
+        assertEquals(
+                "not a domain: 'a..test/'",
                 assertThrows(UsageException.class, () -> run("mx", "a..test/")).getMessage());
     }
 
     @Test
     void anOptionThatMeansNothingToTheProbeIsRefusedNotIgnored() {
-        assertEquals("option --smtp-port is for mx",
-                assertThrows(UsageException.class, () -> run("smtp", "127.0.0.1", "--smtp-port", "2525")).getMessage());
-        assertEquals("option --tsel is for rfc1006 and exchange",
-                assertThrows(UsageException.class, () -> run("ldap", "127.0.0.1", "--tsel", "MTA")).getMessage());
-        assertEquals("option --calling-tsel is for rfc1006 and exchange",
-                assertThrows(UsageException.class, () -> run("mx", "a.test", "--calling-tsel", "MTA")).getMessage());
-        assertTrue(assertThrows(UsageException.class, () -> run("mx", "a.test", "--starttls")).getMessage()
+        assertEquals(
+                "option --smtp-port is for mx",
+                assertThrows(UsageException.class, () -> run("smtp", "127.0.0.1", "--smtp-port", "2525"))
+                        .getMessage());
+        assertEquals(
+                "option --tsel is for rfc1006 and exchange",
+                assertThrows(UsageException.class, () -> run("ldap", "127.0.0.1", "--tsel", "MTA"))
+                        .getMessage());
+        assertEquals(
+                "option --calling-tsel is for rfc1006 and exchange",
+                assertThrows(UsageException.class, () -> run("mx", "a.test", "--calling-tsel", "MTA"))
+                        .getMessage());
+        assertTrue(assertThrows(UsageException.class, () -> run("mx", "a.test", "--starttls"))
+                .getMessage()
                 .startsWith("option --starttls is for a single protocol"));
-        assertTrue(assertThrows(UsageException.class, () -> run("exchange", "127.0.0.1", "--tls")).getMessage()
+        assertTrue(assertThrows(UsageException.class, () -> run("exchange", "127.0.0.1", "--tls"))
+                .getMessage()
                 .startsWith("option --tls is for a single protocol"));
     }
 
@@ -251,28 +311,54 @@ class ProbeCommandTest {
     }
 
     private static io.kbsh.net.mx.MxHost host(int preference, String name, ProbeStatus status, String stage) {
-        return new io.kbsh.net.mx.MxHost(name, preference, "127.0.0." + preference, status, stage,
+        return new io.kbsh.net.mx.MxHost(
+                name,
+                preference,
+                "127.0.0." + preference,
+                status,
+                stage,
                 io.kbsh.model.fact.Evidence.ofText(java.util.Map.of()));
     }
 
     private static io.kbsh.net.mx.MxReport report(io.kbsh.net.dns.DnsOutcome dns, io.kbsh.net.mx.MxHost... hosts) {
         boolean delivers = java.util.Arrays.stream(hosts).anyMatch(io.kbsh.net.mx.MxHost::accepts);
         boolean firstFails = hosts.length > 0 && !hosts[0].accepts();
-        return new io.kbsh.net.mx.MxReport("kbsh.test", dns, "", List.of(hosts), 0, delivers, firstFails,
-                java.time.Duration.ofMillis(5), java.time.Instant.now());
+        return new io.kbsh.net.mx.MxReport(
+                "kbsh.test",
+                dns,
+                "",
+                List.of(hosts),
+                0,
+                delivers,
+                firstFails,
+                java.time.Duration.ofMillis(5),
+                java.time.Instant.now());
     }
 
     @Test
     void theMxHeadingSaysWhenAHostRefusesAndACancelledProbeGivesNoVerdict() {
-        io.kbsh.net.mx.MxReport oneRefused = report(io.kbsh.net.dns.DnsOutcome.OK,
-                host(10, "mx1.kbsh.test", ProbeStatus.REFUSED, "resolve"), host(20, "mx2.kbsh.test", ProbeStatus.OK, "ehlo"));
-        assertEquals("1 of 2 MX hosts accept mail (MX 10 mx1.kbsh.test connection refused)",
+        io.kbsh.net.mx.MxReport oneRefused = report(
+                io.kbsh.net.dns.DnsOutcome.OK,
+                host(10, "mx1.kbsh.test", ProbeStatus.REFUSED, "resolve"),
+                host(20, "mx2.kbsh.test", ProbeStatus.OK, "ehlo"));
+        assertEquals(
+                "1 of 2 MX hosts accept mail (MX 10 mx1.kbsh.test connection refused)",
                 ProbeCommand.verdict(oneRefused, false));
-        assertEquals("all 2 MX hosts accept mail", ProbeCommand.verdict(report(io.kbsh.net.dns.DnsOutcome.OK,
-                host(10, "a.kbsh.test", ProbeStatus.OK, "ehlo"), host(20, "b.kbsh.test", ProbeStatus.OK, "ehlo")), false));
-        assertEquals("no MX host accepts mail (MX 10 a.kbsh.test connected, no reply)",
-                ProbeCommand.verdict(report(io.kbsh.net.dns.DnsOutcome.OK,
-                        host(10, "a.kbsh.test", ProbeStatus.CONNECTED_SILENT, "connect")), false));
+        assertEquals(
+                "all 2 MX hosts accept mail",
+                ProbeCommand.verdict(
+                        report(
+                                io.kbsh.net.dns.DnsOutcome.OK,
+                                host(10, "a.kbsh.test", ProbeStatus.OK, "ehlo"),
+                                host(20, "b.kbsh.test", ProbeStatus.OK, "ehlo")),
+                        false));
+        assertEquals(
+                "no MX host accepts mail (MX 10 a.kbsh.test connected, no reply)",
+                ProbeCommand.verdict(
+                        report(
+                                io.kbsh.net.dns.DnsOutcome.OK,
+                                host(10, "a.kbsh.test", ProbeStatus.CONNECTED_SILENT, "connect")),
+                        false));
         assertEquals("cancelled, no verdict", ProbeCommand.verdict(oneRefused, true));
         assertEquals("no such domain", ProbeCommand.verdict(report(io.kbsh.net.dns.DnsOutcome.NXDOMAIN), false));
     }
@@ -280,30 +366,66 @@ class ProbeCommandTest {
     @Test
     void probesThatFoundNothingAboutThePeerAreNoEvidence() {
         java.time.Instant now = java.time.Instant.now();
-        io.kbsh.model.fact.EndpointFact unresolved = new io.kbsh.model.fact.EndpointFact("smtp", "nx.kbsh.test", 25,
-                ProbeStatus.DNS_ERROR, "none", java.time.Duration.ZERO, java.util.Map.of(), now);
-        io.kbsh.model.fact.EndpointFact cancelled = new io.kbsh.model.fact.EndpointFact("smtp", "a.kbsh.test", 25,
-                ProbeStatus.CANCELLED, "connect", java.time.Duration.ZERO, java.util.Map.of(), now);
-        io.kbsh.model.fact.EndpointFact refused = new io.kbsh.model.fact.EndpointFact("smtp", "a.kbsh.test", 25,
-                ProbeStatus.REFUSED, "resolve", java.time.Duration.ZERO, java.util.Map.of(), now);
-        assertEquals(java.util.Optional.of("smtp nx.kbsh.test:25 name not resolved"), ProbeWords.notEvidence(unresolved));
+        io.kbsh.model.fact.EndpointFact unresolved = new io.kbsh.model.fact.EndpointFact(
+                "smtp",
+                "nx.kbsh.test",
+                25,
+                ProbeStatus.DNS_ERROR,
+                "none",
+                java.time.Duration.ZERO,
+                java.util.Map.of(),
+                now);
+        io.kbsh.model.fact.EndpointFact cancelled = new io.kbsh.model.fact.EndpointFact(
+                "smtp",
+                "a.kbsh.test",
+                25,
+                ProbeStatus.CANCELLED,
+                "connect",
+                java.time.Duration.ZERO,
+                java.util.Map.of(),
+                now);
+        io.kbsh.model.fact.EndpointFact refused = new io.kbsh.model.fact.EndpointFact(
+                "smtp",
+                "a.kbsh.test",
+                25,
+                ProbeStatus.REFUSED,
+                "resolve",
+                java.time.Duration.ZERO,
+                java.util.Map.of(),
+                now);
+        assertEquals(
+                java.util.Optional.of("smtp nx.kbsh.test:25 name not resolved"), ProbeWords.notEvidence(unresolved));
         assertTrue(ProbeWords.notEvidence(cancelled).isPresent());
         assertTrue(ProbeWords.notEvidence(refused).isEmpty(), "a refused connection is evidence");
-        assertEquals("smtp a.kbsh.test:25 connection refused (got as far as: name resolved)", ProbeWords.describe(refused),
+        assertEquals(
+                "smtp a.kbsh.test:25 connection refused (got as far as: name resolved)",
+                ProbeWords.describe(refused),
                 "diagnose and env facts show words, not REFUSED, reached resolve");
-        io.kbsh.model.fact.MxFact timedOut = new io.kbsh.model.fact.MxFact("kbsh.test", "TIMEOUT", List.of(), false, false, now);
+        io.kbsh.model.fact.MxFact timedOut =
+                new io.kbsh.model.fact.MxFact("kbsh.test", "TIMEOUT", List.of(), false, false, now);
         assertEquals(java.util.Optional.of("mx kbsh.test the DNS look-up timed out"), ProbeWords.notEvidence(timedOut));
-        assertTrue(ProbeWords.notEvidence(new io.kbsh.model.fact.MxFact("kbsh.test", "NULL_MX", List.of(), false, false, now))
-                .isEmpty(), "a null MX is an answer about the domain");
+        assertTrue(
+                ProbeWords.notEvidence(
+                                new io.kbsh.model.fact.MxFact("kbsh.test", "NULL_MX", List.of(), false, false, now))
+                        .isEmpty(),
+                "a null MX is an answer about the domain");
     }
 
     @Test
     void exchangeProbesEveryPortOfQ178532() throws Exception {
         run("exchange", "127.0.0.1", "--timeout", "1", "--deadline", "2");
         String text = out.toString();
-        for (String target : List.of("smtp     127.0.0.1:25 ", "pop3     127.0.0.1:110 ", "pop3     127.0.0.1:995 ",
-                "imap4    127.0.0.1:143 ", "imap4    127.0.0.1:993 ", "ldap     127.0.0.1:389 ", "ldap     127.0.0.1:636 ",
-                "nntp     127.0.0.1:119 ", "nntp     127.0.0.1:563 ", "rfc1006  127.0.0.1:102 ")) {
+        for (String target : List.of(
+                "smtp     127.0.0.1:25 ",
+                "pop3     127.0.0.1:110 ",
+                "pop3     127.0.0.1:995 ",
+                "imap4    127.0.0.1:143 ",
+                "imap4    127.0.0.1:993 ",
+                "ldap     127.0.0.1:389 ",
+                "ldap     127.0.0.1:636 ",
+                "nntp     127.0.0.1:119 ",
+                "nntp     127.0.0.1:563 ",
+                "rfc1006  127.0.0.1:102 ")) {
             assertTrue(text.contains(target), target + " missing in\n" + text);
         }
     }
@@ -331,7 +453,8 @@ class ProbeCommandTest {
     @Test
     void ctrlCStopsTheProbesAndSaysSo() throws Exception {
         try (ScriptedServer silent = new ScriptedServer(ScriptedServer::holdOpen)) {
-            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             Thread command = new Thread(() -> {
                 try {
                     run("smtp", "127.0.0.1", Integer.toString(silent.port()), "--timeout", "30");
@@ -348,14 +471,16 @@ class ProbeCommandTest {
             assertTrue(thrown.get() instanceof io.kbsh.model.command.CommandException, String.valueOf(thrown.get()));
             assertEquals("cancelled: 0 of 1 probes finished", thrown.get().getMessage());
             assertTrue(out.toString().contains("cancelled"), out.toString());
-            assertTrue(silent.awaitClientsClosed(java.time.Duration.ofSeconds(2)), "the probe's socket should be closed");
+            assertTrue(
+                    silent.awaitClientsClosed(java.time.Duration.ofSeconds(2)), "the probe's socket should be closed");
         }
     }
 
     @Test
     void ctrlCStopsAnMxLookUpThatWaitsForDns() throws Exception {
         try (DatagramSocket mute = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             Thread command = new Thread(() -> {
                 try {
                     run("mx", "slow.test", "--dns", "127.0.0.1:" + mute.getLocalPort());
@@ -376,7 +501,8 @@ class ProbeCommandTest {
 
     @Test
     void dnsServerSpellings() throws Exception {
-        assertEquals(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 53), ProbeCommand.dnsServer("127.0.0.1"));
+        assertEquals(
+                new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 53), ProbeCommand.dnsServer("127.0.0.1"));
         assertEquals(new InetSocketAddress(InetAddress.getByName("::1"), 5353), ProbeCommand.dnsServer("[::1]:5353"));
         assertThrows(UsageException.class, () -> ProbeCommand.dnsServer("127.0.0.1:99999"));
     }
@@ -385,8 +511,10 @@ class ProbeCommandTest {
     private CommandContext context() {
         PrintWriter o = new PrintWriter(out, true);
         PrintWriter e = new PrintWriter(err, true);
-        return (CommandContext) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {CommandContext.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (CommandContext) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {CommandContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "out" -> o;
                     case "err" -> e;
                     case "interactive" -> interactive;

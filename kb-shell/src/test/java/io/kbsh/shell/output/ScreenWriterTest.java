@@ -48,12 +48,14 @@ class ScreenWriterTest {
 
     @Test
     void longLinesWrapAtWordsWithinTheWidth() {
-        String line = "  because the MTA runs the X.400 Connector over TCP/IP 'x400-hq-plant' to plantmail.northwind.example";
+        String line =
+                "  because the MTA runs the X.400 Connector over TCP/IP 'x400-hq-plant' to plantmail.northwind.example";
         String out = shown(line + "\n", 40, false);
         for (String l : out.split("\n")) {
             assertTrue(l.length() <= 40, l);
         }
-        assertEquals(line.replaceAll(" +", " ").trim(), out.replaceAll("\\s+", " ").trim(), "no word lost or broken");
+        assertEquals(
+                line.replaceAll(" +", " ").trim(), out.replaceAll("\\s+", " ").trim(), "no word lost or broken");
         assertTrue(out.contains("\n          "), "continuation under the text after 'because': " + out);
     }
 

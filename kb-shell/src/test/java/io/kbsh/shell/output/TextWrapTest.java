@@ -29,7 +29,8 @@ class TextWrapTest {
 
     @Test
     void listItemsContinueAfterTheirMarker() {
-        List<String> lines = TextWrap.wrap("  1. install Exchange Server 5.5 SP1 (or later in that line) on NWMAIL1", 30, 0);
+        List<String> lines =
+                TextWrap.wrap("  1. install Exchange Server 5.5 SP1 (or later in that line) on NWMAIL1", 30, 0);
         assertEquals("  1. install Exchange Server", lines.get(0));
         assertTrue(lines.get(1).startsWith("     5.5"), lines.get(1));
     }

@@ -14,6 +14,5 @@ final class IniWriterStub {
                     io.kbsh.ini.writer.WriterArguments arguments) { throw new UnsupportedOperationException(); }
             """;
 
-    private IniWriterStub() {
-    }
+    private IniWriterStub() {}
 }

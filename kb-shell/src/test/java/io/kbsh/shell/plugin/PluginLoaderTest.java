@@ -54,7 +54,9 @@ class PluginLoaderTest {
 
     @Test
     void aPluginCompiledOutsideTheReactorLoadsInItsOwnClassLoader() throws Exception {
-        TestPluginJar.plugin("hello", "1.0").command("Hello", "hello", "\"hi from \" + getClass().getClassLoader().getName()").writeTo(dir);
+        TestPluginJar.plugin("hello", "1.0")
+                .command("Hello", "hello", "\"hi from \" + getClass().getClassLoader().getName()")
+                .writeTo(dir);
 
         PluginSet set = loader.load(List.of(dir));
 
@@ -66,7 +68,9 @@ class PluginLoaderTest {
         assertEquals("hi from plugin:hello.jar", run(hello));
         assertInstanceOf(PluginClassLoader.class, hello.getClass().getClassLoader());
         assertTrue(hello.getClass().getClassLoader() == plugin.classLoader());
-        assertThrows(ClassNotFoundException.class, () -> Class.forName("ext.hello.Hello"),
+        assertThrows(
+                ClassNotFoundException.class,
+                () -> Class.forName("ext.hello.Hello"),
                 "the plugin's class must not be on the application class path");
         // The API type it implements is the application's own, so the shell can call it.
         assertTrue(ShellCommand.class.isAssignableFrom(hello.getClass()));
@@ -77,7 +81,9 @@ class PluginLoaderTest {
         TestPluginJar.plugin("peek", "1.0").writeTo(dir);
         ClassLoader plugin = loader.load(List.of(dir)).plugins().get(0).classLoader();
 
-        for (String internal : List.of("io.kbsh.shell.check.report.JsonReport", "io.kbsh.shell.check.run.CheckRunner",
+        for (String internal : List.of(
+                "io.kbsh.shell.check.report.JsonReport",
+                "io.kbsh.shell.check.run.CheckRunner",
                 "io.kbsh.shell.check.waiver.Waivers")) {
             assertThrows(ClassNotFoundException.class, () -> plugin.loadClass(internal), internal);
         }
@@ -91,13 +97,20 @@ class PluginLoaderTest {
         ClassLoader plugin = loader.load(List.of(dir)).plugins().get(0).classLoader();
 
         // On the application class path (the test proves it can see them) yet hidden from plugins.
-        for (String hidden : List.of("io.kbsh.net.internal.tls.ServerHello", "io.kbsh.net.internal.tls.LegacyClientHello",
-                "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.annotation.JsonProperty",
-                "io.kbsh.shell.Kbsh", "org.xbill.DNS.Message")) {
+        for (String hidden : List.of(
+                "io.kbsh.net.internal.tls.ServerHello",
+                "io.kbsh.net.internal.tls.LegacyClientHello",
+                "com.fasterxml.jackson.databind.ObjectMapper",
+                "com.fasterxml.jackson.annotation.JsonProperty",
+                "io.kbsh.shell.Kbsh",
+                "org.xbill.DNS.Message")) {
             assertDoesNotThrow(() -> Class.forName(hidden, false, PluginLoaderTest.class.getClassLoader()), hidden);
             assertThrows(ClassNotFoundException.class, () -> plugin.loadClass(hidden), hidden);
         }
-        for (String api : List.of("io.kbsh.net.probe.Wire", "io.kbsh.net.dns.DnsResolver", "io.kbsh.ini.document.IniDocument",
+        for (String api : List.of(
+                "io.kbsh.net.probe.Wire",
+                "io.kbsh.net.dns.DnsResolver",
+                "io.kbsh.ini.document.IniDocument",
                 "io.kbsh.model.env.Environment")) {
             assertDoesNotThrow(() -> plugin.loadClass(api), api);
         }
@@ -111,9 +124,13 @@ class PluginLoaderTest {
         Path root = dir.resolve("root");
         Path bundle = root.resolve("greeter");
         Path lib = TestPluginJar.library("greeter-lib")
-                .source("lib.greeter", "Other", "public class Other { public static String value() { return \"from the library jar\"; } }")
+                .source(
+                        "lib.greeter",
+                        "Other",
+                        "public class Other { public static String value() { return \"from the library jar\"; } }")
                 .writeTo(bundle);
-        TestPluginJar.plugin("greeter", "1.0").compileAgainst(lib)
+        TestPluginJar.plugin("greeter", "1.0")
+                .compileAgainst(lib)
                 .command("Greet", "greet", "lib.greeter.Other.value()")
                 .writeTo(bundle);
 
@@ -122,7 +139,8 @@ class PluginLoaderTest {
         assertEquals(List.of(), set.failures());
         assertEquals(1, set.plugins().size());
         assertEquals(bundle, set.plugins().get(0).source());
-        ShellCommand greet = set.contributed(set.plugins().get(0), ShellCommand.class).get(0);
+        ShellCommand greet =
+                set.contributed(set.plugins().get(0), ShellCommand.class).get(0);
         assertEquals("from the library jar", run(greet));
     }
 
@@ -141,15 +159,22 @@ class PluginLoaderTest {
     void twoPluginsMayBundleClashingVersionsOfOneLibrary() {
         for (String v : List.of("one", "two")) {
             TestPluginJar.plugin(v, "1.0")
-                    .source("lib", "Shared", "public class Shared { public static String version() { return \"version " + v + "\"; } }")
+                    .source(
+                            "lib",
+                            "Shared",
+                            "public class Shared { public static String version() { return \"version " + v + "\"; } }")
                     .command("Cmd", "cmd-" + v, "lib.Shared.version()")
                     .writeTo(dir);
         }
         PluginSet set = loader.load(List.of(dir));
 
         assertEquals(List.of(), set.failures());
-        assertEquals("version one", run(set.contributed(set.plugins().get(0), ShellCommand.class).get(0)));
-        assertEquals("version two", run(set.contributed(set.plugins().get(1), ShellCommand.class).get(0)));
+        assertEquals(
+                "version one",
+                run(set.contributed(set.plugins().get(0), ShellCommand.class).get(0)));
+        assertEquals(
+                "version two",
+                run(set.contributed(set.plugins().get(1), ShellCommand.class).get(0)));
     }
 
     @Test
@@ -159,19 +184,28 @@ class PluginLoaderTest {
 
         PluginSet set = loader.load(List.of(dir));
 
-        assertEquals(List.of("good"), set.plugins().stream().map(p -> p.descriptor().id()).toList());
+        assertEquals(
+                List.of("good"),
+                set.plugins().stream().map(p -> p.descriptor().id()).toList());
         assertEquals(1, set.failures().size());
         assertTrue(set.failures().get(0).source().endsWith("broken.jar"));
-        assertTrue(set.failures().get(0).reason().startsWith("not a valid JAR"), set.failures().get(0).reason());
+        assertTrue(
+                set.failures().get(0).reason().startsWith("not a valid JAR"),
+                set.failures().get(0).reason());
     }
 
     @Test
     void aMissingProviderClassIsRefused() throws Exception {
-        TestPluginJar.plugin("missing", "1.0").service("io.kbsh.model.command.ShellCommand", "NotThere").writeTo(dir);
+        TestPluginJar.plugin("missing", "1.0")
+                .service("io.kbsh.model.command.ShellCommand", "NotThere")
+                .writeTo(dir);
 
         PluginFailure f = onlyFailure(loader.load(List.of(dir)));
 
-        assertTrue(f.reason().contains("cannot create its ShellCommand provider") && f.reason().contains("NotThere"), f.reason());
+        assertTrue(
+                f.reason().contains("cannot create its ShellCommand provider")
+                        && f.reason().contains("NotThere"),
+                f.reason());
     }
 
     @Test
@@ -199,7 +233,9 @@ class PluginLoaderTest {
 
         PluginFailure f = onlyFailure(loader.load(List.of(dir)));
 
-        assertTrue(f.reason().contains("built against kbsh API 2.0") && f.reason().contains("provides API 1.0"), f.reason());
+        assertTrue(
+                f.reason().contains("built against kbsh API 2.0") && f.reason().contains("provides API 1.0"),
+                f.reason());
     }
 
     @Test
@@ -227,7 +263,9 @@ class PluginLoaderTest {
         try (InputStream in = KbshPlugin.class.getResourceAsStream("KbshPlugin.class")) {
             apiClass = in.readAllBytes();
         }
-        TestPluginJar.plugin("fat", "1.0").entry("io/kbsh/model/plugin/KbshPlugin.class", apiClass).writeTo(dir);
+        TestPluginJar.plugin("fat", "1.0")
+                .entry("io/kbsh/model/plugin/KbshPlugin.class", apiClass)
+                .writeTo(dir);
 
         PluginFailure f = onlyFailure(loader.load(List.of(dir)));
 
@@ -245,7 +283,9 @@ class PluginLoaderTest {
 
     @Test
     void twoPluginsContributingOneCommandNameRefuseTheSecond() {
-        TestPluginJar.plugin("alpha", "1.0").command("Same", "same", "\"alpha\"").writeTo(dir);
+        TestPluginJar.plugin("alpha", "1.0")
+                .command("Same", "same", "\"alpha\"")
+                .writeTo(dir);
         TestPluginJar.plugin("beta", "1.0").command("Same", "same", "\"beta\"").writeTo(dir);
         PluginSet set = loader.load(List.of(dir));
         assertEquals(2, set.plugins().size());
@@ -253,7 +293,9 @@ class PluginLoaderTest {
         CommandRegistry registry = CommandRegistry.build(List.of(), set);
 
         assertEquals("alpha", registry.find("same").orElseThrow().origin());
-        assertEquals(List.of("alpha"), set.plugins().stream().map(p -> p.descriptor().id()).toList());
+        assertEquals(
+                List.of("alpha"),
+                set.plugins().stream().map(p -> p.descriptor().id()).toList());
         PluginFailure f = set.failures().get(0);
         assertTrue(f.source().endsWith("beta.jar"));
         assertTrue(f.reason().contains("command 'same' is already provided by alpha"), f.reason());
@@ -271,26 +313,44 @@ class PluginLoaderTest {
 
     @Test
     void environmentFieldsAreRegisteredAndATakenFieldRefusesTheLaterPlugin() {
-        TestPluginJar.plugin("alpha", "1.0").source("Fields", fields("PROXY", "portOwners"))
-                .service("io.kbsh.model.env.EnvironmentExtension", "Fields").writeTo(dir);
-        TestPluginJar.plugin("beta", "1.0").source("Fields", fields("PROXY", "portOwners"))
-                .service("io.kbsh.model.env.EnvironmentExtension", "Fields").writeTo(dir);
-        TestPluginJar.plugin("gamma", "1.0").source("Fields", fields("PROXY", "services"))
-                .service("io.kbsh.model.env.EnvironmentExtension", "Fields").writeTo(dir);
-        TestPluginJar.plugin("delta", "1.0").source("Fields", fields("SERVER", "portOwners"))
-                .service("io.kbsh.model.env.EnvironmentExtension", "Fields").writeTo(dir);
+        TestPluginJar.plugin("alpha", "1.0")
+                .source("Fields", fields("PROXY", "portOwners"))
+                .service("io.kbsh.model.env.EnvironmentExtension", "Fields")
+                .writeTo(dir);
+        TestPluginJar.plugin("beta", "1.0")
+                .source("Fields", fields("PROXY", "portOwners"))
+                .service("io.kbsh.model.env.EnvironmentExtension", "Fields")
+                .writeTo(dir);
+        TestPluginJar.plugin("gamma", "1.0")
+                .source("Fields", fields("PROXY", "services"))
+                .service("io.kbsh.model.env.EnvironmentExtension", "Fields")
+                .writeTo(dir);
+        TestPluginJar.plugin("delta", "1.0")
+                .source("Fields", fields("SERVER", "portOwners"))
+                .service("io.kbsh.model.env.EnvironmentExtension", "Fields")
+                .writeTo(dir);
 
         PluginSet set = loader.load(List.of(dir));
 
-        assertEquals(List.of("alpha", "delta"), set.plugins().stream().map(p -> p.descriptor().id()).toList(),
+        assertEquals(
+                List.of("alpha", "delta"),
+                set.plugins().stream().map(p -> p.descriptor().id()).toList(),
                 "the same name on another kind of object is another field");
-        assertTrue(set.failures().stream().anyMatch(f -> f.source().endsWith("beta.jar")
-                && f.reason().contains("proxies[].portOwners") && f.reason().contains("plugin alpha declared already")), set.failures().toString());
-        assertTrue(set.failures().stream().anyMatch(f -> f.source().endsWith("gamma.jar")
-                && f.reason().contains("the environment schema already has")), set.failures().toString());
+        assertTrue(
+                set.failures().stream()
+                        .anyMatch(f -> f.source().endsWith("beta.jar")
+                                && f.reason().contains("proxies[].portOwners")
+                                && f.reason().contains("plugin alpha declared already")),
+                set.failures().toString());
+        assertTrue(
+                set.failures().stream()
+                        .anyMatch(f -> f.source().endsWith("gamma.jar")
+                                && f.reason().contains("the environment schema already has")),
+                set.failures().toString());
         List<String> declared = set.of(io.kbsh.model.env.EnvironmentExtension.class).stream()
                 .flatMap(c -> c.call(io.kbsh.model.env.EnvironmentExtension::fields).stream())
-                .map(io.kbsh.model.env.ExtensionField::path).toList();
+                .map(io.kbsh.model.env.ExtensionField::path)
+                .toList();
         assertEquals(List.of("proxies[].portOwners", "servers[].portOwners"), declared);
     }
 
@@ -318,17 +378,25 @@ class PluginLoaderTest {
 
         PluginSet set = loader.load(List.of(dir));
 
-        assertEquals(List.of("named"), set.plugins().stream().map(p -> p.descriptor().id()).toList());
+        assertEquals(
+                List.of("named"),
+                set.plugins().stream().map(p -> p.descriptor().id()).toList());
         assertEquals(2, set.failures().size(), set.failures().toString());
-        assertTrue(set.failures().stream().anyMatch(f -> f.reason().contains("failed to describe itself")
-                && f.reason().contains("no name yet")), set.failures().toString());
-        assertTrue(set.failures().stream().anyMatch(f -> f.reason().contains("ext.nullwriter.Writer has no name")),
+        assertTrue(
+                set.failures().stream()
+                        .anyMatch(f -> f.reason().contains("failed to describe itself")
+                                && f.reason().contains("no name yet")),
+                set.failures().toString());
+        assertTrue(
+                set.failures().stream().anyMatch(f -> f.reason().contains("ext.nullwriter.Writer has no name")),
                 set.failures().toString());
     }
 
     @Test
     void aPluginCommandCannotReplaceABuiltInOne() {
-        TestPluginJar.plugin("usurper", "1.0").command("Help", "help", "\"mine\"").writeTo(dir);
+        TestPluginJar.plugin("usurper", "1.0")
+                .command("Help", "help", "\"mine\"")
+                .writeTo(dir);
         PluginSet set = loader.load(List.of(dir));
         ShellCommand builtin = Mockito.mock(ShellCommand.class);
         Mockito.when(builtin.name()).thenReturn("help");
@@ -370,7 +438,9 @@ class PluginLoaderTest {
         PluginSet set = loader.load(List.of(plugins));
 
         assertEquals(List.of(), set.plugins());
-        assertTrue(set.failures().get(0).reason().contains("writable by others"), set.failures().toString());
+        assertTrue(
+                set.failures().get(0).reason().contains("writable by others"),
+                set.failures().toString());
     }
 
     @Test
@@ -385,7 +455,9 @@ class PluginLoaderTest {
         PluginSet set = loader.load(List.of(plugins));
 
         assertEquals(List.of(), set.failures());
-        assertEquals(List.of("linked"), set.plugins().stream().map(p -> p.descriptor().id()).toList());
+        assertEquals(
+                List.of("linked"),
+                set.plugins().stream().map(p -> p.descriptor().id()).toList());
     }
 
     @Test
@@ -401,7 +473,9 @@ class PluginLoaderTest {
 
         Path target = jar.toRealPath();
         assertTrue(f.reason().contains("link to " + target), f.reason());
-        assertTrue(f.reason().contains("chmod go-w " + target), "the advice names the file that can be fixed: " + f.reason());
+        assertTrue(
+                f.reason().contains("chmod go-w " + target),
+                "the advice names the file that can be fixed: " + f.reason());
     }
 
     @Test
@@ -424,15 +498,21 @@ class PluginLoaderTest {
         Path shared = Files.createDirectories(dir.resolve("shared"));
         Path plugins = Files.createDirectories(shared.resolve("plugins"));
         TestPluginJar.plugin("inside", "1.0").writeTo(plugins);
-        assumeTrue(Files.getOwner(shared).getName().equals("root"), "needs a directory owned by root (tests run as root here)");
+        assumeTrue(
+                Files.getOwner(shared).getName().equals("root"),
+                "needs a directory owned by root (tests run as root here)");
         // java.nio cannot set the sticky bit; chmod can.
-        Process chmod = new ProcessBuilder("chmod", "1777", shared.toString()).inheritIO().start();
+        Process chmod = new ProcessBuilder("chmod", "1777", shared.toString())
+                .inheritIO()
+                .start();
         assertEquals(0, chmod.waitFor());
 
         PluginSet set = loader.load(List.of(plugins));
 
         assertEquals(List.of(), set.failures());
-        assertEquals(List.of("inside"), set.plugins().stream().map(p -> p.descriptor().id()).toList());
+        assertEquals(
+                List.of("inside"),
+                set.plugins().stream().map(p -> p.descriptor().id()).toList());
     }
 
     @Test
@@ -447,8 +527,11 @@ class PluginLoaderTest {
             return;
         }
 
-        PluginFailure f = onlyFailure(new PluginLoader(ApiVersion.parse("1.0"), new PluginTrust("kbsh-test-user"),
-                getClass().getClassLoader()).load(List.of(dir)));
+        PluginFailure f = onlyFailure(new PluginLoader(
+                        ApiVersion.parse("1.0"),
+                        new PluginTrust("kbsh-test-user"),
+                        getClass().getClassLoader())
+                .load(List.of(dir)));
 
         assertTrue(f.reason().contains("owned by nobody"), f.reason());
     }
@@ -468,14 +551,17 @@ class PluginLoaderTest {
                 .writeTo(dir);
         PluginSet set = loader.load(List.of(dir));
         Contribution<ShellCommand> c = set.of(ShellCommand.class).stream()
-                .filter(x -> x.plugin().isPresent()).findFirst().orElseThrow();
+                .filter(x -> x.plugin().isPresent())
+                .findFirst()
+                .orElseThrow();
 
         String viaCall = c.call(PluginLoaderTest::run);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             String onAnotherThread = pool.submit(() -> run(c.instance())).get();
             assertEquals("plugin:ctx.jar", viaCall);
-            assertEquals("plugin:ctx.jar", onAnotherThread, "a bare call on a pool thread runs in the plugin's loader too");
+            assertEquals(
+                    "plugin:ctx.jar", onAnotherThread, "a bare call on a pool thread runs in the plugin's loader too");
         } finally {
             pool.shutdownNow();
         }

@@ -143,8 +143,14 @@ public final class TestPluginJar {
             Path src = classes.resolve("src");
             StringBuilder cp = new StringBuilder(System.getProperty("java.class.path"));
             classpath.forEach(p -> cp.append(java.io.File.pathSeparator).append(p));
-            List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-classpath",
-                    cp.toString(), "-d", classes.resolve("out").toString()));
+            List<String> args = new ArrayList<>(List.of(
+                    "--release",
+                    "17",
+                    "-proc:none",
+                    "-classpath",
+                    cp.toString(),
+                    "-d",
+                    classes.resolve("out").toString()));
             for (Map.Entry<String, String> e : sources.entrySet()) {
                 Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
                 Files.createDirectories(file.getParent());
@@ -159,11 +165,13 @@ public final class TestPluginJar {
             }
             Files.createDirectories(dir);
             Path jar = dir.resolve(id + ".jar");
-            try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(jar);
+                    JarOutputStream jos = new JarOutputStream(out)) {
                 Path outDir = classes.resolve("out");
                 try (Stream<Path> files = Files.walk(outDir)) {
                     for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                        jos.putNextEntry(new JarEntry(outDir.relativize(f).toString().replace('\\', '/')));
+                        jos.putNextEntry(
+                                new JarEntry(outDir.relativize(f).toString().replace('\\', '/')));
                         jos.write(Files.readAllBytes(f));
                         jos.closeEntry();
                     }

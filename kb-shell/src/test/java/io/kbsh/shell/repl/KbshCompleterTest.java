@@ -44,38 +44,73 @@ class KbshCompleterTest {
 
     /** A command with sub-commands, options of each kind and article arguments. */
     private static final class Demo implements ShellCommand {
-        public String name() { return "ini"; }
-        public String description() { return "demo"; }
-        public String usage() { return "ini ..."; }
-        public List<String> subcommands() { return List.of("show", "get", "plan"); }
+        public String name() {
+            return "ini";
+        }
+
+        public String description() {
+            return "demo";
+        }
+
+        public String usage() {
+            return "ini ...";
+        }
+
+        public List<String> subcommands() {
+            return List.of("show", "get", "plan");
+        }
+
         public List<OptionSpec> options() {
-            return List.of(OptionSpec.value("file", ValueKind.FILE, "f"), OptionSpec.flag("yes", "y"),
+            return List.of(
+                    OptionSpec.value("file", ValueKind.FILE, "f"),
+                    OptionSpec.flag("yes", "y"),
                     OptionSpec.value("writer", ValueKind.TEXT, "w"));
         }
+
         public ValueKind argumentKind(List<String> preceding) {
             return preceding.get(0).equals("plan") ? ValueKind.ARTICLE : ValueKind.FILE;
         }
-        public int run(CommandContext c, List<String> a) { return 0; }
+
+        public int run(CommandContext c, List<String> a) {
+            return 0;
+        }
     }
 
     /** Sub-commands with their own options in their usage lines, options with shell-wide values. */
     private static final class Waive implements ShellCommand {
-        public String name() { return "waive"; }
-        public String description() { return "demo"; }
+        public String name() {
+            return "waive";
+        }
+
+        public String description() {
+            return "demo";
+        }
+
         public String usage() {
             return "waive add ARTICLE KIND:ID --until YYYY-MM-DD [--fail-on SEVERITY]  accept a finding\n"
                     + "waive list [--json]\nwaive remove ARTICLE KIND:ID [--object KIND:ID]";
         }
-        public List<String> subcommands() { return List.of("add", "list", "remove"); }
+
+        public List<String> subcommands() {
+            return List.of("add", "list", "remove");
+        }
+
         public List<OptionSpec> options() {
-            return List.of(OptionSpec.value("until", ValueKind.TEXT, "u"), OptionSpec.flag("json", "j"),
-                    OptionSpec.value("fail-on", ValueKind.TEXT, "f"), OptionSpec.value("object", ValueKind.TEXT, "o"),
+            return List.of(
+                    OptionSpec.value("until", ValueKind.TEXT, "u"),
+                    OptionSpec.flag("json", "j"),
+                    OptionSpec.value("fail-on", ValueKind.TEXT, "f"),
+                    OptionSpec.value("object", ValueKind.TEXT, "o"),
                     OptionSpec.value("file", ValueKind.FILE, "every sub-command"));
         }
+
         public ValueKind argumentKind(List<String> preceding) {
             return preceding.size() == 1 ? ValueKind.ARTICLE : ValueKind.TEXT;
         }
-        public int run(CommandContext c, List<String> a) { return 0; }
+
+        public int run(CommandContext c, List<String> a) {
+            return 0;
+        }
     }
 
     private List<Candidate> candidates(String line) {
@@ -93,7 +128,10 @@ class KbshCompleterTest {
 
     @Test
     void subcommandsComeWithWhatTheyDo() {
-        Candidate add = candidates("waive ").stream().filter(c -> c.value().equals("add")).findFirst().orElseThrow();
+        Candidate add = candidates("waive ").stream()
+                .filter(c -> c.value().equals("add"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("accept a finding", add.descr());
     }
 
@@ -109,27 +147,36 @@ class KbshCompleterTest {
         assertEquals("Q254909", offered.get(0).value());
         assertEquals("WinSock Proxy client captures the MTA", offered.get(0).descr());
         assertEquals("articles with a check", offered.get(0).group());
-        assertEquals(List.of("Q200001", "Q254909"), offered.stream().map(Candidate::value).sorted().toList(),
+        assertEquals(
+                List.of("Q200001", "Q254909"),
+                offered.stream().map(Candidate::value).sorted().toList(),
                 "each id once");
     }
 
     @BeforeEach
     void setUp() throws Exception {
         // Never the system terminal: Surefire talks to the test JVM over its standard input.
-        terminal = new DumbTerminal("test", "dumb", InputStream.nullInputStream(), OutputStream.nullOutputStream(),
-                StandardCharsets.UTF_8);
+        terminal = new DumbTerminal(
+                "test", "dumb", InputStream.nullInputStream(), OutputStream.nullOutputStream(), StandardCharsets.UTF_8);
         ArticleStore store = Mockito.mock(ArticleStore.class);
-        Mockito.when(store.idsStartingWith("Q1870", 200)).thenReturn(List.of(new ArticleId(187025), new ArticleId(187030)));
+        Mockito.when(store.idsStartingWith("Q1870", 200))
+                .thenReturn(List.of(new ArticleId(187025), new ArticleId(187030)));
         CommandContext context = Mockito.mock(CommandContext.class);
         Mockito.when(context.articles()).thenReturn(store);
-        Mockito.when(store.idsStartingWith("Q2", 200)).thenReturn(List.of(new ArticleId(254909), new ArticleId(200001)));
+        Mockito.when(store.idsStartingWith("Q2", 200))
+                .thenReturn(List.of(new ArticleId(254909), new ArticleId(200001)));
         Mockito.when(store.find(new ArticleId(200001))).thenReturn(Optional.empty());
         io.kbsh.rules.ArticleCheck check = Mockito.mock(io.kbsh.rules.ArticleCheck.class);
-        Mockito.when(check.article()).thenReturn(new io.kbsh.model.article.ArticleBrief(new ArticleId(254909),
-                "WinSock Proxy client captures the MTA", List.of(), "s"));
-        CommandRegistry registry = CommandRegistry.build(List.of(new Demo(), new Waive(), new io.kbsh.shell.builtin.VersionCommand()), PluginSet.empty());
-        completer = new KbshCompleter(registry, () -> context,
-                new CompletionSources(() -> List.of("server:NWMAIL1", "connector:x400-hq-plant"), () -> List.of(check)));
+        Mockito.when(check.article())
+                .thenReturn(new io.kbsh.model.article.ArticleBrief(
+                        new ArticleId(254909), "WinSock Proxy client captures the MTA", List.of(), "s"));
+        CommandRegistry registry = CommandRegistry.build(
+                List.of(new Demo(), new Waive(), new io.kbsh.shell.builtin.VersionCommand()), PluginSet.empty());
+        completer = new KbshCompleter(
+                registry,
+                () -> context,
+                new CompletionSources(
+                        () -> List.of("server:NWMAIL1", "connector:x400-hq-plant"), () -> List.of(check)));
         reader = LineReaderBuilder.builder().terminal(terminal).parser(parser).build();
     }
 

@@ -39,19 +39,32 @@ class PagedListingsTest {
         assumeTrue(Tmux.available(), "tmux is not installed");
         Articles archive = Articles.in(dir.resolve("archive"));
         for (int i = 0; i < 60; i++) {
-            archive.write(920000 + i, "XCON: Queue article number " + i, "Microsoft Exchange", "5.5",
+            archive.write(
+                    920000 + i,
+                    "XCON: Queue article number " + i,
+                    "Microsoft Exchange",
+                    "5.5",
                     "SYMPTOMS\n========\n\nMessages wait in the outbound queue.\n");
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Kbsh.run(new Kbsh.Launch(new String[] {"--home", dir.resolve("home").toString(), "-c",
-                "import " + archive.root()}, new ByteArrayInputStream(new byte[0]),
+        int status = Kbsh.run(new Kbsh.Launch(
+                new String[] {"--home", dir.resolve("home").toString(), "-c", "import " + archive.root()},
+                new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, Optional.empty(), dir));
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(),
+                false,
+                Optional.empty(),
+                dir));
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
     }
 
     private Tmux kbsh(int columns, int rows) throws Exception {
-        Tmux t = Tmux.start(columns, rows, dir, PseudoTerminal.kbshCommand("--home", dir.resolve("home").toString()));
+        Tmux t = Tmux.start(
+                columns,
+                rows,
+                dir,
+                PseudoTerminal.kbshCommand("--home", dir.resolve("home").toString()));
         t.awaitPrompt(Repl.PROMPT);
         return t;
     }
@@ -84,7 +97,8 @@ class PagedListingsTest {
             t.press("G");
             List<String> end = t.await("the end", s -> statusLine(s).contains("(END)"));
             assertEquals(first.get(0), end.get(0));
-            assertTrue(end.stream().anyMatch(l -> l.startsWith("1-50 of 60 articles; more: search --page 2")),
+            assertTrue(
+                    end.stream().anyMatch(l -> l.startsWith("1-50 of 60 articles; more: search --page 2")),
                     String.join("\n", end));
 
             // A search from the start finds a row of the second screen and brings it up under the header.
@@ -125,7 +139,8 @@ class PagedListingsTest {
             t.type("search queue --limit 50").press("Enter");
             t.await("the pager", s -> statusLine(s).contains("lines 1-10 of 51"));
             t.resize(60, 20);
-            List<String> resized = t.await("the taller window", s -> s.size() == 20 && statusLine(s).contains("lines 1-18"));
+            List<String> resized = t.await(
+                    "the taller window", s -> s.size() == 20 && statusLine(s).contains("lines 1-18"));
             assertTrue(resized.get(0).startsWith("ARTICLE   DATE        TITLE"), String.join("\n", resized));
             resized.forEach(l -> assertTrue(l.length() <= 60, "wider than the window: " + l));
             t.type("q");
@@ -140,7 +155,9 @@ class PagedListingsTest {
             t.type("search queue --limit 5").press("Enter");
             List<String> screen = t.awaitText("1-5 of 60 articles");
             t.awaitPrompt(Repl.PROMPT);
-            assertTrue(screen.stream().anyMatch(l -> l.startsWith("ARTICLE   DATE        TITLE")), String.join("\n", screen));
+            assertTrue(
+                    screen.stream().anyMatch(l -> l.startsWith("ARTICLE   DATE        TITLE")),
+                    String.join("\n", screen));
             assertFalse(screen.stream().anyMatch(l -> l.contains(STATUS)), "no pager for what fits");
             leave(t);
         }

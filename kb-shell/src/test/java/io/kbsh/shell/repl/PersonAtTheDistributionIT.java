@@ -44,7 +44,8 @@ class PersonAtTheDistributionIT {
         }
         assertTrue(Files.readString(ini, StandardCharsets.ISO_8859_1).contains("[EMSMTA]"), "the answer was taken");
         List<String> history = Files.readAllLines(home().resolve("history")).stream()
-                .map(l -> l.substring(l.indexOf(':') + 1)).toList();
+                .map(l -> l.substring(l.indexOf(':') + 1))
+                .toList();
         assertEquals(List.of("ini apply mspclnt-bypass --file Mspclnt.ini", "exit"), history);
     }
 
@@ -80,18 +81,23 @@ class PersonAtTheDistributionIT {
             t.typeKeyByKey("exit\r");
             assertEquals(0, t.exitStatus(), t.text());
         }
-        assertTrue(Files.readString(scratch.resolve("collected/NWMAIL1/Mspclnt.ini"), StandardCharsets.ISO_8859_1)
-                .contains("[EMSMTA]"), "the fix went to the scratch copy");
-        assertEquals(new String(before, StandardCharsets.ISO_8859_1),
-                new String(Files.readAllBytes(bundledIni), StandardCharsets.ISO_8859_1), "the distribution's copy is untouched");
+        assertTrue(
+                Files.readString(scratch.resolve("collected/NWMAIL1/Mspclnt.ini"), StandardCharsets.ISO_8859_1)
+                        .contains("[EMSMTA]"),
+                "the fix went to the scratch copy");
+        assertEquals(
+                new String(before, StandardCharsets.ISO_8859_1),
+                new String(Files.readAllBytes(bundledIni), StandardCharsets.ISO_8859_1),
+                "the distribution's copy is untouched");
     }
 
     @Test
     void anExplicitEnvironmentIsNotReplacedByTheExample() throws Exception {
         Path site = dir.resolve("mine.json");
         Files.copy(DIST.resolve("examples/site-healthy.json"), site);
-        try (PseudoTerminal t = PseudoTerminal.kbsh(200, 50, dir, "--home", home().toString(),
-                "--init", "env load mine.json").await(Repl.PROMPT)) {
+        try (PseudoTerminal t = PseudoTerminal.kbsh(
+                        200, 50, dir, "--home", home().toString(), "--init", "env load mine.json")
+                .await(Repl.PROMPT)) {
             assertTrue(t.text().contains("Loaded " + site), t.text());
             assertFalse(t.text().contains("example site"), t.text());
             t.typeKeyByKey("exit\r");
@@ -101,20 +107,30 @@ class PersonAtTheDistributionIT {
 
     @Test
     void batchModeNeverLoadsTheExampleAndLoadingItExplicitlyUsesTheScratchCopy() throws Exception {
-        Process p = new ProcessBuilder(DIST.resolve("bin/kbsh").toString(), "--home", home().toString(), "-c",
-                "env show").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        DIST.resolve("bin/kbsh").toString(), "--home", home().toString(), "-c", "env show")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, p.waitFor(), out);
         assertTrue(out.contains("no environment loaded"), out);
         assertFalse(Files.exists(home().resolve("example")), "nothing copied in batch mode");
 
         Path checkout = DIST.resolve("examples/site-q254909-q187225.json");
-        Process load = new ProcessBuilder(DIST.resolve("bin/kbsh").toString(), "--home", home().toString(), "-c",
-                "env load '" + checkout + "'").redirectErrorStream(true).start();
+        Process load = new ProcessBuilder(
+                        DIST.resolve("bin/kbsh").toString(),
+                        "--home",
+                        home().toString(),
+                        "-c",
+                        "env load '" + checkout + "'")
+                .redirectErrorStream(true)
+                .start();
         String loaded = new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, load.waitFor(), loaded);
-        assertTrue(loaded.contains(checkout + " is the bundled example: loading its scratch copy "
-                + home().resolve("example/site-q254909-q187225.json")), loaded);
+        assertTrue(
+                loaded.contains(checkout + " is the bundled example: loading its scratch copy "
+                        + home().resolve("example/site-q254909-q187225.json")),
+                loaded);
     }
 
     @Test
@@ -127,14 +143,21 @@ class PersonAtTheDistributionIT {
         assertFalse(own.contains("bundled example"), own);
 
         String checkout = loadInBatch(site, mine);
-        assertTrue(checkout.contains(site + " is the bundled example: loading its scratch copy "
-                + home().resolve("example/site-q254909-q187225.json")), checkout);
+        assertTrue(
+                checkout.contains(site + " is the bundled example: loading its scratch copy "
+                        + home().resolve("example/site-q254909-q187225.json")),
+                checkout);
     }
 
     /** {@code env load FILE} in batch mode; {@code sourceExamples} is what the checkout's ./kbsh exports. */
     private String loadInBatch(Path file, Path sourceExamples) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(DIST.resolve("bin/kbsh").toString(), "--home", home().toString(), "-c",
-                "env load '" + file + "'").redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        DIST.resolve("bin/kbsh").toString(),
+                        "--home",
+                        home().toString(),
+                        "-c",
+                        "env load '" + file + "'")
+                .redirectErrorStream(true);
         pb.environment().remove("KBSH_SOURCE_EXAMPLES");
         if (sourceExamples != null) {
             pb.environment().put("KBSH_SOURCE_EXAMPLES", sourceExamples.toString());

@@ -38,14 +38,23 @@ class PersonAtThePromptTest {
     }
 
     private void importLongArticle() throws Exception {
-        batch("import " + Articles.in(dir.resolve("archive")).writeLong(900100, "A long article", 200).root());
+        batch("import "
+                + Articles.in(dir.resolve("archive"))
+                        .writeLong(900100, "A long article", 200)
+                        .root());
     }
 
     private void batch(String commands) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Kbsh.run(new Kbsh.Launch(new String[] {"--home", home().toString(), "-c", commands},
-                new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, Optional.empty(), dir));
+        int status = Kbsh.run(new Kbsh.Launch(
+                new String[] {"--home", home().toString(), "-c", commands},
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(),
+                false,
+                Optional.empty(),
+                dir));
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
     }
 
@@ -64,7 +73,8 @@ class PersonAtThePromptTest {
         }
         // The history file holds each line exactly as the line reader handed it to the shell.
         List<String> history = Files.readAllLines(home().resolve("history")).stream()
-                .map(l -> l.substring(l.indexOf(':') + 1).replace("\\\\", "\\")).toList();
+                .map(l -> l.substring(l.indexOf(':') + 1).replace("\\\\", "\\"))
+                .toList();
         assertEquals(List.of("ini show C:\\Exchsrvr\\Bin\\Wspcfg.ini", line.toString(), "exit"), history);
     }
 
@@ -84,7 +94,8 @@ class PersonAtThePromptTest {
             assertEquals(0, t.exitStatus(), t.text());
             assertFalse(t.text().contains("Exception"), t.text());
             assertFalse(t.text().contains("IOError"), t.text());
-            assertFalse(t.text().contains("interrupted"), "leaving the pager is not an interrupted command: " + t.text());
+            assertFalse(
+                    t.text().contains("interrupted"), "leaving the pager is not an interrupted command: " + t.text());
         }
     }
 
@@ -109,7 +120,8 @@ class PersonAtThePromptTest {
             t.ctrlD();
             assertEquals(0, t.exitStatus(), t.text());
         }
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home().resolve("history"))));
+        assertEquals(
+                "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home().resolve("history"))));
     }
 
     @Test
@@ -134,7 +146,9 @@ class PersonAtThePromptTest {
     void aHistoryFileThatIsADirectoryIsAWarningAndTheShellRuns() throws Exception {
         Files.createDirectories(home().resolve("history"));
         try (PseudoTerminal t = kbsh(120, 30)) {
-            assertTrue(t.text().contains("history file " + home().resolve("history") + " is not a regular file"), t.text());
+            assertTrue(
+                    t.text().contains("history file " + home().resolve("history") + " is not a regular file"),
+                    t.text());
             assertTrue(t.enter("version").contains("(API"), t.text());
             assertTrue(t.enter("version").contains("(API"), t.text());
             t.ctrlD();
@@ -184,9 +198,14 @@ class PersonAtThePromptTest {
 
     @Test
     void aSearchWithASlashTypedAtThePromptFindsItsArticle() throws Exception {
-        Articles archive = Articles.in(dir.resolve("archive")).writeExchangeFixLists().write(900003,
-                "XCON: Socket errors on the X.400 connector", "Microsoft Exchange", "5.5",
-                "The MTA reports socket errors on an X.400 connector over TCP/IP.\n");
+        Articles archive = Articles.in(dir.resolve("archive"))
+                .writeExchangeFixLists()
+                .write(
+                        900003,
+                        "XCON: Socket errors on the X.400 connector",
+                        "Microsoft Exchange",
+                        "5.5",
+                        "The MTA reports socket errors on an X.400 connector over TCP/IP.\n");
         batch("import " + archive.root());
         try (PseudoTerminal t = kbsh(120, 30)) {
             String found = t.enter("search X.400 connector TCP/IP");
@@ -205,8 +224,9 @@ class PersonAtThePromptTest {
 
     @Test
     void aSlowProbeSaysItIsWaitingAndCtrlCDrawsNoVerdict() throws Exception {
-        try (java.net.DatagramSocket mute = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"));
-             PseudoTerminal t = kbsh(120, 30)) {
+        try (java.net.DatagramSocket mute =
+                        new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"));
+                PseudoTerminal t = kbsh(120, 30)) {
             int mark = t.mark();
             t.typeKeyByKey("probe mx slow.kbsh.test --dns 127.0.0.1:" + mute.getLocalPort() + "\r");
             t.await("waiting for the MX hosts of slow.kbsh.test");

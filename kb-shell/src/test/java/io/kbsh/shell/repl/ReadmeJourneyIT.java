@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's journey at the kbsh prompt, as a new user takes it, in a real terminal emulator (tmux) at
@@ -30,8 +30,10 @@ class ReadmeJourneyIT {
 
     /** What a question of kbsh's ends with; the journey answers yes. */
     private static final String QUESTION = "[y/N]";
+
     private static final Pattern JSON_LINE = Pattern.compile("\\s*(\"[^\"]*\" : .*|[\\[\\]{}],?)");
-    private static final Pattern TRACE = Pattern.compile("(?m)^\\s+at [\\w.$]+\\(|\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error)\\b");
+    private static final Pattern TRACE =
+            Pattern.compile("(?m)^\\s+at [\\w.$]+\\(|\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error)\\b");
 
     @TempDir
     Path dir;
@@ -84,7 +86,11 @@ class ReadmeJourneyIT {
         Path archive = archive();
         Files.writeString(dir.resolve("Wspcfg.ini"), "[Common]\r\nLocalBindTcpPorts=\r\n");
         List<String> problems = new ArrayList<>();
-        try (Tmux t = Tmux.start(columns, rows, dir, PseudoTerminal.kbshCommand("--home", dir.resolve("home").toString()))) {
+        try (Tmux t = Tmux.start(
+                columns,
+                rows,
+                dir,
+                PseudoTerminal.kbshCommand("--home", dir.resolve("home").toString()))) {
             t.awaitPrompt(Repl.PROMPT);
             for (String command : journey(examples, archive)) {
                 t.type(command).press("Enter");
@@ -100,13 +106,16 @@ class ReadmeJourneyIT {
             for (String line : transcript) {
                 // A typed command wraps as the person types it; what kbsh prints must fit.
                 // JSON (check --json) is printed verbatim by design: wrapped, a copied document would not parse.
-                if (line.length() > columns && !line.startsWith(Repl.PROMPT) && !JSON_LINE.matcher(line).matches()) {
+                if (line.length() > columns
+                        && !line.startsWith(Repl.PROMPT)
+                        && !JSON_LINE.matcher(line).matches()) {
                     problems.add("wider than " + columns + " columns (" + line.length() + "): " + line);
                 }
             }
             assertTrue(problems.isEmpty(), String.join("\n", problems) + "\n--- the session:\n" + all);
             for (String command : List.of("plugins", "fix apply Q254909", "search queue", "bugs exchange 5.5 SP1")) {
-                assertTrue(all.contains("kbsh> " + command.substring(0, Math.min(command.length(), columns - 7))),
+                assertTrue(
+                        all.contains("kbsh> " + command.substring(0, Math.min(command.length(), columns - 7))),
                         command + " was typed");
             }
         }
@@ -117,7 +126,9 @@ class ReadmeJourneyIT {
         while (true) {
             List<String> screen = t.await("the prompt, a question or a pager after '" + command + "'", s -> {
                 try {
-                    return t.alternateScreen() || t.cursorRow().endsWith(QUESTION) || t.cursorRow().equals("kbsh>");
+                    return t.alternateScreen()
+                            || t.cursorRow().endsWith(QUESTION)
+                            || t.cursorRow().equals("kbsh>");
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -151,11 +162,19 @@ class ReadmeJourneyIT {
     /** A small archive of the test's own: the fix lists, the README's MX article and enough to page. */
     private Path archive() throws Exception {
         Articles a = Articles.in(dir.resolve("archive")).writeExchangeFixLists();
-        a.write(166604, "XFOR: IMS Behind Firewall Fails to Deliver Mail to Second MX Record", "Microsoft Exchange", "5.5",
+        a.write(
+                166604,
+                "XFOR: IMS Behind Firewall Fails to Deliver Mail to Second MX Record",
+                "Microsoft Exchange",
+                "5.5",
                 "SYMPTOMS\n========\n\nMail waits for the first MX host and never tries the second MX record.\n");
         for (int i = 0; i < 60; i++) {
-            a.write(930000 + i, "XCON: Queue article number " + i + " about a message queue that grows on the MTA",
-                    "Microsoft Exchange", "5.5", "SYMPTOMS\n========\n\nMessages wait in the outbound queue.\n");
+            a.write(
+                    930000 + i,
+                    "XCON: Queue article number " + i + " about a message queue that grows on the MTA",
+                    "Microsoft Exchange",
+                    "5.5",
+                    "SYMPTOMS\n========\n\nMessages wait in the outbound queue.\n");
         }
         return a.root();
     }

@@ -53,9 +53,18 @@ class ReplTest {
 
     /** Blocks until interrupted, as a long probe or import would. */
     private final class BlockCommand implements ShellCommand {
-        public String name() { return "block"; }
-        public String description() { return "wait until interrupted"; }
-        public String usage() { return "block"; }
+        public String name() {
+            return "block";
+        }
+
+        public String description() {
+            return "wait until interrupted";
+        }
+
+        public String usage() {
+            return "block";
+        }
+
         public int run(CommandContext context, List<String> arguments) {
             blocking.countDown();
             try {
@@ -67,11 +76,13 @@ class ReplTest {
         }
     }
 
-    private record Session(PipedOutputStream keyboard, ByteArrayOutputStream screen, CompletableFuture<Integer> status) {
+    private record Session(
+            PipedOutputStream keyboard, ByteArrayOutputStream screen, CompletableFuture<Integer> status) {
         /** Waits until the screen shows {@code text} {@code count} times. */
         void await(String text, int count) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (screen.toString(StandardCharsets.UTF_8).split(java.util.regex.Pattern.quote(text), -1).length - 1 < count) {
+            while (screen.toString(StandardCharsets.UTF_8).split(java.util.regex.Pattern.quote(text), -1).length - 1
+                    < count) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("'" + text + "' not shown " + count + " time(s) in: " + screen);
                 }
@@ -91,13 +102,14 @@ class ReplTest {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         Terminal terminal = new ExternalTerminal("test", "xterm", in, screen, StandardCharsets.UTF_8);
         terminal.setSize(new Size(200, 50));
-        List<ShellCommand> commands = new java.util.ArrayList<>(List.of(new BlockCommand(), new VersionCommand(), ExitCommand.exit()));
+        List<ShellCommand> commands =
+                new java.util.ArrayList<>(List.of(new BlockCommand(), new VersionCommand(), ExitCommand.exit()));
         commands.addAll(List.of(more));
         CommandRegistry registry = CommandRegistry.build(commands, PluginSet.empty());
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> {
             try (terminal) {
-                return Repl.run(terminal, registry, home, Optional.empty(),
-                        io -> new ShellContext(io, home, home, false));
+                return Repl.run(
+                        terminal, registry, home, Optional.empty(), io -> new ShellContext(io, home, home, false));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -162,12 +174,18 @@ class ReplTest {
         Contributions contributions = new Contributions() {
             @Override
             public <T> List<Contribution<T>> of(Class<T> spi) {
-                return spi == ArticleCheck.class ? List.of(new Contribution<>(Optional.empty(), spi.cast(endless))) : List.of();
+                return spi == ArticleCheck.class
+                        ? List.of(new Contribution<>(Optional.empty(), spi.cast(endless)))
+                        : List.of();
             }
         };
         CheckSession session = new CheckSession();
-        session.load(home.resolve("env.json"), Environment.builder().organisation("t")
-                .server(Server.builder("S1", ReleaseLevel.parse("5.5")).build()).build());
+        session.load(
+                home.resolve("env.json"),
+                Environment.builder()
+                        .organisation("t")
+                        .server(Server.builder("S1", ReleaseLevel.parse("5.5")).build())
+                        .build());
         Session s = start(new CheckCommand(session, new CheckEngine(contributions)));
         try {
             s.type("check\r");

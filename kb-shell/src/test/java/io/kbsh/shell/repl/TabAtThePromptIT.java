@@ -31,7 +31,11 @@ class TabAtThePromptIT {
     private Tmux kbsh() throws Exception {
         assumeTrue(Tmux.available(), "tmux is not installed");
         assertTrue(PseudoTerminal.packaged(), "Failsafe names the distribution (kbsh.distribution)");
-        Tmux t = Tmux.start(160, 40, dir, PseudoTerminal.kbshCommand("--home", dir.resolve("home").toString()));
+        Tmux t = Tmux.start(
+                160,
+                40,
+                dir,
+                PseudoTerminal.kbshCommand("--home", dir.resolve("home").toString()));
         t.awaitPrompt(Repl.PROMPT);
         return t;
     }
@@ -75,7 +79,8 @@ class TabAtThePromptIT {
             t.press(KILL_LINE);
             t.await("an empty line", s -> s.stream().noneMatch(l -> l.contains("--starttls")));
             List<String> rfc1006 = expect(t, "probe rfc1006 host --\t", "--calling-tsel");
-            assertFalse(String.join("\n", rfc1006).contains("--starttls"), "smtp's option is not rfc1006's: " + rfc1006);
+            assertFalse(
+                    String.join("\n", rfc1006).contains("--starttls"), "smtp's option is not rfc1006's: " + rfc1006);
             leave(t);
         }
     }
@@ -103,8 +108,8 @@ class TabAtThePromptIT {
 
     @Test
     void waiveRemoveOffersTheWaiversThatExist() throws Exception {
-        PackagedKbsh.Run added = new PackagedKbsh(dir).run(
-                "waive add Q187225 server:NWMAIL1 --until 2099-01-01 --reason 'SP1 is scheduled'", 60);
+        PackagedKbsh.Run added = new PackagedKbsh(dir)
+                .run("waive add Q187225 server:NWMAIL1 --until 2099-01-01 --reason 'SP1 is scheduled'", 60);
         assertEquals(0, added.status(), added.err());
         try (Tmux t = kbsh()) {
             // Q187225 is the only waived article: Tab completes it at once, then its one object.
@@ -129,7 +134,9 @@ class TabAtThePromptIT {
     void theNextArgumentIsHintedAndHistoryIsSuggested() throws Exception {
         try (Tmux t = kbsh()) {
             t.type("fix plan ");
-            t.await("the hint", s -> cursorRow(t).equals("kbsh> fix plan [ARTICLE...] [--object KIND:ID] [--file FILE]"));
+            t.await(
+                    "the hint",
+                    s -> cursorRow(t).equals("kbsh> fix plan [ARTICLE...] [--object KIND:ID] [--file FILE]"));
             t.press(KILL_LINE);
             t.type("bugs ");
             t.await("the hint", s -> cursorRow(t).equals("kbsh> bugs PRODUCT VERSION [SPn] [--json]"));
@@ -148,7 +155,9 @@ class TabAtThePromptIT {
             t.await("the suggestion again", s -> cursorRow(t).startsWith("kbsh> version"));
             // End of line takes it too (Ctrl-E: tmux's End key sequence is not one JLine binds for every TERM).
             t.press("C-e", "Enter");
-            t.await("a second version", s -> s.stream().filter(l -> l.contains("(API")).count() == 2);
+            t.await(
+                    "a second version",
+                    s -> s.stream().filter(l -> l.contains("(API")).count() == 2);
             leave(t);
         }
     }

@@ -36,19 +36,30 @@ class DiagnoseHtmlIT {
                                  "remoteMta": "127.0.0.1"}]}
                 """);
         Path html = dir.resolve("diagnose.html");
-        Process p = new ProcessBuilder(DIST.resolve("bin/kbsh").toString(), "--home", dir.resolve("home").toString(),
-                "-c", "diagnose --env " + env + " --timeout 10 --html " + html)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        Process p = new ProcessBuilder(
+                        DIST.resolve("bin/kbsh").toString(),
+                        "--home",
+                        dir.resolve("home").toString(),
+                        "-c",
+                        "diagnose --env " + env + " --timeout 10 --html " + html)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "kbsh did not finish");
         String out = Files.readString(dir.resolve("out.txt"));
         assertEquals(0, p.exitValue(), out);
 
         Document doc = Jsoup.parse(html.toFile(), "UTF-8");
         assertFalse(doc.select("#probes li").isEmpty(), "the probes diagnose ran are listed: " + out);
-        assertTrue(doc.select("#probes").text().contains("127.0.0.1:102"), doc.select("#probes").text());
+        assertTrue(
+                doc.select("#probes").text().contains("127.0.0.1:102"),
+                doc.select("#probes").text());
         Element probeEdge = doc.select("svg.site-graph g.edge.reach").stream()
-                .filter(g -> g.attr("data-id").equals("probe:remote:127.0.0.1")).findFirst().orElseThrow();
+                .filter(g -> g.attr("data-id").equals("probe:remote:127.0.0.1"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(probeEdge.text().startsWith("probe: 102 "), probeEdge.text());
-        assertTrue(doc.select("article.finding").stream().anyMatch(f -> f.select("h3").text().startsWith("Q254909")));
+        assertTrue(doc.select("article.finding").stream()
+                .anyMatch(f -> f.select("h3").text().startsWith("Q254909")));
     }
 }

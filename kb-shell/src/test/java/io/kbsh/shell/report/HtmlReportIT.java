@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.kbsh.shell.testing.PackagedKbsh;
-import io.kbsh.shell.testing.PackagedKbsh.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kbsh.shell.testing.PackagedKbsh;
+import io.kbsh.shell.testing.PackagedKbsh.Run;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +88,9 @@ class HtmlReportIT {
         Document doc = Jsoup.parse(html.toFile(), "UTF-8");
 
         // Self-contained: nothing is fetched, styles are inline.
-        assertTrue(doc.select("script[src], link, img[src^=http], iframe").isEmpty(), doc.select("script[src], link").toString());
+        assertTrue(
+                doc.select("script[src], link, img[src^=http], iframe").isEmpty(),
+                doc.select("script[src], link").toString());
         assertFalse(doc.html().contains("http://") && !doc.html().contains("http://www.w3.org/2000/svg"));
         assertEquals(1, doc.select("head style").size());
         assertEquals(1, doc.select("svg.site-graph").size(), "the picture is inline SVG");
@@ -105,7 +107,9 @@ class HtmlReportIT {
         int findings = report.path("findings").size();
         assertEquals(findings, doc.select("article.finding").size());
         if (findings == 0) {
-            assertTrue(doc.select("#findings").text().contains("No findings"), doc.select("#findings").text());
+            assertTrue(
+                    doc.select("#findings").text().contains("No findings"),
+                    doc.select("#findings").text());
             assertTrue(marked(doc, "shape").isEmpty());
         }
         for (Element f : doc.select("article.finding")) {
@@ -133,10 +137,15 @@ class HtmlReportIT {
         assertEquals(0, kbsh("check --env " + env + " --html " + html).status());
         Document doc = Jsoup.parse(html.toFile(), "UTF-8");
         Element q254909 = doc.select("article.finding").stream()
-                .filter(f -> f.select("h3").text().startsWith("Q254909")).findFirst().orElseThrow();
+                .filter(f -> f.select("h3").text().startsWith("Q254909"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(q254909.hasClass("state-critical"));
-        assertEquals(List.of("+[EMSMTA]", "+Disable=1"), q254909.select("pre.diff .diff-add").eachText());
-        assertTrue(q254909.select("details .article-text").text().length() > 20, "the article's text is one click away");
+        assertEquals(
+                List.of("+[EMSMTA]", "+Disable=1"),
+                q254909.select("pre.diff .diff-add").eachText());
+        assertTrue(
+                q254909.select("details .article-text").text().length() > 20, "the article's text is one click away");
         assertTrue(doc.select("#obj-server-NWMAIL1").text().contains("Q254909"));
     }
 
@@ -154,7 +163,8 @@ class HtmlReportIT {
         Run run = kbsh("check --env " + env + " --html " + html);
         assertEquals(0, run.status(), run.err());
         Document doc = Jsoup.parse(html.toFile(), "UTF-8");
-        assertTrue(doc.select("script, img").isEmpty(), doc.select("script, img").toString());
+        assertTrue(
+                doc.select("script, img").isEmpty(), doc.select("script, img").toString());
         assertTrue(doc.title().contains("</title><script>alert(1)</script>"), doc.title());
         assertTrue(doc.select("svg.site-graph").text().contains("<script>alert(2)</script>"));
     }
@@ -162,7 +172,9 @@ class HtmlReportIT {
     @Test
     void aBrowserDrawsThePictureWithTheFailingNodesColour() throws Exception {
         Optional<Path> chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-                .map(Path::of).filter(Files::isExecutable).findFirst();
+                .map(Path::of)
+                .filter(Files::isExecutable)
+                .findFirst();
         if (chromium.isEmpty()) {
             System.out.println("HtmlReportIT: skipped the browser test: no Chromium (apt-get install chromium)");
         }
@@ -170,8 +182,11 @@ class HtmlReportIT {
         Path ex = examples();
         Path failing = dir.resolve("failing.html");
         Path healthy = dir.resolve("healthy.html");
-        assertEquals(0, kbsh("check --env " + ex.resolve("site-q254909-q187225.json") + " --html " + failing
-                + "; check --env " + ex.resolve("site-healthy.json") + " --html " + healthy).status());
+        assertEquals(
+                0,
+                kbsh("check --env " + ex.resolve("site-q254909-q187225.json") + " --html " + failing + "; check --env "
+                                + ex.resolve("site-healthy.json") + " --html " + healthy)
+                        .status());
 
         BufferedImage bad = screenshot(chromium.get(), failing);
         BufferedImage good = screenshot(chromium.get(), healthy);
@@ -184,11 +199,23 @@ class HtmlReportIT {
 
     private BufferedImage screenshot(Path chromium, Path html) throws Exception {
         Path png = dir.resolve(html.getFileName() + ".png");
-        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + dir.resolve("chromium-" + html.getFileName()),
-                "--window-size=1400,1200", "--screenshot=" + png, html.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        chromium.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + dir.resolve("chromium-" + html.getFileName()),
+                        "--window-size=1400,1200",
+                        "--screenshot=" + png,
+                        html.toUri().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("chromium.log").toFile())
+                .start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "Chromium did not finish");
         BufferedImage image = ImageIO.read(png.toFile());
         assertTrue(image.getWidth() > 0 && image.getHeight() > 0);

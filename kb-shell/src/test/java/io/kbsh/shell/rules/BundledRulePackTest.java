@@ -34,19 +34,23 @@ class BundledRulePackTest {
 
     /** The pack's sources, beside kb-shell in the reactor. */
     static final Path SOURCES = Path.of(System.getProperty("basedir", "."))
-            .resolve("../plugins/rules-exchange/src/main/resources/" + RuleFormat.JAR_FOLDER).normalize();
+            .resolve("../plugins/rules-exchange/src/main/resources/" + RuleFormat.JAR_FOLDER)
+            .normalize();
 
     @TempDir
     Path dir;
 
     /** The pack as the build ships it: a JAR holding the rule folder. */
     private RulePack shippedPack() throws IOException, RuleException {
-        assertTrue(Files.isRegularFile(SOURCES.resolve(RuleFormat.MANIFEST)), "the bundled pack's manifest in " + SOURCES);
+        assertTrue(
+                Files.isRegularFile(SOURCES.resolve(RuleFormat.MANIFEST)), "the bundled pack's manifest in " + SOURCES);
         Path jar = dir.resolve("rules-exchange.jar");
-        try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file);
-             Stream<Path> files = Files.walk(SOURCES)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                ZipOutputStream zip = new ZipOutputStream(file);
+                Stream<Path> files = Files.walk(SOURCES)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(RuleFormat.JAR_FOLDER + SOURCES.relativize(f).toString().replace('\\', '/')));
+                zip.putNextEntry(new ZipEntry(
+                        RuleFormat.JAR_FOLDER + SOURCES.relativize(f).toString().replace('\\', '/')));
                 zip.write(Files.readAllBytes(f));
                 zip.closeEntry();
             }
@@ -64,7 +68,8 @@ class BundledRulePackTest {
         List<String> failures = new ArrayList<>();
         for (PackTests.Result r : results) {
             if (!r.passed()) {
-                failures.add(r.rule() + " \"" + r.test() + "\" (" + r.source() + "): " + String.join("; ", r.problems()));
+                failures.add(
+                        r.rule() + " \"" + r.test() + "\" (" + r.source() + "): " + String.join("; ", r.problems()));
             }
         }
         assertEquals(List.of(), failures);
@@ -79,15 +84,18 @@ class BundledRulePackTest {
             Lint.check(rule, ArticleStore.empty()).forEach(p -> problems.add(p.getMessage()));
             String file = rule.source().substring(rule.source().lastIndexOf('/') + 1);
             if (!file.equals(rule.article() + ".yaml")) {
-                problems.add(rule.source() + ": the rule for " + rule.article() + " belongs in " + rule.article() + ".yaml");
+                problems.add(
+                        rule.source() + ": the rule for " + rule.article() + " belongs in " + rule.article() + ".yaml");
             }
-            if (rule.spec().tests().stream().anyMatch(t -> t.environment() != null && t.environment().isTextual())) {
+            if (rule.spec().tests().stream()
+                    .anyMatch(t -> t.environment() != null && t.environment().isTextual())) {
                 problems.add(rule.source() + ": a rule in a JAR writes its test environments inline");
             }
         }
         assertEquals(List.of(), problems);
         try (Stream<Path> files = Files.list(SOURCES)) {
-            long ruleFiles = files.filter(f -> f.getFileName().toString().matches("Q\\d{6}\\.yaml")).count();
+            long ruleFiles = files.filter(f -> f.getFileName().toString().matches("Q\\d{6}\\.yaml"))
+                    .count();
             assertEquals(ruleFiles, pack.rules().size(), "every QNNNNNN.yaml is a rule of the pack");
         }
     }
@@ -105,10 +113,15 @@ class BundledRulePackTest {
         String text = Files.readString(rule);
         String expectation = "{object: \"server:EX1\", severity: warning, outcome: likely}";
         assertTrue(text.contains(expectation), expectation);
-        Files.writeString(rule, text.replace(expectation, "{object: \"server:EX1\", severity: error, outcome: likely}"));
-        List<PackTests.Result> failed = PackTests.run(RulePackReader.directory(copy, p -> Optional.empty()), ArticleStore.empty())
-                .stream().filter(r -> !r.passed()).toList();
+        Files.writeString(
+                rule, text.replace(expectation, "{object: \"server:EX1\", severity: error, outcome: likely}"));
+        List<PackTests.Result> failed =
+                PackTests.run(RulePackReader.directory(copy, p -> Optional.empty()), ArticleStore.empty()).stream()
+                        .filter(r -> !r.passed())
+                        .toList();
         assertEquals(1, failed.size(), failed.toString());
-        assertEquals(List.of("server:EX1: expected severity error, got warning"), failed.get(0).problems());
+        assertEquals(
+                List.of("server:EX1: expected severity error, got warning"),
+                failed.get(0).problems());
     }
 }

@@ -28,7 +28,9 @@ class RuleExpressionsTest {
 
     private List<PackTests.Result> run(String article, String rule) throws Exception {
         Path pack = Files.createDirectories(dir.resolve("pack"));
-        Files.writeString(pack.resolve("kbsh-pack.yaml"), "id: expressions\nname: Expressions\nversion: 1.0.0\nformat: 1\n",
+        Files.writeString(
+                pack.resolve("kbsh-pack.yaml"),
+                "id: expressions\nname: Expressions\nversion: 1.0.0\nformat: 1\n",
                 StandardCharsets.UTF_8);
         Files.writeString(pack.resolve(article + ".yaml"), rule, StandardCharsets.UTF_8);
         RulePack loaded = RulePackReader.directory(pack, p -> Optional.empty());
@@ -40,78 +42,97 @@ class RuleExpressionsTest {
     }
 
     private static String rule(String article, String forKind, String let, String when, String summary, String tests) {
-        return "article: " + article + "\ntitle: a test rule\nsummary: a rule of RuleExpressionsTest\nfor: " + forKind + "\n"
-                + "let:\n" + let + "outcomes:\n  - name: hit\n    when:\n      - cel: '" + when + "'\n    severity: warning\n"
+        return "article: " + article + "\ntitle: a test rule\nsummary: a rule of RuleExpressionsTest\nfor: " + forKind
+                + "\n"
+                + "let:\n" + let + "outcomes:\n  - name: hit\n    when:\n      - cel: '" + when
+                + "'\n    severity: warning\n"
                 + "    summary: \"" + summary + "\"\ntests:\n" + tests;
     }
 
     @Test
     void letValuesAreEvaluatedInTheOrderWrittenSoALaterOneUsesAnEarlierOne() throws Exception {
         // A chain of eight, each using the one before: in alphabetical or any hashed order it breaks.
-        List<PackTests.Result> results = run("Q900001", rule("Q900001", "server",
-                "  z: 'server.id.lowerAscii()'\n  m: 'z + \"-mail\"'\n  q: 'm + \"\"'\n  c: 'q + \"\"'\n"
-                        + "  k: 'c + \"\"'\n  e: 'k + \"\"'\n  h: 'e + \"\"'\n  a: 'h.upperAscii()'\n",
-                "a == \"MAIL1-MAIL\"", "{{a}}",
-                "  - name: the chain of lets\n    environment: {schemaVersion: 2, servers: [{id: Mail1, exchange: \"5.5\"}]}\n"
-                        + "    expect: [{object: \"server:Mail1\", summaryContains: \"MAIL1-MAIL\"}]\n"
-                        + "  - name: another id\n    environment: {schemaVersion: 2, servers: [{id: Other, exchange: \"5.5\"}]}\n"
-                        + "    expect: []\n"));
+        List<PackTests.Result> results = run(
+                "Q900001",
+                rule(
+                        "Q900001",
+                        "server",
+                        "  z: 'server.id.lowerAscii()'\n  m: 'z + \"-mail\"'\n  q: 'm + \"\"'\n  c: 'q + \"\"'\n"
+                                + "  k: 'c + \"\"'\n  e: 'k + \"\"'\n  h: 'e + \"\"'\n  a: 'h.upperAscii()'\n",
+                        "a == \"MAIL1-MAIL\"",
+                        "{{a}}",
+                        "  - name: the chain of lets\n    environment: {schemaVersion: 2, servers: [{id: Mail1, exchange: \"5.5\"}]}\n"
+                                + "    expect: [{object: \"server:Mail1\", summaryContains: \"MAIL1-MAIL\"}]\n"
+                                + "  - name: another id\n    environment: {schemaVersion: 2, servers: [{id: Other, exchange: \"5.5\"}]}\n"
+                                + "    expect: []\n"));
         assertEquals(2, results.size());
     }
 
     @Test
     void inPortsReadsNumbersAndRangesAndInNetMatchesAddressesAndPrefixes() throws Exception {
-        String env = "    environment:\n      schemaVersion: 2\n      servers: [{id: HQ1, addresses: [10.1.0.20, \"fd00::20\"], exchange: \"5.5\"}]\n"
-                + "      firewalls:\n        - id: fw\n          name: Edge\n          protects: [HQ1]\n          rules:\n";
-        List<PackTests.Result> results = run("Q900002", rule("Q900002", "server",
-                "  admitted: 'firewalls.exists(f, f.rules.exists(r, inPorts(r.ports, 102) && server.addresses.exists(a, inNet(a, r.to))))'\n",
-                "admitted", "{{server.id}} admits 102",
-                "  - name: a range and an IPv4 prefix\n" + env
-                        + "            - {from: any, to: 10.1.0.0/16, protocol: tcp, ports: [25, \"100-110\"]}\n"
-                        + "    expect: [{object: \"server:HQ1\"}]\n"
-                        + "  - name: an IPv6 prefix and a single port\n" + env
-                        + "            - {from: any, to: \"fd00:0:0:0:0:0:0:0/64\", protocol: tcp, ports: [102]}\n"
-                        + "    expect: [{object: \"server:HQ1\"}]\n"
-                        + "  - name: the exact address\n" + env
-                        + "            - {from: any, to: 10.1.0.20, protocol: tcp, ports: [102]}\n"
-                        + "    expect: [{object: \"server:HQ1\"}]\n"
-                        + "  - name: a range that stops short\n" + env
-                        + "            - {from: any, to: 10.1.0.0/16, protocol: tcp, ports: [\"103-110\"]}\n"
-                        + "    expect: []\n"
-                        + "  - name: a prefix that does not hold the address\n" + env
-                        + "            - {from: any, to: 10.1.1.0/24, protocol: tcp, ports: [102]}\n"
-                        + "    expect: []\n"
-                        + "  - name: a name is never looked up\n" + env
-                        + "            - {from: any, to: HQ1, protocol: tcp, ports: [102]}\n"
-                        + "    expect: []\n"));
+        String env =
+                "    environment:\n      schemaVersion: 2\n      servers: [{id: HQ1, addresses: [10.1.0.20, \"fd00::20\"], exchange: \"5.5\"}]\n"
+                        + "      firewalls:\n        - id: fw\n          name: Edge\n          protects: [HQ1]\n          rules:\n";
+        List<PackTests.Result> results = run(
+                "Q900002",
+                rule(
+                        "Q900002",
+                        "server",
+                        "  admitted: 'firewalls.exists(f, f.rules.exists(r, inPorts(r.ports, 102) && server.addresses.exists(a, inNet(a, r.to))))'\n",
+                        "admitted",
+                        "{{server.id}} admits 102",
+                        "  - name: a range and an IPv4 prefix\n" + env
+                                + "            - {from: any, to: 10.1.0.0/16, protocol: tcp, ports: [25, \"100-110\"]}\n"
+                                + "    expect: [{object: \"server:HQ1\"}]\n"
+                                + "  - name: an IPv6 prefix and a single port\n" + env
+                                + "            - {from: any, to: \"fd00:0:0:0:0:0:0:0/64\", protocol: tcp, ports: [102]}\n"
+                                + "    expect: [{object: \"server:HQ1\"}]\n"
+                                + "  - name: the exact address\n" + env
+                                + "            - {from: any, to: 10.1.0.20, protocol: tcp, ports: [102]}\n"
+                                + "    expect: [{object: \"server:HQ1\"}]\n"
+                                + "  - name: a range that stops short\n" + env
+                                + "            - {from: any, to: 10.1.0.0/16, protocol: tcp, ports: [\"103-110\"]}\n"
+                                + "    expect: []\n"
+                                + "  - name: a prefix that does not hold the address\n" + env
+                                + "            - {from: any, to: 10.1.1.0/24, protocol: tcp, ports: [102]}\n"
+                                + "    expect: []\n"
+                                + "  - name: a name is never looked up\n" + env
+                                + "            - {from: any, to: HQ1, protocol: tcp, ports: [102]}\n"
+                                + "    expect: []\n"));
         assertEquals(6, results.size());
     }
 
     @Test
     void dnsLookUpFactsAreVisibleByNameToEveryKind() throws Exception {
-        String env = "    environment:\n      schemaVersion: 2\n      servers: [{id: MAIL1, addresses: [10.0.0.25], exchange: \"5.5\"}]\n"
-                + "      domains: [{name: example.com, own: true}]\n";
-        String soa = "      - soa: example.com\n        servers:\n          - {server: 10.0.0.53, serial: 2001070201, primary: ns1.example.com}\n";
-        List<PackTests.Result> results = run("Q900003", rule("Q900003", "domain",
-                "  zone: '\"example.com\" in lookups.soa ? lookups.soa[\"example.com\"] : {}'\n",
-                "has(zone.behind) && size(zone.behind) == 1 && zone.behind[0] == \"10.0.0.54\""
-                        + " && lookups.ptr[\"10.0.0.25\"].names[0] == \"mail1.example.com\""
-                        + " && size(lookups.mx[\"probe.example.com\"].hosts) == 1",
-                "{{domain.name}}: {{zone.newestSerial}}",
-                "  - name: a secondary behind, a PTR name and MX hosts under the domain\n" + env
-                        + "    facts:\n" + soa
-                        + "          - {server: 10.0.0.54, serial: 2001060101, primary: ns1.example.com}\n"
-                        + "      - {ptr: 10.0.0.25, names: [mail1.example.com], confirmed: [mail1.example.com]}\n"
-                        + "      - {mx: probe.example.com, hosts: [{name: mx.example.com, preference: 10}]}\n"
-                        + "    expect: [{object: \"domain:example.com\", summaryContains: \"example.com: 2001070201\"}]\n"
-                        + "  - name: serials that agree\n" + env
-                        + "    facts:\n" + soa
-                        + "          - {server: 10.0.0.54, serial: 2001070201, primary: ns1.example.com}\n"
-                        + "      - {ptr: 10.0.0.25, names: [mail1.example.com]}\n"
-                        + "      - {mx: probe.example.com, hosts: [{name: mx.example.com, preference: 10}]}\n"
-                        + "    expect: []\n"
-                        + "  - name: no look-ups at all\n" + env
-                        + "    expect: []\n"));
+        String env =
+                "    environment:\n      schemaVersion: 2\n      servers: [{id: MAIL1, addresses: [10.0.0.25], exchange: \"5.5\"}]\n"
+                        + "      domains: [{name: example.com, own: true}]\n";
+        String soa =
+                "      - soa: example.com\n        servers:\n          - {server: 10.0.0.53, serial: 2001070201, primary: ns1.example.com}\n";
+        List<PackTests.Result> results = run(
+                "Q900003",
+                rule(
+                        "Q900003",
+                        "domain",
+                        "  zone: '\"example.com\" in lookups.soa ? lookups.soa[\"example.com\"] : {}'\n",
+                        "has(zone.behind) && size(zone.behind) == 1 && zone.behind[0] == \"10.0.0.54\""
+                                + " && lookups.ptr[\"10.0.0.25\"].names[0] == \"mail1.example.com\""
+                                + " && size(lookups.mx[\"probe.example.com\"].hosts) == 1",
+                        "{{domain.name}}: {{zone.newestSerial}}",
+                        "  - name: a secondary behind, a PTR name and MX hosts under the domain\n" + env
+                                + "    facts:\n" + soa
+                                + "          - {server: 10.0.0.54, serial: 2001060101, primary: ns1.example.com}\n"
+                                + "      - {ptr: 10.0.0.25, names: [mail1.example.com], confirmed: [mail1.example.com]}\n"
+                                + "      - {mx: probe.example.com, hosts: [{name: mx.example.com, preference: 10}]}\n"
+                                + "    expect: [{object: \"domain:example.com\", summaryContains: \"example.com: 2001070201\"}]\n"
+                                + "  - name: serials that agree\n" + env
+                                + "    facts:\n" + soa
+                                + "          - {server: 10.0.0.54, serial: 2001070201, primary: ns1.example.com}\n"
+                                + "      - {ptr: 10.0.0.25, names: [mail1.example.com]}\n"
+                                + "      - {mx: probe.example.com, hosts: [{name: mx.example.com, preference: 10}]}\n"
+                                + "    expect: []\n"
+                                + "  - name: no look-ups at all\n" + env
+                                + "    expect: []\n"));
         assertEquals(3, results.size());
         assertTrue(results.stream().allMatch(PackTests.Result::passed));
     }

@@ -68,19 +68,27 @@ class RuleLintTest {
         Path rule = rule("Q169113.yaml");
         replace(rule, "for: connector\n", "for: connector\nimpact: 0.7\n");
         replace(rule, "    severity: warning\n", "    severity: warning\n    scop: stated\n");
-        replace(rule, "  - name: seen\n    when:\n      - cel: 'events.exists(e, e.event == 9301 && e.source == \"MSExchangeMTA\")'\n",
+        replace(
+                rule,
+                "  - name: seen\n    when:\n      - cel: 'events.exists(e, e.event == 9301 && e.source == \"MSExchangeMTA\")'\n",
                 "  - name: seen\n");
         RecordingContext text = new RecordingContext(dir);
         assertEquals(ExitStatus.FAILED, lint(text, rule.toString()));
         List<String> lines = text.output().lines().toList();
-        assertEquals(List.of(
-                rule + ":" + lineOf(rule, "impact:") + ":1: rule Q169113: impact: unknown field 'impact' (expected one of: actions, applies,"
-                        + " article, fix, for, format, let, outcomes, products, summary, tests, title, verify, when)",
-                rule + ":" + lineOf(rule, "scop:") + ":5: rule Q169113: outcomes[1].scop: unknown field 'scop' (expected one of: evidence, fix,"
-                        + " name, scope, severity, summary, when)",
-                rule + ":" + lineOf(rule, "- name: likely") + ":5: rule Q169113: outcomes[1]: outcome likely is unreachable: outcome seen has"
-                        + " no conditions and comes first",
-                "1 rule file, 3 problems"), lines, text.output());
+        assertEquals(
+                List.of(
+                        rule + ":" + lineOf(rule, "impact:")
+                                + ":1: rule Q169113: impact: unknown field 'impact' (expected one of: actions, applies,"
+                                + " article, fix, for, format, let, outcomes, products, summary, tests, title, verify, when)",
+                        rule + ":" + lineOf(rule, "scop:")
+                                + ":5: rule Q169113: outcomes[1].scop: unknown field 'scop' (expected one of: evidence, fix,"
+                                + " name, scope, severity, summary, when)",
+                        rule + ":" + lineOf(rule, "- name: likely")
+                                + ":5: rule Q169113: outcomes[1]: outcome likely is unreachable: outcome seen has"
+                                + " no conditions and comes first",
+                        "1 rule file, 3 problems"),
+                lines,
+                text.output());
 
         RecordingContext json = new RecordingContext(dir);
         assertEquals(ExitStatus.FAILED, lint(json, rule.toString(), "--json"));
@@ -110,14 +118,18 @@ class RuleLintTest {
         Files.writeString(dir.resolve("pack/kbsh-pack.yaml"), "id: lint-pack\nname: Lint\nversion: 1.0.0\nformat: 1\n");
         Path good = Files.move(rule("Q169113.yaml"), dir.resolve("pack/Q169113.yaml"));
         Path bad = dir.resolve("pack/Q000002.yaml");
-        Files.writeString(bad, "article: Q000002\ntitle: t\nsummary: s\noutcomes:\n  - severity: warning\n    summary: [not, text]\n");
+        Files.writeString(
+                bad,
+                "article: Q000002\ntitle: t\nsummary: s\noutcomes:\n  - severity: warning\n    summary: [not, text]\n");
         replace(good, "{{server.cluster.virtualServer}}", "{{server.cluster.virtualName}}");
         RecordingContext ctx = new RecordingContext(dir);
         assertEquals(ExitStatus.FAILED, lint(ctx, dir.resolve("pack").toString()));
         String out = ctx.output();
         assertTrue(out.contains(bad + ":6:14: rule Q000002: outcomes[0].summary: wrong type: expected text"), out);
-        assertTrue(out.contains(good + ":" + lineOf(good, "virtualName") + ":9: rule Q169113: outcomes[0].evidence[0]:"
-                + " {{server.cluster.virtualName}}: server.cluster has no field 'virtualName'"), out);
+        assertTrue(
+                out.contains(good + ":" + lineOf(good, "virtualName") + ":9: rule Q169113: outcomes[0].evidence[0]:"
+                        + " {{server.cluster.virtualName}}: server.cluster has no field 'virtualName'"),
+                out);
         assertTrue(out.endsWith("2 rule files, 2 problems\n"), out);
     }
 
@@ -136,13 +148,19 @@ class RuleLintTest {
             replace(rule, "levels: [\"5.5 SP1\"]", "levels: [\"5.5 SP2\"]");
             RecordingContext ctx = new RecordingContext(dir).withService(ArticleStore.class, store);
             assertEquals(ExitStatus.FAILED, lint(ctx, rule.toString()));
-            assertTrue(ctx.output().contains(rule + ":" + lineOf(rule, "levels: [\"5.5 SP2\"]") + ":")
-                    && ctx.output().contains("rule Q187225: fix.levels[0]: the rule says 5.5 SP2, but Q242221 lists it under 5.5 SP1"
-                    + " (the archive wins unless the rule pins its level)"), ctx.output());
+            assertTrue(
+                    ctx.output().contains(rule + ":" + lineOf(rule, "levels: [\"5.5 SP2\"]") + ":")
+                            && ctx.output()
+                                    .contains(
+                                            "rule Q187225: fix.levels[0]: the rule says 5.5 SP2, but Q242221 lists it under 5.5 SP1"
+                                                    + " (the archive wins unless the rule pins its level)"),
+                    ctx.output());
 
             RecordingContext withoutArchive = new RecordingContext(dir);
-            assertEquals(ExitStatus.OK, lint(withoutArchive, rule.toString()), "without the index there is nothing to contradict: "
-                    + withoutArchive.output());
+            assertEquals(
+                    ExitStatus.OK,
+                    lint(withoutArchive, rule.toString()),
+                    "without the index there is nothing to contradict: " + withoutArchive.output());
 
             replace(rule, "  levels: [\"5.5 SP2\"]\n", "  levels: [\"5.5 SP2\"]\n  pinned: true\n");
             RecordingContext pinned = new RecordingContext(dir).withService(ArticleStore.class, store);

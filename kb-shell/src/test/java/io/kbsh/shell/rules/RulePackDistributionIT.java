@@ -71,13 +71,18 @@ class RulePackDistributionIT {
         JsonNode report = new ObjectMapper().readTree(check.out());
         assertTrue(report.get("articlesChecked").toString().contains("Q169113"), report.toString());
         List<String> found = new ArrayList<>();
-        report.get("findings").forEach(f -> found.add(f.get("article").asText() + " " + f.get("severity").asText() + " "
-                + f.path("plugin").asText()));
+        report.get("findings")
+                .forEach(f -> found.add(f.get("article").asText() + " "
+                        + f.get("severity").asText() + " " + f.path("plugin").asText()));
         assertTrue(found.contains("Q169113 warning example-rules"), found.toString());
 
         Run text = kbsh("check Q169113 --env " + env + " --fail-on warning");
         assertEquals(4, text.status(), text.err() + text.out());
-        assertTrue(text.out().contains("X.400 connector x400-hq names its remote MTA by the address 10.2.0.10 on clustered NODE1"), text.out());
+        assertTrue(
+                text.out()
+                        .contains(
+                                "X.400 connector x400-hq names its remote MTA by the address 10.2.0.10 on clustered NODE1"),
+                text.out());
 
         Run tests = kbsh("rules test example-rules");
         assertEquals(0, tests.status(), tests.err() + tests.out());
@@ -93,15 +98,20 @@ class RulePackDistributionIT {
     void rulesTestFailsOnABrokenFixtureAndLintSaysWhere() throws Exception {
         Path pack = writePack(dir.resolve("broken-fixture"));
         Path rule = pack.resolve("Q169113.yaml");
-        Files.writeString(rule, Files.readString(rule, StandardCharsets.UTF_8)
-                .replace("{object: \"connector:x400-hq\", severity: warning, outcome: likely", "{object: \"connector:x400-hq\", severity: error, outcome: likely"));
+        Files.writeString(
+                rule,
+                Files.readString(rule, StandardCharsets.UTF_8)
+                        .replace(
+                                "{object: \"connector:x400-hq\", severity: warning, outcome: likely",
+                                "{object: \"connector:x400-hq\", severity: error, outcome: likely"));
         Run r = kbsh("rules test " + pack);
         assertEquals(1, r.status(), r.err() + r.out());
         assertTrue(r.out().contains("3 passed, 1 failed"), r.out());
         assertTrue(r.out().contains("connector:x400-hq: expected severity error, got warning"), r.out());
 
         Path template = dir.resolve("new-pack");
-        Run init = kbsh("rules init " + template + " --id my-rules --article Q123456; rules lint " + template + "; rules test " + template);
+        Run init = kbsh("rules init " + template + " --id my-rules --article Q123456; rules lint " + template
+                + "; rules test " + template);
         assertEquals(0, init.status(), init.err() + init.out());
         assertTrue(init.out().contains("1 rule file, no problems"), init.out());
         assertTrue(init.out().contains("2 passed, 0 failed"), init.out());
@@ -111,14 +121,22 @@ class RulePackDistributionIT {
     void aBrokenExpressionIsAFailureLineAndStrictExitsWithThree() throws Exception {
         Path pack = writePack(dir.resolve("home/plugins/example-rules"));
         Path rule = pack.resolve("Q169113.yaml");
-        Files.writeString(rule, Files.readString(rule, StandardCharsets.UTF_8).replace("e.event == 9301", "e.event == = 9301"));
+        Files.writeString(
+                rule, Files.readString(rule, StandardCharsets.UTF_8).replace("e.event == 9301", "e.event == = 9301"));
         Run lenient = kbsh("plugins");
         assertEquals(0, lenient.status(), lenient.err());
         assertTrue(lenient.err().contains(rule + ":27:"), lenient.err());
         assertTrue(lenient.err().contains("rule Q169113: outcomes[0].when[0].cel: CEL: "), lenient.err());
         assertTrue(!lenient.err().contains("\tat "), "no stack trace without --debug: " + lenient.err());
-        Process strict = new ProcessBuilder(PackagedKbsh.DIST.resolve("bin/kbsh").toString(), "--home", dir.resolve("home").toString(),
-                "--strict", "-c", "version").redirectErrorStream(true).start();
+        Process strict = new ProcessBuilder(
+                        PackagedKbsh.DIST.resolve("bin/kbsh").toString(),
+                        "--home",
+                        dir.resolve("home").toString(),
+                        "--strict",
+                        "-c",
+                        "version")
+                .redirectErrorStream(true)
+                .start();
         strict.getInputStream().readAllBytes();
         assertTrue(strict.waitFor(90, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals(3, strict.exitValue());
@@ -129,7 +147,8 @@ class RulePackDistributionIT {
     @Test
     void showSaysWhichPackExecutesABundledArticle() throws Exception {
         Path archive = dir.resolve("archive");
-        try (ZipFile zip = new ZipFile(SharedData.require("kbarchive/kbarchive-txt.zip").toFile())) {
+        try (ZipFile zip =
+                new ZipFile(SharedData.require("kbarchive/kbarchive-txt.zip").toFile())) {
             Path target = Files.createDirectories(archive.resolve("txt/193")).resolve("Q193928.TXT");
             try (InputStream in = zip.getInputStream(zip.getEntry("txt/193/Q193928.TXT"))) {
                 Files.copy(in, target);
@@ -137,7 +156,10 @@ class RulePackDistributionIT {
         }
         Run r = kbsh("import " + archive + "; show --no-pager Q193928");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("executable: rule in pack rules-exchange (rules-exchange.jar!/META-INF/kbsh/rules/Q193928.yaml)"),
+        assertTrue(
+                r.out()
+                        .contains(
+                                "executable: rule in pack rules-exchange (rules-exchange.jar!/META-INF/kbsh/rules/Q193928.yaml)"),
                 r.out());
     }
 
@@ -151,25 +173,36 @@ class RulePackDistributionIT {
                  "servers": [{"id": "EX1", "exchange": "5.5 SP1", "addresses": ["10.1.0.20"]}],
                  "proxies": [{"id": "wsp", "version": "2.0", "name": "PROXY1", "internalAddress": "10.1.0.1"}]}
                 """);
-        Files.write(ex1.resolve("Mspclnt.ini"), "[Common]\r\nPort=1745\r\n[Servers Ip Addresses]\r\nName=PROXY1\r\n"
-                .getBytes(StandardCharsets.ISO_8859_1));
-        Files.write(ex1.resolve("AppEvent.txt"), ("5/3/1999\t8:00:01 AM\tMSExchangeIMC\tError\tNone\t4007\tN/A\tEX1"
-                + "\tThe TCP/IP listener socket could not be bound (10050).\r\n"
-                + "5/3/1999\t8:00:01 AM\tMSExchangeIMC\tError\tNone\t4020\tN/A\tEX1\tWinsock did not initialise.\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                ex1.resolve("Mspclnt.ini"),
+                "[Common]\r\nPort=1745\r\n[Servers Ip Addresses]\r\nName=PROXY1\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                ex1.resolve("AppEvent.txt"),
+                ("5/3/1999\t8:00:01 AM\tMSExchangeIMC\tError\tNone\t4007\tN/A\tEX1"
+                                + "\tThe TCP/IP listener socket could not be bound (10050).\r\n"
+                                + "5/3/1999\t8:00:01 AM\tMSExchangeIMC\tError\tNone\t4020\tN/A\tEX1\tWinsock did not initialise.\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         Path env = collected.resolve("environment.json");
 
         Run collect = kbsh("env collect " + collected);
         assertEquals(0, collect.status(), collect.err() + collect.out());
-        assertTrue(collect.out().contains("EX1: its WinSock Proxy client's PROXY1 is proxy wsp of the description"), collect.out());
+        assertTrue(
+                collect.out().contains("EX1: its WinSock Proxy client's PROXY1 is proxy wsp of the description"),
+                collect.out());
         Run r = kbsh("check Q193928 --env " + env + " --json");
         assertEquals(0, r.status(), r.err() + r.out());
         JsonNode report = new ObjectMapper().readTree(r.out());
         List<String> found = new ArrayList<>();
-        report.get("findings").forEach(f -> found.add(f.get("article").asText() + " " + f.get("severity").asText() + " "
-                + f.path("plugin").asText() + " " + f.get("summary").asText()));
-        assertEquals(List.of("Q193928 error rules-exchange the Internet Mail Service on EX1 cannot start: its WinSock Proxy client"
-                + " names the proxy PROXY1 by name, not by its address 10.1.0.1"), found);
+        report.get("findings")
+                .forEach(f -> found.add(f.get("article").asText() + " "
+                        + f.get("severity").asText() + " " + f.path("plugin").asText() + " "
+                        + f.get("summary").asText()));
+        assertEquals(
+                List.of(
+                        "Q193928 error rules-exchange the Internet Mail Service on EX1 cannot start: its WinSock Proxy client"
+                                + " names the proxy PROXY1 by name, not by its address 10.1.0.1"),
+                found);
 
         Run plan = kbsh("fix plan Q193928 --env " + env);
         assertEquals(0, plan.status(), plan.err() + plan.out());
@@ -180,14 +213,18 @@ class RulePackDistributionIT {
     void theBundledPacksTestsPassAndABrokenCopyFails() throws Exception {
         Run ok = kbsh("rules test rules-exchange");
         assertEquals(0, ok.status(), ok.err() + ok.out());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) passed, 0 failed").matcher(ok.out());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+) passed, 0 failed").matcher(ok.out());
         assertTrue(m.find(), ok.out());
         int total = Integer.parseInt(m.group(1));
 
         // The pack as it ships, unpacked into a directory, with one expectation made wrong.
         Path copy = Files.createDirectories(dir.resolve("rules-exchange"));
-        try (ZipFile jar = new ZipFile(PackagedKbsh.DIST.resolve("plugins/rules-exchange.jar").toFile())) {
-            for (ZipEntry e : jar.stream().filter(e -> !e.isDirectory() && e.getName().startsWith("META-INF/kbsh/rules/")).toList()) {
+        try (ZipFile jar = new ZipFile(
+                PackagedKbsh.DIST.resolve("plugins/rules-exchange.jar").toFile())) {
+            for (ZipEntry e : jar.stream()
+                    .filter(e -> !e.isDirectory() && e.getName().startsWith("META-INF/kbsh/rules/"))
+                    .toList()) {
                 try (InputStream in = jar.getInputStream(e)) {
                     Files.copy(in, copy.resolve(e.getName().substring("META-INF/kbsh/rules/".length())));
                 }
@@ -197,11 +234,14 @@ class RulePackDistributionIT {
         String text = Files.readString(rule, StandardCharsets.UTF_8);
         String expectation = "{object: \"connector:site-paris\", severity: warning, outcome: likely";
         assertTrue(text.contains(expectation), text);
-        Files.writeString(rule, text.replace(expectation, "{object: \"connector:site-paris\", severity: critical, outcome: likely"));
+        Files.writeString(
+                rule,
+                text.replace(expectation, "{object: \"connector:site-paris\", severity: critical, outcome: likely"));
         Run broken = kbsh("rules test " + copy);
         assertEquals(1, broken.status(), broken.err() + broken.out());
         assertTrue(broken.out().contains((total - 1) + " passed, 1 failed"), broken.out());
         assertTrue(broken.out().contains("FAIL Q191594 \"without the event it is a warning\""), broken.out());
-        assertTrue(broken.out().contains("connector:site-paris: expected severity critical, got warning"), broken.out());
+        assertTrue(
+                broken.out().contains("connector:site-paris: expected severity critical, got warning"), broken.out());
     }
 }

@@ -1,8 +1,8 @@
 package io.kbsh.shell.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.article.ArticleStore;
 import io.kbsh.model.fact.Facts;
@@ -80,15 +80,23 @@ class RulePackTest {
     @Test
     void aTestWhoseExpectationTheRuleDoesNotMeetFailsAndSaysWhy() throws Exception {
         Path pack = pack();
-        replace(pack.resolve(RULE), "{object: \"connector:x400-hq\", severity: error, outcome: seen}",
+        replace(
+                pack.resolve(RULE),
+                "{object: \"connector:x400-hq\", severity: error, outcome: seen}",
                 "{object: \"connector:x400-hq\", severity: critical, outcome: seen}");
         replace(pack.resolve(RULE), "remoteMta: plantmail.example}", "remoteMta: 10.9.9.9}");
-        List<PackTests.Result> results = PackTests.run(RulePackReader.directory(pack, p -> Optional.empty()), ArticleStore.empty());
-        assertEquals(List.of(
-                List.of("connector:x400-hq: expected severity critical, got error"),
-                List.of("unexpected finding for connector:x400-hq (likely, warning): X.400 connector x400-hq names its remote MTA"
-                        + " by the address 10.9.9.9 on clustered NODE1")),
-                results.stream().filter(r -> !r.passed()).map(PackTests.Result::problems).toList());
+        List<PackTests.Result> results =
+                PackTests.run(RulePackReader.directory(pack, p -> Optional.empty()), ArticleStore.empty());
+        assertEquals(
+                List.of(
+                        List.of("connector:x400-hq: expected severity critical, got error"),
+                        List.of(
+                                "unexpected finding for connector:x400-hq (likely, warning): X.400 connector x400-hq names its remote MTA"
+                                        + " by the address 10.9.9.9 on clustered NODE1")),
+                results.stream()
+                        .filter(r -> !r.passed())
+                        .map(PackTests.Result::problems)
+                        .toList());
         assertEquals(2, results.stream().filter(PackTests.Result::passed).count());
     }
 
@@ -97,15 +105,21 @@ class RulePackTest {
         Path pack = pack();
         Path rule = pack.resolve(RULE);
         replace(rule, "events.exists(e, e.event == 9301", "events.exists(e, e.evnt == 9301 &&& true");
-        RuleException e = assertThrows(RuleException.class, () -> RulePackReader.directory(pack, p -> Optional.empty()));
+        RuleException e =
+                assertThrows(RuleException.class, () -> RulePackReader.directory(pack, p -> Optional.empty()));
         assertEquals(rule.toString(), e.source());
         assertEquals("Q169113", e.rule());
         assertEquals("outcomes[0].when[0].cel", e.fieldPath());
         assertEquals(lineOf(rule, "&&& true"), e.line());
         String line = Files.readAllLines(rule).get(e.line() - 1);
         // CEL reports the first error, inside the expression: past its start, at most at the stray '&'.
-        assertTrue(e.column() > line.indexOf("events.exists") && e.column() <= line.indexOf("&&& true") + 3, e.getMessage());
-        assertTrue(e.getMessage().startsWith(rule + ":" + e.line() + ":" + e.column() + ": rule Q169113: outcomes[0].when[0].cel: CEL: "),
+        assertTrue(
+                e.column() > line.indexOf("events.exists") && e.column() <= line.indexOf("&&& true") + 3,
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(rule + ":" + e.line() + ":" + e.column()
+                                + ": rule Q169113: outcomes[0].when[0].cel: CEL: "),
                 e.getMessage());
     }
 
@@ -113,21 +127,29 @@ class RulePackTest {
     void anUnknownFieldIsAnErrorAtItsPlace() throws Exception {
         Path pack = pack();
         Path rule = pack.resolve(RULE);
-        replace(rule, "    evidence:\n      - \"{{server.id}} runs Exchange Server {{server.exchange}} as a cluster node\"\n",
+        replace(
+                rule,
+                "    evidence:\n      - \"{{server.id}} runs Exchange Server {{server.exchange}} as a cluster node\"\n",
                 "    evidense:\n      - \"{{server.id}} runs Exchange Server {{server.exchange}} as a cluster node\"\n");
-        RuleException e = assertThrows(RuleException.class, () -> RulePackReader.directory(pack, p -> Optional.empty()));
+        RuleException e =
+                assertThrows(RuleException.class, () -> RulePackReader.directory(pack, p -> Optional.empty()));
         assertEquals(lineOf(rule, "evidense:"), e.line(), e.getMessage());
         assertEquals("Q169113", e.rule());
-        assertEquals("unknown field 'evidense' (expected one of: evidence, fix, name, scope, severity, summary, when)", e.problem());
+        assertEquals(
+                "unknown field 'evidense' (expected one of: evidence, fix, name, scope, severity, summary, when)",
+                e.problem());
     }
 
     @Test
     void aManifestForAnotherFormatIsRefused() throws Exception {
         Path pack = pack();
         replace(pack.resolve("kbsh-pack.yaml"), "format: 1", "format: 7");
-        RuleException e = assertThrows(RuleException.class, () -> RulePackReader.directory(pack, p -> Optional.empty()));
-        assertEquals(pack.resolve("kbsh-pack.yaml") + ":4:9: format: the pack is written in rule format 7,"
-                + " but this kbsh reads format 1", e.getMessage());
+        RuleException e =
+                assertThrows(RuleException.class, () -> RulePackReader.directory(pack, p -> Optional.empty()));
+        assertEquals(
+                pack.resolve("kbsh-pack.yaml") + ":4:9: format: the pack is written in rule format 7,"
+                        + " but this kbsh reads format 1",
+                e.getMessage());
     }
 
     @Test
@@ -141,17 +163,23 @@ class RulePackTest {
                  "connectors": [{"id": "x400-hq", "type": "x400", "server": "NODE1", "transport": "tcpip", "remoteMta": "10.2.0.10"},
                                 {"id": "x400-plain", "type": "x400", "server": "PLAIN", "transport": "tcpip", "remoteMta": "10.2.0.11"}]}
                 """);
-        List<Finding> findings = pack.rules().get(0).evaluate(EnvironmentReader.read(env), Facts.none(), ArticleStore.empty());
+        List<Finding> findings =
+                pack.rules().get(0).evaluate(EnvironmentReader.read(env), Facts.none(), ArticleStore.empty());
         assertEquals(1, findings.size());
         Finding f = findings.get(0);
         assertEquals(Severity.WARNING, f.severity());
         assertEquals(List.of(ObjectRef.connector("x400-hq"), ObjectRef.server("NODE1")), f.affected());
-        assertEquals(List.of("NODE1 runs Exchange Server 5.5 as a cluster node",
-                "no event 9301 is among the events collected from NODE1"), f.evidence());
+        assertEquals(
+                List.of(
+                        "NODE1 runs Exchange Server 5.5 as a cluster node",
+                        "no event 9301 is among the events collected from NODE1"),
+                f.evidence());
         assertEquals("5.5 SP1", f.fix().orElseThrow().level().orElseThrow().toString());
-        assertEquals(List.of(
-                "on the Stack tab of connector x400-hq, name the remote host by its name instead of 10.2.0.10; do the same on the other end",
-                "install Exchange Server 5.5 SP1 (or later in that line) on NODE1"), f.resolution().stream().map(Action::describe).toList());
+        assertEquals(
+                List.of(
+                        "on the Stack tab of connector x400-hq, name the remote host by its name instead of 10.2.0.10; do the same on the other end",
+                        "install Exchange Server 5.5 SP1 (or later in that line) on NODE1"),
+                f.resolution().stream().map(Action::describe).toList());
     }
 
     @Test
@@ -161,15 +189,22 @@ class RulePackTest {
         Files.move(good, plugins.resolve("example-pack"));
         Path broken = Files.createDirectories(plugins.resolve("broken-pack"));
         Files.writeString(broken.resolve("kbsh-pack.yaml"), "id: broken\nname: Broken\nversion: 1\nformat: 1\n");
-        Files.writeString(broken.resolve("Q1.yaml"), "article: Q000001\ntitle: t\nsummary: s\noutcomes:\n  - severity: awful\n    summary: x\n");
+        Files.writeString(
+                broken.resolve("Q1.yaml"),
+                "article: Q000001\ntitle: t\nsummary: s\noutcomes:\n  - severity: awful\n    summary: x\n");
         PluginSet set = new PluginLoader(ApiVersion.current()).load(List.of(plugins));
         assertEquals(1, set.failures().size(), set.failures().toString());
-        List<Contribution<ArticleCheck>> checks = set.of(ArticleCheck.class).stream().filter(c -> c.plugin().isPresent()).toList();
-        assertEquals(List.of("example-rules"), checks.stream().map(Contribution::origin).toList());
+        List<Contribution<ArticleCheck>> checks = set.of(ArticleCheck.class).stream()
+                .filter(c -> c.plugin().isPresent())
+                .toList();
+        assertEquals(
+                List.of("example-rules"),
+                checks.stream().map(Contribution::origin).toList());
         assertEquals("Q169113", checks.get(0).call(c -> c.article().id().toString()));
         assertEquals(1, set.failures().size());
-        assertEquals(broken + ": " + broken.resolve("Q1.yaml")
-                + ":5:15: rule Q000001: outcomes[0].severity: not a severity (info, warning, error, critical): 'awful'",
+        assertEquals(
+                broken + ": " + broken.resolve("Q1.yaml")
+                        + ":5:15: rule Q000001: outcomes[0].severity: not a severity (info, warning, error, critical): 'awful'",
                 set.failures().get(0).describe());
     }
 
@@ -177,19 +212,32 @@ class RulePackTest {
     void lintFindsUnreachableOutcomesAndTemplatesNamingAbsentValues() throws Exception {
         Path pack = pack();
         Path rule = pack.resolve(RULE);
-        replace(rule, "  - name: seen\n    when:\n      - cel: 'events.exists(e, e.event == 9301 && e.source == \"MSExchangeMTA\")'\n",
+        replace(
+                rule,
+                "  - name: seen\n    when:\n      - cel: 'events.exists(e, e.event == 9301 && e.source == \"MSExchangeMTA\")'\n",
                 "  - name: seen\n");
-        replace(rule, "(virtual server {{server.cluster.virtualServer}})", "(virtual server {{server.cluster.virtualName}}, {{adress}})");
-        CompiledRule compiled = RulePackReader.directory(pack, p -> Optional.empty()).rules().get(0);
-        List<String> problems = Lint.check(compiled, ArticleStore.empty()).stream().map(RuleException::getMessage).toList();
+        replace(
+                rule,
+                "(virtual server {{server.cluster.virtualServer}})",
+                "(virtual server {{server.cluster.virtualName}}, {{adress}})");
+        CompiledRule compiled =
+                RulePackReader.directory(pack, p -> Optional.empty()).rules().get(0);
+        List<String> problems = Lint.check(compiled, ArticleStore.empty()).stream()
+                .map(RuleException::getMessage)
+                .toList();
         int likely = lineOf(rule, "- name: likely");
         int evidence = lineOf(rule, "virtualName");
-        assertEquals(List.of(
-                rule + ":" + evidence + ":9: rule Q169113: outcomes[0].evidence[0]: {{server.cluster.virtualName}}: server.cluster has no field"
-                        + " 'virtualName' in the environment file (fields: virtualServer, nodeAddresses, virtualAddresses)",
-                rule + ":" + evidence + ":9: rule Q169113: outcomes[0].evidence[0]: {{adress}} names 'adress', which this outcome never has"
-                        + " (names: connector, env, server, proxies, firewalls, domains, registry, events, probes, lookups, address, object, fix)",
-                rule + ":" + likely + ":5: rule Q169113: outcomes[1]: outcome likely is unreachable: outcome seen has no conditions and comes first"), problems);
+        assertEquals(
+                List.of(
+                        rule + ":" + evidence
+                                + ":9: rule Q169113: outcomes[0].evidence[0]: {{server.cluster.virtualName}}: server.cluster has no field"
+                                + " 'virtualName' in the environment file (fields: virtualServer, nodeAddresses, virtualAddresses)",
+                        rule + ":" + evidence
+                                + ":9: rule Q169113: outcomes[0].evidence[0]: {{adress}} names 'adress', which this outcome never has"
+                                + " (names: connector, env, server, proxies, firewalls, domains, registry, events, probes, lookups, address, object, fix)",
+                        rule + ":" + likely
+                                + ":5: rule Q169113: outcomes[1]: outcome likely is unreachable: outcome seen has no conditions and comes first"),
+                problems);
     }
 
     /** An action limited to outcomes may name what those outcomes' conditions bind; lint holds it to exactly that. */
@@ -227,10 +275,18 @@ class RulePackTest {
         assertEquals(List.of(), Lint.check(CompiledRule.compile(RuleReader.rule(rule), "lint"), ArticleStore.empty()));
 
         Files.writeString(rule, text.replace("    outcomes: [known]\n", "    outcomes: [known, unknown]\n"));
-        List<String> problems = Lint.check(CompiledRule.compile(RuleReader.rule(rule), "lint"), ArticleStore.empty())
-                .stream().map(RuleException::getMessage).toList();
+        List<String> problems =
+                Lint.check(CompiledRule.compile(RuleReader.rule(rule), "lint"), ArticleStore.empty()).stream()
+                        .map(RuleException::getMessage)
+                        .toList();
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith(rule + ":" + lineOf(rule, "set: \"{{proxyAddress}}\"") + ":"), problems.get(0));
-        assertTrue(problems.get(0).contains("actions[0].ini.set: {{proxyAddress}} names 'proxyAddress', which this rule never has"), problems.get(0));
+        assertTrue(
+                problems.get(0).startsWith(rule + ":" + lineOf(rule, "set: \"{{proxyAddress}}\"") + ":"),
+                problems.get(0));
+        assertTrue(
+                problems.get(0)
+                        .contains(
+                                "actions[0].ini.set: {{proxyAddress}} names 'proxyAddress', which this rule never has"),
+                problems.get(0));
     }
 }

@@ -10,8 +10,7 @@ import java.util.zip.ZipFile;
 
 /** The shared KB archive data (system property {@code kbsh.shared}); tests skip without it. */
 public final class Archive {
-    private Archive() {
-    }
+    private Archive() {}
 
     public static Path require(String relative) {
         return SharedData.require(relative);

@@ -57,11 +57,19 @@ public final class Articles {
     public Articles writeExchangeFixLists() throws IOException {
         return write(900001, "XCON: MTA stops on a long X.400 address", "Microsoft Exchange", "5.5", "The MTA stops.\n")
                 .write(900002, "XFOR: IMS drops a header", "Microsoft Exchange", "5.5", "A header is lost.\n")
-                .write(900010, "XGEN: List of Bugs Fixed in Exchange Server 5.5 Service Pack 3", "Microsoft Exchange",
-                        ":5.5 SP3", "MORE INFORMATION\n================\n\nSERVICE PACK 3\n\n"
+                .write(
+                        900010,
+                        "XGEN: List of Bugs Fixed in Exchange Server 5.5 Service Pack 3",
+                        "Microsoft Exchange",
+                        ":5.5 SP3",
+                        "MORE INFORMATION\n================\n\nSERVICE PACK 3\n\n"
                                 + "   Q900001 XCON: MTA stops on a long X.400 address\n")
-                .write(900011, "XGEN: List of Bugs Fixed in Exchange Server 5.5 Service Pack 4", "Microsoft Exchange",
-                        ":5.5 SP4", "MORE INFORMATION\n================\n\nSERVICE PACK 4\n\n"
+                .write(
+                        900011,
+                        "XGEN: List of Bugs Fixed in Exchange Server 5.5 Service Pack 4",
+                        "Microsoft Exchange",
+                        ":5.5 SP4",
+                        "MORE INFORMATION\n================\n\nSERVICE PACK 4\n\n"
                                 + "   Q900002 XFOR: IMS drops a header\n");
     }
 }

@@ -26,8 +26,15 @@ public final class PackagedKbsh {
     public Run run(String commands, int seconds) throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = new ProcessBuilder(DIST.resolve("bin/kbsh").toString(), "--home", dir.resolve("home").toString(),
-                "-c", commands).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(
+                        DIST.resolve("bin/kbsh").toString(),
+                        "--home",
+                        dir.resolve("home").toString(),
+                        "-c",
+                        commands)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertTrue(p.waitFor(seconds, TimeUnit.SECONDS), "kbsh did not finish within " + seconds + " s");
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }

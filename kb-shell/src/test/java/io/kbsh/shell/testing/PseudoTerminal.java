@@ -36,6 +36,7 @@ public final class PseudoTerminal implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** The gap between two keys typed by a quick typist. */
     private static final Duration KEY_PACE = Duration.ofMillis(8);
+
     private static final Pattern ESCAPES = Pattern.compile(
             "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)|\u001B[()][0-9A-Za-z]|\u001B[=>78MDEc]");
 
@@ -59,8 +60,9 @@ public final class PseudoTerminal implements AutoCloseable {
      * Starts {@code command} on a new {@code columns}×{@code rows} terminal of type {@code term}, in
      * {@code directory}, with {@code environment} added to this JVM's.
      */
-    public static PseudoTerminal start(int columns, int rows, String term, Path directory,
-                                       Map<String, String> environment, List<String> command) throws IOException {
+    public static PseudoTerminal start(
+            int columns, int rows, String term, Path directory, Map<String, String> environment, List<String> command)
+            throws IOException {
         // No attributes: the kernel's defaults, a terminal as a login gives it (echo, line editing, ^C raises SIGINT).
         Pty pty = new JniTerminalProvider().open(null, new Size(columns, rows));
         if (!(pty instanceof JniNativePty nativePty)) {
@@ -69,8 +71,11 @@ public final class PseudoTerminal implements AutoCloseable {
         File device = new File(nativePty.getName());
         List<String> argv = new ArrayList<>(List.of("setsid", "-w", "-c"));
         argv.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile())
-                .redirectInput(device).redirectOutput(device).redirectError(device);
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .directory(directory.toFile())
+                .redirectInput(device)
+                .redirectOutput(device)
+                .redirectError(device);
         builder.environment().put("TERM", term);
         builder.environment().remove("COLUMNS");
         builder.environment().remove("LINES");
@@ -85,8 +90,9 @@ public final class PseudoTerminal implements AutoCloseable {
     }
 
     /** kbsh as {@link #kbsh(int, int, Path, String...)}, with a terminal type and environment of the test's choosing. */
-    public static PseudoTerminal kbsh(int columns, int rows, String term, Path directory, Map<String, String> environment,
-                                      String... arguments) throws IOException {
+    public static PseudoTerminal kbsh(
+            int columns, int rows, String term, Path directory, Map<String, String> environment, String... arguments)
+            throws IOException {
         return start(columns, rows, term, directory, environment, kbshCommand(arguments));
     }
 
@@ -101,8 +107,13 @@ public final class PseudoTerminal implements AutoCloseable {
             command.add(Path.of(distribution, "bin", "kbsh").toAbsolutePath().toString());
         } else {
             command.add(ProcessHandle.current().info().command().orElse("java"));
-            command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-cp", System.getProperty("java.class.path"), "io.kbsh.shell.Main"));
+            command.addAll(List.of(
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-Xshare:auto",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "io.kbsh.shell.Main"));
         }
         command.addAll(List.of(arguments));
         return command;
@@ -171,13 +182,14 @@ public final class PseudoTerminal implements AutoCloseable {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             String text = text();
-            if (text.length() > mark && text.stripTrailing().endsWith(PROMPT.strip())
+            if (text.length() > mark
+                    && text.stripTrailing().endsWith(PROMPT.strip())
                     && text.lastIndexOf(PROMPT.strip()) >= mark) {
                 return text.substring(mark);
             }
             if (System.nanoTime() > deadline || (!process.isAlive() && !reader.isAlive())) {
-                throw new AssertionError("no new prompt" + (process.isAlive() ? "" : " (kbsh has ended)")
-                        + "; the screen:\n" + text);
+                throw new AssertionError(
+                        "no new prompt" + (process.isAlive() ? "" : " (kbsh has ended)") + "; the screen:\n" + text);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
         }
@@ -236,7 +248,8 @@ public final class PseudoTerminal implements AutoCloseable {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!raw().contains(sequence)) {
             if (System.nanoTime() > deadline || (!process.isAlive() && !reader.isAlive())) {
-                throw new AssertionError("not drawn: " + sequence.replace("\u001B", "ESC") + "; the screen:\n" + text());
+                throw new AssertionError(
+                        "not drawn: " + sequence.replace("\u001B", "ESC") + "; the screen:\n" + text());
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
         }

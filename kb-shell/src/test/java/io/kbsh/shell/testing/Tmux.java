@@ -52,16 +52,29 @@ public final class Tmux implements AutoCloseable {
     public static Tmux start(int columns, int rows, Path directory, List<String> command) throws IOException {
         Path socket = directory.resolve("tmux-" + ProcessHandle.current().pid() + "-" + SESSIONS.incrementAndGet());
         String session = "kbsh";
-        List<String> argv = new ArrayList<>(List.of("new-session", "-d", "-s", session, "-x", String.valueOf(columns),
-                "-y", String.valueOf(rows), "-c", directory.toString(), "-e", "TERM=xterm-256color"));
+        List<String> argv = new ArrayList<>(List.of(
+                "new-session",
+                "-d",
+                "-s",
+                session,
+                "-x",
+                String.valueOf(columns),
+                "-y",
+                String.valueOf(rows),
+                "-c",
+                directory.toString(),
+                "-e",
+                "TERM=xterm-256color"));
         // The exit status is printed by a shell around the program: tmux does not always learn it (a JVM's pane
         // can read as dead before its status is known).
         argv.add(String.join(" ", command.stream().map(Tmux::quote).toList()) + "; echo \"" + EXIT_MARK + "$?]\"");
         // A configuration of its own (never the person's ~/.tmux.conf): the window outlives its program, so that
         // its last screen and exit status can be read, and keeps the whole session's history.
         Path config = directory.resolve(socket.getFileName() + ".conf");
-        Files.writeString(config, "set-option -g default-terminal xterm-256color\n"
-                + "set-option -g remain-on-exit on\nset-option -g history-limit 50000\nset-option -g status off\n");
+        Files.writeString(
+                config,
+                "set-option -g default-terminal xterm-256color\n"
+                        + "set-option -g remain-on-exit on\nset-option -g history-limit 50000\nset-option -g status off\n");
         argv.addAll(0, List.of("-f", config.toString()));
         Tmux tmux = new Tmux(socket, session + ":0.0", columns, rows);
         tmux.tmux(argv);
@@ -92,7 +105,8 @@ public final class Tmux implements AutoCloseable {
 
     /** What the window shows now, one string a row (trailing blanks removed). */
     public List<String> screen() throws IOException {
-        return List.of(tmux(List.of("capture-pane", "-p", "-t", target)).split("\n", -1)).subList(0, rows);
+        return List.of(tmux(List.of("capture-pane", "-p", "-t", target)).split("\n", -1))
+                .subList(0, rows);
     }
 
     /**
@@ -113,7 +127,8 @@ public final class Tmux implements AutoCloseable {
                 return screen;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the screen never showed " + what + "; it shows:\n" + String.join("\n", screen));
+                throw new AssertionError(
+                        "the screen never showed " + what + "; it shows:\n" + String.join("\n", screen));
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
@@ -126,12 +141,15 @@ public final class Tmux implements AutoCloseable {
 
     /** Whether the program has switched to the alternate screen (a pager, a full-screen program). */
     public boolean alternateScreen() throws IOException {
-        return tmux(List.of("display-message", "-p", "-t", target, "#{alternate_on}")).strip().equals("1");
+        return tmux(List.of("display-message", "-p", "-t", target, "#{alternate_on}"))
+                .strip()
+                .equals("1");
     }
 
     /** The row the cursor is on, as shown. */
     public String cursorRow() throws IOException {
-        int y = Integer.parseInt(tmux(List.of("display-message", "-p", "-t", target, "#{cursor_y}")).strip());
+        int y = Integer.parseInt(tmux(List.of("display-message", "-p", "-t", target, "#{cursor_y}"))
+                .strip());
         return screen().get(y);
     }
 
@@ -156,7 +174,8 @@ public final class Tmux implements AutoCloseable {
     /** Waits for the program to end and returns its exit status. */
     public int exitStatus() throws IOException {
         List<String> screen = await("the program's end", rows -> rows.stream().anyMatch(l -> l.startsWith(EXIT_MARK)));
-        String line = screen.stream().filter(l -> l.startsWith(EXIT_MARK)).findFirst().orElseThrow();
+        String line =
+                screen.stream().filter(l -> l.startsWith(EXIT_MARK)).findFirst().orElseThrow();
         return Integer.parseInt(line.substring(EXIT_MARK.length()).replaceAll("\\D.*", ""));
     }
 
@@ -169,7 +188,10 @@ public final class Tmux implements AutoCloseable {
     private String tmux(List<String> arguments) throws IOException {
         List<String> argv = new ArrayList<>(List.of("tmux", "-S", socket.toString()));
         argv.addAll(arguments);
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectInput(new File("/dev/null")).start();
+        Process p = new ProcessBuilder(argv)
+                .redirectErrorStream(true)
+                .redirectInput(new File("/dev/null"))
+                .start();
         // Read first: a long capture fills the pipe, and tmux ends only once it is read.
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {

@@ -32,8 +32,7 @@ class TemplatePluginIT {
     @TempDir
     Path work;
 
-    record Run(int status, String output) {
-    }
+    record Run(int status, String output) {}
 
     private static Path property(String name) {
         String value = System.getProperty(name);
@@ -43,8 +42,11 @@ class TemplatePluginIT {
 
     private Run run(Path directory, List<String> command) throws IOException, InterruptedException {
         Path log = Files.createTempFile(work, "run", ".log");
-        Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        Process p = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
@@ -55,7 +57,12 @@ class TemplatePluginIT {
 
     private List<String> maven(Path settings, String... args) {
         Path mvn = property("maven.home").resolve("bin/mvn");
-        List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-ntp", "-s", settings.toString(),
+        List<String> command = new ArrayList<>(List.of(
+                mvn.toString(),
+                "-B",
+                "-ntp",
+                "-s",
+                settings.toString(),
                 "-Dmaven.repo.local=" + property("kbsh.it.repo")));
         command.addAll(List.of(args));
         return command;
@@ -76,7 +83,8 @@ class TemplatePluginIT {
                     </mirror>
                   </mirrors>
                 </settings>
-                """.formatted(property("kbsh.it.repo"), property("kbsh.outer.repo").toUri()));
+                """.formatted(
+                        property("kbsh.it.repo"), property("kbsh.outer.repo").toUri()));
         return settings;
     }
 
@@ -86,17 +94,29 @@ class TemplatePluginIT {
         String version = System.getProperty("kbsh.version");
 
         // 1. One command makes the project, outside the reactor.
-        Run generate = run(work, maven(settings, System.getProperty("kbsh.archetype.plugin") + ":generate",
-                "-DarchetypeGroupId=io.kbsh", "-DarchetypeArtifactId=kbsh-plugin-archetype",
-                "-DarchetypeVersion=" + version, "-DarchetypeCatalog=local",
-                "-DgroupId=com.example.kb", "-DartifactId=q999999", "-Dversion=1.0.0",
-                "-Dpackage=com.example.kb.q999999", "-Darticle=" + ARTICLE, "-Dtitle=" + TITLE,
-                "-DinteractiveMode=false"));
+        Run generate = run(
+                work,
+                maven(
+                        settings,
+                        System.getProperty("kbsh.archetype.plugin") + ":generate",
+                        "-DarchetypeGroupId=io.kbsh",
+                        "-DarchetypeArtifactId=kbsh-plugin-archetype",
+                        "-DarchetypeVersion=" + version,
+                        "-DarchetypeCatalog=local",
+                        "-DgroupId=com.example.kb",
+                        "-DartifactId=q999999",
+                        "-Dversion=1.0.0",
+                        "-Dpackage=com.example.kb.q999999",
+                        "-Darticle=" + ARTICLE,
+                        "-Dtitle=" + TITLE,
+                        "-DinteractiveMode=false"));
         assertEquals(0, generate.status(), generate.output());
         Path project = work.resolve("q999999");
-        assertTrue(Files.isRegularFile(project.resolve("src/main/java/com/example/kb/q999999/check/Q999999Check.java")),
+        assertTrue(
+                Files.isRegularFile(project.resolve("src/main/java/com/example/kb/q999999/check/Q999999Check.java")),
                 generate.output());
-        assertTrue(Files.readString(project.resolve("pom.xml")).contains("<version>" + version + "</version>"),
+        assertTrue(
+                Files.readString(project.resolve("pom.xml")).contains("<version>" + version + "</version>"),
                 "the template's parent is this kbsh's version");
 
         // 2. It builds against the installed SDK and passes its own tests, run on the test kit.
@@ -105,7 +125,9 @@ class TemplatePluginIT {
         assertTrue(build.output().contains("kbsh plugin services: 1 descriptor and 2 contribution(s)"), build.output());
         Matcher tests = Pattern.compile("Tests run: (\\d+), Failures: 0, Errors: 0, Skipped: 0\\s*$", Pattern.MULTILINE)
                 .matcher(build.output());
-        assertTrue(tests.find() && Integer.parseInt(tests.group(1)) == 4, "the template's four tests ran:\n" + build.output());
+        assertTrue(
+                tests.find() && Integer.parseInt(tests.group(1)) == 4,
+                "the template's four tests ran:\n" + build.output());
         Path jar = project.resolve("target/q999999-1.0.0.jar");
         assertTrue(Files.isRegularFile(jar), build.output());
 
@@ -120,13 +142,23 @@ class TemplatePluginIT {
                  "servers": [{"id": "EXCH1", "exchange": "5.5 SP2"}, {"id": "EXCH2", "exchange": "5.5 SP4"}]}
                 """);
         Path kbsh = property("kbsh.distribution").resolve("bin/kbsh");
-        Run shell = run(work, List.of(kbsh.toString(), "--home", work.resolve("home").toString(), "--strict",
-                "--plugins", plugins.toString(), "-c",
-                "plugins; q999999; which q999999; env load '" + site + "'; check " + ARTICLE));
+        Run shell = run(
+                work,
+                List.of(
+                        kbsh.toString(),
+                        "--home",
+                        work.resolve("home").toString(),
+                        "--strict",
+                        "--plugins",
+                        plugins.toString(),
+                        "-c",
+                        "plugins; q999999; which q999999; env load '" + site + "'; check " + ARTICLE));
         assertEquals(0, shell.status(), shell.output());
         assertTrue(shell.output().contains("7 plugin(s) loaded"), shell.output());
         assertTrue(shell.output().contains(dropped.toString()), shell.output());
-        assertTrue(shell.output().contains(ARTICLE + ": " + TITLE + "\nfixed in: Exchange Server 5.5 SP4"), shell.output());
+        assertTrue(
+                shell.output().contains(ARTICLE + ": " + TITLE + "\nfixed in: Exchange Server 5.5 SP4"),
+                shell.output());
         assertTrue(shell.output().contains("q999999: plugin q999999"), shell.output());
         assertTrue(shell.output().contains("EXCH1 runs Exchange Server 5.5 SP2, which 5.5 SP4 fixes"), shell.output());
         assertTrue(!shell.output().contains("EXCH2 runs"), shell.output());

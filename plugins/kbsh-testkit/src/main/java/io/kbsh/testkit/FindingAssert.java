@@ -69,7 +69,8 @@ public final class FindingAssert {
 
     /** No line of evidence contains {@code text}. */
     public FindingAssert hasNoEvidence(String text) {
-        return check(finding.evidence().stream().noneMatch(e -> e.contains(text)), "no evidence containing '" + text + "'");
+        return check(
+                finding.evidence().stream().noneMatch(e -> e.contains(text)), "no evidence containing '" + text + "'");
     }
 
     /** Some action of the resolution is of {@code kind} (e.g. {@code Action.RunIniWriter.class}). */
@@ -80,7 +81,11 @@ public final class FindingAssert {
     /** The first action of the resolution that is of {@code kind}; fails when there is none. */
     public <A extends Action> A action(Class<A> kind) {
         resolves(kind);
-        return finding.resolution().stream().filter(kind::isInstance).map(kind::cast).findFirst().orElseThrow();
+        return finding.resolution().stream()
+                .filter(kind::isInstance)
+                .map(kind::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The finding asks probe {@code probe} of {@code host}:{@code port} to sharpen it. */
@@ -96,7 +101,8 @@ public final class FindingAssert {
 
     private Optional<ProbeRequest> request(String probe, String host, int port) {
         return finding.probes().stream()
-                .filter(p -> p.probe().equals(probe) && p.host().equalsIgnoreCase(host) && p.port() == port).findFirst();
+                .filter(p -> p.probe().equals(probe) && p.host().equalsIgnoreCase(host) && p.port() == port)
+                .findFirst();
     }
 
     private FindingAssert check(boolean ok, String expected) {
@@ -107,11 +113,25 @@ public final class FindingAssert {
     }
 
     static String describe(Finding f) {
-        StringBuilder sb = new StringBuilder("  ").append(f.article()).append(' ').append(f.severity()).append(' ')
-                .append(f.subject().kind()).append(' ').append(f.subject().id()).append(": ").append(f.summary());
+        StringBuilder sb = new StringBuilder("  ")
+                .append(f.article())
+                .append(' ')
+                .append(f.severity())
+                .append(' ')
+                .append(f.subject().kind())
+                .append(' ')
+                .append(f.subject().id())
+                .append(": ")
+                .append(f.summary());
         f.evidence().forEach(e -> sb.append("\n    because ").append(e));
         f.resolution().forEach(a -> sb.append("\n    - ").append(a.describe()));
-        f.probes().forEach(p -> sb.append("\n    probe ").append(p.probe()).append(' ').append(p.host()).append(':').append(p.port()));
+        f.probes()
+                .forEach(p -> sb.append("\n    probe ")
+                        .append(p.probe())
+                        .append(' ')
+                        .append(p.host())
+                        .append(':')
+                        .append(p.port()));
         return sb.toString();
     }
 
@@ -132,7 +152,8 @@ public final class FindingAssert {
 
         public Findings hasSize(int n) {
             if (findings.size() != n) {
-                throw new AssertionError("expected " + n + " finding(s), got " + findings.size() + ":\n" + describeAll());
+                throw new AssertionError(
+                        "expected " + n + " finding(s), got " + findings.size() + ":\n" + describeAll());
             }
             return this;
         }
@@ -151,13 +172,17 @@ public final class FindingAssert {
         private FindingAssert only(Predicate<Finding> which, String what) {
             List<Finding> matching = findings.stream().filter(which).toList();
             if (matching.size() != 1) {
-                throw new AssertionError("expected one finding " + what + ", got " + matching.size() + " of:\n" + describeAll());
+                throw new AssertionError(
+                        "expected one finding " + what + ", got " + matching.size() + " of:\n" + describeAll());
             }
             return new FindingAssert(matching.get(0));
         }
 
         private String describeAll() {
-            return findings.isEmpty() ? "  (none)" : String.join("\n", findings.stream().map(FindingAssert::describe).toList());
+            return findings.isEmpty()
+                    ? "  (none)"
+                    : String.join(
+                            "\n", findings.stream().map(FindingAssert::describe).toList());
         }
     }
 }

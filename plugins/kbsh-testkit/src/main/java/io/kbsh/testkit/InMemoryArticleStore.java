@@ -92,7 +92,10 @@ public final class InMemoryArticleStore implements ArticleStore {
 
     @Override
     public List<ArticleId> citedBy(ArticleId id) {
-        return articles.values().stream().filter(a -> a.cites().contains(id)).map(Article::id).toList();
+        return articles.values().stream()
+                .filter(a -> a.cites().contains(id))
+                .map(Article::id)
+                .toList();
     }
 
     @Override
@@ -108,8 +111,11 @@ public final class InMemoryArticleStore implements ArticleStore {
     @Override
     public List<ArticleId> idsStartingWith(String prefix, int limit) {
         String p = prefix.toUpperCase(Locale.ROOT);
-        return articles.keySet().stream().filter(id -> id.toString().toUpperCase(Locale.ROOT).startsWith(p))
-                .sorted(Comparator.comparing(ArticleId::toString)).limit(Math.max(limit, 0)).toList();
+        return articles.keySet().stream()
+                .filter(id -> id.toString().toUpperCase(Locale.ROOT).startsWith(p))
+                .sorted(Comparator.comparing(ArticleId::toString))
+                .limit(Math.max(limit, 0))
+                .toList();
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class RecordingContext implements CommandContext {
     public final Deque<Boolean> answers = new ArrayDeque<>();
     /** Every text shown through {@link #page}. */
     public final List<String> paged = new ArrayList<>();
+
     public boolean interactive;
     public boolean answer;
 
@@ -129,7 +130,8 @@ public final class RecordingContext implements CommandContext {
     /** The store a test put in with {@link #withService}, else an empty one. */
     @Override
     public io.kbsh.model.article.ArticleStore articles() {
-        return Optional.ofNullable((io.kbsh.model.article.ArticleStore) services.get(io.kbsh.model.article.ArticleStore.class))
+        return Optional.ofNullable(
+                        (io.kbsh.model.article.ArticleStore) services.get(io.kbsh.model.article.ArticleStore.class))
                 .orElseGet(io.kbsh.model.article.ArticleStore::empty);
     }
 }

@@ -52,8 +52,7 @@ public final class ServicesCheck {
     public static final List<Class<?>> SPIS =
             List.of(KbshPlugin.class, ShellCommand.class, ArticleCheck.class, IniWriter.class, Probe.class);
 
-    private ServicesCheck() {
-    }
+    private ServicesCheck() {}
 
     /**
      * Checks {@code args[0]} (a classes directory) with the thread's context class loader, which must see
@@ -72,7 +71,8 @@ public final class ServicesCheck {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         List<String> problems = check(classes, loader);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("kbsh plugin services in " + classes + ":\n  " + String.join("\n  ", problems));
+            throw new IllegalStateException(
+                    "kbsh plugin services in " + classes + ":\n  " + String.join("\n  ", problems));
         }
         System.out.println("kbsh plugin services: " + summary(classes));
     }
@@ -89,11 +89,16 @@ public final class ServicesCheck {
             try (Stream<Path> files = Files.list(services)) {
                 for (Path file : files.sorted().toList()) {
                     String type = file.getFileName().toString();
-                    Class<?> spi = SPIS.stream().filter(s -> s.getName().equals(type)).findFirst().orElse(null);
+                    Class<?> spi = SPIS.stream()
+                            .filter(s -> s.getName().equals(type))
+                            .findFirst()
+                            .orElse(null);
                     if (spi == null) {
                         if (type.startsWith("io.kbsh.")) {
                             problems.add("META-INF/services/" + type + ": " + type + " is no kbsh SPI (one of "
-                                    + String.join(", ", SPIS.stream().map(Class::getName).toList()) + ")");
+                                    + String.join(
+                                            ", ",
+                                            SPIS.stream().map(Class::getName).toList()) + ")");
                         }
                         continue;
                     }
@@ -106,18 +111,20 @@ public final class ServicesCheck {
             // A rule pack JAR: the loader takes it as data, so anything executable in it is dead weight.
             for (Class<?> spi : SPIS) {
                 if (Files.exists(services.resolve(spi.getName()))) {
-                    problems.add("META-INF/services/" + spi.getName() + ": a rule pack without a descriptor loads no code;"
-                            + " add a KbshPlugin descriptor (a Java plugin may carry rules) or remove the file");
+                    problems.add(
+                            "META-INF/services/" + spi.getName() + ": a rule pack without a descriptor loads no code;"
+                                    + " add a KbshPlugin descriptor (a Java plugin may carry rules) or remove the file");
                 }
             }
             for (String className : classNames(classes)) {
-                problems.add(className + ": a rule pack without a descriptor loads no code; kbsh would never load this class");
+                problems.add(className
+                        + ": a rule pack without a descriptor loads no code; kbsh would never load this class");
             }
             return problems;
         }
         if (descriptors != 1) {
-            problems.add("META-INF/services/" + KbshPlugin.class.getName() + ": a plugin names exactly one descriptor, found "
-                    + descriptors + " (kbsh refuses the plugin)");
+            problems.add("META-INF/services/" + KbshPlugin.class.getName()
+                    + ": a plugin names exactly one descriptor, found " + descriptors + " (kbsh refuses the plugin)");
         }
         for (String className : classNames(classes)) {
             Optional<Class<?>> loaded = load(className, loader);
@@ -129,7 +136,8 @@ public final class ServicesCheck {
                 continue;
             }
             for (Class<?> spi : SPIS) {
-                if (spi.isAssignableFrom(c) && !listed.getOrDefault(spi, Set.of()).contains(className)) {
+                if (spi.isAssignableFrom(c)
+                        && !listed.getOrDefault(spi, Set.of()).contains(className)) {
                     problems.add(className + " implements " + spi.getName() + " but META-INF/services/" + spi.getName()
                             + " does not list it: kbsh would never load it");
                 }
@@ -138,8 +146,9 @@ public final class ServicesCheck {
         return problems;
     }
 
-    private static void checkFile(Path classes, ClassLoader loader, Path file, Class<?> spi, Set<String> listed,
-                                  List<String> problems) throws IOException {
+    private static void checkFile(
+            Path classes, ClassLoader loader, Path file, Class<?> spi, Set<String> listed, List<String> problems)
+            throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -165,10 +174,13 @@ public final class ServicesCheck {
             Class<?> c = loaded.get();
             if (!spi.isAssignableFrom(c)) {
                 problems.add(where + name + " does not implement " + spi.getName());
-            } else if (!Modifier.isPublic(c.getModifiers()) || Modifier.isAbstract(c.getModifiers()) || c.isInterface()) {
+            } else if (!Modifier.isPublic(c.getModifiers())
+                    || Modifier.isAbstract(c.getModifiers())
+                    || c.isInterface()) {
                 problems.add(where + name + " must be a public, concrete class");
             } else if (!instantiable(c)) {
-                problems.add(where + name + " needs a public no-argument constructor or a public static provider() method");
+                problems.add(
+                        where + name + " needs a public no-argument constructor or a public static provider() method");
             }
         }
     }
@@ -199,19 +211,23 @@ public final class ServicesCheck {
             return List.of();
         }
         try (Stream<Path> all = Files.walk(classes)) {
-            return all.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$")
+            return all.filter(f -> f.toString().endsWith(".class")
+                            && !f.getFileName().toString().contains("$")
                             && !f.getFileName().toString().equals("module-info.class")
                             && !f.getFileName().toString().equals("package-info.class"))
                     .map(f -> {
                         String rel = classes.relativize(f).toString().replace('\\', '/');
-                        return rel.substring(0, rel.length() - ".class".length()).replace('/', '.');
+                        return rel.substring(0, rel.length() - ".class".length())
+                                .replace('/', '.');
                     })
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 
     private static String summary(Path classes) throws IOException {
-        if (Files.isRegularFile(classes.resolve(RULE_PACK_MANIFEST)) && !Files.exists(classes.resolve("META-INF/services/" + KbshPlugin.class.getName()))) {
+        if (Files.isRegularFile(classes.resolve(RULE_PACK_MANIFEST))
+                && !Files.exists(classes.resolve("META-INF/services/" + KbshPlugin.class.getName()))) {
             return "a rule pack (" + RULE_PACK_MANIFEST + "), no code";
         }
         Path services = classes.resolve("META-INF/services");
@@ -220,7 +236,9 @@ public final class ServicesCheck {
             Path file = services.resolve(spi.getName());
             if (Files.isRegularFile(file) && spi != KbshPlugin.class) {
                 contributions += (int) Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                        .map(l -> l.replaceAll("#.*", "").strip()).filter(l -> !l.isEmpty()).count();
+                        .map(l -> l.replaceAll("#.*", "").strip())
+                        .filter(l -> !l.isEmpty())
+                        .count();
             }
         }
         return "1 descriptor and " + contributions + " contribution(s), each a public class implementing its SPI";

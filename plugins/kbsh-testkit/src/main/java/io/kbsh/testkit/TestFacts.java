@@ -23,8 +23,7 @@ public final class TestFacts {
     /** When the built facts were observed, unless a builder is told otherwise. */
     public static final Instant OBSERVED_AT = Instant.parse("2026-01-01T00:00:00Z");
 
-    private TestFacts() {
-    }
+    private TestFacts() {}
 
     /** Facts made of {@code facts}, built or not, in order. */
     public static Facts of(Object... facts) {

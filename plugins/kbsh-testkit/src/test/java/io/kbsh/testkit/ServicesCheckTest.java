@@ -42,7 +42,8 @@ class ServicesCheckTest {
 
     private List<String> check() throws IOException {
         // The classes are also on the test class path: the check must look at the directory to tell them apart.
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             return ServicesCheck.check(classes, loader);
         }
     }
@@ -63,7 +64,8 @@ class ServicesCheckTest {
         copy(FixtureCheck.Hidden.class);
         copy(NotAnything.class);
         services(KbshPlugin.class, FixturePlugin.class.getName());
-        services(ArticleCheck.class,
+        services(
+                ArticleCheck.class,
                 FixtureCheck.class.getName(),
                 "io.kbsh.testkit.fixture.FixtureChek",
                 NotAnything.class.getName(),
@@ -72,15 +74,22 @@ class ServicesCheckTest {
                 ServicesCheckTest.class.getName());
         Files.writeString(classes.resolve("META-INF/services/io.kbsh.rules.ArticleChecks"), "x.Y\n");
         String spi = "META-INF/services/" + ArticleCheck.class.getName();
-        assertEquals(List.of(
-                spi + ":2: io.kbsh.testkit.fixture.FixtureChek is not a class of this plugin",
-                spi + ":3: " + NotAnything.class.getName() + " does not implement " + ArticleCheck.class.getName(),
-                spi + ":4: " + FixtureCheck.Hidden.class.getName()
-                        + " needs a public no-argument constructor or a public static provider() method",
-                spi + ":5: " + FixtureCheck.class.getName() + " is listed twice",
-                spi + ":6: " + ServicesCheckTest.class.getName() + " is not a class of this plugin",
-                "META-INF/services/io.kbsh.rules.ArticleChecks: io.kbsh.rules.ArticleChecks is no kbsh SPI (one of "
-                        + String.join(", ", ServicesCheck.SPIS.stream().map(Class::getName).toList()) + ")"), check());
+        assertEquals(
+                List.of(
+                        spi + ":2: io.kbsh.testkit.fixture.FixtureChek is not a class of this plugin",
+                        spi + ":3: " + NotAnything.class.getName() + " does not implement "
+                                + ArticleCheck.class.getName(),
+                        spi + ":4: " + FixtureCheck.Hidden.class.getName()
+                                + " needs a public no-argument constructor or a public static provider() method",
+                        spi + ":5: " + FixtureCheck.class.getName() + " is listed twice",
+                        spi + ":6: " + ServicesCheckTest.class.getName() + " is not a class of this plugin",
+                        "META-INF/services/io.kbsh.rules.ArticleChecks: io.kbsh.rules.ArticleChecks is no kbsh SPI (one of "
+                                + String.join(
+                                        ", ",
+                                        ServicesCheck.SPIS.stream()
+                                                .map(Class::getName)
+                                                .toList()) + ")"),
+                check());
     }
 
     @Test
@@ -89,16 +98,17 @@ class ServicesCheckTest {
         List<String> problems = check();
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("exactly one descriptor, found 0"), problems.get(0));
-        assertEquals(FixtureCheck.class.getName() + " implements " + ArticleCheck.class.getName()
-                + " but META-INF/services/" + ArticleCheck.class.getName() + " does not list it: kbsh would never load it",
+        assertEquals(
+                FixtureCheck.class.getName() + " implements " + ArticleCheck.class.getName() + " but META-INF/services/"
+                        + ArticleCheck.class.getName() + " does not list it: kbsh would never load it",
                 problems.get(1));
     }
 
     @Test
     void mainFailsTheBuildWithEveryProblemAndPassesPomProjects() throws IOException {
         Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ServicesCheck.main(new String[] {classes.toString()}));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> ServicesCheck.main(new String[] {classes.toString()}));
         assertTrue(e.getMessage().contains("exactly one descriptor, found 0"), e.getMessage());
         ServicesCheck.main(new String[] {classes.toString(), "pom"});
     }
@@ -117,10 +127,13 @@ class ServicesCheckTest {
 
         copy(FixtureCheck.class);
         services(ArticleCheck.class, FixtureCheck.class.getName());
-        assertEquals(List.of(
-                "META-INF/services/" + ArticleCheck.class.getName() + ": a rule pack without a descriptor loads no code;"
-                        + " add a KbshPlugin descriptor (a Java plugin may carry rules) or remove the file",
-                FixtureCheck.class.getName() + ": a rule pack without a descriptor loads no code; kbsh would never load this class"),
+        assertEquals(
+                List.of(
+                        "META-INF/services/" + ArticleCheck.class.getName()
+                                + ": a rule pack without a descriptor loads no code;"
+                                + " add a KbshPlugin descriptor (a Java plugin may carry rules) or remove the file",
+                        FixtureCheck.class.getName()
+                                + ": a rule pack without a descriptor loads no code; kbsh would never load this class"),
                 check());
     }
 
@@ -130,7 +143,10 @@ class ServicesCheckTest {
         copy(FixturePlugin.class);
         copy(FixtureCheck.class);
         services(KbshPlugin.class, FixturePlugin.class.getName());
-        assertEquals(List.of(FixtureCheck.class.getName() + " implements " + ArticleCheck.class.getName()
-                + " but META-INF/services/" + ArticleCheck.class.getName() + " does not list it: kbsh would never load it"), check());
+        assertEquals(
+                List.of(FixtureCheck.class.getName() + " implements " + ArticleCheck.class.getName()
+                        + " but META-INF/services/" + ArticleCheck.class.getName()
+                        + " does not list it: kbsh would never load it"),
+                check());
     }
 }

@@ -25,13 +25,16 @@ public final class CertificateEvidence {
     private static final int DNS_NAME = 2;
     private static final int IP_ADDRESS = 7;
 
-    private CertificateEvidence() {
-    }
+    private CertificateEvidence() {}
 
     public static Evidence of(X509Certificate cert, String host, Instant now) {
         Evidence.Builder e = Evidence.builder();
-        e.text(EvidenceKeys.CERT_SUBJECT, Wire.printable(cert.getSubjectX500Principal().getName()));
-        e.text(EvidenceKeys.CERT_ISSUER, Wire.printable(cert.getIssuerX500Principal().getName()));
+        e.text(
+                EvidenceKeys.CERT_SUBJECT,
+                Wire.printable(cert.getSubjectX500Principal().getName()));
+        e.text(
+                EvidenceKeys.CERT_ISSUER,
+                Wire.printable(cert.getIssuerX500Principal().getName()));
         Instant notBefore = cert.getNotBefore().toInstant();
         Instant notAfter = cert.getNotAfter().toInstant();
         e.time(EvidenceKeys.CERT_NOT_BEFORE, notBefore);

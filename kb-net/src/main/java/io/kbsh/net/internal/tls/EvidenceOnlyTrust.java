@@ -16,8 +16,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class EvidenceOnlyTrust {
 
-    private EvidenceOnlyTrust() {
-    }
+    private EvidenceOnlyTrust() {}
 
     public static SSLSocketFactory socketFactory() {
         return context().getSocketFactory();
@@ -55,8 +54,7 @@ public final class EvidenceOnlyTrust {
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
@@ -64,8 +62,7 @@ public final class EvidenceOnlyTrust {
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
@@ -73,8 +70,7 @@ public final class EvidenceOnlyTrust {
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

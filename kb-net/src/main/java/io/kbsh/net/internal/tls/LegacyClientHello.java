@@ -19,11 +19,11 @@ public final class LegacyClientHello {
         0xc014, 0xc013, 0xc00a, 0xc009, // ECDHE with AES-CBC
         0x0039, 0x0033, 0x0035, 0x002f, // DHE and RSA with AES-CBC
         0x0016, 0x000a, 0x0005, 0x0004, // 3DES and RC4: what the oldest servers have
-        0x00ff};                        // the renegotiation SCSV
+        0x00ff
+    }; // the renegotiation SCSV
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private LegacyClientHello() {
-    }
+    private LegacyClientHello() {}
 
     /** The record to send; {@code serverName} (a DNS name), when given, goes into SNI. */
     public static byte[] record(Optional<String> serverName) {

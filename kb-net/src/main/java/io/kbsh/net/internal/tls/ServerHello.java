@@ -42,7 +42,8 @@ public record ServerHello(Optional<String> version, Optional<String> alert) {
 
     /** True when the chosen version is one the JDK disables by default (SSLv2, SSLv3, TLSv1, TLSv1.1). */
     public boolean legacy() {
-        return version.map(v -> v.startsWith("SSL") || v.equals("TLSv1") || v.equals("TLSv1.1")).orElse(false);
+        return version.map(v -> v.startsWith("SSL") || v.equals("TLSv1") || v.equals("TLSv1.1"))
+                .orElse(false);
     }
 
     private static String helloVersion(byte[] b, int at, int end) {

@@ -33,13 +33,20 @@ public record FixConflicts(ArticleId bug, String product, String release, Map<Fi
     public static List<FixConflicts> of(ArticleId bug, List<FixLevel> levels) {
         Map<String, Map<FixLevel.Source, FixLevel>> lines = new TreeMap<>();
         for (FixLevel f : levels) {
-            Map<FixLevel.Source, FixLevel> line = lines.computeIfAbsent(f.product() + "\t" + f.level().release(),
-                    k -> new EnumMap<>(FixLevel.Source.class));
-            line.merge(f.source(), f, (a, b) -> a.fixingPack().servicePack() <= b.fixingPack().servicePack() ? a : b);
+            Map<FixLevel.Source, FixLevel> line = lines.computeIfAbsent(
+                    f.product() + "\t" + f.level().release(), k -> new EnumMap<>(FixLevel.Source.class));
+            line.merge(
+                    f.source(),
+                    f,
+                    (a, b) -> a.fixingPack().servicePack() <= b.fixingPack().servicePack() ? a : b);
         }
         List<FixConflicts> out = new ArrayList<>();
         lines.forEach((key, bySource) -> {
-            long packs = bySource.values().stream().map(FixLevel::fixingPack).map(ReleaseLevel::servicePack).distinct().count();
+            long packs = bySource.values().stream()
+                    .map(FixLevel::fixingPack)
+                    .map(ReleaseLevel::servicePack)
+                    .distinct()
+                    .count();
             if (packs > 1) {
                 String[] k = key.split("\t");
                 out.add(new FixConflicts(bug, k[0], k[1], bySource));
@@ -52,7 +59,9 @@ public record FixConflicts(ArticleId bug, String product, String release, Map<Fi
     public String describe() {
         List<String> parts = new ArrayList<>();
         bySource.forEach((source, f) -> parts.add(source.label() + ": " + f.fixingPack()
-                + (f.kind() == FixLevel.Kind.HOTFIX ? " (hotfixes after SP" + f.level().servicePack() + ")" : "")
+                + (f.kind() == FixLevel.Kind.HOTFIX
+                        ? " (hotfixes after SP" + f.level().servicePack() + ")"
+                        : "")
                 + (source == FixLevel.Source.FIX_LIST ? " (" + f.listedIn() + ")" : "")));
         return String.join("; ", parts);
     }

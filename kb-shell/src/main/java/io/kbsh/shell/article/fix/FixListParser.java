@@ -29,19 +29,22 @@ public final class FixListParser {
 
     private static final Pattern FIX_LIST_TITLE = Pattern.compile(
             "(?i)(bugs?\\s+fixed|fixed\\s+(bugs|problems)|fix\\s*list|list\\s+of\\s+fixes|fixes\\s+in|readme)");
-    private static final Pattern HOTFIX_TITLE = Pattern.compile("(?i)\\bpost-.*?(?:SP|service\\s+pack\\s*)(\\d{1,2})[a-z]?\\b");
+    private static final Pattern HOTFIX_TITLE =
+            Pattern.compile("(?i)\\bpost-.*?(?:SP|service\\s+pack\\s*)(\\d{1,2})[a-z]?\\b");
     private static final Pattern HOTFIX_WORDS = Pattern.compile("(?i)\\b(fixes|hotfixes|rollup)\\b");
     /** A hotfix rollup named after the pack it follows ("SMS 2.0 SP4 HRP"): installed on top of that pack. */
     private static final Pattern ROLLUP_TITLE = Pattern.compile("(?i)\\b(HRP|hotfix\\s+rollup)\\b");
+
     private static final Pattern PACKS = Pattern.compile(
             "(?i)\\b(?:SP|service\\s+pack|SR)[\\s-]*(\\d{1,2})[a-z]?((?:\\s*(?:,|/|and|,\\s*and)\\s*\\d{1,2}[a-z]?\\b)*)");
     private static final Pattern RELEASE = Pattern.compile("(?<![\\d.])(\\d{1,2}\\.\\d{1,2})(?![\\d.])");
     private static final Pattern LIST_LINE = Pattern.compile("^\\s*\\|?\\s*Q(\\d{4,7}):?\\s*\\|?\\s+(\\S.*)$");
-    private static final Pattern MARKER = Pattern.compile("(?i)^[A-Za-z0-9 .+/]*?\\b(?:SP|service\\s+pack)\\s*(\\d{1,2})[a-z]?\\s*:?$");
-    private static final Pattern OTHER_LIST = Pattern.compile("(?i)(list of bugs|bugs fixed|fix list|readme|service pack \\d+ \\(part|how to obtain|service pack \\d+[a-z]? available)");
+    private static final Pattern MARKER =
+            Pattern.compile("(?i)^[A-Za-z0-9 .+/]*?\\b(?:SP|service\\s+pack)\\s*(\\d{1,2})[a-z]?\\s*:?$");
+    private static final Pattern OTHER_LIST = Pattern.compile(
+            "(?i)(list of bugs|bugs fixed|fix list|readme|service pack \\d+ \\(part|how to obtain|service pack \\d+[a-z]? available)");
 
-    private FixListParser() {
-    }
+    private FixListParser() {}
 
     /** True when the title says the article is a fix list (of a pack, or of post-pack hotfixes). */
     public static boolean isFixList(Article article) {
@@ -75,7 +78,8 @@ public final class FixListParser {
         List<Integer> packs;
         if (kind.get() == FixLevel.Kind.HOTFIX) {
             Matcher m = HOTFIX_TITLE.matcher(title);
-            packs = List.of(m.find() ? Integer.parseInt(m.group(1)) : packsIn(title).get(0));
+            packs = List.of(
+                    m.find() ? Integer.parseInt(m.group(1)) : packsIn(title).get(0));
         } else {
             packs = packsIn(title);
         }
@@ -85,12 +89,20 @@ public final class FixListParser {
         return result.isEmpty() ? read(article, product.get(), release.get(), k, packs, false) : result;
     }
 
-    private static List<FixListing> read(Article article, Product product, String release, FixLevel.Kind kind,
-            List<Integer> packs, boolean skipSummary) {
+    private static List<FixListing> read(
+            Article article,
+            Product product,
+            String release,
+            FixLevel.Kind kind,
+            List<Integer> packs,
+            boolean skipSummary) {
         Integer current = packs.size() == 1 ? packs.get(0) : null;
         List<FixListing> result = new ArrayList<>();
         for (Section section : article.sections()) {
-            if (skipSummary && section.heading().filter(h -> h.equalsIgnoreCase("SUMMARY")).isPresent()) {
+            if (skipSummary
+                    && section.heading()
+                            .filter(h -> h.equalsIgnoreCase("SUMMARY"))
+                            .isPresent()) {
                 continue;
             }
             if (packs.size() > 1 && section.heading().isPresent()) {
@@ -109,8 +121,8 @@ public final class FixListParser {
                 }
                 ArticleId bug = new ArticleId(Integer.parseInt(list.group(1)));
                 if (!bug.equals(article.id())) {
-                    result.add(new FixListing(bug, new FixLevel(product.id(),
-                            new ReleaseLevel(release, current), kind, article.id())));
+                    result.add(new FixListing(
+                            bug, new FixLevel(product.id(), new ReleaseLevel(release, current), kind, article.id())));
                 }
             }
         }

@@ -21,8 +21,7 @@ import java.util.TreeSet;
  */
 public final class FixTable {
 
-    private record Key(ArticleId bug, String product, String release, FixLevel.Kind kind, FixLevel.Source source) {
-    }
+    private record Key(ArticleId bug, String product, String release, FixLevel.Kind kind, FixLevel.Source source) {}
 
     private final Map<Key, FixLevel> levels = new HashMap<>();
     private final Map<String, Set<ArticleId>> listsByProduct = new TreeMap<>();
@@ -32,24 +31,31 @@ public final class FixTable {
         for (FixListing l : listings) {
             FixLevel level = l.level();
             if (level.source() == FixLevel.Source.FIX_LIST) {
-                listsByProduct.computeIfAbsent(level.product(), p -> new TreeSet<>()).add(level.listedIn());
+                listsByProduct
+                        .computeIfAbsent(level.product(), p -> new TreeSet<>())
+                        .add(level.listedIn());
             }
-            levels.merge(new Key(l.bug(), level.product(), level.level().release(), level.kind(), level.source()), level,
+            levels.merge(
+                    new Key(l.bug(), level.product(), level.level().release(), level.kind(), level.source()),
+                    level,
                     (a, b) -> EARLIEST.compare(a, b) <= 0 ? a : b);
         }
     }
 
-    private static final Comparator<FixLevel> EARLIEST = Comparator
-            .comparingInt((FixLevel f) -> f.level().servicePack())
-            .thenComparing(FixLevel::listedIn);
+    private static final Comparator<FixLevel> EARLIEST =
+            Comparator.comparingInt((FixLevel f) -> f.level().servicePack()).thenComparing(FixLevel::listedIn);
 
     /** Every bug → level pair, by bug. */
     public Map<ArticleId, List<FixLevel>> byBug() {
         Map<ArticleId, List<FixLevel>> result = new TreeMap<>();
-        levels.forEach((k, v) -> result.computeIfAbsent(k.bug(), b -> new ArrayList<>()).add(v));
-        result.values().forEach(l -> l.sort(Comparator.comparing(FixLevel::product)
-                .thenComparing(f -> f.level().release()).thenComparing(FixLevel::source).thenComparing(FixLevel::kind)
-                .thenComparing(EARLIEST)));
+        levels.forEach((k, v) ->
+                result.computeIfAbsent(k.bug(), b -> new ArrayList<>()).add(v));
+        result.values()
+                .forEach(l -> l.sort(Comparator.comparing(FixLevel::product)
+                        .thenComparing(f -> f.level().release())
+                        .thenComparing(FixLevel::source)
+                        .thenComparing(FixLevel::kind)
+                        .thenComparing(EARLIEST)));
         return result;
     }
 
@@ -57,7 +63,8 @@ public final class FixTable {
     public Map<String, int[]> countsByProduct() {
         Map<String, int[]> counts = new LinkedHashMap<>();
         listsByProduct.forEach((p, lists) -> counts.put(p, new int[] {lists.size(), 0}));
-        levels.keySet().stream().filter(k -> k.source() == FixLevel.Source.FIX_LIST)
+        levels.keySet().stream()
+                .filter(k -> k.source() == FixLevel.Source.FIX_LIST)
                 .forEach(k -> counts.get(k.product())[1]++);
         return counts;
     }
@@ -65,7 +72,9 @@ public final class FixTable {
     /** Per source: how many bug articles it gives a level for. */
     public Map<FixLevel.Source, Integer> bugsBySource() {
         Map<FixLevel.Source, Set<ArticleId>> bugs = new TreeMap<>();
-        levels.keySet().forEach(k -> bugs.computeIfAbsent(k.source(), s -> new TreeSet<>()).add(k.bug()));
+        levels.keySet()
+                .forEach(k ->
+                        bugs.computeIfAbsent(k.source(), s -> new TreeSet<>()).add(k.bug()));
         Map<FixLevel.Source, Integer> counts = new LinkedHashMap<>();
         bugs.forEach((s, b) -> counts.put(s, b.size()));
         return counts;
@@ -94,6 +103,7 @@ public final class FixTable {
                 .filter(f -> f.product().equals(product) && f.level().release().equals(release))
                 .min(Comparator.comparing(FixLevel::source)
                         .thenComparingInt((FixLevel f) -> f.fixingPack().servicePack())
-                        .thenComparing(FixLevel::kind).thenComparing(FixLevel::listedIn));
+                        .thenComparing(FixLevel::kind)
+                        .thenComparing(FixLevel::listedIn));
     }
 }

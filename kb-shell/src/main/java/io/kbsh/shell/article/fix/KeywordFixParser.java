@@ -21,24 +21,25 @@ import java.util.regex.Pattern;
  */
 public final class KeywordFixParser {
 
-    private static final Pattern KEYWORD = Pattern.compile("(?:kb)?(exc|exchange|winnt)(\\d)(\\d)0?(pre)?sp(\\d{1,2})fix");
+    private static final Pattern KEYWORD =
+            Pattern.compile("(?:kb)?(exc|exchange|winnt)(\\d)(\\d)0?(pre)?sp(\\d{1,2})fix");
 
-    private KeywordFixParser() {
-    }
+    private KeywordFixParser() {}
 
     /** The levels {@code article}'s keywords name; empty when none does. */
     public static List<FixListing> listings(Article article) {
         Set<FixListing> found = new LinkedHashSet<>();
         for (String keyword : article.keywords()) {
-            level(keyword).ifPresent(k -> found.add(new FixListing(article.id(),
-                    new FixLevel(k.product(), k.level(), k.kind(), article.id(), FixLevel.Source.KEYWORDS))));
+            level(keyword)
+                    .ifPresent(k -> found.add(new FixListing(
+                            article.id(),
+                            new FixLevel(k.product(), k.level(), k.kind(), article.id(), FixLevel.Source.KEYWORDS))));
         }
         return List.copyOf(found);
     }
 
     /** What one keyword names. */
-    record KeywordLevel(String product, ReleaseLevel level, FixLevel.Kind kind) {
-    }
+    record KeywordLevel(String product, ReleaseLevel level, FixLevel.Kind kind) {}
 
     /** The level one keyword names, or empty. */
     static Optional<KeywordLevel> level(String keyword) {

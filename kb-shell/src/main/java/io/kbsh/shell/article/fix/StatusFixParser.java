@@ -25,32 +25,37 @@ import java.util.regex.Pattern;
  */
 public final class StatusFixParser {
 
-    private static final Pattern FIXED_IN = Pattern.compile(
-            "(?i)\\b(?:corrected|fixed|resolved|included)\\s+in\\s+");
+    private static final Pattern FIXED_IN = Pattern.compile("(?i)\\b(?:corrected|fixed|resolved|included)\\s+in\\s+");
     /** Where a clause ends: a full stop before white space and a capital, or the next clause. */
     private static final Pattern CLAUSE_END = Pattern.compile("\\.(?=\\s+[A-Z(]|\\s*$)|;|:");
+
     private static final String PACK = "(?:(?:service\\s+pack|SP)\\s*)+(\\d{1,2})[a-z]?\\b";
     /** {@code Exchange Server version 5.5 US Service Pack 3}: product words, the release, the pack. */
-    private static final Pattern RELEASE_THEN_PACK = Pattern.compile(
-            "(?i)(?<![\\d.])(\\d\\.\\d{1,2})a?(?!\\d|\\.\\d)\\s*,?\\s+(?:US\\s+)?" + PACK);
+    private static final Pattern RELEASE_THEN_PACK =
+            Pattern.compile("(?i)(?<![\\d.])(\\d\\.\\d{1,2})a?(?!\\d|\\.\\d)\\s*,?\\s+(?:US\\s+)?" + PACK);
     /** {@code Service Pack 3 of Microsoft Exchange version 4.0}, {@code SP2 for Exchange Server 5.0}. */
-    private static final Pattern PACK_THEN_RELEASE = Pattern.compile(
-            "(?i)" + PACK + "\\s+(?:of|for)\\s+((?:the\\s+)?[A-Za-z+ ]{0,60}?)\\s*(?:version\\s+)?(\\d\\.\\d{1,2})(?!\\d|\\.\\d)");
+    private static final Pattern PACK_THEN_RELEASE = Pattern.compile("(?i)" + PACK
+            + "\\s+(?:of|for)\\s+((?:the\\s+)?[A-Za-z+ ]{0,60}?)\\s*(?:version\\s+)?(\\d\\.\\d{1,2})(?!\\d|\\.\\d)");
+
     private static final Pattern PACK_ALONE = Pattern.compile("(?i)" + PACK);
     private static final Pattern RELEASE = Pattern.compile("(?<![\\d.])(\\d\\.\\d{1,2})a?(?!\\d|\\.\\d)");
 
-    private StatusFixParser() {
-    }
+    private StatusFixParser() {}
 
     /** The levels {@code article}'s STATUS section names as fixing it; empty when it names none. */
     public static List<FixListing> listings(Article article) {
         Optional<Section> status = article.sections().stream()
-                .filter(s -> s.heading().filter(h -> h.strip().equalsIgnoreCase("STATUS")).isPresent())
+                .filter(s -> s.heading()
+                        .filter(h -> h.strip().equalsIgnoreCase("STATUS"))
+                        .isPresent())
                 .findFirst();
         if (status.isEmpty()) {
             return List.of();
         }
-        return ofStatus(article.id(), article.productIds().stream().findFirst(), status.get().text());
+        return ofStatus(
+                article.id(),
+                article.productIds().stream().findFirst(),
+                status.get().text());
     }
 
     /** The levels a STATUS section's text names; {@code ownProduct} is the article's, for clauses naming none. */
@@ -71,8 +76,8 @@ public final class StatusFixParser {
         return text.substring(from, Math.min(to, from + 200));
     }
 
-    private static void read(String clause, String section, Optional<String> ownProduct, ArticleId id,
-                             Set<FixListing> found) {
+    private static void read(
+            String clause, String section, Optional<String> ownProduct, ArticleId id, Set<FixListing> found) {
         boolean any = false;
         Matcher m = RELEASE_THEN_PACK.matcher(clause);
         int productFrom = 0;
@@ -100,7 +105,12 @@ public final class StatusFixParser {
                 releases.add(r.group(1));
             }
             if (releases.size() == 1) {
-                add(found, id, product(clause.substring(0, m.start()), ownProduct), releases.iterator().next(), m.group(1));
+                add(
+                        found,
+                        id,
+                        product(clause.substring(0, m.start()), ownProduct),
+                        releases.iterator().next(),
+                        m.group(1));
             }
         }
     }
@@ -109,7 +119,8 @@ public final class StatusFixParser {
         return Products.mentionedIn(words).map(Product::id).or(() -> ownProduct);
     }
 
-    private static void add(Set<FixListing> found, ArticleId id, Optional<String> product, String release, String pack) {
+    private static void add(
+            Set<FixListing> found, ArticleId id, Optional<String> product, String release, String pack) {
         if (product.isEmpty()) {
             return;
         }
@@ -117,7 +128,13 @@ public final class StatusFixParser {
         if (sp < 1) {
             return;
         }
-        found.add(new FixListing(id, new FixLevel(product.get(), new ReleaseLevel(release, sp),
-                FixLevel.Kind.SERVICE_PACK, id, FixLevel.Source.STATUS)));
+        found.add(new FixListing(
+                id,
+                new FixLevel(
+                        product.get(),
+                        new ReleaseLevel(release, sp),
+                        FixLevel.Kind.SERVICE_PACK,
+                        id,
+                        FixLevel.Source.STATUS)));
     }
 }

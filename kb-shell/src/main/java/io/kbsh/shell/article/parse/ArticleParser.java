@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Reads a KB article from any rendering the archive has, chosen by content rather than file name: the
@@ -22,8 +21,7 @@ import java.util.Locale;
  */
 public final class ArticleParser {
 
-    private ArticleParser() {
-    }
+    private ArticleParser() {}
 
     /** The rendering {@code bytes} hold, judged by content; empty when none fits. */
     public static java.util.Optional<Rendering> detect(byte[] bytes) {
@@ -37,7 +35,9 @@ public final class ArticleParser {
         String text = decodeText(bytes);
         Rendering rendering = detect(bytes, text);
         if (rendering == null) {
-            throw new ArticleParseException(source, 1,
+            throw new ArticleParseException(
+                    source,
+                    1,
                     "not a KB article: no DOCUMENT: header, Markdown front matter, HTML page or Article: line");
         }
         return switch (rendering) {
@@ -85,10 +85,12 @@ public final class ArticleParser {
     private static String decodeText(byte[] bytes) {
         int offset = startsWith(bytes, "\uFEFF") ? 3 : 0;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                    .toString();
         } catch (CharacterCodingException e) {
             return Cp1252.decode(bytes);
         }

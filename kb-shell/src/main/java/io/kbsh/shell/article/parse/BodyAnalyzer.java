@@ -24,20 +24,21 @@ import java.util.regex.Pattern;
 final class BodyAnalyzer {
 
     private static final Pattern TRAILER_FIELD = Pattern.compile("^([A-Z][A-Za-z/ ]{0,24}?)\\s*:(?:\\s+(.*)|\\s*)$");
-    private static final Set<String> TRAILER_NAMES = Set.of("keywords", "technology", "version", "issue type",
-            "solution type", "hardware", "component", "platform");
+    private static final Set<String> TRAILER_NAMES = Set.of(
+            "keywords", "technology", "version", "issue type", "solution type", "hardware", "component", "platform");
     private static final Pattern CITATION = Pattern.compile("(?<![A-Za-z0-9])Q(\\d{5,6})(?![0-9])");
     private static final Pattern VERSION_TOKEN = Pattern.compile("\\d+(?:\\.\\d+)*[a-z]{0,3}");
-    private static final Pattern PLATFORM_VERSIONS = Pattern.compile("[A-Za-z][A-Za-z0-9 /-]*:\\s*[0-9][0-9.,a-zA-Z ]*");
+    private static final Pattern PLATFORM_VERSIONS =
+            Pattern.compile("[A-Za-z][A-Za-z0-9 /-]*:\\s*[0-9][0-9.,a-zA-Z ]*");
     private static final Pattern OS_LINE = Pattern.compile("[A-Z][A-Z0-9 /.-]*(?:\\|\\s*[A-Z][A-Z0-9 /.-]*)*");
     private static final Pattern KEYWORD_TOKEN = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
     /** A lower-case word as sentences have them; names and versions are capitalised or hold digits. */
     private static final Pattern PROSE_WORD = Pattern.compile("[a-z][a-z'\u2019]*[.,;:!?)]?");
+
     private static final int PROSE_WORDS = 3;
     private static final String APPLIES_TO = "The information in this article applies to";
 
-    private BodyAnalyzer() {
-    }
+    private BodyAnalyzer() {}
 
     static Article analyze(Draft d) throws ArticleParseException {
         if (d.id == null) {
@@ -104,11 +105,24 @@ final class BodyAnalyzer {
         List<Section> sections = sections(body);
         List<ArticleId> cites = citations(body, d.id);
 
-        return new Article(d.id, d.title.strip(), Article.areaTagOf(d.title.strip()), Optional.ofNullable(d.category),
-                Optional.of(d.date), nonEmpty(d.product), versionSets(productVersions), nonEmpty(operatingSystem),
-                words(keywords), appliesTo, words(trailer.getOrDefault("technology", "")),
-                nonEmpty(trailer.get("issue type")), nonEmpty(trailer.get("solution type")), sections, cites,
-                overflow.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", overflow)), d.rendering);
+        return new Article(
+                d.id,
+                d.title.strip(),
+                Article.areaTagOf(d.title.strip()),
+                Optional.ofNullable(d.category),
+                Optional.of(d.date),
+                nonEmpty(d.product),
+                versionSets(productVersions),
+                nonEmpty(operatingSystem),
+                words(keywords),
+                appliesTo,
+                words(trailer.getOrDefault("technology", "")),
+                nonEmpty(trailer.get("issue type")),
+                nonEmpty(trailer.get("solution type")),
+                sections,
+                cites,
+                overflow.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", overflow)),
+                d.rendering);
     }
 
     /** Keywords that wrapped out of a filled KEYWORDS field are keywords all the same: added, once each. */
@@ -318,15 +332,17 @@ final class BodyAnalyzer {
     }
 
     static boolean isOsLine(String s) {
-        return s.length() <= 60 && OS_LINE.matcher(s).matches() && s.chars().anyMatch(Character::isLetter)
+        return s.length() <= 60
+                && OS_LINE.matcher(s).matches()
+                && s.chars().anyMatch(Character::isLetter)
                 && !s.matches(".*\\d\\.\\d.*");
     }
 
     static boolean isKeywordLine(String s) {
         boolean kb = false;
         for (String token : s.split("\\s+")) {
-            if (!KEYWORD_TOKEN.matcher(token).matches() || token.chars().anyMatch(Character::isUpperCase)
-                    && !token.regionMatches(true, 0, "kb", 0, 2)) {
+            if (!KEYWORD_TOKEN.matcher(token).matches()
+                    || token.chars().anyMatch(Character::isUpperCase) && !token.regionMatches(true, 0, "kb", 0, 2)) {
                 return false;
             }
             kb |= token.regionMatches(true, 0, "kb", 0, 2);
@@ -358,7 +374,8 @@ final class BodyAnalyzer {
                 break;
             }
             if (s.isEmpty()) {
-                if (!items.isEmpty() && (i + 1 >= body.size() || !body.get(i + 1).strip().startsWith("-"))) {
+                if (!items.isEmpty()
+                        && (i + 1 >= body.size() || !body.get(i + 1).strip().startsWith("-"))) {
                     break;
                 }
                 continue;

@@ -14,8 +14,7 @@ final class Cp1252 {
         '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\u009D', '\u017E', '\u0178',
     };
 
-    private Cp1252() {
-    }
+    private Cp1252() {}
 
     static char decode(int b) {
         int v = b & 0xFF;

@@ -13,8 +13,7 @@ import org.jsoup.nodes.Element;
  */
 final class HtmlRenderingParser {
 
-    private HtmlRenderingParser() {
-    }
+    private HtmlRenderingParser() {}
 
     static Article parse(String source, String html) throws ArticleParseException {
         Draft d = new Draft(source, Rendering.HTML);
@@ -48,8 +47,7 @@ final class HtmlRenderingParser {
 
 /** The site generator typeset titles ("smart" quotes, dashes, ellipses); this restores the typed text. */
 final class PageTitles {
-    private PageTitles() {
-    }
+    private PageTitles() {}
 
     static String unsmarten(String title) {
         StringBuilder b = new StringBuilder(title.length());

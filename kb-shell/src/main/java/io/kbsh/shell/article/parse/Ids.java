@@ -9,8 +9,7 @@ import java.util.Locale;
 
 /** Article ids as the renderings write them. */
 final class Ids {
-    private Ids() {
-    }
+    private Ids() {}
 
     static ArticleId parse(Draft d, String text, int line) throws ArticleParseException {
         return ArticleId.tryParse(text).orElseThrow(() -> d.error(line, "not an article id: '" + text + "'"));
@@ -19,11 +18,12 @@ final class Ids {
 
 /** Dates as the archive writes them: {@code 02-OCT-1999}. */
 final class Dates {
-    private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .appendPattern("d-MMM-uuuu").toFormatter(Locale.ENGLISH);
+    private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .appendPattern("d-MMM-uuuu")
+            .toFormatter(Locale.ENGLISH);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     static LocalDate parse(Draft d, String text, int line) throws ArticleParseException {
         try {

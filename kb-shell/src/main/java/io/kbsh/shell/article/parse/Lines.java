@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Splits text at CRLF, LF or a lone CR, keeping empty lines. */
 final class Lines {
-    private Lines() {
-    }
+    private Lines() {}
 
     static List<String> split(String text) {
         List<String> lines = new ArrayList<>(text.length() / 50 + 4);
@@ -53,7 +52,8 @@ final class Lines {
                     to--;
                 }
                 if (i < n || start < n) {
-                    String line = high ? Cp1252.decode(bytes, from, to - from)
+                    String line = high
+                            ? Cp1252.decode(bytes, from, to - from)
                             : new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
                     lines.add(control ? BodyAnalyzer.clean(line) : line);
                 }

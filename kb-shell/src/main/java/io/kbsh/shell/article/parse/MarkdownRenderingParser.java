@@ -11,8 +11,7 @@ import org.jsoup.parser.Parser;
  */
 final class MarkdownRenderingParser {
 
-    private MarkdownRenderingParser() {
-    }
+    private MarkdownRenderingParser() {}
 
     static Article parse(String source, String text) throws ArticleParseException {
         List<String> lines = Lines.split(text);

@@ -15,8 +15,7 @@ final class MetadataBlock {
 
     private static final Pattern BYTE_ESCAPE = Pattern.compile("<([89A-Fa-f][0-9A-Fa-f]|7[Ff])>");
 
-    private MetadataBlock() {
-    }
+    private MetadataBlock() {}
 
     /** Index of the {@code Article: Q…} line at or after {@code from}, or -1. */
     static int find(List<String> lines, int from) {

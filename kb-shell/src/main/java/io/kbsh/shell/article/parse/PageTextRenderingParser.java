@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class PageTextRenderingParser {
 
-    private PageTextRenderingParser() {
-    }
+    private PageTextRenderingParser() {}
 
     static Article parse(String source, String text) throws ArticleParseException {
         Draft d = new Draft(source, Rendering.PAGE_TEXT);

@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class JUnitReport {
 
-    private JUnitReport() {
-    }
+    private JUnitReport() {}
 
     public static String write(CheckReport report, Severity threshold) {
         int tests = 0;
@@ -24,9 +23,11 @@ public final class JUnitReport {
         StringBuilder cases = new StringBuilder();
         for (String article : report.articlesChecked()) {
             List<Outcome> mine = report.outcomes().stream()
-                    .filter(o -> o.finding().article().toString().equals(article)).toList();
+                    .filter(o -> o.finding().article().toString().equals(article))
+                    .toList();
             List<CheckFailure> broken = report.failures().stream()
-                    .filter(f -> f.article().toString().equals(article)).toList();
+                    .filter(f -> f.article().toString().equals(article))
+                    .toList();
             if (mine.isEmpty() && broken.isEmpty()) {
                 tests++;
                 cases.append("    <testcase classname=\"").append(article).append("\" name=\"no findings\"/>\n");
@@ -36,20 +37,31 @@ public final class JUnitReport {
                 Finding f = o.finding();
                 // Every affected object, not just the first: one server can have several findings of an
                 // article (Q166604 reports each domain), and CI tools key test cases on class and name.
-                cases.append("    <testcase classname=\"").append(article).append("\" name=\"")
-                        .append(xml(String.join(" ", f.affected().stream().map(Object::toString).toList()))).append("\">\n");
+                cases.append("    <testcase classname=\"")
+                        .append(article)
+                        .append("\" name=\"")
+                        .append(xml(String.join(
+                                " ", f.affected().stream().map(Object::toString).toList())))
+                        .append("\">\n");
                 plugin(cases, o.plugin());
                 if (!o.open()) {
                     skipped++;
-                    cases.append("      <skipped message=\"").append(xml("waived until " + o.waiver().expires()
-                            + ": " + o.waiver().justification())).append("\"/>\n");
+                    cases.append("      <skipped message=\"")
+                            .append(xml("waived until " + o.waiver().expires() + ": "
+                                    + o.waiver().justification()))
+                            .append("\"/>\n");
                 } else if (f.severity().atLeast(threshold)) {
                     failures++;
-                    cases.append("      <failure type=\"").append(f.severity().label()).append("\" message=\"")
-                            .append(xml(f.summary())).append("\">")
-                            .append(xml(String.join("\n", f.evidence()))).append("</failure>\n");
+                    cases.append("      <failure type=\"")
+                            .append(f.severity().label())
+                            .append("\" message=\"")
+                            .append(xml(f.summary()))
+                            .append("\">")
+                            .append(xml(String.join("\n", f.evidence())))
+                            .append("</failure>\n");
                 } else {
-                    cases.append("      <system-out>").append(xml(f.severity().label() + ": " + f.summary()))
+                    cases.append("      <system-out>")
+                            .append(xml(f.severity().label() + ": " + f.summary()))
                             .append("</system-out>\n");
                 }
                 cases.append("    </testcase>\n");
@@ -58,8 +70,14 @@ public final class JUnitReport {
                 tests++;
                 cases.append("    <testcase classname=\"").append(article).append("\" name=\"check\">\n");
                 plugin(cases, b.plugin());
-                cases.append("      <error type=\"").append(b.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-                        .append("\" message=\"").append(xml(b.describe())).append("\"/>\n")
+                cases.append("      <error type=\"")
+                        .append(b.kind()
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '-'))
+                        .append("\" message=\"")
+                        .append(xml(b.describe()))
+                        .append("\"/>\n")
                         .append("    </testcase>\n");
             }
         }
@@ -75,7 +93,9 @@ public final class JUnitReport {
 
     /** Which plugin's check the case is about: a test-case property, as Jenkins and GitLab read them. */
     private static void plugin(StringBuilder cases, String plugin) {
-        cases.append("      <properties><property name=\"plugin\" value=\"").append(xml(plugin)).append("\"/></properties>\n");
+        cases.append("      <properties><property name=\"plugin\" value=\"")
+                .append(xml(plugin))
+                .append("\"/></properties>\n");
     }
 
     static String xml(String text) {

@@ -32,8 +32,7 @@ public final class JsonReport {
     /** The formatting every {@code --json} document has. */
     static final ObjectMapper MAPPER = io.kbsh.shell.json.JsonOutput.MAPPER;
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     /** The report as a JSON tree, to which callers (such as {@code diagnose}) may add fields. */
     public static ObjectNode tree(CheckReport report) {
@@ -57,8 +56,11 @@ public final class JsonReport {
         report.expiredWaivers().forEach(w -> expired.add(waiver(w)));
         ArrayNode failures = root.putArray("failures");
         for (CheckFailure f : report.failures()) {
-            failures.addObject().put("article", f.article().toString()).put("plugin", f.plugin())
-                    .put("kind", f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')).put("message", f.message());
+            failures.addObject()
+                    .put("article", f.article().toString())
+                    .put("plugin", f.plugin())
+                    .put("kind", f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .put("message", f.message());
         }
         return root;
     }
@@ -130,13 +132,29 @@ public final class JsonReport {
             for (RegistryChange c : r.changes()) {
                 ObjectNode change = changes.addObject();
                 if (c instanceof RegistryChange.SetValue set) {
-                    change.put("change", "set").put("key", set.key()).put("name", set.value().name())
-                            .put("type", set.value().type().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    change.put("change", "set")
+                            .put("key", set.key())
+                            .put("name", set.value().name())
+                            .put(
+                                    "type",
+                                    set.value()
+                                            .type()
+                                            .name()
+                                            .toLowerCase(Locale.ROOT)
+                                            .replace('_', '-'));
                     JsonOutput.strings(change, "data", set.value().data());
                 } else if (c instanceof RegistryChange.DeleteValue d) {
-                    change.put("change", "delete-value").put("key", d.key()).put("name", d.name()).putNull("type").putNull("data");
+                    change.put("change", "delete-value")
+                            .put("key", d.key())
+                            .put("name", d.name())
+                            .putNull("type")
+                            .putNull("data");
                 } else {
-                    change.put("change", "delete-key").put("key", c.key()).putNull("name").putNull("type").putNull("data");
+                    change.put("change", "delete-key")
+                            .put("key", c.key())
+                            .putNull("name")
+                            .putNull("type")
+                            .putNull("data");
                 }
             }
         }

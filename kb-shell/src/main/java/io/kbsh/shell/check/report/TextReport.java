@@ -1,14 +1,14 @@
 package io.kbsh.shell.check.report;
 
+import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.Scope;
+import io.kbsh.model.finding.Severity;
 import io.kbsh.model.finding.Waiver;
 import io.kbsh.shell.check.run.CheckFailure;
 import io.kbsh.shell.check.run.CheckReport;
 import io.kbsh.shell.check.run.Outcome;
-import io.kbsh.model.article.ArticleId;
-import io.kbsh.model.finding.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -37,8 +37,7 @@ public final class TextReport {
         FULL
     }
 
-    private TextReport() {
-    }
+    private TextReport() {}
 
     /** The report with every finding's details, without titles; as {@code check} printed it before titles. */
     public static String write(CheckReport report, boolean details) {
@@ -49,25 +48,43 @@ public final class TextReport {
      * The report at {@code detail}; {@code titles} gives the articles' titles; evidence lines in
      * {@code shownAlready} (probe results a {@code diagnose} step printed) are not repeated.
      */
-    public static String write(CheckReport report, Detail detail, Function<ArticleId, Optional<String>> titles,
-                               List<String> shownAlready) {
+    public static String write(
+            CheckReport report,
+            Detail detail,
+            Function<ArticleId, Optional<String>> titles,
+            List<String> shownAlready) {
         StringBuilder sb = new StringBuilder();
         String facts = report.factCount() > 0 ? ", " + report.factCount() + " probe facts" : "";
         if (report.outcomes().isEmpty() && report.failures().isEmpty()) {
-            sb.append("No findings (").append(report.articlesChecked().size()).append(" articles checked")
-              .append(facts).append(").\n");
+            sb.append("No findings (")
+                    .append(report.articlesChecked().size())
+                    .append(" articles checked")
+                    .append(facts)
+                    .append(").\n");
         } else if (report.outcomes().isEmpty()) {
             // Never "No findings" alone while a check failed: its article is simply not known to be fine.
-            sb.append("No findings from the ").append(report.answered()).append(" check(s) that answered; ")
-              .append(report.failures().size()).append(" of ").append(report.articlesChecked().size())
-              .append(" check(s) failed (below)").append(facts).append(".\n");
+            sb.append("No findings from the ")
+                    .append(report.answered())
+                    .append(" check(s) that answered; ")
+                    .append(report.failures().size())
+                    .append(" of ")
+                    .append(report.articlesChecked().size())
+                    .append(" check(s) failed (below)")
+                    .append(facts)
+                    .append(".\n");
         } else {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"SEVERITY", "ARTICLE", "PLUGIN", "OBJECT", "STATUS", "SUMMARY"});
             for (Outcome o : report.outcomes()) {
                 Finding f = o.finding();
-                rows.add(new String[] {f.severity().label(), f.article().toString(), o.plugin(), f.subject().toString(),
-                        o.open() ? (o.expiredWaiver() ? "open (waiver expired)" : "open") : "waived", f.summary()});
+                rows.add(new String[] {
+                    f.severity().label(),
+                    f.article().toString(),
+                    o.plugin(),
+                    f.subject().toString(),
+                    o.open() ? (o.expiredWaiver() ? "open (waiver expired)" : "open") : "waived",
+                    f.summary()
+                });
             }
             table(sb, rows);
             if (detail != Detail.TABLE) {
@@ -77,17 +94,28 @@ public final class TextReport {
             }
         }
         for (Waiver w : report.expiredWaivers()) {
-            sb.append("expired waiver: ").append(w.article()).append(' ').append(w.object())
-              .append(" (expired ").append(w.expires()).append(": ").append(w.justification()).append(")\n");
+            sb.append("expired waiver: ")
+                    .append(w.article())
+                    .append(' ')
+                    .append(w.object())
+                    .append(" (expired ")
+                    .append(w.expires())
+                    .append(": ")
+                    .append(w.justification())
+                    .append(")\n");
         }
         for (CheckFailure f : report.failures()) {
             sb.append("check failed: ").append(f.describe()).append('\n');
         }
         List<ArticleId> quiet = notApplying(report);
-        if (!quiet.isEmpty() && !(report.outcomes().isEmpty() && report.failures().isEmpty())) {
+        if (!quiet.isEmpty()
+                && !(report.outcomes().isEmpty() && report.failures().isEmpty())) {
             sb.append("\nDid not apply (checked, nothing found):\n");
             for (ArticleId id : quiet) {
-                sb.append("  ").append(id).append(titles.apply(id).map(t -> "  " + t).orElse("")).append('\n');
+                sb.append("  ")
+                        .append(id)
+                        .append(titles.apply(id).map(t -> "  " + t).orElse(""))
+                        .append('\n');
             }
         }
         return sb.toString();
@@ -129,18 +157,38 @@ public final class TextReport {
         if (!bySeverity.isEmpty()) {
             sb.append(" (").append(String.join(", ", bySeverity)).append(')');
         }
-        sb.append(", ").append(waived).append(" waived; ").append(checked).append(checked == 1 ? " article" : " articles")
-          .append(" checked, ").append(notApplying(report).size()).append(" did not apply, ")
-          .append(report.failures().size()).append(report.failures().size() == 1 ? " check" : " checks").append(" failed.");
+        sb.append(", ")
+                .append(waived)
+                .append(" waived; ")
+                .append(checked)
+                .append(checked == 1 ? " article" : " articles")
+                .append(" checked, ")
+                .append(notApplying(report).size())
+                .append(" did not apply, ")
+                .append(report.failures().size())
+                .append(report.failures().size() == 1 ? " check" : " checks")
+                .append(" failed.");
         return sb.toString();
     }
 
-    private static void details(StringBuilder sb, Outcome o, Detail detail, Function<ArticleId, Optional<String>> titles,
-                                List<String> shownAlready) {
+    private static void details(
+            StringBuilder sb,
+            Outcome o,
+            Detail detail,
+            Function<ArticleId, Optional<String>> titles,
+            List<String> shownAlready) {
         Finding f = o.finding();
-        sb.append('\n').append(f.article()).append(titles.apply(f.article()).map(t -> " " + t).orElse(""))
-          .append("\n  on ").append(String.join(", ", f.affected().stream().map(Object::toString).toList()))
-          .append(" (").append(f.severity().label()).append(", plugin ").append(o.plugin()).append(")\n");
+        sb.append('\n')
+                .append(f.article())
+                .append(titles.apply(f.article()).map(t -> " " + t).orElse(""))
+                .append("\n  on ")
+                .append(String.join(
+                        ", ", f.affected().stream().map(Object::toString).toList()))
+                .append(" (")
+                .append(f.severity().label())
+                .append(", plugin ")
+                .append(o.plugin())
+                .append(")\n");
         if (f.scope() == Scope.ANALOGY) {
             sb.append("  by analogy: the article states this for another version or product; kbsh applies it here"
                     + " because the same cause is present\n");
@@ -150,7 +198,9 @@ public final class TextReport {
                 sb.append("  because ").append(e).append('\n');
             }
         }
-        f.fix().ifPresent(fix -> sb.append("  fix level: ").append(fix.describe()).append('\n'));
+        f.fix()
+                .ifPresent(
+                        fix -> sb.append("  fix level: ").append(fix.describe()).append('\n'));
         if (detail == Detail.FULL) {
             int step = 1;
             for (Action a : f.resolution()) {
@@ -158,7 +208,11 @@ public final class TextReport {
             }
         }
         if (!o.open()) {
-            sb.append("  waived until ").append(o.waiver().expires()).append(": ").append(o.waiver().justification()).append('\n');
+            sb.append("  waived until ")
+                    .append(o.waiver().expires())
+                    .append(": ")
+                    .append(o.waiver().justification())
+                    .append('\n');
         }
     }
 

@@ -45,16 +45,19 @@ final class CheckBatch {
 
     /** Per check: its findings ({@code List<Finding>}) or a {@link CheckFailure}; null while unanswered. */
     private final Object[] results;
+
     private int completed;
     private int next;
     /** The worker taking checks now, the check it runs (-1 between checks) and since when. */
     private Worker current;
+
     private int running = -1;
     private long runningSince;
     /** True while the caller waits for an interrupted check to come back: its worker then notifies. */
     private boolean awaitingStop;
 
-    CheckBatch(List<PluginCheck> checks, Environment environment, Facts facts, ArticleStore knowledge, Duration deadline) {
+    CheckBatch(
+            List<PluginCheck> checks, Environment environment, Facts facts, ArticleStore knowledge, Duration deadline) {
         this.checks = List.copyOf(checks);
         this.environment = environment;
         this.facts = facts;
@@ -106,9 +109,11 @@ final class CheckBatch {
         }
         Throwable trace = new Throwable(check.article() + " was here when it was given up");
         trace.setStackTrace(where);
-        String message = reason + (stopped ? "; it stopped when interrupted"
-                : "; it ignores interruption, so its thread '" + stuck.thread.getName() + "' is left running"
-                + " (a daemon: it ends with kbsh)");
+        String message = reason
+                + (stopped
+                        ? "; it stopped when interrupted"
+                        : "; it ignores interruption, so its thread '" + stuck.thread.getName() + "' is left running"
+                                + " (a daemon: it ends with kbsh)");
         results[i] = new CheckFailure(check.article(), check.plugin(), kind, message, Optional.of(trace));
         if (!stopped) {
             stuck.abandoned = true;
@@ -151,8 +156,12 @@ final class CheckBatch {
         for (int i = notStarted; i < results.length; i++) {
             if (results[i] == null) {
                 PluginCheck c = checks.get(i);
-                results[i] = new CheckFailure(c.article(), c.plugin(), CheckFailure.Kind.CANCELLED,
-                        "not run: cancelled (interrupted)", Optional.empty());
+                results[i] = new CheckFailure(
+                        c.article(),
+                        c.plugin(),
+                        CheckFailure.Kind.CANCELLED,
+                        "not run: cancelled (interrupted)",
+                        Optional.empty());
             }
         }
         // The interrupt is answered by the report, which says so; the caller reports it and goes on.
@@ -216,24 +225,32 @@ final class CheckBatch {
     /** One check's findings, or its failure; never throws. */
     private Object evaluate(PluginCheck c) {
         try {
-            List<Finding> findings = PluginCalls.during(c.plugin(), "check " + c.article(),
-                    () -> c.check().evaluate(environment, facts, knowledge));
+            List<Finding> findings = PluginCalls.during(
+                    c.plugin(), "check " + c.article(), () -> c.check().evaluate(environment, facts, knowledge));
             if (findings == null) {
-                return new CheckFailure(c.article(), c.plugin(), CheckFailure.Kind.NULL,
-                        "returned null instead of a list of findings", Optional.empty());
+                return new CheckFailure(
+                        c.article(),
+                        c.plugin(),
+                        CheckFailure.Kind.NULL,
+                        "returned null instead of a list of findings",
+                        Optional.empty());
             }
             for (Finding f : findings) {
                 if (f == null) {
-                    return new CheckFailure(c.article(), c.plugin(), CheckFailure.Kind.NULL,
-                            "returned a list that holds null", Optional.empty());
+                    return new CheckFailure(
+                            c.article(),
+                            c.plugin(),
+                            CheckFailure.Kind.NULL,
+                            "returned a list that holds null",
+                            Optional.empty());
                 }
             }
             return List.copyOf(findings);
         } catch (Throwable e) {
             // Everything, even what the JVM may not survive: this is a worker thread, and the run must end.
             Throwable shown = e instanceof PluginError && e.getCause() != null ? e.getCause() : e;
-            return new CheckFailure(c.article(), c.plugin(),
-                    CheckFailure.Kind.THREW, PluginFaults.describe(shown), Optional.of(shown));
+            return new CheckFailure(
+                    c.article(), c.plugin(), CheckFailure.Kind.THREW, PluginFaults.describe(shown), Optional.of(shown));
         }
     }
 }

@@ -13,8 +13,13 @@ import java.util.Optional;
  * The result of running checks over an environment: outcomes (findings with their waiver status), the
  * articles checked, waivers that have expired, and checks that failed.
  */
-public record CheckReport(LocalDate date, List<String> articlesChecked, List<Outcome> outcomes,
-                          List<Waiver> expiredWaivers, List<CheckFailure> failures, int factCount) {
+public record CheckReport(
+        LocalDate date,
+        List<String> articlesChecked,
+        List<Outcome> outcomes,
+        List<Waiver> expiredWaivers,
+        List<CheckFailure> failures,
+        int factCount) {
 
     public CheckReport {
         articlesChecked = List.copyOf(articlesChecked);

@@ -4,7 +4,6 @@ import io.kbsh.model.article.ArticleStore;
 import io.kbsh.model.env.Environment;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.finding.Finding;
-import io.kbsh.rules.ArticleCheck;
 import io.kbsh.model.finding.Waiver;
 import io.kbsh.shell.check.waiver.Waivers;
 import java.time.Duration;
@@ -31,8 +30,9 @@ public final class CheckRunner {
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
 
     /** Worst first, then by article, then by the first affected object. */
-    private static final Comparator<Outcome> ORDER = Comparator
-            .comparing((Outcome o) -> o.finding().severity()).reversed()
+    private static final Comparator<Outcome> ORDER = Comparator.comparing(
+                    (Outcome o) -> o.finding().severity())
+            .reversed()
             .thenComparing(o -> o.finding().article())
             .thenComparing(o -> o.finding().subject().kind())
             .thenComparing(o -> o.finding().subject().id());
@@ -60,8 +60,13 @@ public final class CheckRunner {
      * Runs {@code checks} in order. If the calling thread is interrupted (Ctrl-C), the running check and
      * those not started are reported as cancelled, and the report says so ({@link CheckReport#cancelled()}).
      */
-    public CheckReport run(List<PluginCheck> checks, Environment environment, Facts facts,
-                           ArticleStore knowledge, Waivers waivers, LocalDate today) {
+    public CheckReport run(
+            List<PluginCheck> checks,
+            Environment environment,
+            Facts facts,
+            ArticleStore knowledge,
+            Waivers waivers,
+            LocalDate today) {
         Object[] results = new CheckBatch(checks, environment, facts, knowledge, deadline).evaluate();
         List<Outcome> outcomes = new ArrayList<>();
         List<CheckFailure> failures = new ArrayList<>();
@@ -93,6 +98,7 @@ public final class CheckRunner {
                 expired.add(w);
             }
         }
-        return new CheckReport(today, checked, outcomes, expired, failures, facts.all().size());
+        return new CheckReport(
+                today, checked, outcomes, expired, failures, facts.all().size());
     }
 }

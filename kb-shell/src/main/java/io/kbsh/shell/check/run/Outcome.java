@@ -11,7 +11,10 @@ import java.util.Objects;
  */
 public record Outcome(Finding finding, String plugin, Status status, Waiver waiver) {
 
-    public enum Status { OPEN, WAIVED }
+    public enum Status {
+        OPEN,
+        WAIVED
+    }
 
     public Outcome {
         Objects.requireNonNull(finding, "finding");

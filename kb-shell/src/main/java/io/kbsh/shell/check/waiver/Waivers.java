@@ -52,10 +52,14 @@ public record Waivers(int schemaVersion, List<Waiver> waivers) {
     /** Parses a waiver file's {@code content}; {@code source} names it in errors. */
     public static Waivers parse(byte[] content, String source) throws JsonInputException {
         JsonFields root = JsonFields.of(JsonTree.parse(content, source), source);
-        JsonTree.Node version = root.node("schemaVersion").orElseThrow(() -> root.problem("missing required field 'schemaVersion'"));
+        JsonTree.Node version =
+                root.node("schemaVersion").orElseThrow(() -> root.problem("missing required field 'schemaVersion'"));
         if (root.toInt(version) != SCHEMA_VERSION) {
-            throw JsonFields.problem(source, version, "unsupported schema version " + root.toInt(version)
-                    + " (this kbsh reads version " + SCHEMA_VERSION + ")");
+            throw JsonFields.problem(
+                    source,
+                    version,
+                    "unsupported schema version " + root.toInt(version) + " (this kbsh reads version " + SCHEMA_VERSION
+                            + ")");
         }
         List<Waiver> waivers = root.objects("waivers", Waivers::waiver);
         root.refuseUnknown();

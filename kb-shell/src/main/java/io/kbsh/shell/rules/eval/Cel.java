@@ -47,35 +47,54 @@ final class Cel {
             .build();
 
     private static final List<CelFunctionDecl> FUNCTIONS = List.of(
-            CelFunctionDecl.newFunctionDeclaration("isIp",
-                    CelOverloadDecl.newGlobalOverload("isIp_string", SimpleType.BOOL, SimpleType.STRING)),
-            CelFunctionDecl.newFunctionDeclaration("below",
-                    CelOverloadDecl.newGlobalOverload("below_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)),
-            CelFunctionDecl.newFunctionDeclaration("atLeast",
-                    CelOverloadDecl.newGlobalOverload("atLeast_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)),
-            CelFunctionDecl.newFunctionDeclaration("level",
-                    CelOverloadDecl.newGlobalOverload("level_string", SimpleType.DYN, SimpleType.STRING)),
-            CelFunctionDecl.newFunctionDeclaration("inPorts",
-                    CelOverloadDecl.newGlobalOverload("inPorts_list_int", SimpleType.BOOL, ListType.create(SimpleType.DYN), SimpleType.INT)),
-            CelFunctionDecl.newFunctionDeclaration("inNet",
-                    CelOverloadDecl.newGlobalOverload("inNet_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)));
+            CelFunctionDecl.newFunctionDeclaration(
+                    "isIp", CelOverloadDecl.newGlobalOverload("isIp_string", SimpleType.BOOL, SimpleType.STRING)),
+            CelFunctionDecl.newFunctionDeclaration(
+                    "below",
+                    CelOverloadDecl.newGlobalOverload(
+                            "below_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)),
+            CelFunctionDecl.newFunctionDeclaration(
+                    "atLeast",
+                    CelOverloadDecl.newGlobalOverload(
+                            "atLeast_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)),
+            CelFunctionDecl.newFunctionDeclaration(
+                    "level", CelOverloadDecl.newGlobalOverload("level_string", SimpleType.DYN, SimpleType.STRING)),
+            CelFunctionDecl.newFunctionDeclaration(
+                    "inPorts",
+                    CelOverloadDecl.newGlobalOverload(
+                            "inPorts_list_int", SimpleType.BOOL, ListType.create(SimpleType.DYN), SimpleType.INT)),
+            CelFunctionDecl.newFunctionDeclaration(
+                    "inNet",
+                    CelOverloadDecl.newGlobalOverload(
+                            "inNet_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)));
 
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
             .setOptions(OPTIONS)
             .addLibraries(CelExtensions.strings())
             .addFunctionBindings(
                     CelFunctionBinding.from("isIp_string", String.class, Values::isIpLiteral),
-                    CelFunctionBinding.from("below_string_string", String.class, String.class,
-                            (a, b) -> Values.level(a).map(l -> Values.level(b).map(f -> l.sameLine(f) && !l.atLeast(f)).orElse(false)).orElse(false)),
-                    CelFunctionBinding.from("atLeast_string_string", String.class, String.class,
-                            (a, b) -> Values.level(a).map(l -> Values.level(b).map(l::atLeast).orElse(false)).orElse(false)),
+                    CelFunctionBinding.from(
+                            "below_string_string",
+                            String.class,
+                            String.class,
+                            (a, b) -> Values.level(a)
+                                    .map(l -> Values.level(b)
+                                            .map(f -> l.sameLine(f) && !l.atLeast(f))
+                                            .orElse(false))
+                                    .orElse(false)),
+                    CelFunctionBinding.from(
+                            "atLeast_string_string",
+                            String.class,
+                            String.class,
+                            (a, b) -> Values.level(a)
+                                    .map(l -> Values.level(b).map(l::atLeast).orElse(false))
+                                    .orElse(false)),
                     CelFunctionBinding.from("level_string", String.class, Cel::levelMap),
                     CelFunctionBinding.from("inPorts_list_int", List.class, Long.class, Values::inPorts),
                     CelFunctionBinding.from("inNet_string_string", String.class, String.class, Values::inNet))
             .build();
 
-    private Cel() {
-    }
+    private Cel() {}
 
     private static Object levelMap(String text) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -126,8 +145,10 @@ final class Cel {
 
     /** Compiles {@code expression} over {@code names} (all dynamic), typed {@code bool} or any. */
     static Program compile(String expression, Collection<String> names, boolean condition) throws CompileError {
-        var builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS)
-                .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS).addLibraries(CelExtensions.strings())
+        var builder = CelCompilerFactory.standardCelCompilerBuilder()
+                .setOptions(OPTIONS)
+                .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS)
+                .addLibraries(CelExtensions.strings())
                 .addFunctionDeclarations(FUNCTIONS);
         for (String n : names) {
             builder.addVar(n, SimpleType.DYN);
@@ -138,7 +159,10 @@ final class Cel {
         CelValidationResult compiled = compiler.compile(expression);
         if (compiled.hasError()) {
             CelIssue issue = compiled.getErrors().get(0);
-            throw new CompileError(issue.getMessage(), issue.getSourceLocation().getLine(), issue.getSourceLocation().getColumn() + 1);
+            throw new CompileError(
+                    issue.getMessage(),
+                    issue.getSourceLocation().getLine(),
+                    issue.getSourceLocation().getColumn() + 1);
         }
         try {
             CelAbstractSyntaxTree ast = compiled.getAst();

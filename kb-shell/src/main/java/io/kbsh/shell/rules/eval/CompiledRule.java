@@ -8,7 +8,6 @@ import io.kbsh.model.env.Environment;
 import io.kbsh.model.env.IniFile;
 import io.kbsh.model.env.RegistryType;
 import io.kbsh.model.env.RegistryValue;
-import io.kbsh.model.env.Server;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
@@ -66,44 +65,70 @@ public final class CompiledRule {
     private final List<String> names;
 
     /** An outcome: the conditions, severity, templates and its own fix level (pinned) if any. */
-    record Outcome(String name, List<Condition> when, Severity severity, Scope scope, Template summary,
-                   List<Template> evidence, Optional<Fix> fix, int index) {
-    }
+    record Outcome(
+            String name,
+            List<Condition> when,
+            Severity severity,
+            Scope scope,
+            Template summary,
+            List<Template> evidence,
+            Optional<Fix> fix,
+            int index) {}
 
     /** A fix level: the product, the rule's levels and whether they are pinned (the archive does not win). */
     record Fix(Product product, List<ReleaseLevel> levels, String source, boolean pinned) {
         String productName() {
-            return product.name().startsWith("Microsoft ") ? product.name().substring("Microsoft ".length()) : product.name();
+            return product.name().startsWith("Microsoft ")
+                    ? product.name().substring("Microsoft ".length())
+                    : product.name();
         }
     }
 
-    record Applicability(Optional<Product> product, List<String> releases, Optional<Integer> from, Optional<Integer> to,
-                         List<String> components, List<String> roles, List<String> os) {
-    }
+    record Applicability(
+            Optional<Product> product,
+            List<String> releases,
+            Optional<Integer> from,
+            Optional<Integer> to,
+            List<String> components,
+            List<String> roles,
+            List<String> os) {}
 
     /** A resolution step with its templates. */
-    record Step(ActionSpec spec, Optional<Template> text, Optional<Template> iniValue, int index) {
-    }
+    record Step(ActionSpec spec, Optional<Template> text, Optional<Template> iniValue, int index) {}
 
     /** A verification probe with its templates and expectations. */
-    record Check(VerifySpec spec, Template host, Map<String, Template> parameters, Template purpose,
-                 List<Expectation> expectations) {
-    }
+    record Check(
+            VerifySpec spec,
+            Template host,
+            Map<String, Template> parameters,
+            Template purpose,
+            List<Expectation> expectations) {}
 
-    record Expectation(Optional<String> status, Optional<String> key, Optional<String> equals, Optional<Pattern> matches,
-                       boolean present, boolean absent, String words) {
-    }
+    record Expectation(
+            Optional<String> status,
+            Optional<String> key,
+            Optional<String> equals,
+            Optional<Pattern> matches,
+            boolean present,
+            boolean absent,
+            String words) {}
 
     private CompiledRule(RuleReader.Document<RuleSpec> document, String packId) throws RuleException {
         this.document = document;
         this.spec = document.value();
         this.packId = packId;
         String rule = spec.article();
-        this.article = ArticleId.tryParse(rule).orElseThrow(() -> document.problem(rule, "article",
-                "not an article id (e.g. Q193928): '" + rule + "'"));
-        this.brief = new ArticleBrief(article, spec.title(), spec.products(), spec.summary().strip());
-        this.kind = ObjectKinds.of(spec.objects()).orElseThrow(() -> document.problem(rule, "for",
-                "'" + spec.objects() + "' is not an object kind (kinds: " + String.join(", ", ObjectKinds.words()) + ")"));
+        this.article = ArticleId.tryParse(rule)
+                .orElseThrow(
+                        () -> document.problem(rule, "article", "not an article id (e.g. Q193928): '" + rule + "'"));
+        this.brief = new ArticleBrief(
+                article, spec.title(), spec.products(), spec.summary().strip());
+        this.kind = ObjectKinds.of(spec.objects())
+                .orElseThrow(() -> document.problem(
+                        rule,
+                        "for",
+                        "'" + spec.objects() + "' is not an object kind (kinds: "
+                                + String.join(", ", ObjectKinds.words()) + ")"));
         this.applies = applicability(spec.applies());
         List<String> declared = new ArrayList<>();
         declared.add(kind.kind());
@@ -112,10 +137,15 @@ public final class CompiledRule {
         Map<String, Cel.Program> compiledLets = new LinkedHashMap<>();
         for (Map.Entry<String, String> let : spec.let().entrySet()) {
             String path = "let." + let.getKey();
-            if (!let.getKey().matches("[a-z][A-Za-z0-9_]*") || declared.contains(let.getKey()) || let.getKey().equals("fix")
+            if (!let.getKey().matches("[a-z][A-Za-z0-9_]*")
+                    || declared.contains(let.getKey())
+                    || let.getKey().equals("fix")
                     || let.getKey().equals("object")) {
-                throw document.problem(rule, path, "a let name is a lower-case word that is not already a name of the rule ("
-                        + String.join(", ", declared) + ", fix, object)");
+                throw document.problem(
+                        rule,
+                        path,
+                        "a let name is a lower-case word that is not already a name of the rule ("
+                                + String.join(", ", declared) + ", fix, object)");
             }
             compiledLets.put(let.getKey(), cel(let.getValue(), path, declared, false));
             declared.add(let.getKey());
@@ -146,15 +176,23 @@ public final class CompiledRule {
             Scope scope = switch (o.scope() == null ? "stated" : o.scope()) {
                 case "stated" -> Scope.STATED;
                 case "analogy" -> Scope.ANALOGY;
-                default -> throw document.problem(rule, at + ".scope", "scope is 'stated' or 'analogy': '" + o.scope() + "'");
+                default ->
+                    throw document.problem(rule, at + ".scope", "scope is 'stated' or 'analogy': '" + o.scope() + "'");
             };
             List<Condition> conditions = conditions(o.when(), at + ".when");
             List<Template> evidence = new ArrayList<>();
             for (int j = 0; j < o.evidence().size(); j++) {
                 evidence.add(template(o.evidence().get(j), at + ".evidence[" + j + "]"));
             }
-            compiled.add(new Outcome(name, conditions, severity, scope, template(o.summary(), at + ".summary"),
-                    List.copyOf(evidence), fix(o.fix(), at + ".fix"), i));
+            compiled.add(new Outcome(
+                    name,
+                    conditions,
+                    severity,
+                    scope,
+                    template(o.summary(), at + ".summary"),
+                    List.copyOf(evidence),
+                    fix(o.fix(), at + ".fix"),
+                    i));
         }
         this.outcomes = List.copyOf(compiled);
         List<Step> steps = new ArrayList<>();
@@ -210,7 +248,8 @@ public final class CompiledRule {
 
     private Applicability applicability(RuleSpec.ApplicabilitySpec a) throws RuleException {
         if (a == null) {
-            return new Applicability(Optional.empty(), List.of(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
+            return new Applicability(
+                    Optional.empty(), List.of(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
         }
         Optional<Product> product = Optional.empty();
         if (a.product() != null) {
@@ -218,11 +257,15 @@ public final class CompiledRule {
         }
         for (int i = 0; i < a.releases().size(); i++) {
             if (!a.releases().get(i).matches("\\d{1,2}\\.\\d{1,2}")) {
-                throw document.problem(rule(), "applies.releases[" + i + "]", "a release line looks like 5.5: '" + a.releases().get(i) + "'");
+                throw document.problem(
+                        rule(),
+                        "applies.releases[" + i + "]",
+                        "a release line looks like 5.5: '" + a.releases().get(i) + "'");
             }
         }
         if ((!a.releases().isEmpty() || a.servicePacks() != null) && product.isEmpty()) {
-            throw document.problem(rule(), "applies", "releases and servicePacks need the product whose level they mean");
+            throw document.problem(
+                    rule(), "applies", "releases and servicePacks need the product whose level they mean");
         }
         Optional<Integer> from = Optional.empty();
         Optional<Integer> to = Optional.empty();
@@ -230,29 +273,39 @@ public final class CompiledRule {
             from = Optional.ofNullable(a.servicePacks().from());
             to = Optional.ofNullable(a.servicePacks().to());
             if (from.isPresent() && to.isPresent() && from.get() > to.get()) {
-                throw document.problem(rule(), "applies.servicePacks", "from (" + from.get() + ") is after to (" + to.get() + ")");
+                throw document.problem(
+                        rule(), "applies.servicePacks", "from (" + from.get() + ") is after to (" + to.get() + ")");
             }
         }
         for (int i = 0; i < a.components().size(); i++) {
             String c = a.components().get(i);
-            if (!List.of("mta", "information-store", "directory", "internet-mail").contains(c)) {
-                throw document.problem(rule(), "applies.components[" + i + "]",
+            if (!List.of("mta", "information-store", "directory", "internet-mail")
+                    .contains(c)) {
+                throw document.problem(
+                        rule(),
+                        "applies.components[" + i + "]",
                         "'" + c + "' is not a component (mta, information-store, directory, internet-mail)");
             }
         }
         for (int i = 0; i < a.roles().size(); i++) {
             String r = a.roles().get(i);
-            if (!List.of("primary-domain-controller", "backup-domain-controller", "domain-controller", "global-catalog").contains(r)) {
-                throw document.problem(rule(), "applies.roles[" + i + "]", "'" + r
-                        + "' is not a role (primary-domain-controller, backup-domain-controller, domain-controller, global-catalog)");
+            if (!List.of("primary-domain-controller", "backup-domain-controller", "domain-controller", "global-catalog")
+                    .contains(r)) {
+                throw document.problem(
+                        rule(),
+                        "applies.roles[" + i + "]",
+                        "'" + r
+                                + "' is not a role (primary-domain-controller, backup-domain-controller, domain-controller, global-catalog)");
             }
         }
         return new Applicability(product, a.releases(), from, to, a.components(), a.roles(), a.os());
     }
 
     private Product product(String name, String path) throws RuleException {
-        return Products.byId(name).or(() -> Products.resolve(name)).orElseThrow(() -> document.problem(rule(), path,
-                "unknown product '" + name + "' (e.g. exchange, proxy, winnt)"));
+        return Products.byId(name)
+                .or(() -> Products.resolve(name))
+                .orElseThrow(() ->
+                        document.problem(rule(), path, "unknown product '" + name + "' (e.g. exchange, proxy, winnt)"));
     }
 
     private Optional<Fix> fix(FixSpec f, String path) throws RuleException {
@@ -271,7 +324,8 @@ public final class CompiledRule {
         if (levels.isEmpty()) {
             throw document.problem(rule(), path + ".levels", "name at least one fixing level, e.g. 5.5 SP2");
         }
-        return Optional.of(new Fix(product, List.copyOf(levels), f.source() == null ? "" : f.source(), Boolean.TRUE.equals(f.pinned())));
+        return Optional.of(new Fix(
+                product, List.copyOf(levels), f.source() == null ? "" : f.source(), Boolean.TRUE.equals(f.pinned())));
     }
 
     private List<Condition> conditions(List<ConditionSpec> specs, String path) throws RuleException {
@@ -326,7 +380,8 @@ public final class CompiledRule {
         }
         boolean selects = c.value() != null || c.probe() != null;
         if (kinds.size() + (selects || !tests.isEmpty() ? 1 : 0) != 1) {
-            throw document.problem(rule(), path, "a condition is exactly one of: value (or probe) with a test, cel, all, any, not");
+            throw document.problem(
+                    rule(), path, "a condition is exactly one of: value (or probe) with a test, cel, all, any, not");
         }
         if (!kinds.isEmpty() && c.as() != null) {
             throw document.problem(rule(), path + ".as", "'as' names the value of a value or probe condition");
@@ -355,14 +410,18 @@ public final class CompiledRule {
 
     private Condition match(ConditionSpec c, String path, List<String> tests) throws RuleException {
         if (tests.size() != 1) {
-            throw document.problem(rule(), path, tests.isEmpty()
-                    ? "a value condition needs one test: equals, in, matches, ip, present, absent, below, atLeast or belowFix"
-                    : "a value condition has one test, not " + String.join(" and ", tests));
+            throw document.problem(
+                    rule(),
+                    path,
+                    tests.isEmpty()
+                            ? "a value condition needs one test: equals, in, matches, ip, present, absent, below, atLeast or belowFix"
+                            : "a value condition has one test, not " + String.join(" and ", tests));
         }
         String test = tests.get(0);
         if (test.equals("belowFix")) {
             if (c.value() != null || c.probe() != null) {
-                throw document.problem(rule(), path + ".belowFix", "belowFix compares the object's own level; drop 'value'");
+                throw document.problem(
+                        rule(), path + ".belowFix", "belowFix compares the object's own level; drop 'value'");
             }
         } else if (c.value() == null && c.probe() == null) {
             throw document.problem(rule(), path, "'" + test + "' needs the value it tests ('value: server.exchange')");
@@ -371,24 +430,34 @@ public final class CompiledRule {
         if (c.probe() != null) {
             probe = Condition.ProbeSelector.parse(c.probe());
             if (probe.isEmpty()) {
-                throw document.problem(rule(), path + ".probe", "a probe is written PROBE or PROBE:PORT, e.g. smtp:25: '" + c.probe() + "'");
+                throw document.problem(
+                        rule(),
+                        path + ".probe",
+                        "a probe is written PROBE or PROBE:PORT, e.g. smtp:25: '" + c.probe() + "'");
             }
         }
         String value = c.value() == null ? "" : c.value();
         if (!value.isEmpty()) {
             if (!value.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_.-]*)*")) {
-                throw document.problem(rule(), path + ".value", "a value is a path such as server.exchange: '" + value + "'");
+                throw document.problem(
+                        rule(), path + ".value", "a value is a path such as server.exchange: '" + value + "'");
             }
             String root = value.split("\\.")[0];
             if (probe.isEmpty() && !names.contains(root)) {
-                throw document.problem(rule(), path + ".value", "'" + root + "' is not a name of this rule (names: "
-                        + String.join(", ", names) + ")");
+                throw document.problem(
+                        rule(),
+                        path + ".value",
+                        "'" + root + "' is not a name of this rule (names: " + String.join(", ", names) + ")");
             }
         }
         if (c.as() != null && (!c.as().matches("[a-z][A-Za-z0-9_]*") || names.contains(c.as()))) {
-            throw document.problem(rule(), path + ".as", "'as' is a new lower-case name, not one of: " + String.join(", ", names));
+            throw document.problem(
+                    rule(), path + ".as", "'as' is a new lower-case name, not one of: " + String.join(", ", names));
         }
-        String subject = (probe.map(p -> "probe " + p.probe() + (p.port() == 0 ? "" : ":" + p.port()) + (value.isEmpty() ? "" : " ")).orElse("")) + value;
+        String subject = (probe.map(p -> "probe " + p.probe() + (p.port() == 0 ? "" : ":" + p.port())
+                                + (value.isEmpty() ? "" : " "))
+                        .orElse(""))
+                + value;
         Condition.Test t;
         String words;
         switch (test) {
@@ -410,7 +479,8 @@ public final class CompiledRule {
                 try {
                     p = Pattern.compile(c.matches());
                 } catch (PatternSyntaxException e) {
-                    throw document.problem(rule(), path + ".matches", "not a regular expression: " + e.getDescription());
+                    throw document.problem(
+                            rule(), path + ".matches", "not a regular expression: " + e.getDescription());
                 }
                 t = Condition.Test.matches(p);
                 words = subject + " matches /" + c.matches() + "/";
@@ -437,24 +507,36 @@ public final class CompiledRule {
                     throw document.problem(rule(), path + "." + test, e.getMessage());
                 }
                 boolean below = test.equals("below");
-                t = Condition.Test.each((v, e) -> Values.level(v).map(l -> l.sameLine(level) && (below != l.atLeast(level))).orElse(false));
+                t = Condition.Test.each((v, e) -> Values.level(v)
+                        .map(l -> l.sameLine(level) && (below != l.atLeast(level)))
+                        .orElse(false));
                 words = subject + (below ? " below " : " at least ") + level;
             }
             default -> {
                 boolean want = c.belowFix();
-                Condition.Test fixTest = new Condition.Test((v, e) -> true,
-                        (l, e) -> e.belowFix().map(b -> b == want).orElse(false), false, true);
-                return new Condition.Match("", Optional.empty(), want ? "below the fix level" : "at or above the fix level", fixTest, Optional.empty());
+                Condition.Test fixTest = new Condition.Test(
+                        (v, e) -> true,
+                        (l, e) -> e.belowFix().map(b -> b == want).orElse(false),
+                        false,
+                        true);
+                return new Condition.Match(
+                        "",
+                        Optional.empty(),
+                        want ? "below the fix level" : "at or above the fix level",
+                        fixTest,
+                        Optional.empty());
             }
         }
         return new Condition.Match(value, probe, words, t, Optional.ofNullable(c.as()));
     }
 
-    private Cel.Program cel(String expression, String path, List<String> known, boolean condition) throws RuleException {
+    private Cel.Program cel(String expression, String path, List<String> known, boolean condition)
+            throws RuleException {
         try {
             return Cel.compile(expression, known, condition);
         } catch (Cel.CompileError e) {
-            throw e.line > 0 ? document.problemInside(rule(), path, e.line, e.column, "CEL: " + e.getMessage())
+            throw e.line > 0
+                    ? document.problemInside(rule(), path, e.line, e.column, "CEL: " + e.getMessage())
                     : document.problem(rule(), path, "CEL: " + e.getMessage());
         }
     }
@@ -468,7 +550,10 @@ public final class CompiledRule {
     }
 
     private Step step(ActionSpec a, String path, int index, Set<String> outcomeNames) throws RuleException {
-        int given = (a.ini() != null ? 1 : 0) + (a.registry() != null ? 1 : 0) + (a.servicePack() != null ? 1 : 0) + (a.manual() != null ? 1 : 0);
+        int given = (a.ini() != null ? 1 : 0)
+                + (a.registry() != null ? 1 : 0)
+                + (a.servicePack() != null ? 1 : 0)
+                + (a.manual() != null ? 1 : 0);
         if (given != 1) {
             throw document.problem(rule(), path, "an action is exactly one of: ini, registry, servicePack, manual");
         }
@@ -481,7 +566,10 @@ public final class CompiledRule {
                 try {
                     ReleaseLevel.parse(a.servicePack());
                 } catch (IllegalArgumentException e) {
-                    throw document.problem(rule(), path + ".servicePack", "'fix' (the level that fixes the object's line) or a level: " + e.getMessage());
+                    throw document.problem(
+                            rule(),
+                            path + ".servicePack",
+                            "'fix' (the level that fixes the object's line) or a level: " + e.getMessage());
                 }
             } else if (fix.isEmpty() && outcomes.stream().allMatch(o -> o.fix().isEmpty())) {
                 throw document.problem(rule(), path + ".servicePack", "'fix' needs the rule's fix");
@@ -492,39 +580,68 @@ public final class CompiledRule {
             RuleSpec.IniEditSpec ini = a.ini();
             boolean remove = Boolean.TRUE.equals(ini.remove());
             if (ini.key() == null && !remove) {
-                throw document.problem(rule(), path + ".ini", "an INI edit sets a key ('key' and 'set') or removes a key or section ('remove: true')");
+                throw document.problem(
+                        rule(),
+                        path + ".ini",
+                        "an INI edit sets a key ('key' and 'set') or removes a key or section ('remove: true')");
             }
             if (remove == (ini.set() != null)) {
                 throw document.problem(rule(), path + ".ini", "an INI edit has either 'set' or 'remove: true'");
             }
             if (!ini.file().matches("[^\\\\/:*?\"<>|]+\\.[iI][nN][iI]")) {
-                throw document.problem(rule(), path + ".ini.file", "the INI file's name, e.g. Mspclnt.ini: '" + ini.file() + "'");
+                throw document.problem(
+                        rule(), path + ".ini.file", "the INI file's name, e.g. Mspclnt.ini: '" + ini.file() + "'");
             }
-            return new Step(a, Optional.empty(), ini.set() == null ? Optional.empty() : Optional.of(template(ini.set(), path + ".ini.set")), index);
+            return new Step(
+                    a,
+                    Optional.empty(),
+                    ini.set() == null ? Optional.empty() : Optional.of(template(ini.set(), path + ".ini.set")),
+                    index);
         }
         RuleSpec.RegistrySpec reg = a.registry();
         if (!reg.key().startsWith("HKEY_")) {
-            throw document.problem(rule(), path + ".registry.key", "a registry key starts with its hive, e.g. HKEY_LOCAL_MACHINE\\SYSTEM\\…: '" + reg.key() + "'");
+            throw document.problem(
+                    rule(),
+                    path + ".registry.key",
+                    "a registry key starts with its hive, e.g. HKEY_LOCAL_MACHINE\\SYSTEM\\…: '" + reg.key() + "'");
         }
         boolean remove = Boolean.TRUE.equals(reg.remove());
         if (!remove && (reg.name() == null || reg.value() == null)) {
-            throw document.problem(rule(), path + ".registry", "a registry change names the value ('name'), its 'type' and 'value', or removes it ('remove: true')");
+            throw document.problem(
+                    rule(),
+                    path + ".registry",
+                    "a registry change names the value ('name'), its 'type' and 'value', or removes it ('remove: true')");
         }
         String type = reg.type() == null ? "sz" : reg.type();
         if (!List.of("sz", "expand-sz", "multi-sz", "dword").contains(type)) {
-            throw document.problem(rule(), path + ".registry.type", "type is sz, expand-sz, multi-sz or dword (as in the environment file): '" + type + "'");
+            throw document.problem(
+                    rule(),
+                    path + ".registry.type",
+                    "type is sz, expand-sz, multi-sz or dword (as in the environment file): '" + type + "'");
         }
-        if (type.equals("dword") && reg.value() != null && !reg.value().matches("\\d{1,10}|0x[0-9A-Fa-f]{1,8}|\\{\\{.*}}")) {
-            throw document.problem(rule(), path + ".registry.value", "a dword is a number (decimal or 0x hexadecimal): '" + reg.value() + "'");
+        if (type.equals("dword")
+                && reg.value() != null
+                && !reg.value().matches("\\d{1,10}|0x[0-9A-Fa-f]{1,8}|\\{\\{.*}}")) {
+            throw document.problem(
+                    rule(),
+                    path + ".registry.value",
+                    "a dword is a number (decimal or 0x hexadecimal): '" + reg.value() + "'");
         }
-        return new Step(a, Optional.empty(), reg.value() == null ? Optional.empty() : Optional.of(template(reg.value(), path + ".registry.value")), index);
+        return new Step(
+                a,
+                Optional.empty(),
+                reg.value() == null ? Optional.empty() : Optional.of(template(reg.value(), path + ".registry.value")),
+                index);
     }
 
     private void checkOutcomes(List<String> named, String path, Set<String> outcomeNames) throws RuleException {
         for (int i = 0; i < named.size(); i++) {
             if (!outcomeNames.contains(named.get(i))) {
-                throw document.problem(rule(), path + "[" + i + "]", "no outcome is named '" + named.get(i) + "' (outcomes: "
-                        + String.join(", ", outcomeNames) + ")");
+                throw document.problem(
+                        rule(),
+                        path + "[" + i + "]",
+                        "no outcome is named '" + named.get(i) + "' (outcomes: " + String.join(", ", outcomeNames)
+                                + ")");
             }
         }
     }
@@ -545,17 +662,25 @@ public final class CompiledRule {
         for (int i = 0; i < v.expect().size(); i++) {
             RuleSpec.ExpectSpec x = v.expect().get(i);
             String at = path + ".expect[" + i + "]";
-            int tests = (x.equals() != null ? 1 : 0) + (x.matches() != null ? 1 : 0) + (Boolean.TRUE.equals(x.present()) ? 1 : 0)
+            int tests = (x.equals() != null ? 1 : 0)
+                    + (x.matches() != null ? 1 : 0)
+                    + (Boolean.TRUE.equals(x.present()) ? 1 : 0)
                     + (Boolean.TRUE.equals(x.absent()) ? 1 : 0);
             if (x.status() != null) {
                 try {
                     io.kbsh.model.fact.ProbeStatus.valueOf(x.status().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw document.problem(rule(), at + ".status", "not a probe status (ok, refused, timeout, …): '" + x.status() + "'");
+                    throw document.problem(
+                            rule(),
+                            at + ".status",
+                            "not a probe status (ok, refused, timeout, …): '" + x.status() + "'");
                 }
             }
             if ((x.key() == null) != (tests == 0) || (x.key() == null && x.status() == null) || tests > 1) {
-                throw document.problem(rule(), at, "an expectation is a 'status', or a 'key' with one of equals, matches, present, absent");
+                throw document.problem(
+                        rule(),
+                        at,
+                        "an expectation is a 'status', or a 'key' with one of equals, matches, present, absent");
             }
             Optional<Pattern> pattern = Optional.empty();
             if (x.matches() != null) {
@@ -565,17 +690,32 @@ public final class CompiledRule {
                     throw document.problem(rule(), at + ".matches", "not a regular expression: " + e.getDescription());
                 }
             }
-            String words = x.key() == null ? "status " + x.status().toUpperCase(Locale.ROOT)
-                    : x.key() + (x.equals() != null ? " = " + x.equals() : x.matches() != null ? " matches /" + x.matches() + "/"
-                    : Boolean.TRUE.equals(x.present()) ? " present" : " absent");
+            String words = x.key() == null
+                    ? "status " + x.status().toUpperCase(Locale.ROOT)
+                    : x.key()
+                            + (x.equals() != null
+                                    ? " = " + x.equals()
+                                    : x.matches() != null
+                                            ? " matches /" + x.matches() + "/"
+                                            : Boolean.TRUE.equals(x.present()) ? " present" : " absent");
             if (x.key() != null && x.status() != null) {
                 words = "status " + x.status().toUpperCase(Locale.ROOT) + " and " + words;
             }
-            expectations.add(new Expectation(Optional.ofNullable(x.status()).map(s -> s.toUpperCase(Locale.ROOT)),
-                    Optional.ofNullable(x.key()), Optional.ofNullable(x.equals()), pattern, Boolean.TRUE.equals(x.present()),
-                    Boolean.TRUE.equals(x.absent()), words));
+            expectations.add(new Expectation(
+                    Optional.ofNullable(x.status()).map(s -> s.toUpperCase(Locale.ROOT)),
+                    Optional.ofNullable(x.key()),
+                    Optional.ofNullable(x.equals()),
+                    pattern,
+                    Boolean.TRUE.equals(x.present()),
+                    Boolean.TRUE.equals(x.absent()),
+                    words));
         }
-        return new Check(v, template(v.host(), path + ".host"), parameters, template(v.purpose(), path + ".purpose"), List.copyOf(expectations));
+        return new Check(
+                v,
+                template(v.host(), path + ".host"),
+                parameters,
+                template(v.purpose(), path + ".purpose"),
+                List.copyOf(expectations));
     }
 
     // ---- what the rule is -----------------------------------------------------------------------------
@@ -653,8 +793,7 @@ public final class CompiledRule {
     // ---- evaluating -----------------------------------------------------------------------------------
 
     /** A finding with the name of the outcome that made it. */
-    public record Result(Finding finding, String outcome) {
-    }
+    public record Result(Finding finding, String outcome) {}
 
     /** The findings of this rule over {@code environment}. */
     public List<Finding> evaluate(Environment environment, Facts facts, ArticleStore store) {
@@ -672,9 +811,13 @@ public final class CompiledRule {
     }
 
     /** What the rule saw for one object, condition by condition: for {@code rules explain}. */
-    public record Explanation(String object, boolean applicable, String applicability, List<Trace.Step> steps,
-                              Optional<Result> result, String verdict) {
-    }
+    public record Explanation(
+            String object,
+            boolean applicable,
+            String applicability,
+            List<Trace.Step> steps,
+            Optional<Result> result,
+            String verdict) {}
 
     /** Explains the rule for the object {@code id} of the rule's kind; empty when the environment has no such object. */
     public Optional<Explanation> explain(Environment environment, Facts facts, ArticleStore store, String id) {
@@ -685,8 +828,13 @@ public final class CompiledRule {
                 Resolved resolved = new Resolved(store);
                 Optional<Result> result = evaluate(view, object, resolved, trace);
                 String why = resolved.lastVerdict;
-                return Optional.of(new Explanation(kind.kind() + ":" + kind.id(object), resolved.lastApplicable,
-                        resolved.lastApplicability, trace.steps(), result, why));
+                return Optional.of(new Explanation(
+                        kind.kind() + ":" + kind.id(object),
+                        resolved.lastApplicable,
+                        resolved.lastApplicability,
+                        trace.steps(),
+                        result,
+                        why));
             }
         }
         return Optional.empty();
@@ -705,11 +853,23 @@ public final class CompiledRule {
         }
 
         FixLevels levels(Fix f) {
-            return levels.computeIfAbsent(f, x -> x.pinned()
-                    ? FixLevels.resolve(article, x.productName(), x.product().id(), x.levels(),
-                    "pinned by rule " + article + (x.source().isEmpty() ? "" : " (" + x.source() + ")"), ArticleStore.empty())
-                    : FixLevels.resolve(article, x.productName(), x.product().id(), x.levels(),
-                    x.source().isEmpty() ? "rule " + article + " in pack " + packId : x.source(), store));
+            return levels.computeIfAbsent(
+                    f,
+                    x -> x.pinned()
+                            ? FixLevels.resolve(
+                                    article,
+                                    x.productName(),
+                                    x.product().id(),
+                                    x.levels(),
+                                    "pinned by rule " + article + (x.source().isEmpty() ? "" : " (" + x.source() + ")"),
+                                    ArticleStore.empty())
+                            : FixLevels.resolve(
+                                    article,
+                                    x.productName(),
+                                    x.product().id(),
+                                    x.levels(),
+                                    x.source().isEmpty() ? "rule " + article + " in pack " + packId : x.source(),
+                                    store));
         }
     }
 
@@ -723,7 +883,8 @@ public final class CompiledRule {
         return values.isEmpty() ? Optional.empty() : Values.level(values.get(0));
     }
 
-    private Optional<Result> evaluate(EnvironmentView view, Map<String, Object> object, Resolved resolved, Trace trace) {
+    private Optional<Result> evaluate(
+            EnvironmentView view, Map<String, Object> object, Resolved resolved, Trace trace) {
         Map<String, Object> bindings = view.bindings(kind, object);
         Optional<String> notApplicable = notApplicable(bindings);
         resolved.lastApplicable = notApplicable.isEmpty();
@@ -732,9 +893,13 @@ public final class CompiledRule {
             resolved.lastVerdict = "does not apply: " + notApplicable.get();
             return Optional.empty();
         }
-        Optional<ReleaseLevel> level = fix.map(f -> levelOf(f.product(), bindings)).orElse(Optional.empty());
-        Evaluation e = new Evaluation(bindings, level, () -> fix.flatMap(f -> levelOf(f.product(), bindings)
-                .map(l -> resolved.levels(f).affected(l))));
+        Optional<ReleaseLevel> level =
+                fix.map(f -> levelOf(f.product(), bindings)).orElse(Optional.empty());
+        Evaluation e = new Evaluation(
+                bindings,
+                level,
+                () -> fix.flatMap(f -> levelOf(f.product(), bindings)
+                        .map(l -> resolved.levels(f).affected(l))));
         for (Map.Entry<String, Cel.Program> let : lets.entrySet()) {
             try {
                 Object v = let.getValue().eval(e.names());
@@ -776,7 +941,8 @@ public final class CompiledRule {
                 if (installed.isPresent()) {
                     ref = levels.referenceFor(installed.get());
                     if (!levels.affected(installed.get())) {
-                        resolved.lastVerdict = "outcome " + o.name() + " holds, but " + installed.get() + " is fixed: " + ref.describe();
+                        resolved.lastVerdict = "outcome " + o.name() + " holds, but " + installed.get() + " is fixed: "
+                                + ref.describe();
                         return Optional.empty();
                     }
                 } else {
@@ -784,7 +950,8 @@ public final class CompiledRule {
                 }
             }
             Finding finding = finding(view, object, e, o, ref, effective, resolved);
-            resolved.lastVerdict = "outcome " + o.name() + ": " + finding.severity().label() + ": " + finding.summary();
+            resolved.lastVerdict =
+                    "outcome " + o.name() + ": " + finding.severity().label() + ": " + finding.summary();
             return Optional.of(new Result(finding, o.name()));
         }
         resolved.lastVerdict = "no outcome holds";
@@ -796,19 +963,26 @@ public final class CompiledRule {
         if (applies.product().isPresent()) {
             Product p = applies.product().get();
             Optional<ReleaseLevel> level = levelOf(p, names);
-            if ((!applies.releases().isEmpty() || applies.from().isPresent() || applies.to().isPresent()) && level.isEmpty()) {
+            if ((!applies.releases().isEmpty()
+                            || applies.from().isPresent()
+                            || applies.to().isPresent())
+                    && level.isEmpty()) {
                 return Optional.of("no " + p.id() + " level is known for it");
             }
             if (level.isPresent()) {
                 ReleaseLevel l = level.get();
                 if (!applies.releases().isEmpty() && !applies.releases().contains(l.release())) {
-                    return Optional.of(p.id() + " " + l + " is not in the release lines " + String.join(", ", applies.releases()));
+                    return Optional.of(
+                            p.id() + " " + l + " is not in the release lines " + String.join(", ", applies.releases()));
                 }
-                if (applies.from().isPresent() && l.servicePack() < applies.from().get()) {
-                    return Optional.of(p.id() + " " + l + " is below SP" + applies.from().get());
+                if (applies.from().isPresent()
+                        && l.servicePack() < applies.from().get()) {
+                    return Optional.of(
+                            p.id() + " " + l + " is below SP" + applies.from().get());
                 }
                 if (applies.to().isPresent() && l.servicePack() > applies.to().get()) {
-                    return Optional.of(p.id() + " " + l + " is past SP" + applies.to().get());
+                    return Optional.of(
+                            p.id() + " " + l + " is past SP" + applies.to().get());
                 }
             }
         }
@@ -830,15 +1004,22 @@ public final class CompiledRule {
             List<Object> os = Values.at(names, "server.os");
             String text = os.isEmpty() ? "" : Values.lower(Values.text(os.get(0)));
             if (applies.os().stream().noneMatch(o -> text.startsWith(Values.lower(o)))) {
-                return Optional.of("its operating system " + (text.isEmpty() ? "is not known" : "'" + Values.text(os.get(0)) + "'")
-                        + " is not " + String.join(" or ", applies.os()));
+                return Optional.of(
+                        "its operating system " + (text.isEmpty() ? "is not known" : "'" + Values.text(os.get(0)) + "'")
+                                + " is not " + String.join(" or ", applies.os()));
             }
         }
         return Optional.empty();
     }
 
-    private Finding finding(EnvironmentView view, Map<String, Object> object, Evaluation e, Outcome o, FixReference ref,
-                            Optional<Fix> effective, Resolved resolved) {
+    private Finding finding(
+            EnvironmentView view,
+            Map<String, Object> object,
+            Evaluation e,
+            Outcome o,
+            FixReference ref,
+            Optional<Fix> effective,
+            Resolved resolved) {
         Map<String, Object> names = e.names();
         String id = kind.id(object);
         ObjectRef target = new ObjectRef(kind.kind(), id);
@@ -850,7 +1031,9 @@ public final class CompiledRule {
             fixNames.put("source", ref.describe());
             names.put("fix", fixNames);
         }
-        Finding.Builder f = Finding.builder(article, o.severity(), o.summary().render(names)).affects(target).scope(o.scope());
+        Finding.Builder f = Finding.builder(article, o.severity(), o.summary().render(names))
+                .affects(target)
+                .scope(o.scope());
         ObjectRef serverRef = target;
         if (kind == ObjectKinds.CONNECTOR && object.get("server") instanceof String server) {
             serverRef = ObjectRef.server(server);
@@ -895,7 +1078,8 @@ public final class CompiledRule {
             Map<String, String> parameters = new LinkedHashMap<>();
             c.parameters().forEach((k, t) -> parameters.put(k, t.render(names)));
             int port = c.spec().port() == null ? 0 : c.spec().port();
-            ProbeRequest request = new ProbeRequest(c.spec().probe(), host, port, parameters, c.purpose().render(names));
+            ProbeRequest request = new ProbeRequest(
+                    c.spec().probe(), host, port, parameters, c.purpose().render(names));
             f.probe(request, target);
             verdict(view.facts(), c, request).ifPresent(f::evidence);
         }
@@ -913,29 +1097,50 @@ public final class CompiledRule {
                 boolean ok = x.status().map(s -> fact.status().name().equals(s)).orElse(true);
                 if (ok && x.key().isPresent()) {
                     Optional<String> v = fact.evidence().text(x.key().get());
-                    ok = x.present() ? v.isPresent() : x.absent() ? v.isEmpty()
-                            : x.equals().isPresent() ? v.map(x.equals().get()::equals).orElse(false)
-                            : v.map(t -> x.matches().get().matcher(t).find()).orElse(false);
+                    ok = x.present()
+                            ? v.isPresent()
+                            : x.absent()
+                                    ? v.isEmpty()
+                                    : x.equals().isPresent()
+                                            ? v.map(x.equals().get()::equals).orElse(false)
+                                            : v.map(t -> x.matches()
+                                                            .get()
+                                                            .matcher(t)
+                                                            .find())
+                                                    .orElse(false);
                 }
                 if (!ok) {
                     failed.add(x.words());
                 }
             }
-            return "verify " + request.describe() + ": " + (failed.isEmpty() ? "as expected ("
-                    + String.join("; ", c.expectations().stream().map(Expectation::words).toList()) + ")"
-                    : "not as expected: " + String.join("; ", failed));
+            return "verify " + request.describe() + ": "
+                    + (failed.isEmpty()
+                            ? "as expected ("
+                                    + String.join(
+                                            "; ",
+                                            c.expectations().stream()
+                                                    .map(Expectation::words)
+                                                    .toList()) + ")"
+                            : "not as expected: " + String.join("; ", failed));
         });
     }
 
-    private Optional<Action> action(EnvironmentView view, Step s, Map<String, Object> names, ObjectRef target,
-                                    Optional<Fix> effective, Resolved resolved, Evaluation e) {
+    private Optional<Action> action(
+            EnvironmentView view,
+            Step s,
+            Map<String, Object> names,
+            ObjectRef target,
+            Optional<Fix> effective,
+            Resolved resolved,
+            Evaluation e) {
         ActionSpec a = s.spec();
         if (a.manual() != null) {
             return Optional.of(new Action.ManualStep(s.text().get().render(names), target));
         }
         if (a.servicePack() != null) {
             if (a.servicePack().equals("fix")) {
-                return effective.flatMap(f -> levelOf(f.product(), names).flatMap(l -> resolved.levels(f).target(l))
+                return effective.flatMap(f -> levelOf(f.product(), names)
+                        .flatMap(l -> resolved.levels(f).target(l))
                         .map(level -> new Action.InstallServicePack(f.productName(), level, target)));
             }
             ReleaseLevel level = ReleaseLevel.parse(a.servicePack());
@@ -945,25 +1150,36 @@ public final class CompiledRule {
         if (a.ini() != null) {
             RuleSpec.IniEditSpec ini = a.ini();
             String edit = Boolean.TRUE.equals(ini.remove())
-                    ? (ini.key() == null ? "remove section [" + ini.section() + "]" : "remove [" + ini.section() + "] " + ini.key())
-                    : "set [" + ini.section() + "] " + ini.key() + "=" + s.iniValue().get().render(names);
+                    ? (ini.key() == null
+                            ? "remove section [" + ini.section() + "]"
+                            : "remove [" + ini.section() + "] " + ini.key())
+                    : "set [" + ini.section() + "] " + ini.key() + "="
+                            + s.iniValue().get().render(names);
             Optional<IniFile> file = target.kind().equals("server")
-                    ? view.environment().server(target.id()).flatMap(server -> server.ini(ini.file())) : Optional.empty();
+                    ? view.environment().server(target.id()).flatMap(server -> server.ini(ini.file()))
+                    : Optional.empty();
             if (file.isPresent()) {
                 Map<String, String> parameters = new LinkedHashMap<>();
                 if (s.iniValue().isPresent()) {
-                    parameters.put(RuleIniWriter.parameter(s.index()), s.iniValue().get().render(names));
+                    parameters.put(
+                            RuleIniWriter.parameter(s.index()),
+                            s.iniValue().get().render(names));
                 }
                 return Optional.of(new Action.RunIniWriter(writerId(), parameters, file.get(), target));
             }
-            return Optional.of(new Action.ManualStep("in " + ini.file() + " on " + target.id() + ": " + edit
-                    + " (no collected copy of " + ini.file() + " to plan against)", target));
+            return Optional.of(new Action.ManualStep(
+                    "in " + ini.file() + " on " + target.id() + ": " + edit + " (no collected copy of " + ini.file()
+                            + " to plan against)",
+                    target));
         }
         // A registry change whose rendered value its type cannot hold: a person is told what to set.
         RuleSpec.RegistrySpec reg = a.registry();
         String value = s.iniValue().map(t -> t.render(names)).orElse("");
-        return Optional.of(new Action.ManualStep("in the registry of " + target.id() + ": set " + reg.key() + "\\" + reg.name()
-                + " = " + value + " (" + type(reg) + "; kbsh writes no .reg file for it: " + registryProblem(reg, value).orElse("") + ")", target));
+        return Optional.of(new Action.ManualStep(
+                "in the registry of " + target.id() + ": set " + reg.key() + "\\" + reg.name() + " = " + value + " ("
+                        + type(reg) + "; kbsh writes no .reg file for it: "
+                        + registryProblem(reg, value).orElse("") + ")",
+                target));
     }
 
     private static String type(RuleSpec.RegistrySpec reg) {
@@ -974,7 +1190,10 @@ public final class CompiledRule {
     private static Optional<RegistryChange> registryChange(Step s, Map<String, Object> names) {
         RuleSpec.RegistrySpec reg = s.spec().registry();
         if (Boolean.TRUE.equals(reg.remove())) {
-            return Optional.of(reg.name() == null ? RegistryChange.deleteKey(reg.key()) : RegistryChange.deleteValue(reg.key(), reg.name()));
+            return Optional.of(
+                    reg.name() == null
+                            ? RegistryChange.deleteKey(reg.key())
+                            : RegistryChange.deleteValue(reg.key(), reg.name()));
         }
         String value = s.iniValue().map(t -> t.render(names)).orElse("");
         if (registryProblem(reg, value).isPresent()) {
@@ -998,13 +1217,16 @@ public final class CompiledRule {
                 String v = value.strip();
                 long n;
                 try {
-                    n = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+                    n = v.startsWith("0x") || v.startsWith("0X")
+                            ? Long.parseLong(v.substring(2), 16)
+                            : Long.parseLong(v);
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("a dword is a number, not '" + value + "'");
                 }
                 yield RegistryValue.dword(reg.key(), reg.name(), n);
             }
-            case "expand-sz" -> new RegistryValue(reg.key(), reg.name(), RegistryType.EXPAND_SZ, List.of(value), Optional.empty());
+            case "expand-sz" ->
+                new RegistryValue(reg.key(), reg.name(), RegistryType.EXPAND_SZ, List.of(value), Optional.empty());
             case "multi-sz" -> RegistryValue.multiString(reg.key(), reg.name(), List.of(value.split("\\|", -1)));
             default -> RegistryValue.string(reg.key(), reg.name(), value);
         };

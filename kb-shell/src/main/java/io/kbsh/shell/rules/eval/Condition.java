@@ -17,7 +17,8 @@ sealed interface Condition {
     List<String> binds();
 
     /** A value selected by a path, possibly from a probe fact, tested by one matcher. */
-    record Match(String path, Optional<ProbeSelector> probe, String words, Test test, Optional<String> as) implements Condition {
+    record Match(String path, Optional<ProbeSelector> probe, String words, Test test, Optional<String> as)
+            implements Condition {
 
         @Override
         public boolean test(Evaluation e, Trace trace) {
@@ -35,10 +36,19 @@ sealed interface Condition {
                 values = path.isEmpty() ? List.of() : Values.at(e.names(), path);
             }
             Optional<Object> hit = test.first(values, e);
-            boolean held = test.absent() ? values.isEmpty() : test.whole() ? test.predicate().test(values, e) : hit.isPresent();
-            trace.step(words, values.isEmpty() ? "(absent)" : Values.text(values.size() == 1 ? values.get(0) : values), held);
+            boolean held = test.absent()
+                    ? values.isEmpty()
+                    : test.whole() ? test.predicate().test(values, e) : hit.isPresent();
+            trace.step(
+                    words,
+                    values.isEmpty() ? "(absent)" : Values.text(values.size() == 1 ? values.get(0) : values),
+                    held);
             if (held && as.isPresent()) {
-                e.bind(as.get(), hit.isPresent() ? hit.get() : values.isEmpty() ? "" : values.size() == 1 ? values.get(0) : values);
+                e.bind(
+                        as.get(),
+                        hit.isPresent()
+                                ? hit.get()
+                                : values.isEmpty() ? "" : values.size() == 1 ? values.get(0) : values);
             }
             return held;
         }
@@ -54,7 +64,8 @@ sealed interface Condition {
         Optional<Map<String, Object>> newest(Map<String, Object> names) {
             Map<String, Object> found = null;
             for (Map<String, Object> f : EnvironmentView.list(names.get("probes"))) {
-                if (probe.equals(f.get("probe")) && (port == 0 || Long.valueOf(port).equals(f.get("port")))) {
+                if (probe.equals(f.get("probe"))
+                        && (port == 0 || Long.valueOf(port).equals(f.get("port")))) {
                     found = f;
                 }
             }
@@ -80,7 +91,11 @@ sealed interface Condition {
      * A matcher over the values found: most hold when any value passes ({@code first}); {@code absent}
      * holds when none was found; {@code whole} matchers look at all values at once ({@code present}).
      */
-    record Test(BiPredicate<Object, Evaluation> each, BiPredicate<List<Object>, Evaluation> predicate, boolean absent, boolean whole) {
+    record Test(
+            BiPredicate<Object, Evaluation> each,
+            BiPredicate<List<Object>, Evaluation> predicate,
+            boolean absent,
+            boolean whole) {
         static Test each(BiPredicate<Object, Evaluation> p) {
             return new Test(p, (l, e) -> false, false, false);
         }

@@ -129,7 +129,10 @@ public final class EnvironmentView {
                 find("proxies", "id", wsp).ifPresent(p -> b.put("proxy", p));
                 b.put("registry", list(collectedFrom(id).get("registry")));
                 b.put("events", list(collectedFrom(id).get("events")));
-                b.put("ini", new IniValues(environment.server(id).map(s -> s.iniFiles()).orElse(List.of())));
+                b.put(
+                        "ini",
+                        new IniValues(
+                                environment.server(id).map(s -> s.iniFiles()).orElse(List.of())));
                 b.put("probes", probesOf(addresses(object, "addresses", "id")));
             }
             case CONNECTOR -> {

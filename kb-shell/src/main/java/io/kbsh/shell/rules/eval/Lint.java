@@ -28,23 +28,41 @@ public final class Lint {
 
     /** Names of a rule that hold a list of one kind of object, and the schema definition of that kind. */
     private static final Map<String, String> DEFINITIONS = Map.ofEntries(
-            Map.entry("server", "server"), Map.entry("servers", "server"), Map.entry("clients", "server"), Map.entry("protects", "server"),
-            Map.entry("connector", "connector"), Map.entry("connectors", "connector"),
-            Map.entry("proxy", "proxy"), Map.entry("proxies", "proxy"),
-            Map.entry("domain", "domain"), Map.entry("domains", "domain"),
-            Map.entry("site", "site"), Map.entry("firewall", "firewall"), Map.entry("firewalls", "firewall"),
-            Map.entry("publications", "publication"), Map.entry("registry", "registryValue"), Map.entry("events", "event"),
+            Map.entry("server", "server"),
+            Map.entry("servers", "server"),
+            Map.entry("clients", "server"),
+            Map.entry("protects", "server"),
+            Map.entry("connector", "connector"),
+            Map.entry("connectors", "connector"),
+            Map.entry("proxy", "proxy"),
+            Map.entry("proxies", "proxy"),
+            Map.entry("domain", "domain"),
+            Map.entry("domains", "domain"),
+            Map.entry("site", "site"),
+            Map.entry("firewall", "firewall"),
+            Map.entry("firewalls", "firewall"),
+            Map.entry("publications", "publication"),
+            Map.entry("registry", "registryValue"),
+            Map.entry("events", "event"),
             Map.entry("env", "v2"));
 
     /** The fields of values that are not environment objects. */
     private static final Map<String, Set<String>> OTHER = Map.of(
             "probes", Set.of("probe", "host", "port", "status", "stage", "latencyMs", "evidence", "observedAt"),
-            "mx", Set.of("domain", "dnsOutcome", "hosts", "hostsNotFollowed", "fallbackDelivers", "firstHostOnlyFails", "firstHostOnly", "observedAt"),
+            "mx",
+                    Set.of(
+                            "domain",
+                            "dnsOutcome",
+                            "hosts",
+                            "hostsNotFollowed",
+                            "fallbackDelivers",
+                            "firstHostOnlyFails",
+                            "firstHostOnly",
+                            "observedAt"),
             "lookups", Set.of("mx", "soa", "ptr"),
             "fix", Set.of("level", "product", "source"));
 
-    private Lint() {
-    }
+    private Lint() {}
 
     private static JsonNode schema() {
         try (InputStream in = Lint.class.getResourceAsStream("/io/kbsh/shell/env/environment.schema.json")) {
@@ -66,9 +84,21 @@ public final class Lint {
             String at = "outcomes[" + i + "]";
             for (int j = 0; j < i; j++) {
                 CompiledRule.Outcome earlier = outcomes.get(j);
-                if (earlier.when().isEmpty() || rule.spec().outcomes().get(j).when().equals(rule.spec().outcomes().get(i).when())) {
-                    problems.add(rule.document().problem(article, at, "outcome " + o.name() + " is unreachable: outcome " + earlier.name()
-                            + (earlier.when().isEmpty() ? " has no conditions and" : " has the same conditions and") + " comes first"));
+                if (earlier.when().isEmpty()
+                        || rule.spec()
+                                .outcomes()
+                                .get(j)
+                                .when()
+                                .equals(rule.spec().outcomes().get(i).when())) {
+                    problems.add(rule.document()
+                            .problem(
+                                    article,
+                                    at,
+                                    "outcome " + o.name() + " is unreachable: outcome " + earlier.name()
+                                            + (earlier.when().isEmpty()
+                                                    ? " has no conditions and"
+                                                    : " has the same conditions and")
+                                            + " comes first"));
                     break;
                 }
             }
@@ -94,7 +124,9 @@ public final class Lint {
             String at = "actions[" + s.index() + "]";
             Set<String> names = limitedTo(s.spec().outcomes(), outcomes, always);
             s.text().ifPresent(t -> templates(rule, at + ".manual", t, names, problems));
-            s.iniValue().ifPresent(t -> templates(rule, at + (s.spec().ini() != null ? ".ini.set" : ".registry.value"), t, names, problems));
+            s.iniValue()
+                    .ifPresent(t -> templates(
+                            rule, at + (s.spec().ini() != null ? ".ini.set" : ".registry.value"), t, names, problems));
         }
         for (int i = 0; i < rule.verify().size(); i++) {
             CompiledRule.Check c = rule.verify().get(i);
@@ -109,10 +141,19 @@ public final class Lint {
             }
         }
         if (rule.spec().tests().isEmpty()) {
-            problems.add(rule.document().problem(article, "tests", "the rule has no tests: give at least one environment that triggers it and one that must not"));
+            problems.add(
+                    rule.document()
+                            .problem(
+                                    article,
+                                    "tests",
+                                    "the rule has no tests: give at least one environment that triggers it and one that must not"));
         } else if (rule.spec().tests().stream().allMatch(t -> !t.expect().isEmpty())
                 || rule.spec().tests().stream().allMatch(t -> t.expect().isEmpty())) {
-            problems.add(rule.document().problem(article, "tests", "the tests need an environment that triggers the rule and one that must not"));
+            problems.add(rule.document()
+                    .problem(
+                            article,
+                            "tests",
+                            "the tests need an environment that triggers the rule and one that must not"));
         }
         return problems;
     }
@@ -144,7 +185,12 @@ public final class Lint {
         return names;
     }
 
-    private static void fixes(CompiledRule rule, String path, Optional<CompiledRule.Fix> fix, ArticleStore store, List<RuleException> problems) {
+    private static void fixes(
+            CompiledRule rule,
+            String path,
+            Optional<CompiledRule.Fix> fix,
+            ArticleStore store,
+            List<RuleException> problems) {
         if (fix.isEmpty() || fix.get().pinned()) {
             return;
         }
@@ -152,31 +198,44 @@ public final class Lint {
         for (int i = 0; i < fix.get().levels().size(); i++) {
             ReleaseLevel mine = fix.get().levels().get(i);
             for (FixLevel listed : store.fixedIn(rule.article())) {
-                String theirs = Products.resolve(listed.product()).map(p -> p.id()).orElse(listed.product());
+                String theirs =
+                        Products.resolve(listed.product()).map(p -> p.id()).orElse(listed.product());
                 if (!theirs.equals(product) || !listed.level().sameLine(mine)) {
                     continue;
                 }
                 ReleaseLevel level = listed.kind() == FixLevel.Kind.HOTFIX
-                        ? new ReleaseLevel(listed.level().release(), listed.level().servicePack() + 1) : listed.level();
+                        ? new ReleaseLevel(
+                                listed.level().release(), listed.level().servicePack() + 1)
+                        : listed.level();
                 if (!level.equals(mine)) {
-                    problems.add(rule.document().problem(rule.article().toString(), path + ".levels[" + i + "]",
-                            "the rule says " + mine + ", but " + listed.listedIn() + " lists it under " + level
-                                    + " (the archive wins unless the rule pins its level)"));
+                    problems.add(rule.document()
+                            .problem(
+                                    rule.article().toString(),
+                                    path + ".levels[" + i + "]",
+                                    "the rule says " + mine + ", but " + listed.listedIn() + " lists it under " + level
+                                            + " (the archive wins unless the rule pins its level)"));
                 }
             }
         }
     }
 
-    private static void templates(CompiledRule rule, String path, Template t, Set<String> known, List<RuleException> problems) {
+    private static void templates(
+            CompiledRule rule, String path, Template t, Set<String> known, List<RuleException> problems) {
         for (String p : t.paths()) {
             String[] parts = p.split("\\.");
             if (!known.contains(parts[0])) {
-                problems.add(rule.document().problem(rule.article().toString(), path, "{{" + p + "}} names '" + parts[0]
-                        + "', which this " + (path.startsWith("outcomes") ? "outcome" : "rule") + " never has (names: " + String.join(", ", known) + ")"));
+                problems.add(rule.document()
+                        .problem(
+                                rule.article().toString(),
+                                path,
+                                "{{" + p + "}} names '" + parts[0] + "', which this "
+                                        + (path.startsWith("outcomes") ? "outcome" : "rule") + " never has (names: "
+                                        + String.join(", ", known) + ")"));
                 continue;
             }
             Optional<String> absent = absentField(parts);
-            absent.ifPresent(why -> problems.add(rule.document().problem(rule.article().toString(), path, "{{" + p + "}}: " + why)));
+            absent.ifPresent(why ->
+                    problems.add(rule.document().problem(rule.article().toString(), path, "{{" + p + "}}: " + why)));
         }
     }
 
@@ -185,7 +244,8 @@ public final class Lint {
         Set<String> other = OTHER.get(parts[0]);
         if (other != null) {
             return parts.length > 1 && !other.contains(parts[1])
-                    ? Optional.of(parts[0] + " has no field '" + parts[1] + "' (fields: " + String.join(", ", new java.util.TreeSet<>(other)) + ")")
+                    ? Optional.of(parts[0] + " has no field '" + parts[1] + "' (fields: "
+                            + String.join(", ", new java.util.TreeSet<>(other)) + ")")
                     : Optional.empty();
         }
         String def = DEFINITIONS.get(parts[0]);
@@ -206,7 +266,8 @@ public final class Lint {
                 }
                 List<String> fields = new ArrayList<>();
                 properties.fieldNames().forEachRemaining(fields::add);
-                return Optional.of(where + " has no field '" + parts[i] + "' in the environment file (fields: " + String.join(", ", fields) + ")");
+                return Optional.of(where + " has no field '" + parts[i] + "' in the environment file (fields: "
+                        + String.join(", ", fields) + ")");
             }
             node = properties.get(parts[i]);
             where = where + "." + parts[i];

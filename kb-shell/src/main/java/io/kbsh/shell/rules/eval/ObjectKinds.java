@@ -9,9 +9,34 @@ import java.util.Optional;
  * them, the field that names each, and the related values a rule sees beside the object itself.
  */
 public enum ObjectKinds {
-    SERVER("server", "servers", "id", "server", List.of("site", "connectors", "firewalls", "publications", "proxy", "registry", "events", "ini", "probes", "lookups")),
-    CONNECTOR("connector", "connectors", "id", "connector", List.of("server", "proxies", "firewalls", "domains", "registry", "events", "probes", "lookups")),
-    PROXY("proxy", "proxies", "id", "proxy", List.of("clients", "publications", "registry", "events", "probes", "lookups")),
+    SERVER(
+            "server",
+            "servers",
+            "id",
+            "server",
+            List.of(
+                    "site",
+                    "connectors",
+                    "firewalls",
+                    "publications",
+                    "proxy",
+                    "registry",
+                    "events",
+                    "ini",
+                    "probes",
+                    "lookups")),
+    CONNECTOR(
+            "connector",
+            "connectors",
+            "id",
+            "connector",
+            List.of("server", "proxies", "firewalls", "domains", "registry", "events", "probes", "lookups")),
+    PROXY(
+            "proxy",
+            "proxies",
+            "id",
+            "proxy",
+            List.of("clients", "publications", "registry", "events", "probes", "lookups")),
     DOMAIN("domain", "domains", "name", "domain", List.of("mx", "lookups")),
     SITE("site", "sites", "id", "site", List.of("servers", "lookups")),
     FIREWALL("firewall", "firewalls", "id", "firewall", List.of("protects", "lookups"));

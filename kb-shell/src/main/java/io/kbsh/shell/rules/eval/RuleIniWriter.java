@@ -33,7 +33,8 @@ public final class RuleIniWriter implements IniWriter {
 
     /** The writer of {@code rule}'s INI edits, when it has any (all of one file: the first edit's). */
     public static Optional<IniWriter> of(CompiledRule rule) {
-        List<CompiledRule.Step> edits = rule.actions().stream().filter(s -> s.spec().ini() != null).toList();
+        List<CompiledRule.Step> edits =
+                rule.actions().stream().filter(s -> s.spec().ini() != null).toList();
         if (edits.isEmpty()) {
             return Optional.empty();
         }
@@ -79,18 +80,27 @@ public final class RuleIniWriter implements IniWriter {
         for (CompiledRule.Step s : edits) {
             if (s.iniValue().isPresent()) {
                 Template t = s.iniValue().get();
-                String what = "the value of [" + s.spec().ini().section() + "] " + s.spec().ini().key();
+                String what = "the value of [" + s.spec().ini().section() + "] "
+                        + s.spec().ini().key();
                 // A value taken from the environment ({{...}}) is the finding's to give; a constant is the default.
-                out.add(t.paths().isEmpty() ? WriterParameter.text(parameter(s.index()), what, t.text())
-                        : new WriterParameter(parameter(s.index()), io.kbsh.ini.writer.ParameterType.TEXT, what + " (the finding gives it)",
-                        Optional.empty(), true, List.of()));
+                out.add(
+                        t.paths().isEmpty()
+                                ? WriterParameter.text(parameter(s.index()), what, t.text())
+                                : new WriterParameter(
+                                        parameter(s.index()),
+                                        io.kbsh.ini.writer.ParameterType.TEXT,
+                                        what + " (the finding gives it)",
+                                        Optional.empty(),
+                                        true,
+                                        List.of()));
             }
         }
         return out;
     }
 
     @Override
-    public IniPlan plan(Path target, Optional<IniDocument> current, WriterArguments arguments) throws IniWriterException {
+    public IniPlan plan(Path target, Optional<IniDocument> current, WriterArguments arguments)
+            throws IniWriterException {
         List<IniEdit> planned = new ArrayList<>();
         for (CompiledRule.Step s : edits) {
             RuleSpec.IniEditSpec ini = s.spec().ini();
@@ -98,10 +108,15 @@ public final class RuleIniWriter implements IniWriter {
                 continue;
             }
             if (Boolean.TRUE.equals(ini.remove())) {
-                planned.add(ini.key() == null ? new IniEdit.RemoveSection(ini.section()) : new IniEdit.Remove(ini.section(), ini.key()));
+                planned.add(
+                        ini.key() == null
+                                ? new IniEdit.RemoveSection(ini.section())
+                                : new IniEdit.Remove(ini.section(), ini.key()));
             } else {
-                String value = arguments.optional(parameter(s.index())).orElseThrow(() -> new IniWriterException(
-                        "parameter " + parameter(s.index()) + " (the value of [" + ini.section() + "] " + ini.key() + ") is required"));
+                String value = arguments
+                        .optional(parameter(s.index()))
+                        .orElseThrow(() -> new IniWriterException("parameter " + parameter(s.index())
+                                + " (the value of [" + ini.section() + "] " + ini.key() + ") is required"));
                 planned.add(new IniEdit.Set(ini.section(), ini.key(), value));
             }
         }

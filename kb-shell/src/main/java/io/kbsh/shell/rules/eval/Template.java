@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 final class Template {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_-]*)*)\\s*}}");
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_-]*)*)\\s*}}");
     private static final Pattern OPEN = Pattern.compile("\\{\\{");
 
     private final String text;

@@ -10,8 +10,7 @@ import java.util.List;
 public final class Trace {
 
     /** One condition: its words, what it saw, whether it held, how deep it sits under all/any/not. */
-    public record Step(String condition, String saw, boolean held, int depth) {
-    }
+    public record Step(String condition, String saw, boolean held, int depth) {}
 
     private static final Trace OFF = new Trace(false);
 

@@ -13,11 +13,12 @@ import java.util.regex.Pattern;
 /** Paths over plain values, and the comparisons the structured matchers make. */
 final class Values {
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern LEVEL_IN_TEXT = Pattern.compile("(\\d{1,2}\\.\\d{1,2})(?:\\s*SP\\s*(\\d{1,2}))?\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern LEVEL_IN_TEXT =
+            Pattern.compile("(\\d{1,2}\\.\\d{1,2})(?:\\s*SP\\s*(\\d{1,2}))?\\s*$", Pattern.CASE_INSENSITIVE);
 
-    private Values() {
-    }
+    private Values() {}
 
     /**
      * The values at {@code path} ({@code server.wspClient.proxy}) from {@code names}. A list on the way is
@@ -136,7 +137,9 @@ final class Values {
             }
             if (p instanceof String s) {
                 try {
-                    if (port >= 1 && port <= 65535 && io.kbsh.model.env.PortRange.parse(s).contains(port.intValue())) {
+                    if (port >= 1
+                            && port <= 65535
+                            && io.kbsh.model.env.PortRange.parse(s).contains(port.intValue())) {
                         return true;
                     }
                 } catch (IllegalArgumentException e) {

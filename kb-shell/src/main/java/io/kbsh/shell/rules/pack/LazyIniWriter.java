@@ -24,7 +24,8 @@ final class LazyIniWriter implements IniWriter {
     }
 
     private IniWriter writer() {
-        return RuleIniWriter.of(rule.compiled()).orElseThrow(() -> new IllegalStateException(rule.source() + ": the rule has no INI edit any more"));
+        return RuleIniWriter.of(rule.compiled())
+                .orElseThrow(() -> new IllegalStateException(rule.source() + ": the rule has no INI edit any more"));
     }
 
     @Override
@@ -63,7 +64,8 @@ final class LazyIniWriter implements IniWriter {
     }
 
     @Override
-    public IniPlan plan(Path target, Optional<IniDocument> current, WriterArguments arguments) throws IniWriterException {
+    public IniPlan plan(Path target, Optional<IniDocument> current, WriterArguments arguments)
+            throws IniWriterException {
         return writer().plan(target, current, arguments);
     }
 }

@@ -24,7 +24,13 @@ public final class LazyRule {
     private final Optional<String> iniFile;
     private volatile CompiledRule compiled;
 
-    private LazyRule(String source, byte[] content, String packId, ArticleBrief brief, Optional<String> iniFile, CompiledRule compiled) {
+    private LazyRule(
+            String source,
+            byte[] content,
+            String packId,
+            ArticleBrief brief,
+            Optional<String> iniFile,
+            CompiledRule compiled) {
         this.source = source;
         this.content = content;
         this.packId = packId;
@@ -35,12 +41,16 @@ public final class LazyRule {
 
     /** A rule compiled now. */
     public static LazyRule of(CompiledRule rule) {
-        Optional<String> ini = rule.spec().actions().stream().filter(a -> a.ini() != null).map(a -> a.ini().file()).findFirst();
+        Optional<String> ini = rule.spec().actions().stream()
+                .filter(a -> a.ini() != null)
+                .map(a -> a.ini().file())
+                .findFirst();
         return new LazyRule(rule.source(), null, rule.packId(), rule.brief(), ini, rule);
     }
 
     /** A rule validated before, to be compiled from {@code content} when first used. */
-    static LazyRule deferred(String source, byte[] content, String packId, ArticleBrief brief, Optional<String> iniFile) {
+    static LazyRule deferred(
+            String source, byte[] content, String packId, ArticleBrief brief, Optional<String> iniFile) {
         return new LazyRule(source, content.clone(), packId, brief, iniFile, null);
     }
 

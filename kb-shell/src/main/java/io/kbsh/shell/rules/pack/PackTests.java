@@ -47,8 +47,7 @@ public final class PackTests {
         }
     }
 
-    private PackTests() {
-    }
+    private PackTests() {}
 
     /** Runs every test of every rule of {@code pack}. */
     public static List<Result> run(RulePack pack, ArticleStore store) {
@@ -77,7 +76,8 @@ public final class PackTests {
             } catch (RuntimeException e) {
                 problems.add("the rule failed: " + e);
             }
-            results.add(new Result(pack, rule.article().toString(), test.name(), location(rule, at), List.copyOf(problems)));
+            results.add(new Result(
+                    pack, rule.article().toString(), test.name(), location(rule, at), List.copyOf(problems)));
         }
         return results;
     }
@@ -87,7 +87,8 @@ public final class PackTests {
         return where.source() + (where.line() > 0 ? ":" + where.line() : "");
     }
 
-    private static void compare(List<RuleSpec.ExpectedFinding> expected, List<CompiledRule.Result> found, List<String> problems) {
+    private static void compare(
+            List<RuleSpec.ExpectedFinding> expected, List<CompiledRule.Result> found, List<String> problems) {
         List<CompiledRule.Result> left = new ArrayList<>(found);
         for (RuleSpec.ExpectedFinding x : expected) {
             CompiledRule.Result match = null;
@@ -98,8 +99,14 @@ public final class PackTests {
                 }
             }
             if (match == null) {
-                problems.add("expected a finding for " + x.object() + ", got " + (found.isEmpty() ? "none"
-                        : String.join(", ", found.stream().map(r -> r.finding().subject().toString()).toList())));
+                problems.add("expected a finding for " + x.object() + ", got "
+                        + (found.isEmpty()
+                                ? "none"
+                                : String.join(
+                                        ", ",
+                                        found.stream()
+                                                .map(r -> r.finding().subject().toString())
+                                                .toList())));
                 continue;
             }
             left.remove(match);
@@ -111,7 +118,8 @@ public final class PackTests {
                 problems.add(x.object() + ": expected outcome " + x.outcome() + ", got " + match.outcome());
             }
             if (x.summaryContains() != null && !match.finding().summary().contains(x.summaryContains())) {
-                problems.add(x.object() + ": the summary '" + match.finding().summary() + "' does not contain '" + x.summaryContains() + "'");
+                problems.add(x.object() + ": the summary '" + match.finding().summary() + "' does not contain '"
+                        + x.summaryContains() + "'");
             }
         }
         for (CompiledRule.Result r : left) {
@@ -120,22 +128,31 @@ public final class PackTests {
         }
     }
 
-    private static Environment environment(CompiledRule rule, RuleSpec.RuleTestSpec test, String at, Optional<Path> directory)
-            throws RuleException {
+    private static Environment environment(
+            CompiledRule rule, RuleSpec.RuleTestSpec test, String at, Optional<Path> directory) throws RuleException {
         String article = rule.article().toString();
         JsonNode node = test.environment();
         if (node == null) {
-            throw rule.document().problem(article, at, "a test needs an environment (inline, or the name of a file of the pack)");
+            throw rule.document()
+                    .problem(article, at, "a test needs an environment (inline, or the name of a file of the pack)");
         }
         try {
             if (node.isTextual()) {
                 if (directory.isEmpty()) {
-                    throw rule.document().problem(article, at + ".environment", "a pack in a JAR has no files for tests: write the environment inline");
+                    throw rule.document()
+                            .problem(
+                                    article,
+                                    at + ".environment",
+                                    "a pack in a JAR has no files for tests: write the environment inline");
                 }
                 Path base = Path.of(rule.source()).toAbsolutePath().getParent();
                 Path file = base.resolve(node.asText()).normalize();
                 if (!file.startsWith(directory.get().toAbsolutePath().normalize())) {
-                    throw rule.document().problem(article, at + ".environment", "the environment file must be inside the pack: " + node.asText());
+                    throw rule.document()
+                            .problem(
+                                    article,
+                                    at + ".environment",
+                                    "the environment file must be inside the pack: " + node.asText());
                 }
                 return EnvironmentReader.read(file);
             }
@@ -143,12 +160,15 @@ public final class PackTests {
             if (json.length > Limits.ENVIRONMENT_BYTES) {
                 throw rule.document().problem(article, at + ".environment", "larger than the environment limit");
             }
-            Path base = directory.map(d -> Path.of(rule.source()).toAbsolutePath().getParent()).orElse(null);
+            Path base = directory
+                    .map(d -> Path.of(rule.source()).toAbsolutePath().getParent())
+                    .orElse(null);
             return EnvironmentReader.parse(json, rule.source(), base);
         } catch (JsonInputException e) {
             // Located in the rule file, not in the JSON the inline environment became.
             String path = at + ".environment" + (e.fieldPath().isEmpty() ? "" : "." + e.fieldPath());
-            throw node.isTextual() ? new RuleException(e.source(), e.line(), e.column(), article, e.fieldPath(), e.problem())
+            throw node.isTextual()
+                    ? new RuleException(e.source(), e.line(), e.column(), article, e.fieldPath(), e.problem())
                     : rule.document().problem(article, path, e.problem());
         } catch (IOException e) {
             throw rule.document().problem(article, at + ".environment", "cannot read: " + e.getMessage());
@@ -183,27 +203,49 @@ public final class PackTests {
             List<SoaFact.Server> servers = new ArrayList<>();
             for (JsonNode s : n.path("servers")) {
                 known(s, "server", "dnsOutcome", "serial", "primary", "authoritative", "detail");
-                servers.add(new SoaFact.Server(text(s, "server"), s.path("dnsOutcome").asText("OK"), s.path("serial").asLong(0),
-                        s.path("primary").asText(""), s.path("authoritative").asBoolean(true), s.path("detail").asText("")));
+                servers.add(new SoaFact.Server(
+                        text(s, "server"),
+                        s.path("dnsOutcome").asText("OK"),
+                        s.path("serial").asLong(0),
+                        s.path("primary").asText(""),
+                        s.path("authoritative").asBoolean(true),
+                        s.path("detail").asText("")));
             }
             return new SoaFact(text(n, "soa"), servers, OBSERVED);
         }
         if (n.has("ptr")) {
             known(n, "ptr", "dnsOutcome", "names", "confirmed", "detail");
-            return new PtrFact(text(n, "ptr"), n.path("dnsOutcome").asText("OK"), strings(n.path("names")), strings(n.path("confirmed")),
-                    n.path("detail").asText(""), OBSERVED);
+            return new PtrFact(
+                    text(n, "ptr"),
+                    n.path("dnsOutcome").asText("OK"),
+                    strings(n.path("names")),
+                    strings(n.path("confirmed")),
+                    n.path("detail").asText(""),
+                    OBSERVED);
         }
         if (n.has("mx")) {
             known(n, "mx", "dnsOutcome", "hosts", "fallbackDelivers", "firstHostOnlyFails");
             List<MxFact.Host> hosts = new ArrayList<>();
             for (JsonNode h : n.path("hosts")) {
                 known(h, "name", "preference", "address", "status", "stage");
-                hosts.add(new MxFact.Host(text(h, "name"), h.path("preference").asInt(10), h.hasNonNull("address") ? java.util.Optional.of(h.get("address").asText()) : java.util.Optional.empty(),
-                        status(h), h.path("stage").asText("ehlo")));
+                hosts.add(new MxFact.Host(
+                        text(h, "name"),
+                        h.path("preference").asInt(10),
+                        h.hasNonNull("address")
+                                ? java.util.Optional.of(h.get("address").asText())
+                                : java.util.Optional.empty(),
+                        status(h),
+                        h.path("stage").asText("ehlo")));
             }
-            boolean fallback = n.has("fallbackDelivers") ? n.get("fallbackDelivers").asBoolean() : hosts.stream().anyMatch(h -> h.status() == ProbeStatus.OK);
-            boolean firstFails = n.has("firstHostOnlyFails") ? n.get("firstHostOnlyFails").asBoolean()
-                    : hosts.isEmpty() || hosts.stream().filter(h -> h.name().equals(hosts.get(0).name())).noneMatch(h -> h.status() == ProbeStatus.OK);
+            boolean fallback = n.has("fallbackDelivers")
+                    ? n.get("fallbackDelivers").asBoolean()
+                    : hosts.stream().anyMatch(h -> h.status() == ProbeStatus.OK);
+            boolean firstFails = n.has("firstHostOnlyFails")
+                    ? n.get("firstHostOnlyFails").asBoolean()
+                    : hosts.isEmpty()
+                            || hosts.stream()
+                                    .filter(h -> h.name().equals(hosts.get(0).name()))
+                                    .noneMatch(h -> h.status() == ProbeStatus.OK);
             return new MxFact(text(n, "mx"), n.path("dnsOutcome").asText("OK"), hosts, fallback, firstFails, OBSERVED);
         }
         known(n, "probe", "host", "port", "status", "stage", "evidence");
@@ -225,8 +267,15 @@ public final class PackTests {
             }
         }
         int port = n.path("port").asInt(-1);
-        return new EndpointFact(text(n, "probe"), text(n, "host"), port, status(n), n.path("stage").asText("connect"),
-                Duration.ZERO, typed.build(), OBSERVED);
+        return new EndpointFact(
+                text(n, "probe"),
+                text(n, "host"),
+                port,
+                status(n),
+                n.path("stage").asText("connect"),
+                Duration.ZERO,
+                typed.build(),
+                OBSERVED);
     }
 
     private static List<String> strings(JsonNode list) {
@@ -241,7 +290,8 @@ public final class PackTests {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new IllegalArgumentException("unknown field '" + name + "' (expected one of: " + String.join(", ", allowed) + ")");
+                throw new IllegalArgumentException(
+                        "unknown field '" + name + "' (expected one of: " + String.join(", ", allowed) + ")");
             }
         }
     }

@@ -94,11 +94,13 @@ public final class RuleCache {
     static String key(byte[] content) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(content);
-        return content.length + "-" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(java.util.Arrays.hashCode(content));
+        return content.length + "-" + Long.toHexString(crc.getValue()) + "-"
+                + Integer.toHexString(java.util.Arrays.hashCode(content));
     }
 
     /** The rule in {@code content}, deferred when it was validated before; compiled now otherwise (may throw). */
-    LazyRule rule(byte[] content, String source, String packId, Compiler compile) throws io.kbsh.shell.rules.RuleException {
+    LazyRule rule(byte[] content, String source, String packId, Compiler compile)
+            throws io.kbsh.shell.rules.RuleException {
         String key = key(content) + " " + packId;
         JsonNode known = file.isPresent() ? entries.get(key) : null;
         if (known != null) {
@@ -107,15 +109,27 @@ public final class RuleCache {
                 List<String> products = new ArrayList<>();
                 known.path("products").forEach(p -> products.add(p.asText()));
                 used.put(key, known);
-                return LazyRule.deferred(source, content, packId, new ArticleBrief(id.get(), known.path("title").asText(), products,
-                        known.path("summary").asText()), known.hasNonNull("iniFile") ? Optional.of(known.get("iniFile").asText()) : Optional.empty());
+                return LazyRule.deferred(
+                        source,
+                        content,
+                        packId,
+                        new ArticleBrief(
+                                id.get(),
+                                known.path("title").asText(),
+                                products,
+                                known.path("summary").asText()),
+                        known.hasNonNull("iniFile")
+                                ? Optional.of(known.get("iniFile").asText())
+                                : Optional.empty());
             }
         }
         LazyRule rule = LazyRule.of(compile.compile());
         if (file.isPresent()) {
             CompiledRule c = rule.compiled();
             ObjectNode n = JSON.createObjectNode();
-            n.put("article", c.article().toString()).put("title", c.brief().title()).put("summary", c.brief().summary());
+            n.put("article", c.article().toString())
+                    .put("title", c.brief().title())
+                    .put("summary", c.brief().summary());
             ArrayNode products = n.putArray("products");
             c.brief().appliesTo().forEach(products::add);
             rule.iniFile().ifPresentOrElse(f -> n.put("iniFile", f), () -> n.putNull("iniFile"));
@@ -131,13 +145,21 @@ public final class RuleCache {
         JsonNode known = file.isPresent() ? entries.get(key) : null;
         if (known != null && known.path("format").isInt()) {
             used.put(key, known);
-            return new PackManifest(known.path("id").asText(), known.path("name").asText(), known.path("version").asText(),
-                    known.path("format").asInt(), known.path("description").asText());
+            return new PackManifest(
+                    known.path("id").asText(),
+                    known.path("name").asText(),
+                    known.path("version").asText(),
+                    known.path("format").asInt(),
+                    known.path("description").asText());
         }
         PackManifest m = read.read();
         if (file.isPresent()) {
             ObjectNode n = JSON.createObjectNode();
-            n.put("id", m.id()).put("name", m.name()).put("version", m.version()).put("format", m.format()).put("description", m.description());
+            n.put("id", m.id())
+                    .put("name", m.name())
+                    .put("version", m.version())
+                    .put("format", m.format())
+                    .put("description", m.description());
             used.put(key, n);
             changed = true;
         }

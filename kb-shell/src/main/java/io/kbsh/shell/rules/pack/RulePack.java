@@ -36,17 +36,25 @@ public record RulePack(PackManifest manifest, Path source, List<LazyRule> handle
     }
 
     public Optional<CompiledRule> rule(io.kbsh.model.article.ArticleId article) {
-        return handles.stream().filter(r -> r.article().equals(article)).findFirst().map(LazyRule::compiled);
+        return handles.stream()
+                .filter(r -> r.article().equals(article))
+                .findFirst()
+                .map(LazyRule::compiled);
     }
 
     /** The pack's rules as checks, without compiling any. */
     public static List<io.kbsh.rules.ArticleCheck> checks(RulePack pack) {
-        return pack.handles().stream().map(r -> (io.kbsh.rules.ArticleCheck) new RuleCheck(r)).toList();
+        return pack.handles().stream()
+                .map(r -> (io.kbsh.rules.ArticleCheck) new RuleCheck(r))
+                .toList();
     }
 
     /** The INI writers of the rules that edit INI files, without compiling any. */
     public static List<io.kbsh.ini.writer.IniWriter> writers(RulePack pack) {
-        return pack.handles().stream().filter(r -> r.iniFile().isPresent())
-                .map(r -> (io.kbsh.ini.writer.IniWriter) new LazyIniWriter(r, r.iniFile().get())).toList();
+        return pack.handles().stream()
+                .filter(r -> r.iniFile().isPresent())
+                .map(r -> (io.kbsh.ini.writer.IniWriter)
+                        new LazyIniWriter(r, r.iniFile().get()))
+                .toList();
     }
 }

@@ -5,7 +5,6 @@ import io.kbsh.shell.rules.PackManifest;
 import io.kbsh.shell.rules.RuleException;
 import io.kbsh.shell.rules.RuleFormat;
 import io.kbsh.shell.rules.RuleReader;
-import io.kbsh.shell.rules.RuleSpec;
 import io.kbsh.shell.rules.eval.CompiledRule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,8 +36,7 @@ public final class RulePackReader {
 
     private static final int MAX_DEPTH = 4;
 
-    private RulePackReader() {
-    }
+    private RulePackReader() {}
 
     /** True when {@code directory} is a rule pack (it holds a manifest). */
     public static boolean isPackDirectory(Path directory) {
@@ -65,10 +63,12 @@ public final class RulePackReader {
         try (Stream<Path> walk = Files.walk(directory, MAX_DEPTH, new FileVisitOption[0])) {
             files = walk.filter(p -> RuleFormat.isRuleFile(p.getFileName().toString()))
                     .filter(p -> !isTestData(directory, p))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         if (files.size() > RuleFormat.MAX_RULES) {
-            throw new RuleException(directory.toString(), 0, 0, "", "", "more than " + RuleFormat.MAX_RULES + " rule files");
+            throw new RuleException(
+                    directory.toString(), 0, 0, "", "", "more than " + RuleFormat.MAX_RULES + " rule files");
         }
         List<LazyRule> rules = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
@@ -76,7 +76,15 @@ public final class RulePackReader {
             check(trust, file);
             byte[] content = DataFiles.read(file, RuleFormat.FILE_BYTES, "a rule file");
             String source = file.toString();
-            add(rules, seen, cache.rule(content, source, manifest.id(), () -> CompiledRule.compile(RuleReader.rule(content, source), manifest.id())), source);
+            add(
+                    rules,
+                    seen,
+                    cache.rule(
+                            content,
+                            source,
+                            manifest.id(),
+                            () -> CompiledRule.compile(RuleReader.rule(content, source), manifest.id())),
+                    source);
         }
         return new RulePack(manifest, directory, rules, Optional.of(directory));
     }
@@ -97,36 +105,54 @@ public final class RulePackReader {
         String prefix = jarPath.getFileName() + "!/";
         ZipEntry manifestEntry = jar.getEntry(RuleFormat.JAR_FOLDER + RuleFormat.MANIFEST);
         byte[] manifestBytes = entry(jar, manifestEntry);
-        PackManifest manifest = cache.manifest(manifestBytes, () -> manifest(manifestBytes, prefix + manifestEntry.getName()));
+        PackManifest manifest =
+                cache.manifest(manifestBytes, () -> manifest(manifestBytes, prefix + manifestEntry.getName()));
         List<ZipEntry> entries = new ArrayList<>();
         var all = jar.entries();
         while (all.hasMoreElements()) {
             ZipEntry e = all.nextElement();
             String name = e.getName();
-            if (!e.isDirectory() && name.startsWith(RuleFormat.JAR_FOLDER) && !name.startsWith(RuleFormat.JAR_FOLDER + "tests/")
+            if (!e.isDirectory()
+                    && name.startsWith(RuleFormat.JAR_FOLDER)
+                    && !name.startsWith(RuleFormat.JAR_FOLDER + "tests/")
                     && RuleFormat.isRuleFile(name.substring(name.lastIndexOf('/') + 1))) {
                 entries.add(e);
             }
         }
         entries.sort(java.util.Comparator.comparing(ZipEntry::getName));
         if (entries.size() > RuleFormat.MAX_RULES) {
-            throw new RuleException(jarPath.toString(), 0, 0, "", "", "more than " + RuleFormat.MAX_RULES + " rule files");
+            throw new RuleException(
+                    jarPath.toString(), 0, 0, "", "", "more than " + RuleFormat.MAX_RULES + " rule files");
         }
         List<LazyRule> rules = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (ZipEntry e : entries) {
             String source = prefix + e.getName();
             byte[] content = entry(jar, e);
-            add(rules, seen, cache.rule(content, source, manifest.id(), () -> CompiledRule.compile(RuleReader.rule(content, source), manifest.id())), source);
+            add(
+                    rules,
+                    seen,
+                    cache.rule(
+                            content,
+                            source,
+                            manifest.id(),
+                            () -> CompiledRule.compile(RuleReader.rule(content, source), manifest.id())),
+                    source);
         }
         return new RulePack(manifest, jarPath, rules, Optional.empty());
     }
 
-    private static void add(List<LazyRule> rules, Map<String, String> seen, LazyRule rule, String source) throws RuleException {
+    private static void add(List<LazyRule> rules, Map<String, String> seen, LazyRule rule, String source)
+            throws RuleException {
         String earlier = seen.putIfAbsent(rule.article().toString(), source);
         if (earlier != null) {
-            throw new RuleException(source, 0, 0, rule.article().toString(), "article", "a second rule for " + rule.article()
-                    + " in one pack (the first is " + earlier + ")");
+            throw new RuleException(
+                    source,
+                    0,
+                    0,
+                    rule.article().toString(),
+                    "article",
+                    "a second rule for " + rule.article() + " in one pack (the first is " + earlier + ")");
         }
         rules.add(rule);
     }
@@ -135,18 +161,29 @@ public final class RulePackReader {
         RuleReader.Document<PackManifest> doc = RuleReader.manifest(content, source);
         PackManifest m = doc.value();
         if (!m.id().matches("[a-z][a-z0-9._-]{0,63}")) {
-            throw doc.problem("", "id", "a pack id is lower case letters, digits, '.', '_' and '-', starting with a letter: '" + m.id() + "'");
+            throw doc.problem(
+                    "",
+                    "id",
+                    "a pack id is lower case letters, digits, '.', '_' and '-', starting with a letter: '" + m.id()
+                            + "'");
         }
         if (m.format() != RuleFormat.VERSION) {
-            throw doc.problem("", "format", "the pack is written in rule format " + m.format() + ", but this kbsh reads format "
-                    + RuleFormat.VERSION);
+            throw doc.problem(
+                    "",
+                    "format",
+                    "the pack is written in rule format " + m.format() + ", but this kbsh reads format "
+                            + RuleFormat.VERSION);
         }
         return m;
     }
 
     private static byte[] entry(ZipFile jar, ZipEntry e) throws IOException {
         try (InputStream in = jar.getInputStream(e)) {
-            return DataFiles.readAtMost(in, RuleFormat.FILE_BYTES, () -> new IOException(e.getName() + ": larger than the " + RuleFormat.FILE_BYTES + " bytes a rule file may have"));
+            return DataFiles.readAtMost(
+                    in,
+                    RuleFormat.FILE_BYTES,
+                    () -> new IOException(e.getName() + ": larger than the " + RuleFormat.FILE_BYTES
+                            + " bytes a rule file may have"));
         }
     }
 

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.kbsh.model.article.Article;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.article.FixLevel;
+import io.kbsh.model.version.ReleaseLevel;
 import io.kbsh.shell.article.parse.ArticleParseException;
 import io.kbsh.shell.article.parse.ArticleParser;
-import io.kbsh.model.version.ReleaseLevel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,52 +46,90 @@ class FixListParserTest {
     void theArchivesFixListsGiveBugToPackPairs() throws IOException, ArticleParseException {
         try (ZipFile zip = archiveZip()) {
             List<FixListing> sp1 = FixListParser.listings(archive(zip, "Q242221"));
-            assertTrue(sp1.contains(new FixListing(new ArticleId(187225),
-                    level("exchange", "5.5 SP1", FixLevel.Kind.SERVICE_PACK, 242221))));
-            assertTrue(sp1.stream().noneMatch(l -> l.bug().equals(new ArticleId(235453))),
+            assertTrue(sp1.contains(new FixListing(
+                    new ArticleId(187225), level("exchange", "5.5 SP1", FixLevel.Kind.SERVICE_PACK, 242221))));
+            assertTrue(
+                    sp1.stream().noneMatch(l -> l.bug().equals(new ArticleId(235453))),
                     "the summary's pointer to the SP3 list is not a bug");
 
             List<FixListing> ex40 = FixListParser.listings(archive(zip, "Q174189"));
-            assertTrue(ex40.contains(new FixListing(Q166604, level("exchange", "4.0 SP5", FixLevel.Kind.SERVICE_PACK, 174189))),
+            assertTrue(
+                    ex40.contains(
+                            new FixListing(Q166604, level("exchange", "4.0 SP5", FixLevel.Kind.SERVICE_PACK, 174189))),
                     "one part per pack: Q166604 is in the Service Pack 5 part");
-            assertEquals(List.of(3, 4, 5), ex40.stream().map(l -> l.level().level().servicePack()).distinct().sorted().toList());
+            assertEquals(
+                    List.of(3, 4, 5),
+                    ex40.stream()
+                            .map(l -> l.level().level().servicePack())
+                            .distinct()
+                            .sorted()
+                            .toList());
 
             FixTable table = new FixTable();
             for (String q : List.of("Q168735", "Q154481", "Q174189")) {
                 table.add(FixListParser.listings(archive(zip, q)));
             }
-            assertEquals(List.of(level("exchange", "4.0 SP5", FixLevel.Kind.SERVICE_PACK, 174189),
+            assertEquals(
+                    List.of(
+                            level("exchange", "4.0 SP5", FixLevel.Kind.SERVICE_PACK, 174189),
                             level("exchange", "5.0 SP1", FixLevel.Kind.SERVICE_PACK, 154481)),
-                    table.byBug().get(Q166604), "the 5.0 SP2 README repeats Q166604; the earliest pack wins");
+                    table.byBug().get(Q166604),
+                    "the 5.0 SP2 README repeats Q166604; the earliest pack wins");
 
             List<FixListing> hotfixes = FixListParser.listings(archive(zip, "Q248838"));
             assertFalse(hotfixes.isEmpty());
-            assertTrue(hotfixes.stream().allMatch(l -> l.level().kind() == FixLevel.Kind.HOTFIX
-                    && l.level().level().equals(ReleaseLevel.parse("5.5 SP3"))));
+            assertTrue(hotfixes.stream()
+                    .allMatch(l -> l.level().kind() == FixLevel.Kind.HOTFIX
+                            && l.level().level().equals(ReleaseLevel.parse("5.5 SP3"))));
             List<FixListing> rollup = FixListParser.listings(archive(zip, "Q323206"));
             assertFalse(rollup.isEmpty());
-            assertTrue(rollup.stream().allMatch(l -> l.level().kind() == FixLevel.Kind.HOTFIX
-                    && l.level().level().equals(ReleaseLevel.parse("2.0 SP4"))), "the SP4 hotfix rollup is no pack");
+            assertTrue(
+                    rollup.stream()
+                            .allMatch(l -> l.level().kind() == FixLevel.Kind.HOTFIX
+                                    && l.level().level().equals(ReleaseLevel.parse("2.0 SP4"))),
+                    "the SP4 hotfix rollup is no pack");
             assertFalse(FixListParser.isFixList(archive(zip, "Q187225")), "a bug article is not a fix list");
             assertFalse(FixListParser.isFixList(archive(zip, "Q274200")), "nor is a bug about one hotfix");
             List<FixListing> sp6 = FixListParser.listings(archive(zip, "Q241211"));
             assertTrue(sp6.size() > 100, "Service Pack 6/6a is one pack: " + sp6.size());
             assertTrue(sp6.stream().allMatch(l -> l.level().level().equals(ReleaseLevel.parse("4.0 SP6"))));
-            assertTrue(sp6.stream().noneMatch(l -> l.bug().equals(new ArticleId(152734))), "how to obtain a pack is no bug");
+            assertTrue(
+                    sp6.stream().noneMatch(l -> l.bug().equals(new ArticleId(152734))),
+                    "how to obtain a pack is no bug");
         }
     }
 
     @Test
     void multiPackListsFollowTheirPackMarkersAndOpenBugsAreTheLaterPacks() throws ArticleParseException {
-        String text = String.join("\r\n",
+        String text = String.join(
+                "\r\n",
                 "DOCUMENT:Q900100  01-JAN-2000  [exchange]",
                 "TITLE   :XGEN: List of Bugs Fixed in Exchange Server 5.5 SP 1, 2",
-                "PRODUCT :Microsoft Exchange", "PROD/VER:winnt:5.5", "OPER/SYS:", "KEYWORDS:", "",
+                "PRODUCT :Microsoft Exchange",
+                "PROD/VER:winnt:5.5",
+                "OPER/SYS:",
+                "KEYWORDS:",
+                "",
                 "======================================================================",
-                "SUMMARY", "=======", "", "Other lists:", "", "   Q900200 XGEN: List of Bugs Fixed in Exchange Server 5.5 SP3", "",
-                "MORE INFORMATION", "================", "",
-                "Service Pack 2", "--------------", "", "   Q900002: XCON: Second Sample Bug", "",
-                "Service Pack 1", "--------------", "", "   Q900001: XCON: First Sample Bug",
+                "SUMMARY",
+                "=======",
+                "",
+                "Other lists:",
+                "",
+                "   Q900200 XGEN: List of Bugs Fixed in Exchange Server 5.5 SP3",
+                "",
+                "MORE INFORMATION",
+                "================",
+                "",
+                "Service Pack 2",
+                "--------------",
+                "",
+                "   Q900002: XCON: Second Sample Bug",
+                "",
+                "Service Pack 1",
+                "--------------",
+                "",
+                "   Q900001: XCON: First Sample Bug",
                 "   Q900003 XFOR: Third Sample Bug");
         Article list = ArticleParser.parse("Q900100.TXT", text.getBytes(StandardCharsets.ISO_8859_1));
         FixTable table = new FixTable();

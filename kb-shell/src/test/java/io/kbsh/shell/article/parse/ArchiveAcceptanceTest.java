@@ -59,7 +59,8 @@ class ArchiveAcceptanceTest {
                     if (a.headerOverflow().isPresent() || filledAnEmptyHeaderField(bytes, a)) {
                         recovered++;
                     }
-                    if (new String(bytes, 0, Math.min(bytes.length, 400), java.nio.charset.StandardCharsets.ISO_8859_1).contains("PROD/VER::")) {
+                    if (new String(bytes, 0, Math.min(bytes.length, 400), java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains("PROD/VER::")) {
                         doubleColon++;
                     }
                 } catch (ArticleParseException ex) {
@@ -68,12 +69,19 @@ class ArchiveAcceptanceTest {
             }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("archive acceptance: %d parsed, %d with underlined headings (%.1f%%), %d one untitled section,"
+        System.out.printf(
+                "archive acceptance: %d parsed, %d with underlined headings (%.1f%%), %d one untitled section,"
                         + " %d with wrapped header values recovered (%d of them with overflow text), %d PROD/VER::,"
                         + " %d rejected, %d ms%n",
-                parsed, withHeadings, 100.0 * withHeadings / Math.max(1, parsed), untitledOnly, recovered, overflow,
+                parsed,
+                withHeadings,
+                100.0 * withHeadings / Math.max(1, parsed),
+                untitledOnly,
+                recovered,
+                overflow,
                 doubleColon,
-                failures.size(), ms);
+                failures.size(),
+                ms);
         failures.stream().limit(20).forEach(System.out::println);
         assertEquals(List.of(), failures);
         assertEquals(56_989, parsed);
@@ -86,13 +94,17 @@ class ArchiveAcceptanceTest {
 
     /** Whether the raw header left PROD/VER, OPER/SYS or KEYWORDS empty and the article has that field. */
     private static boolean filledAnEmptyHeaderField(byte[] bytes, Article a) {
-        String[] lines = new String(bytes, 0, Math.min(bytes.length, 2000), java.nio.charset.StandardCharsets.ISO_8859_1)
+        String[] lines = new String(
+                        bytes, 0, Math.min(bytes.length, 2000), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .split("\r?\n", 7);
         if (lines.length < 6) {
             return false;
         }
-        return lines[3].replaceFirst("^PROD/VER:+", "").isBlank() && !a.productVersions().isEmpty()
-                || lines[4].replaceFirst("^OPER/SYS:+", "").isBlank() && a.operatingSystem().isPresent()
-                || lines[5].replaceFirst("^KEYWORDS:+", "").isBlank() && !a.keywords().isEmpty();
+        return lines[3].replaceFirst("^PROD/VER:+", "").isBlank()
+                        && !a.productVersions().isEmpty()
+                || lines[4].replaceFirst("^OPER/SYS:+", "").isBlank()
+                        && a.operatingSystem().isPresent()
+                || lines[5].replaceFirst("^KEYWORDS:+", "").isBlank()
+                        && !a.keywords().isEmpty();
     }
 }

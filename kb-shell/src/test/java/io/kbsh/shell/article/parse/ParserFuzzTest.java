@@ -19,10 +19,15 @@ class ParserFuzzTest {
     @Test
     void noExceptionOtherThanTheTypedOneEscapes() {
         Random random = new Random(20261125L);
-        List<byte[]> bases = List.of(Synthetic.textBytes(), Synthetic.markdown().getBytes(StandardCharsets.UTF_8),
+        List<byte[]> bases = List.of(
+                Synthetic.textBytes(),
+                Synthetic.markdown().getBytes(StandardCharsets.UTF_8),
                 Synthetic.html().getBytes(StandardCharsets.UTF_8),
-                ("KnowledgeBase Archive\n\nQ900001: XFOR: Sample\n\n" + Synthetic.markdown()
-                        .substring(Synthetic.markdown().indexOf("\tArticle:")).replace("\t", "")).getBytes(StandardCharsets.UTF_8));
+                ("KnowledgeBase Archive\n\nQ900001: XFOR: Sample\n\n"
+                                + Synthetic.markdown()
+                                        .substring(Synthetic.markdown().indexOf("\tArticle:"))
+                                        .replace("\t", ""))
+                        .getBytes(StandardCharsets.UTF_8));
         int parsed = 0;
         for (int round = 0; round < ROUNDS; round++) {
             byte[] input = mutate(random, bases.get(random.nextInt(bases.size())), round);
@@ -34,8 +39,10 @@ class ParserFuzzTest {
                     fail("error does not name the source: " + expected.getMessage());
                 }
             } catch (RuntimeException | StackOverflowError e) {
-                throw new AssertionError("round " + round + " escaped with " + e + " on input:\n"
-                        + new String(input, StandardCharsets.ISO_8859_1), e);
+                throw new AssertionError(
+                        "round " + round + " escaped with " + e + " on input:\n"
+                                + new String(input, StandardCharsets.ISO_8859_1),
+                        e);
             }
         }
         if (parsed == 0 || parsed == ROUNDS) {
@@ -67,7 +74,8 @@ class ParserFuzzTest {
                     if (roll == 0) {
                         continue;
                     }
-                    s.append(roll == 1 ? line + line : roll == 2 ? "=".repeat(r.nextInt(90)) : line).append('\n');
+                    s.append(roll == 1 ? line + line : roll == 2 ? "=".repeat(r.nextInt(90)) : line)
+                            .append('\n');
                 }
                 return s.toString().getBytes(StandardCharsets.ISO_8859_1);
             }

@@ -35,7 +35,10 @@ class RenderingDetectionTest {
     void aMarkdownPageWithoutFrontMatterIsRecognisedByItsIndentedMetadataBlock() throws ArticleParseException {
         String md = withQuotedTags(Synthetic.markdown());
         String bare = md.substring(md.indexOf("## Q900001"));
-        assertEquals(Rendering.MARKDOWN, ArticleParser.parse("README.md", bare.getBytes(StandardCharsets.UTF_8)).rendering());
+        assertEquals(
+                Rendering.MARKDOWN,
+                ArticleParser.parse("README.md", bare.getBytes(StandardCharsets.UTF_8))
+                        .rendering());
     }
 
     @Test
@@ -43,7 +46,9 @@ class RenderingDetectionTest {
         String md = withQuotedTags(Synthetic.markdown());
         String page = "KnowledgeBase Archive\nAn Archive of Early Microsoft KnowledgeBase Articles\n\n"
                 + "Q900001: XFOR: Sample Gateway Drops Test Messages\n\n"
-                + md.substring(md.indexOf("\tArticle:"), md.indexOf("{% endraw %}")).replace("\n\t", "\n").substring(1);
+                + md.substring(md.indexOf("\tArticle:"), md.indexOf("{% endraw %}"))
+                        .replace("\n\t", "\n")
+                        .substring(1);
         Article a = ArticleParser.parse("pasted.txt", page.getBytes(StandardCharsets.UTF_8));
         assertEquals(Rendering.PAGE_TEXT, a.rendering());
         assertTrue(a.bodyText().contains(QUOTED));

@@ -64,7 +64,8 @@ class RenderingParityTest {
         List<String> diffs = new ArrayList<>();
         int compared = 0;
         int withText = 0;
-        try (ZipFile zip = new ZipFile(txtZip.toFile()); Stream<Path> md = Files.list(samples.resolve("md"))) {
+        try (ZipFile zip = new ZipFile(txtZip.toFile());
+                Stream<Path> md = Files.list(samples.resolve("md"))) {
             for (Path mdFile : md.sorted().toList()) {
                 String q = mdFile.getFileName().toString().replace(".md", "");
                 Article fromMd = ArticleParser.parse(mdFile.toString(), Files.readAllBytes(mdFile));
@@ -72,12 +73,15 @@ class RenderingParityTest {
                 Article fromHtml = ArticleParser.parse(htmlFile.toString(), Files.readAllBytes(htmlFile));
                 assertEquals(Rendering.MARKDOWN, fromMd.rendering());
                 assertEquals(Rendering.HTML, fromHtml.rendering());
-                assertTrue(fromMd.category().isEmpty() && fromHtml.category().isEmpty(), "category is the plain text's alone");
+                assertTrue(
+                        fromMd.category().isEmpty() && fromHtml.category().isEmpty(),
+                        "category is the plain text's alone");
                 diffs.addAll(differences(fromMd, fromHtml));
                 int number = Integer.parseInt(q.substring(1));
                 ZipEntry entry = zip.getEntry(String.format("txt/%03d/%s.TXT", number / 1000, q));
                 if (entry != null) {
-                    Article fromText = ArticleParser.parse(entry.getName(), zip.getInputStream(entry).readAllBytes());
+                    Article fromText = ArticleParser.parse(
+                            entry.getName(), zip.getInputStream(entry).readAllBytes());
                     assertTrue(fromText.category().isPresent(), q + " plain text carries its category");
                     diffs.addAll(differences(fromText, fromMd));
                     withText++;

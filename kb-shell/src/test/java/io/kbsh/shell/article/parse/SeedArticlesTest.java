@@ -44,7 +44,9 @@ class SeedArticlesTest {
             Path file = samples.resolve(page);
             Article fromPage = ArticleParser.parse(file.toString(), Files.readAllBytes(file));
             for (Map.Entry<String, Function<Article, Object>> field : RenderingParityTest.SHARED_FIELDS.entrySet()) {
-                assertEquals(field.getValue().apply(fromPage), field.getValue().apply(fromSeed),
+                assertEquals(
+                        field.getValue().apply(fromPage),
+                        field.getValue().apply(fromSeed),
                         seed + " vs " + page + ": " + field.getKey());
             }
         }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** The archive data under {@code ../shared} (system property {@code kbsh.shared}); tests skip without it. */
 public final class SharedData {
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** The path below the shared data, or a skipped test (with the reason) when it is absent. */
     public static Path require(String relative) {

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /** Small articles written for the tests, in the layout of each rendering (text in kbsh's own words). */
 public final class Synthetic {
-    private Synthetic() {
-    }
+    private Synthetic() {}
 
-    public static final String TEXT = String.join("\r\n",
+    public static final String TEXT = String.join(
+            "\r\n",
             "DOCUMENT:Q900001  03-MAR-1999  [exchange]",
             "TITLE   :XFOR: Sample Gateway Drops Test Messages",
             "PRODUCT :Microsoft Exchange",
@@ -56,10 +56,12 @@ public final class Synthetic {
 
     /** The same article as the Markdown generator writes it: one leading space less per body line. */
     public static String markdown() {
-        StringBuilder b = new StringBuilder("---\nlayout: page\ntitle: \"Q900001: XFOR: Sample Gateway Drops Test Messages\"\n"
-                + "permalink: /kb/900/Q900001/\n---\n\n## Q900001: XFOR: Sample Gateway Drops Test Messages\n\n{% raw %}\n\n");
-        b.append("\tArticle: Q900001\n\tProduct(s): Microsoft Exchange\n\tVersion(s): winnt:5.5\n\tOperating System(s): \n"
-                + "\tKeyword(s): exc55\n\tLast Modified: 03-MAR-1999\n\t\n");
+        StringBuilder b = new StringBuilder(
+                "---\nlayout: page\ntitle: \"Q900001: XFOR: Sample Gateway Drops Test Messages\"\n"
+                        + "permalink: /kb/900/Q900001/\n---\n\n## Q900001: XFOR: Sample Gateway Drops Test Messages\n\n{% raw %}\n\n");
+        b.append(
+                "\tArticle: Q900001\n\tProduct(s): Microsoft Exchange\n\tVersion(s): winnt:5.5\n\tOperating System(s): \n"
+                        + "\tKeyword(s): exc55\n\tLast Modified: 03-MAR-1999\n\t\n");
         String[] lines = TEXT.split("\r\n");
         for (int i = 8; i < lines.length && !lines[i].startsWith("THE INFORMATION"); i++) {
             String line = lines[i].startsWith(" ") ? lines[i].substring(1) : lines[i];
@@ -70,8 +72,11 @@ public final class Synthetic {
 
     public static String html() {
         String md = markdown();
-        String pre = md.substring(md.indexOf("\tArticle:"), md.indexOf("{% endraw %}")).replace("\n\t", "\n").substring(1)
-                .replace("&", "&amp;").replace("<", "&lt;");
+        String pre = md.substring(md.indexOf("\tArticle:"), md.indexOf("{% endraw %}"))
+                .replace("\n\t", "\n")
+                .substring(1)
+                .replace("&", "&amp;")
+                .replace("<", "&lt;");
         return "<!DOCTYPE html>\n<html><head><title>Q900001: XFOR: Sample Gateway Drops Test Messages | KnowledgeBase Archive"
                 + "</title></head><body><h2>Q900001: XFOR: Sample Gateway Drops Test Messages</h2>\n"
                 + "<pre class=\"highlight\"><code><span class=\"n\">" + pre.replaceFirst("\n", "</span>\n<span>")

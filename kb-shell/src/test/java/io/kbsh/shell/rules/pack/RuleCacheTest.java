@@ -25,7 +25,8 @@ class RuleCacheTest {
     private Path pack() throws IOException {
         Path pack = Files.createDirectories(dir.resolve("example-pack"));
         for (String name : List.of("kbsh-pack.yaml", "Q169113.yaml")) {
-            try (InputStream in = RuleCacheTest.class.getResourceAsStream("/io/kbsh/shell/rules/example-pack/" + name)) {
+            try (InputStream in =
+                    RuleCacheTest.class.getResourceAsStream("/io/kbsh/shell/rules/example-pack/" + name)) {
                 Files.copy(in, pack.resolve(name));
             }
         }
@@ -46,7 +47,9 @@ class RuleCacheTest {
         LazyRule rule = later.handles().get(0);
         assertFalse(rule.isCompiled(), "validated before: not compiled at load");
         assertEquals("Q169113", rule.article().toString());
-        assertEquals("XCON: Using X.400 Connector with TCP/IP in Cluster Environment", rule.brief().title());
+        assertEquals(
+                "XCON: Using X.400 Connector with TCP/IP in Cluster Environment",
+                rule.brief().title());
         assertEquals(4, rule.compiled().spec().tests().size());
         assertTrue(rule.isCompiled());
     }
@@ -59,8 +62,10 @@ class RuleCacheTest {
         RulePackReader.directory(pack, p -> Optional.empty(), cache);
         cache.save();
         Path rule = pack.resolve("Q169113.yaml");
-        Files.writeString(rule, Files.readString(rule, StandardCharsets.UTF_8).replace("e.event == 9301", "e.event == = 9301"));
-        RuleException e = assertThrows(RuleException.class, () -> RulePackReader.directory(pack, p -> Optional.empty(), RuleCache.at(file)));
+        Files.writeString(
+                rule, Files.readString(rule, StandardCharsets.UTF_8).replace("e.event == 9301", "e.event == = 9301"));
+        RuleException e = assertThrows(
+                RuleException.class, () -> RulePackReader.directory(pack, p -> Optional.empty(), RuleCache.at(file)));
         assertEquals("outcomes[0].when[0].cel", e.fieldPath());
     }
 

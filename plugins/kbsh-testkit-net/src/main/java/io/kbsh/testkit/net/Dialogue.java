@@ -113,8 +113,10 @@ public final class Dialogue implements ScriptedServer.Script {
             String[] words = line.trim().split("\\s+");
             String tag = tagged && words.length > 1 ? words[0] : "";
             String command = (tagged && words.length > 1 ? words[1] : words[0]).toUpperCase(Locale.ROOT);
-            String answer = (secure && answersOverTls.containsKey(command) ? answersOverTls.get(command)
-                    : answers.getOrDefault(command, unknown)).replace("TAG", tag);
+            String answer = (secure && answersOverTls.containsKey(command)
+                            ? answersOverTls.get(command)
+                            : answers.getOrDefault(command, unknown))
+                    .replace("TAG", tag);
             write(out, answer);
             if (command.equals(tlsCommand) && tls != null) {
                 s = TestTls.upgrade(s, tls);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
@@ -24,7 +25,6 @@ import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A small authoritative DNS server on 127.0.0.1 answering real UDP queries from a table built by the test:
@@ -98,8 +98,17 @@ public final class DnsTestServer implements AutoCloseable {
 
     /** The SOA record of {@code zone} with {@code serial}; answers for it carry authority. */
     public DnsTestServer soa(String zone, long serial) {
-        return add(new SOARecord(name(zone), DClass.IN, TTL, name("ns1." + zone), name("hostmaster." + zone),
-                serial, 3600, 600, 86400, 60));
+        return add(new SOARecord(
+                name(zone),
+                DClass.IN,
+                TTL,
+                name("ns1." + zone),
+                name("hostmaster." + zone),
+                serial,
+                3600,
+                600,
+                86400,
+                60));
     }
 
     public DnsTestServer cname(String alias, String target) {

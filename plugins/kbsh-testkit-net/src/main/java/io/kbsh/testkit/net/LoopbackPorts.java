@@ -12,8 +12,7 @@ import java.net.ServerSocket;
  */
 public final class LoopbackPorts {
 
-    private LoopbackPorts() {
-    }
+    private LoopbackPorts() {}
 
     /** A TCP port on 127.0.0.1 nobody listens on: connecting is refused. */
     public static int closedTcp() {

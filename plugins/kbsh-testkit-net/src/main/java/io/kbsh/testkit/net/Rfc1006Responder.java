@@ -62,8 +62,20 @@ public final class Rfc1006Responder implements ScriptedServer.Script {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (called != null && Arrays.equals(called, expected)) {
             // CC: destination reference = the caller's source reference, our own 0x1234, class 0, TPDU size 2048.
-            out.writeBytes(new byte[] {0, (byte) 0xD0, tpdu[4], tpdu[5], 0x12, 0x34, 0x00, (byte) 0xC0, 1, 0x0b,
-                    (byte) 0xC2, (byte) called.length});
+            out.writeBytes(new byte[] {
+                0,
+                (byte) 0xD0,
+                tpdu[4],
+                tpdu[5],
+                0x12,
+                0x34,
+                0x00,
+                (byte) 0xC0,
+                1,
+                0x0b,
+                (byte) 0xC2,
+                (byte) called.length
+            });
             out.writeBytes(called);
         } else {
             out.writeBytes(new byte[] {0, (byte) 0x80, tpdu[4], tpdu[5], 0x12, 0x34, REASON_ADDRESS_UNKNOWN});

@@ -21,8 +21,7 @@ public final class TestTls {
     public static final char[] PIN = "changeit".toCharArray();
     private static final Map<String, Path> STORES = new ConcurrentHashMap<>();
 
-    private TestTls() {
-    }
+    private TestTls() {}
 
     /** A self-signed certificate for localhost and 127.0.0.1, valid now. */
     public static Path currentStore() {
@@ -65,12 +64,29 @@ public final class TestTls {
                 dir.toFile().deleteOnExit();
                 Path file = dir.resolve(n + ".p12");
                 java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-                        "generate-self-signed-certificate", "--keystore", file.toString(),
-                        "--keystore-password", new String(PIN), "--keystore-type", "PKCS12", "--alias", "server",
-                        "--subject-dn", subject, "--days-valid", Integer.toString(days),
-                        "--key-algorithm", "EC", "--key-size-bits", "256", "--signature-algorithm", "SHA256withECDSA",
-                        "--subject-alternative-name-dns", "localhost",
-                        "--subject-alternative-name-ip-address", "127.0.0.1"));
+                        "generate-self-signed-certificate",
+                        "--keystore",
+                        file.toString(),
+                        "--keystore-password",
+                        new String(PIN),
+                        "--keystore-type",
+                        "PKCS12",
+                        "--alias",
+                        "server",
+                        "--subject-dn",
+                        subject,
+                        "--days-valid",
+                        Integer.toString(days),
+                        "--key-algorithm",
+                        "EC",
+                        "--key-size-bits",
+                        "256",
+                        "--signature-algorithm",
+                        "SHA256withECDSA",
+                        "--subject-alternative-name-dns",
+                        "localhost",
+                        "--subject-alternative-name-ip-address",
+                        "127.0.0.1"));
                 if (start != null) {
                     args.add("--validity-start-time");
                     args.add(start);

@@ -9,6 +9,10 @@ public final class Q165057Plugin implements KbshPlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(Q165057Plugin.class, "q165057", "Q165057: Exchange sites cannot connect through Proxy Server 1.0", ApiVersion.BUILT_AGAINST);
+        return PluginDescriptor.of(
+                Q165057Plugin.class,
+                "q165057",
+                "Q165057: Exchange sites cannot connect through Proxy Server 1.0",
+                ApiVersion.BUILT_AGAINST);
     }
 }

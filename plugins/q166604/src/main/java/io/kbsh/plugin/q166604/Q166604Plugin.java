@@ -9,6 +9,10 @@ public final class Q166604Plugin implements KbshPlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(Q166604Plugin.class, "q166604", "Q166604: IMS behind a firewall does not use the second MX host", ApiVersion.BUILT_AGAINST);
+        return PluginDescriptor.of(
+                Q166604Plugin.class,
+                "q166604",
+                "Q166604: IMS behind a firewall does not use the second MX host",
+                ApiVersion.BUILT_AGAINST);
     }
 }

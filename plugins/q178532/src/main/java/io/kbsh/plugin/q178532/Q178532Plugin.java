@@ -9,6 +9,10 @@ public final class Q178532Plugin implements KbshPlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(Q178532Plugin.class, "q178532", "Q178532: Exchange Internet protocols published through Proxy Server 2.0", ApiVersion.BUILT_AGAINST);
+        return PluginDescriptor.of(
+                Q178532Plugin.class,
+                "q178532",
+                "Q178532: Exchange Internet protocols published through Proxy Server 2.0",
+                ApiVersion.BUILT_AGAINST);
     }
 }

@@ -9,6 +9,10 @@ public final class Q187225Plugin implements KbshPlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(Q187225Plugin.class, "q187225", "Q187225: Clustered MTA socket errors on X.400 over TCP/IP", ApiVersion.BUILT_AGAINST);
+        return PluginDescriptor.of(
+                Q187225Plugin.class,
+                "q187225",
+                "Q187225: Clustered MTA socket errors on X.400 over TCP/IP",
+                ApiVersion.BUILT_AGAINST);
     }
 }

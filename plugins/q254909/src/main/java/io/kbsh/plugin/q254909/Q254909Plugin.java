@@ -9,6 +9,10 @@ public final class Q254909Plugin implements KbshPlugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(Q254909Plugin.class, "q254909", "Q254909: Connectors stop with event 9301 after the WinSock Proxy client is installed", ApiVersion.BUILT_AGAINST);
+        return PluginDescriptor.of(
+                Q254909Plugin.class,
+                "q254909",
+                "Q254909: Connectors stop with event 9301 after the WinSock Proxy client is installed",
+                ApiVersion.BUILT_AGAINST);
     }
 }

@@ -32,7 +32,8 @@ public final class Q165057Check implements ArticleCheck {
 
     static final ArticleId ID = new ArticleId(165057);
 
-    private static final ArticleBrief BRIEF = new ArticleBrief(ID,
+    private static final ArticleBrief BRIEF = new ArticleBrief(
+            ID,
             "XCON: Can't Connect Exchange Server Sites w/ Proxy Server",
             List.of("Microsoft Exchange Server 5.0", "Microsoft Proxy Server 1.0"),
             "Proxy Server 1.0 only carries traffic for WinSock applications and does not route IP packets."
@@ -73,22 +74,27 @@ public final class Q165057Check implements ArticleCheck {
         boolean stated = "5.0".equals(server.exchange().release());
         String kind = c.type() == ConnectorType.X400 ? "X.400 connector" : server.internetMailName();
         ObjectRef target = ObjectRef.connector(c.id());
-        Finding.Builder f = Finding.builder(ID, stated ? Severity.CRITICAL : Severity.WARNING,
+        Finding.Builder f = Finding.builder(
+                        ID,
+                        stated ? Severity.CRITICAL : Severity.WARNING,
                         "the " + kind + " crosses Proxy Server 1.0, which cannot carry it: the sites cannot connect")
                 .scope(stated ? Scope.STATED : Scope.ANALOGY)
                 .affects(target)
                 .affects(ObjectRef.server(server.id()));
         for (ProxyServer p : proxies) {
             f.affects(ObjectRef.proxy(p.id()));
-            f.evidence("the path of " + c.describe() + " crosses proxy " + p.id() + " (Proxy Server " + p.version() + ")");
+            f.evidence(
+                    "the path of " + c.describe() + " crosses proxy " + p.id() + " (Proxy Server " + p.version() + ")");
         }
         f.evidence("the " + kind + " of Exchange Server " + server.exchange() + " on " + server.id()
                 + " is not a WinSock application, and Proxy Server 1.0 routes no IP packets");
         if (!stated) {
             f.evidence("the article names Exchange Server 5.0; " + server.exchange() + " is included by analogy");
         }
-        f.action(new Action.ManualStep("connect the sites over a path that routes IP packets instead of through"
-                + " the Proxy Server 1.0 computer (the article calls this configuration unsupported)", target));
+        f.action(new Action.ManualStep(
+                "connect the sites over a path that routes IP packets instead of through"
+                        + " the Proxy Server 1.0 computer (the article calls this configuration unsupported)",
+                target));
         for (ProbeRequest probe : verification(env, c)) {
             f.probe(probe, target, facts);
         }
@@ -99,14 +105,20 @@ public final class Q165057Check implements ArticleCheck {
     private static List<ProbeRequest> verification(Environment env, Connector c) {
         List<ProbeRequest> probes = new ArrayList<>();
         if (c.type() == ConnectorType.X400) {
-            c.remoteMta().ifPresent(mta -> probes.add(ProbeRequest.of("rfc1006", mta, 102, "the remote MTA accepts a transport connection")));
+            c.remoteMta()
+                    .ifPresent(mta -> probes.add(
+                            ProbeRequest.of("rfc1006", mta, 102, "the remote MTA accepts a transport connection")));
             return probes;
         }
         c.remoteMta().ifPresent(host -> probes.add(ProbeRequest.of("smtp", host, 25, "the remote SMTP host answers")));
         for (String domain : c.domains()) {
-            env.domain(domain).map(DnsDomain::byPreference).filter(l -> !l.isEmpty()).map(l -> l.get(0))
+            env.domain(domain)
+                    .map(DnsDomain::byPreference)
+                    .filter(l -> !l.isEmpty())
+                    .map(l -> l.get(0))
                     .map(MxRecord::host)
-                    .ifPresent(h -> probes.add(ProbeRequest.of("smtp", h, 25, "the first MX host of " + domain + " answers")));
+                    .ifPresent(h ->
+                            probes.add(ProbeRequest.of("smtp", h, 25, "the first MX host of " + domain + " answers")));
         }
         return probes;
     }

@@ -32,7 +32,8 @@ class Q165057CheckTest {
     static Environment env(String exchange, String proxyVersion, Connector... connectors) {
         Environment.Builder env = Environment.builder()
                 .server(Server.builder("EXCH1", ReleaseLevel.parse(exchange)).build())
-                .proxy(ProxyServer.builder("px", ReleaseLevel.parse(proxyVersion)).build())
+                .proxy(ProxyServer.builder("px", ReleaseLevel.parse(proxyVersion))
+                        .build())
                 .firewall(new Firewall("fw", null, List.of()))
                 .domain(new DnsDomain("partner.test", List.of(new MxRecord(10, "mx1.partner.test"))));
         for (Connector c : connectors) {
@@ -42,11 +43,17 @@ class Q165057CheckTest {
     }
 
     static Connector.Builder x400(String... path) {
-        return Connector.builder("x1", ConnectorType.X400, "EXCH1").transport(Transport.TCPIP).remoteMta("mta.site2.test").path(path);
+        return Connector.builder("x1", ConnectorType.X400, "EXCH1")
+                .transport(Transport.TCPIP)
+                .remoteMta("mta.site2.test")
+                .path(path);
     }
 
     static final Connector X400 = x400("fw", "px").build();
-    static final Connector IMS = Connector.builder("i1", ConnectorType.INTERNET_MAIL, "EXCH1").domain("partner.test").path("px").build();
+    static final Connector IMS = Connector.builder("i1", ConnectorType.INTERNET_MAIL, "EXCH1")
+            .domain("partner.test")
+            .path("px")
+            .build();
 
     static List<Finding> run(Environment env, Facts facts) {
         return new Q165057Check().evaluate(env, facts, ArticleStore.empty());
@@ -83,16 +90,22 @@ class Q165057CheckTest {
     void notAffected() {
         assertTrue(run(env("5.0", "2.0", X400, IMS), Facts.none()).isEmpty(), "Proxy Server 2.0 is not this article");
         assertTrue(run(env("5.0", "1.0", x400("fw").build()), Facts.none()).isEmpty(), "path without the proxy");
-        assertTrue(run(env("5.0", "1.0", x400("fw", "px").transport(Transport.X25).build()), Facts.none()).isEmpty(), "X.25 does not cross an IP proxy");
-        Connector site = Connector.builder("s1", ConnectorType.SITE, "EXCH1").path("px").build();
+        assertTrue(
+                run(env("5.0", "1.0", x400("fw", "px").transport(Transport.X25).build()), Facts.none())
+                        .isEmpty(),
+                "X.25 does not cross an IP proxy");
+        Connector site =
+                Connector.builder("s1", ConnectorType.SITE, "EXCH1").path("px").build();
         assertTrue(run(env("5.0", "1.0", site), Facts.none()).isEmpty(), "the article names X.400 and the IMS only");
     }
 
     @Test
     void probeFactsBecomeEvidence() {
         Facts timedOut = TestFacts.of(TestFacts.endpoint("rfc1006", "mta.site2.test", 102)
-                .status(ProbeStatus.TIMEOUT, "connect").latency(Duration.ofSeconds(5)));
-        FindingAssert.assertThat(run(env("5.0", "1.0", X400), timedOut)).single()
+                .status(ProbeStatus.TIMEOUT, "connect")
+                .latency(Duration.ofSeconds(5)));
+        FindingAssert.assertThat(run(env("5.0", "1.0", X400), timedOut))
+                .single()
                 .hasEvidence("probe: rfc1006 mta.site2.test:102 TIMEOUT");
     }
 }

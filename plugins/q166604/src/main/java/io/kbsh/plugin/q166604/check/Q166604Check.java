@@ -43,7 +43,8 @@ public final class Q166604Check implements ArticleCheck {
     /** MX look-up outcomes that settle how many MX hosts a domain has (others: SERVFAIL, REFUSED, TIMEOUT, ERROR). */
     static final Set<String> CONCLUSIVE = Set.of("OK", "NXDOMAIN", "NODATA", "NULL_MX", "IMPLICIT_MX");
 
-    private static final ArticleBrief BRIEF = new ArticleBrief(ID,
+    private static final ArticleBrief BRIEF = new ArticleBrief(
+            ID,
             "XFOR: IMS Behind Firewall Does Not Use Second MX Record",
             List.of("Microsoft Exchange Server 4.0", "Microsoft Exchange Server 5.0"),
             "When Exchange Server 4.0 or 5.0 sends Internet mail from behind a firewall, it sometimes does not"
@@ -74,12 +75,14 @@ public final class Q166604Check implements ArticleCheck {
             }
             Set<String> firewalls = new LinkedHashSet<>();
             environment.firewallsProtecting(s).forEach(f -> firewalls.add(f.id()));
-            mail.forEach(c -> environment.firewallsOnPath(c).stream().map(Firewall::id).forEach(firewalls::add));
+            mail.forEach(c ->
+                    environment.firewallsOnPath(c).stream().map(Firewall::id).forEach(firewalls::add));
             if (firewalls.isEmpty()) {
                 continue;
             }
             if (fix == null) {
-                fix = FixLevels.resolve(ID, PRODUCT, "exchange", FIXED_IN, "fix lists Q174189 (4.0) and Q154481 (5.0)", knowledge);
+                fix = FixLevels.resolve(
+                        ID, PRODUCT, "exchange", FIXED_IN, "fix lists Q174189 (4.0) and Q154481 (5.0)", knowledge);
             }
             if (!fix.affected(s.exchange())) {
                 continue;
@@ -93,15 +96,18 @@ public final class Q166604Check implements ArticleCheck {
         return findings;
     }
 
-    private static Optional<Finding> finding(Environment env, Facts facts, Server s, Connector c, String domain,
-                                             Set<String> firewalls, FixLevels fix) {
+    private static Optional<Finding> finding(
+            Environment env, Facts facts, Server s, Connector c, String domain, Set<String> firewalls, FixLevels fix) {
         Optional<DnsDomain> described = env.domain(domain);
         Optional<MxFact> probed = facts.mx(domain);
         long describedHosts = described.map(DnsDomain::hostCount).orElse(0L);
-        long probedHosts = probed.map(m -> m.hosts().stream().map(MxFact.Host::name).distinct().count()).orElse(0L);
+        long probedHosts = probed.map(m ->
+                        m.hosts().stream().map(MxFact.Host::name).distinct().count())
+                .orElse(0L);
         ObjectRef target = ObjectRef.server(s.id());
         FixReference ref = fix.referenceFor(s.exchange());
-        if (describedHosts == 0 && probed.map(m -> !CONCLUSIVE.contains(m.dnsOutcome())).orElse(true)) {
+        if (describedHosts == 0
+                && probed.map(m -> !CONCLUSIVE.contains(m.dnsOutcome())).orElse(true)) {
             // Nobody knows the MX set yet: without this finding no one would ask the mx probe to find out.
             return Optional.of(unknownMxSet(s, c, domain, firewalls, ref, probed));
         }
@@ -110,22 +116,31 @@ public final class Q166604Check implements ArticleCheck {
             return Optional.empty();
         }
         boolean firstDown = probed.map(MxFact::firstDownLaterUp).orElse(false);
-        Finding.Builder f = Finding.builder(ID, firstDown ? Severity.ERROR : Severity.WARNING,
-                        firstDown ? "first MX host of " + domain + " is down and the " + s.internetMailName()
-                                + " may not fall back to the next"
-                                : "the " + s.internetMailName() + " may not fall back to the second MX host of " + domain)
+        Finding.Builder f = Finding.builder(
+                        ID,
+                        firstDown ? Severity.ERROR : Severity.WARNING,
+                        firstDown
+                                ? "first MX host of " + domain + " is down and the " + s.internetMailName()
+                                        + " may not fall back to the next"
+                                : "the " + s.internetMailName() + " may not fall back to the second MX host of "
+                                        + domain)
                 .affects(target)
                 .affects(ObjectRef.connector(c.id()))
                 .affects(ObjectRef.domain(domain))
                 .fix(ref)
                 .evidence("server " + s.id() + " runs Exchange Server " + s.exchange() + " behind firewall "
                         + String.join(", ", firewalls))
-                .evidence(ref.level().map(fixed -> s.exchange() + " is below " + fixed + ", the level that fixed it in its release line")
+                .evidence(ref.level()
+                        .map(fixed ->
+                                s.exchange() + " is below " + fixed + ", the level that fixed it in its release line")
                         .orElse("no service pack of the " + s.exchange().release() + " line is recorded as fixing it"));
         if (describedHosts >= 2) {
             f.evidence(domain + " has " + describedHosts + " MX hosts in the environment: "
-                    + String.join(", ", described.get().byPreference().stream()
-                    .map(r -> r.preference() + " " + r.host()).toList()));
+                    + String.join(
+                            ", ",
+                            described.get().byPreference().stream()
+                                    .map(r -> r.preference() + " " + r.host())
+                                    .toList()));
         }
         probed.ifPresent(m -> f.evidence("probe: " + m.describe()
                 + (m.firstDownLaterUp() ? " (first host down, a later one up: the case the article describes)" : "")));
@@ -151,23 +166,29 @@ public final class Q166604Check implements ArticleCheck {
             }
         }
         down.removeAll(up);
-        return "of the MX hosts of preference " + lowest + ", " + String.join(", ", up) + " accept" + (up.size() == 1 ? "s" : "")
-                + " mail and " + String.join(", ", down) + " do" + (down.size() == 1 ? "es" : "") + " not: a sender that tries only"
+        return "of the MX hosts of preference " + lowest + ", " + String.join(", ", up) + " accept"
+                + (up.size() == 1 ? "s" : "")
+                + " mail and " + String.join(", ", down) + " do" + (down.size() == 1 ? "es" : "")
+                + " not: a sender that tries only"
                 + " the first host fails or not depending on which of them it picks (indeterminate)";
     }
 
     /** Everything else matches, but the environment lists no MX records for the domain and no probe has told. */
-    private static Finding unknownMxSet(Server s, Connector c, String domain, Set<String> firewalls, FixReference ref,
-                                       Optional<MxFact> probed) {
-        Finding.Builder f = Finding.builder(ID, Severity.INFO, "the " + s.internetMailName() + " may not fall back"
-                        + " to a second MX host of " + domain + "; probe mx to learn whether it has one")
+    private static Finding unknownMxSet(
+            Server s, Connector c, String domain, Set<String> firewalls, FixReference ref, Optional<MxFact> probed) {
+        Finding.Builder f = Finding.builder(
+                        ID,
+                        Severity.INFO,
+                        "the " + s.internetMailName() + " may not fall back" + " to a second MX host of " + domain
+                                + "; probe mx to learn whether it has one")
                 .affects(ObjectRef.server(s.id()))
                 .affects(ObjectRef.connector(c.id()))
                 .affects(ObjectRef.domain(domain))
                 .fix(ref)
                 .evidence("server " + s.id() + " runs Exchange Server " + s.exchange() + " behind firewall "
                         + String.join(", ", firewalls) + ", below the level that fixed it")
-                .evidence("the environment lists no MX records for " + domain + ", so whether it has a second MX host is unknown");
+                .evidence("the environment lists no MX records for " + domain
+                        + ", so whether it has a second MX host is unknown");
         probed.ifPresent(m -> f.evidence("probe: " + m.describe() + " (the look-up did not conclude)"));
         return f.probe(mxProbe(domain), ObjectRef.domain(domain)).build();
     }

@@ -28,14 +28,19 @@ import org.junit.jupiter.api.Test;
 
 class Q166604CheckTest {
 
-    static final List<MxRecord> TWO_MX = List.of(new MxRecord(10, "mx1.partner.test"), new MxRecord(20, "mx2.partner.test"));
+    static final List<MxRecord> TWO_MX =
+            List.of(new MxRecord(10, "mx1.partner.test"), new MxRecord(20, "mx2.partner.test"));
     static final List<MxRecord> ONE_MX = List.of(new MxRecord(10, "mx1.partner.test"));
 
     static Environment env(String exchange, boolean behindFirewall, List<MxRecord> mx) {
         return Environment.builder()
-                .server(Server.builder("EXCH1", ReleaseLevel.parse(exchange)).components(Component.INTERNET_MAIL).build())
+                .server(Server.builder("EXCH1", ReleaseLevel.parse(exchange))
+                        .components(Component.INTERNET_MAIL)
+                        .build())
                 .firewall(new Firewall("fw", null, behindFirewall ? List.of("EXCH1") : List.of()))
-                .connector(Connector.builder("ims", ConnectorType.INTERNET_MAIL, "EXCH1").domain("partner.test").build())
+                .connector(Connector.builder("ims", ConnectorType.INTERNET_MAIL, "EXCH1")
+                        .domain("partner.test")
+                        .build())
                 .domain(new DnsDomain("partner.test", mx))
                 .build();
     }
@@ -64,18 +69,22 @@ class Q166604CheckTest {
     void eachReleaseLineHasItsOwnFixingPack() {
         assertEquals(1, run(env("4.0 SP4", true, TWO_MX), Facts.none()).size());
         assertTrue(run(env("4.0 SP5", true, TWO_MX), Facts.none()).isEmpty());
-        assertEquals(1, run(env("5.0", true, TWO_MX), Facts.none()).size(), "5.0 without a pack is not fixed by 4.0 SP5");
+        assertEquals(
+                1, run(env("5.0", true, TWO_MX), Facts.none()).size(), "5.0 without a pack is not fixed by 4.0 SP5");
         assertTrue(run(env("5.0 SP1", true, TWO_MX), Facts.none()).isEmpty());
         assertTrue(run(env("5.0 SP2", true, TWO_MX), Facts.none()).isEmpty());
     }
 
     @Test
     void findingNamesTheFixAndAsksForTheMxProbe() {
-        FindingAssert f = FindingAssert.assertThat(run(env("5.0", true, TWO_MX), Facts.none())).single()
+        FindingAssert f = FindingAssert.assertThat(run(env("5.0", true, TWO_MX), Facts.none()))
+                .single()
                 .hasSeverity(Severity.WARNING)
                 .affects(ObjectRef.domain("partner.test"))
                 .hasSummary("Internet Mail Service");
-        assertEquals(ReleaseLevel.parse("5.0 SP1"), f.action(Action.InstallServicePack.class).level());
+        assertEquals(
+                ReleaseLevel.parse("5.0 SP1"),
+                f.action(Action.InstallServicePack.class).level());
         Finding finding = f.finding();
         assertEquals("mx", finding.probes().get(0).probe());
         assertEquals("partner.test", finding.probes().get(0).host());
@@ -84,10 +93,15 @@ class Q166604CheckTest {
 
     @Test
     void firstHostDownSecondUpMakesItStronger() {
-        Finding strong = run(env("5.0", true, TWO_MX), Facts.none().with(List.of(mx(ProbeStatus.TIMEOUT, ProbeStatus.OK)))).get(0);
+        Finding strong = run(
+                        env("5.0", true, TWO_MX), Facts.none().with(List.of(mx(ProbeStatus.TIMEOUT, ProbeStatus.OK))))
+                .get(0);
         assertEquals(Severity.ERROR, strong.severity());
-        assertTrue(strong.evidence().stream().anyMatch(e -> e.contains("first host down")), strong.evidence().toString());
-        Finding calm = run(env("5.0", true, TWO_MX), Facts.none().with(List.of(mx(ProbeStatus.OK, ProbeStatus.OK)))).get(0);
+        assertTrue(
+                strong.evidence().stream().anyMatch(e -> e.contains("first host down")),
+                strong.evidence().toString());
+        Finding calm = run(env("5.0", true, TWO_MX), Facts.none().with(List.of(mx(ProbeStatus.OK, ProbeStatus.OK))))
+                .get(0);
         assertEquals(Severity.WARNING, calm.severity());
     }
 
@@ -111,17 +125,25 @@ class Q166604CheckTest {
             orders.add(order.stream().map(MxFact.Host::name).toList());
             boolean firstFails = MxFact.FirstHostOnly.of(order) == MxFact.FirstHostOnly.FAILS;
             MxFact fact = new MxFact("partner.test", "OK", order, true, firstFails, Instant.EPOCH);
-            Finding f = run(env("5.0", true, TWO_MX), Facts.none().with(List.of(fact))).get(0);
-            outcomes.add(f.severity() + " " + f.evidence().stream().filter(e -> e.contains("indeterminate")).count());
+            Finding f = run(env("5.0", true, TWO_MX), Facts.none().with(List.of(fact)))
+                    .get(0);
+            outcomes.add(f.severity() + " "
+                    + f.evidence().stream()
+                            .filter(e -> e.contains("indeterminate"))
+                            .count());
         }
         assertEquals(2, orders.size(), "both orders were tried");
-        assertEquals(java.util.Set.of("WARNING 1"), outcomes, "one severity and one indeterminate line whatever the order");
+        assertEquals(
+                java.util.Set.of("WARNING 1"), outcomes, "one severity and one indeterminate line whatever the order");
     }
 
     @Test
     void probeCanRevealASecondMxTheEnvironmentDidNotDescribe() {
         assertTrue(run(env("5.0", true, ONE_MX), Facts.none()).isEmpty());
-        assertEquals(1, run(env("5.0", true, ONE_MX), Facts.none().with(List.of(mx(ProbeStatus.REFUSED, ProbeStatus.OK)))).size());
+        assertEquals(
+                1,
+                run(env("5.0", true, ONE_MX), Facts.none().with(List.of(mx(ProbeStatus.REFUSED, ProbeStatus.OK))))
+                        .size());
     }
 
     @Test
@@ -131,13 +153,25 @@ class Q166604CheckTest {
         assertEquals(Severity.INFO, unknown.severity());
         assertEquals("mx", unknown.probes().get(0).probe(), "diagnose must be asked to look the MX set up");
         assertEquals("partner.test", unknown.probes().get(0).host());
-        assertEquals(Severity.ERROR, run(undescribed, Facts.none().with(List.of(mx(ProbeStatus.TIMEOUT, ProbeStatus.OK))))
-                .get(0).severity(), "the probe found two hosts, the first down");
-        MxFact oneHost = new MxFact("partner.test", "OK", List.of(
-                new MxFact.Host("mx1.partner.test", 10, "192.0.2.1", ProbeStatus.OK, "greeting")), true, false, Instant.EPOCH);
-        assertTrue(run(undescribed, Facts.none().with(List.of(oneHost))).isEmpty(), "the probe found one host: not affected");
+        assertEquals(
+                Severity.ERROR,
+                run(undescribed, Facts.none().with(List.of(mx(ProbeStatus.TIMEOUT, ProbeStatus.OK))))
+                        .get(0)
+                        .severity(),
+                "the probe found two hosts, the first down");
+        MxFact oneHost = new MxFact(
+                "partner.test",
+                "OK",
+                List.of(new MxFact.Host("mx1.partner.test", 10, "192.0.2.1", ProbeStatus.OK, "greeting")),
+                true,
+                false,
+                Instant.EPOCH);
+        assertTrue(
+                run(undescribed, Facts.none().with(List.of(oneHost))).isEmpty(),
+                "the probe found one host: not affected");
         MxFact servfail = new MxFact("partner.test", "SERVFAIL", List.of(), false, false, Instant.EPOCH);
-        Finding stillUnknown = run(undescribed, Facts.none().with(List.of(servfail))).get(0);
+        Finding stillUnknown =
+                run(undescribed, Facts.none().with(List.of(servfail))).get(0);
         assertEquals(Severity.INFO, stillUnknown.severity(), "a look-up that failed settles nothing");
         assertTrue(run(env("5.0 SP1", true, List.of()), Facts.none()).isEmpty(), "fixed: nothing to ask");
     }

@@ -43,7 +43,8 @@ public final class Q178532Check implements ArticleCheck {
     /** The Exchange lines the article covers; 4.0 served none of these protocols. */
     static final Set<String> LINES = Set.of("5.0", "5.5");
 
-    private static final ArticleBrief BRIEF = new ArticleBrief(ID,
+    private static final ArticleBrief BRIEF = new ArticleBrief(
+            ID,
             "XFOR: Configuring Exchange Internet Protocols with Proxy Server",
             List.of("Microsoft Exchange Server 5.0", "Microsoft Exchange Server 5.5", "Microsoft Proxy Server 2.0"),
             "Exchange's Internet protocols (POP3, IMAP4, LDAP, NNTP) can be offered to Internet clients through"
@@ -70,9 +71,11 @@ public final class Q178532Check implements ArticleCheck {
                 if (p.protocol() == Protocol.SMTP) {
                     continue;
                 }
-                environment.proxy(p.proxy())
+                environment
+                        .proxy(p.proxy())
                         .filter(px -> px.isRelease("2.0") && !px.runsOn(s.id()))
-                        .ifPresent(px -> byProxy.computeIfAbsent(px, k -> new ArrayList<>()).add(p));
+                        .ifPresent(px -> byProxy.computeIfAbsent(px, k -> new ArrayList<>())
+                                .add(p));
             }
             byProxy.forEach((proxy, pubs) -> findings.add(finding(facts, s, proxy, pubs)));
         }
@@ -91,10 +94,13 @@ public final class Q178532Check implements ArticleCheck {
             missing.add("the WinSock Proxy client is not installed on " + s.id());
         }
         List<IniFile> inBin = s.inis(INI_NAME).stream()
-                .filter(f -> f.serverDirectory().toLowerCase(Locale.ROOT).endsWith("\\exchsrvr\\bin")).toList();
-        s.inis(INI_NAME).stream().filter(f -> !inBin.contains(f)).forEach(f ->
-                evidence.add(f.serverPath() + " is not beside Store.exe, so the store does not read it"));
-        s.inis(INI_NAME + ".txt").forEach(f -> missing.add(f.serverPath() + " has a .txt extension; rename it to " + INI_NAME));
+                .filter(f -> f.serverDirectory().toLowerCase(Locale.ROOT).endsWith("\\exchsrvr\\bin"))
+                .toList();
+        s.inis(INI_NAME).stream()
+                .filter(f -> !inBin.contains(f))
+                .forEach(f -> evidence.add(f.serverPath() + " is not beside Store.exe, so the store does not read it"));
+        s.inis(INI_NAME + ".txt")
+                .forEach(f -> missing.add(f.serverPath() + " has a .txt extension; rename it to " + INI_NAME));
         IniFile wspcfg = inBin.isEmpty() ? new IniFile(DEFAULT_PATH) : inBin.get(0);
         if (inBin.isEmpty()) {
             missing.add("no " + INI_NAME + " in Exchsrvr\\Bin");
@@ -110,7 +116,8 @@ public final class Q178532Check implements ArticleCheck {
                 r.present().forEach(p -> evidence.add("present: " + p));
                 iniNeedsWork = !r.missing().isEmpty();
             } catch (IOException e) {
-                evidence.add("the collected copy " + wspcfg.localCopy().orElseThrow() + " cannot be read: " + e.getMessage());
+                evidence.add("the collected copy " + wspcfg.localCopy().orElseThrow() + " cannot be read: "
+                        + e.getMessage());
                 unknown = true;
                 iniNeedsWork = true;
             }
@@ -119,29 +126,38 @@ public final class Q178532Check implements ArticleCheck {
         boolean proxyTooOld = ssl && !proxy.version().atLeast(PROXY_SSL_LEVEL);
         boolean hotfixMissing = ssl && !s.hasHotfix(SSL_HOTFIX) && !proxy.hasHotfix(SSL_HOTFIX);
         if (proxyTooOld) {
-            missing.add("SSL binding needs Proxy Server 2.0 SP1; " + proxy.id() + " runs " + proxy.version() + " (Q181420)");
+            missing.add("SSL binding needs Proxy Server 2.0 SP1; " + proxy.id() + " runs " + proxy.version()
+                    + " (Q181420)");
         }
         if (hotfixMissing) {
-            missing.add("SSL binding needs the " + SSL_HOTFIX + " fix, recorded on neither " + s.id() + " nor " + proxy.id());
+            missing.add("SSL binding needs the " + SSL_HOTFIX + " fix, recorded on neither " + s.id() + " nor "
+                    + proxy.id());
         }
         Severity severity = !missing.isEmpty() ? Severity.ERROR : unknown ? Severity.WARNING : Severity.INFO;
-        String summary = !missing.isEmpty() ? missing.size() + " piece(s) missing to publish through Proxy Server 2.0"
-                : unknown ? "publishing through Proxy Server 2.0: collect Wspcfg.ini to confirm the set-up"
-                : "publishing through Proxy Server 2.0 is set up as the article describes";
+        String summary = !missing.isEmpty()
+                ? missing.size() + " piece(s) missing to publish through Proxy Server 2.0"
+                : unknown
+                        ? "publishing through Proxy Server 2.0: collect Wspcfg.ini to confirm the set-up"
+                        : "publishing through Proxy Server 2.0 is set up as the article describes";
         ObjectRef target = ObjectRef.server(s.id());
-        Finding.Builder f = Finding.builder(ID, severity, summary).affects(target).affects(ObjectRef.proxy(proxy.id()));
+        Finding.Builder f =
+                Finding.builder(ID, severity, summary).affects(target).affects(ObjectRef.proxy(proxy.id()));
         evidence.forEach(f::evidence);
         missing.forEach(m -> f.evidence("missing: " + m));
         if (!s.winsockProxyClient()) {
-            f.action(new Action.ManualStep("install the WinSock Proxy client on " + s.id() + " and test it with a"
-                    + " WinSock application such as telnet or ftp (the proxy passes no ICMP, so ping proves nothing)", target));
+            f.action(new Action.ManualStep(
+                    "install the WinSock Proxy client on " + s.id() + " and test it with a"
+                            + " WinSock application such as telnet or ftp (the proxy passes no ICMP, so ping proves nothing)",
+                    target));
         }
         if (proxyTooOld) {
             f.action(new Action.InstallServicePack("Proxy Server", PROXY_SSL_LEVEL, ObjectRef.proxy(proxy.id())));
         }
         if (hotfixMissing) {
-            f.action(new Action.ManualStep("apply the fix of " + SSL_HOTFIX
-                    + " (the WinSock Proxy client cannot bind remotely to the proxy without it)", target));
+            f.action(new Action.ManualStep(
+                    "apply the fix of " + SSL_HOTFIX
+                            + " (the WinSock Proxy client cannot bind remotely to the proxy without it)",
+                    target));
         }
         if (iniNeedsWork) {
             f.action(new Action.RunIniWriter("wspcfg-bind", writerParameters(pubs, proxy), wspcfg, target));
@@ -151,7 +167,10 @@ public final class Q178532Check implements ArticleCheck {
         }
         String host = proxy.externalAddress().orElse(proxy.id());
         for (Publication p : pubs) {
-            ProbeRequest probe = new ProbeRequest(p.protocol().name().toLowerCase(Locale.ROOT), host, p.effectivePort(),
+            ProbeRequest probe = new ProbeRequest(
+                    p.protocol().name().toLowerCase(Locale.ROOT),
+                    host,
+                    p.effectivePort(),
                     p.ssl() ? Map.of("tls", "implicit") : Map.of(),
                     (p.ssl() ? "TLS handshake and greeting of " : "greeting of ") + p.protocol()
                             + " on the proxy's external address");
@@ -166,8 +185,12 @@ public final class Q178532Check implements ArticleCheck {
      */
     static Map<String, String> writerParameters(List<Publication> pubs, ProxyServer proxy) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("protocols", pubs.stream().map(p -> p.protocol().name().toLowerCase(Locale.ROOT) + (p.ssl() ? "s" : ""))
-                .distinct().collect(Collectors.joining(",")));
+        params.put(
+                "protocols",
+                pubs.stream()
+                        .map(p -> p.protocol().name().toLowerCase(Locale.ROOT) + (p.ssl() ? "s" : ""))
+                        .distinct()
+                        .collect(Collectors.joining(",")));
         if (pubs.stream().anyMatch(Publication::ssl) && proxy.externalAddress().isPresent()) {
             params.put("proxy-address", proxy.externalAddress().get());
         }
@@ -177,7 +200,8 @@ public final class Q178532Check implements ArticleCheck {
     private static String services(List<Publication> pubs) {
         boolean ldap = pubs.stream().anyMatch(p -> p.protocol() == Protocol.LDAP);
         boolean store = pubs.stream().anyMatch(p -> p.protocol() != Protocol.LDAP);
-        return store && ldap ? "Microsoft Exchange Information Store and Directory services"
+        return store && ldap
+                ? "Microsoft Exchange Information Store and Directory services"
                 : ldap ? "Microsoft Exchange Directory service" : "Microsoft Exchange Information Store service";
     }
 }

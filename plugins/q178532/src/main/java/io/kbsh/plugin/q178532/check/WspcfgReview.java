@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,11 +21,9 @@ import java.util.TreeSet;
 final class WspcfgReview {
 
     /** What the review found: pieces missing, and pieces found in place. */
-    record Result(List<String> missing, List<String> present) {
-    }
+    record Result(List<String> missing, List<String> present) {}
 
-    private WspcfgReview() {
-    }
+    private WspcfgReview() {}
 
     /** The Wspcfg.ini section the process serving a protocol reads: Store.exe or Dsamain.exe. */
     static String section(Publication p) {
@@ -66,9 +63,11 @@ final class WspcfgReview {
                     String address = proxyBind.get(port);
                     if (address == null) {
                         missing.add("[" + section + "] ProxyBindIP has no entry for SSL port " + port);
-                    } else if (proxy.externalAddress().isPresent() && !address.equals(proxy.externalAddress().get())) {
+                    } else if (proxy.externalAddress().isPresent()
+                            && !address.equals(proxy.externalAddress().get())) {
                         missing.add("[" + section + "] ProxyBindIP binds " + port + " to " + address
-                                + ", but the proxy's external address is " + proxy.externalAddress().get());
+                                + ", but the proxy's external address is "
+                                + proxy.externalAddress().get());
                     } else {
                         present.add("[" + section + "] ProxyBindIP binds " + port + " to " + address);
                     }
@@ -79,7 +78,9 @@ final class WspcfgReview {
                     present.add("[" + section + "] " + flag + "=1");
                 } else {
                     missing.add("[" + section + "] " + flag + "=1 is not set"
-                            + doc.get(section, flag).map(v -> " (found " + flag + "=" + v + ")").orElse(""));
+                            + doc.get(section, flag)
+                                    .map(v -> " (found " + flag + "=" + v + ")")
+                                    .orElse(""));
                 }
             }
         }
@@ -116,7 +117,9 @@ final class WspcfgReview {
             int colon = item.indexOf(':');
             if (colon > 0) {
                 try {
-                    map.put(Integer.parseInt(item.substring(0, colon).trim()), item.substring(colon + 1).trim());
+                    map.put(
+                            Integer.parseInt(item.substring(0, colon).trim()),
+                            item.substring(colon + 1).trim());
                 } catch (NumberFormatException ignored) {
                     // not a port entry
                 }
@@ -124,5 +127,4 @@ final class WspcfgReview {
         }
         return map;
     }
-
 }

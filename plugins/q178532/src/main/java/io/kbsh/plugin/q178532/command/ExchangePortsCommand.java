@@ -15,7 +15,8 @@ import java.util.List;
  */
 public final class ExchangePortsCommand implements ShellCommand {
 
-    private static final List<Protocol> PUBLISHED = List.of(Protocol.POP3, Protocol.IMAP4, Protocol.NNTP, Protocol.LDAP);
+    private static final List<Protocol> PUBLISHED =
+            List.of(Protocol.POP3, Protocol.IMAP4, Protocol.NNTP, Protocol.LDAP);
 
     @Override
     public String name() {
@@ -47,8 +48,13 @@ public final class ExchangePortsCommand implements ShellCommand {
         for (Protocol p : PUBLISHED) {
             // The information store serves POP3, IMAP4 and NNTP; the directory serves LDAP.
             boolean store = p.servedBy() == Component.INFORMATION_STORE;
-            out.printf("%-8s %5d %5d  %-12s [%s]%n", p.name(), p.port(false), p.port(true),
-                    store ? "Store.exe" : "Dsamain.exe", store ? "STORE" : "DSAMAIN");
+            out.printf(
+                    "%-8s %5d %5d  %-12s [%s]%n",
+                    p.name(),
+                    p.port(false),
+                    p.port(true),
+                    store ? "Store.exe" : "Dsamain.exe",
+                    store ? "STORE" : "DSAMAIN");
         }
         out.println("SSL ports also need ProxyBindIP=port:address (Proxy Server 2.0 SP1 and the Q232588 fix).");
         return ExitStatus.OK;

@@ -33,10 +33,14 @@ public final class ProxyBindingWriter implements IniWriter {
 
     /** A protocol the article lists: the process that serves it and its port. */
     enum Protocol {
-        POP3("STORE", 110, false), POP3S("STORE", 995, true),
-        IMAP4("STORE", 143, false), IMAP4S("STORE", 993, true),
-        NNTP("STORE", 119, false), NNTPS("STORE", 563, true),
-        LDAP("DSAMAIN", 389, false), LDAPS("DSAMAIN", 636, true);
+        POP3("STORE", 110, false),
+        POP3S("STORE", 995, true),
+        IMAP4("STORE", 143, false),
+        IMAP4S("STORE", 993, true),
+        NNTP("STORE", 119, false),
+        NNTPS("STORE", 563, true),
+        LDAP("DSAMAIN", 389, false),
+        LDAPS("DSAMAIN", 636, true);
 
         final String process;
         final int port;
@@ -93,13 +97,23 @@ public final class ProxyBindingWriter implements IniWriter {
             choices[p.ordinal()] = p.choice();
         }
         return List.of(
-                WriterParameter.choiceList("protocols", "protocols to bind on the proxy: pop3 110, pop3s 995, imap4 143, "
-                        + "imap4s 993, nntp 119, nntps 563 (STORE); ldap 389, ldaps 636 (DSAMAIN); the 's' forms are SSL",
-                        "pop3,imap4", choices),
-                WriterParameter.choice("process", "limit the edit to one process section; auto picks STORE and/or "
-                        + "DSAMAIN from the protocols", "auto", "auto", STORE, DSAMAIN),
-                WriterParameter.optionalAddress("proxy-address", "the proxy server's external IPv4 address; "
-                        + "required for SSL ports (ProxyBindIP)"));
+                WriterParameter.choiceList(
+                        "protocols",
+                        "protocols to bind on the proxy: pop3 110, pop3s 995, imap4 143, "
+                                + "imap4s 993, nntp 119, nntps 563 (STORE); ldap 389, ldaps 636 (DSAMAIN); the 's' forms are SSL",
+                        "pop3,imap4",
+                        choices),
+                WriterParameter.choice(
+                        "process",
+                        "limit the edit to one process section; auto picks STORE and/or "
+                                + "DSAMAIN from the protocols",
+                        "auto",
+                        "auto",
+                        STORE,
+                        DSAMAIN),
+                WriterParameter.optionalAddress(
+                        "proxy-address",
+                        "the proxy server's external IPv4 address; " + "required for SSL ports (ProxyBindIP)"));
     }
 
     @Override
@@ -116,7 +130,8 @@ public final class ProxyBindingWriter implements IniWriter {
                         + "DSAMAIN serves LDAP)");
             }
         }
-        List<String> ssl = protocols.stream().filter(p -> p.ssl).map(Protocol::choice).toList();
+        List<String> ssl =
+                protocols.stream().filter(p -> p.ssl).map(Protocol::choice).toList();
         Optional<String> address = arguments.optional("proxy-address");
         if (!ssl.isEmpty() && address.isEmpty()) {
             throw new IniWriterException("SSL port(s) " + String.join(", ", ssl) + " need parameter 'proxy-address' "
@@ -139,8 +154,7 @@ public final class ProxyBindingWriter implements IniWriter {
     }
 
     @Override
-    public IniPlan plan(Path file, Optional<IniDocument> current, WriterArguments arguments)
-            throws IniWriterException {
+    public IniPlan plan(Path file, Optional<IniDocument> current, WriterArguments arguments) throws IniWriterException {
         if (current.isPresent() && current.get().encoding().isUnicode()) {
             throw new IniWriterException(file + " is saved as Unicode (UTF-16); Q181420: Wspcfg.ini must not be "
                     + "Unicode - save it as ANSI text and plan again");
@@ -157,21 +171,31 @@ public final class ProxyBindingWriter implements IniWriter {
             String section = entry.getKey();
             List<Protocol> protocols = new ArrayList<>(entry.getValue());
             protocols.sort(Comparator.comparingInt(p -> p.port));
-            edits.add(new IniEdit.Set(section, "ServerBindTcpPorts", protocols.stream()
-                    .map(p -> String.valueOf(p.port)).collect(Collectors.joining(","))));
+            edits.add(new IniEdit.Set(
+                    section,
+                    "ServerBindTcpPorts",
+                    protocols.stream().map(p -> String.valueOf(p.port)).collect(Collectors.joining(","))));
             edits.add(new IniEdit.Set(section, "Persistent", "1"));
             edits.add(new IniEdit.Set(section, "KillOldSession", "1"));
             List<Protocol> ssl = protocols.stream().filter(p -> p.ssl).toList();
             if (!ssl.isEmpty()) {
                 anySsl = true;
-                edits.add(new IniEdit.Set(section, "ProxyBindIP", ssl.stream()
-                        .map(p -> p.port + ":" + address.orElseThrow()).collect(Collectors.joining(","))));
-            } else if (current.isPresent() && current.get().get(section, "ProxyBindIP").isPresent()) {
+                edits.add(new IniEdit.Set(
+                        section,
+                        "ProxyBindIP",
+                        ssl.stream()
+                                .map(p -> p.port + ":" + address.orElseThrow())
+                                .collect(Collectors.joining(","))));
+            } else if (current.isPresent()
+                    && current.get().get(section, "ProxyBindIP").isPresent()) {
                 notes.add("[" + section + "] keeps its ProxyBindIP, though no SSL port is bound now; remove it by hand "
                         + "if it is stale");
             }
-            notes.add("restart " + (section.equals(STORE) ? "the Microsoft Exchange Information Store service"
-                    : "the Microsoft Exchange Directory service") + " so that it binds its ports on the proxy; "
+            notes.add("restart "
+                    + (section.equals(STORE)
+                            ? "the Microsoft Exchange Information Store service"
+                            : "the Microsoft Exchange Directory service")
+                    + " so that it binds its ports on the proxy; "
                     + "then telnet to the proxy's external address on each port to check");
         }
         if (anySsl) {

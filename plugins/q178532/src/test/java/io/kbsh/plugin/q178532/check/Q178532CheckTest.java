@@ -32,16 +32,31 @@ class Q178532CheckTest {
     @TempDir
     Path dir;
 
-    static final String COMPLETE = "[STORE]\r\nServerBindTcpPorts=110,143,993,995\r\nPersistent=1\r\nKillOldSession=1\r\n"
-            + "ProxyBindIP=993:203.0.113.5,995:203.0.113.5\r\n";
+    static final String COMPLETE =
+            "[STORE]\r\nServerBindTcpPorts=110,143,993,995\r\nPersistent=1\r\nKillOldSession=1\r\n"
+                    + "ProxyBindIP=993:203.0.113.5,995:203.0.113.5\r\n";
 
     /**
      * EXCH1 publishing POP3 and IMAP4 (plain and SSL) through px; {@code wspcfg} is the collected copy
      * (null: none listed), written in {@code charset}.
      */
-    Environment env(String proxyVersion, String runsOn, boolean wsp, List<String> hotfixes, String wspcfg, Charset charset,
-                    List<Publication> publications) throws Exception {
-        return environment("5.5 SP3", proxyVersion, runsOn, wsp, hotfixes, wspcfg == null ? null : write(wspcfg, charset), publications);
+    Environment env(
+            String proxyVersion,
+            String runsOn,
+            boolean wsp,
+            List<String> hotfixes,
+            String wspcfg,
+            Charset charset,
+            List<Publication> publications)
+            throws Exception {
+        return environment(
+                "5.5 SP3",
+                proxyVersion,
+                runsOn,
+                wsp,
+                hotfixes,
+                wspcfg == null ? null : write(wspcfg, charset),
+                publications);
     }
 
     /** The INI text in {@code charset} (UTF-16LE with its byte-order mark) as a collected Wspcfg.ini copy. */
@@ -59,15 +74,23 @@ class Q178532CheckTest {
         return new IniFile("C:\\Exchsrvr\\Bin\\Wspcfg.ini", copy);
     }
 
-    static Environment environment(String exchange, String proxyVersion, String runsOn, boolean wsp, List<String> hotfixes,
-                           IniFile ini, List<Publication> publications) {
-        Server.Builder server = Server.builder("EXCH1", ReleaseLevel.parse(exchange)).winsockProxyClient(wsp);
+    static Environment environment(
+            String exchange,
+            String proxyVersion,
+            String runsOn,
+            boolean wsp,
+            List<String> hotfixes,
+            IniFile ini,
+            List<Publication> publications) {
+        Server.Builder server =
+                Server.builder("EXCH1", ReleaseLevel.parse(exchange)).winsockProxyClient(wsp);
         hotfixes.forEach(server::hotfix);
         if (ini != null) {
             server.iniFile(ini);
         }
         ProxyServer.Builder proxy = ProxyServer.builder("px", ReleaseLevel.parse(proxyVersion))
-                .externalAddress("203.0.113.5").internalAddress("10.0.0.1");
+                .externalAddress("203.0.113.5")
+                .internalAddress("10.0.0.1");
         if (runsOn != null) {
             proxy.runsOn(runsOn);
         }
@@ -76,8 +99,8 @@ class Q178532CheckTest {
         return env.build();
     }
 
-    static final List<Publication> POP_IMAP_SSL = List.of(pub(Protocol.POP3, false), pub(Protocol.IMAP4, false),
-            pub(Protocol.POP3, true), pub(Protocol.IMAP4, true));
+    static final List<Publication> POP_IMAP_SSL = List.of(
+            pub(Protocol.POP3, false), pub(Protocol.IMAP4, false), pub(Protocol.POP3, true), pub(Protocol.IMAP4, true));
 
     static Publication pub(Protocol protocol, boolean ssl) {
         return new Publication("px", "EXCH1", protocol, ssl);
@@ -93,21 +116,26 @@ class Q178532CheckTest {
 
     @Test
     void completeSetUpIsInformational() throws Exception {
-        Finding f = run(env("2.0 SP1", null, true, List.of("Q232588"), COMPLETE, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).get(0);
+        Finding f = run(env(
+                        "2.0 SP1", null, true, List.of("Q232588"), COMPLETE, StandardCharsets.ISO_8859_1, POP_IMAP_SSL))
+                .get(0);
         assertEquals(Severity.INFO, f.severity(), f.evidence().toString());
         assertTrue(f.resolution().stream().noneMatch(a -> a instanceof Action.RunIniWriter));
         assertEquals(4, f.probes().size());
-        ProbeRequest popSsl = f.probes().stream().filter(p -> p.port() == 995).findFirst().orElseThrow();
+        ProbeRequest popSsl =
+                f.probes().stream().filter(p -> p.port() == 995).findFirst().orElseThrow();
         assertEquals("pop3", popSsl.probe());
         assertEquals("203.0.113.5", popSsl.host(), "probed on the proxy's external address");
         assertEquals("implicit", popSsl.parameters().get("tls"));
-        assertTrue(f.probes().stream().noneMatch(p -> p.probe().equals("ping") || p.probe().equals("icmp")));
+        assertTrue(f.probes().stream()
+                .noneMatch(p -> p.probe().equals("ping") || p.probe().equals("icmp")));
     }
 
     @Test
     void noWspcfgAndNoClientAreEachReported() throws Exception {
-        FindingAssert found = FindingAssert.assertThat(run(env("2.0", null, false, List.of(), null, StandardCharsets.ISO_8859_1,
-                        POP_IMAP_SSL))).single()
+        FindingAssert found = FindingAssert.assertThat(
+                        run(env("2.0", null, false, List.of(), null, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)))
+                .single()
                 .hasSeverity(Severity.ERROR)
                 .hasEvidence("WinSock Proxy client is not installed")
                 .hasEvidence("no Wspcfg.ini in Exchsrvr\\Bin")
@@ -126,8 +154,11 @@ class Q178532CheckTest {
 
     @Test
     void eachMissingPieceOfTheFileIsNamed() throws Exception {
-        String partial = "[Store]\r\nServerBindTcpPorts=110,143,995\r\nPersistent=1\r\nProxyBindIP=995:198.51.100.9\r\n";
-        Finding f = run(env("2.0 SP1", null, true, List.of("Q232588"), partial, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).get(0);
+        String partial =
+                "[Store]\r\nServerBindTcpPorts=110,143,995\r\nPersistent=1\r\nProxyBindIP=995:198.51.100.9\r\n";
+        Finding f = run(env(
+                        "2.0 SP1", null, true, List.of("Q232588"), partial, StandardCharsets.ISO_8859_1, POP_IMAP_SSL))
+                .get(0);
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(mentions(f, "ServerBindTcpPorts lacks 993"), f.evidence().toString());
         assertTrue(mentions(f, "KillOldSession=1 is not set"));
@@ -139,14 +170,24 @@ class Q178532CheckTest {
 
     @Test
     void unicodeFileIsRefusedAsTheArchiveSays() throws Exception {
-        Finding f = run(env("2.0 SP1", null, true, List.of("Q232588"), COMPLETE, StandardCharsets.UTF_16LE, POP_IMAP_SSL)).get(0);
+        Finding f = run(env(
+                        "2.0 SP1", null, true, List.of("Q232588"), COMPLETE, StandardCharsets.UTF_16LE, POP_IMAP_SSL))
+                .get(0);
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(mentions(f, "saved as Unicode"), f.evidence().toString());
     }
 
     @Test
     void ldapUsesTheDirectorySection() throws Exception {
-        Finding f = run(env("2.0", null, true, List.of(), "[STORE]\r\nServerBindTcpPorts=389\r\n", StandardCharsets.ISO_8859_1, List.of(pub(Protocol.LDAP, false)))).get(0);
+        Finding f = run(env(
+                        "2.0",
+                        null,
+                        true,
+                        List.of(),
+                        "[STORE]\r\nServerBindTcpPorts=389\r\n",
+                        StandardCharsets.ISO_8859_1,
+                        List.of(pub(Protocol.LDAP, false))))
+                .get(0);
         assertTrue(mentions(f, "no [DSAMAIN] section"), f.evidence().toString());
         assertTrue(f.resolution().stream().anyMatch(a -> a.describe().contains("Directory service")));
         assertFalse(mentions(f, "SP1"), "plain LDAP needs no Proxy 2.0 SP1");
@@ -159,21 +200,43 @@ class Q178532CheckTest {
 
     @Test
     void notAffected() throws Exception {
-        assertTrue(run(env("2.0", "EXCH1", false, List.of(), null, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).isEmpty(),
+        assertTrue(
+                run(env("2.0", "EXCH1", false, List.of(), null, StandardCharsets.ISO_8859_1, POP_IMAP_SSL))
+                        .isEmpty(),
                 "Proxy Server on the Exchange server itself needs none of this");
-        assertTrue(run(env("1.0", null, false, List.of(), null, StandardCharsets.ISO_8859_1, POP_IMAP_SSL)).isEmpty(), "Proxy Server 1.0");
-        assertTrue(run(env("2.0", null, false, List.of(), null, StandardCharsets.ISO_8859_1, List.of(pub(Protocol.SMTP, false)))).isEmpty(),
+        assertTrue(
+                run(env("1.0", null, false, List.of(), null, StandardCharsets.ISO_8859_1, POP_IMAP_SSL))
+                        .isEmpty(),
+                "Proxy Server 1.0");
+        assertTrue(
+                run(env(
+                                "2.0",
+                                null,
+                                false,
+                                List.of(),
+                                null,
+                                StandardCharsets.ISO_8859_1,
+                                List.of(pub(Protocol.SMTP, false))))
+                        .isEmpty(),
                 "SMTP is the Internet Mail Service's, not this article's");
-        assertTrue(run(environment("4.0 SP5", "2.0", null, false, List.of(), null, POP_IMAP_SSL)).isEmpty(),
+        assertTrue(
+                run(environment("4.0 SP5", "2.0", null, false, List.of(), null, POP_IMAP_SSL))
+                        .isEmpty(),
                 "the article covers Exchange 5.0 and 5.5 only");
-        assertEquals(1, run(environment("5.0", "2.0", null, false, List.of(), null, POP_IMAP_SSL)).size(), "5.0 is covered");
+        assertEquals(
+                1,
+                run(environment("5.0", "2.0", null, false, List.of(), null, POP_IMAP_SSL))
+                        .size(),
+                "5.0 is covered");
     }
 
     @Test
     void aWspcfgSavedWithATxtExtensionIsNamed() throws Exception {
         IniFile saved = new IniFile("C:\\Exchsrvr\\Bin\\Wspcfg.ini.txt");
-        Finding f = run(environment("5.5", "2.0", null, true, List.of(), saved, List.of(pub(Protocol.POP3, false)))).get(0);
-        assertTrue(mentions(f, "Wspcfg.ini.txt has a .txt extension"), f.evidence().toString());
+        Finding f = run(environment("5.5", "2.0", null, true, List.of(), saved, List.of(pub(Protocol.POP3, false))))
+                .get(0);
+        assertTrue(
+                mentions(f, "Wspcfg.ini.txt has a .txt extension"), f.evidence().toString());
         assertTrue(mentions(f, "no Wspcfg.ini in Exchsrvr\\Bin"));
     }
 }

@@ -51,8 +51,10 @@ class ProxyBindingWriterTest {
     @Test
     void ldapGoesToTheDirectorySectionInTheSameFile() throws Exception {
         IniPlan plan = writer.plan(wspcfg(), Map.of("protocols", "pop3,ldap,nntp"));
-        assertEquals("[STORE]\r\nServerBindTcpPorts=110,119\r\nPersistent=1\r\nKillOldSession=1\r\n"
-                + "[DSAMAIN]\r\nServerBindTcpPorts=389\r\nPersistent=1\r\nKillOldSession=1\r\n", text(plan));
+        assertEquals(
+                "[STORE]\r\nServerBindTcpPorts=110,119\r\nPersistent=1\r\nKillOldSession=1\r\n"
+                        + "[DSAMAIN]\r\nServerBindTcpPorts=389\r\nPersistent=1\r\nKillOldSession=1\r\n",
+                text(plan));
     }
 
     @Test
@@ -62,7 +64,8 @@ class ProxyBindingWriterTest {
         assertEquals(Optional.of("993,995"), after.get("STORE", "ServerBindTcpPorts"));
         assertEquals(Optional.of("993:192.0.2.7,995:192.0.2.7"), after.get("STORE", "ProxyBindIP"));
         assertEquals(Optional.of("636:192.0.2.7"), after.get("DSAMAIN", "ProxyBindIP"));
-        assertTrue(plan.warnings().stream().anyMatch(w -> w.contains("Service Pack 1") && w.contains("Q232588")),
+        assertTrue(
+                plan.warnings().stream().anyMatch(w -> w.contains("Service Pack 1") && w.contains("Q232588")),
                 plan.warnings().toString());
     }
 
@@ -72,8 +75,10 @@ class ProxyBindingWriterTest {
                 + "ServerBindTcpPorts=25\r\n";
         Files.writeString(wspcfg(), existing, StandardCharsets.ISO_8859_1);
         IniPlan plan = writer.plan(wspcfg(), Map.of("protocols", "pop3,imap4"));
-        assertEquals("; made by hand\r\n[Store]\r\nServerBindTcpPorts = 110,143\r\nPersistent=1\r\nKillOldSession=1\r\n"
-                + "[MSEXCIMC]\r\nServerBindTcpPorts=25\r\n", text(plan));
+        assertEquals(
+                "; made by hand\r\n[Store]\r\nServerBindTcpPorts = 110,143\r\nPersistent=1\r\nKillOldSession=1\r\n"
+                        + "[MSEXCIMC]\r\nServerBindTcpPorts=25\r\n",
+                text(plan));
     }
 
     @Test
@@ -81,7 +86,9 @@ class ProxyBindingWriterTest {
         Locale saved = Locale.getDefault();
         Locale.setDefault(Locale.forLanguageTag("tr-TR"));
         try {
-            assertTrue(writer.parameters().get(0).choices().contains("imap4s"), writer.parameters().toString());
+            assertTrue(
+                    writer.parameters().get(0).choices().contains("imap4s"),
+                    writer.parameters().toString());
             IniPlan plan = writer.plan(wspcfg(), Map.of("protocols", "imap4,imap4s", "proxy-address", "192.0.2.7"));
             assertEquals(Optional.of("143,993"), plan.after().get("STORE", "ServerBindTcpPorts"));
         } finally {
@@ -91,23 +98,25 @@ class ProxyBindingWriterTest {
 
     @Test
     void refusesLdapUnderTheStore() {
-        IniWriterException e = assertThrows(IniWriterException.class,
-                () -> writer.validate(Map.of("protocols", "ldap", "process", "store")));
+        IniWriterException e = assertThrows(
+                IniWriterException.class, () -> writer.validate(Map.of("protocols", "ldap", "process", "store")));
         assertTrue(e.getMessage().contains("ldap is served by DSAMAIN, not STORE"), e.getMessage());
-        assertThrows(IniWriterException.class, () -> writer.validate(Map.of("protocols", "pop3", "process", "DSAMAIN")));
+        assertThrows(
+                IniWriterException.class, () -> writer.validate(Map.of("protocols", "pop3", "process", "DSAMAIN")));
     }
 
     @Test
     void refusesAnSslPortWithoutAProxyAddress() {
-        IniWriterException e = assertThrows(IniWriterException.class,
-                () -> writer.validate(Map.of("protocols", "pop3s")));
+        IniWriterException e =
+                assertThrows(IniWriterException.class, () -> writer.validate(Map.of("protocols", "pop3s")));
         assertTrue(e.getMessage().contains("proxy-address"), e.getMessage());
     }
 
     @Test
     void refusesAProxyAddressNoClientCouldReach() throws Exception {
         for (String address : new String[] {"0.0.0.0", "127.0.0.1", "255.255.255.255"}) {
-            IniWriterException e = assertThrows(IniWriterException.class,
+            IniWriterException e = assertThrows(
+                    IniWriterException.class,
                     () -> writer.validate(Map.of("protocols", "pop3s", "proxy-address", address)));
             assertTrue(e.getMessage().contains("external address"), e.getMessage());
         }
@@ -116,14 +125,19 @@ class ProxyBindingWriterTest {
 
     @Test
     void refusesAProxyAddressWithoutSslAndAnEmptyProtocolList() {
-        assertThrows(IniWriterException.class,
+        assertThrows(
+                IniWriterException.class,
                 () -> writer.validate(Map.of("protocols", "pop3", "proxy-address", "192.0.2.7")));
         assertThrows(IniWriterException.class, () -> writer.validate(Map.of("protocols", "")));
     }
 
     @Test
     void refusesAUnicodeTarget() throws Exception {
-        Files.write(wspcfg(), IniDocument.empty(IniEncoding.utf16le()).set("STORE", "Persistent", "1").toBytes());
+        Files.write(
+                wspcfg(),
+                IniDocument.empty(IniEncoding.utf16le())
+                        .set("STORE", "Persistent", "1")
+                        .toBytes());
         IniWriterException e = assertThrows(IniWriterException.class, () -> writer.plan(wspcfg(), Map.of()));
         assertTrue(e.getMessage().contains("Unicode"), e.getMessage());
     }
@@ -131,7 +145,12 @@ class ProxyBindingWriterTest {
     @Test
     void aPlanForAFileWithAnotherNameSaysSo() throws Exception {
         IniPlan plan = writer.plan(dir.resolve("wspcfg.txt"), Map.of());
-        assertTrue(plan.warnings().get(0).contains("targets Wspcfg.ini"), plan.warnings().toString());
-        assertFalse(writer.plan(dir.resolve("WSPCFG.INI"), Map.of()).warnings().get(0).contains("targets"));
+        assertTrue(
+                plan.warnings().get(0).contains("targets Wspcfg.ini"),
+                plan.warnings().toString());
+        assertFalse(writer.plan(dir.resolve("WSPCFG.INI"), Map.of())
+                .warnings()
+                .get(0)
+                .contains("targets"));
     }
 }

@@ -34,7 +34,8 @@ public final class Q187225Check implements ArticleCheck {
     /** The plugin's own fact: the 5.5 SP1 fix list (Q242221) names this article. */
     static final List<ReleaseLevel> FIXED_IN = List.of(ReleaseLevel.parse("5.5 SP1"));
 
-    private static final ArticleBrief BRIEF = new ArticleBrief(ID,
+    private static final ArticleBrief BRIEF = new ArticleBrief(
+            ID,
             "XCON: Clustered MTA Generates Socket Errors w/X.400 Connections",
             List.of("Microsoft Exchange Server 5.5"),
             "On a clustered Exchange Server 5.5 computer the MTA may get socket errors when it opens X.400"
@@ -77,28 +78,42 @@ public final class Q187225Check implements ArticleCheck {
     private static Finding finding(Server s, List<Connector> x400, FixLevels fix, Facts facts) {
         ObjectRef target = ObjectRef.server(s.id());
         FixReference ref = fix.referenceFor(s.exchange());
-        Finding.Builder f = Finding.builder(ID, Severity.ERROR,
+        Finding.Builder f = Finding.builder(
+                        ID,
+                        Severity.ERROR,
                         "clustered MTA may hit socket errors on X.400 over TCP/IP; install " + PRODUCT + " "
                                 + ref.level().map(Object::toString).orElse("the latest 5.5 service pack"))
                 .affects(target)
                 .fix(ref)
                 .evidence("server " + s.id() + " is clustered and runs Exchange Server " + s.exchange())
-                .evidence(ref.level().map(fixed -> s.exchange() + " is below " + fixed + ", the level that fixed it in its release line")
+                .evidence(ref.level()
+                        .map(fixed ->
+                                s.exchange() + " is below " + fixed + ", the level that fixed it in its release line")
                         .orElse("no service pack of the " + s.exchange().release() + " line is recorded as fixing it"));
         if (!s.components().isEmpty() && !s.has(Component.MTA)) {
-            f.evidence("the environment does not list the MTA among " + s.id() + "'s components, yet it has X.400 connectors");
+            f.evidence("the environment does not list the MTA among " + s.id()
+                    + "'s components, yet it has X.400 connectors");
         }
         for (Connector c : x400) {
             f.affects(ObjectRef.connector(c.id()));
-            f.evidence("the MTA runs the " + c.describe() + c.remoteMta().map(mta -> " to " + mta).orElse(""));
+            f.evidence("the MTA runs the " + c.describe()
+                    + c.remoteMta().map(mta -> " to " + mta).orElse(""));
         }
         fix.target(s.exchange()).ifPresent(level -> f.action(new Action.InstallServicePack(PRODUCT, level, target)));
-        f.action(new Action.ManualStep("after the service pack, bring the MTA's cluster resource back online and"
-                + " watch the MTA event log for socket errors", target));
+        f.action(new Action.ManualStep(
+                "after the service pack, bring the MTA's cluster resource back online and"
+                        + " watch the MTA event log for socket errors",
+                target));
         for (Connector c : x400) {
             if (c.remoteMta().isPresent()) {
-                f.probe(ProbeRequest.of("rfc1006", c.remoteMta().get(), 102,
-                        "the remote MTA of " + c.id() + " accepts a transport connection"), ObjectRef.connector(c.id()), facts);
+                f.probe(
+                        ProbeRequest.of(
+                                "rfc1006",
+                                c.remoteMta().get(),
+                                102,
+                                "the remote MTA of " + c.id() + " accepts a transport connection"),
+                        ObjectRef.connector(c.id()),
+                        facts);
             }
         }
         return f.build();

@@ -39,9 +39,11 @@ public final class Q254909Check implements ArticleCheck {
     static final String INI_NAME = "Mspclnt.ini";
     /** Where the WinSock Proxy client keeps its configuration by default (the archive's Q231878). */
     static final String DEFAULT_PATH = "C:\\Mspclnt\\Mspclnt.ini";
+
     static final Set<String> LINES = Set.of("4.0", "5.0", "5.5");
 
-    private static final ArticleBrief BRIEF = new ArticleBrief(ID,
+    private static final ArticleBrief BRIEF = new ArticleBrief(
+            ID,
             "XCON: Connectors Stop with 9301 After Proxy Client Installed",
             List.of("Microsoft Exchange Server 4.0", "Microsoft Exchange Server 5.0", "Microsoft Exchange Server 5.5"),
             "Installing the WinSock Proxy client on an Exchange server (usually so that Internet mail can go out"
@@ -96,18 +98,25 @@ public final class Q254909Check implements ArticleCheck {
                 + " with the WinSock Proxy client installed");
         for (Connector c : mtaConnectors) {
             f.affects(ObjectRef.connector(c.id()));
-            f.evidence("the MTA runs the " + c.describe() + c.remoteMta().map(mta -> " to " + mta).orElse(""));
+            f.evidence("the MTA runs the " + c.describe()
+                    + c.remoteMta().map(mta -> " to " + mta).orElse(""));
         }
         f.evidence(setting.evidence);
         if (setting.state != ClientSetting.State.PRESENT) {
             f.action(new Action.RunIniWriter("mspclnt-bypass", Map.of("process", "EMSMTA"), mspclnt, target));
-            f.action(new Action.ManualStep("restart the Microsoft Exchange Message Transfer Agent service on "
-                    + server.id(), target));
+            f.action(new Action.ManualStep(
+                    "restart the Microsoft Exchange Message Transfer Agent service on " + server.id(), target));
         }
         for (Connector c : mtaConnectors) {
             if (c.remoteMta().isPresent() && c.type() == ConnectorType.X400) {
-                f.probe(ProbeRequest.of("rfc1006", c.remoteMta().get(), 102,
-                        "the remote MTA of " + c.id() + " accepts a transport connection"), ObjectRef.connector(c.id()), facts);
+                f.probe(
+                        ProbeRequest.of(
+                                "rfc1006",
+                                c.remoteMta().get(),
+                                102,
+                                "the remote MTA of " + c.id() + " accepts a transport connection"),
+                        ObjectRef.connector(c.id()),
+                        facts);
             }
         }
         return Optional.of(f.build());
@@ -115,32 +124,43 @@ public final class Q254909Check implements ArticleCheck {
 
     /** What the collected Mspclnt.ini says about the MTA. */
     record ClientSetting(State state, String evidence) {
-        enum State { PRESENT, MISSING, UNKNOWN }
+        enum State {
+            PRESENT,
+            MISSING,
+            UNKNOWN
+        }
     }
 
     static ClientSetting readSetting(IniFile file) {
         if (file.localCopy().isEmpty()) {
-            return new ClientSetting(ClientSetting.State.UNKNOWN, "no collected copy of " + file.serverPath()
-                    + ", so whether [EMSMTA] Disable=1 is set is unknown");
+            return new ClientSetting(
+                    ClientSetting.State.UNKNOWN,
+                    "no collected copy of " + file.serverPath() + ", so whether [EMSMTA] Disable=1 is set is unknown");
         }
         IniDocument doc;
         try {
             doc = IniDocument.read(file.localCopy().get());
         } catch (NoSuchFileException e) {
-            return new ClientSetting(ClientSetting.State.UNKNOWN, "the collected copy " + file.localCopy().get() + " does not exist");
+            return new ClientSetting(
+                    ClientSetting.State.UNKNOWN,
+                    "the collected copy " + file.localCopy().get() + " does not exist");
         } catch (IOException e) {
-            return new ClientSetting(ClientSetting.State.UNKNOWN, "the collected copy " + file.localCopy().get()
-                    + " cannot be read: " + e.getMessage());
+            return new ClientSetting(
+                    ClientSetting.State.UNKNOWN,
+                    "the collected copy " + file.localCopy().get() + " cannot be read: " + e.getMessage());
         }
         // The client reads the flag as GetPrivateProfileInt would: names without case, first section and key win.
         int disable = doc.getInt("EMSMTA", "Disable", 0);
         if (disable == 1) {
-            return new ClientSetting(ClientSetting.State.PRESENT, "the collected " + file.fileName()
-                    + " has [EMSMTA] Disable=1: the fix is present");
+            return new ClientSetting(
+                    ClientSetting.State.PRESENT,
+                    "the collected " + file.fileName() + " has [EMSMTA] Disable=1: the fix is present");
         }
-        String found = doc.get("EMSMTA", "Disable").map(v -> "[EMSMTA] Disable=" + v)
+        String found = doc.get("EMSMTA", "Disable")
+                .map(v -> "[EMSMTA] Disable=" + v)
                 .orElse(doc.hasSection("EMSMTA") ? "an [EMSMTA] section without Disable" : "no [EMSMTA] section");
-        return new ClientSetting(ClientSetting.State.MISSING, "the collected " + file.fileName() + " has " + found
-                + ": the fix is missing");
+        return new ClientSetting(
+                ClientSetting.State.MISSING,
+                "the collected " + file.fileName() + " has " + found + ": the fix is missing");
     }
 }

@@ -56,7 +56,8 @@ public final class ProxyClientBypassWriter implements IniWriter {
 
     @Override
     public List<WriterParameter> parameters() {
-        return List.of(WriterParameter.text("process",
+        return List.of(WriterParameter.text(
+                "process",
                 "process name (without .exe) whose connections must bypass the proxy; EMSMTA is the Exchange MTA",
                 "EMSMTA"));
     }
@@ -75,8 +76,7 @@ public final class ProxyClientBypassWriter implements IniWriter {
     }
 
     @Override
-    public IniPlan plan(Path file, Optional<IniDocument> current, WriterArguments arguments)
-            throws IniWriterException {
+    public IniPlan plan(Path file, Optional<IniDocument> current, WriterArguments arguments) throws IniWriterException {
         if (current.isEmpty()) {
             throw new IniWriterException(file + " does not exist: Q254909 applies only where the WinSock Proxy "
                     + "client is installed, and its Mspclnt.ini is in the client's directory");
@@ -87,8 +87,10 @@ public final class ProxyClientBypassWriter implements IniWriter {
         if (document.hasSection(MASTER_CONFIG)) {
             notes.add(masterConfigWarning(document));
         }
-        notes.add("restart " + (process.equalsIgnoreCase("EMSMTA")
-                ? "the Microsoft Exchange Message Transfer Agent service" : "the " + process + " process")
+        notes.add("restart "
+                + (process.equalsIgnoreCase("EMSMTA")
+                        ? "the Microsoft Exchange Message Transfer Agent service"
+                        : "the " + process + " process")
                 + " for the client to read the change");
         try {
             return IniPlan.of(file, current, List.of(new IniEdit.Set(process, "Disable", "1")), notes);
@@ -99,7 +101,8 @@ public final class ProxyClientBypassWriter implements IniWriter {
 
     private static String masterConfigWarning(IniDocument document) {
         Optional<String> path = document.get(MASTER_CONFIG, "Path1").filter(p -> !p.isBlank());
-        Optional<String> hours = document.get("Common", "Configuration Refresh Time (Hours)").filter(h -> !h.isBlank());
+        Optional<String> hours =
+                document.get("Common", "Configuration Refresh Time (Hours)").filter(h -> !h.isBlank());
         String server = path.map(p -> (p.endsWith("\\") ? p : p + "\\") + "Mspclnt.ini")
                 .orElse("the proxy server's Mspclnt.ini ([Master Config] has no Path1)");
         return "this Mspclnt.ini has [Master Config]: the client refreshes it from the proxy server"

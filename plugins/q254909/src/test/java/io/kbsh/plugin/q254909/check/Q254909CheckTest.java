@@ -33,7 +33,8 @@ class Q254909CheckTest {
 
     /** One server with the given Exchange level, WSP client flag, connectors and optional collected Mspclnt.ini. */
     private Environment env(String exchange, boolean wsp, List<Connector> connectors, String mspclnt) throws Exception {
-        Server.Builder server = Server.builder("EXCH1", ReleaseLevel.parse(exchange)).winsockProxyClient(wsp)
+        Server.Builder server = Server.builder("EXCH1", ReleaseLevel.parse(exchange))
+                .winsockProxyClient(wsp)
                 .components(Component.MTA, Component.INTERNET_MAIL);
         if (mspclnt != null) {
             Path copy = dir.resolve("mspclnt.ini");
@@ -49,12 +50,20 @@ class Q254909CheckTest {
         return env(exchange, wsp, List.of(connector), mspclnt);
     }
 
-    private static final Connector X400 = Connector.builder("x1", ConnectorType.X400, "EXCH1").transport(Transport.TCPIP)
-            .remoteMta("mta.branch.test").build();
-    private static final Connector SITE = Connector.builder("s1", ConnectorType.SITE, "EXCH1").build();
-    private static final Connector RAS = Connector.builder("r1", ConnectorType.DYNAMIC_RAS, "EXCH1").build();
-    private static final Connector IMS = Connector.builder("i1", ConnectorType.INTERNET_MAIL, "EXCH1").domain("example.com").build();
-    private static final Connector X400_TP4 = Connector.builder("x2", ConnectorType.X400, "EXCH1").transport(Transport.TP4).build();
+    private static final Connector X400 = Connector.builder("x1", ConnectorType.X400, "EXCH1")
+            .transport(Transport.TCPIP)
+            .remoteMta("mta.branch.test")
+            .build();
+    private static final Connector SITE =
+            Connector.builder("s1", ConnectorType.SITE, "EXCH1").build();
+    private static final Connector RAS =
+            Connector.builder("r1", ConnectorType.DYNAMIC_RAS, "EXCH1").build();
+    private static final Connector IMS = Connector.builder("i1", ConnectorType.INTERNET_MAIL, "EXCH1")
+            .domain("example.com")
+            .build();
+    private static final Connector X400_TP4 = Connector.builder("x2", ConnectorType.X400, "EXCH1")
+            .transport(Transport.TP4)
+            .build();
 
     private static List<Finding> run(Environment env) {
         return new Q254909Check().evaluate(env, Facts.none(), ArticleStore.empty());
@@ -62,15 +71,20 @@ class Q254909CheckTest {
 
     @Test
     void missingFixInTheCollectedCopyIsAnError() throws Exception {
-        List<Finding> found = run(env("5.5 SP3", true, List.of(X400, IMS), "[Common]\r\nPort=1745\r\n[EMSMTA]\r\nDisable=0\r\n"));
-        Finding f = FindingAssert.assertThat(found).single()
+        List<Finding> found =
+                run(env("5.5 SP3", true, List.of(X400, IMS), "[Common]\r\nPort=1745\r\n[EMSMTA]\r\nDisable=0\r\n"));
+        Finding f = FindingAssert.assertThat(found)
+                .single()
                 .hasSeverity(Severity.CRITICAL)
                 .affects(ObjectRef.connector("x1"))
                 .resolves(Action.RunIniWriter.class)
                 .asksProbe("rfc1006", "mta.branch.test", 102)
                 .finding();
-        assertEquals(List.of(ObjectRef.server("EXCH1"), ObjectRef.connector("x1")), f.affected(), "the IMS is not affected");
-        assertTrue(f.evidence().stream().anyMatch(e -> e.contains("[EMSMTA] Disable=0") && e.contains("missing")), f.evidence().toString());
+        assertEquals(
+                List.of(ObjectRef.server("EXCH1"), ObjectRef.connector("x1")), f.affected(), "the IMS is not affected");
+        assertTrue(
+                f.evidence().stream().anyMatch(e -> e.contains("[EMSMTA] Disable=0") && e.contains("missing")),
+                f.evidence().toString());
         Action.RunIniWriter writer = (Action.RunIniWriter) f.resolution().get(0);
         assertEquals("mspclnt-bypass", writer.writer());
         assertEquals("EMSMTA", writer.parameters().get("process"));

@@ -42,7 +42,9 @@ class ArchiveSampleTest {
                 String article = new String(in.readAllBytes(), Charset.forName("windows-1252"));
                 int start = article.indexOf("[Internal]");
                 int end = article.indexOf("Additional query words");
-                return start < 0 || end < start ? Optional.empty() : Optional.of(article.substring(start, end).strip());
+                return start < 0 || end < start
+                        ? Optional.empty()
+                        : Optional.of(article.substring(start, end).strip());
             }
         }
     }
@@ -56,7 +58,8 @@ class ArchiveSampleTest {
         IniPlan plan = new ProxyClientBypassWriter().plan(file, Map.of());
         assertEquals(Optional.of("1"), plan.after().get("EMSMTA", "Disable"));
         String warning = plan.warnings().get(0);
-        assertTrue(warning.contains("every 6 hour(s)") && warning.contains("\\\\PROXY-09\\mspclnt\\Mspclnt.ini"), warning);
+        assertTrue(
+                warning.contains("every 6 hour(s)") && warning.contains("\\\\PROXY-09\\mspclnt\\Mspclnt.ini"), warning);
         assertEquals(plan.before().lineCount() + 2, plan.after().lineCount());
     }
 }

@@ -35,14 +35,15 @@ class ProxyClientBypassWriterTest {
 
     @Test
     void isFoundAsAnIniWriterService() {
-        assertTrue(ServiceLoader.load(IniWriter.class).stream()
-                .anyMatch(p -> p.type() == ProxyClientBypassWriter.class));
+        assertTrue(
+                ServiceLoader.load(IniWriter.class).stream().anyMatch(p -> p.type() == ProxyClientBypassWriter.class));
     }
 
     @Test
     void addsTheMtaSectionWithDisableWhenItIsMissing() throws Exception {
         IniPlan plan = writer.plan(write(CLIENT_INI), Map.of());
-        assertEquals(CLIENT_INI + "[EMSMTA]\r\nDisable=1\r\n",
+        assertEquals(
+                CLIENT_INI + "[EMSMTA]\r\nDisable=1\r\n",
                 new String(plan.after().toBytes(), StandardCharsets.ISO_8859_1));
         assertTrue(plan.diff().contains("+[EMSMTA]\n+Disable=1\n"), plan.diff());
     }
@@ -50,7 +51,8 @@ class ProxyClientBypassWriterTest {
     @Test
     void turnsAnExistingDisableOnInPlaceForTheChosenProcess() throws Exception {
         IniPlan plan = writer.plan(write(CLIENT_INI), Map.of("process", "OUTLOOK"));
-        assertEquals(CLIENT_INI.replace("[outlook]\r\nDisable=0", "[outlook]\r\nDisable=1"),
+        assertEquals(
+                CLIENT_INI.replace("[outlook]\r\nDisable=0", "[outlook]\r\nDisable=1"),
                 new String(plan.after().toBytes(), StandardCharsets.ISO_8859_1));
     }
 
@@ -59,12 +61,15 @@ class ProxyClientBypassWriterTest {
         Path file = write(CLIENT_INI + "[emsmta]\r\ndisable = 1\r\n");
         IniPlan plan = writer.plan(file, Map.of());
         assertTrue(plan.changesNothing());
-        assertEquals(PlanApplier.Outcome.ALREADY_APPLIED, new PlanApplier().apply(plan).outcome());
+        assertEquals(
+                PlanApplier.Outcome.ALREADY_APPLIED,
+                new PlanApplier().apply(plan).outcome());
     }
 
     @Test
     void warnsThatAMasterConfigRefreshCanOverwriteTheEditAndNamesTheServerCopy() throws Exception {
-        IniPlan plan = writer.plan(write(CLIENT_INI + "[Master Config]\r\nPath1=\\\\PROXY-09\\mspclnt\\ \r\n"), Map.of());
+        IniPlan plan =
+                writer.plan(write(CLIENT_INI + "[Master Config]\r\nPath1=\\\\PROXY-09\\mspclnt\\ \r\n"), Map.of());
         String warning = plan.warnings().get(0);
         assertTrue(warning.contains("every 6 hour(s)"), warning);
         assertTrue(warning.contains("\\\\PROXY-09\\mspclnt\\Mspclnt.ini"), warning);
@@ -78,8 +83,8 @@ class ProxyClientBypassWriterTest {
 
     @Test
     void refusesAMissingFileBecauseTheClientIsNotInstalledThere() {
-        IniWriterException e = assertThrows(IniWriterException.class,
-                () -> writer.plan(dir.resolve("Mspclnt.ini"), Map.of()));
+        IniWriterException e =
+                assertThrows(IniWriterException.class, () -> writer.plan(dir.resolve("Mspclnt.ini"), Map.of()));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
 
