@@ -1,5 +1,6 @@
 package io.kbsh.model.env;
 
+import io.kbsh.model.internal.IpNetworks;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -7,8 +8,8 @@ import java.util.Optional;
 
 /**
  * A flow a firewall allows: from a side to a side, over TCP or UDP, to the listed ports (Q176466 and
- * Q179442 list what each path needs). A side is an object id (a server or proxy), an address or
- * address/prefix, or {@code any}. In JSON: {@code {"from": "any", "to": "EXCH1", "protocol": "tcp",
+ * Q179442 list what each path needs). A side is an object id (a server or proxy), an address or a
+ * network (address/prefix, IPv4 or IPv6, or IPv4 address/mask), or {@code any}. In JSON: {@code {"from": "any", "to": "EXCH1", "protocol": "tcp",
  * "ports": [25, "1024-65535"], "note": "SMTP in"}}.
  *
  * @param from where connections come from
@@ -43,7 +44,9 @@ public record FlowRule(String from, String to, IpProtocol protocol, List<PortRan
 
     /**
      * True when this rule admits a connection from {@code source} to {@code destination} over
-     * {@code protocol} to {@code port}; sides match by equal text (ids and names without case) or {@code any}.
+     * {@code protocol} to {@code port}. A side matches by equal text (ids and names without case), as
+     * {@code any}, or, when it is an address or a network ({@code 10.0.0.0/8}, {@code 10.0.0.0/255.0.0.0},
+     * {@code fd00::/64}), for every IP literal inside it, IPv4 or IPv6; names are never looked up.
      */
     public boolean allows(String source, String destination, IpProtocol protocol, int port) {
         return this.protocol == protocol
@@ -53,6 +56,8 @@ public record FlowRule(String from, String to, IpProtocol protocol, List<PortRan
     }
 
     private static boolean side(String rule, String actual) {
-        return rule.equalsIgnoreCase(ANY) || rule.toLowerCase(Locale.ROOT).equals(actual.toLowerCase(Locale.ROOT));
+        return rule.equalsIgnoreCase(ANY)
+                || rule.toLowerCase(Locale.ROOT).equals(actual.toLowerCase(Locale.ROOT))
+                || IpNetworks.contains(rule, actual);
     }
 }

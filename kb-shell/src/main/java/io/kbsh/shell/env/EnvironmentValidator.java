@@ -17,6 +17,7 @@ import io.kbsh.model.env.ProxyServer;
 import io.kbsh.model.env.Publication;
 import io.kbsh.model.env.Server;
 import io.kbsh.model.env.WindowsDomain;
+import io.kbsh.model.internal.IpNetworks;
 import io.kbsh.model.version.ReleaseLevel;
 import java.util.HashSet;
 import java.util.List;
@@ -264,10 +265,16 @@ final class EnvironmentValidator {
         if (side.equalsIgnoreCase(FlowRule.ANY)) {
             return;
         }
-        int slash = side.indexOf('/');
-        host(slash < 0 ? side : side.substring(0, slash), path);
-        if (slash >= 0 && !side.substring(slash + 1).matches("\\d{1,2}|\\d{1,3}(\\.\\d{1,3}){3}")) {
-            fail(path, "an address range is address/prefix (10.0.0.0/8) or address/mask: '" + side + "'");
+        if (side.indexOf('/') < 0) {
+            host(side, path);
+            return;
+        }
+        Optional<String> why = IpNetworks.problem(side);
+        if (why.isPresent()) {
+            fail(
+                    path,
+                    "an address range is address/prefix (10.0.0.0/8, fd00::/64) or IPv4 address/mask"
+                            + " (10.0.0.0/255.0.0.0): '" + side + "': " + why.get());
         }
     }
 
@@ -317,8 +324,10 @@ final class EnvironmentValidator {
         }
     }
 
+    /** A host name, or an IP literal: IPv4, or IPv6 with or without brackets ({@code fd00::25}, {@code [::1]}). */
     private static void host(String host, String path) {
-        if (host == null || !HOST.matcher(host).matches()) {
+        if (host == null
+                || (!HOST.matcher(host).matches() && IpNetworks.literal(host).isEmpty())) {
             fail(path, "not a host name or address: '" + host + "'");
         }
     }

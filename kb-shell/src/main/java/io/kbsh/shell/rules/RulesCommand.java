@@ -33,7 +33,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * {@code rules list|show|lint|test|explain}: the rule packs for their authors — what is loaded, one rule in
@@ -400,11 +399,8 @@ public final class RulesCommand implements ShellCommand {
                     throw new CommandException("cannot read " + manifest + ": " + e.getMessage());
                 }
             }
-            try (Stream<Path> walk = Files.walk(target, 4)) {
-                walk.filter(p -> RuleFormat.isRuleFile(p.getFileName().toString()))
-                        .filter(p -> !target.relativize(p).toString().startsWith("tests"))
-                        .sorted()
-                        .forEach(files::add);
+            try {
+                files.addAll(RulePackReader.ruleFiles(target));
             } catch (IOException e) {
                 throw new CommandException("cannot list " + target + ": " + e.getMessage());
             }

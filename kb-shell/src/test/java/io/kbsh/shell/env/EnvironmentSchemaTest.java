@@ -97,6 +97,18 @@ class EnvironmentSchemaTest {
         }
     }
 
+    /** An IPv6 address where a host goes (short, full, bracketed) is valid for the reader and the schema alike. */
+    @Test
+    void ipv6AddressesAreHostsForTheSchemaAsForTheReader() throws Exception {
+        String v2 = EnvironmentV2Test.v2Text();
+        for (String host : List.of("2001:db8::25", "[2001:db8::25]", "::1", "fd00:0:0:0:0:0:0:25")) {
+            String doc = v2.replace("\"host\": \"relay.isp.example\"", "\"host\": \"" + host + "\"");
+            assertFalse(doc.equals(v2), "the test changes the document");
+            EnvironmentReader.parse(doc.getBytes(StandardCharsets.UTF_8), "v6.json", null);
+            assertEquals(List.of(), errors(SHIPPED, doc), host);
+        }
+    }
+
     private static String diff(String v2, String v1, String doc) {
         String base = doc.startsWith(v2.substring(0, 30)) ? v2 : v1;
         int i = 0;

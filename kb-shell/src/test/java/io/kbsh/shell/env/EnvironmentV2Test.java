@@ -281,6 +281,50 @@ class EnvironmentV2Test {
         }
     }
 
+    /**
+     * IPv6 and IPv4 networks on firewall rules, written as people write them (fd00::/64, a v4 mask), and IPv6
+     * addresses on servers are read, and a firewall's rules then admit the addresses inside them; a prefix too
+     * long for its family, or a mask with a hole, is refused at its place.
+     */
+    @Test
+    void ipv6AndIpv4NetworksAreReadAndAdmitTheAddressesInsideThem() throws Exception {
+        String text = v2Text().replace(
+                        "{\"from\": \"10.3.0.0/16\", \"to\": \"any\", \"protocol\": \"udp\", \"ports\": [53], \"note\": \"DNS out\"}",
+                        "{\"from\": \"10.3.0.0/16\", \"to\": \"any\", \"protocol\": \"udp\", \"ports\": [53], \"note\": \"DNS out\"},\n"
+                                + "{\"from\": \"fd00::/64\", \"to\": \"2001:db8::25\", \"protocol\": \"tcp\", \"ports\": [110]},\n"
+                                + "{\"from\": \"10.4.0.0/255.255.0.0\", \"to\": \"[::1]\", \"protocol\": \"tcp\", \"ports\": [143]}");
+        assertFalse(text.equals(v2Text()), "the test adds the rules");
+        Firewall pix = parse(text, ExtensionRegistry.empty()).firewall("pix").orElseThrow();
+        assertEquals(
+                List.of("fd00::/64", "10.4.0.0/255.255.0.0"),
+                pix.rules().subList(3, 5).stream().map(FlowRule::from).toList());
+        assertTrue(pix.allows("fd00::1:2", "2001:db8::25", FlowRule.IpProtocol.TCP, 110));
+        assertTrue(
+                pix.allows("fd00:0:0:0:ffff::9", "2001:0db8:0:0:0:0:0:0025", FlowRule.IpProtocol.TCP, 110),
+                "an address matches however it is spelt");
+        assertFalse(pix.allows("fd00:0:0:1::2", "2001:db8::25", FlowRule.IpProtocol.TCP, 110), "another /64");
+        assertFalse(pix.allows("10.3.0.7", "2001:db8::25", FlowRule.IpProtocol.TCP, 110), "IPv4 is in no IPv6 network");
+        assertTrue(pix.allows("10.4.200.1", "::1", FlowRule.IpProtocol.TCP, 143), "by mask, to [::1]");
+        assertFalse(pix.allows("10.5.0.1", "::1", FlowRule.IpProtocol.TCP, 143));
+        assertTrue(
+                pix.allows("10.3.9.9", "anywhere.example", FlowRule.IpProtocol.UDP, 53), "the v4 prefix still works");
+
+        record Case(String to, String says) {}
+        for (Case c : List.of(
+                new Case("fd00::/129", "0 to 128"),
+                new Case("10.0.0.0/33", "0 to 32"),
+                new Case("10.0.0.0/255.0.255.0", "leading ones"),
+                new Case("fd00::/255.255.0.0", "a prefix length"),
+                new Case("mail.example/24", "not an IPv4 or IPv6 address"))) {
+            String bad = text.replace("\"from\": \"fd00::/64\"", "\"from\": \"" + c.to() + "\"");
+            JsonInputException e =
+                    assertThrows(JsonInputException.class, () -> parse(bad, ExtensionRegistry.empty()), c.to());
+            assertEquals("firewalls[0].rules[3].from", e.fieldPath(), e.getMessage());
+            assertTrue(e.problem().contains(c.says()) && e.problem().contains(c.to()), e.getMessage());
+            assertTrue(e.line() > 1 && e.column() > 0, e.getMessage());
+        }
+    }
+
     static final ExtensionRegistry SERVICES = ExtensionRegistry.empty()
             .with(
                     "q222553",

@@ -15,7 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -123,5 +129,80 @@ class BundledRulePackTest {
         assertEquals(
                 List.of("server:EX1: expected severity error, got warning"),
                 failed.get(0).problems());
+    }
+
+    /** docs/packs.md, beside the modules in the reactor. */
+    static final Path PACKS_DOC = Path.of(System.getProperty("basedir", "."))
+            .resolve("../docs/packs.md")
+            .normalize();
+
+    /** A table row: {@code | QNNNNNN | kind | what it looks at | outcomes (severity) | form |}. */
+    private static final Pattern ROW = Pattern.compile("^\\| (Q\\d{6}) \\| ([a-z-]+) \\| (.+) \\| (.+) \\| (.+) \\|$");
+
+    /**
+     * docs/packs.md cannot drift from the pack: it has one row for every rule and none for a rule the pack
+     * does not have; each row names the kind of object the rule is evaluated for and every severity its
+     * outcomes can have; its form is one of the candidates file's, and the candidates file's own where the
+     * archive beside the checkout has it.
+     */
+    @Test
+    void docsPacksListsEveryRuleWithItsObjectKindSeveritiesAndForm() throws Exception {
+        RulePack pack = shippedPack();
+        Map<String, Matcher> rows = new TreeMap<>();
+        for (String line : Files.readAllLines(PACKS_DOC)) {
+            Matcher m = ROW.matcher(line);
+            if (m.matches()) {
+                assertTrue(rows.put(m.group(1), m) == null, "one row for " + m.group(1));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        Set<String> rules = new TreeSet<>();
+        for (CompiledRule rule : pack.rules()) {
+            String id = rule.article().toString();
+            rules.add(id);
+            Matcher row = rows.get(id);
+            if (row == null) {
+                problems.add(id + ": no row in " + PACKS_DOC);
+                continue;
+            }
+            if (!row.group(2).equals(rule.kind().kind())) {
+                problems.add(id + ": the row says it is for " + row.group(2) + ", the rule for "
+                        + rule.kind().kind());
+            }
+            for (RuleSpec.OutcomeSpec o : rule.spec().outcomes()) {
+                if (!Pattern.compile("\\(" + o.severity() + "\\b")
+                        .matcher(row.group(4))
+                        .find()) {
+                    problems.add(id + ": the row's outcomes do not name severity " + o.severity() + " (outcome "
+                            + o.name() + ")");
+                }
+            }
+            if (!row.group(5).matches("(D|D\\+|J)( .*)?")) {
+                problems.add(id + ": form '" + row.group(5) + "' is none of D, D+, J");
+            }
+        }
+        Set<String> documentedOnly = new TreeSet<>(rows.keySet());
+        documentedOnly.removeAll(rules);
+        documentedOnly.forEach(id -> problems.add(id + ": a row for a rule the pack does not have"));
+        assertEquals(List.of(), problems);
+        assertEquals(rules, rows.keySet());
+
+        String shared = System.getProperty("kbsh.shared");
+        Path candidates = shared == null ? null : Path.of(shared, "knowledge", "candidates.md");
+        if (candidates == null || !Files.isRegularFile(candidates)) {
+            System.out.println("skipped the forms against candidates.md: no kbsh.shared archive beside the checkout");
+            return;
+        }
+        Pattern candidate = Pattern.compile("^\\| (Q\\d{6})[^|]*\\|.*\\| (D\\+?|J) \\|$");
+        int compared = 0;
+        for (String line : Files.readAllLines(candidates)) {
+            Matcher m = candidate.matcher(line);
+            if (m.matches() && rows.containsKey(m.group(1))) {
+                compared++;
+                String form = rows.get(m.group(1)).group(5).split(" ")[0];
+                assertEquals(m.group(2), form, m.group(1) + ": the form candidates.md gives");
+            }
+        }
+        assertEquals(rules.size(), compared, "every rule of the pack is a candidate");
     }
 }

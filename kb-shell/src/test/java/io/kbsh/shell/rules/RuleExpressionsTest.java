@@ -87,6 +87,18 @@ class RuleExpressionsTest {
                                 + "  - name: an IPv6 prefix and a single port\n" + env
                                 + "            - {from: any, to: \"fd00:0:0:0:0:0:0:0/64\", protocol: tcp, ports: [102]}\n"
                                 + "    expect: [{object: \"server:HQ1\"}]\n"
+                                + "  - name: an IPv6 network written short, as people write it\n" + env
+                                + "            - {from: any, to: \"fd00::/64\", protocol: tcp, ports: [102]}\n"
+                                + "    expect: [{object: \"server:HQ1\"}]\n"
+                                + "  - name: an IPv6 network that does not hold the address\n" + env
+                                + "            - {from: any, to: \"fd00:0:0:1::/64\", protocol: tcp, ports: [102]}\n"
+                                + "    expect: []\n"
+                                + "  - name: an IPv4 network by mask\n" + env
+                                + "            - {from: any, to: 10.1.0.0/255.255.0.0, protocol: tcp, ports: [102]}\n"
+                                + "    expect: [{object: \"server:HQ1\"}]\n"
+                                + "  - name: the exact IPv6 address, spelt in full\n" + env
+                                + "            - {from: any, to: \"fd00:0:0:0:0:0:0:20\", protocol: tcp, ports: [102]}\n"
+                                + "    expect: [{object: \"server:HQ1\"}]\n"
                                 + "  - name: the exact address\n" + env
                                 + "            - {from: any, to: 10.1.0.20, protocol: tcp, ports: [102]}\n"
                                 + "    expect: [{object: \"server:HQ1\"}]\n"
@@ -99,7 +111,7 @@ class RuleExpressionsTest {
                                 + "  - name: a name is never looked up\n" + env
                                 + "            - {from: any, to: HQ1, protocol: tcp, ports: [102]}\n"
                                 + "    expect: []\n"));
-        assertEquals(6, results.size());
+        assertEquals(10, results.size());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kbsh.model.article.ArticleStore;
+import io.kbsh.model.command.ExitStatus;
 import io.kbsh.model.fact.Facts;
 import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
@@ -21,6 +22,7 @@ import io.kbsh.shell.rules.eval.Lint;
 import io.kbsh.shell.rules.pack.PackTests;
 import io.kbsh.shell.rules.pack.RulePack;
 import io.kbsh.shell.rules.pack.RulePackReader;
+import io.kbsh.testkit.RecordingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -288,5 +290,26 @@ class RulePackTest {
                         .contains(
                                 "actions[0].ini.set: {{proxyAddress}} names 'proxyAddress', which this rule never has"),
                 problems.get(0));
+    }
+
+    /**
+     * A pack reached through a symbolic link is read through it: {@code rules test LINK} runs its tests and
+     * {@code rules lint LINK} reads its rule, and a link inside the pack back to the pack itself is no loop.
+     */
+    @Test
+    void aSymlinkedPackDirectoryIsFollowedWithoutGoingRoundALoop() throws Exception {
+        Path pack = pack();
+        Files.createDirectories(pack.resolve("more"));
+        Files.createSymbolicLink(pack.resolve("more/again"), pack); // walking it would find the rule twice
+        Path link = Files.createSymbolicLink(dir.resolve("linked-pack"), pack);
+
+        assertEquals(List.of(link.resolve(RULE)), RulePackReader.ruleFiles(link));
+        RecordingContext ctx = new RecordingContext(dir);
+        assertEquals(ExitStatus.OK, new RulesCommand(PluginSet.empty()).run(ctx, List.of("test", "linked-pack")));
+        assertEquals("4 passed, 0 failed", ctx.output().strip());
+
+        ctx.reset();
+        assertEquals(ExitStatus.OK, new RulesCommand(PluginSet.empty()).run(ctx, List.of("lint", link.toString())));
+        assertEquals("1 rule file, no problems", ctx.output().strip());
     }
 }

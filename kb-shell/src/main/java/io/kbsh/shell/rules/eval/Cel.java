@@ -31,8 +31,8 @@ import java.util.Map;
  * (levels as the environment file writes them; different release lines are never below or at least one
  * another), {@code level(text)}, a level as {@code {release, servicePack}}, and for firewall rules
  * {@code inPorts(ports, 25)} (a rule's {@code ports}, numbers and {@code "1024-65535"} ranges, cover the port) and
- * {@code inNet(address, spec)} (the address equals {@code spec} or lies in its prefix, {@code 10.0.0.0/8}; never a
- * look-up). Comprehensions are bounded.
+ * {@code inNet(address, spec)} (the address equals {@code spec} or lies in its network, IPv4 or IPv6:
+ * {@code 10.0.0.0/8}, {@code 10.0.0.0/255.0.0.0}, {@code fd00::/64}; never a look-up). Comprehensions are bounded.
  *
  * <p>CEL stays inside the shell: no CEL type appears outside this package.
  *

@@ -1,8 +1,7 @@
 package io.kbsh.shell.rules.eval;
 
+import io.kbsh.model.internal.IpNetworks;
 import io.kbsh.model.version.ReleaseLevel;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
 /** Paths over plain values, and the comparisons the structured matchers make. */
 final class Values {
 
-    private static final Pattern IPV4 =
-            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern LEVEL_IN_TEXT =
             Pattern.compile("(\\d{1,2}\\.\\d{1,2})(?:\\s*SP\\s*(\\d{1,2}))?\\s*$", Pattern.CASE_INSENSITIVE);
 
@@ -91,22 +88,7 @@ final class Values {
 
     /** True for an IPv4 dotted quad or an IPv6 literal; never looks a name up. */
     static boolean isIpLiteral(String text) {
-        String t = text.trim();
-        if (IPV4.matcher(t).matches()) {
-            return true;
-        }
-        if (t.startsWith("[") && t.endsWith("]")) {
-            t = t.substring(1, t.length() - 1);
-        }
-        if (t.indexOf(':') < 0 || !t.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+")) {
-            return false;
-        }
-        try {
-            // With a colon, InetAddress parses a literal and never resolves a name.
-            return InetAddress.getByName(t) != null;
-        } catch (UnknownHostException | SecurityException e) {
-            return false;
-        }
+        return IpNetworks.literal(text).isPresent();
     }
 
     /** A release level in text such as {@code 5.5 SP2} or {@code Windows NT 4.0 SP6}; empty when there is none. */
@@ -151,48 +133,12 @@ final class Values {
     }
 
     /**
-     * True when {@code address} (an IP literal) equals {@code spec} or lies in its prefix ({@code 10.1.0.0/16},
-     * {@code fe80::/10}). A host name or an id on either side is never looked up and matches nothing here.
+     * True when {@code address} (an IP literal) equals {@code spec} or lies in its network: a prefix
+     * ({@code 10.1.0.0/16}, {@code fd00::/64}) or an IPv4 mask ({@code 10.1.0.0/255.255.0.0}). A host name or an
+     * id on either side is never looked up and matches nothing here.
      */
     static boolean inNet(String address, String spec) {
-        String a = address.trim();
-        String s = spec.trim();
-        int slash = s.indexOf('/');
-        String net = slash < 0 ? s : s.substring(0, slash);
-        if (!isIpLiteral(a) || !isIpLiteral(net)) {
-            return false;
-        }
-        byte[] x = literal(a);
-        byte[] n = literal(net);
-        if (x.length != n.length) {
-            return false;
-        }
-        int bits;
-        try {
-            bits = slash < 0 ? x.length * 8 : Integer.parseInt(s.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        if (bits < 0 || bits > x.length * 8) {
-            return false;
-        }
-        for (int i = 0; i < bits; i++) {
-            int mask = 0x80 >>> (i % 8);
-            if ((x[i / 8] & mask) != (n[i / 8] & mask)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte[] literal(String ip) {
-        String t = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
-        try {
-            // Only literals reach here (isIpLiteral), which InetAddress parses without a look-up.
-            return InetAddress.getByName(t).getAddress();
-        } catch (UnknownHostException e) {
-            return new byte[0];
-        }
+        return IpNetworks.contains(spec, address);
     }
 
     static String lower(String s) {

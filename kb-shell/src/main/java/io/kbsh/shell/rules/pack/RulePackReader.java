@@ -8,15 +8,19 @@ import io.kbsh.shell.rules.RuleReader;
 import io.kbsh.shell.rules.eval.CompiledRule;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -59,13 +63,7 @@ public final class RulePackReader {
         check(trust, manifestFile);
         byte[] manifestBytes = DataFiles.read(manifestFile, RuleFormat.FILE_BYTES, "a rule pack manifest");
         PackManifest manifest = cache.manifest(manifestBytes, () -> manifest(manifestBytes, manifestFile.toString()));
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(directory, MAX_DEPTH, new FileVisitOption[0])) {
-            files = walk.filter(p -> RuleFormat.isRuleFile(p.getFileName().toString()))
-                    .filter(p -> !isTestData(directory, p))
-                    .sorted()
-                    .toList();
-        }
+        List<Path> files = ruleFiles(directory);
         if (files.size() > RuleFormat.MAX_RULES) {
             throw new RuleException(
                     directory.toString(), 0, 0, "", "", "more than " + RuleFormat.MAX_RULES + " rule files");
@@ -87,6 +85,37 @@ public final class RulePackReader {
                     source);
         }
         return new RulePack(manifest, directory, rules, Optional.of(directory));
+    }
+
+    /**
+     * The rule files under {@code directory}, sorted, test data left out: at most {@value #MAX_DEPTH} levels
+     * deep, following symbolic links — {@code directory} itself may be one, as may a folder in it — but never
+     * round a loop (a link back to a folder being walked is not entered again, so nothing is read twice
+     * through it). The paths are spelt under {@code directory} as given, so errors name what the person typed.
+     */
+    public static List<Path> ruleFiles(Path directory) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), MAX_DEPTH, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()
+                        && RuleFormat.isRuleFile(file.getFileName().toString())
+                        && !isTestData(directory, file)) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof FileSystemLoopException) {
+                    return FileVisitResult.CONTINUE; // walked already, on the way here
+                }
+                throw e;
+            }
+        });
+        files.sort(null);
+        return List.copyOf(files);
     }
 
     /** Test data lives in a {@code tests/} folder of the pack and is not rules. */
