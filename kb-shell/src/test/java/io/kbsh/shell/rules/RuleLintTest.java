@@ -35,7 +35,7 @@ class RuleLintTest {
 
     private Path rule(String name) throws IOException {
         Path file = dir.resolve(name);
-        try (InputStream in = RuleLintTest.class.getResourceAsStream("example-pack/Q169113.yaml")) {
+        try (InputStream in = RuleLintTest.class.getResourceAsStream("example-pack/Q189345.yaml")) {
             Files.copy(in, file);
         }
         return file;
@@ -65,9 +65,9 @@ class RuleLintTest {
 
     @Test
     void everyProblemOfAFileIsReportedAtOnceAsTextAndAsJson() throws Exception {
-        Path rule = rule("Q169113.yaml");
+        Path rule = rule("Q189345.yaml");
         replace(rule, "for: connector\n", "for: connector\nimpact: 0.7\n");
-        replace(rule, "    severity: warning\n", "    severity: warning\n    scop: stated\n");
+        replace(rule, "    severity: info\n", "    severity: info\n    scop: stated\n");
         replace(
                 rule,
                 "  - name: seen\n    when:\n      - cel: 'events.exists(e, e.event == 9301 && e.source == \"MSExchangeMTA\")'\n",
@@ -78,13 +78,13 @@ class RuleLintTest {
         assertEquals(
                 List.of(
                         rule + ":" + lineOf(rule, "impact:")
-                                + ":1: rule Q169113: impact: unknown field 'impact' (expected one of: actions, applies,"
+                                + ":1: rule Q189345: impact: unknown field 'impact' (expected one of: actions, applies,"
                                 + " article, fix, for, format, let, outcomes, products, summary, tests, title, verify, when)",
                         rule + ":" + lineOf(rule, "scop:")
-                                + ":5: rule Q169113: outcomes[1].scop: unknown field 'scop' (expected one of: evidence, fix,"
+                                + ":5: rule Q189345: outcomes[1].scop: unknown field 'scop' (expected one of: evidence, fix,"
                                 + " name, scope, severity, summary, when)",
                         rule + ":" + lineOf(rule, "- name: likely")
-                                + ":5: rule Q169113: outcomes[1]: outcome likely is unreachable: outcome seen has"
+                                + ":5: rule Q189345: outcomes[1]: outcome likely is unreachable: outcome seen has"
                                 + " no conditions and comes first",
                         "1 rule file, 3 problems"),
                 lines,
@@ -101,7 +101,7 @@ class RuleLintTest {
         assertEquals(rule.toString(), unknown.get("file").asText());
         assertEquals(lineOf(rule, "scop:"), unknown.get("line").asInt());
         assertEquals(5, unknown.get("column").asInt());
-        assertEquals("Q169113", unknown.get("rule").asText());
+        assertEquals("Q189345", unknown.get("rule").asText());
         assertEquals("outcomes[1].scop", unknown.get("field").asText());
         assertTrue(unknown.get("problem").asText().startsWith("unknown field 'scop'"), unknown.toString());
         assertEquals(lines.get(1), unknown.get("message").asText());
@@ -116,19 +116,20 @@ class RuleLintTest {
     void aBrokenFileIsOneProblemAtItsPlaceAndTheOthersAreStillLinted() throws Exception {
         Files.createDirectories(dir.resolve("pack"));
         Files.writeString(dir.resolve("pack/kbsh-pack.yaml"), "id: lint-pack\nname: Lint\nversion: 1.0.0\nformat: 1\n");
-        Path good = Files.move(rule("Q169113.yaml"), dir.resolve("pack/Q169113.yaml"));
+        Path good = Files.move(rule("Q189345.yaml"), dir.resolve("pack/Q189345.yaml"));
         Path bad = dir.resolve("pack/Q000002.yaml");
         Files.writeString(
                 bad,
                 "article: Q000002\ntitle: t\nsummary: s\noutcomes:\n  - severity: warning\n    summary: [not, text]\n");
-        replace(good, "{{server.cluster.virtualServer}}", "{{server.cluster.virtualName}}");
+        replace(good, "{{server.exchange}}, whose MTA", "{{server.exchang}}, whose MTA");
         RecordingContext ctx = new RecordingContext(dir);
         assertEquals(ExitStatus.FAILED, lint(ctx, dir.resolve("pack").toString()));
         String out = ctx.output();
         assertTrue(out.contains(bad + ":6:14: rule Q000002: outcomes[0].summary: wrong type: expected text"), out);
         assertTrue(
-                out.contains(good + ":" + lineOf(good, "virtualName") + ":9: rule Q169113: outcomes[0].evidence[0]:"
-                        + " {{server.cluster.virtualName}}: server.cluster has no field 'virtualName'"),
+                out.contains(
+                        good + ":" + lineOf(good, "server.exchang}}") + ":9: rule Q189345: outcomes[0].evidence[0]:"
+                                + " {{server.exchang}}: server has no field 'exchang'"),
                 out);
         assertTrue(out.endsWith("2 rule files, 2 problems\n"), out);
     }
@@ -144,8 +145,8 @@ class RuleLintTest {
         try (LuceneArticleStore store = new LuceneArticleStore(dir.resolve("index"), List::of)) {
             store.importArchive(archive, ImportProgress.NONE);
             Path rule = rule("Q187225.yaml");
-            replace(rule, "article: Q169113", "article: Q187225");
-            replace(rule, "levels: [\"5.5 SP1\"]", "levels: [\"5.5 SP2\"]");
+            // The example's own level, 5.5 SP2, is the contradiction: Q187225 was fixed in SP1.
+            replace(rule, "article: Q189345", "article: Q187225");
             RecordingContext ctx = new RecordingContext(dir).withService(ArticleStore.class, store);
             assertEquals(ExitStatus.FAILED, lint(ctx, rule.toString()));
             assertTrue(

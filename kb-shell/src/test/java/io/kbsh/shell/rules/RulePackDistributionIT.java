@@ -1,6 +1,7 @@
 package io.kbsh.shell.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ class RulePackDistributionIT {
     /** The example pack's files, written into {@code target} as a pack author's directory. */
     private static Path writePack(Path target) throws IOException {
         Files.createDirectories(target);
-        for (String name : List.of("kbsh-pack.yaml", "Q169113.yaml")) {
+        for (String name : List.of("kbsh-pack.yaml", "Q189345.yaml")) {
             try (InputStream in = RulePackDistributionIT.class.getResourceAsStream("example-pack/" + name)) {
                 Files.copy(in, target.resolve(name));
             }
@@ -46,11 +47,11 @@ class RulePackDistributionIT {
     }
 
     private Path site() throws IOException {
-        Path env = dir.resolve("cluster.json");
+        Path env = dir.resolve("x400.json");
         Files.writeString(env, """
                 {"schemaVersion": 2,
-                 "servers": [{"id": "NODE1", "exchange": "5.5", "cluster": {"virtualServer": "EXVS1"}}],
-                 "connectors": [{"id": "x400-hq", "type": "x400", "server": "NODE1", "transport": "tcpip", "remoteMta": "10.2.0.10"}]}
+                 "servers": [{"id": "EXCH1", "exchange": "5.5 SP1"}],
+                 "connectors": [{"id": "x400-hq", "type": "x400", "server": "EXCH1", "transport": "tcpip", "remoteMta": "plantmail.example"}]}
                 """);
         return env;
     }
@@ -59,55 +60,59 @@ class RulePackDistributionIT {
     void aPackDirectoryLoadsAndReportsThroughThePackagedKbsh() throws Exception {
         writePack(dir.resolve("home/plugins/example-rules"));
         Path env = site();
-        Run plugins = kbsh("plugins; rules list; show Q169113");
+        Run plugins = kbsh("plugins; rules list; show Q189345");
         assertEquals(0, plugins.status(), plugins.err());
+        assertFalse(
+                plugins.err().contains("two checks for"), "the example overlaps nothing kbsh ships: " + plugins.err());
         assertTrue(plugins.out().contains("example-rules"), plugins.out());
-        assertTrue(plugins.out().contains("1 ArticleCheck (rule Q169113)"), plugins.out());
-        assertTrue(plugins.out().contains("Q169113  for connector"), plugins.out());
+        assertTrue(plugins.out().contains("1 ArticleCheck (rule Q189345)"), plugins.out());
+        assertTrue(plugins.out().contains("Q189345  for connector"), plugins.out());
         assertTrue(plugins.out().contains("executable: rule in pack example-rules"), plugins.out());
 
         Run check = kbsh("check --env " + env + " --json");
         assertEquals(0, check.status(), check.err());
         JsonNode report = new ObjectMapper().readTree(check.out());
-        assertTrue(report.get("articlesChecked").toString().contains("Q169113"), report.toString());
+        assertTrue(report.get("articlesChecked").toString().contains("Q189345"), report.toString());
         List<String> found = new ArrayList<>();
         report.get("findings")
                 .forEach(f -> found.add(f.get("article").asText() + " "
                         + f.get("severity").asText() + " " + f.path("plugin").asText()));
-        assertTrue(found.contains("Q169113 warning example-rules"), found.toString());
+        assertTrue(found.contains("Q189345 info example-rules"), found.toString());
 
-        Run text = kbsh("check Q169113 --env " + env + " --fail-on warning");
+        Run text = kbsh("check Q189345 --env " + env + " --fail-on info");
         assertEquals(4, text.status(), text.err() + text.out());
         assertTrue(
                 text.out()
                         .contains(
-                                "X.400 connector x400-hq names its remote MTA by the address 10.2.0.10 on clustered NODE1"),
+                                "X.400 connector x400-hq on EXCH1 names its remote MTA plantmail.example: expect event 9301"),
                 text.out());
 
         Run tests = kbsh("rules test example-rules");
         assertEquals(0, tests.status(), tests.err() + tests.out());
         assertTrue(tests.out().contains("4 passed, 0 failed"), tests.out());
 
-        Run explain = kbsh("env load " + env + "; rules explain Q169113 connector:x400-hq");
+        Run explain = kbsh("env load " + env + "; rules explain Q189345 connector:x400-hq");
         assertEquals(0, explain.status(), explain.err());
-        assertTrue(explain.out().contains("yes connector.remoteMta is an IP literal — saw 10.2.0.10"), explain.out());
-        assertTrue(explain.out().contains("verdict: outcome likely: warning"), explain.out());
+        assertTrue(
+                explain.out().contains("yes connector.remoteMta is not an IP literal — saw plantmail.example"),
+                explain.out());
+        assertTrue(explain.out().contains("verdict: outcome likely: info"), explain.out());
     }
 
     @Test
     void rulesTestFailsOnABrokenFixtureAndLintSaysWhere() throws Exception {
         Path pack = writePack(dir.resolve("broken-fixture"));
-        Path rule = pack.resolve("Q169113.yaml");
+        Path rule = pack.resolve("Q189345.yaml");
         Files.writeString(
                 rule,
                 Files.readString(rule, StandardCharsets.UTF_8)
                         .replace(
-                                "{object: \"connector:x400-hq\", severity: warning, outcome: likely",
+                                "{object: \"connector:x400-hq\", severity: info, outcome: likely",
                                 "{object: \"connector:x400-hq\", severity: error, outcome: likely"));
         Run r = kbsh("rules test " + pack);
         assertEquals(1, r.status(), r.err() + r.out());
         assertTrue(r.out().contains("3 passed, 1 failed"), r.out());
-        assertTrue(r.out().contains("connector:x400-hq: expected severity error, got warning"), r.out());
+        assertTrue(r.out().contains("connector:x400-hq: expected severity error, got info"), r.out());
 
         Path template = dir.resolve("new-pack");
         Run init = kbsh("rules init " + template + " --id my-rules --article Q123456; rules lint " + template
@@ -120,13 +125,13 @@ class RulePackDistributionIT {
     @Test
     void aBrokenExpressionIsAFailureLineAndStrictExitsWithThree() throws Exception {
         Path pack = writePack(dir.resolve("home/plugins/example-rules"));
-        Path rule = pack.resolve("Q169113.yaml");
+        Path rule = pack.resolve("Q189345.yaml");
         Files.writeString(
                 rule, Files.readString(rule, StandardCharsets.UTF_8).replace("e.event == 9301", "e.event == = 9301"));
         Run lenient = kbsh("plugins");
         assertEquals(0, lenient.status(), lenient.err());
-        assertTrue(lenient.err().contains(rule + ":27:"), lenient.err());
-        assertTrue(lenient.err().contains("rule Q169113: outcomes[0].when[0].cel: CEL: "), lenient.err());
+        assertTrue(lenient.err().contains(rule + ":26:"), lenient.err());
+        assertTrue(lenient.err().contains("rule Q189345: outcomes[0].when[0].cel: CEL: "), lenient.err());
         assertTrue(!lenient.err().contains("\tat "), "no stack trace without --debug: " + lenient.err());
         Process strict = new ProcessBuilder(
                         PackagedKbsh.DIST.resolve("bin/kbsh").toString(),

@@ -24,7 +24,7 @@ class RuleCacheTest {
 
     private Path pack() throws IOException {
         Path pack = Files.createDirectories(dir.resolve("example-pack"));
-        for (String name : List.of("kbsh-pack.yaml", "Q169113.yaml")) {
+        for (String name : List.of("kbsh-pack.yaml", "Q189345.yaml")) {
             try (InputStream in =
                     RuleCacheTest.class.getResourceAsStream("/io/kbsh/shell/rules/example-pack/" + name)) {
                 Files.copy(in, pack.resolve(name));
@@ -46,9 +46,9 @@ class RuleCacheTest {
         RulePack later = RulePackReader.directory(pack, p -> Optional.empty(), RuleCache.at(file));
         LazyRule rule = later.handles().get(0);
         assertFalse(rule.isCompiled(), "validated before: not compiled at load");
-        assertEquals("Q169113", rule.article().toString());
+        assertEquals("Q189345", rule.article().toString());
         assertEquals(
-                "XCON: Using X.400 Connector with TCP/IP in Cluster Environment",
+                "XCON: MTA Logs Event 9301 Though X.400 Connector Is Identified",
                 rule.brief().title());
         assertEquals(4, rule.compiled().spec().tests().size());
         assertTrue(rule.isCompiled());
@@ -61,7 +61,7 @@ class RuleCacheTest {
         RuleCache cache = RuleCache.at(file);
         RulePackReader.directory(pack, p -> Optional.empty(), cache);
         cache.save();
-        Path rule = pack.resolve("Q169113.yaml");
+        Path rule = pack.resolve("Q189345.yaml");
         Files.writeString(
                 rule, Files.readString(rule, StandardCharsets.UTF_8).replace("e.event == 9301", "e.event == = 9301"));
         RuleException e = assertThrows(
