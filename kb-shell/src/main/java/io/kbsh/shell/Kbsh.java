@@ -113,7 +113,13 @@ public final class Kbsh {
                 f.cause().ifPresent(cause -> cause.printStackTrace(launch.err()));
             }
         }
-        int pluginStatus = options.strict() && !failures.isEmpty() ? ExitStatus.PLUGIN_FAILED : ExitStatus.OK;
+        // Not a failure (the article is checked, by the first loaded), but said at every start, and --strict,
+        // which promises that every plugin works as shipped, counts it.
+        List<String> overlaps = plugins.overlaps();
+        overlaps.forEach(o -> launch.err().println("kbsh: " + o));
+        int pluginStatus = options.strict() && !(failures.isEmpty() && overlaps.isEmpty())
+                ? ExitStatus.PLUGIN_FAILED
+                : ExitStatus.OK;
 
         boolean batch = options.help()
                 || options.commands().isPresent()

@@ -146,6 +146,25 @@ class PluginFaultsTest {
     }
 
     @Test
+    void aSecondCheckForAnArticleIsOneLineAtStartIsNotRunAndFailsOnlyAStrictBatch() {
+        TestPluginJar.plugin("twin", ApiVersion.BUILT_AGAINST)
+                .check("Twin", 1001, "return finding(env);")
+                .writeTo(plugins);
+
+        ShellRun lenient = kbsh("-c", "check Q1001 --env env.json");
+        ShellRun strict = kbsh("--strict", "-c", "version");
+
+        String line = "kbsh: two checks for Q1001: the check ext.good.Fine of plugin good (good.jar) runs,"
+                + " the check ext.twin.Twin of plugin twin (twin.jar) is not run (the first loaded wins)";
+        assertEquals(List.of(line), lenient.err().lines().toList());
+        assertEquals(0, lenient.status(), "the article is checked: no failure without --strict");
+        assertTrue(lenient.out().contains("found by Fine"), lenient.out());
+        assertFalse(lenient.out().contains("found by Twin"), lenient.out());
+        assertEquals(List.of(line), strict.err().lines().toList());
+        assertEquals(3, strict.status(), "--strict promises every plugin runs as shipped");
+    }
+
+    @Test
     void aPluginWhoseDescriptorThrowsAnErrorIsNotLoadedAndKbshStarts() throws Exception {
         Path home = dir.resolve("home").resolve("plugins");
         for (String error : List.of(

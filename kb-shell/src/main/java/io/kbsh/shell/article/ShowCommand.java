@@ -15,7 +15,6 @@ import io.kbsh.model.command.OptionSpec;
 import io.kbsh.rules.ArticleCheck;
 import io.kbsh.shell.article.fix.FixConflicts;
 import io.kbsh.shell.json.JsonOutput;
-import io.kbsh.shell.plugin.Contribution;
 import io.kbsh.shell.plugin.LoadedPlugin;
 import io.kbsh.shell.plugin.PluginSet;
 import io.kbsh.shell.rules.pack.RulePack;
@@ -82,6 +81,7 @@ public final class ShowCommand extends ArticleIdCommand {
                         .put("plugin", e.plugin())
                         .put("source", e.source());
                 JsonOutput.put(n, "file", e.file());
+                JsonOutput.put(n, "notRun", e.notRun());
             }
             JsonOutput.print(context, doc);
             return ExitStatus.OK;
@@ -96,11 +96,17 @@ public final class ShowCommand extends ArticleIdCommand {
     }
 
     /** What makes an article executable: a rule in a rule pack, or a Java plugin's check. */
-    record Executable(String kind, String plugin, String source, java.util.Optional<String> file) {
+    record Executable(
+            String kind,
+            String plugin,
+            String source,
+            java.util.Optional<String> file,
+            java.util.Optional<String> notRun) {
         String describe() {
-            return kind.equals("rule")
-                    ? "executable: rule in pack " + plugin + " (" + file.orElse(source) + ")"
-                    : "executable: check in plugin " + plugin + " (" + source + ")";
+            return (kind.equals("rule")
+                            ? "executable: rule in pack " + plugin + " (" + file.orElse(source) + ")"
+                            : "executable: check in plugin " + plugin + " (" + source + ")")
+                    + notRun.map(why -> " — " + why).orElse("");
         }
     }
 
@@ -114,22 +120,25 @@ public final class ShowCommand extends ArticleIdCommand {
                         .filter(r -> r.article().equals(id))
                         .findFirst()
                         .ifPresent(r -> found.add(new Executable(
-                                "rule", pack.id(), pack.source().toString(), java.util.Optional.of(r.source()))));
+                                "rule",
+                                pack.id(),
+                                pack.source().toString(),
+                                java.util.Optional.of(r.source()),
+                                plugins.notRun(p, id))));
                 pack.handles().forEach(r -> rules.add(r.article()));
             }
             if (rules.contains(id)) {
                 continue;
             }
-            for (Contribution<ArticleCheck> c : plugins.of(ArticleCheck.class)) {
-                if (c.plugin().filter(p::equals).isPresent()) {
-                    try {
-                        if (c.call(ArticleCheck::article).id().equals(id)) {
-                            found.add(new Executable(
-                                    "check", p.descriptor().id(), p.source().toString(), java.util.Optional.empty()));
-                        }
-                    } catch (RuntimeException e) {
-                        // A check that cannot say its article is reported by the loader and by check; show skips it.
-                    }
+            // What each check said it checks when it loaded: no plugin code runs for show.
+            for (ArticleCheck c : plugins.contributed(p, ArticleCheck.class)) {
+                if (plugins.article(c).filter(id::equals).isPresent()) {
+                    found.add(new Executable(
+                            "check",
+                            p.descriptor().id(),
+                            p.source().toString(),
+                            java.util.Optional.empty(),
+                            plugins.runs(c) ? java.util.Optional.empty() : plugins.notRun(p, id)));
                 }
             }
         }

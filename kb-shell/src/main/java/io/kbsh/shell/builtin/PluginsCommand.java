@@ -81,6 +81,11 @@ public final class PluginsCommand implements ShellCommand {
             out.println(failures.size() + " plugin(s) failed:");
             failures.forEach(f -> out.println("  " + f.describe()));
         }
+        List<String> overlaps = plugins.overlaps();
+        if (!overlaps.isEmpty()) {
+            out.println(overlaps.size() + " check(s) not run, their article checked by one loaded before:");
+            overlaps.forEach(o -> out.println("  " + o));
+        }
         return ExitStatus.OK;
     }
 
@@ -109,6 +114,8 @@ public final class PluginsCommand implements ShellCommand {
         for (PluginFailure f : plugins.failures()) {
             failures.addObject().put("source", f.source().toString()).put("reason", f.reason());
         }
+        ArrayNode notRun = doc.putArray("checksNotRun");
+        plugins.overlaps().forEach(notRun::add);
         return doc;
     }
 
@@ -123,10 +130,10 @@ public final class PluginsCommand implements ShellCommand {
         return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }
 
-    private static String describe(List<?> items) {
+    private String describe(List<?> items) {
         List<String> names = new ArrayList<>();
         for (Object o : items) {
-            names.add(name(o));
+            names.add(name(o) + (plugins.runs(o) ? "" : " (not run)"));
         }
         return String.join(" ", names);
     }

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Every command the shell knows by name: the built-in ones first, then each plugin's. A name is never
- * silently replaced: a plugin whose command name is taken is refused whole, with the reason recorded in
- * the {@link PluginSet}.
+ * silently replaced: a plugin whose command name is taken (by a built-in or a plugin loaded before it) is
+ * refused whole, with the reason recorded in the {@link PluginSet}.
  */
 public final class CommandRegistry {
 
@@ -31,8 +31,8 @@ public final class CommandRegistry {
     }
 
     /**
-     * Registers {@code builtins}, then the commands of every loaded plugin. A built-in duplicate is a
-     * programming error; a plugin duplicate refuses that plugin.
+     * Registers {@code builtins}, then the commands of every plugin {@code plugins} admits once the built-in
+     * names are taken too ({@link PluginSet#reserveCommands}). A built-in duplicate is a programming error.
      */
     public static CommandRegistry build(Collection<ShellCommand> builtins, PluginSet plugins) {
         Map<String, Entry> commands = new TreeMap<>();
@@ -42,41 +42,13 @@ public final class CommandRegistry {
                 throw new IllegalStateException("two built-in commands are named '" + c.name() + "'");
             }
         }
+        plugins.reserveCommands(commands.keySet());
         for (LoadedPlugin plugin : plugins.plugins()) {
-            List<ShellCommand> own = plugins.contributed(plugin, ShellCommand.class);
-            Optional<String> conflict = conflict(commands, own);
-            if (conflict.isPresent()) {
-                plugins.refuse(plugin, conflict.get());
-                continue;
-            }
-            for (ShellCommand c : own) {
-                commands.put(c.name(), new Entry(c, Optional.of(plugin)));
+            for (ShellCommand c : plugins.contributed(plugin, ShellCommand.class)) {
+                commands.putIfAbsent(c.name(), new Entry(c, Optional.of(plugin)));
             }
         }
         return new CommandRegistry(commands);
-    }
-
-    private static Optional<String> conflict(Map<String, Entry> taken, List<ShellCommand> own) {
-        for (int i = 0; i < own.size(); i++) {
-            // The plugin loader has already made sure that every command names itself.
-            String name = own.get(i).name();
-            if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
-                return Optional.of("command name '" + name + "' is not a lower-case word");
-            }
-            Entry existing = taken.get(name);
-            if (existing != null) {
-                return Optional.of("command '" + name + "' is already provided by " + existing.origin()
-                        + existing.plugin()
-                                .map(p -> " (" + p.source().getFileName() + ")")
-                                .orElse(""));
-            }
-            for (int j = 0; j < i; j++) {
-                if (own.get(j).name().equals(name)) {
-                    return Optional.of("contributes two commands named '" + name + "'");
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     public Optional<Entry> find(String name) {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,12 @@ import java.util.zip.ZipFile;
  * a JAR with one under {@code META-INF/kbsh/rules/}) is a plugin whose rules are its checks. A plugin either loads whole or not at all: every failure
  * (an untrusted file, a corrupt JAR, a provider that cannot be created, an API version it was not built
  * for, bundled API classes) becomes a {@link PluginFailure} and the other plugins load regardless.
+ *
+ * <p>The order is fixed, because it decides who keeps a name two plugins want: the directories in the order
+ * given (the shell passes the installation's {@code plugins/}, then the home's, then each {@code --plugins}
+ * directory), and within a directory the entries by file name. A plugin id or environment field that is
+ * taken refuses the later plugin here; command names, INI writer ids, probe ids and checks of one article
+ * are settled over the loaded plugins in the same order by {@link PluginSet} ({@link Settlement}).
  */
 public final class PluginLoader {
 
@@ -87,6 +94,7 @@ public final class PluginLoader {
 
     private PluginSet loadAll(List<Path> directories) {
         Map<LoadedPlugin, Map<Class<?>, List<?>>> loaded = new LinkedHashMap<>();
+        Map<Object, Object> identities = new IdentityHashMap<>();
         Map<String, LoadedPlugin> byId = new HashMap<>();
         ExtensionRegistry fields = ExtensionRegistry.empty();
         List<PluginFailure> failures = new ArrayList<>();
@@ -111,6 +119,7 @@ public final class PluginLoader {
                         fields = withFields(fields, c);
                         byId.put(c.plugin.descriptor().id(), c.plugin);
                         loaded.put(c.plugin, c.contributions);
+                        identities.putAll(c.identities);
                     } catch (PluginException e) {
                         failures.add(new PluginFailure(candidate, e.getMessage(), Optional.ofNullable(e.getCause())));
                     }
@@ -120,7 +129,7 @@ public final class PluginLoader {
                         directory, "cannot read the plugins directory: " + e.getMessage(), Optional.of(e)));
             }
         }
-        return new PluginSet(loaded, failures, application);
+        return new PluginSet(loaded, identities, failures, application);
     }
 
     /** {@code fields} with the candidate's environment fields; a field that is taken refuses the candidate. */
@@ -151,7 +160,9 @@ public final class PluginLoader {
         return p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p);
     }
 
-    private record Candidate(LoadedPlugin plugin, Map<Class<?>, List<?>> contributions) {}
+    /** A plugin that loaded, its contributions by SPI, and what each contribution said it was. */
+    private record Candidate(
+            LoadedPlugin plugin, Map<Class<?>, List<?>> contributions, Map<Object, Object> identities) {}
 
     private Candidate load(Path candidate) throws PluginException {
         if (Files.isDirectory(candidate) && RulePackReader.isPackDirectory(candidate)) {
@@ -205,17 +216,18 @@ public final class PluginLoader {
                                 : " (a newer minor version than this kbsh has)"));
             }
             Map<Class<?>, List<?>> contributions = new LinkedHashMap<>();
+            Map<Object, Object> identities = new IdentityHashMap<>();
             for (Class<?> spi : SPIS) {
                 List<?> providers = providers(spi, loader);
                 for (Object provider : providers) {
-                    validate(spi, provider);
+                    identities.put(provider, validate(spi, provider));
                 }
                 contributions.put(spi, providers);
             }
             LoadedPlugin plugin = new LoadedPlugin(descriptor, candidate, loader);
-            rulesOf(jars, descriptor).ifPresent(pack -> addRules(contributions, pack));
+            rulesOf(jars, descriptor).ifPresent(pack -> addRules(contributions, identities, pack));
             PluginCalls.register(plugin);
-            return new Candidate(plugin, contributions);
+            return new Candidate(plugin, contributions, identities);
         } catch (PluginException e) {
             closeQuietly(loader);
             throw e;
@@ -243,18 +255,26 @@ public final class PluginLoader {
         for (Class<?> spi : SPIS) {
             contributions.put(spi, new ArrayList<>());
         }
-        addRules(contributions, pack);
+        Map<Object, Object> identities = new IdentityHashMap<>();
+        addRules(contributions, identities, pack);
         LoadedPlugin plugin = new LoadedPlugin(descriptor, candidate, loader.orElse(application));
         PluginCalls.register(plugin);
-        return new Candidate(plugin, contributions);
+        return new Candidate(plugin, contributions, identities);
     }
 
     @SuppressWarnings("unchecked")
-    private static void addRules(Map<Class<?>, List<?>> contributions, RulePack pack) {
+    private static void addRules(Map<Class<?>, List<?>> contributions, Map<Object, Object> identities, RulePack pack) {
         List<Object> checks = new ArrayList<>((List<Object>) contributions.getOrDefault(ArticleCheck.class, List.of()));
         List<Object> writers = new ArrayList<>((List<Object>) contributions.getOrDefault(IniWriter.class, List.of()));
-        checks.addAll(RulePack.checks(pack));
-        writers.addAll(RulePack.writers(pack));
+        // kbsh's own classes over the pack's data: asking them their identity runs no plugin code.
+        for (ArticleCheck check : RulePack.checks(pack)) {
+            checks.add(check);
+            identities.put(check, check.article());
+        }
+        for (IniWriter writer : RulePack.writers(pack)) {
+            writers.add(writer);
+            identities.put(writer, writer.id());
+        }
         contributions.put(ArticleCheck.class, checks);
         contributions.put(IniWriter.class, writers);
         contributions.put(RulePack.class, List.of(pack));
@@ -384,7 +404,8 @@ public final class PluginLoader {
             // The fields are its identity: listing them also checks each is well formed (name, type, kind).
             EnvironmentExtension.class, o -> ((EnvironmentExtension) o).fields());
 
-    private static void validate(Class<?> spi, Object provider) throws PluginException {
+    /** What identifies {@code provider} (its name, id, article or fields); one that cannot say it is refused. */
+    private static Object validate(Class<?> spi, Object provider) throws PluginException {
         Object identity;
         try {
             identity = IDENTITY.get(spi).apply(provider);
@@ -401,6 +422,7 @@ public final class PluginLoader {
             throw new PluginException("its " + spi.getSimpleName() + " "
                     + provider.getClass().getName() + " has no " + (spi == ArticleCheck.class ? "article" : "name"));
         }
+        return identity;
     }
 
     private static String describe(Throwable e) {

@@ -288,7 +288,7 @@ class PluginLoaderTest {
                 .writeTo(dir);
         TestPluginJar.plugin("beta", "1.0").command("Same", "same", "\"beta\"").writeTo(dir);
         PluginSet set = loader.load(List.of(dir));
-        assertEquals(2, set.plugins().size());
+        assertEquals(1, set.plugins().size(), "settled as it loads, before any built-in is known");
 
         CommandRegistry registry = CommandRegistry.build(List.of(), set);
 
@@ -298,7 +298,7 @@ class PluginLoaderTest {
                 set.plugins().stream().map(p -> p.descriptor().id()).toList());
         PluginFailure f = set.failures().get(0);
         assertTrue(f.source().endsWith("beta.jar"));
-        assertTrue(f.reason().contains("command 'same' is already provided by alpha"), f.reason());
+        assertEquals("plugin beta: command name 'same' is already taken by plugin alpha (alpha.jar)", f.reason());
     }
 
     static String fields(String kind, String name) {
@@ -404,7 +404,106 @@ class PluginLoaderTest {
         CommandRegistry registry = CommandRegistry.build(List.of(builtin), set);
 
         assertTrue(registry.find("help").orElseThrow().plugin().isEmpty());
-        assertTrue(set.failures().get(0).reason().contains("already provided by builtin"));
+        assertEquals(
+                "plugin usurper: command name 'help' is already taken by a built-in command of kbsh",
+                set.failures().get(0).reason());
+    }
+
+    @Test
+    void aTakenWriterOrProbeIdRefusesTheLaterPluginWholeNamingBothAndTheRestLoad() {
+        TestPluginJar.plugin("alpha", "1.0")
+                .writer("Writer", "test-mspclnt", 1001)
+                .probe("Probe", "echo")
+                .writeTo(dir);
+        // A writer id clashes ignoring case, as ini plan finds writers; beta's command goes with it.
+        TestPluginJar.plugin("beta", "1.0")
+                .writer("Writer", "Test-MSPCLNT", 1002)
+                .command("Mine", "beta-only", "\"beta\"")
+                .writeTo(dir);
+        TestPluginJar.plugin("delta", "1.0").probe("Probe", "echo").writeTo(dir);
+        TestPluginJar.plugin("gamma", "1.0").probe("Smtp", "smtp").writeTo(dir);
+        TestPluginJar.plugin("omega", "1.0")
+                .probe("One", "twice")
+                .probe("Two", "twice")
+                .writeTo(dir);
+        TestPluginJar.plugin("zeta", "1.0").writer("Writer", "zeta-ini", 1003).writeTo(dir);
+
+        PluginSet set = loader.load(List.of(dir));
+        CommandRegistry registry = CommandRegistry.build(List.of(), set);
+
+        assertEquals(
+                List.of("alpha", "zeta"),
+                set.plugins().stream().map(p -> p.descriptor().id()).toList());
+        assertEquals(
+                List.of(
+                        "beta.jar: plugin beta: INI writer id 'Test-MSPCLNT' is already taken by plugin alpha (alpha.jar)",
+                        "delta.jar: plugin delta: probe id 'echo' is already taken by plugin alpha (alpha.jar)",
+                        "gamma.jar: plugin gamma: probe id 'smtp' is already taken by a built-in probe of kbsh",
+                        "omega.jar: plugin omega contributes two probes with the id 'twice'"),
+                set.failures().stream()
+                        .map(f -> f.source().getFileName() + ": " + f.reason())
+                        .toList());
+        assertTrue(registry.find("beta-only").isEmpty(), "a refused plugin contributes nothing");
+        assertEquals(
+                List.of("alpha"),
+                set.of(io.kbsh.net.probe.Probe.class).stream()
+                        .filter(c -> c.plugin().isPresent())
+                        .map(Contribution::origin)
+                        .toList());
+    }
+
+    @Test
+    void aPluginRefusedForABuiltInCommandNameFreesItsOtherNamesForTheNext() {
+        TestPluginJar.plugin("alpha", "1.0")
+                .command("Help", "help", "\"mine\"")
+                .writer("Writer", "shared-id", 1001)
+                .writeTo(dir);
+        TestPluginJar.plugin("beta", "1.0").writer("Writer", "shared-id", 1002).writeTo(dir);
+        PluginSet set = loader.load(List.of(dir));
+        assertEquals(
+                List.of("alpha"),
+                set.plugins().stream().map(p -> p.descriptor().id()).toList());
+        ShellCommand builtin = Mockito.mock(ShellCommand.class);
+        Mockito.when(builtin.name()).thenReturn("help");
+
+        CommandRegistry.build(List.of(builtin), set);
+
+        assertEquals(
+                List.of("beta"),
+                set.plugins().stream().map(p -> p.descriptor().id()).toList());
+        assertEquals(1, set.failures().size(), set.failures().toString());
+        assertTrue(set.failures().get(0).reason().startsWith("plugin alpha: command name 'help'"));
+    }
+
+    @Test
+    void ofTwoChecksForOneArticleOnlyTheFirstLoadedRunsAndTheOverlapIsSaid() {
+        TestPluginJar.plugin("alpha", "1.0")
+                .check("First", 1001, "return finding(env);")
+                .writeTo(dir.resolve("a"));
+        TestPluginJar.plugin("beta", "1.0")
+                .check("Second", 1001, "return finding(env);")
+                .check("Own", 1002, "return finding(env);")
+                .check("Again", 1002, "return finding(env);")
+                .writeTo(dir.resolve("b"));
+
+        PluginSet set = loader.load(List.of(dir.resolve("a"), dir.resolve("b")));
+
+        assertEquals(List.of(), set.failures(), "an overlap refuses nothing");
+        assertEquals(
+                List.of(
+                        "two checks for Q1001: the check ext.alpha.First of plugin alpha (alpha.jar) runs,"
+                                + " the check ext.beta.Second of plugin beta (beta.jar) is not run (the first loaded wins)",
+                        "two checks for Q1002: the check ext.beta.Own of plugin beta (beta.jar) runs,"
+                                + " the check ext.beta.Again of plugin beta (beta.jar) is not run (the first loaded wins)"),
+                set.overlaps());
+        assertEquals(
+                List.of("alpha Q1001", "beta Q1002"),
+                set.of(io.kbsh.rules.ArticleCheck.class).stream()
+                        .filter(c -> c.plugin().isPresent())
+                        .map(c -> c.origin() + " " + c.call(ch -> ch.article().id()))
+                        .toList());
+        LoadedPlugin beta = set.plugins().get(1);
+        assertEquals(3, set.contributed(beta, io.kbsh.rules.ArticleCheck.class).size(), "listed, marked not run");
     }
 
     @Test

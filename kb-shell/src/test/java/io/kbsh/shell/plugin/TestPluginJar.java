@@ -99,6 +99,35 @@ public final class TestPluginJar {
         return service("io.kbsh.rules.ArticleCheck", className);
     }
 
+    /** Adds an INI writer with {@code id} for article Q{@code article} that plans nothing. */
+    public TestPluginJar writer(String className, String id, int article) {
+        source(className, """
+                public class %s implements io.kbsh.ini.writer.IniWriter {
+                    public String id() { return "%s"; }
+                    public io.kbsh.model.article.ArticleId article() { return new io.kbsh.model.article.ArticleId(%d); }
+                    public String summary() { return "test writer %s"; }
+                    public String targetFileName() { return "Test.ini"; }
+                    public String targetLocation() { return "anywhere"; }
+                    public java.util.List<io.kbsh.ini.writer.WriterParameter> parameters() { return java.util.List.of(); }
+                    public io.kbsh.ini.plan.IniPlan plan(java.nio.file.Path file,
+                            java.util.Optional<io.kbsh.ini.document.IniDocument> current,
+                            io.kbsh.ini.writer.WriterArguments arguments) { throw new UnsupportedOperationException(); }
+                }""".formatted(className, id, article, id));
+        return service("io.kbsh.ini.writer.IniWriter", className);
+    }
+
+    /** Adds a probe with {@code id} that connects and records nothing. */
+    public TestPluginJar probe(String className, String id) {
+        source(className, """
+                public class %s implements io.kbsh.net.probe.Probe {
+                    public String id() { return "%s"; }
+                    public String description() { return "test probe %s"; }
+                    public int defaultPort(io.kbsh.net.probe.TlsMode tls) { return 7; }
+                    public void run(io.kbsh.net.probe.ProbeContext context) {}
+                }""".formatted(className, id, id));
+        return service("io.kbsh.net.probe.Probe", className);
+    }
+
     /** Adds a command {@code name} whose {@code run} executes {@code body} (statements; {@code c} is the context). */
     public TestPluginJar commandRunning(String className, String name, String body) {
         source(className, """
