@@ -1086,17 +1086,24 @@ public final class CompiledRule {
         return f.build();
     }
 
-    /** The verification's outcome as evidence, when a probe already answered it. */
+    /**
+     * The verification's outcome as evidence, when a probe already answered it: every expectation, marked
+     * held or failed, and for a failed one what the probe saw — {@code verify smtp 10.0.0.25:25: not as expected
+     * (1 of 2 held): held: status OK; failed: ehlo.extensions matches /STARTTLS/ (seen: 8BITMIME)}.
+     */
     private static Optional<String> verdict(Facts facts, Check c, ProbeRequest request) {
         if (c.expectations().isEmpty()) {
             return Optional.empty();
         }
         return facts.newest(request.probe(), request.host(), request.port()).map(fact -> {
+            List<String> held = new ArrayList<>();
             List<String> failed = new ArrayList<>();
             for (Expectation x : c.expectations()) {
-                boolean ok = x.status().map(s -> fact.status().name().equals(s)).orElse(true);
+                boolean statusOk =
+                        x.status().map(s -> fact.status().name().equals(s)).orElse(true);
+                Optional<String> v = x.key().flatMap(k -> fact.evidence().text(k));
+                boolean ok = statusOk;
                 if (ok && x.key().isPresent()) {
-                    Optional<String> v = fact.evidence().text(x.key().get());
                     ok = x.present()
                             ? v.isPresent()
                             : x.absent()
@@ -1109,20 +1116,27 @@ public final class CompiledRule {
                                                             .find())
                                                     .orElse(false);
                 }
-                if (!ok) {
-                    failed.add(x.words());
+                if (ok) {
+                    held.add(x.words());
+                } else {
+                    String seen = !statusOk
+                            ? "status " + fact.status().name()
+                            : v.map(CompiledRule::shortened).orElse(x.key().get() + " absent");
+                    failed.add(x.words() + " (seen: " + seen + ")");
                 }
             }
+            int all = held.size() + failed.size();
             return "verify " + request.describe() + ": "
-                    + (failed.isEmpty()
-                            ? "as expected ("
-                                    + String.join(
-                                            "; ",
-                                            c.expectations().stream()
-                                                    .map(Expectation::words)
-                                                    .toList()) + ")"
-                            : "not as expected: " + String.join("; ", failed));
+                    + (failed.isEmpty() ? "as expected" : "not as expected")
+                    + " (" + held.size() + " of " + all + " held)"
+                    + (held.isEmpty() ? "" : ": held: " + String.join("; ", held))
+                    + (failed.isEmpty() ? "" : (held.isEmpty() ? ": " : "; ") + "failed: " + String.join("; ", failed));
         });
+    }
+
+    /** A value seen on the wire as a short line: the evidence keeps the whole of it. */
+    private static String shortened(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 
     private Optional<Action> action(
@@ -1160,7 +1174,9 @@ public final class CompiledRule {
                     : Optional.empty();
             if (file.isPresent()) {
                 Map<String, String> parameters = new LinkedHashMap<>();
-                if (s.iniValue().isPresent()) {
+                // A value the object does not have is left out, never rendered as "(none)": the writer's plan
+                // then refuses in one line naming the rule and the field (RuleIniWriter.validate).
+                if (s.iniValue().isPresent() && s.iniValue().get().absent(names).isEmpty()) {
                     parameters.put(
                             RuleIniWriter.parameter(s.index()),
                             s.iniValue().get().render(names));
@@ -1172,14 +1188,29 @@ public final class CompiledRule {
                             + " to plan against)",
                     target));
         }
-        // A registry change whose rendered value its type cannot hold: a person is told what to set.
+        // A registry change whose value is absent, or whose rendered value its type cannot hold: a person is
+        // told what to set.
         RuleSpec.RegistrySpec reg = a.registry();
+        List<String> absent = s.iniValue().map(t -> t.absent(names)).orElse(List.of());
+        if (!absent.isEmpty()) {
+            return Optional.of(new Action.ManualStep(
+                    "in the registry of " + target.id() + ": set " + reg.key() + "\\" + reg.name() + " (" + type(reg)
+                            + "; kbsh writes no .reg file for it: rule " + article + " actions[" + s.index()
+                            + "].registry.value names " + placeholders(absent) + ", which " + target
+                            + " does not have)",
+                    target));
+        }
         String value = s.iniValue().map(t -> t.render(names)).orElse("");
         return Optional.of(new Action.ManualStep(
                 "in the registry of " + target.id() + ": set " + reg.key() + "\\" + reg.name() + " = " + value + " ("
                         + type(reg) + "; kbsh writes no .reg file for it: "
                         + registryProblem(reg, value).orElse("") + ")",
                 target));
+    }
+
+    /** {@code {{a}}, {{b.c}}}: the placeholders as the rule writes them. */
+    static String placeholders(List<String> paths) {
+        return String.join(", ", paths.stream().map(p -> "{{" + p + "}}").toList());
     }
 
     private static String type(RuleSpec.RegistrySpec reg) {
@@ -1194,6 +1225,9 @@ public final class CompiledRule {
                     reg.name() == null
                             ? RegistryChange.deleteKey(reg.key())
                             : RegistryChange.deleteValue(reg.key(), reg.name()));
+        }
+        if (s.iniValue().isPresent() && !s.iniValue().get().absent(names).isEmpty()) {
+            return Optional.empty(); // a .reg file never carries "(none)": a person is told instead
         }
         String value = s.iniValue().map(t -> t.render(names)).orElse("");
         if (registryProblem(reg, value).isPresent()) {

@@ -12,6 +12,7 @@ import io.kbsh.shell.rules.RuleSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -96,6 +97,27 @@ public final class RuleIniWriter implements IniWriter {
             }
         }
         return out;
+    }
+
+    /**
+     * Refuses, before anything is planned, an edit whose value comes from the environment ({@code {{...}}})
+     * but was not given: the finding leaves it out when its object has no such value, so that kbsh never
+     * writes an absent value (once {@code (none)}) into a file. One line names the rule and the field.
+     */
+    @Override
+    public WriterArguments validate(Map<String, String> raw) throws IniWriterException {
+        for (CompiledRule.Step s : edits) {
+            if (s.iniValue().isPresent()
+                    && !s.iniValue().get().paths().isEmpty()
+                    && !raw.containsKey(parameter(s.index()))) {
+                throw new IniWriterException("rule " + rule.article() + " (pack " + rule.packId() + "): actions["
+                        + s.index() + "].ini.set: "
+                        + CompiledRule.placeholders(s.iniValue().get().paths())
+                        + " has no value for this object (or " + parameter(s.index())
+                        + " was not given); nothing is planned");
+            }
+        }
+        return IniWriter.super.validate(raw);
     }
 
     @Override

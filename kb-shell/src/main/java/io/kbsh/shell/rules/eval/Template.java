@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * A summary or evidence line with {@code {{path}}} placeholders over the rule's names ({@code {{server.id}}},
  * {@code {{proxyName}}} bound with {@code as}, {@code {{fix.level}}}). A list prints its items joined with a
  * comma; an absent value prints as {@code (none)} — which {@code rules lint} makes sure cannot happen for a
- * name the rule never has.
+ * name the rule never has, and which never reaches a file: an INI edit or a registry value with an
+ * {@link #absent} path is refused rather than written.
  */
 final class Template {
 
@@ -53,6 +54,14 @@ final class Template {
     /** The paths the template names, in order. */
     List<String> paths() {
         return paths;
+    }
+
+    /** The paths that name nothing in {@code names} — what {@link #render} would print as {@code (none)}. */
+    List<String> absent(Map<String, ?> names) {
+        return paths.stream()
+                .filter(p -> Values.at(names, p).isEmpty())
+                .distinct()
+                .toList();
     }
 
     String render(Map<String, ?> names) {

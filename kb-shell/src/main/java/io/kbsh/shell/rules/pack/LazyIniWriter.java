@@ -10,6 +10,7 @@ import io.kbsh.model.article.ArticleId;
 import io.kbsh.shell.rules.eval.RuleIniWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A rule's INI writer whose rule is compiled when the writer is first asked for more than its name. */
@@ -56,6 +57,12 @@ final class LazyIniWriter implements IniWriter {
     @Override
     public List<WriterParameter> parameters() {
         return writer().parameters();
+    }
+
+    /** The rule's own refusal of an absent value comes first (RuleIniWriter), so it is delegated too. */
+    @Override
+    public WriterArguments validate(Map<String, String> raw) throws IniWriterException {
+        return writer().validate(raw);
     }
 
     @Override
