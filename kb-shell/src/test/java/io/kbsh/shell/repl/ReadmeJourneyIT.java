@@ -93,7 +93,18 @@ class ReadmeJourneyIT {
                 PseudoTerminal.kbshCommand("--home", dir.resolve("home").toString()))) {
             t.awaitPrompt(Repl.PROMPT);
             for (String command : journey(examples, archive)) {
-                t.type(command).press("Enter");
+                t.type(command);
+                // Enter only once the line editor shows what was typed: until then the cursor's row is still
+                // the bare prompt, and answer() would take it for the next prompt and type ahead into the
+                // output of this command (the terminal echoes type-ahead where the output is).
+                t.await("'" + command + "' at the prompt", s -> {
+                    try {
+                        return !t.cursorRow().equals(Repl.PROMPT.stripTrailing());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                t.press("Enter");
                 answer(t, command);
             }
             t.type("exit").press("Enter");
