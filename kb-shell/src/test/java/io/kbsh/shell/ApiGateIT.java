@@ -223,6 +223,8 @@ class ApiGateIT {
                 "-o",
                 "verify",
                 "-DskipTests",
+                // The probe module's sources are the test's own snippets, not formatted code of the project.
+                "-Dkbsh.format.skip=true",
                 "-f",
                 module.resolve("pom.xml").toString()));
         String repo = System.getProperty("kbsh.maven.repo", "");
