@@ -1167,8 +1167,12 @@ public final class CompiledRule {
                     ? (ini.key() == null
                             ? "remove section [" + ini.section() + "]"
                             : "remove [" + ini.section() + "] " + ini.key())
-                    : "set [" + ini.section() + "] " + ini.key() + "="
-                            + s.iniValue().get().render(names);
+                    : s.iniValue().get().absent(names).isEmpty()
+                            ? "set [" + ini.section() + "] " + ini.key() + "="
+                                    + s.iniValue().get().render(names)
+                            : "set [" + ini.section() + "] " + ini.key() + " (its value, "
+                                    + placeholders(s.iniValue().get().absent(names)) + ", is one " + target
+                                    + " does not have)";
             Optional<IniFile> file = target.kind().equals("server")
                     ? view.environment().server(target.id()).flatMap(server -> server.ini(ini.file()))
                     : Optional.empty();
