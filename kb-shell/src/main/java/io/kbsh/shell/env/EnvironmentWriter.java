@@ -90,9 +90,23 @@ public final class EnvironmentWriter {
      * text as {@code String} — built straight from the records, without writing or parsing JSON. The rules'
      * view of an environment is this (their names are the file's own fields).
      */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> values(Environment env) {
-        ValueSink.Plain sink = new ValueSink.Plain();
+        return values(env, false);
+    }
+
+    /**
+     * {@link #values}, with every list field present: an empty list where the file leaves the field out. For
+     * the rules' view, so that an expression over a list the site does not have ({@code env.dnsServers.filter(…)},
+     * {@code server.serves.exists(…)}) sees an empty list rather than failing on an absent key — a failure
+     * that costs an exception per object and says nothing an empty list does not.
+     */
+    public Map<String, Object> valuesWithEmptyLists(Environment env) {
+        return values(env, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> values(Environment env, boolean emptyLists) {
+        ValueSink.Plain sink = new ValueSink.Plain(emptyLists);
         try {
             environment(sink, env);
         } catch (IOException e) {
@@ -126,7 +140,7 @@ public final class EnvironmentWriter {
     }
 
     private static <T> void list(ValueSink g, String name, Collection<T> items, Part<T> each) throws IOException {
-        if (items.isEmpty()) {
+        if (items.isEmpty() && !g.keepsEmptyLists()) {
             return;
         }
         g.writeArrayFieldStart(name);

@@ -35,6 +35,11 @@ abstract class ValueSink {
 
     abstract void writeBoolean(boolean value) throws IOException;
 
+    /** Whether an empty list is written as one ({@code []}) rather than left out, as the file leaves it. */
+    boolean keepsEmptyLists() {
+        return false;
+    }
+
     final void writeStringField(String name, String value) throws IOException {
         writeFieldName(name);
         writeString(value);
@@ -111,10 +116,20 @@ abstract class ValueSink {
      * file back with Jackson and converting its tree would give, without writing or parsing any text.
      */
     static final class Plain extends ValueSink {
+        private final boolean keepsEmptyLists;
         private final Deque<Object> open = new ArrayDeque<>();
         private final Deque<String> names = new ArrayDeque<>();
         private String pending;
         private Object result;
+
+        Plain(boolean keepsEmptyLists) {
+            this.keepsEmptyLists = keepsEmptyLists;
+        }
+
+        @Override
+        boolean keepsEmptyLists() {
+            return keepsEmptyLists;
+        }
 
         /** The value written: the outermost object or array, once it is closed. */
         Object result() {

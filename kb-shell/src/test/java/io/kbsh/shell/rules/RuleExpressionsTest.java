@@ -148,4 +148,60 @@ class RuleExpressionsTest {
         assertEquals(3, results.size());
         assertTrue(results.stream().allMatch(PackTests.Result::passed));
     }
+
+    @Test
+    void aListTheSiteDoesNotHaveIsEmptyRatherThanAnError() throws Exception {
+        // The environment file leaves empty lists out; a rule's expression over one sees [], so that
+        // 'no DNS server holds the zone' holds instead of failing on a key that is not there.
+        List<PackTests.Result> results = run(
+                "Q900004",
+                rule(
+                        "Q900004",
+                        "server",
+                        "  imap: 'server.serves.exists(p, p.protocol == \"imap4\")'\n",
+                        "size(env.dnsServers) == 0 && !imap && size(connectors) == 0",
+                        "{{server.id}} has no DNS server",
+                        "  - name: a site with no DNS servers, services or connectors\n"
+                                + "    environment: {schemaVersion: 2, servers: [{id: Mail1, exchange: \"5.5\"}]}\n"
+                                + "    expect: [{object: \"server:Mail1\", summaryContains: \"Mail1 has no DNS server\"}]\n"
+                                + "  - name: a site with a DNS server\n"
+                                + "    environment: {schemaVersion: 2, servers: [{id: Mail1, exchange: \"5.5\"}],"
+                                + " dnsServers: [{id: ns1, product: BIND}]}\n"
+                                + "    expect: []\n"));
+        assertEquals(2, results.size());
+        assertTrue(results.stream().allMatch(PackTests.Result::passed));
+    }
+
+    @Test
+    void aLetNoConditionReadsStillFillsTheSummaryAndAFailingLetIsAbsent() throws Exception {
+        // Lets are computed when first read: here only the summary reads 'shown', and 'broken' (a field the
+        // server lacks) fails wherever it is read — absent in the summary, and a condition on it does not hold.
+        String rule = "article: Q900005\ntitle: a test rule\nsummary: a rule of RuleExpressionsTest\nfor: server\n"
+                + "let:\n  shown: 'server.id + \"!\"'\n  broken: 'server.nosuch + \"?\"'\n"
+                + "outcomes:\n"
+                + "  - name: never\n    when:\n      - cel: 'broken == \"x?\" || size(broken) >= 0'\n"
+                + "    severity: error\n    summary: \"read {{broken}}\"\n"
+                + "  - name: hit\n    severity: warning\n    summary: \"{{shown}} {{broken}}\"\n"
+                + "tests:\n  - name: one server\n    environment: {schemaVersion: 2, servers: [{id: Mail1, exchange: \"5.5\"}]}\n"
+                + "    expect: [{object: \"server:Mail1\", severity: warning, summaryContains: \"Mail1! (none)\"}]\n";
+        List<PackTests.Result> results = run("Q900005", rule);
+        assertEquals(1, results.size());
+        assertTrue(results.get(0).passed());
+        // 'rules explain' shows every let, read or not, with its value or its error.
+        RulePack pack = RulePackReader.directory(dir.resolve("pack"), p -> Optional.empty());
+        var env = io.kbsh.shell.env.EnvironmentReader.parse(
+                "{\"schemaVersion\": 2, \"servers\": [{\"id\": \"Mail1\", \"exchange\": \"5.5\"}]}"
+                        .getBytes(StandardCharsets.UTF_8),
+                "test.json",
+                dir);
+        var explained = pack.rules()
+                .get(0)
+                .explain(env, io.kbsh.model.fact.Facts.none(), ArticleStore.empty(), "Mail1")
+                .orElseThrow();
+        List<String> lets = explained.steps().stream()
+                .filter(st -> st.condition().startsWith("let "))
+                .map(st -> st.condition() + "=" + (st.held() ? st.saw() : "error"))
+                .toList();
+        assertEquals(List.of("let shown=Mail1!", "let broken=error"), lets);
+    }
 }

@@ -17,11 +17,13 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelVariableResolver;
 import io.kbsh.model.version.ReleaseLevel;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Google's Common Expression Language for the conditions structured matchers do not cover. Expressions see
@@ -133,10 +135,14 @@ final class Cel {
             return text;
         }
 
-        /** The value, or the evaluation error's message as an {@link IllegalStateException}. */
+        /**
+         * The value, or the evaluation error's message as an {@link IllegalStateException}. The names are read
+         * as the expression asks for them, not copied: an expression reads two or three of a dozen names, and
+         * a rule's lazily computed lets stay uncomputed unless it reads them.
+         */
         Object eval(Map<String, ?> names) {
             try {
-                return program.eval(names);
+                return program.eval((CelVariableResolver) name -> Optional.ofNullable(names.get(name)));
             } catch (CelEvaluationException e) {
                 throw new IllegalStateException(firstLine(e.getMessage()), e);
             }

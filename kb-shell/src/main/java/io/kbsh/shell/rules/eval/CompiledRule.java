@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -802,7 +803,7 @@ public final class CompiledRule {
 
     public List<Result> results(Environment environment, Facts facts, ArticleStore store) {
         EnvironmentView view = EnvironmentView.of(environment, facts);
-        Resolved resolved = new Resolved(store);
+        Resolved resolved = new Resolved(store, false);
         List<Result> out = new ArrayList<>();
         for (Map<String, Object> object : view.objects(kind)) {
             evaluate(view, object, resolved, Trace.off()).ifPresent(out::add);
@@ -825,7 +826,7 @@ public final class CompiledRule {
         for (Map<String, Object> object : view.objects(kind)) {
             if (kind.id(object).equalsIgnoreCase(id)) {
                 Trace trace = Trace.recording();
-                Resolved resolved = new Resolved(store);
+                Resolved resolved = new Resolved(store, true);
                 Optional<Result> result = evaluate(view, object, resolved, trace);
                 String why = resolved.lastVerdict;
                 return Optional.of(new Explanation(
@@ -840,16 +841,36 @@ public final class CompiledRule {
         return Optional.empty();
     }
 
-    /** The fix levels of one evaluation, resolved against the store once per fix. */
+    /**
+     * The fix levels of one evaluation, resolved against the store once per fix; and, for {@code rules explain}
+     * only, the last object's verdict in words (a check run has no use for the words, and building them for
+     * every object the rule passes over cost more than the rule's conditions).
+     */
     private final class Resolved {
         private final ArticleStore store;
+        private final boolean explaining;
         private final Map<Fix, FixLevels> levels = new java.util.HashMap<>();
         boolean lastApplicable;
         String lastApplicability = "";
         String lastVerdict = "";
 
-        Resolved(ArticleStore store) {
+        Resolved(ArticleStore store, boolean explaining) {
             this.store = store;
+            this.explaining = explaining;
+        }
+
+        void applicability(Optional<Supplier<String>> notApplicable) {
+            lastApplicable = notApplicable.isEmpty();
+            if (explaining) {
+                lastApplicability = notApplicable.map(Supplier::get).orElse("applies");
+                notApplicable.ifPresent(why -> lastVerdict = "does not apply: " + lastApplicability);
+            }
+        }
+
+        void verdict(Supplier<String> words) {
+            if (explaining) {
+                lastVerdict = words.get();
+            }
         }
 
         FixLevels levels(Fix f) {
@@ -886,32 +907,25 @@ public final class CompiledRule {
     private Optional<Result> evaluate(
             EnvironmentView view, Map<String, Object> object, Resolved resolved, Trace trace) {
         Map<String, Object> bindings = view.bindings(kind, object);
-        Optional<String> notApplicable = notApplicable(bindings);
-        resolved.lastApplicable = notApplicable.isEmpty();
-        resolved.lastApplicability = notApplicable.orElse("applies");
+        Optional<Supplier<String>> notApplicable = notApplicable(bindings);
+        resolved.applicability(notApplicable);
         if (notApplicable.isPresent()) {
-            resolved.lastVerdict = "does not apply: " + notApplicable.get();
             return Optional.empty();
         }
         Optional<ReleaseLevel> level =
                 fix.map(f -> levelOf(f.product(), bindings)).orElse(Optional.empty());
         Evaluation e = new Evaluation(
                 bindings,
+                lets,
                 level,
                 () -> fix.flatMap(f -> levelOf(f.product(), bindings)
                         .map(l -> resolved.levels(f).affected(l))));
-        for (Map.Entry<String, Cel.Program> let : lets.entrySet()) {
-            try {
-                Object v = let.getValue().eval(e.names());
-                e.bind(let.getKey(), v);
-                trace.step("let " + let.getKey(), Values.text(v), true);
-            } catch (IllegalStateException ex) {
-                trace.step("let " + let.getKey(), "error: " + ex.getMessage(), false);
-            }
+        if (trace.isRecording()) {
+            e.computeLets(trace);
         }
         for (Condition c : when) {
             if (!c.test(e, trace)) {
-                resolved.lastVerdict = "a condition of 'when' does not hold";
+                resolved.verdict(() -> "a condition of 'when' does not hold");
                 return Optional.empty();
             }
         }
@@ -941,8 +955,9 @@ public final class CompiledRule {
                 if (installed.isPresent()) {
                     ref = levels.referenceFor(installed.get());
                     if (!levels.affected(installed.get())) {
-                        resolved.lastVerdict = "outcome " + o.name() + " holds, but " + installed.get() + " is fixed: "
-                                + ref.describe();
+                        FixReference fixed = ref;
+                        resolved.verdict(() -> "outcome " + o.name() + " holds, but " + installed.get() + " is fixed: "
+                                + fixed.describe());
                         return Optional.empty();
                     }
                 } else {
@@ -950,16 +965,16 @@ public final class CompiledRule {
                 }
             }
             Finding finding = finding(view, object, e, o, ref, effective, resolved);
-            resolved.lastVerdict =
-                    "outcome " + o.name() + ": " + finding.severity().label() + ": " + finding.summary();
+            resolved.verdict(
+                    () -> "outcome " + o.name() + ": " + finding.severity().label() + ": " + finding.summary());
             return Optional.of(new Result(finding, o.name()));
         }
-        resolved.lastVerdict = "no outcome holds";
+        resolved.verdict(() -> "no outcome holds");
         return Optional.empty();
     }
 
-    /** Why the rule does not apply to the object, or empty when it does. */
-    private Optional<String> notApplicable(Map<String, Object> names) {
+    /** Why the rule does not apply to the object (in words, built only when asked for), or empty when it does. */
+    private Optional<Supplier<String>> notApplicable(Map<String, Object> names) {
         if (applies.product().isPresent()) {
             Product p = applies.product().get();
             Optional<ReleaseLevel> level = levelOf(p, names);
@@ -967,44 +982,46 @@ public final class CompiledRule {
                             || applies.from().isPresent()
                             || applies.to().isPresent())
                     && level.isEmpty()) {
-                return Optional.of("no " + p.id() + " level is known for it");
+                return Optional.of(() -> "no " + p.id() + " level is known for it");
             }
             if (level.isPresent()) {
                 ReleaseLevel l = level.get();
                 if (!applies.releases().isEmpty() && !applies.releases().contains(l.release())) {
-                    return Optional.of(
+                    return Optional.of(() ->
                             p.id() + " " + l + " is not in the release lines " + String.join(", ", applies.releases()));
                 }
                 if (applies.from().isPresent()
                         && l.servicePack() < applies.from().get()) {
-                    return Optional.of(
+                    return Optional.of(() ->
                             p.id() + " " + l + " is below SP" + applies.from().get());
                 }
                 if (applies.to().isPresent() && l.servicePack() > applies.to().get()) {
-                    return Optional.of(
+                    return Optional.of(() ->
                             p.id() + " " + l + " is past SP" + applies.to().get());
                 }
             }
         }
         if (!applies.components().isEmpty()) {
-            List<String> has = EnvironmentView.strings(Values.at(names, "server.components"));
             List<Object> comps = Values.at(names, "server.components");
             if (applies.components().stream().noneMatch(c -> comps.stream().anyMatch(x -> x.equals(c)))) {
-                return Optional.of("the server runs none of " + String.join(", ", applies.components())
-                        + (has.isEmpty() ? "" : " (it runs " + String.join(", ", has) + ")"));
+                return Optional.of(() -> {
+                    List<String> has = EnvironmentView.strings(comps);
+                    return "the server runs none of " + String.join(", ", applies.components())
+                            + (has.isEmpty() ? "" : " (it runs " + String.join(", ", has) + ")");
+                });
             }
         }
         if (!applies.roles().isEmpty()) {
             List<Object> roles = Values.at(names, "server.roles");
             if (applies.roles().stream().noneMatch(r -> roles.stream().anyMatch(x -> x.equals(r)))) {
-                return Optional.of("the server holds none of the roles " + String.join(", ", applies.roles()));
+                return Optional.of(() -> "the server holds none of the roles " + String.join(", ", applies.roles()));
             }
         }
         if (!applies.os().isEmpty()) {
             List<Object> os = Values.at(names, "server.os");
             String text = os.isEmpty() ? "" : Values.lower(Values.text(os.get(0)));
             if (applies.os().stream().noneMatch(o -> text.startsWith(Values.lower(o)))) {
-                return Optional.of(
+                return Optional.of(() ->
                         "its operating system " + (text.isEmpty() ? "is not known" : "'" + Values.text(os.get(0)) + "'")
                                 + " is not " + String.join(" or ", applies.os()));
             }

@@ -19,6 +19,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An environment and its facts as rules see them: plain values (maps, lists, text, whole numbers as
@@ -50,12 +52,14 @@ public final class EnvironmentView {
     private final Map<String, Map<String, Object>> mx = new HashMap<>();
     /** The newest DNS look-up facts by name, for every kind: {@code mx} by domain, {@code soa} by zone, {@code ptr} by address. */
     private final Map<String, Object> lookups;
+    /** Each kind's objects' names, by object (identity: the objects are this view's own maps). */
+    private final Map<ObjectKinds, Map<Map<String, Object>, Map<String, Object>>> bindings = new ConcurrentHashMap<>();
 
     private EnvironmentView(Environment environment, Facts facts) {
         this.environment = environment;
         this.facts = facts;
         // The file's own fields, built from the records (not written as JSON and parsed back).
-        this.root = WRITER.values(environment);
+        this.root = WRITER.valuesWithEmptyLists(environment);
         for (Map<String, Object> c : list(root.get("collected"))) {
             collected.put(String.valueOf(c.get("from")), c);
         }
@@ -112,8 +116,24 @@ public final class EnvironmentView {
         return list(root.get(kind.list()));
     }
 
-    /** The names a rule for {@code kind} sees while evaluated for {@code object}. */
+    /**
+     * The names a rule for {@code kind} sees while evaluated for {@code object}; read-only. Every rule for the
+     * kind sees the same names for the same object, so they are built once per kind for all its objects, on the
+     * first rule that asks (28 rules made them 28 times).
+     */
     public Map<String, Object> bindings(ObjectKinds kind, Map<String, Object> object) {
+        Map<Map<String, Object>, Map<String, Object>> ofKind = bindings.computeIfAbsent(kind, k -> {
+            Map<Map<String, Object>, Map<String, Object>> m = new IdentityHashMap<>();
+            for (Map<String, Object> o : objects(k)) {
+                m.put(o, Collections.unmodifiableMap(build(k, o)));
+            }
+            return m;
+        });
+        Map<String, Object> b = ofKind.get(object);
+        return b != null ? b : Collections.unmodifiableMap(build(kind, object));
+    }
+
+    private Map<String, Object> build(ObjectKinds kind, Map<String, Object> object) {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put(kind.kind(), object);
         b.put("env", root);

@@ -1,30 +1,60 @@
 package io.kbsh.shell.rules.eval;
 
 import io.kbsh.model.version.ReleaseLevel;
+import java.util.AbstractMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
-/** The state of one rule evaluated for one object: its names, what {@code as} bound, and its level. */
+/**
+ * The state of one rule evaluated for one object: its names, what {@code as} bound, and its level.
+ *
+ * <p>The rule's {@code let} values are computed when something first reads them, not up front: most objects
+ * fail the rule's applicability or its first condition, and the lets were half of a rule's time when every
+ * one was computed for every object. A let that fails to compute is absent, as a failed eager let was.
+ * The shared bindings of the environment view are read through, never copied.
+ */
 final class Evaluation {
 
-    private final Map<String, Object> names;
+    private final Names names;
     private final Optional<ReleaseLevel> level;
     private final Supplier<Optional<Boolean>> belowFix;
 
-    Evaluation(Map<String, Object> bindings, Optional<ReleaseLevel> level, Supplier<Optional<Boolean>> belowFix) {
-        this.names = new LinkedHashMap<>(bindings);
+    Evaluation(
+            Map<String, Object> bindings,
+            Map<String, Cel.Program> lets,
+            Optional<ReleaseLevel> level,
+            Supplier<Optional<Boolean>> belowFix) {
+        this.names = new Names(bindings, lets);
         this.level = level;
         this.belowFix = belowFix;
     }
 
+    /** The names as a map whose {@code let} values compute on first read; iterating it computes them all. */
     Map<String, Object> names() {
         return names;
     }
 
     void bind(String name, Object value) {
         names.put(name, value);
+    }
+
+    /**
+     * Computes every let now, in the order written, reporting each to {@code trace}: for {@code rules explain},
+     * which shows every let's value whether or not a condition read it.
+     */
+    void computeLets(Trace trace) {
+        for (String let : names.pendingNames()) {
+            Optional<Object> v = names.compute(let);
+            if (v.isPresent()) {
+                trace.step("let " + let, Values.text(v.get()), true);
+            } else {
+                trace.step("let " + let, "error: " + names.errors.get(let), false);
+            }
+        }
     }
 
     /** The object's level of the rule's product ({@code server.exchange} for Exchange), when known. */
@@ -35,5 +65,69 @@ final class Evaluation {
     /** Whether the object is below the rule's fix level; empty when the rule has no fix or the level is unknown. */
     Optional<Boolean> belowFix() {
         return belowFix.get();
+    }
+
+    /** The view's bindings, then what this evaluation bound, then the lets not yet computed. */
+    private static final class Names extends AbstractMap<String, Object> {
+        private final Map<String, Object> shared;
+        private final Map<String, Object> own = new HashMap<>();
+        private final Map<String, Cel.Program> pending;
+        private final Map<String, String> errors = new HashMap<>();
+
+        Names(Map<String, Object> shared, Map<String, Cel.Program> lets) {
+            this.shared = shared;
+            this.pending = new LinkedHashMap<>(lets);
+        }
+
+        java.util.List<String> pendingNames() {
+            return java.util.List.copyOf(pending.keySet());
+        }
+
+        /** The let's value, computed once; empty when it failed. */
+        Optional<Object> compute(String let) {
+            Cel.Program p = pending.remove(let);
+            if (p != null) {
+                try {
+                    // A let reads only the names before it, so this recursion ends.
+                    own.put(let, p.eval(this));
+                } catch (IllegalStateException e) {
+                    errors.put(let, e.getMessage());
+                }
+            }
+            return Optional.ofNullable(own.get(let));
+        }
+
+        @Override
+        public Object get(Object key) {
+            Object v = own.get(key);
+            if (v != null) {
+                return v;
+            }
+            if (key instanceof String k && pending.containsKey(k)) {
+                return compute(k).orElse(null);
+            }
+            return shared.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public Object put(String key, Object value) {
+            pending.remove(key);
+            return own.put(key, value);
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            for (String let : pendingNames()) {
+                compute(let);
+            }
+            Map<String, Object> all = new LinkedHashMap<>(shared);
+            all.putAll(own);
+            return java.util.Collections.unmodifiableMap(all).entrySet();
+        }
     }
 }

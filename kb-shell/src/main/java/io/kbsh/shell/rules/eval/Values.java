@@ -3,6 +3,7 @@ package io.kbsh.shell.rules.eval;
 import io.kbsh.model.internal.IpNetworks;
 import io.kbsh.model.version.ReleaseLevel;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,10 @@ final class Values {
     private static final Pattern LEVEL_IN_TEXT =
             Pattern.compile("(\\d{1,2}\\.\\d{1,2})(?:\\s*SP\\s*(\\d{1,2}))?\\s*$", Pattern.CASE_INSENSITIVE);
 
+    private static final Map<String, Optional<ReleaseLevel>> LEVELS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final Map<String, String[]> PATHS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Values() {}
 
     /**
@@ -22,29 +27,53 @@ final class Values {
      * walked element by element, so {@code server.iniFiles.serverPath} is every file's path; absent is empty.
      */
     static List<Object> at(Map<String, ?> names, String path) {
-        String[] parts = path.split("\\.");
-        List<Object> current = new ArrayList<>();
-        Object root = names.get(parts[0]);
-        if (root == null) {
+        String[] parts = PATHS.get(path);
+        if (parts == null) {
+            parts = path.split("\\.");
+            // A rule's paths are few and fixed; they are split once, not once per object (bounded as LEVELS is).
+            if (PATHS.size() < 4096) {
+                PATHS.putIfAbsent(path, parts);
+            }
+        }
+        Object o = names.get(parts[0]);
+        int i = 1;
+        // Most paths walk maps only (server.wspClient.proxy) and find one value: no lists to build on the way.
+        while (o instanceof Map<?, ?> m && i < parts.length) {
+            o = field(m, parts[i++]);
+        }
+        if (o == null) {
             return List.of();
         }
-        current.add(root);
-        for (int i = 1; i < parts.length; i++) {
+        if (i == parts.length) {
+            return o instanceof List<?> l ? Collections.unmodifiableList(l) : List.of(o);
+        }
+        // A list on the way: walked element by element from here.
+        List<Object> current = new ArrayList<>();
+        current.add(o);
+        for (; i < parts.length; i++) {
             List<Object> next = new ArrayList<>();
-            for (Object o : current) {
-                step(o, parts[i], next);
+            for (Object c : current) {
+                step(c, parts[i], next);
             }
             current = next;
         }
         List<Object> flat = new ArrayList<>();
-        for (Object o : current) {
-            if (o instanceof List<?> l) {
+        for (Object c : current) {
+            if (c instanceof List<?> l) {
                 flat.addAll(l);
             } else {
-                flat.add(o);
+                flat.add(c);
             }
         }
         return flat;
+    }
+
+    private static Object field(Map<?, ?> m, String field) {
+        Object v = m.get(field);
+        if (v == null && m instanceof EnvironmentView.IniValues) {
+            v = m.get(field.toLowerCase(Locale.ROOT));
+        }
+        return v;
     }
 
     private static void step(Object o, String field, List<Object> into) {
@@ -53,10 +82,7 @@ final class Values {
                 step(e, field, into);
             }
         } else if (o instanceof Map<?, ?> m) {
-            Object v = m.get(field);
-            if (v == null && m instanceof EnvironmentView.IniValues) {
-                v = m.get(field.toLowerCase(Locale.ROOT));
-            }
+            Object v = field(m, field);
             if (v != null) {
                 into.add(v);
             }
@@ -97,6 +123,20 @@ final class Values {
             return Optional.empty();
         }
         String t = text(value).trim();
+        Optional<ReleaseLevel> known = LEVELS.get(t);
+        if (known != null) {
+            return known;
+        }
+        Optional<ReleaseLevel> parsed = parseLevel(t);
+        // A site writes a handful of levels; every rule asks for each object's level, so they are parsed once.
+        // Bounded: past the cap a level is parsed each time, as before.
+        if (LEVELS.size() < 4096) {
+            LEVELS.putIfAbsent(t, parsed);
+        }
+        return parsed;
+    }
+
+    private static Optional<ReleaseLevel> parseLevel(String t) {
         try {
             return Optional.of(ReleaseLevel.parse(t));
         } catch (IllegalArgumentException e) {
