@@ -99,7 +99,7 @@ public record GraphPicture(String title, String width, String height, List<Shape
                     n(r.labelAt().y()),
                     label,
                     mark.state().css(),
-                    label + mark.line().map(l -> " — " + l).orElse("")));
+                    r.edge().title() + mark.line().map(l -> " — " + l).orElse("")));
         }
         return new GraphPicture(laid.graph().title(), n(laid.width()), n(laid.height()), shapes, lines);
     }

@@ -27,8 +27,8 @@ public final class GraphText {
         for (Edge e : graph.edges()) {
             out.append("  ").append(ids.get(e.from())).append(" -> ").append(ids.get(e.to()));
             StringBuilder attrs = new StringBuilder();
-            if (!e.label().isEmpty()) {
-                attrs.append("label=").append(dotQuote(e.label()));
+            if (!e.title().isEmpty()) {
+                attrs.append("label=").append(dotQuote(e.title()));
             }
             if (e.kind() == SiteGraph.EdgeKind.WINSOCK_PROXY || e.kind() == SiteGraph.EdgeKind.PROTECTS) {
                 attrs.append(attrs.length() > 0 ? " " : "").append("style=dashed");
@@ -102,8 +102,8 @@ public final class GraphText {
                     ? "-.->"
                     : "-->";
             out.append("  ").append(ids.get(e.from())).append(' ').append(arrow);
-            if (!e.label().isEmpty()) {
-                out.append('|').append(mermaidQuote(e.label())).append('|');
+            if (!e.title().isEmpty()) {
+                out.append('|').append(mermaidQuote(e.title())).append('|');
             }
             out.append(' ');
             out.append(ids.get(e.to())).append('\n');

@@ -86,14 +86,33 @@ public record SiteGraph(String title, List<Node> nodes, List<Edge> edges) {
         }
     }
 
-    public record Edge(String id, String from, String to, EdgeKind kind, String label, List<ObjectRef> refs) {
+    /**
+     * @param label the words drawn on the line, kept short: each character of an edge label widens the layer
+     *     gap it sits in, so a long one widens the whole picture (a connector's hop says only its type and
+     *     transport, {@code X.400/TCP/IP})
+     * @param title everything the edge stands for, in words ({@code connector x400-hq (X.400/TCP/IP)}): the
+     *     SVG tooltip, and the label of the DOT and Mermaid texts, which other tools lay out
+     */
+    public record Edge(
+            String id, String from, String to, EdgeKind kind, String label, String title, List<ObjectRef> refs) {
         public Edge {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(title, "title");
             refs = List.copyOf(refs);
+        }
+
+        /** An edge whose label says all there is to say about it. */
+        public Edge(String id, String from, String to, EdgeKind kind, String label, List<ObjectRef> refs) {
+            this(id, from, to, kind, label, label, refs);
+        }
+
+        /** The same edge without its label drawn (its title kept). */
+        public Edge unlabelled() {
+            return new Edge(id, from, to, kind, "", title, refs);
         }
     }
 

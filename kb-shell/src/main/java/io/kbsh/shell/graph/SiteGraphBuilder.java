@@ -203,16 +203,20 @@ public final class SiteGraphBuilder {
             end = internet();
         }
         hops.add(end);
-        String label =
+        String type =
                 shortType(c.type()) + c.transport().map(t -> "/" + t.label()).orElse("");
+        String title = "connector " + c.id() + " (" + type + ")";
         ObjectRef ref = ObjectRef.connector(c.id());
         for (int i = 0; i + 1 < hops.size(); i++) {
+            // Only the first hop is labelled, and only with the type: the id (often long, one per connector)
+            // made a 200-server site's picture twice as wide. It is in the tooltip and the findings section.
             edges.add(new Edge(
                     "connector:" + c.id() + "#" + i,
                     hops.get(i),
                     hops.get(i + 1),
                     EdgeKind.CONNECTOR,
-                    i == 0 ? c.id() + " (" + label + ")" : c.id(),
+                    i == 0 ? type : "",
+                    title,
                     List.of(ref)));
         }
         if (c.type() == ConnectorType.INTERNET_MAIL) {

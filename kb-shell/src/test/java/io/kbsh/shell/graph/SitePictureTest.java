@@ -41,6 +41,17 @@ class SitePictureTest {
         return ids;
     }
 
+    private static Element group(Document doc, String id) {
+        NodeList groups = doc.getElementsByTagName("g");
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if (g.getAttribute("data-id").equals(id)) {
+                return g;
+            }
+        }
+        throw new AssertionError("no group " + id);
+    }
+
     @Test
     void theSvgDrawsEveryObjectOfTheSiteAsWellFormedXml() throws Exception {
         Environment env = GraphLayoutTest.example("site-q254909-q187225.json");
@@ -63,6 +74,18 @@ class SitePictureTest {
         assertTrue(
                 ids(doc, "edge").contains("connector:x400-hq-plant#0"),
                 ids(doc, "edge").toString());
+        Element x400 = group(doc, "connector:x400-hq-plant#0");
+        assertEquals(
+                "X.400/TCP/IP",
+                x400.getElementsByTagName("text").item(0).getTextContent(),
+                "the line says the connector's type and transport");
+        assertEquals(
+                "connector x400-hq-plant (X.400/TCP/IP)",
+                x400.getElementsByTagName("title").item(0).getTextContent(),
+                "its tooltip names the connector");
+        assertTrue(
+                SitePicture.render(env, Format.DOT).contains("label=\"connector x400-hq-plant (X.400/TCP/IP)\""),
+                "DOT, which Graphviz lays out, keeps the connector's id on its line");
         assertTrue(svg.contains("Exchange 5.5 SP3"), "a server's version and pack are drawn");
         assertFalse(svg.contains("state-error"), "no findings, no marks");
         assertEquals(svg, SitePicture.render(env, Format.SVG), "the same site gives the same picture");

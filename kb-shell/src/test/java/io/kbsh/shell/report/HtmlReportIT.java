@@ -122,6 +122,19 @@ class HtmlReportIT {
             String target = a.attr("href").substring(1);
             assertFalse(doc.getElementById(target) == null, "no section " + target);
         }
+        // A marked connector's line draws only its type; its tooltip and the section it links to name it.
+        for (Element line : doc.select("svg.site-graph g.edge.connector")) {
+            if (!marked(doc, "edge").contains(line.attr("data-id"))) {
+                continue;
+            }
+            String connector = line.attr("data-id")
+                    .substring("connector:".length(), line.attr("data-id").indexOf('#'));
+            assertTrue(line.select("title").text().startsWith("connector " + connector + " ("), line.toString());
+            assertFalse(line.select("text.edge-label").text().contains(connector), line.toString());
+            Element section = doc.getElementById(line.select("a").attr("href").substring(1));
+            assertFalse(section == null, "the line links to its findings: " + line);
+            assertTrue(section.text().contains("connector:" + connector), section.text());
+        }
 
         // The same report, rendered later from the saved JSON, is the same file.
         Path later = dir.resolve("later.html");
@@ -167,6 +180,9 @@ class HtmlReportIT {
                 doc.select("script, img").isEmpty(), doc.select("script, img").toString());
         assertTrue(doc.title().contains("</title><script>alert(1)</script>"), doc.title());
         assertTrue(doc.select("svg.site-graph").text().contains("<script>alert(2)</script>"));
+        assertTrue(
+                doc.select("svg.site-graph g.edge.connector title").text().contains("<img src=x onerror=alert(3)>"),
+                "the connector's id is its line's tooltip, as text: " + doc.select("svg.site-graph g.edge.connector"));
     }
 
     @Test
