@@ -48,7 +48,7 @@ final class Evaluation {
      */
     void computeLets(Trace trace) {
         for (String let : names.pendingNames()) {
-            Optional<Object> v = names.compute(let);
+            Optional<Object> v = names.let(let);
             if (v.isPresent()) {
                 trace.step("let " + let, Values.text(v.get()), true);
             } else {
@@ -84,7 +84,7 @@ final class Evaluation {
         }
 
         /** The let's value, computed once; empty when it failed. */
-        Optional<Object> compute(String let) {
+        Optional<Object> let(String let) {
             Cel.Program p = pending.remove(let);
             if (p != null) {
                 try {
@@ -104,7 +104,7 @@ final class Evaluation {
                 return v;
             }
             if (key instanceof String k && pending.containsKey(k)) {
-                return compute(k).orElse(null);
+                return let(k).orElse(null);
             }
             return shared.get(key);
         }
@@ -123,7 +123,7 @@ final class Evaluation {
         @Override
         public Set<Entry<String, Object>> entrySet() {
             for (String let : pendingNames()) {
-                compute(let);
+                let(let);
             }
             Map<String, Object> all = new LinkedHashMap<>(shared);
             all.putAll(own);

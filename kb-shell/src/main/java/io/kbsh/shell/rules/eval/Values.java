@@ -27,14 +27,8 @@ final class Values {
      * walked element by element, so {@code server.iniFiles.serverPath} is every file's path; absent is empty.
      */
     static List<Object> at(Map<String, ?> names, String path) {
-        String[] parts = PATHS.get(path);
-        if (parts == null) {
-            parts = path.split("\\.");
-            // A rule's paths are few and fixed; they are split once, not once per object (bounded as LEVELS is).
-            if (PATHS.size() < 4096) {
-                PATHS.putIfAbsent(path, parts);
-            }
-        }
+        // A rule's paths are few and fixed: each is split once, not once per object.
+        String[] parts = memo(PATHS, path, p -> p.split("\\."));
         Object o = names.get(parts[0]);
         int i = 1;
         // Most paths walk maps only (server.wspClient.proxy) and find one value: no lists to build on the way.
@@ -123,17 +117,24 @@ final class Values {
             return Optional.empty();
         }
         String t = text(value).trim();
-        Optional<ReleaseLevel> known = LEVELS.get(t);
+        // A site writes a handful of levels; every rule asks for each object's level: each is parsed once.
+        return memo(LEVELS, t, Values::parseLevel);
+    }
+
+    /**
+     * {@code compute(key)}, remembered in {@code cache} while it holds fewer than 4096 keys; past that, computed
+     * each time. The keys are a rule pack's paths and a site's level texts: few, but from files, so bounded.
+     */
+    private static <V> V memo(Map<String, V> cache, String key, java.util.function.Function<String, V> compute) {
+        V known = cache.get(key);
         if (known != null) {
             return known;
         }
-        Optional<ReleaseLevel> parsed = parseLevel(t);
-        // A site writes a handful of levels; every rule asks for each object's level, so they are parsed once.
-        // Bounded: past the cap a level is parsed each time, as before.
-        if (LEVELS.size() < 4096) {
-            LEVELS.putIfAbsent(t, parsed);
+        V value = compute.apply(key);
+        if (cache.size() < 4096) {
+            cache.putIfAbsent(key, value);
         }
-        return parsed;
+        return value;
     }
 
     private static Optional<ReleaseLevel> parseLevel(String t) {
