@@ -16,6 +16,9 @@ import java.util.List;
  * finding lists the probes ({@link Finding#probes()}) that would confirm or sharpen it, and the shell runs
  * them only when asked ({@code diagnose}, {@code check --probe}) and evaluates again with their facts.
  *
+ * <p>Being pure, a check may be evaluated on several threads at once: beside other checks, and beside itself
+ * for another environment. Keep no state of one evaluation in fields.
+ *
  * @since 2.0
  */
 public interface ArticleCheck {

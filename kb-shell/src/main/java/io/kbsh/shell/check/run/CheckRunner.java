@@ -22,6 +22,9 @@ import java.util.Set;
  * Ctrl-C becomes a {@link CheckFailure} naming its plugin and article, and every other check still
  * reports. Each finding keeps the plugin that produced it.
  *
+ * <p>The checks of a run go to as many worker threads as there are cores (or as given): a check is pure, so
+ * it may run beside others, and beside itself for another environment.
+ *
  * <p>Thread safety: immutable; one runner may run any number of checks at once.
  */
 public final class CheckRunner {
@@ -38,14 +41,28 @@ public final class CheckRunner {
             .thenComparing(o -> o.finding().subject().id());
 
     private final Duration deadline;
+    private final int parallelism;
 
-    /** A runner that gives each check {@code deadline} (positive) before it is given up. */
+    /** A runner that gives each check {@code deadline} (positive) before it is given up, on one worker per core. */
     public CheckRunner(Duration deadline) {
+        this(deadline, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A runner that gives each check {@code deadline} (positive) and runs up to {@code parallelism} (at least 1)
+     * checks at once. Checks are pure ({@link io.kbsh.rules.ArticleCheck}), so running them side by side changes
+     * nothing but the time: the reports list them in the order given.
+     */
+    public CheckRunner(Duration deadline, int parallelism) {
         Objects.requireNonNull(deadline, "deadline");
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("a check deadline must be positive: " + deadline);
         }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+        }
         this.deadline = deadline;
+        this.parallelism = parallelism;
     }
 
     public static CheckRunner withDefaultDeadline() {
@@ -56,9 +73,14 @@ public final class CheckRunner {
         return deadline;
     }
 
+    public int parallelism() {
+        return parallelism;
+    }
+
     /**
-     * Runs {@code checks} in order. If the calling thread is interrupted (Ctrl-C), the running check and
-     * those not started are reported as cancelled, and the report says so ({@link CheckReport#cancelled()}).
+     * Runs {@code checks} over {@code environment}. If the calling thread is interrupted (Ctrl-C), the running
+     * checks and those not started are reported as cancelled, and the report says so
+     * ({@link CheckReport#cancelled()}).
      */
     public CheckReport run(
             List<PluginCheck> checks,
@@ -67,7 +89,33 @@ public final class CheckRunner {
             ArticleStore knowledge,
             Waivers waivers,
             LocalDate today) {
-        Object[] results = new CheckBatch(checks, environment, facts, knowledge, deadline).evaluate();
+        return run(checks, List.of(environment), facts, knowledge, waivers, today)
+                .get(0);
+    }
+
+    /**
+     * Runs {@code checks} over each of {@code environments} (with the same facts) in one run: the workers go
+     * from one environment to the next without handing back in between, which is what makes a run over
+     * thousands of environments cost the checks' time rather than a thread hand-over per environment. One
+     * report per environment, in order; an interrupt cancels what is left of all of them.
+     */
+    public List<CheckReport> run(
+            List<PluginCheck> checks,
+            List<Environment> environments,
+            Facts facts,
+            ArticleStore knowledge,
+            Waivers waivers,
+            LocalDate today) {
+        Object[][] results = new CheckBatch(checks, environments, facts, knowledge, deadline, parallelism).evaluate();
+        List<CheckReport> reports = new ArrayList<>(environments.size());
+        for (Object[] perCheck : results) {
+            reports.add(report(checks, perCheck, facts, waivers, today));
+        }
+        return reports;
+    }
+
+    private static CheckReport report(
+            List<PluginCheck> checks, Object[] results, Facts facts, Waivers waivers, LocalDate today) {
         List<Outcome> outcomes = new ArrayList<>();
         List<CheckFailure> failures = new ArrayList<>();
         List<String> checked = new ArrayList<>();

@@ -894,7 +894,7 @@ public final class CompiledRule {
         }
     }
 
-    private Optional<ReleaseLevel> levelOf(Product product, Map<String, Object> names) {
+    private static Optional<ReleaseLevel> levelOf(Product product, Map<String, Object> names) {
         List<Object> values = switch (product.id()) {
             case "exchange" -> Values.at(names, "server.exchange");
             case "proxy" -> Values.at(names, "proxy.version");
@@ -904,22 +904,44 @@ public final class CompiledRule {
         return values.isEmpty() ? Optional.empty() : Values.level(values.get(0));
     }
 
+    /**
+     * One object's levels, each looked up once: applicability, the rule's fix and an outcome's fix mostly ask
+     * for the same product's level, up to four times per object.
+     */
+    private static final class Levels {
+        private final Map<String, Object> names;
+        private Product product;
+        private Optional<ReleaseLevel> level;
+
+        Levels(Map<String, Object> names) {
+            this.names = names;
+        }
+
+        Optional<ReleaseLevel> of(Product p) {
+            if (product == null || !product.id().equals(p.id())) {
+                level = levelOf(p, names);
+                product = p;
+            }
+            return level;
+        }
+    }
+
     private Optional<Result> evaluate(
             EnvironmentView view, Map<String, Object> object, Resolved resolved, Trace trace) {
         Map<String, Object> bindings = view.bindings(kind, object);
-        Optional<Supplier<String>> notApplicable = notApplicable(bindings);
+        Levels levels = new Levels(bindings);
+        Optional<Supplier<String>> notApplicable = notApplicable(bindings, levels);
         resolved.applicability(notApplicable);
         if (notApplicable.isPresent()) {
             return Optional.empty();
         }
-        Optional<ReleaseLevel> level =
-                fix.map(f -> levelOf(f.product(), bindings)).orElse(Optional.empty());
+        Optional<ReleaseLevel> level = fix.map(f -> levels.of(f.product())).orElse(Optional.empty());
         Evaluation e = new Evaluation(
                 bindings,
                 lets,
                 level,
-                () -> fix.flatMap(f -> levelOf(f.product(), bindings)
-                        .map(l -> resolved.levels(f).affected(l))));
+                () -> fix.flatMap(
+                        f -> levels.of(f.product()).map(l -> resolved.levels(f).affected(l))));
         if (trace.isRecording()) {
             e.computeLets(trace);
         }
@@ -950,11 +972,11 @@ public final class CompiledRule {
             FixReference ref = null;
             if (effective.isPresent()) {
                 Fix f = effective.get();
-                FixLevels levels = resolved.levels(f);
-                Optional<ReleaseLevel> installed = levelOf(f.product(), bindings);
+                FixLevels fixLevels = resolved.levels(f);
+                Optional<ReleaseLevel> installed = levels.of(f.product());
                 if (installed.isPresent()) {
-                    ref = levels.referenceFor(installed.get());
-                    if (!levels.affected(installed.get())) {
+                    ref = fixLevels.referenceFor(installed.get());
+                    if (!fixLevels.affected(installed.get())) {
                         FixReference fixed = ref;
                         resolved.verdict(() -> "outcome " + o.name() + " holds, but " + installed.get() + " is fixed: "
                                 + fixed.describe());
@@ -974,10 +996,10 @@ public final class CompiledRule {
     }
 
     /** Why the rule does not apply to the object (in words, built only when asked for), or empty when it does. */
-    private Optional<Supplier<String>> notApplicable(Map<String, Object> names) {
+    private Optional<Supplier<String>> notApplicable(Map<String, Object> names, Levels levels) {
         if (applies.product().isPresent()) {
             Product p = applies.product().get();
-            Optional<ReleaseLevel> level = levelOf(p, names);
+            Optional<ReleaseLevel> level = levels.of(p);
             if ((!applies.releases().isEmpty()
                             || applies.from().isPresent()
                             || applies.to().isPresent())

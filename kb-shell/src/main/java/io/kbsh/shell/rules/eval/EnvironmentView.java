@@ -41,8 +41,12 @@ public final class EnvironmentView {
 
     private static final EnvironmentWriter WRITER = new EnvironmentWriter(Optional.empty());
 
-    /** The last view built: every rule of a check run asks for the same environment in turn. */
-    private static volatile EnvironmentView last;
+    /**
+     * The last view built on each thread: every rule of a check run asks for the same environment in turn, and
+     * a run over many environments gives each worker thread its own environments (one shared slot would make
+     * two workers rebuild each other's views).
+     */
+    private static final ThreadLocal<EnvironmentView> LAST = new ThreadLocal<>();
 
     private final Environment environment;
     private final Facts facts;
@@ -89,12 +93,12 @@ public final class EnvironmentView {
 
     /** The view of {@code environment} with {@code facts}; the same view when asked again for the same pair. */
     public static EnvironmentView of(Environment environment, Facts facts) {
-        EnvironmentView v = last;
+        EnvironmentView v = LAST.get();
         if (v != null && v.environment == environment && v.facts == facts) {
             return v;
         }
         v = new EnvironmentView(environment, facts);
-        last = v;
+        LAST.set(v);
         return v;
     }
 

@@ -67,34 +67,52 @@ final class Evaluation {
         return belowFix.get();
     }
 
-    /** The view's bindings, then what this evaluation bound, then the lets not yet computed. */
+    /**
+     * The view's bindings, then what this evaluation bound or computed, then the lets not yet computed. Nothing
+     * is copied per evaluation: the rule's lets are read in place, and the evaluation's own names and errors are
+     * made when the first one is.
+     */
     private static final class Names extends AbstractMap<String, Object> {
         private final Map<String, Object> shared;
-        private final Map<String, Object> own = new HashMap<>();
-        private final Map<String, Cel.Program> pending;
-        private final Map<String, String> errors = new HashMap<>();
+        private final Map<String, Cel.Program> lets;
+        private Map<String, Object> own = Map.of();
+        private Map<String, String> errors = Map.of();
 
         Names(Map<String, Object> shared, Map<String, Cel.Program> lets) {
             this.shared = shared;
-            this.pending = new LinkedHashMap<>(lets);
+            this.lets = lets;
+        }
+
+        private boolean pending(Object name) {
+            return lets.containsKey(name) && !own.containsKey(name) && !errors.containsKey(name);
         }
 
         java.util.List<String> pendingNames() {
-            return java.util.List.copyOf(pending.keySet());
+            return lets.keySet().stream().filter(this::pending).toList();
         }
 
         /** The let's value, computed once; empty when it failed. */
         Optional<Object> let(String let) {
-            Cel.Program p = pending.remove(let);
-            if (p != null) {
+            if (pending(let)) {
                 try {
                     // A let reads only the names before it, so this recursion ends.
-                    own.put(let, p.eval(this));
+                    Object value = lets.get(let).eval(this);
+                    own().put(let, value);
                 } catch (IllegalStateException e) {
+                    if (errors.isEmpty()) {
+                        errors = new HashMap<>();
+                    }
                     errors.put(let, e.getMessage());
                 }
             }
             return Optional.ofNullable(own.get(let));
+        }
+
+        private Map<String, Object> own() {
+            if (own.isEmpty()) {
+                own = new HashMap<>();
+            }
+            return own;
         }
 
         @Override
@@ -103,7 +121,7 @@ final class Evaluation {
             if (v != null) {
                 return v;
             }
-            if (key instanceof String k && pending.containsKey(k)) {
+            if (key instanceof String k && pending(k)) {
                 return let(k).orElse(null);
             }
             return shared.get(key);
@@ -116,8 +134,8 @@ final class Evaluation {
 
         @Override
         public Object put(String key, Object value) {
-            pending.remove(key);
-            return own.put(key, value);
+            // A name bound by the evaluation ('as', 'object', 'fix') hides a let of that name.
+            return own().put(key, value);
         }
 
         @Override
