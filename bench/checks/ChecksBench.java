@@ -86,13 +86,19 @@ public class ChecksBench {
             runner.run(checks, generate(other, i % 10 == 0 ? dir : null), Facts.none(), store, Waivers.none(), today);
         }
         System.out.printf("warm-up (100 other environments, fresh JVM): %.1f ms%n", (System.nanoTime() - w0) / 1e6);
+        // All checks first, in a JVM that has only run the warm-up: its first pass is the cold figure; the series
+        // at the end, after every other, is the steady state.
+        long[] cold = passes("all checks, fresh JVM", runner, checks, envs, store, today);
         long[] javaOnly = passes("Java checks only", runner, javaChecks, envs, store, today);
         long[] rulesOnly = rules.isEmpty() ? new long[0] : passes("rules only", runner, rules, envs, store, today);
-        long[] all = passes("all checks", runner, checks, envs, store, today);
+        long[] all = passes("all checks, warm", runner, checks, envs, store, today);
         long[] each = perEnvironment(runner, checks, envs, store, today);
         System.out.printf("side by side (median pass): Java checks %.1f ms | rules %s | all %.1f ms (target 1000 ms median, 2000 ms first)%n",
                 median(javaOnly) / 1e6, rulesOnly.length == 0 ? "(no rule pack given)" : String.format("%.1f ms", median(rulesOnly) / 1e6),
                 median(all) / 1e6);
+        System.out.printf("all checks in a fresh JVM: first pass %.1f ms (target 2000 ms: %s), median %.1f ms; warm: median %.1f ms (target 1000 ms: %s)%n",
+                cold[0] / 1e6, cold[0] <= 2_000_000_000L ? "met" : "NOT met", median(cold) / 1e6, median(all) / 1e6,
+                median(all) <= 1_000_000_000L ? "met" : "NOT met");
         System.out.printf("all checks, one run per environment instead of one run over all: median %.1f ms (%.1f us more per environment)%n",
                 median(each) / 1e6, (median(each) - median(all)) / 1e3 / count);
     }
