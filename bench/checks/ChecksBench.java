@@ -142,12 +142,9 @@ public class ChecksBench {
         Arrays.sort(sorted);
         System.out.printf("first pass: %.1f ms; median: %.1f ms; best: %.1f ms; per environment (median): %.1f us%n",
                 runs[0] / 1e6, sorted[runs.length / 2] / 1e6, sorted[0] / 1e6, sorted[runs.length / 2] / 1e3 / count);
-        System.out.printf("baseline (walk only, best): %.2f ms; checks/baseline: %.0fx; target 1000 ms: %s%n",
-                baseline / 1e6, (double) sorted[runs.length / 2] / baseline,
-                runs[0] <= 1_000_000_000L ? "met by every pass" : sorted[runs.length / 2] <= 1_000_000_000L
-                        ? "met by the median pass, not by the first" : "missed");
-        System.out.printf("targets median <= 1000 ms, first <= 2000 ms: %s%n",
-                sorted[runs.length / 2] <= 1_000_000_000L && runs[0] <= 2_000_000_000L ? "met" : "NOT met");
+        // The targets are judged once, at the end: first pass in a fresh JVM, median when warm.
+        System.out.printf("baseline (walk only, best): %.2f ms; checks/baseline: %.0fx%n",
+                baseline / 1e6, (double) sorted[runs.length / 2] / baseline);
         System.out.printf("findings per pass: %d%n", findings);
         return runs;
     }

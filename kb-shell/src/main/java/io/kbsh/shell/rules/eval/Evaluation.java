@@ -99,9 +99,7 @@ final class Evaluation {
                     Object value = lets.get(let).eval(this);
                     own().put(let, value);
                 } catch (IllegalStateException e) {
-                    if (errors.isEmpty()) {
-                        errors = new HashMap<>();
-                    }
+                    errors = errors.isEmpty() ? new HashMap<>() : errors;
                     errors.put(let, e.getMessage());
                 }
             }
@@ -109,9 +107,7 @@ final class Evaluation {
         }
 
         private Map<String, Object> own() {
-            if (own.isEmpty()) {
-                own = new HashMap<>();
-            }
+            own = own.isEmpty() ? new HashMap<>() : own;
             return own;
         }
 
