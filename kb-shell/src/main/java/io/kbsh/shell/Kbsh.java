@@ -92,7 +92,7 @@ public final class Kbsh {
         }
         PluginSet plugins = new PluginLoader(ApiVersion.current())
                 .withRuleCache(io.kbsh.shell.rules.pack.RuleCache.at(
-                        home.resolve("cache").resolve("rules-validated.json")))
+                        home.resolve("cache").resolve("rules-validated.bin")))
                 .load(pluginDirectories);
         ShellResources resources = new ShellResources();
         try {

@@ -1,7 +1,9 @@
 package io.kbsh.model.internal;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -28,9 +30,21 @@ public final class DataFiles {
         if (Files.size(file) > limit) {
             throw tooLarge(file, limit, what);
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = open(file)) {
             return readAtMost(in, limit, () -> tooLarge(file, limit, what));
         }
+    }
+
+    /**
+     * A file of the default file system through {@link FileInputStream}, which the JVM has loaded at start: a
+     * {@link Files#newInputStream} channel would load and link NIO's native library, a cost a start-up that
+     * reads one small file (the rule cache) notices. Any other file system through its provider.
+     */
+    private static InputStream open(Path file) throws IOException {
+        if (file.getFileSystem() == FileSystems.getDefault()) {
+            return new FileInputStream(file.toFile());
+        }
+        return Files.newInputStream(file);
     }
 
     /** Refuses {@code file} unless it is a regular file (after following links); never opens it. */

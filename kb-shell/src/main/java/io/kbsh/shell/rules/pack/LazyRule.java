@@ -5,20 +5,28 @@ import io.kbsh.model.article.ArticleId;
 import io.kbsh.shell.rules.RuleException;
 import io.kbsh.shell.rules.RuleReader;
 import io.kbsh.shell.rules.eval.CompiledRule;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
  * A rule of a loaded pack, compiled when first needed. A rule file whose exact bytes this kbsh validated
  * before ({@link RuleCache}) is not compiled at start-up: what the loader and the listings need (its article,
- * brief and INI writer) comes from the cache, and CEL is only loaded when a check or command first uses it.
+ * brief and INI writer) comes from the cache, and CEL is only loaded when a check or command first uses it. A
+ * rule in a JAR is then not even read at start-up: its bytes are fetched from the JAR when first compiled.
  * Any other rule is compiled while its pack loads, so a broken rule is always a load failure.
  *
  * <p>Thread safety: safe to share; the first caller compiles, every caller sees that one compiled rule.
  */
 public final class LazyRule {
 
+    /** Where a deferred rule's bytes come from when it is first compiled. */
+    @FunctionalInterface
+    interface Content {
+        byte[] read() throws IOException;
+    }
+
     private final String source;
-    private final byte[] content;
+    private final Content content;
     private final String packId;
     private final ArticleBrief brief;
     private final Optional<String> iniFile;
@@ -26,7 +34,7 @@ public final class LazyRule {
 
     private LazyRule(
             String source,
-            byte[] content,
+            Content content,
             String packId,
             ArticleBrief brief,
             Optional<String> iniFile,
@@ -45,13 +53,13 @@ public final class LazyRule {
                 .filter(a -> a.ini() != null)
                 .map(a -> a.ini().file())
                 .findFirst();
-        return new LazyRule(rule.source(), null, rule.packId(), rule.brief(), ini, rule);
+        return new LazyRule(rule.source(), () -> new byte[0], rule.packId(), rule.brief(), ini, rule);
     }
 
     /** A rule validated before, to be compiled from {@code content} when first used. */
     static LazyRule deferred(
-            String source, byte[] content, String packId, ArticleBrief brief, Optional<String> iniFile) {
-        return new LazyRule(source, content.clone(), packId, brief, iniFile, null);
+            String source, Content content, String packId, ArticleBrief brief, Optional<String> iniFile) {
+        return new LazyRule(source, content, packId, brief, iniFile, null);
     }
 
     public ArticleId article() {
@@ -80,7 +88,10 @@ public final class LazyRule {
         return compiled != null;
     }
 
-    /** The compiled rule; a rule file changed since it was validated fails here, with its file:line:column. */
+    /**
+     * The compiled rule; a rule file changed since it was validated fails here, with its file:line:column, as does
+     * one that now holds another article than the one the cache named.
+     */
     public CompiledRule compiled() {
         CompiledRule c = compiled;
         if (c != null) {
@@ -88,11 +99,19 @@ public final class LazyRule {
         }
         synchronized (this) {
             if (compiled == null) {
+                CompiledRule rule;
                 try {
-                    compiled = CompiledRule.compile(RuleReader.rule(content, source), packId);
+                    rule = CompiledRule.compile(RuleReader.rule(content.read(), source), packId);
                 } catch (RuleException e) {
                     throw new IllegalStateException(e.getMessage(), e);
+                } catch (IOException e) {
+                    throw new IllegalStateException(source + ": cannot read the rule: " + e.getMessage(), e);
                 }
+                if (!rule.article().equals(brief.id())) {
+                    throw new IllegalStateException(source + ": the file now holds a rule for " + rule.article()
+                            + ", not " + brief.id() + "; start kbsh again to load it");
+                }
+                compiled = rule;
             }
             return compiled;
         }

@@ -1,16 +1,17 @@
 package io.kbsh.shell.rules.pack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbsh.model.article.ArticleBrief;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.internal.DataFiles;
 import io.kbsh.shell.rules.PackManifest;
 import io.kbsh.shell.rules.RuleFormat;
 import io.kbsh.shell.rules.eval.CompiledRule;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
 
 /**
  * The rule files this kbsh has compiled without a problem, by checksums of their bytes ({@link #key}), with what the
@@ -26,19 +28,29 @@ import java.util.Optional;
  * and its classes are then not loaded at all until a rule runs); a changed byte, another kbsh build or
  * another rule format means a new key, so a broken rule is never taken from the cache.
  *
- * <p>The cache is a file in kbsh's home ({@code cache/rules-validated.json}); it is only an optimisation: an
- * unreadable or damaged one is ignored and rewritten. Not thread-safe: the plugin loader uses it alone.
+ * <p>The cache is a file in kbsh's home ({@code cache/rules-validated.bin}); it is only an optimisation: an
+ * unreadable or damaged one is ignored and rewritten. It is a small binary file read with {@link DataInputStream}
+ * rather than JSON: start-up then loads no parser (Jackson's would cost more than the rest of a pack's loading).
+ * Not thread-safe: the plugin loader uses it alone.
  */
 public final class RuleCache {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** "kbrc", then the layout's version: another layout is simply not read. */
+    private static final int MAGIC = 0x6b627263;
+
+    private static final int LAYOUT = 2;
     private static final long MAX_BYTES = 8L << 20;
 
     private final Optional<Path> file;
     private final String build;
-    private final Map<String, JsonNode> entries = new LinkedHashMap<>();
-    private final Map<String, JsonNode> used = new LinkedHashMap<>();
+    private final Map<String, KnownRule> rules = new LinkedHashMap<>();
+    private final Map<String, PackManifest> manifests = new LinkedHashMap<>();
+    private final Map<String, KnownRule> usedRules = new LinkedHashMap<>();
+    private final Map<String, PackManifest> usedManifests = new LinkedHashMap<>();
     private boolean changed;
+
+    /** What the loader needs of a rule it does not compile. */
+    private record KnownRule(ArticleBrief brief, Optional<String> iniFile) {}
 
     private RuleCache(Optional<Path> file) {
         this.file = file;
@@ -56,14 +68,16 @@ public final class RuleCache {
         return new RuleCache(Optional.of(file));
     }
 
-    /** What identifies this kbsh's rule compiler: the format and the JAR (path and time) it runs from. */
+    /** What identifies this kbsh's rule compiler: the format and the JAR (path, size and time) it runs from. */
     private static String build() {
         String where = "dev";
         try {
             var source = RuleCache.class.getProtectionDomain().getCodeSource();
             if (source != null) {
                 Path p = Path.of(source.getLocation().toURI());
-                where = p + "@" + Files.getLastModifiedTime(p).toMillis();
+                // The size too: a reproducible build gives every JAR the same date, and a rebuilt kbsh must not
+                // trust what an older one validated.
+                where = p + "@" + Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis();
             }
         } catch (Exception e) {
             // Unknown: the key still holds the format; a stale entry only costs a recompile elsewhere.
@@ -76,20 +90,59 @@ public final class RuleCache {
             if (!Files.isRegularFile(path)) {
                 return;
             }
-            JsonNode root = JSON.readTree(DataFiles.read(path, MAX_BYTES, "the rule cache"));
-            if (!build.equals(root.path("build").asText())) {
+            byte[] bytes = DataFiles.read(path, MAX_BYTES, "the rule cache");
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            if (in.readInt() != MAGIC || in.readInt() != LAYOUT || !build.equals(string(in))) {
                 return;
             }
-            root.path("rules").fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue()));
+            for (int n = count(in); n > 0; n--) {
+                manifests.put(
+                        string(in), new PackManifest(string(in), string(in), string(in), in.readInt(), string(in)));
+            }
+            for (int n = count(in); n > 0; n--) {
+                String key = string(in);
+                ArticleId id = new ArticleId(in.readInt());
+                String title = string(in);
+                List<String> products = new ArrayList<>();
+                for (int p = count(in); p > 0; p--) {
+                    products.add(string(in));
+                }
+                String summary = string(in);
+                Optional<String> iniFile = in.readBoolean() ? Optional.of(string(in)) : Optional.empty();
+                rules.put(key, new KnownRule(new ArticleBrief(id, title, products, summary), iniFile));
+            }
         } catch (IOException | RuntimeException e) {
-            entries.clear();
+            // Damaged, truncated or from elsewhere: nothing of it is used.
+            rules.clear();
+            manifests.clear();
         }
     }
 
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) {
+            throw new IOException("bad count " + n);
+        }
+        return n;
+    }
+
+    /** A string as its UTF-8 length and bytes ({@link DataOutputStream#writeUTF} stops at 64 KB). */
+    private static String string(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[count(in)];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
     /**
-     * The bytes' length and two independent checksums (CRC-32C and a 32-bit polynomial hash): enough to tell an
-     * edited file from the one validated (the cache is the user's own file, not a defence against forgery),
-     * and cheap at start-up, where a message digest would load the security providers.
+     * The key of a file's bytes: their length and two independent checksums (CRC-32C and a 32-bit polynomial
+     * hash): enough to tell an edited file from the one validated (the cache is the user's own file, not a defence
+     * against forgery), and cheap at start-up, where a message digest would load the security providers.
      */
     static String key(byte[] content) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
@@ -98,69 +151,50 @@ public final class RuleCache {
                 + Integer.toHexString(java.util.Arrays.hashCode(content));
     }
 
-    /** The rule in {@code content}, deferred when it was validated before; compiled now otherwise (may throw). */
-    LazyRule rule(byte[] content, String source, String packId, Compiler compile)
+    /**
+     * The key of a JAR entry, from the JAR's central directory alone (its name, length and CRC-32): start-up
+     * need not read, inflate or hash a rule it validated before. Reading the entry later checks the same CRC, so
+     * bytes that no longer match it fail then instead of passing for the rule validated. Empty when the JAR
+     * does not record them.
+     */
+    static Optional<String> key(ZipEntry entry) {
+        if (entry.getCrc() < 0 || entry.getSize() < 0) {
+            return Optional.empty();
+        }
+        return Optional.of("zip " + entry.getName() + " " + entry.getSize() + "-" + Long.toHexString(entry.getCrc()));
+    }
+
+    /**
+     * The rule whose bytes have {@code key}: deferred when it was validated before (its bytes then come from
+     * {@code content} when first compiled), compiled now otherwise (may throw). An empty key is never cached.
+     */
+    LazyRule rule(Optional<String> key, String source, String packId, LazyRule.Content content, Compiler compile)
             throws io.kbsh.shell.rules.RuleException {
-        String key = key(content) + " " + packId;
-        JsonNode known = file.isPresent() ? entries.get(key) : null;
+        Optional<String> packKey = key.map(k -> k + " " + packId);
+        KnownRule known = packKey.map(rules::get).orElse(null);
         if (known != null) {
-            Optional<ArticleId> id = ArticleId.tryParse(known.path("article").asText());
-            if (id.isPresent()) {
-                List<String> products = new ArrayList<>();
-                known.path("products").forEach(p -> products.add(p.asText()));
-                used.put(key, known);
-                return LazyRule.deferred(
-                        source,
-                        content,
-                        packId,
-                        new ArticleBrief(
-                                id.get(),
-                                known.path("title").asText(),
-                                products,
-                                known.path("summary").asText()),
-                        known.hasNonNull("iniFile")
-                                ? Optional.of(known.get("iniFile").asText())
-                                : Optional.empty());
-            }
+            usedRules.put(packKey.get(), known);
+            return LazyRule.deferred(source, content, packId, known.brief(), known.iniFile());
         }
         LazyRule rule = LazyRule.of(compile.compile());
-        if (file.isPresent()) {
-            CompiledRule c = rule.compiled();
-            ObjectNode n = JSON.createObjectNode();
-            n.put("article", c.article().toString())
-                    .put("title", c.brief().title())
-                    .put("summary", c.brief().summary());
-            ArrayNode products = n.putArray("products");
-            c.brief().appliesTo().forEach(products::add);
-            rule.iniFile().ifPresentOrElse(f -> n.put("iniFile", f), () -> n.putNull("iniFile"));
-            used.put(key, n);
+        if (file.isPresent() && packKey.isPresent()) {
+            usedRules.put(packKey.get(), new KnownRule(rule.brief(), rule.iniFile()));
             changed = true;
         }
         return rule;
     }
 
-    /** The pack manifest in {@code content}: from the cache when these bytes were read before, so start-up needs no YAML parser. */
-    PackManifest manifest(byte[] content, ManifestReader read) throws io.kbsh.shell.rules.RuleException {
-        String key = key(content) + " manifest";
-        JsonNode known = file.isPresent() ? entries.get(key) : null;
-        if (known != null && known.path("format").isInt()) {
-            used.put(key, known);
-            return new PackManifest(
-                    known.path("id").asText(),
-                    known.path("name").asText(),
-                    known.path("version").asText(),
-                    known.path("format").asInt(),
-                    known.path("description").asText());
+    /** The pack manifest whose bytes have {@code key}: from the cache when read before, so start-up needs no YAML parser. */
+    PackManifest manifest(Optional<String> key, ManifestReader read) throws io.kbsh.shell.rules.RuleException {
+        Optional<String> manifestKey = key.map(k -> k + " manifest");
+        PackManifest known = manifestKey.map(manifests::get).orElse(null);
+        if (known != null) {
+            usedManifests.put(manifestKey.get(), known);
+            return known;
         }
         PackManifest m = read.read();
-        if (file.isPresent()) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("id", m.id())
-                    .put("name", m.name())
-                    .put("version", m.version())
-                    .put("format", m.format())
-                    .put("description", m.description());
-            used.put(key, n);
+        if (file.isPresent() && manifestKey.isPresent()) {
+            usedManifests.put(manifestKey.get(), m);
             changed = true;
         }
         return m;
@@ -180,19 +214,49 @@ public final class RuleCache {
 
     /** Writes the cache when it learnt something (atomically; a failure only means compiling again next time). */
     public void save() {
-        if (file.isEmpty() || (!changed && used.size() == entries.size())) {
+        if (file.isEmpty()
+                || (!changed && usedRules.size() == rules.size() && usedManifests.size() == manifests.size())) {
             return;
         }
         Path path = file.get();
         try {
-            ObjectNode root = JSON.createObjectNode();
-            root.put("build", build);
-            ObjectNode rules = root.putObject("rules");
-            used.forEach(rules::set);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(MAGIC);
+            out.writeInt(LAYOUT);
+            string(out, build);
+            out.writeInt(usedManifests.size());
+            for (Map.Entry<String, PackManifest> e : usedManifests.entrySet()) {
+                PackManifest m = e.getValue();
+                string(out, e.getKey());
+                string(out, m.id());
+                string(out, m.name());
+                string(out, m.version());
+                out.writeInt(m.format());
+                string(out, m.description());
+            }
+            out.writeInt(usedRules.size());
+            for (Map.Entry<String, KnownRule> e : usedRules.entrySet()) {
+                ArticleBrief brief = e.getValue().brief();
+                string(out, e.getKey());
+                out.writeInt(brief.id().number());
+                string(out, brief.title());
+                out.writeInt(brief.appliesTo().size());
+                for (String product : brief.appliesTo()) {
+                    string(out, product);
+                }
+                string(out, brief.summary());
+                Optional<String> iniFile = e.getValue().iniFile();
+                out.writeBoolean(iniFile.isPresent());
+                if (iniFile.isPresent()) {
+                    string(out, iniFile.get());
+                }
+            }
+            out.flush();
             Files.createDirectories(path.getParent());
             Path tmp = Files.createTempFile(path.getParent(), ".rules-validated", ".tmp");
             try {
-                Files.write(tmp, JSON.writeValueAsBytes(root));
+                Files.write(tmp, bytes.toByteArray());
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);

@@ -62,7 +62,8 @@ public final class RulePackReader {
         Path manifestFile = directory.resolve(RuleFormat.MANIFEST);
         check(trust, manifestFile);
         byte[] manifestBytes = DataFiles.read(manifestFile, RuleFormat.FILE_BYTES, "a rule pack manifest");
-        PackManifest manifest = cache.manifest(manifestBytes, () -> manifest(manifestBytes, manifestFile.toString()));
+        PackManifest manifest = cache.manifest(
+                Optional.of(RuleCache.key(manifestBytes)), () -> manifest(manifestBytes, manifestFile.toString()));
         List<Path> files = ruleFiles(directory);
         if (files.size() > RuleFormat.MAX_RULES) {
             throw new RuleException(
@@ -78,9 +79,10 @@ public final class RulePackReader {
                     rules,
                     seen,
                     cache.rule(
-                            content,
+                            Optional.of(RuleCache.key(content)),
                             source,
                             manifest.id(),
+                            content::clone,
                             () -> CompiledRule.compile(RuleReader.rule(content, source), manifest.id())),
                     source);
         }
@@ -133,9 +135,9 @@ public final class RulePackReader {
     public static RulePack jar(Path jarPath, ZipFile jar, RuleCache cache) throws RuleException, IOException {
         String prefix = jarPath.getFileName() + "!/";
         ZipEntry manifestEntry = jar.getEntry(RuleFormat.JAR_FOLDER + RuleFormat.MANIFEST);
-        byte[] manifestBytes = entry(jar, manifestEntry);
-        PackManifest manifest =
-                cache.manifest(manifestBytes, () -> manifest(manifestBytes, prefix + manifestEntry.getName()));
+        PackManifest manifest = cache.manifest(
+                RuleCache.key(manifestEntry),
+                () -> manifest(readEntry(jar, manifestEntry), prefix + manifestEntry.getName()));
         List<ZipEntry> entries = new ArrayList<>();
         var all = jar.entries();
         while (all.hasMoreElements()) {
@@ -157,18 +159,41 @@ public final class RulePackReader {
         Map<String, String> seen = new HashMap<>();
         for (ZipEntry e : entries) {
             String source = prefix + e.getName();
-            byte[] content = entry(jar, e);
             add(
                     rules,
                     seen,
                     cache.rule(
-                            content,
+                            RuleCache.key(e),
                             source,
                             manifest.id(),
-                            () -> CompiledRule.compile(RuleReader.rule(content, source), manifest.id())),
+                            () -> laterEntry(jarPath, e),
+                            () -> CompiledRule.compile(RuleReader.rule(readEntry(jar, e), source), manifest.id())),
                     source);
         }
         return new RulePack(manifest, jarPath, rules, Optional.empty());
+    }
+
+    /** A rule entry's bytes read while its JAR is open, as a rule error naming the entry when it cannot be. */
+    private static byte[] readEntry(ZipFile jar, ZipEntry e) throws RuleException {
+        try {
+            return entry(jar, e);
+        } catch (IOException x) {
+            throw new RuleException(jar.getName() + "!/" + e.getName(), 0, 0, "", "", x.getMessage());
+        }
+    }
+
+    /**
+     * A validated rule's bytes, read when it is first compiled: from the JAR as it is now, and only while the entry
+     * is the one validated (same length and CRC-32, which reading it checks against the bytes).
+     */
+    private static byte[] laterEntry(Path jarPath, ZipEntry validated) throws IOException {
+        try (ZipFile jar = new ZipFile(jarPath.toFile())) {
+            ZipEntry now = jar.getEntry(validated.getName());
+            if (now == null || now.getCrc() != validated.getCrc() || now.getSize() != validated.getSize()) {
+                throw new IOException("the JAR changed since kbsh started; start kbsh again");
+            }
+            return entry(jar, now);
+        }
     }
 
     private static void add(List<LazyRule> rules, Map<String, String> seen, LazyRule rule, String source)

@@ -36,7 +36,7 @@ class RuleCacheTest {
     @Test
     void aValidatedRuleIsCompiledOnlyWhenFirstUsed() throws Exception {
         Path pack = pack();
-        Path file = dir.resolve("home/cache/rules-validated.json");
+        Path file = dir.resolve("home/cache/rules-validated.bin");
         RuleCache first = RuleCache.at(file);
         RulePack compiledNow = RulePackReader.directory(pack, p -> Optional.empty(), first);
         first.save();
@@ -57,7 +57,7 @@ class RuleCacheTest {
     @Test
     void aRuleChangedSinceItWasValidatedIsCompiledAgainAndItsErrorReported() throws Exception {
         Path pack = pack();
-        Path file = dir.resolve("home/cache/rules-validated.json");
+        Path file = dir.resolve("home/cache/rules-validated.bin");
         RuleCache cache = RuleCache.at(file);
         RulePackReader.directory(pack, p -> Optional.empty(), cache);
         cache.save();
@@ -72,9 +72,82 @@ class RuleCacheTest {
     @Test
     void aDamagedCacheIsIgnored() throws Exception {
         Path pack = pack();
-        Path file = dir.resolve("rules-validated.json");
+        Path file = dir.resolve("rules-validated.bin");
         Files.writeString(file, "{ not json");
         RulePack loaded = RulePackReader.directory(pack, p -> Optional.empty(), RuleCache.at(file));
         assertTrue(loaded.handles().get(0).isCompiled());
+    }
+
+    @Test
+    void aTruncatedCacheIsIgnoredAndRewritten() throws Exception {
+        Path pack = pack();
+        Path file = dir.resolve("home/cache/rules-validated.bin");
+        RuleCache cache = RuleCache.at(file);
+        RulePackReader.directory(pack, p -> Optional.empty(), cache);
+        cache.save();
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 3));
+
+        RuleCache damaged = RuleCache.at(file);
+        RulePack loaded = RulePackReader.directory(pack, p -> Optional.empty(), damaged);
+        assertTrue(loaded.handles().get(0).isCompiled(), "nothing is taken from a cut-off cache");
+        damaged.save();
+        assertEquals(whole.length, Files.size(file), "and it is written whole again");
+        RulePack next = RulePackReader.directory(pack, p -> Optional.empty(), RuleCache.at(file));
+        assertFalse(next.handles().get(0).isCompiled());
+        assertEquals(loaded.manifest(), next.manifest(), "the manifest comes back from the cache as it was read");
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = RuleCacheTest.class.getResourceAsStream("/io/kbsh/shell/rules/example-pack/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The example pack as a JAR, with {@code rule}'s text as its one rule. */
+    private Path jar(String name, String rule) throws IOException {
+        Path jar = dir.resolve(name);
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String entry : List.of("kbsh-pack.yaml", "Q189345.yaml")) {
+                out.putNextEntry(new java.util.zip.ZipEntry("META-INF/kbsh/rules/" + entry));
+                byte[] bytes = entry.equals("Q189345.yaml") ? rule.getBytes(StandardCharsets.UTF_8) : resource(entry);
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static RulePack readJar(Path jar, RuleCache cache) throws Exception {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return RulePackReader.jar(jar, zip, cache);
+        }
+    }
+
+    @Test
+    void aValidatedRuleInAJarIsReadFromItOnlyWhenFirstCompiled() throws Exception {
+        String rule = new String(resource("Q189345.yaml"), StandardCharsets.UTF_8);
+        Path jar = jar("pack.jar", rule);
+        Path file = dir.resolve("home/cache/rules-validated.bin");
+        RuleCache cache = RuleCache.at(file);
+        assertTrue(readJar(jar, cache).handles().get(0).isCompiled());
+        cache.save();
+
+        LazyRule deferred = readJar(jar, RuleCache.at(file)).handles().get(0);
+        assertFalse(deferred.isCompiled(), "validated before: neither read nor compiled at load");
+        assertEquals("Q189345", deferred.compiled().article().toString(), "read from the JAR when first used");
+
+        // The JAR replaced after start-up by one whose rule is broken: the deferred rule refuses the new bytes.
+        LazyRule stale = readJar(jar, RuleCache.at(file)).handles().get(0);
+        Files.move(
+                jar("next.jar", rule.replace("e.event == 9301", "e.event == = 9301")),
+                jar,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        IllegalStateException e = assertThrows(IllegalStateException.class, stale::compiled);
+        assertTrue(e.getMessage().contains("the JAR changed since kbsh started"), e.getMessage());
+
+        // And the next start sees a new entry (another CRC-32), compiles it and reports where it is broken.
+        RuleException broken = assertThrows(RuleException.class, () -> readJar(jar, RuleCache.at(file)));
+        assertEquals("outcomes[0].when[0].cel", broken.fieldPath());
     }
 }
