@@ -77,7 +77,8 @@ public final class RuleCache {
                 Path p = Path.of(source.getLocation().toURI());
                 // The size too: a reproducible build gives every JAR the same date, and a rebuilt kbsh must not
                 // trust what an older one validated.
-                where = p + "@" + Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis();
+                where = p + "@" + Files.size(p) + "@"
+                        + Files.getLastModifiedTime(p).toMillis();
             }
         } catch (Exception e) {
             // Unknown: the key still holds the format; a stale entry only costs a recompile elsewhere.
