@@ -33,6 +33,15 @@ class RuleCacheTest {
         return pack;
     }
 
+    /** A cache that has validated {@code pack}, saved in kbsh's home under {@link #dir}. */
+    private Path validated(Path pack) throws Exception {
+        Path file = dir.resolve("home/cache/rules-validated.bin");
+        RuleCache cache = RuleCache.at(file);
+        RulePackReader.directory(pack, p -> Optional.empty(), cache);
+        cache.save();
+        return file;
+    }
+
     @Test
     void aValidatedRuleIsCompiledOnlyWhenFirstUsed() throws Exception {
         Path pack = pack();
@@ -57,10 +66,7 @@ class RuleCacheTest {
     @Test
     void aRuleChangedSinceItWasValidatedIsCompiledAgainAndItsErrorReported() throws Exception {
         Path pack = pack();
-        Path file = dir.resolve("home/cache/rules-validated.bin");
-        RuleCache cache = RuleCache.at(file);
-        RulePackReader.directory(pack, p -> Optional.empty(), cache);
-        cache.save();
+        Path file = validated(pack);
         Path rule = pack.resolve("Q189345.yaml");
         Files.writeString(
                 rule, Files.readString(rule, StandardCharsets.UTF_8).replace("e.event == 9301", "e.event == = 9301"));
@@ -81,10 +87,7 @@ class RuleCacheTest {
     @Test
     void aTruncatedCacheIsIgnoredAndRewritten() throws Exception {
         Path pack = pack();
-        Path file = dir.resolve("home/cache/rules-validated.bin");
-        RuleCache cache = RuleCache.at(file);
-        RulePackReader.directory(pack, p -> Optional.empty(), cache);
-        cache.save();
+        Path file = validated(pack);
         byte[] whole = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 3));
 
