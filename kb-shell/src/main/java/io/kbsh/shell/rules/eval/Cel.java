@@ -75,22 +75,8 @@ final class Cel {
             .addLibraries(CelExtensions.strings())
             .addFunctionBindings(
                     CelFunctionBinding.from("isIp_string", String.class, Values::isIpLiteral),
-                    CelFunctionBinding.from(
-                            "below_string_string",
-                            String.class,
-                            String.class,
-                            (a, b) -> Values.level(a)
-                                    .map(l -> Values.level(b)
-                                            .map(f -> l.sameLine(f) && !l.atLeast(f))
-                                            .orElse(false))
-                                    .orElse(false)),
-                    CelFunctionBinding.from(
-                            "atLeast_string_string",
-                            String.class,
-                            String.class,
-                            (a, b) -> Values.level(a)
-                                    .map(l -> Values.level(b).map(l::atLeast).orElse(false))
-                                    .orElse(false)),
+                    CelFunctionBinding.from("below_string_string", String.class, String.class, Values::below),
+                    CelFunctionBinding.from("atLeast_string_string", String.class, String.class, Values::atLeast),
                     CelFunctionBinding.from("level_string", String.class, Cel::levelMap),
                     CelFunctionBinding.from("inPorts_list_int", List.class, Long.class, Values::inPorts),
                     CelFunctionBinding.from("inNet_string_string", String.class, String.class, Values::inNet))
@@ -137,7 +123,7 @@ final class Cel {
             return text;
         }
 
-        /** True when the expression has a shape {@link Direct} evaluates without the interpreter. */
+        /** True when every part of the expression has a form {@link Direct} evaluates without the interpreter. */
         boolean isDirect() {
             return direct.isPresent();
         }
@@ -155,6 +141,11 @@ final class Cel {
                 }
             }
             return interpreted(names);
+        }
+
+        /** The value {@link Direct} gives without the interpreter; empty when the interpreter must decide. */
+        Optional<Object> directly(Map<String, ?> names) {
+            return direct.map(d -> d.eval(names)).filter(v -> v != Direct.UNDECIDED);
         }
 
         /** The value as CEL's interpreter gives it, never {@link Direct}'s. */
@@ -190,7 +181,7 @@ final class Cel {
         }
         try {
             CelAbstractSyntaxTree ast = compiled.getAst();
-            return new Program(RUNTIME.createProgram(ast), expression, Direct.of(ast.getExpr()));
+            return new Program(RUNTIME.createProgram(ast), expression, Direct.of(ast.getExpr(), condition, OPTIONS));
         } catch (CelValidationException e) {
             throw new CompileError(firstLine(e.getMessage()), 0, 0);
         } catch (CelEvaluationException e) {
@@ -204,140 +195,5 @@ final class Cel {
         }
         int cut = text.indexOf('\n');
         return cut < 0 ? text : text.substring(0, cut);
-    }
-
-    /**
-     * The most common conditions evaluated without CEL's interpreter: a name ({@code mapper}), its negation,
-     * {@code size(name)} compared with a number, and {@code &&} and {@code ||} of those: about half a rule pack's
-     * conditions, and the interpreter's general machinery (dispatch by overload, attribute tracking) costs many
-     * times the comparison itself, the more so before the JIT has compiled it. Read from the checked syntax tree,
-     * so it is the CEL expression itself, not a second language. Whenever a value is not what the shape needs (a
-     * name that is not a bool, a size of a string, which CEL counts in code points) the answer is
-     * {@link #UNDECIDED} and the interpreter evaluates the whole expression, errors and all: the results are
-     * always CEL's.
-     */
-    abstract static class Direct {
-        static final Object UNDECIDED = new Object();
-
-        abstract Object eval(Map<String, ?> names);
-
-        static Optional<Direct> of(dev.cel.common.ast.CelExpr e) {
-            switch (e.getKind()) {
-                case IDENT: {
-                    String name = e.ident().name();
-                    return Optional.of(new Direct() {
-                        @Override
-                        Object eval(Map<String, ?> names) {
-                            Object v = names.get(name);
-                            return v instanceof Boolean ? v : UNDECIDED;
-                        }
-                    });
-                }
-                case CALL:
-                    return call(e.call());
-                default:
-                    return Optional.empty();
-            }
-        }
-
-        private static Optional<Direct> call(dev.cel.common.ast.CelExpr.CelCall call) {
-            if (call.target().isPresent()) {
-                return Optional.empty();
-            }
-            List<dev.cel.common.ast.CelExpr> args = call.args();
-            String f = call.function();
-            if (f.equals("!_") && args.size() == 1) {
-                return of(args.get(0)).map(Direct::not);
-            }
-            if ((f.equals("_&&_") || f.equals("_||_")) && args.size() == 2) {
-                Optional<Direct> a = of(args.get(0));
-                Optional<Direct> b = of(args.get(1));
-                return a.isPresent() && b.isPresent()
-                        ? Optional.of(junction(a.get(), b.get(), f.equals("_||_")))
-                        : Optional.empty();
-            }
-            if (args.size() == 2
-                    && COMPARISONS.contains(f)
-                    && args.get(1).getKind() == dev.cel.common.ast.CelExpr.ExprKind.Kind.CONSTANT
-                    && args.get(1).constant().getKind() == dev.cel.common.ast.CelConstant.Kind.INT64_VALUE) {
-                return sizeOf(args.get(0))
-                        .map(name -> compare(name, f, args.get(1).constant().int64Value()));
-            }
-            return Optional.empty();
-        }
-
-        private static final java.util.Set<String> COMPARISONS =
-                java.util.Set.of("_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_");
-
-        /** The name in {@code size(name)}. */
-        private static Optional<String> sizeOf(dev.cel.common.ast.CelExpr e) {
-            if (e.getKind() != dev.cel.common.ast.CelExpr.ExprKind.Kind.CALL
-                    || !e.call().function().equals("size")
-                    || e.call().target().isPresent()
-                    || e.call().args().size() != 1
-                    || e.call().args().get(0).getKind() != dev.cel.common.ast.CelExpr.ExprKind.Kind.IDENT) {
-                return Optional.empty();
-            }
-            return Optional.of(e.call().args().get(0).ident().name());
-        }
-
-        private static Direct not(Direct d) {
-            return new Direct() {
-                @Override
-                Object eval(Map<String, ?> names) {
-                    Object v = d.eval(names);
-                    return v instanceof Boolean b ? (Object) !b : UNDECIDED;
-                }
-            };
-        }
-
-        /** {@code a && b} or {@code a || b}: decided by {@code a} alone when it settles it, as in CEL. */
-        private static Direct junction(Direct a, Direct b, boolean or) {
-            return new Direct() {
-                @Override
-                Object eval(Map<String, ?> names) {
-                    Object left = a.eval(names);
-                    if (!(left instanceof Boolean l)) {
-                        return UNDECIDED;
-                    }
-                    if (l == or) {
-                        return l;
-                    }
-                    Object right = b.eval(names);
-                    return right instanceof Boolean ? right : UNDECIDED;
-                }
-            };
-        }
-
-        private static Direct compare(String name, String op, long n) {
-            return new Direct() {
-                @Override
-                Object eval(Map<String, ?> names) {
-                    Object v = names.get(name);
-                    long size;
-                    if (v instanceof List<?> list) {
-                        size = list.size();
-                    } else if (v instanceof Map<?, ?> map) {
-                        size = map.size();
-                    } else {
-                        return UNDECIDED;
-                    }
-                    switch (op) {
-                        case "_==_":
-                            return size == n;
-                        case "_!=_":
-                            return size != n;
-                        case "_<_":
-                            return size < n;
-                        case "_<=_":
-                            return size <= n;
-                        case "_>_":
-                            return size > n;
-                        default:
-                            return size >= n;
-                    }
-                }
-            };
-        }
     }
 }

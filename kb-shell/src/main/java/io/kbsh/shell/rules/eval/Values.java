@@ -153,6 +153,18 @@ final class Values {
      * True when a firewall rule's {@code ports} (whole numbers and {@code "137-139"} ranges, as the environment
      * file writes them) cover {@code port}; an item that is neither covers nothing.
      */
+    /** CEL's {@code below(level, fix)}: both levels known, of one release line, the first below the second. */
+    static boolean below(String level, String fix) {
+        return level(level)
+                .map(l -> level(fix).map(f -> l.sameLine(f) && !l.atLeast(f)).orElse(false))
+                .orElse(false);
+    }
+
+    /** CEL's {@code atLeast(level, fix)}: both levels known and the first at or past the second. */
+    static boolean atLeast(String level, String fix) {
+        return level(level).map(l -> level(fix).map(l::atLeast).orElse(false)).orElse(false);
+    }
+
     static boolean inPorts(List<?> ports, Long port) {
         for (Object p : ports) {
             if (p instanceof Number n && n.longValue() == port) {
