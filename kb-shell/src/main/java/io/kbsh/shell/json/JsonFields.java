@@ -77,8 +77,22 @@ public final class JsonFields {
 
     /** The JSON spelling of an enum constant: its name in lower case with hyphens ({@code pass-through}). */
     public static String jsonName(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        // Spelled once per enum type: the environment writer spells one for nearly every object it writes.
+        return SPELLINGS.get(constant.getDeclaringClass())[constant.ordinal()];
     }
+
+    private static final ClassValue<String[]> SPELLINGS = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            String[] out = new String[constants.length];
+            for (int i = 0; i < constants.length; i++) {
+                out[i] =
+                        ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT).replace('_', '-');
+            }
+            return out;
+        }
+    };
 
     /** Marks {@code name} as known without reading it (a member read elsewhere, such as {@code schemaVersion}). */
     public void known(String name) {

@@ -895,13 +895,16 @@ public final class CompiledRule {
     }
 
     private static Optional<ReleaseLevel> levelOf(Product product, Map<String, Object> names) {
-        List<Object> values = switch (product.id()) {
-            case "exchange" -> Values.at(names, "server.exchange");
-            case "proxy" -> Values.at(names, "proxy.version");
-            case "winnt", "win2000" -> Values.at(names, "server.os");
-            default -> List.of();
+        String path = switch (product.id()) {
+            case "exchange" -> "server.exchange";
+            case "proxy" -> "proxy.version";
+            case "winnt", "win2000" -> "server.os";
+            default -> "";
         };
-        return values.isEmpty() ? Optional.empty() : Values.level(values.get(0));
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        return names instanceof EnvironmentView.ObjectNames o ? o.level(path) : EnvironmentView.levelAt(names, path);
     }
 
     /**

@@ -12,6 +12,7 @@ import io.kbsh.model.fact.MxFact;
 import io.kbsh.model.fact.PtrFact;
 import io.kbsh.model.fact.SoaFact;
 import io.kbsh.model.internal.Limits;
+import io.kbsh.model.version.ReleaseLevel;
 import io.kbsh.shell.env.EnvironmentWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -129,12 +130,57 @@ public final class EnvironmentView {
         Map<Map<String, Object>, Map<String, Object>> ofKind = bindings.computeIfAbsent(kind, k -> {
             Map<Map<String, Object>, Map<String, Object>> m = new IdentityHashMap<>();
             for (Map<String, Object> o : objects(k)) {
-                m.put(o, Collections.unmodifiableMap(build(k, o)));
+                m.put(o, new ObjectNames(build(k, o)));
             }
             return m;
         });
         Map<String, Object> b = ofKind.get(object);
-        return b != null ? b : Collections.unmodifiableMap(build(kind, object));
+        return b != null ? b : new ObjectNames(build(kind, object));
+    }
+
+    /**
+     * One object's names, read-only, and the release levels read from them: every rule for the kind asks for
+     * the object's level (applicability, the rule's fix, an outcome's fix), and each is parsed from the same text.
+     */
+    static final class ObjectNames extends AbstractMap<String, Object> {
+        private final Map<String, Object> names;
+        private final Map<String, Optional<ReleaseLevel>> levels = new ConcurrentHashMap<>(4);
+
+        ObjectNames(Map<String, Object> names) {
+            this.names = names;
+        }
+
+        @Override
+        public Object get(Object key) {
+            return names.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return names.containsKey(key);
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            // Read-only entries too (a plain entry set would let setValue through).
+            return Collections.unmodifiableMap(names).entrySet();
+        }
+
+        /** The level written at {@code path} ({@code server.exchange}), looked up once. */
+        Optional<ReleaseLevel> level(String path) {
+            Optional<ReleaseLevel> l = levels.get(path);
+            if (l == null) {
+                l = levelAt(this, path);
+                levels.put(path, l);
+            }
+            return l;
+        }
+    }
+
+    /** The release level written at {@code path} of {@code names}, when there is one. */
+    static Optional<ReleaseLevel> levelAt(Map<String, ?> names, String path) {
+        List<Object> values = Values.at(names, path);
+        return values.isEmpty() ? Optional.empty() : Values.level(values.get(0));
     }
 
     private Map<String, Object> build(ObjectKinds kind, Map<String, Object> object) {
