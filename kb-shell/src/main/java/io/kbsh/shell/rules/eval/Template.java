@@ -21,21 +21,29 @@ final class Template {
 
     private final String text;
     private final List<String> paths;
+    /** The text around the placeholders: one more piece than paths, so rendering finds no placeholder again. */
+    private final List<String> pieces;
 
-    private Template(String text, List<String> paths) {
+    private Template(String text, List<String> paths, List<String> pieces) {
         this.text = text;
         this.paths = paths;
+        this.pieces = pieces;
     }
 
     /** Parses {@code text}; a {@code {{} that does not close on a path is an error. */
     static Template parse(String text) {
         List<String> paths = new ArrayList<>();
+        List<String> pieces = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
         int placeholders = 0;
+        int from = 0;
         while (m.find()) {
+            pieces.add(text.substring(from, m.start()));
             paths.add(m.group(1));
+            from = m.end();
             placeholders++;
         }
+        pieces.add(text.substring(from));
         Matcher open = OPEN.matcher(text);
         int opened = 0;
         while (open.find()) {
@@ -44,7 +52,7 @@ final class Template {
         if (opened != placeholders) {
             throw new IllegalArgumentException("a placeholder is written {{name}} or {{name.field}}: '" + text + "'");
         }
-        return new Template(text, List.copyOf(paths));
+        return new Template(text, List.copyOf(paths), List.copyOf(pieces));
     }
 
     String text() {
@@ -68,14 +76,12 @@ final class Template {
         if (paths.isEmpty()) {
             return text;
         }
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            List<Object> values = Values.at(names, m.group(1));
-            String value = values.isEmpty() ? "(none)" : Values.text(values.size() == 1 ? values.get(0) : values);
-            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        StringBuilder sb = new StringBuilder(text.length() + 16 * paths.size());
+        for (int i = 0; i < paths.size(); i++) {
+            sb.append(pieces.get(i));
+            List<Object> values = Values.at(names, paths.get(i));
+            sb.append(values.isEmpty() ? "(none)" : Values.text(values.size() == 1 ? values.get(0) : values));
         }
-        m.appendTail(sb);
-        return sb.toString();
+        return sb.append(pieces.get(paths.size())).toString();
     }
 }
