@@ -32,13 +32,12 @@ final class Direct {
     /** The answer when the interpreter must decide. */
     static final Object UNDECIDED = new Object();
 
-    private final boolean condition;
     private final Node root;
     private final int maxIterations;
 
-    private Direct(Node root, boolean condition, int maxIterations) {
-        this.root = root;
-        this.condition = condition;
+    private Direct(Node expression, boolean condition, int maxIterations) {
+        // A condition's value is a bool; anything else is the interpreter's to report.
+        this.root = condition ? s -> expression.eval(s) instanceof Boolean b ? b : UNDECIDED : expression;
         this.maxIterations = maxIterations;
     }
 
@@ -48,7 +47,7 @@ final class Direct {
      */
     final Object eval(Map<String, ?> names) {
         Object v = root.eval(new Scope(names, maxIterations));
-        return v == null || (condition && !(v instanceof Boolean)) ? UNDECIDED : v;
+        return v == null ? UNDECIDED : v;
     }
 
     /** The direct form of {@code e}, when every part of it has one. */
