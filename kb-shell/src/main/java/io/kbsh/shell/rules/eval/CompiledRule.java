@@ -907,44 +907,23 @@ public final class CompiledRule {
         return names instanceof EnvironmentView.ObjectNames o ? o.level(path) : EnvironmentView.levelAt(names, path);
     }
 
-    /**
-     * One object's levels, each looked up once: applicability, the rule's fix and an outcome's fix mostly ask
-     * for the same product's level, up to four times per object.
-     */
-    private static final class Levels {
-        private final Map<String, Object> names;
-        private Product product;
-        private Optional<ReleaseLevel> level;
-
-        Levels(Map<String, Object> names) {
-            this.names = names;
-        }
-
-        Optional<ReleaseLevel> of(Product p) {
-            if (product == null || !product.id().equals(p.id())) {
-                level = levelOf(p, names);
-                product = p;
-            }
-            return level;
-        }
-    }
-
     private Optional<Result> evaluate(
             EnvironmentView view, Map<String, Object> object, Resolved resolved, Trace trace) {
         Map<String, Object> bindings = view.bindings(kind, object);
-        Levels levels = new Levels(bindings);
-        Optional<Supplier<String>> notApplicable = notApplicable(bindings, levels);
+        // Each level is looked up once per object for all rules (EnvironmentView.ObjectNames keeps it).
+        Optional<Supplier<String>> notApplicable = notApplicable(bindings);
         resolved.applicability(notApplicable);
         if (notApplicable.isPresent()) {
             return Optional.empty();
         }
-        Optional<ReleaseLevel> level = fix.map(f -> levels.of(f.product())).orElse(Optional.empty());
+        Optional<ReleaseLevel> level =
+                fix.map(f -> levelOf(f.product(), bindings)).orElse(Optional.empty());
         Evaluation e = new Evaluation(
                 bindings,
                 lets,
                 level,
-                () -> fix.flatMap(
-                        f -> levels.of(f.product()).map(l -> resolved.levels(f).affected(l))));
+                () -> fix.flatMap(f -> levelOf(f.product(), bindings)
+                        .map(l -> resolved.levels(f).affected(l))));
         if (trace.isRecording()) {
             e.computeLets(trace);
         }
@@ -976,7 +955,7 @@ public final class CompiledRule {
             if (effective.isPresent()) {
                 Fix f = effective.get();
                 FixLevels fixLevels = resolved.levels(f);
-                Optional<ReleaseLevel> installed = levels.of(f.product());
+                Optional<ReleaseLevel> installed = levelOf(f.product(), bindings);
                 if (installed.isPresent()) {
                     ref = fixLevels.referenceFor(installed.get());
                     if (!fixLevels.affected(installed.get())) {
@@ -999,10 +978,10 @@ public final class CompiledRule {
     }
 
     /** Why the rule does not apply to the object (in words, built only when asked for), or empty when it does. */
-    private Optional<Supplier<String>> notApplicable(Map<String, Object> names, Levels levels) {
+    private Optional<Supplier<String>> notApplicable(Map<String, Object> names) {
         if (applies.product().isPresent()) {
             Product p = applies.product().get();
-            Optional<ReleaseLevel> level = levels.of(p);
+            Optional<ReleaseLevel> level = levelOf(p, names);
             if ((!applies.releases().isEmpty()
                             || applies.from().isPresent()
                             || applies.to().isPresent())

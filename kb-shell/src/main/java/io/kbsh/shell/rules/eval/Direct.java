@@ -14,8 +14,9 @@ import java.util.Optional;
  * interpreter: names, field selection and {@code has()}, constants, comparisons, {@code &&}, {@code ||},
  * {@code !}, {@code ?:}, {@code in}, indexing, {@code size}, {@code +} of numbers, text and lists, the string
  * functions {@code matches}, {@code startsWith}, {@code endsWith}, {@code contains}, {@code lowerAscii},
- * {@code upperAscii}, kbsh's {@code inPorts}, {@code inNet}, {@code isIp}, {@code below} and {@code atLeast}, and the comprehensions the macros expand to
- * ({@code exists}, {@code all}, {@code exists_one}, {@code filter}, {@code map}) over lists.
+ * {@code upperAscii}, kbsh's {@code inPorts}, {@code inNet}, {@code isIp}, {@code below} and {@code atLeast},
+ * and the comprehensions the macros expand to ({@code exists}, {@code all}, {@code exists_one}, {@code filter},
+ * {@code map}) over lists.
  *
  * <p>Why: the interpreter's general machinery (dispatch by overload, attribute and unknown tracking, a regular
  * expression compiled on every call) costs one to two microseconds per element of a comprehension, many times
@@ -45,7 +46,7 @@ final class Direct {
      * The expression's value over {@code names}, or {@link #UNDECIDED}; a condition's value is a bool or
      * undecided.
      */
-    final Object eval(Map<String, ?> names) {
+    Object eval(Map<String, ?> names) {
         Object v = root.eval(new Scope(names, maxIterations));
         return v == null ? UNDECIDED : v;
     }
@@ -68,11 +69,15 @@ final class Direct {
         }
     }
 
+    private static final String[] NO_NAMES = {};
+    private static final Object[] NO_VALUES = {};
+
     /** The names of one evaluation and the comprehension variables in scope, innermost last. */
     private static final class Scope {
         private final Map<String, ?> names;
-        private String[] localNames = new String[4];
-        private Object[] localValues = new Object[4];
+        // Made on the first comprehension (shared empty arrays until then): most expressions have none.
+        private String[] localNames = NO_NAMES;
+        private Object[] localValues = NO_VALUES;
         private int depth;
         private int iterationsLeft;
 
@@ -95,8 +100,8 @@ final class Direct {
 
         int push(String name, Object value) {
             if (depth == localNames.length) {
-                localNames = java.util.Arrays.copyOf(localNames, depth * 2);
-                localValues = java.util.Arrays.copyOf(localValues, depth * 2);
+                localNames = java.util.Arrays.copyOf(localNames, Math.max(4, depth * 2));
+                localValues = java.util.Arrays.copyOf(localValues, Math.max(4, depth * 2));
             }
             localNames[depth] = name;
             localValues[depth] = value;
@@ -185,13 +190,7 @@ final class Direct {
         if (select.testOnly()) {
             return s -> operand.eval(s) instanceof Map<?, ?> m && plain(m) ? (Object) m.containsKey(field) : UNDECIDED;
         }
-        return s -> {
-            if (operand.eval(s) instanceof Map<?, ?> m && plain(m)) {
-                Object v = m.get(field);
-                return v == null ? UNDECIDED : v;
-            }
-            return UNDECIDED;
-        };
+        return s -> index(operand.eval(s), field);
     }
 
     /** A map whose keys are what they say: an INI section's values are found in any case, which CEL does not know. */
@@ -444,6 +443,7 @@ final class Direct {
     }
 
     private static Object index(Object container, Object key) {
+        // A map's entry, by index or by field selection: absent is CEL's error to report.
         if (container instanceof Map<?, ?> m && plain(m) && key instanceof String k) {
             Object v = m.get(k);
             return v == null ? UNDECIDED : v;
