@@ -155,7 +155,11 @@ public final class EnvironmentWriter {
     }
 
     private static <E extends Enum<E>> void enums(ValueSink g, String name, Collection<E> values) throws IOException {
-        list(g, name, values.stream().sorted().toList(), (gen, e) -> gen.writeString(EnvironmentReader.jsonName(e)));
+        // In declaration order, whatever the set's; an array sort, since the rules' view writes these per server.
+        @SuppressWarnings("unchecked")
+        E[] sorted = (E[]) values.toArray(new Enum<?>[0]);
+        java.util.Arrays.sort(sorted);
+        list(g, name, java.util.Arrays.asList(sorted), (gen, e) -> gen.writeString(EnvironmentReader.jsonName(e)));
     }
 
     private static void text(ValueSink g, String name, Optional<String> value) throws IOException {

@@ -2,13 +2,10 @@ package io.kbsh.shell.env;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where {@link EnvironmentWriter} puts an environment: a JSON generator (the file), or plain Java values
@@ -111,15 +108,25 @@ abstract class ValueSink {
     }
 
     /**
-     * Plain values: objects as unmodifiable maps in the order written, arrays as unmodifiable lists, whole
-     * numbers as {@code Long}, flags as {@code Boolean}, text as {@code String} — what reading the JSON
-     * file back with Jackson and converting its tree would give, without writing or parsing any text.
+     * Plain values: objects as unmodifiable maps in the order written ({@link PlainMap}), arrays as unmodifiable
+     * lists, whole numbers as {@code Long}, flags as {@code Boolean}, text as {@code String} — what reading the
+     * JSON file back with Jackson and converting its tree would give, without writing or parsing any text.
+     *
+     * <p>Every environment a rule checks is written here, so the containers being filled are a plain array used
+     * as a stack, with the innermost one and the field name it waits for at hand.
      */
     static final class Plain extends ValueSink {
         private final boolean keepsEmptyLists;
-        private final Deque<Object> open = new ArrayDeque<>();
-        private final Deque<String> names = new ArrayDeque<>();
+        /** The containers being filled, outermost first ({@link PlainMap.Builder} or a list), and their fields. */
+        private Object[] open = new Object[8];
+
+        private String[] fieldOf = new String[8];
+        private int depth;
+        /** The innermost container being filled, or null before the first and after the last. */
+        private Object top;
+        /** The field name written last, waiting for its value. */
         private String pending;
+
         private Object result;
 
         Plain(boolean keepsEmptyLists) {
@@ -133,7 +140,7 @@ abstract class ValueSink {
 
         /** The value written: the outermost object or array, once it is closed. */
         Object result() {
-            if (result == null || !open.isEmpty()) {
+            if (result == null || depth != 0) {
                 throw new IllegalStateException("nothing complete was written");
             }
             return result;
@@ -141,14 +148,15 @@ abstract class ValueSink {
 
         @Override
         void writeStartObject() {
-            begin(new LinkedHashMap<String, Object>());
+            begin(PlainMap.builder());
         }
 
         @Override
         void writeEndObject() {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> done = (Map<String, Object>) open.pop();
-            end(Collections.unmodifiableMap(done));
+            if (!(top instanceof PlainMap.Builder b)) {
+                throw new IllegalStateException("the end of an object that was not started");
+            }
+            end(b.build());
         }
 
         @Override
@@ -158,14 +166,16 @@ abstract class ValueSink {
 
         @Override
         void writeEndArray() {
-            @SuppressWarnings("unchecked")
-            List<Object> done = (List<Object>) open.pop();
-            end(Collections.unmodifiableList(done));
+            if (!(top instanceof List<?> l)) {
+                throw new IllegalStateException("the end of an array that was not started");
+            }
+            // The view writes every list field, most of them empty: those share one empty list.
+            end(l.isEmpty() ? List.of() : Collections.unmodifiableList(l));
         }
 
         @Override
         void writeFieldName(String name) {
-            if (!(open.peek() instanceof Map<?, ?>)) {
+            if (!(top instanceof PlainMap.Builder)) {
                 throw new IllegalStateException("a field name outside an object: " + name);
             }
             pending = name;
@@ -188,14 +198,21 @@ abstract class ValueSink {
 
         /** A container starts: remember the field it will be the value of, and fill it until it ends. */
         private void begin(Object container) {
-            names.push(open.isEmpty() ? "" : claim());
-            open.push(container);
+            if (depth == open.length) {
+                open = Arrays.copyOf(open, depth * 2);
+                fieldOf = Arrays.copyOf(fieldOf, depth * 2);
+            }
+            fieldOf[depth] = top == null ? "" : claim();
+            open[depth++] = container;
+            top = container;
         }
 
         /** A container ends: it becomes the value of the field (or element) it was started for. */
         private void end(Object done) {
-            String name = names.pop();
-            if (open.isEmpty()) {
+            open[--depth] = null;
+            String name = fieldOf[depth];
+            top = depth == 0 ? null : open[depth - 1];
+            if (top == null) {
                 result = done;
             } else {
                 put(name, done);
@@ -203,24 +220,24 @@ abstract class ValueSink {
         }
 
         private void add(Object value) {
-            if (open.isEmpty()) {
+            if (top == null) {
                 throw new IllegalStateException("a value outside any object or array");
             }
-            put(open.peek() instanceof Map<?, ?> ? claim() : "", value);
+            put(claim(), value);
         }
 
         @SuppressWarnings("unchecked")
         private void put(String name, Object value) {
-            Object into = open.peek();
-            if (into instanceof Map<?, ?> m) {
-                ((Map<String, Object>) m).put(name, value);
+            if (top instanceof PlainMap.Builder m) {
+                m.put(name, value);
             } else {
-                ((List<Object>) into).add(value);
+                ((List<Object>) top).add(value);
             }
         }
 
+        /** The field name a value in the innermost object is for; "" in an array. */
         private String claim() {
-            if (!(open.peek() instanceof Map<?, ?>)) {
+            if (!(top instanceof PlainMap.Builder)) {
                 return "";
             }
             if (pending == null) {

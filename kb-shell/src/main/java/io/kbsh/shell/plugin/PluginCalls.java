@@ -25,8 +25,15 @@ public final class PluginCalls {
         R call() throws E;
     }
 
-    /** The calls each thread is inside, innermost last (a plugin may call back into the shell and out again). */
+    /**
+     * The calls each thread is inside, innermost last (a plugin may call back into the shell and out again), for
+     * the exit guard to read from another thread. A thread registers once, on its first call, and keeps its
+     * deque: a check run makes a call per check and environment, and adding and removing the thread's entry on
+     * every one cost more than the calls of a small check.
+     */
     private static final Map<Thread, Deque<InProgress>> ACTIVE = new ConcurrentHashMap<>();
+
+    private static final ThreadLocal<Deque<InProgress>> MINE = ThreadLocal.withInitial(PluginCalls::register);
     /** Plugin ids by the name of their class loader, to name a plugin from a stack frame. */
     private static final Map<String, String> BY_LOADER = new ConcurrentHashMap<>();
 
@@ -34,17 +41,21 @@ public final class PluginCalls {
 
     /** Runs {@code call}, recorded as a call of {@code plugin} doing {@code what}. */
     public static <R, E extends Exception> R during(String plugin, String what, Call<R, E> call) throws E {
-        Thread thread = Thread.currentThread();
-        Deque<InProgress> calls = ACTIVE.computeIfAbsent(thread, t -> new ConcurrentLinkedDeque<>());
+        Deque<InProgress> calls = MINE.get();
         calls.addLast(new InProgress(plugin, what));
         try {
             return call.call();
         } finally {
             calls.pollLast();
-            if (calls.isEmpty()) {
-                ACTIVE.remove(thread);
-            }
         }
+    }
+
+    /** The calling thread's deque, registered; threads that have ended are dropped then, so the map stays small. */
+    private static Deque<InProgress> register() {
+        ACTIVE.keySet().removeIf(t -> !t.isAlive());
+        Deque<InProgress> calls = new ConcurrentLinkedDeque<>();
+        ACTIVE.put(Thread.currentThread(), calls);
+        return calls;
     }
 
     /**

@@ -49,6 +49,9 @@ final class CheckBatch {
     });
 
     private final List<PluginCheck> checks;
+    /** Each check's call as the exit guard names it ({@code check Q254909}): made once, not once per task. */
+    private final String[] calls;
+
     private final List<Environment> environments;
     private final Facts facts;
     private final ArticleStore knowledge;
@@ -88,6 +91,7 @@ final class CheckBatch {
             throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
         }
         this.checks = List.copyOf(checks);
+        this.calls = this.checks.stream().map(c -> "check " + c.article()).toArray(String[]::new);
         this.environments = List.copyOf(environments);
         this.facts = facts;
         this.knowledge = knowledge;
@@ -360,7 +364,7 @@ final class CheckBatch {
         Environment environment = environments.get(task / checks.size());
         try {
             List<Finding> findings = PluginCalls.during(
-                    c.plugin(), "check " + c.article(), () -> c.check().evaluate(environment, facts, knowledge));
+                    c.plugin(), calls[task % checks.size()], () -> c.check().evaluate(environment, facts, knowledge));
             if (findings == null) {
                 return new CheckFailure(
                         c.article(),

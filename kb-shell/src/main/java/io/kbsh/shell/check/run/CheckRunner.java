@@ -108,21 +108,28 @@ public final class CheckRunner {
             LocalDate today) {
         Object[][] results = new CheckBatch(checks, environments, facts, knowledge, deadline, parallelism).evaluate();
         List<CheckReport> reports = new ArrayList<>(environments.size());
+        // The same articles were checked in every environment: one list for all the reports (List.copyOf keeps
+        // it, where it would copy a Stream.toList, which allows nulls).
+        List<String> checked =
+                List.copyOf(checks.stream().map(c -> c.article().toString()).toList());
         for (Object[] perCheck : results) {
-            reports.add(report(checks, perCheck, facts, waivers, today));
+            reports.add(report(checks, checked, perCheck, facts, waivers, today));
         }
         return reports;
     }
 
     private static CheckReport report(
-            List<PluginCheck> checks, Object[] results, Facts facts, Waivers waivers, LocalDate today) {
+            List<PluginCheck> checks,
+            List<String> checked,
+            Object[] results,
+            Facts facts,
+            Waivers waivers,
+            LocalDate today) {
         List<Outcome> outcomes = new ArrayList<>();
         List<CheckFailure> failures = new ArrayList<>();
-        List<String> checked = new ArrayList<>();
         Set<Waiver> expiredInUse = new LinkedHashSet<>();
         for (int i = 0; i < checks.size(); i++) {
             PluginCheck check = checks.get(i);
-            checked.add(check.article().toString());
             if (results[i] instanceof CheckFailure failure) {
                 failures.add(failure);
                 continue;

@@ -935,7 +935,9 @@ public final class CompiledRule {
         }
         for (Outcome o : outcomes) {
             boolean holds = true;
-            trace.step("outcome " + o.name(), "", true);
+            if (trace.isRecording()) {
+                trace.step("outcome " + o.name(), "", true);
+            }
             trace.enter();
             try {
                 for (Condition c : o.when()) {
@@ -1007,7 +1009,7 @@ public final class CompiledRule {
         }
         if (!applies.components().isEmpty()) {
             List<Object> comps = Values.at(names, "server.components");
-            if (applies.components().stream().noneMatch(c -> comps.stream().anyMatch(x -> x.equals(c)))) {
+            if (noneIn(applies.components(), comps)) {
                 return Optional.of(() -> {
                     List<String> has = EnvironmentView.strings(comps);
                     return "the server runs none of " + String.join(", ", applies.components())
@@ -1017,7 +1019,7 @@ public final class CompiledRule {
         }
         if (!applies.roles().isEmpty()) {
             List<Object> roles = Values.at(names, "server.roles");
-            if (applies.roles().stream().noneMatch(r -> roles.stream().anyMatch(x -> x.equals(r)))) {
+            if (noneIn(applies.roles(), roles)) {
                 return Optional.of(() -> "the server holds none of the roles " + String.join(", ", applies.roles()));
             }
         }
@@ -1031,6 +1033,18 @@ public final class CompiledRule {
             }
         }
         return Optional.empty();
+    }
+
+    /** True when none of {@code wanted} is among {@code present}: loops, as this runs for every rule and object. */
+    private static boolean noneIn(List<String> wanted, List<Object> present) {
+        for (String w : wanted) {
+            for (Object p : present) {
+                if (p.equals(w)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private Finding finding(

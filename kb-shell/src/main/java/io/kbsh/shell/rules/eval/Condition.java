@@ -39,10 +39,13 @@ sealed interface Condition {
             boolean held = test.absent()
                     ? values.isEmpty()
                     : test.whole() ? test.predicate().test(values, e) : hit.isPresent();
-            trace.step(
-                    words,
-                    values.isEmpty() ? "(absent)" : Values.text(values.size() == 1 ? values.get(0) : values),
-                    held);
+            if (trace.isRecording()) {
+                // Only rules explain shows what was seen: a check run does not turn every value into text.
+                trace.step(
+                        words,
+                        values.isEmpty() ? "(absent)" : Values.text(values.size() == 1 ? values.get(0) : values),
+                        held);
+            }
             if (held && as.isPresent()) {
                 e.bind(
                         as.get(),
@@ -109,7 +112,10 @@ sealed interface Condition {
         }
 
         Optional<Object> first(List<Object> values, Evaluation e) {
-            for (Object v : values) {
+            // Indexed: the lists are of several kinds (a path's values, a view's lists), and an iterator of each
+            // cost more than the test; Values.at gives random-access lists only.
+            for (int i = 0, n = values.size(); i < n; i++) {
+                Object v = values.get(i);
                 if (each.test(v, e)) {
                     return Optional.of(v);
                 }
@@ -131,11 +137,15 @@ sealed interface Condition {
                 result = program.eval(e.names());
             } catch (IllegalStateException ex) {
                 // A value the expression needs is absent (no such key): the condition does not hold.
-                trace.step("cel: " + program.text(), "error: " + ex.getMessage(), false);
+                if (trace.isRecording()) {
+                    trace.step("cel: " + program.text(), "error: " + ex.getMessage(), false);
+                }
                 return false;
             }
             boolean held = Boolean.TRUE.equals(result);
-            trace.step("cel: " + program.text(), String.valueOf(result), held);
+            if (trace.isRecording()) {
+                trace.step("cel: " + program.text(), String.valueOf(result), held);
+            }
             return held;
         }
 

@@ -14,6 +14,7 @@ import io.kbsh.model.fact.SoaFact;
 import io.kbsh.model.internal.Limits;
 import io.kbsh.model.version.ReleaseLevel;
 import io.kbsh.shell.env.EnvironmentWriter;
+import io.kbsh.shell.env.PlainMap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -52,6 +53,9 @@ public final class EnvironmentView {
     private final Environment environment;
     private final Facts facts;
     private final Map<String, Object> root;
+    /** The objects of each of the file's lists ({@code servers}, {@code connectors}…), made once per view. */
+    private final Map<String, List<Map<String, Object>>> lists = new HashMap<>();
+
     private final Map<String, Map<String, Object>> collected = new HashMap<>();
     private final List<Map<String, Object>> endpoints = new ArrayList<>();
     private final Map<String, Map<String, Object>> mx = new HashMap<>();
@@ -65,7 +69,12 @@ public final class EnvironmentView {
         this.facts = facts;
         // The file's own fields, built from the records (not written as JSON and parsed back).
         this.root = WRITER.valuesWithEmptyLists(environment);
-        for (Map<String, Object> c : list(root.get("collected"))) {
+        root.forEach((name, value) -> {
+            if (value instanceof List<?>) {
+                lists.put(name, List.copyOf(list(value)));
+            }
+        });
+        for (Map<String, Object> c : objectsIn("collected")) {
             collected.put(String.valueOf(c.get("from")), c);
         }
         // Newest last: a later fact about the same endpoint replaces an earlier one in the look-ups.
@@ -118,7 +127,11 @@ public final class EnvironmentView {
 
     /** Every object of {@code kind}, in file order. */
     public List<Map<String, Object>> objects(ObjectKinds kind) {
-        return list(root.get(kind.list()));
+        return objectsIn(kind.list());
+    }
+
+    private List<Map<String, Object>> objectsIn(String listName) {
+        return lists.getOrDefault(listName, List.of());
     }
 
     /**
@@ -144,7 +157,14 @@ public final class EnvironmentView {
      */
     static final class ObjectNames extends AbstractMap<String, Object> {
         private final Map<String, Object> names;
-        private final Map<String, Optional<ReleaseLevel>> levels = new ConcurrentHashMap<>(4);
+        /**
+         * The levels read so far, by path: a rule asks for one of three paths (its product's), so a few slots
+         * compared by identity first beat a hash map. Each slot is an immutable pair, so that a reader on another
+         * thread sees a whole pair or none; two threads may both compute a level, which is harmless.
+         */
+        private final LevelAt[] levels = new LevelAt[4];
+
+        private record LevelAt(String path, Optional<ReleaseLevel> level) {}
 
         ObjectNames(Map<String, Object> names) {
             this.names = names;
@@ -168,12 +188,18 @@ public final class EnvironmentView {
 
         /** The level written at {@code path} ({@code server.exchange}), looked up once. */
         Optional<ReleaseLevel> level(String path) {
-            Optional<ReleaseLevel> l = levels.get(path);
-            if (l == null) {
-                l = levelAt(this, path);
-                levels.put(path, l);
+            for (int i = 0; i < levels.length; i++) {
+                LevelAt known = levels[i];
+                if (known == null) {
+                    Optional<ReleaseLevel> l = levelAt(this, path);
+                    levels[i] = new LevelAt(path, l);
+                    return l;
+                }
+                if (known.path() == path || known.path().equals(path)) {
+                    return known.level();
+                }
             }
-            return l;
+            return levelAt(this, path);
         }
     }
 
@@ -184,7 +210,7 @@ public final class EnvironmentView {
     }
 
     private Map<String, Object> build(ObjectKinds kind, Map<String, Object> object) {
-        Map<String, Object> b = new LinkedHashMap<>();
+        PlainMap.Builder b = PlainMap.builder(12);
         b.put(kind.kind(), object);
         b.put("env", root);
         String id = kind.id(object);
@@ -227,7 +253,7 @@ public final class EnvironmentView {
             }
             case PROXY -> {
                 List<Map<String, Object>> clients = new ArrayList<>();
-                for (Map<String, Object> s : list(root.get("servers"))) {
+                for (Map<String, Object> s : objectsIn("servers")) {
                     if (s.get("wspClient") instanceof Map<?, ?> w && id.equals(w.get("proxy"))) {
                         clients.add(s);
                     }
@@ -253,7 +279,7 @@ public final class EnvironmentView {
                 b.put("protects", protects);
             }
         }
-        return b;
+        return b.build();
     }
 
     private Map<String, Object> collectedFrom(String id) {
@@ -262,7 +288,7 @@ public final class EnvironmentView {
 
     private List<Map<String, Object>> firewallsProtecting(String server) {
         List<Map<String, Object>> found = new ArrayList<>();
-        for (Map<String, Object> f : list(root.get("firewalls"))) {
+        for (Map<String, Object> f : objectsIn("firewalls")) {
             if (strings(f.get("protects")).contains(server)) {
                 found.add(f);
             }
@@ -272,7 +298,7 @@ public final class EnvironmentView {
 
     private List<Map<String, Object>> where(String listName, String field, String value) {
         List<Map<String, Object>> found = new ArrayList<>();
-        for (Map<String, Object> o : list(root.get(listName))) {
+        for (Map<String, Object> o : objectsIn(listName)) {
             if (value.equals(o.get(field))) {
                 found.add(o);
             }
@@ -284,7 +310,7 @@ public final class EnvironmentView {
         if (value == null) {
             return Optional.empty();
         }
-        for (Map<String, Object> o : list(root.get(listName))) {
+        for (Map<String, Object> o : objectsIn(listName)) {
             Object v = o.get(field);
             if (v != null && v.toString().equalsIgnoreCase(value.toString())) {
                 return Optional.of(o);

@@ -113,11 +113,14 @@ final class Evaluation {
 
         @Override
         public Object get(Object key) {
-            Object v = own.get(key);
-            if (v != null) {
-                return v;
+            // Most reads are of the view's names, by rules without lets: each test here is one look-up saved.
+            if (!own.isEmpty()) {
+                Object v = own.get(key);
+                if (v != null) {
+                    return v;
+                }
             }
-            if (key instanceof String k && pending(k)) {
+            if (!lets.isEmpty() && key instanceof String k && pending(k)) {
                 return let(k).orElse(null);
             }
             return shared.get(key);

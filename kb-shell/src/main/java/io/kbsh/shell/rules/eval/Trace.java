@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What an evaluation saw, condition by condition, for {@code rules explain}: each condition in words, the
- * value it saw and whether it held. A trace that is not {@link #recording()} costs nothing.
+ * value it saw and whether it held. A trace that is not {@link #recording()} keeps nothing; callers build a
+ * step's words and values only when {@link #isRecording()}, so that a check run pays for neither.
  */
 public final class Trace {
 
