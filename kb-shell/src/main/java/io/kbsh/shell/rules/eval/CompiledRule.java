@@ -798,15 +798,28 @@ public final class CompiledRule {
 
     /** The findings of this rule over {@code environment}. */
     public List<Finding> evaluate(Environment environment, Facts facts, ArticleStore store) {
-        return results(environment, facts, store).stream().map(Result::finding).toList();
+        List<Result> results = results(environment, facts, store);
+        // Most rules find nothing in most environments: no stream for an empty list.
+        if (results.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>(results.size());
+        for (Result r : results) {
+            findings.add(r.finding());
+        }
+        return java.util.Collections.unmodifiableList(findings);
     }
 
     public List<Result> results(Environment environment, Facts facts, ArticleStore store) {
         EnvironmentView view = EnvironmentView.of(environment, facts);
         Resolved resolved = new Resolved(store, false);
-        List<Result> out = new ArrayList<>();
+        List<Result> out = List.of();
         for (Map<String, Object> object : view.objects(kind)) {
-            evaluate(view, object, resolved, Trace.off()).ifPresent(out::add);
+            Optional<Result> r = evaluate(view, object, resolved, Trace.off());
+            if (r.isPresent()) {
+                out = out.isEmpty() ? new ArrayList<>() : out;
+                out.add(r.get());
+            }
         }
         return out;
     }
