@@ -17,4 +17,5 @@ if [ -z "${RULES:-}" ]; then
   RULES=$(find plugins/rules-exchange -name kbsh-pack.yaml -not -path '*/target/*' -printf '%h\n' 2>/dev/null | head -n 1 || true)
   RULES=${RULES:-kb-shell/src/test/resources/io/kbsh/shell/rules/example-pack}
 fi
-java -Xms512m -Xmx512m -Dkbsh.bench.rules="$RULES" -cp "$CP" bench/checks/ChecksBench.java "$@"
+# The JVM options of kbsh's launcher (kb-shell/src/dist/bin/kbsh), so that the checks run as in the shell.
+java -Xmx512m -XX:+UseSerialGC -XX:-UsePerfData -Dkbsh.bench.rules="$RULES" -cp "$CP" bench/checks/ChecksBench.java "$@"

@@ -1,10 +1,8 @@
 package io.kbsh.shell.plugin;
 
-import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Which plugin calls are in progress, on which thread. Every call from the shell into plugin code passes
@@ -26,36 +24,47 @@ public final class PluginCalls {
     }
 
     /**
-     * The calls each thread is inside, innermost last (a plugin may call back into the shell and out again), for
-     * the exit guard to read from another thread. A thread registers once, on its first call, and keeps its
-     * deque: a check run makes a call per check and environment, and adding and removing the thread's entry on
+     * Where each thread is, for the exit guard to read from another thread. Only the outermost call is ever asked
+     * for (a plugin may call back into the shell and out again, and the inner calls are the SPI methods the
+     * shell's call led to), so a thread keeps that and how deep it is. A thread registers once, on its first
+     * call: a check run makes a call per check and environment, and adding and removing the thread's entry on
      * every one cost more than the calls of a small check.
      */
-    private static final Map<Thread, Deque<InProgress>> ACTIVE = new ConcurrentHashMap<>();
+    private static final Map<Thread, Position> ACTIVE = new ConcurrentHashMap<>();
 
-    private static final ThreadLocal<Deque<InProgress>> MINE = ThreadLocal.withInitial(PluginCalls::register);
+    private static final ThreadLocal<Position> MINE = ThreadLocal.withInitial(PluginCalls::register);
     /** Plugin ids by the name of their class loader, to name a plugin from a stack frame. */
     private static final Map<String, String> BY_LOADER = new ConcurrentHashMap<>();
+
+    /** One thread's calls: written by that thread only, the outermost read by any. */
+    private static final class Position {
+        volatile InProgress outermost;
+        int depth;
+    }
 
     private PluginCalls() {}
 
     /** Runs {@code call}, recorded as a call of {@code plugin} doing {@code what}. */
     public static <R, E extends Exception> R during(String plugin, String what, Call<R, E> call) throws E {
-        Deque<InProgress> calls = MINE.get();
-        calls.addLast(new InProgress(plugin, what));
+        Position at = MINE.get();
+        if (at.depth++ == 0) {
+            at.outermost = new InProgress(plugin, what);
+        }
         try {
             return call.call();
         } finally {
-            calls.pollLast();
+            if (--at.depth == 0) {
+                at.outermost = null;
+            }
         }
     }
 
-    /** The calling thread's deque, registered; threads that have ended are dropped then, so the map stays small. */
-    private static Deque<InProgress> register() {
+    /** The calling thread's position, registered; threads that have ended are dropped then, so the map stays small. */
+    private static Position register() {
         ACTIVE.keySet().removeIf(t -> !t.isAlive());
-        Deque<InProgress> calls = new ConcurrentLinkedDeque<>();
-        ACTIVE.put(Thread.currentThread(), calls);
-        return calls;
+        Position at = new Position();
+        ACTIVE.put(Thread.currentThread(), at);
+        return at;
     }
 
     /**
@@ -63,8 +72,8 @@ public final class PluginCalls {
      * Q254909}), rather than the SPI method it led to.
      */
     public static Optional<InProgress> on(Thread thread) {
-        Deque<InProgress> calls = ACTIVE.get(thread);
-        return calls == null ? Optional.empty() : Optional.ofNullable(calls.peekFirst());
+        Position at = ACTIVE.get(thread);
+        return at == null ? Optional.empty() : Optional.ofNullable(at.outermost);
     }
 
     static void register(LoadedPlugin plugin) {

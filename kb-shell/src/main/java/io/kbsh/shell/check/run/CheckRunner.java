@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Runs checks over an environment and applies waivers. Plugin code cannot take the run down: a check that
@@ -39,6 +40,9 @@ public final class CheckRunner {
             .thenComparing(o -> o.finding().article())
             .thenComparing(o -> o.finding().subject().kind())
             .thenComparing(o -> o.finding().subject().id());
+
+    /** From how many environments on the reports are made in parallel. */
+    private static final int PARALLEL_REPORTS = 256;
 
     private final Duration deadline;
     private final int parallelism;
@@ -107,15 +111,18 @@ public final class CheckRunner {
             Waivers waivers,
             LocalDate today) {
         Object[][] results = new CheckBatch(checks, environments, facts, knowledge, deadline, parallelism).evaluate();
-        List<CheckReport> reports = new ArrayList<>(environments.size());
         // The same articles were checked in every environment: one list for all the reports (List.copyOf keeps
         // it, where it would copy a Stream.toList, which allows nulls).
         List<String> checked =
                 List.copyOf(checks.stream().map(c -> c.article().toString()).toList());
-        for (Object[] perCheck : results) {
-            reports.add(report(checks, checked, perCheck, facts, waivers, today));
+        // Reports are kbsh's own work (waivers, sorting), no plugin code: over many environments they are made on
+        // every core, in order, rather than on the caller's thread while the workers sit idle.
+        IntStream indexes = IntStream.range(0, results.length);
+        if (results.length >= PARALLEL_REPORTS) {
+            indexes = indexes.parallel();
         }
-        return reports;
+        return indexes.mapToObj(i -> report(checks, checked, results[i], facts, waivers, today))
+                .toList();
     }
 
     private static CheckReport report(
