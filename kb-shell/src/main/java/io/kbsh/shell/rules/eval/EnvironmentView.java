@@ -229,7 +229,7 @@ public final class EnvironmentView {
                         "ini",
                         new IniValues(
                                 environment.server(id).map(s -> s.iniFiles()).orElse(List.of())));
-                b.put("probes", probesOf(addresses(object, "addresses", "id")));
+                b.put("probes", probesOf(object, "addresses", "id"));
             }
             case CONNECTOR -> {
                 find("servers", "id", object.get("server")).ifPresent(s -> b.put("server", s));
@@ -249,7 +249,7 @@ public final class EnvironmentView {
                 String server = String.valueOf(object.get("server"));
                 b.put("registry", list(collectedFrom(server).get("registry")));
                 b.put("events", list(collectedFrom(server).get("events")));
-                b.put("probes", probesOf(addresses(object, "remoteMta")));
+                b.put("probes", probesOf(object, "remoteMta"));
             }
             case PROXY -> {
                 List<Map<String, Object>> clients = new ArrayList<>();
@@ -262,7 +262,7 @@ public final class EnvironmentView {
                 b.put("publications", where("publications", "proxy", id));
                 b.put("registry", list(collectedFrom(id).get("registry")));
                 b.put("events", list(collectedFrom(id).get("events")));
-                b.put("probes", probesOf(addresses(object, "internalAddress", "externalAddress", "addresses", "id")));
+                b.put("probes", probesOf(object, "internalAddress", "externalAddress", "addresses", "id"));
             }
             case DOMAIN -> {
                 Map<String, Object> probed = mx.get(id.toLowerCase(Locale.ROOT));
@@ -332,8 +332,13 @@ public final class EnvironmentView {
         return found;
     }
 
-    /** The newest fact of each probe and port about any of {@code hosts}. */
-    private List<Map<String, Object>> probesOf(List<String> hosts) {
+    /** The newest fact of each probe and port about the object, by the addresses in {@code addressFields}. */
+    private List<Map<String, Object>> probesOf(Map<String, Object> object, String... addressFields) {
+        // Most checks run without probe facts: then no object's addresses need collecting.
+        if (endpoints.isEmpty()) {
+            return List.of();
+        }
+        List<String> hosts = addresses(object, addressFields);
         List<Map<String, Object>> found = new ArrayList<>();
         for (Map<String, Object> e : endpoints) {
             if (hosts.contains(String.valueOf(e.get("host")).toLowerCase(Locale.ROOT))) {
