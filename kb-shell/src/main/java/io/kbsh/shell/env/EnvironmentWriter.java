@@ -35,6 +35,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -158,8 +159,8 @@ public final class EnvironmentWriter {
         // In declaration order, whatever the set's; an array sort, since the rules' view writes these per server.
         @SuppressWarnings("unchecked")
         E[] sorted = (E[]) values.toArray(new Enum<?>[0]);
-        java.util.Arrays.sort(sorted);
-        list(g, name, java.util.Arrays.asList(sorted), (gen, e) -> gen.writeString(EnvironmentReader.jsonName(e)));
+        Arrays.sort(sorted);
+        list(g, name, Arrays.asList(sorted), (gen, e) -> gen.writeString(EnvironmentReader.jsonName(e)));
     }
 
     private static void text(ValueSink g, String name, Optional<String> value) throws IOException {

@@ -30,6 +30,7 @@ import io.kbsh.shell.rules.RuleSpec.FixSpec;
 import io.kbsh.shell.rules.RuleSpec.OutcomeSpec;
 import io.kbsh.shell.rules.RuleSpec.VerifySpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -152,7 +153,7 @@ public final class CompiledRule {
             declared.add(let.getKey());
         }
         // In the order written: a let may use the ones before it (Map.copyOf would lose the order).
-        this.lets = java.util.Collections.unmodifiableMap(compiledLets);
+        this.lets = Collections.unmodifiableMap(compiledLets);
         this.names = List.copyOf(declared);
         this.when = conditions(spec.when(), "when");
         this.fix = fix(spec.fix(), "fix");
@@ -807,7 +808,7 @@ public final class CompiledRule {
         for (Result r : results) {
             findings.add(r.finding());
         }
-        return java.util.Collections.unmodifiableList(findings);
+        return Collections.unmodifiableList(findings);
     }
 
     public List<Result> results(Environment environment, Facts facts, ArticleStore store) {
