@@ -44,8 +44,10 @@ public class ChecksBench {
 
     static final String[] EXCHANGE = {"4.0", "4.0 SP4", "4.0 SP5", "5.0", "5.0 SP1", "5.0 SP2", "5.5", "5.5 SP1", "5.5 SP3", "5.5 SP4"};
     static final String[] PROXY = {"1.0", "2.0", "2.0 SP1"};
-    /** Each series' process CPU time: first pass and median, for the summary. */
-    static final java.util.Map<String, long[]> CPU = new java.util.HashMap<>();
+    /** One series of passes: each pass's wall time and the process's CPU time during it, in nanoseconds. */
+    record Series(long[] wall, long[] cpu) {
+        static final Series NONE = new Series(new long[0], new long[0]);
+    }
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -94,10 +96,14 @@ public class ChecksBench {
         System.out.printf("warm-up (100 other environments, fresh JVM): %.1f ms%n", (System.nanoTime() - w0) / 1e6);
         // All checks first, in a JVM that has only run the warm-up: its first pass is the cold figure; the series
         // at the end, after every other, is the steady state.
-        long[] cold = passes("all checks, fresh JVM", runner, checks, envs, store, today);
-        long[] javaOnly = passes("Java checks only", runner, javaChecks, envs, store, today);
-        long[] rulesOnly = rules.isEmpty() ? new long[0] : passes("rules only", runner, rules, envs, store, today);
-        long[] all = passes("all checks, warm", runner, checks, envs, store, today);
+        Series coldSeries = passes("all checks, fresh JVM", runner, checks, envs, store, today);
+        Series javaSeries = passes("Java checks only", runner, javaChecks, envs, store, today);
+        Series rulesSeries = rules.isEmpty() ? Series.NONE : passes("rules only", runner, rules, envs, store, today);
+        Series allSeries = passes("all checks, warm", runner, checks, envs, store, today);
+        long[] cold = coldSeries.wall();
+        long[] javaOnly = javaSeries.wall();
+        long[] rulesOnly = rulesSeries.wall();
+        long[] all = allSeries.wall();
         long[] each = perEnvironment(runner, checks, envs, store, today);
         System.out.printf("side by side (median pass): Java checks %.1f ms | rules %s | all %.1f ms (target 1000 ms median, 2000 ms first)%n",
                 median(javaOnly) / 1e6, rulesOnly.length == 0 ? "(no rule pack given)" : String.format("%.1f ms", median(rulesOnly) / 1e6),
@@ -108,9 +114,9 @@ public class ChecksBench {
         System.out.printf("all checks, one run per environment instead of one run over all: median %.1f ms (%.1f us more per environment)%n",
                 median(each) / 1e6, (median(each) - median(all)) / 1e3 / count);
         System.out.printf("process CPU, median pass: Java checks %.1f ms | rules %s | all %.1f ms; all in a fresh JVM: first pass %.1f ms%n",
-                CPU.get("Java checks only")[1] / 1e6,
-                rulesOnly.length == 0 ? "-" : String.format("%.1f ms", CPU.get("rules only")[1] / 1e6),
-                CPU.get("all checks, warm")[1] / 1e6, CPU.get("all checks, fresh JVM")[0] / 1e6);
+                median(javaSeries.cpu()) / 1e6,
+                rulesOnly.length == 0 ? "-" : String.format("%.1f ms", median(rulesSeries.cpu()) / 1e6),
+                median(allSeries.cpu()) / 1e6, coldSeries.cpu()[0] / 1e6);
         java.util.Optional<long[]> steal1 = stealAndTotal();
         if (steal0.isPresent() && steal1.isPresent() && steal1.get()[1] > steal0.get()[1]) {
             // Wall times on a virtual machine depend on how much CPU the host gave it: printed so that a run can be judged.
@@ -148,8 +154,8 @@ public class ChecksBench {
         return sorted[runs.length / 2];
     }
 
-    /** Seven passes of {@code checks} over {@code envs}; the times of each pass. */
-    static long[] passes(String what, CheckRunner runner, List<PluginCheck> checks, List<Environment> envs, ArticleStore store,
+    /** Seven passes of {@code checks} over {@code envs}; the wall and CPU times of each pass. */
+    static Series passes(String what, CheckRunner runner, List<PluginCheck> checks, List<Environment> envs, ArticleStore store,
                          LocalDate today) {
         int count = envs.size();
         System.out.println("-- " + what + " (" + checks.size() + ")");
@@ -186,12 +192,11 @@ public class ChecksBench {
                 runs[0] / 1e6, sorted[runs.length / 2] / 1e6, sorted[0] / 1e6, sorted[runs.length / 2] / 1e3 / count);
         System.out.printf("process CPU (all threads, JIT and GC included): first pass %.1f ms; median %.1f ms%n",
                 cpu[0] / 1e6, median(cpu) / 1e6);
-        CPU.put(what, new long[] {cpu[0], median(cpu)});
         // The targets are judged once, at the end: first pass in a fresh JVM, median when warm.
         System.out.printf("baseline (walk only, best): %.2f ms; checks/baseline: %.0fx%n",
                 baseline / 1e6, (double) sorted[runs.length / 2] / baseline);
         System.out.printf("findings per pass: %d%n", findings);
-        return runs;
+        return new Series(runs, cpu);
     }
 
     /** Three passes of all checks with one run per environment: what N separate check commands would cost in hand-overs. */

@@ -814,13 +814,9 @@ public final class CompiledRule {
     public List<Result> results(Environment environment, Facts facts, ArticleStore store) {
         EnvironmentView view = EnvironmentView.of(environment, facts);
         Resolved resolved = new Resolved(store, false);
-        List<Result> out = List.of();
+        List<Result> out = new ArrayList<>(); // holds no array until a result is added
         for (Map<String, Object> object : view.objects(kind)) {
-            Optional<Result> r = evaluate(view, object, resolved, Trace.off());
-            if (r.isPresent()) {
-                out = out.isEmpty() ? new ArrayList<>() : out;
-                out.add(r.get());
-            }
+            evaluate(view, object, resolved, Trace.off()).ifPresent(out::add);
         }
         return out;
     }

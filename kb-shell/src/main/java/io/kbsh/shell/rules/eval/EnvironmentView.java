@@ -71,7 +71,8 @@ public final class EnvironmentView {
         this.root = WRITER.valuesWithEmptyLists(environment);
         root.forEach((name, value) -> {
             if (value instanceof List<?>) {
-                lists.put(name, List.copyOf(list(value)));
+                // list() makes a fresh list: wrapped, not copied again, as callers of objects() share it.
+                lists.put(name, Collections.unmodifiableList(list(value)));
             }
         });
         for (Map<String, Object> c : objectsIn("collected")) {

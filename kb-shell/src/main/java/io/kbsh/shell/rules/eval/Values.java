@@ -149,10 +149,6 @@ final class Values {
         }
     }
 
-    /**
-     * True when a firewall rule's {@code ports} (whole numbers and {@code "137-139"} ranges, as the environment
-     * file writes them) cover {@code port}; an item that is neither covers nothing.
-     */
     /** CEL's {@code below(level, fix)}: both levels known, of one release line, the first below the second. */
     static boolean below(String level, String fix) {
         return level(level)
@@ -165,6 +161,10 @@ final class Values {
         return level(level).map(l -> level(fix).map(l::atLeast).orElse(false)).orElse(false);
     }
 
+    /**
+     * True when a firewall rule's {@code ports} (whole numbers and {@code "137-139"} ranges, as the environment
+     * file writes them) cover {@code port}; an item that is neither covers nothing.
+     */
     static boolean inPorts(List<?> ports, Long port) {
         for (Object p : ports) {
             if (p instanceof Number n && n.longValue() == port) {
