@@ -5,6 +5,7 @@ import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelProtoAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelType;
@@ -12,6 +13,7 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.expr.CheckedExpr;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
@@ -19,6 +21,7 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.CelVariableResolver;
 import io.kbsh.model.version.ReleaseLevel;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,17 +73,23 @@ final class Cel {
                     CelOverloadDecl.newGlobalOverload(
                             "inNet_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)));
 
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
-            .setOptions(OPTIONS)
-            .addLibraries(CelExtensions.strings())
-            .addFunctionBindings(
-                    CelFunctionBinding.from("isIp_string", String.class, Values::isIpLiteral),
-                    CelFunctionBinding.from("below_string_string", String.class, String.class, Values::below),
-                    CelFunctionBinding.from("atLeast_string_string", String.class, String.class, Values::atLeast),
-                    CelFunctionBinding.from("level_string", String.class, Cel::levelMap),
-                    CelFunctionBinding.from("inPorts_list_int", List.class, Long.class, Values::inPorts),
-                    CelFunctionBinding.from("inNet_string_string", String.class, String.class, Values::inNet))
-            .build();
+    /**
+     * CEL's interpreter, built when first needed: a rule restored from its checked form ({@link #restore}) whose
+     * expressions {@link Direct} evaluates never needs it, and building it is a good part of a cold start.
+     */
+    private static final class Interpreter {
+        static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+                .setOptions(OPTIONS)
+                .addLibraries(CelExtensions.strings())
+                .addFunctionBindings(
+                        CelFunctionBinding.from("isIp_string", String.class, Values::isIpLiteral),
+                        CelFunctionBinding.from("below_string_string", String.class, String.class, Values::below),
+                        CelFunctionBinding.from("atLeast_string_string", String.class, String.class, Values::atLeast),
+                        CelFunctionBinding.from("level_string", String.class, Cel::levelMap),
+                        CelFunctionBinding.from("inPorts_list_int", List.class, Long.class, Values::inPorts),
+                        CelFunctionBinding.from("inNet_string_string", String.class, String.class, Values::inNet))
+                .build();
+    }
 
     private Cel() {}
 
@@ -109,18 +118,40 @@ final class Cel {
 
     /** A compiled expression. */
     static final class Program {
-        private final CelRuntime.Program program;
+        private final CelAbstractSyntaxTree ast;
         private final String text;
         private final Optional<Direct> direct;
+        /** The interpreter's program: made at compile time, or on first use for a restored expression. */
+        private volatile CelRuntime.Program program;
 
-        private Program(CelRuntime.Program program, String text, Optional<Direct> direct) {
-            this.program = program;
+        private Program(CelAbstractSyntaxTree ast, String text, Optional<Direct> direct, CelRuntime.Program program) {
+            this.ast = ast;
             this.text = text;
             this.direct = direct;
+            this.program = program;
         }
 
         String text() {
             return text;
+        }
+
+        /** The checked expression as CEL's {@code CheckedExpr} message: what {@link #restore} takes back. */
+        byte[] checked() {
+            return CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray();
+        }
+
+        private CelRuntime.Program program() {
+            CelRuntime.Program p = program;
+            if (p == null) {
+                try {
+                    // Racing threads may both make it: the programs are equal and immutable.
+                    p = Interpreter.RUNTIME.createProgram(ast);
+                } catch (CelEvaluationException e) {
+                    throw new IllegalStateException(firstLine(e.getMessage()), e);
+                }
+                program = p;
+            }
+            return p;
         }
 
         /** True when every part of the expression has a form {@link Direct} evaluates without the interpreter. */
@@ -151,7 +182,7 @@ final class Cel {
         /** The value as CEL's interpreter gives it, never {@link Direct}'s. */
         Object interpreted(Map<String, ?> names) {
             try {
-                return program.eval((CelVariableResolver) name -> Optional.ofNullable(names.get(name)));
+                return program().eval((CelVariableResolver) name -> Optional.ofNullable(names.get(name)));
             } catch (CelEvaluationException e) {
                 throw new IllegalStateException(firstLine(e.getMessage()), e);
             }
@@ -181,12 +212,36 @@ final class Cel {
         }
         try {
             CelAbstractSyntaxTree ast = compiled.getAst();
-            return new Program(RUNTIME.createProgram(ast), expression, Direct.of(ast.getExpr(), condition, OPTIONS));
+            return new Program(
+                    ast,
+                    expression,
+                    Direct.of(ast.getExpr(), condition, OPTIONS),
+                    Interpreter.RUNTIME.createProgram(ast));
         } catch (CelValidationException e) {
             throw new CompileError(firstLine(e.getMessage()), 0, 0);
         } catch (CelEvaluationException e) {
             throw new CompileError(firstLine(e.getMessage()), 0, 0);
         }
+    }
+
+    /**
+     * The expression {@code expression} from the checked form {@link Program#checked} gave when it compiled, without
+     * parsing or type-checking it again (the parser and checker are most of a rule's compile time in a fresh JVM).
+     * The caller vouches that the form is that of this very text with the same names (the rule cache keys it by the
+     * file's bytes and kbsh's build); bytes that are not a checked expression are an {@link IllegalArgumentException}.
+     */
+    static Program restore(String expression, byte[] checked, boolean condition) {
+        CelAbstractSyntaxTree ast;
+        try {
+            ast = CelProtoAbstractSyntaxTree.fromCheckedExpr(CheckedExpr.parseFrom(checked))
+                    .getAst();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a checked CEL expression: " + e.getMessage(), e);
+        }
+        if (!ast.isChecked()) {
+            throw new IllegalArgumentException("not a checked CEL expression");
+        }
+        return new Program(ast, expression, Direct.of(ast.getExpr(), condition, OPTIONS), null);
     }
 
     private static String firstLine(String text) {

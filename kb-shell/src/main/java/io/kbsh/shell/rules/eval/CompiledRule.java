@@ -65,6 +65,12 @@ public final class CompiledRule {
     private final List<Step> actions;
     private final List<Check> verify;
     private final List<String> names;
+    /** The checked form of expressions compiled before (from the rule cache), taken instead of compiling them. */
+    private final CheckedExpressions known;
+    /** Every CEL expression of the rule by its path, in the order compiled: for {@link #checkedExpressions}. */
+    private final Map<String, Cel.Program> programs = new LinkedHashMap<>();
+    /** How many of them came from {@link #known} (set while compiling, read by tests). */
+    private int restored;
 
     /** An outcome: the conditions, severity, templates and its own fix level (pinned) if any. */
     record Outcome(
@@ -115,8 +121,10 @@ public final class CompiledRule {
             boolean absent,
             String words) {}
 
-    private CompiledRule(RuleReader.Document<RuleSpec> document, String packId) throws RuleException {
+    private CompiledRule(RuleReader.Document<RuleSpec> document, String packId, CheckedExpressions known)
+            throws RuleException {
         this.document = document;
+        this.known = known;
         this.spec = document.value();
         this.packId = packId;
         String rule = spec.article();
@@ -214,11 +222,31 @@ public final class CompiledRule {
 
     /** Checks and compiles a rule read from a pack (or a file) whose id is {@code packId}. */
     public static CompiledRule compile(RuleReader.Document<RuleSpec> document, String packId) throws RuleException {
+        return compile(document, packId, CheckedExpressions.none());
+    }
+
+    /**
+     * Checks and compiles a rule as {@link #compile(RuleReader.Document, String)} does, taking each CEL expression
+     * whose checked form {@code known} holds for the same text at the same place instead of parsing and
+     * type-checking it again; every other part is checked as always.
+     */
+    public static CompiledRule compile(RuleReader.Document<RuleSpec> document, String packId, CheckedExpressions known)
+            throws RuleException {
         try {
-            return new CompiledRule(document, packId);
+            return new CompiledRule(document, packId, known);
         } catch (IllegalArgumentException e) {
             throw document.problem(document.value().article(), "", e.getMessage());
         }
+    }
+
+    /** How many of its CEL expressions were taken from their checked form instead of compiled from the text. */
+    int restoredExpressions() {
+        return restored;
+    }
+
+    /** The checked form of the rule's CEL expressions, for the rule cache (made when asked for). */
+    public CheckedExpressions checkedExpressions() {
+        return CheckedExpressions.of(programs);
     }
 
     private static boolean usesBelowFix(RuleSpec spec) {
@@ -532,10 +560,18 @@ public final class CompiledRule {
         return new Condition.Match(value, probe, words, t, Optional.ofNullable(c.as()));
     }
 
-    private Cel.Program cel(String expression, String path, List<String> known, boolean condition)
+    private Cel.Program cel(String expression, String path, List<String> declared, boolean condition)
             throws RuleException {
+        Optional<Cel.Program> restored = known.restore(path, expression, condition);
+        if (restored.isPresent()) {
+            programs.put(path, restored.get());
+            this.restored++;
+            return restored.get();
+        }
         try {
-            return Cel.compile(expression, known, condition);
+            Cel.Program p = Cel.compile(expression, declared, condition);
+            programs.put(path, p);
+            return p;
         } catch (Cel.CompileError e) {
             throw e.line > 0
                     ? document.problemInside(rule(), path, e.line, e.column, "CEL: " + e.getMessage())

@@ -4,6 +4,7 @@ import io.kbsh.model.article.ArticleBrief;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.shell.rules.RuleException;
 import io.kbsh.shell.rules.RuleReader;
+import io.kbsh.shell.rules.eval.CheckedExpressions;
 import io.kbsh.shell.rules.eval.CompiledRule;
 import java.io.IOException;
 import java.util.Optional;
@@ -30,6 +31,9 @@ public final class LazyRule {
     private final String packId;
     private final ArticleBrief brief;
     private final Optional<String> iniFile;
+    /** The checked form of its CEL expressions the cache kept: spares CEL's parser and checker at the compile. */
+    private final CheckedExpressions checked;
+
     private volatile CompiledRule compiled;
 
     private LazyRule(
@@ -38,12 +42,14 @@ public final class LazyRule {
             String packId,
             ArticleBrief brief,
             Optional<String> iniFile,
+            CheckedExpressions checked,
             CompiledRule compiled) {
         this.source = source;
         this.content = content;
         this.packId = packId;
         this.brief = brief;
         this.iniFile = iniFile;
+        this.checked = checked;
         this.compiled = compiled;
     }
 
@@ -53,13 +59,22 @@ public final class LazyRule {
                 .filter(a -> a.ini() != null)
                 .map(a -> a.ini().file())
                 .findFirst();
-        return new LazyRule(rule.source(), () -> new byte[0], rule.packId(), rule.brief(), ini, rule);
+        return new LazyRule(
+                rule.source(), () -> new byte[0], rule.packId(), rule.brief(), ini, CheckedExpressions.none(), rule);
     }
 
-    /** A rule validated before, to be compiled from {@code content} when first used. */
+    /**
+     * A rule validated before, to be compiled from {@code content} when first used, with the checked form of its
+     * expressions that validation gave ({@code checked}; none is fine).
+     */
     static LazyRule deferred(
-            String source, Content content, String packId, ArticleBrief brief, Optional<String> iniFile) {
-        return new LazyRule(source, content, packId, brief, iniFile, null);
+            String source,
+            Content content,
+            String packId,
+            ArticleBrief brief,
+            Optional<String> iniFile,
+            CheckedExpressions checked) {
+        return new LazyRule(source, content, packId, brief, iniFile, checked, null);
     }
 
     public ArticleId article() {
@@ -83,6 +98,11 @@ public final class LazyRule {
         return brief.id().toString().toLowerCase(java.util.Locale.ROOT) + "-rule";
     }
 
+    /** The checked form of its expressions it was given (none unless deferred by the rule cache). */
+    CheckedExpressions checked() {
+        return checked;
+    }
+
     /** True once the rule has been compiled (at load, or by its first use). */
     boolean isCompiled() {
         return compiled != null;
@@ -101,7 +121,7 @@ public final class LazyRule {
             if (compiled == null) {
                 CompiledRule rule;
                 try {
-                    rule = CompiledRule.compile(RuleReader.rule(content.read(), source), packId);
+                    rule = CompiledRule.compile(RuleReader.rule(content.read(), source), packId, checked);
                 } catch (RuleException e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 } catch (IOException e) {

@@ -5,6 +5,7 @@ import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.internal.DataFiles;
 import io.kbsh.shell.rules.PackManifest;
 import io.kbsh.shell.rules.RuleFormat;
+import io.kbsh.shell.rules.eval.CheckedExpressions;
 import io.kbsh.shell.rules.eval.CompiledRule;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,8 +25,9 @@ import java.util.zip.ZipEntry;
 
 /**
  * The rule files this kbsh has compiled without a problem, by checksums of their bytes ({@link #key}), with what the
- * loader needs of each (article, brief, INI file). Start-up skips compiling those (CEL is the costly part,
- * and its classes are then not loaded at all until a rule runs); a changed byte, another kbsh build or
+ * loader needs of each (article, brief, INI file) and the checked form of its CEL expressions. Start-up skips compiling those (CEL is the costly part,
+ * and its classes are then not loaded at all until a rule runs), and the first use of such a rule compiles it without
+ * CEL's parser and type checker; a changed byte, another kbsh build or
  * another rule format means a new key, so a broken rule is never taken from the cache.
  *
  * <p>The cache is a file in kbsh's home ({@code cache/rules-validated.bin}); it is only an optimisation: an
@@ -38,7 +40,7 @@ public final class RuleCache {
     /** "kbrc", then the layout's version: another layout is simply not read. */
     private static final int MAGIC = 0x6b627263;
 
-    private static final int LAYOUT = 2;
+    private static final int LAYOUT = 3;
     private static final long MAX_BYTES = 8L << 20;
 
     private final Optional<Path> file;
@@ -49,8 +51,11 @@ public final class RuleCache {
     private final Map<String, PackManifest> usedManifests = new LinkedHashMap<>();
     private boolean changed;
 
-    /** What the loader needs of a rule it does not compile. */
-    private record KnownRule(ArticleBrief brief, Optional<String> iniFile) {}
+    /**
+     * What the loader needs of a rule it does not compile, and the checked form of its CEL expressions for when it
+     * is compiled.
+     */
+    private record KnownRule(ArticleBrief brief, Optional<String> iniFile, CheckedExpressions checked) {}
 
     private RuleCache(Optional<Path> file) {
         this.file = file;
@@ -110,7 +115,8 @@ public final class RuleCache {
                 }
                 String summary = string(in);
                 Optional<String> iniFile = in.readBoolean() ? Optional.of(string(in)) : Optional.empty();
-                rules.put(key, new KnownRule(new ArticleBrief(id, title, products, summary), iniFile));
+                CheckedExpressions checked = CheckedExpressions.read(in);
+                rules.put(key, new KnownRule(new ArticleBrief(id, title, products, summary), iniFile, checked));
             }
         } catch (IOException | RuntimeException e) {
             // Damaged, truncated or from elsewhere: nothing of it is used.
@@ -175,11 +181,12 @@ public final class RuleCache {
         KnownRule known = packKey.map(rules::get).orElse(null);
         if (known != null) {
             usedRules.put(packKey.get(), known);
-            return LazyRule.deferred(source, content, packId, known.brief(), known.iniFile());
+            return LazyRule.deferred(source, content, packId, known.brief(), known.iniFile(), known.checked());
         }
-        LazyRule rule = LazyRule.of(compile.compile());
+        CompiledRule compiled = compile.compile();
+        LazyRule rule = LazyRule.of(compiled);
         if (file.isPresent() && packKey.isPresent()) {
-            usedRules.put(packKey.get(), new KnownRule(rule.brief(), rule.iniFile()));
+            usedRules.put(packKey.get(), new KnownRule(rule.brief(), rule.iniFile(), compiled.checkedExpressions()));
             changed = true;
         }
         return rule;
@@ -252,6 +259,7 @@ public final class RuleCache {
                 if (iniFile.isPresent()) {
                     string(out, iniFile.get());
                 }
+                e.getValue().checked().write(out);
             }
             out.flush();
             Files.createDirectories(path.getParent());

@@ -196,7 +196,7 @@ class CelDirectTest {
     }
 
     /** Every assignment of the values (or none) to the names. */
-    private static List<Map<String, Object>> assignments() {
+    static List<Map<String, Object>> assignments() {
         List<Map<String, Object>> all = new ArrayList<>();
         all.add(new HashMap<>());
         for (String name : NAMES) {
@@ -214,7 +214,7 @@ class CelDirectTest {
         return all;
     }
 
-    private static String outcome(java.util.function.Supplier<Object> eval) {
+    static String outcome(java.util.function.Supplier<Object> eval) {
         try {
             return "value " + eval.get();
         } catch (IllegalStateException e) {

@@ -55,6 +55,9 @@ class RuleCacheTest {
         RulePack later = RulePackReader.directory(pack, p -> Optional.empty(), RuleCache.at(file));
         LazyRule rule = later.handles().get(0);
         assertFalse(rule.isCompiled(), "validated before: not compiled at load");
+        // What the first load's compile made of its CEL expressions, kept for this one's compile.
+        assertEquals(compiledNow.handles().get(0).compiled().checkedExpressions(), rule.checked());
+        assertTrue(rule.checked().size() > 0);
         assertEquals("Q189345", rule.article().toString());
         assertEquals(
                 "XCON: MTA Logs Event 9301 Though X.400 Connector Is Identified",
