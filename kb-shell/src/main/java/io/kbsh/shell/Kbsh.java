@@ -27,6 +27,7 @@ import io.kbsh.shell.plugin.PluginLoader;
 import io.kbsh.shell.plugin.PluginSet;
 import io.kbsh.shell.repl.CompletionSources;
 import io.kbsh.shell.repl.Repl;
+import io.kbsh.shell.rules.pack.RulePack;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,6 +137,10 @@ public final class Kbsh {
                 new ExampleSite(launch.installation().map(dir -> dir.resolve("examples")), sourceExamples, home);
         session.useExample(example);
         if (!batch) {
+            // A person takes seconds to type the first command: the rules validated before compile meanwhile.
+            RulePack.compileInBackground(injector.getInstance(Contributions.class).of(RulePack.class).stream()
+                    .map(Contribution::instance)
+                    .toList());
             return ExitStatus.combine(
                     pluginStatus,
                     Repl.run(

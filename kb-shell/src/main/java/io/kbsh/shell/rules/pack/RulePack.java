@@ -42,6 +42,35 @@ public record RulePack(PackManifest manifest, Path source, List<LazyRule> handle
                 .map(LazyRule::compiled);
     }
 
+    /**
+     * Compiles every rule of {@code packs} not compiled yet, on one background daemon thread, and returns that
+     * thread. An interactive shell starts it before its first prompt, so that the first check a person types finds
+     * the rules compiled instead of compiling them then (seconds in a fresh JVM). A check that reaches a rule first
+     * compiles it itself and the thread then finds it done (each rule compiles once); a rule that no longer
+     * compiles is left for its first use to report, where it names the file and the rule.
+     */
+    public static Thread compileInBackground(List<RulePack> packs) {
+        List<LazyRule> pending = packs.stream()
+                .flatMap(p -> p.handles().stream())
+                .filter(r -> !r.isCompiled())
+                .toList();
+        Thread t = new Thread(
+                () -> {
+                    for (LazyRule r : pending) {
+                        try {
+                            r.compiled();
+                        } catch (RuntimeException e) {
+                            // Reported where the rule is used.
+                        }
+                    }
+                },
+                "kbsh-rules-compile");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
+    }
+
     /** The pack's rules as checks, without compiling any. */
     public static List<io.kbsh.rules.ArticleCheck> checks(RulePack pack) {
         return pack.handles().stream()

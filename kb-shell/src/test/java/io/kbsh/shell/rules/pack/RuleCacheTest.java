@@ -67,6 +67,18 @@ class RuleCacheTest {
     }
 
     @Test
+    void theRulesValidatedBeforeCompileInTheBackgroundWhenAsked() throws Exception {
+        Path pack = pack();
+        Path file = validated(pack);
+        RulePack later = RulePackReader.directory(pack, p -> Optional.empty(), RuleCache.at(file));
+        assertFalse(later.handles().get(0).isCompiled());
+        Thread compiling = RulePack.compileInBackground(List.of(later));
+        assertTrue(compiling.isDaemon(), "never keeps kbsh from exiting");
+        compiling.join();
+        assertTrue(later.handles().stream().allMatch(LazyRule::isCompiled));
+    }
+
+    @Test
     void aRuleChangedSinceItWasValidatedIsCompiledAgainAndItsErrorReported() throws Exception {
         Path pack = pack();
         Path file = validated(pack);
