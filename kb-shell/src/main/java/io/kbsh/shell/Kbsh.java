@@ -138,9 +138,7 @@ public final class Kbsh {
         session.useExample(example);
         if (!batch) {
             // A person takes seconds to type the first command: the rules validated before compile meanwhile.
-            RulePack.compileInBackground(injector.getInstance(Contributions.class).of(RulePack.class).stream()
-                    .map(Contribution::instance)
-                    .toList());
+            RulePack.compileInBackground(plugins.rulePacks());
             return ExitStatus.combine(
                     pluginStatus,
                     Repl.run(

@@ -2,6 +2,7 @@ package io.kbsh.shell.plugin;
 
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.rules.ArticleCheck;
+import io.kbsh.shell.rules.pack.RulePack;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -114,6 +115,15 @@ public final class PluginSet implements Contributions {
         }
         List<?> list = bySpi.getOrDefault(spi, List.of());
         return list.stream().map(spi::cast).toList();
+    }
+
+    /** The rule packs of the loaded plugins, in load order (as they are: no context class loader to set for data). */
+    public synchronized List<RulePack> rulePacks() {
+        List<RulePack> packs = new ArrayList<>();
+        for (LoadedPlugin p : plugins()) {
+            packs.addAll(contributed(p, RulePack.class));
+        }
+        return Collections.unmodifiableList(packs);
     }
 
     /**

@@ -17,7 +17,6 @@ import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.ObjectRef;
 import io.kbsh.shell.json.JsonOutput;
-import io.kbsh.shell.plugin.LoadedPlugin;
 import io.kbsh.shell.plugin.PluginSet;
 import io.kbsh.shell.rules.eval.CompiledRule;
 import io.kbsh.shell.rules.eval.Lint;
@@ -161,11 +160,7 @@ public final class RulesCommand implements ShellCommand {
 
     /** The loaded packs, in load order. */
     public List<RulePack> packs() {
-        List<RulePack> packs = new ArrayList<>();
-        for (LoadedPlugin p : plugins.plugins()) {
-            packs.addAll(plugins.contributed(p, RulePack.class));
-        }
-        return packs;
+        return plugins.rulePacks();
     }
 
     private Optional<CompiledRule> rule(ArticleId article) {

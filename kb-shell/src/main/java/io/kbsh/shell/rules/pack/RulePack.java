@@ -61,6 +61,10 @@ public record RulePack(PackManifest manifest, Path source, List<LazyRule> handle
                             r.compiled();
                         } catch (RuntimeException e) {
                             // Reported where the rule is used.
+                        } catch (Error e) {
+                            // Out of memory or stack: no trace on the person's terminal from a thread they never
+                            // asked for; the rules left compile on first use, where a check's failure is reported.
+                            return;
                         }
                     }
                 },
