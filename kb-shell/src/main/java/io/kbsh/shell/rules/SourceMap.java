@@ -13,23 +13,44 @@ import java.util.Map;
  * problems found after binding (a CEL expression that does not compile, a template naming an absent value)
  * still name a line and column. Scalars also remember whether they were quoted or a block ({@code |}), so a
  * position inside a CEL expression maps onto the file.
+ *
+ * <p>The positions are found when first asked for, by a second pass over the document's bytes: a document that
+ * binds and compiles is never asked, and reading each rule twice was a good part of a first check's wait.
+ *
+ * <p>Thread safety: safe to share (two threads asking first may both find the same positions).
  */
 final class SourceMap {
 
     /** Where a value starts; {@code style} is {@code ' '} plain, {@code '"'} or {@code '\''} quoted, {@code '|'}/{@code '>'} block. */
     record Position(int line, int column, char style) {}
 
-    private final Map<String, Position> positions;
-    private final Map<String, Position> keys;
-    private final String[] lines;
+    private record Index(Map<String, Position> positions, Map<String, Position> keys, String[] lines) {}
 
-    private SourceMap(Map<String, Position> positions, Map<String, Position> keys, String[] lines) {
-        this.positions = positions;
-        this.keys = keys;
-        this.lines = lines;
+    /** The document's bytes, as read (never changed by anyone after reading). */
+    private final byte[] content;
+
+    private final TokenStreamFactory factory;
+    private volatile Index index;
+
+    private SourceMap(byte[] content, TokenStreamFactory factory) {
+        this.content = content;
+        this.factory = factory;
     }
 
     static SourceMap of(byte[] content, TokenStreamFactory factory) {
+        return new SourceMap(content, factory);
+    }
+
+    private Index index() {
+        Index i = index;
+        if (i == null) {
+            i = find(content, factory);
+            index = i;
+        }
+        return i;
+    }
+
+    private static Index find(byte[] content, TokenStreamFactory factory) {
         Map<String, Position> found = new HashMap<>();
         Map<String, Position> keys = new HashMap<>();
         try (JsonParser p = factory.createParser(content)) {
@@ -39,8 +60,7 @@ final class SourceMap {
         } catch (IOException | RuntimeException e) {
             // A document that does not parse has already been reported by the binding; keep what was found.
         }
-        return new SourceMap(
-                found, keys, new String(content, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1));
+        return new Index(found, keys, new String(content, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1));
     }
 
     private static void walk(
@@ -83,12 +103,13 @@ final class SourceMap {
 
     /** Where the member {@code path} is named (its key), else {@link #locate}. */
     Position locateKey(String path) {
-        Position key = keys.get(path);
+        Position key = index().keys().get(path);
         return key != null ? key : locate(path);
     }
 
     /** The value at {@code path}, or its nearest ancestor's; {@code (0, 0)} when unknown. */
     Position locate(String path) {
+        Map<String, Position> positions = index().positions();
         String p = path;
         while (true) {
             Position found = positions.get(p);
@@ -127,6 +148,7 @@ final class SourceMap {
     }
 
     private int indent(int blockLine) {
+        String[] lines = index().lines();
         if (blockLine >= lines.length) {
             return 0;
         }
