@@ -231,17 +231,16 @@ final class Cel {
      * file's bytes and kbsh's build); bytes that are not a checked expression are an {@link IllegalArgumentException}.
      */
     static Program restore(String expression, byte[] checked, boolean condition) {
-        CelAbstractSyntaxTree ast;
         try {
-            ast = CelProtoAbstractSyntaxTree.fromCheckedExpr(CheckedExpr.parseFrom(checked))
+            CelAbstractSyntaxTree ast = CelProtoAbstractSyntaxTree.fromCheckedExpr(CheckedExpr.parseFrom(checked))
                     .getAst();
+            if (!ast.isChecked()) {
+                throw new IllegalArgumentException("not a checked CEL expression");
+            }
+            return new Program(ast, expression, Direct.of(ast.getExpr(), condition, OPTIONS), null);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a checked CEL expression: " + e.getMessage(), e);
         }
-        if (!ast.isChecked()) {
-            throw new IllegalArgumentException("not a checked CEL expression");
-        }
-        return new Program(ast, expression, Direct.of(ast.getExpr(), condition, OPTIONS), null);
     }
 
     private static String firstLine(String text) {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 import java.util.zip.ZipEntry;
 
 /**
@@ -31,7 +32,8 @@ import java.util.zip.ZipEntry;
  * another rule format means a new key, so a broken rule is never taken from the cache.
  *
  * <p>The cache is a file in kbsh's home ({@code cache/rules-validated.bin}); it is only an optimisation: an
- * unreadable or damaged one is ignored and rewritten. It is a small binary file read with {@link DataInputStream}
+ * unreadable or damaged one (it ends with the CRC-32C of the rest) is ignored and rewritten. It is a small binary
+ * file read with {@link DataInputStream}
  * rather than JSON: start-up then loads no parser (Jackson's would cost more than the rest of a pack's loading).
  * Not thread-safe: the plugin loader uses it alone.
  */
@@ -97,7 +99,12 @@ public final class RuleCache {
                 return;
             }
             byte[] bytes = DataFiles.read(path, MAX_BYTES, "the rule cache");
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            // The last 8 bytes are the CRC-32C of the rest: a damaged file (a flipped bit in a checked expression
+            // would change what a rule does without a word) is not read at all.
+            if (bytes.length < Long.BYTES || crc(bytes, bytes.length - Long.BYTES) != tail(bytes)) {
+                return;
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES));
             if (in.readInt() != MAGIC || in.readInt() != LAYOUT || !build.equals(string(in))) {
                 return;
             }
@@ -123,6 +130,20 @@ public final class RuleCache {
             rules.clear();
             manifests.clear();
         }
+    }
+
+    private static long crc(byte[] bytes, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        return crc.getValue();
+    }
+
+    private static long tail(byte[] bytes) {
+        long v = 0;
+        for (int i = bytes.length - Long.BYTES; i < bytes.length; i++) {
+            v = (v << 8) | (bytes[i] & 0xff);
+        }
+        return v;
     }
 
     private static int count(DataInputStream in) throws IOException {
@@ -152,7 +173,7 @@ public final class RuleCache {
      * against forgery), and cheap at start-up, where a message digest would load the security providers.
      */
     static String key(byte[] content) {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        CRC32C crc = new CRC32C();
         crc.update(content);
         return content.length + "-" + Long.toHexString(crc.getValue()) + "-"
                 + Integer.toHexString(java.util.Arrays.hashCode(content));
@@ -261,6 +282,8 @@ public final class RuleCache {
                 }
                 e.getValue().checked().write(out);
             }
+            out.flush();
+            out.writeLong(crc(bytes.toByteArray(), bytes.size()));
             out.flush();
             Files.createDirectories(path.getParent());
             Path tmp = Files.createTempFile(path.getParent(), ".rules-validated", ".tmp");

@@ -116,6 +116,19 @@ class RuleCacheTest {
         assertEquals(loaded.manifest(), next.manifest(), "the manifest comes back from the cache as it was read");
     }
 
+    @Test
+    void aCacheWithAFlippedBitIsIgnored() throws Exception {
+        Path pack = pack();
+        Path file = validated(pack);
+        byte[] bytes = Files.readAllBytes(file);
+        // A bit inside the checked expressions (the rule's entry is at the end, before the checksum): without the
+        // checksum a damaged expression would load and change what the rule does.
+        bytes[bytes.length - 40] ^= 0x04;
+        Files.write(file, bytes);
+        RulePack loaded = RulePackReader.directory(pack, p -> Optional.empty(), RuleCache.at(file));
+        assertTrue(loaded.handles().get(0).isCompiled(), "compiled from its text, nothing taken from the cache");
+    }
+
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = RuleCacheTest.class.getResourceAsStream("/io/kbsh/shell/rules/example-pack/" + name)) {
             return in.readAllBytes();
