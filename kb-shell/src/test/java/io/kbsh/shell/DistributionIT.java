@@ -69,6 +69,44 @@ class DistributionIT {
                 "the plugin's classes must not be on the application class path");
     }
 
+    /**
+     * The launcher's class-data archive is trained on a check too: the classes a first check loads (the rules'
+     * YAML reader, CEL's checked expressions, the rule engine) come from it, not from the JARs.
+     */
+    @Test
+    void theClassArchiveHoldsWhatAFirstCheckLoads() throws Exception {
+        assertEquals(0, kbsh("", "-c", "version").status(), "the first start writes the archive and the rule cache");
+        Path log = home.resolve("classes.log");
+        Path example = DIST.resolve("examples/site-v2-tailspin.json").toAbsolutePath();
+        List<String> command = List.of(
+                DIST.resolve("bin/kbsh").toString(),
+                "--home",
+                home.toString(),
+                "-c",
+                "env load '" + example + "'; check");
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectOutput(home.resolve("check.txt").toFile())
+                .redirectError(home.resolve("check-err.txt").toFile());
+        pb.environment().remove("KBSH_NO_CDS");
+        pb.environment().put("KBSH_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kbsh did not finish within 60 s");
+        assertEquals(0, p.exitValue(), Files.readString(home.resolve("check-err.txt")));
+        assertTrue(Files.readString(home.resolve("check.txt")).contains("articles checked"));
+        List<String> loaded = Files.readAllLines(log);
+        for (String type : List.of(
+                "io.kbsh.shell.rules.eval.CheckedExpressions",
+                "dev.cel.expr.CheckedExpr",
+                "com.fasterxml.jackson.dataformat.yaml.YAMLParser")) {
+            String line = loaded.stream()
+                    .filter(l -> l.contains(" " + type + " "))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(type + " not loaded by the check"));
+            assertTrue(line.contains("shared objects file"), "from the archive: " + line);
+        }
+    }
+
     @Test
     void theLauncherPassesExitStatusesAndReadsPipedCommands() throws Exception {
         assertEquals(2, kbsh("", "-c", "no-such-command").status());
