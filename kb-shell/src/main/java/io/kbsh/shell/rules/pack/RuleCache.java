@@ -4,6 +4,7 @@ import io.kbsh.model.article.ArticleBrief;
 import io.kbsh.model.article.ArticleId;
 import io.kbsh.model.internal.DataFiles;
 import io.kbsh.shell.rules.PackManifest;
+import io.kbsh.shell.rules.RuleException;
 import io.kbsh.shell.rules.RuleFormat;
 import io.kbsh.shell.rules.eval.CheckedExpressions;
 import io.kbsh.shell.rules.eval.CompiledRule;
@@ -12,11 +13,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +28,16 @@ import java.util.zip.CRC32C;
 import java.util.zip.ZipEntry;
 
 /**
- * The rule files this kbsh has compiled without a problem, by checksums of their bytes ({@link #key}), with what the
- * loader needs of each (article, brief, INI file) and the checked form of its CEL expressions. Start-up skips compiling those (CEL is the costly part,
- * and its classes are then not loaded at all until a rule runs), and the first use of such a rule compiles it without
- * CEL's parser and type checker; a changed byte, another kbsh build or
+ * The rule files this kbsh has compiled without a problem, by checksums of their bytes ({@link #key}), with what
+ * the loader needs of each (article, brief, INI file) and the checked form of its CEL expressions. Start-up skips
+ * compiling those (CEL is the costly part, and its classes are then not loaded at all until a rule runs), and the
+ * first use of such a rule compiles it without CEL's parser and type checker. A changed byte, another kbsh build or
  * another rule format means a new key, so a broken rule is never taken from the cache.
  *
  * <p>The cache is a file in kbsh's home ({@code cache/rules-validated.bin}); it is only an optimisation: an
  * unreadable or damaged one (it ends with the CRC-32C of the rest) is ignored and rewritten. It is a small binary
- * file read with {@link DataInputStream}
- * rather than JSON: start-up then loads no parser (Jackson's would cost more than the rest of a pack's loading).
- * Not thread-safe: the plugin loader uses it alone.
+ * file read with {@link DataInputStream} rather than JSON: start-up then loads no parser (Jackson's would cost more
+ * than the rest of a pack's loading). Not thread-safe: the plugin loader uses it alone.
  */
 public final class RuleCache {
 
@@ -138,12 +140,9 @@ public final class RuleCache {
         return crc.getValue();
     }
 
+    /** The last 8 bytes, as {@link DataOutputStream#writeLong} wrote them. */
     private static long tail(byte[] bytes) {
-        long v = 0;
-        for (int i = bytes.length - Long.BYTES; i < bytes.length; i++) {
-            v = (v << 8) | (bytes[i] & 0xff);
-        }
-        return v;
+        return ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong();
     }
 
     private static int count(DataInputStream in) throws IOException {
@@ -176,7 +175,7 @@ public final class RuleCache {
         CRC32C crc = new CRC32C();
         crc.update(content);
         return content.length + "-" + Long.toHexString(crc.getValue()) + "-"
-                + Integer.toHexString(java.util.Arrays.hashCode(content));
+                + Integer.toHexString(Arrays.hashCode(content));
     }
 
     /**
@@ -197,7 +196,7 @@ public final class RuleCache {
      * {@code content} when first compiled), compiled now otherwise (may throw). An empty key is never cached.
      */
     LazyRule rule(Optional<String> key, String source, String packId, LazyRule.Content content, Compiler compile)
-            throws io.kbsh.shell.rules.RuleException {
+            throws RuleException {
         Optional<String> packKey = key.map(k -> k + " " + packId);
         KnownRule known = packKey.map(rules::get).orElse(null);
         if (known != null) {
@@ -214,7 +213,7 @@ public final class RuleCache {
     }
 
     /** The pack manifest whose bytes have {@code key}: from the cache when read before, so start-up needs no YAML parser. */
-    PackManifest manifest(Optional<String> key, ManifestReader read) throws io.kbsh.shell.rules.RuleException {
+    PackManifest manifest(Optional<String> key, ManifestReader read) throws RuleException {
         Optional<String> manifestKey = key.map(k -> k + " manifest");
         PackManifest known = manifestKey.map(manifests::get).orElse(null);
         if (known != null) {
@@ -232,13 +231,13 @@ public final class RuleCache {
     /** Reads and checks a manifest now. */
     @FunctionalInterface
     interface ManifestReader {
-        PackManifest read() throws io.kbsh.shell.rules.RuleException;
+        PackManifest read() throws RuleException;
     }
 
     /** Compiles a rule now. */
     @FunctionalInterface
     interface Compiler {
-        CompiledRule compile() throws io.kbsh.shell.rules.RuleException;
+        CompiledRule compile() throws RuleException;
     }
 
     /** Writes the cache when it learnt something (atomically; a failure only means compiling again next time). */
