@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,14 +32,26 @@ class DistributionIT {
     record Run(int status, String out, String err) {}
 
     private Run kbsh(String stdin, String... args) throws IOException, InterruptedException {
+        return kbsh(Map.of(), stdin, args);
+    }
+
+    /** kbsh with {@code environment} added to (or, for an empty value, removed from) this process's. */
+    private Run kbsh(Map<String, String> environment, String stdin, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(DIST.resolve("bin/kbsh").toString(), "--home", home.toString()));
         command.addAll(List.of(args));
         Path out = home.resolve("out.txt");
         Path err = home.resolve("err.txt");
-        Process p = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        environment.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                pb.environment().remove(name);
+            } else {
+                pb.environment().put(name, value);
+            }
+        });
+        Process p = pb.start();
         p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kbsh did not finish within 60 s");
@@ -78,22 +91,13 @@ class DistributionIT {
         assertEquals(0, kbsh("", "-c", "version").status(), "the first start writes the archive and the rule cache");
         Path log = home.resolve("classes.log");
         Path example = DIST.resolve("examples/site-v2-tailspin.json").toAbsolutePath();
-        List<String> command = List.of(
-                DIST.resolve("bin/kbsh").toString(),
-                "--home",
-                home.toString(),
+        Run check = kbsh(
+                Map.of("KBSH_NO_CDS", "", "KBSH_JAVA_OPTS", "-Xlog:class+load=info:file=" + log),
+                "",
                 "-c",
                 "env load '" + example + "'; check");
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectOutput(home.resolve("check.txt").toFile())
-                .redirectError(home.resolve("check-err.txt").toFile());
-        pb.environment().remove("KBSH_NO_CDS");
-        pb.environment().put("KBSH_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kbsh did not finish within 60 s");
-        assertEquals(0, p.exitValue(), Files.readString(home.resolve("check-err.txt")));
-        assertTrue(Files.readString(home.resolve("check.txt")).contains("articles checked"));
+        assertEquals(0, check.status(), check.err());
+        assertTrue(check.out().contains("articles checked"));
         List<String> loaded = Files.readAllLines(log);
         for (String type : List.of(
                 "io.kbsh.shell.rules.eval.CheckedExpressions",

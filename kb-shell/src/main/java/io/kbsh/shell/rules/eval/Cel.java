@@ -124,10 +124,10 @@ final class Cel {
         /** The interpreter's program: made at compile time, or on first use for a restored expression. */
         private volatile CelRuntime.Program program;
 
-        private Program(CelAbstractSyntaxTree ast, String text, Optional<Direct> direct, CelRuntime.Program program) {
+        private Program(CelAbstractSyntaxTree ast, String text, boolean condition, CelRuntime.Program program) {
             this.ast = ast;
             this.text = text;
-            this.direct = direct;
+            this.direct = Direct.of(ast.getExpr(), condition, OPTIONS);
             this.program = program;
         }
 
@@ -212,11 +212,7 @@ final class Cel {
         }
         try {
             CelAbstractSyntaxTree ast = compiled.getAst();
-            return new Program(
-                    ast,
-                    expression,
-                    Direct.of(ast.getExpr(), condition, OPTIONS),
-                    Interpreter.RUNTIME.createProgram(ast));
+            return new Program(ast, expression, condition, Interpreter.RUNTIME.createProgram(ast));
         } catch (CelValidationException e) {
             throw new CompileError(firstLine(e.getMessage()), 0, 0);
         } catch (CelEvaluationException e) {
@@ -237,7 +233,7 @@ final class Cel {
             if (!ast.isChecked()) {
                 throw new IllegalArgumentException("not a checked CEL expression");
             }
-            return new Program(ast, expression, Direct.of(ast.getExpr(), condition, OPTIONS), null);
+            return new Program(ast, expression, condition, null);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a checked CEL expression: " + e.getMessage(), e);
         }

@@ -124,7 +124,11 @@ public final class RuleCache {
                 }
                 String summary = string(in);
                 Optional<String> iniFile = in.readBoolean() ? Optional.of(string(in)) : Optional.empty();
-                CheckedExpressions checked = CheckedExpressions.read(in);
+                List<CheckedExpressions.Entry> entries = new ArrayList<>();
+                for (int c = count(in); c > 0; c--) {
+                    entries.add(new CheckedExpressions.Entry(string(in), string(in), bytes(in)));
+                }
+                CheckedExpressions checked = CheckedExpressions.of(entries);
                 rules.put(key, new KnownRule(new ArticleBrief(id, title, products, summary), iniFile, checked));
             }
         } catch (IOException | RuntimeException e) {
@@ -155,13 +159,21 @@ public final class RuleCache {
 
     /** A string as its UTF-8 length and bytes ({@link DataOutputStream#writeUTF} stops at 64 KB). */
     private static String string(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[count(in)];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new String(bytes(in), StandardCharsets.UTF_8);
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        bytes(out, s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Bytes as their length and themselves. */
+    private static byte[] bytes(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[count(in)];
+        in.readFully(bytes);
+        return bytes;
+    }
+
+    private static void bytes(DataOutputStream out, byte[] bytes) throws IOException {
         out.writeInt(bytes.length);
         out.write(bytes);
     }
@@ -279,7 +291,13 @@ public final class RuleCache {
                 if (iniFile.isPresent()) {
                     string(out, iniFile.get());
                 }
-                e.getValue().checked().write(out);
+                List<CheckedExpressions.Entry> entries = e.getValue().checked().entries();
+                out.writeInt(entries.size());
+                for (CheckedExpressions.Entry c : entries) {
+                    string(out, c.path());
+                    string(out, c.text());
+                    bytes(out, c.checked());
+                }
             }
             out.flush();
             out.writeLong(crc(bytes.toByteArray(), bytes.size()));
