@@ -52,6 +52,14 @@ public class ChecksBench {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         Path dir = Files.createTempDirectory("kbsh-bench-checks");
+        // The collected INI copies are the run's own: removed when the JVM ends, however it ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException e) {
+                System.err.println("bench: cannot remove " + dir + ": " + e.getMessage());
+            }
+        }));
         Files.writeString(dir.resolve("mspclnt-fixed.ini"), "[Common]\r\nPort=1745\r\n[EMSMTA]\r\nDisable=1\r\n");
         Files.writeString(dir.resolve("mspclnt-plain.ini"), "[Common]\r\nPort=1745\r\n[EXCHNG32]\r\nDisable=0\r\n");
         Files.writeString(dir.resolve("wspcfg.ini"), "[STORE]\r\nServerBindTcpPorts=110,143,995\r\nPersistent=1\r\nKillOldSession=1\r\n");

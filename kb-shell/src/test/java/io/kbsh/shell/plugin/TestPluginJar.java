@@ -167,8 +167,13 @@ public final class TestPluginJar {
 
     /** Compiles the sources and writes {@code <dir>/<id>.jar}. */
     public Path writeTo(Path dir) {
+        Path classes;
         try {
-            Path classes = Files.createTempDirectory("kbsh-test-plugin-" + id);
+            classes = Files.createTempDirectory("kbsh-test-plugin-" + id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
             Path src = classes.resolve("src");
             StringBuilder cp = new StringBuilder(System.getProperty("java.class.path"));
             classpath.forEach(p -> cp.append(java.io.File.pathSeparator).append(p));
@@ -219,6 +224,20 @@ public final class TestPluginJar {
             return jar;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            // The sources and classes were only the way to the JAR: a test run leaves nothing in the temporary
+            // directory.
+            deleteTree(classes);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + root, e);
         }
     }
 }

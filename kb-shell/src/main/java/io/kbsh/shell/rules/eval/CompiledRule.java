@@ -29,6 +29,8 @@ import io.kbsh.shell.rules.RuleSpec.ConditionSpec;
 import io.kbsh.shell.rules.RuleSpec.FixSpec;
 import io.kbsh.shell.rules.RuleSpec.OutcomeSpec;
 import io.kbsh.shell.rules.RuleSpec.VerifySpec;
+import io.kbsh.shell.rules.eval.EnvironmentView.LevelPath;
+import io.kbsh.shell.rules.eval.EnvironmentView.ObjectNames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -65,6 +67,10 @@ public final class CompiledRule {
     private final List<Step> actions;
     private final List<Check> verify;
     private final List<String> names;
+    /** Where the level of applicability's product and of the rule's fix are written (read for every object). */
+    private final Optional<LevelPath> appliesLevel;
+
+    private final Optional<LevelPath> fixLevel;
     /** The checked form of expressions compiled before (from the rule cache), taken instead of compiling them. */
     private final CheckedExpressions known;
     /** Every CEL expression of the rule by its path, in the order compiled: for {@link #checkedExpressions}. */
@@ -85,6 +91,11 @@ public final class CompiledRule {
 
     /** A fix level: the product, the rule's levels and whether they are pinned (the archive does not win). */
     record Fix(Product product, List<ReleaseLevel> levels, String source, boolean pinned) {
+        /** Where an object's level of the product is written, when rules can read it. */
+        Optional<LevelPath> levelPath() {
+            return LevelPath.of(product.id());
+        }
+
         String productName() {
             return product.name().startsWith("Microsoft ")
                     ? product.name().substring("Microsoft ".length())
@@ -140,6 +151,7 @@ public final class CompiledRule {
                         "'" + spec.objects() + "' is not an object kind (kinds: "
                                 + String.join(", ", ObjectKinds.words()) + ")"));
         this.applies = applicability(spec.applies());
+        this.appliesLevel = applies.product().flatMap(p -> LevelPath.of(p.id()));
         List<String> declared = new ArrayList<>();
         declared.add(kind.kind());
         declared.add("env");
@@ -165,6 +177,7 @@ public final class CompiledRule {
         this.names = List.copyOf(declared);
         this.when = conditions(spec.when(), "when");
         this.fix = fix(spec.fix(), "fix");
+        this.fixLevel = fix.flatMap(Fix::levelPath);
         if (spec.outcomes().isEmpty()) {
             throw document.problem(rule, "outcomes", "a rule needs at least one outcome");
         }
@@ -501,7 +514,15 @@ public final class CompiledRule {
                 for (JsonNode n : c.in()) {
                     expected.add(EnvironmentView.plain(n));
                 }
-                t = Condition.Test.each((v, e) -> expected.stream().anyMatch(x -> Values.same(v, x)));
+                t = Condition.Test.each((v, e) -> {
+                    // A loop, not a stream: this runs for every value of every object the rule looks at.
+                    for (Object x : expected) {
+                        if (Values.same(v, x)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
                 words = subject + " in " + Values.text(expected);
             }
             case "matches" -> {
@@ -537,18 +558,18 @@ public final class CompiledRule {
                     throw document.problem(rule(), path + "." + test, e.getMessage());
                 }
                 boolean below = test.equals("below");
-                t = Condition.Test.each((v, e) -> Values.level(v)
-                        .map(l -> l.sameLine(level) && (below != l.atLeast(level)))
-                        .orElse(false));
+                t = Condition.Test.each((v, e) -> {
+                    Optional<ReleaseLevel> l = Values.level(v);
+                    return l.isPresent()
+                            && l.get().sameLine(level)
+                            && (below != l.get().atLeast(level));
+                });
                 words = subject + (below ? " below " : " at least ") + level;
             }
             default -> {
                 boolean want = c.belowFix();
                 Condition.Test fixTest = new Condition.Test(
-                        (v, e) -> true,
-                        (l, e) -> e.belowFix().map(b -> b == want).orElse(false),
-                        false,
-                        true);
+                        (v, e) -> true, (l, e) -> e.belowFix().orElse(!want) == want, false, true);
                 return new Condition.Match(
                         "",
                         Optional.empty(),
@@ -851,8 +872,13 @@ public final class CompiledRule {
         EnvironmentView view = EnvironmentView.of(environment, facts);
         Resolved resolved = new Resolved(store, false);
         List<Result> out = new ArrayList<>(); // holds no array until a result is added
+        // Plain loops and no lambdas capturing values on this path: it runs for every rule and object, first in
+        // code compiled without escape analysis, where each captured lambda is an allocation through the VM.
         for (Map<String, Object> object : view.objects(kind)) {
-            evaluate(view, object, resolved, Trace.off()).ifPresent(out::add);
+            Optional<Result> result = evaluate(view, object, resolved, Trace.off());
+            if (result.isPresent()) {
+                out.add(result.get());
+            }
         }
         return out;
     }
@@ -892,10 +918,12 @@ public final class CompiledRule {
      * only, the last object's verdict in words (a check run has no use for the words, and building them for
      * every object the rule passes over cost more than the rule's conditions).
      */
-    private final class Resolved {
+    private final class Resolved implements Evaluation.FixCheck {
         private final ArticleStore store;
         private final boolean explaining;
-        private final Map<Fix, FixLevels> levels = new java.util.HashMap<>();
+        /** Made on the first fix resolved: most evaluations end before an outcome or a belowFix asks. */
+        private Map<Fix, FixLevels> levels = Map.of();
+
         boolean lastApplicable;
         String lastApplicability = "";
         String lastVerdict = "";
@@ -905,11 +933,13 @@ public final class CompiledRule {
             this.explaining = explaining;
         }
 
-        void applicability(Optional<Supplier<String>> notApplicable) {
-            lastApplicable = notApplicable.isEmpty();
+        void applicability(Gap gap, Map<String, Object> names) {
+            lastApplicable = gap == Gap.NONE;
             if (explaining) {
-                lastApplicability = notApplicable.map(Supplier::get).orElse("applies");
-                notApplicable.ifPresent(why -> lastVerdict = "does not apply: " + lastApplicability);
+                lastApplicability = gap == Gap.NONE ? "applies" : whyNot(gap, names);
+                if (gap != Gap.NONE) {
+                    lastVerdict = "does not apply: " + lastApplicability;
+                }
             }
         }
 
@@ -919,7 +949,22 @@ public final class CompiledRule {
             }
         }
 
+        @Override
+        public Optional<Boolean> belowFix(Map<String, Object> names) {
+            if (fix.isEmpty()) {
+                return Optional.empty();
+            }
+            Fix f = fix.get();
+            Optional<ReleaseLevel> installed = levelIn(f.product(), names);
+            return installed.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(levels(f).affected(installed.get()));
+        }
+
         FixLevels levels(Fix f) {
+            if (levels.isEmpty()) {
+                levels = new java.util.HashMap<>();
+            }
             return levels.computeIfAbsent(
                     f,
                     x -> x.pinned()
@@ -940,36 +985,36 @@ public final class CompiledRule {
         }
     }
 
-    private static Optional<ReleaseLevel> levelOf(Product product, Map<String, Object> names) {
-        String path = switch (product.id()) {
-            case "exchange" -> "server.exchange";
-            case "proxy" -> "proxy.version";
-            case "winnt", "win2000" -> "server.os";
-            default -> "";
-        };
+    /** The object's level at {@code path}: kept by its names, read when they were made. */
+    private static Optional<ReleaseLevel> levelOf(Optional<LevelPath> path, ObjectNames names) {
+        return path.isPresent() ? names.level(path.get()) : Optional.empty();
+    }
+
+    /**
+     * The level of {@code product} in any names (an evaluation's, with its 'as' names and lets): for the paths
+     * that run once per finding or per explanation, kept apart from the one above that runs for every object.
+     */
+    private static Optional<ReleaseLevel> levelIn(Product product, Map<String, Object> names) {
+        Optional<LevelPath> path = LevelPath.of(product.id());
         if (path.isEmpty()) {
             return Optional.empty();
         }
-        return names instanceof EnvironmentView.ObjectNames o ? o.level(path) : EnvironmentView.levelAt(names, path);
+        return names instanceof ObjectNames o
+                ? o.level(path.get())
+                : EnvironmentView.levelAt(names, path.get().path());
     }
 
     private Optional<Result> evaluate(
             EnvironmentView view, Map<String, Object> object, Resolved resolved, Trace trace) {
-        Map<String, Object> bindings = view.bindings(kind, object);
+        ObjectNames bindings = view.bindings(kind, object);
         // Each level is looked up once per object for all rules (EnvironmentView.ObjectNames keeps it).
-        Optional<Supplier<String>> notApplicable = notApplicable(bindings);
-        resolved.applicability(notApplicable);
-        if (notApplicable.isPresent()) {
+        Gap gap = gap(bindings);
+        resolved.applicability(gap, bindings);
+        if (gap != Gap.NONE) {
             return Optional.empty();
         }
-        Optional<ReleaseLevel> level =
-                fix.map(f -> levelOf(f.product(), bindings)).orElse(Optional.empty());
-        Evaluation e = new Evaluation(
-                bindings,
-                lets,
-                level,
-                () -> fix.flatMap(f -> levelOf(f.product(), bindings)
-                        .map(l -> resolved.levels(f).affected(l))));
+        Optional<ReleaseLevel> level = levelOf(fixLevel, bindings);
+        Evaluation e = new Evaluation(bindings, lets, level, resolved);
         if (trace.isRecording()) {
             e.computeLets(trace);
         }
@@ -1003,7 +1048,7 @@ public final class CompiledRule {
             if (effective.isPresent()) {
                 Fix f = effective.get();
                 FixLevels fixLevels = resolved.levels(f);
-                Optional<ReleaseLevel> installed = levelOf(f.product(), bindings);
+                Optional<ReleaseLevel> installed = levelOf(f.levelPath(), bindings);
                 if (installed.isPresent()) {
                     ref = fixLevels.referenceFor(installed.get());
                     if (!fixLevels.affected(installed.get())) {
@@ -1025,60 +1070,98 @@ public final class CompiledRule {
         return Optional.empty();
     }
 
-    /** Why the rule does not apply to the object (in words, built only when asked for), or empty when it does. */
-    private Optional<Supplier<String>> notApplicable(Map<String, Object> names) {
+    /** What keeps the rule from applying to an object: the first test of 'applies' that fails, or none. */
+    private enum Gap {
+        NONE,
+        NO_LEVEL,
+        RELEASE,
+        BELOW_FROM,
+        PAST_TO,
+        COMPONENTS,
+        ROLES,
+        OS
+    }
+
+    private static final String[] COMPONENTS = {"server", "components"};
+    private static final String[] ROLES = {"server", "roles"};
+    private static final String[] OS = {"server", "os"};
+
+    /**
+     * Which test of 'applies' the object fails, if any. Decided without building words or capturing values:
+     * most objects fail here, for every rule; {@link #whyNot} puts the gap in words for {@code rules explain}.
+     */
+    private Gap gap(ObjectNames names) {
         if (applies.product().isPresent()) {
-            Product p = applies.product().get();
-            Optional<ReleaseLevel> level = levelOf(p, names);
+            Optional<ReleaseLevel> level = levelOf(appliesLevel, names);
             if ((!applies.releases().isEmpty()
                             || applies.from().isPresent()
                             || applies.to().isPresent())
                     && level.isEmpty()) {
-                return Optional.of(() -> "no " + p.id() + " level is known for it");
+                return Gap.NO_LEVEL;
             }
             if (level.isPresent()) {
                 ReleaseLevel l = level.get();
                 if (!applies.releases().isEmpty() && !applies.releases().contains(l.release())) {
-                    return Optional.of(() ->
-                            p.id() + " " + l + " is not in the release lines " + String.join(", ", applies.releases()));
+                    return Gap.RELEASE;
                 }
                 if (applies.from().isPresent()
                         && l.servicePack() < applies.from().get()) {
-                    return Optional.of(() ->
-                            p.id() + " " + l + " is below SP" + applies.from().get());
+                    return Gap.BELOW_FROM;
                 }
                 if (applies.to().isPresent() && l.servicePack() > applies.to().get()) {
-                    return Optional.of(() ->
-                            p.id() + " " + l + " is past SP" + applies.to().get());
+                    return Gap.PAST_TO;
                 }
             }
         }
-        if (!applies.components().isEmpty()) {
-            List<Object> comps = Values.at(names, "server.components");
-            if (noneIn(applies.components(), comps)) {
-                return Optional.of(() -> {
-                    List<String> has = EnvironmentView.strings(comps);
-                    return "the server runs none of " + String.join(", ", applies.components())
-                            + (has.isEmpty() ? "" : " (it runs " + String.join(", ", has) + ")");
-                });
-            }
+        if (!applies.components().isEmpty() && noneIn(applies.components(), Values.at(names, COMPONENTS))) {
+            return Gap.COMPONENTS;
         }
-        if (!applies.roles().isEmpty()) {
-            List<Object> roles = Values.at(names, "server.roles");
-            if (noneIn(applies.roles(), roles)) {
-                return Optional.of(() -> "the server holds none of the roles " + String.join(", ", applies.roles()));
-            }
+        if (!applies.roles().isEmpty() && noneIn(applies.roles(), Values.at(names, ROLES))) {
+            return Gap.ROLES;
         }
         if (!applies.os().isEmpty()) {
-            List<Object> os = Values.at(names, "server.os");
-            String text = os.isEmpty() ? "" : Values.lower(Values.text(os.get(0)));
-            if (applies.os().stream().noneMatch(o -> text.startsWith(Values.lower(o)))) {
-                return Optional.of(() ->
-                        "its operating system " + (text.isEmpty() ? "is not known" : "'" + Values.text(os.get(0)) + "'")
-                                + " is not " + String.join(" or ", applies.os()));
+            String text = osText(Values.at(names, OS));
+            for (String o : applies.os()) {
+                if (text.startsWith(Values.lower(o))) {
+                    return Gap.NONE;
+                }
             }
+            return Gap.OS;
         }
-        return Optional.empty();
+        return Gap.NONE;
+    }
+
+    private static String osText(List<Object> os) {
+        return os.isEmpty() ? "" : Values.lower(Values.text(os.get(0)));
+    }
+
+    /** The gap in words, as {@code rules explain} shows it. */
+    private String whyNot(Gap gap, Map<String, Object> names) {
+        String product = applies.product().map(Product::id).orElse("");
+        String level = applies.product()
+                .flatMap(p -> levelIn(p, names))
+                .map(ReleaseLevel::toString)
+                .orElse("");
+        return switch (gap) {
+            case NONE -> "applies";
+            case NO_LEVEL -> "no " + product + " level is known for it";
+            case RELEASE ->
+                product + " " + level + " is not in the release lines " + String.join(", ", applies.releases());
+            case BELOW_FROM ->
+                product + " " + level + " is below SP" + applies.from().orElseThrow();
+            case PAST_TO -> product + " " + level + " is past SP" + applies.to().orElseThrow();
+            case COMPONENTS -> {
+                List<String> has = EnvironmentView.strings(Values.at(names, COMPONENTS));
+                yield "the server runs none of " + String.join(", ", applies.components())
+                        + (has.isEmpty() ? "" : " (it runs " + String.join(", ", has) + ")");
+            }
+            case ROLES -> "the server holds none of the roles " + String.join(", ", applies.roles());
+            case OS -> {
+                List<Object> os = Values.at(names, OS);
+                yield "its operating system " + (os.isEmpty() ? "is not known" : "'" + Values.text(os.get(0)) + "'")
+                        + " is not " + String.join(" or ", applies.os());
+            }
+        };
     }
 
     /** True when none of {@code wanted} is among {@code present}: loops, as this runs for every rule and object. */
@@ -1234,7 +1317,7 @@ public final class CompiledRule {
         }
         if (a.servicePack() != null) {
             if (a.servicePack().equals("fix")) {
-                return effective.flatMap(f -> levelOf(f.product(), names)
+                return effective.flatMap(f -> levelIn(f.product(), names)
                         .flatMap(l -> resolved.levels(f).target(l))
                         .map(level -> new Action.InstallServicePack(f.productName(), level, target)));
             }

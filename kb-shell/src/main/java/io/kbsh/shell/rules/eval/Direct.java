@@ -219,34 +219,50 @@ final class Direct {
                 return UNDECIDED;
             }
             int base = s.depth;
-            int accuSlot = s.push(accuVar, accu);
-            int iterSlot = s.push(iterVar, null);
+            // One exit, so that the scope is restored in one place (each return inside a try copies its finally).
             try {
-                for (Object x : list) {
-                    if (!s.iterate()) {
-                        return UNDECIDED;
-                    }
-                    s.set(iterSlot, x);
-                    Object go = loopCondition.eval(s);
-                    if (!(go instanceof Boolean g)) {
-                        return UNDECIDED;
-                    }
-                    if (!g) {
-                        break;
-                    }
-                    Object next = step.eval(s);
-                    if (next == UNDECIDED) {
-                        return UNDECIDED;
-                    }
-                    s.set(accuSlot, next);
-                }
-                // The result sees the accumulator, not the element.
-                s.popTo(iterSlot);
-                return result.eval(s);
+                return fold(s, list, accuVar, accu, iterVar, loopCondition, step, result);
             } finally {
                 s.popTo(base);
             }
         };
+    }
+
+    /** The comprehension's loop over {@code list}, its accumulator and element pushed on {@code s}; then its result. */
+    private static Object fold(
+            Scope s,
+            List<?> list,
+            String accuVar,
+            Object accu,
+            String iterVar,
+            Node loopCondition,
+            Node step,
+            Node result) {
+        int accuSlot = s.push(accuVar, accu);
+        int iterSlot = s.push(iterVar, null);
+        // Indexed (an iterator of each kind of list cost more than the step); the view's lists are all random access.
+        List<?> items = list instanceof java.util.RandomAccess ? list : new ArrayList<>(list);
+        for (int i = 0, n = items.size(); i < n; i++) {
+            if (!s.iterate()) {
+                return UNDECIDED;
+            }
+            s.set(iterSlot, items.get(i));
+            Object go = loopCondition.eval(s);
+            if (!(go instanceof Boolean g)) {
+                return UNDECIDED;
+            }
+            if (!g) {
+                break;
+            }
+            Object next = step.eval(s);
+            if (next == UNDECIDED) {
+                return UNDECIDED;
+            }
+            s.set(accuSlot, next);
+        }
+        // The result sees the accumulator, not the element.
+        s.popTo(iterSlot);
+        return result.eval(s);
     }
 
     private static Node call(CelExpr.CelCall call, CelOptions options) throws Unsupported {

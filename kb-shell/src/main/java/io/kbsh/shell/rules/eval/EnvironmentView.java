@@ -62,7 +62,7 @@ public final class EnvironmentView {
     /** The newest DNS look-up facts by name, for every kind: {@code mx} by domain, {@code soa} by zone, {@code ptr} by address. */
     private final Map<String, Object> lookups;
     /** Each kind's objects' names, by object (identity: the objects are this view's own maps). */
-    private final Map<ObjectKinds, Map<Map<String, Object>, Map<String, Object>>> bindings = new ConcurrentHashMap<>();
+    private final Map<ObjectKinds, Map<Map<String, Object>, ObjectNames>> bindings = new ConcurrentHashMap<>();
 
     private EnvironmentView(Environment environment, Facts facts) {
         this.environment = environment;
@@ -140,35 +140,74 @@ public final class EnvironmentView {
      * kind sees the same names for the same object, so they are built once per kind for all its objects, on the
      * first rule that asks (28 rules made them 28 times).
      */
-    public Map<String, Object> bindings(ObjectKinds kind, Map<String, Object> object) {
-        Map<Map<String, Object>, Map<String, Object>> ofKind = bindings.computeIfAbsent(kind, k -> {
-            Map<Map<String, Object>, Map<String, Object>> m = new IdentityHashMap<>();
-            for (Map<String, Object> o : objects(k)) {
-                m.put(o, new ObjectNames(build(k, o)));
-            }
-            return m;
-        });
-        Map<String, Object> b = ofKind.get(object);
+    ObjectNames bindings(ObjectKinds kind, Map<String, Object> object) {
+        // Looked up before computeIfAbsent: its lambda, capturing this view, would be made on every call.
+        Map<Map<String, Object>, ObjectNames> ofKind = bindings.get(kind);
+        if (ofKind == null) {
+            ofKind = bindings.computeIfAbsent(kind, this::namesOfKind);
+        }
+        ObjectNames b = ofKind.get(object);
         return b != null ? b : new ObjectNames(build(kind, object));
     }
 
+    private Map<Map<String, Object>, ObjectNames> namesOfKind(ObjectKinds kind) {
+        Map<Map<String, Object>, ObjectNames> m = new IdentityHashMap<>();
+        for (Map<String, Object> o : objects(kind)) {
+            m.put(o, new ObjectNames(build(kind, o)));
+        }
+        return m;
+    }
+
     /**
-     * One object's names, read-only, and the release levels read from them: every rule for the kind asks for
-     * the object's level (applicability, the rule's fix, an outcome's fix), and each is parsed from the same text.
+     * Where an object's level of a product is written, for the products whose levels rules compare: Exchange's
+     * on the server, Proxy Server's on the proxy, Windows NT's and Windows 2000's in the server's {@code os}.
+     */
+    enum LevelPath {
+        EXCHANGE("server.exchange"),
+        PROXY("proxy.version"),
+        OS("server.os");
+
+        private static final List<LevelPath> ALL = List.of(values());
+
+        private final String path;
+
+        LevelPath(String path) {
+            this.path = path;
+        }
+
+        String path() {
+            return path;
+        }
+
+        /** The path of the product's level ({@code exchange}, {@code proxy}, {@code winnt}, {@code win2000}), if known. */
+        static Optional<LevelPath> of(String productId) {
+            return switch (productId) {
+                case "exchange" -> Optional.of(EXCHANGE);
+                case "proxy" -> Optional.of(PROXY);
+                case "winnt", "win2000" -> Optional.of(OS);
+                default -> Optional.empty();
+            };
+        }
+    }
+
+    /**
+     * One object's names, read-only, and the release levels read from them. Every rule for the kind asks for the
+     * object's level (applicability, the rule's fix, an outcome's fix): the three are read once, when the names
+     * are made, so that a rule's look-up is a list's element (a look-up that parsed on a miss was most of the
+     * code the JIT compiled for a rule's evaluation, and the compile held back every other one).
      */
     static final class ObjectNames extends AbstractMap<String, Object> {
         private final Map<String, Object> names;
-        /**
-         * The levels read so far, by path: a rule asks for one of three paths (its product's), so a few slots
-         * compared by identity first beat a hash map. Each slot is an immutable pair, so that a reader on another
-         * thread sees a whole pair or none; two threads may both compute a level, which is harmless.
-         */
-        private final LevelAt[] levels = new LevelAt[4];
-
-        private record LevelAt(String path, Optional<ReleaseLevel> level) {}
+        /** By {@link LevelPath#ordinal()}. */
+        private final List<Optional<ReleaseLevel>> levels;
 
         ObjectNames(Map<String, Object> names) {
             this.names = names;
+            List<Optional<ReleaseLevel>> read = new ArrayList<>(LevelPath.ALL.size());
+            for (LevelPath p : LevelPath.ALL) {
+                read.add(levelAt(names, p.path()));
+            }
+            this.levels = List.copyOf(read);
         }
 
         @Override
@@ -187,20 +226,9 @@ public final class EnvironmentView {
             return Collections.unmodifiableMap(names).entrySet();
         }
 
-        /** The level written at {@code path} ({@code server.exchange}), looked up once. */
-        Optional<ReleaseLevel> level(String path) {
-            for (int i = 0; i < levels.length; i++) {
-                LevelAt known = levels[i];
-                if (known == null) {
-                    Optional<ReleaseLevel> l = levelAt(this, path);
-                    levels[i] = new LevelAt(path, l);
-                    return l;
-                }
-                if (known.path() == path || known.path().equals(path)) {
-                    return known.level();
-                }
-            }
-            return levelAt(this, path);
+        /** The level written at {@code path}. */
+        Optional<ReleaseLevel> level(LevelPath path) {
+            return levels.get(path.ordinal());
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The state of one rule evaluated for one object: its names, what {@code as} bound, and its level.
@@ -19,18 +18,21 @@ import java.util.function.Supplier;
  */
 final class Evaluation {
 
+    /** Whether an object is below its rule's fix level: empty when the rule has no fix or the level is unknown. */
+    interface FixCheck {
+        Optional<Boolean> belowFix(Map<String, Object> bindings);
+    }
+
     private final Names names;
     private final Optional<ReleaseLevel> level;
-    private final Supplier<Optional<Boolean>> belowFix;
+    private final FixCheck fix;
 
+    /** {@code fix} answers {@code belowFix} for the object's {@code bindings}, only when a condition asks. */
     Evaluation(
-            Map<String, Object> bindings,
-            Map<String, Cel.Program> lets,
-            Optional<ReleaseLevel> level,
-            Supplier<Optional<Boolean>> belowFix) {
+            Map<String, Object> bindings, Map<String, Cel.Program> lets, Optional<ReleaseLevel> level, FixCheck fix) {
         this.names = new Names(bindings, lets);
         this.level = level;
-        this.belowFix = belowFix;
+        this.fix = fix;
     }
 
     /** The names as a map whose {@code let} values compute on first read; iterating it computes them all. */
@@ -64,7 +66,7 @@ final class Evaluation {
 
     /** Whether the object is below the rule's fix level; empty when the rule has no fix or the level is unknown. */
     Optional<Boolean> belowFix() {
-        return belowFix.get();
+        return fix.belowFix(names.shared);
     }
 
     /**
