@@ -55,6 +55,21 @@ public final class EnvironmentWriter {
 
     private final Optional<Path> directory;
 
+    // The parts as objects made once: a method reference bound to this writer is a new object at each use, and
+    // the rules' view writes every environment of a check run (first in code that cannot optimise them away).
+    private final Part<Site> sitePart = this::site;
+    private final Part<Server> serverPart = this::server;
+    private final Part<Connector> connectorPart = this::connector;
+    private final Part<ProxyServer> proxyPart = this::proxy;
+    private final Part<Publication> publicationPart = this::publication;
+    private final Part<Firewall> firewallPart = this::firewall;
+    private final Part<DnsDomain> domainPart = this::domain;
+    private final Part<DnsServer> dnsServerPart = this::dnsServer;
+    private final Part<WindowsDomain> windowsDomainPart = this::windowsDomain;
+    private final Part<MailHost> mailHostPart = this::mailHost;
+    private final Part<CollectedEvidence> collectedPart = this::collected;
+    private final Part<IniFile> iniFilePart = this::iniFile;
+
     /**
      * A writer for a file in {@code directory} (absolute); INI copies are written relative to it. Empty:
      * paths are written as the environment holds them.
@@ -120,17 +135,17 @@ public final class EnvironmentWriter {
         g.writeStartObject();
         g.writeNumberField("schemaVersion", Environment.SCHEMA_VERSION);
         text(g, "organisation", env.organisation().isEmpty() ? Optional.empty() : Optional.of(env.organisation()));
-        list(g, "sites", env.sites(), this::site);
-        list(g, "servers", env.servers(), this::server);
-        list(g, "connectors", env.connectors(), this::connector);
-        list(g, "proxies", env.proxies(), this::proxy);
-        list(g, "publications", env.publications(), this::publication);
-        list(g, "firewalls", env.firewalls(), this::firewall);
-        list(g, "domains", env.domains(), this::domain);
-        list(g, "dnsServers", env.dnsServers(), this::dnsServer);
-        list(g, "windowsDomains", env.windowsDomains(), this::windowsDomain);
-        list(g, "mailHosts", env.mailHosts(), this::mailHost);
-        list(g, "collected", env.collected(), this::collected);
+        list(g, "sites", env.sites(), sitePart);
+        list(g, "servers", env.servers(), serverPart);
+        list(g, "connectors", env.connectors(), connectorPart);
+        list(g, "proxies", env.proxies(), proxyPart);
+        list(g, "publications", env.publications(), publicationPart);
+        list(g, "firewalls", env.firewalls(), firewallPart);
+        list(g, "domains", env.domains(), domainPart);
+        list(g, "dnsServers", env.dnsServers(), dnsServerPart);
+        list(g, "windowsDomains", env.windowsDomains(), windowsDomainPart);
+        list(g, "mailHosts", env.mailHosts(), mailHostPart);
+        list(g, "collected", env.collected(), collectedPart);
         extensions(g, env.extensions());
         g.writeEndObject();
     }
@@ -230,7 +245,7 @@ public final class EnvironmentWriter {
             ims(g, s.ims().get());
         }
         strings(g, "hotfixes", s.hotfixes());
-        list(g, "iniFiles", s.iniFiles(), this::iniFile);
+        list(g, "iniFiles", s.iniFiles(), iniFilePart);
         extensions(g, s.extensions());
         provenance(g, s.provenance());
         g.writeEndObject();

@@ -36,27 +36,45 @@ public final class PluginCalls {
     /** Plugin ids by the name of their class loader, to name a plugin from a stack frame. */
     private static final Map<String, String> BY_LOADER = new ConcurrentHashMap<>();
 
+    /** A call in progress on this thread, ended by {@link #close}: see {@link #enter}. */
+    public interface Frame extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** One thread's calls: written by that thread only, the outermost read by any. */
-    private static final class Position {
+    private static final class Position implements Frame {
         volatile InProgress outermost;
         int depth;
+
+        @Override
+        public void close() {
+            if (--depth == 0) {
+                outermost = null;
+            }
+        }
     }
 
     private PluginCalls() {}
 
     /** Runs {@code call}, recorded as a call of {@code plugin} doing {@code what}. */
     public static <R, E extends Exception> R during(String plugin, String what, Call<R, E> call) throws E {
+        try (Frame ignored = enter(new InProgress(plugin, what))) {
+            return call.call();
+        }
+    }
+
+    /**
+     * Records {@code call} as in progress on this thread until the frame is closed, as {@link #during} does, for
+     * a caller that makes a call per check and environment: {@code try (Frame f = PluginCalls.enter(call)) {...}}
+     * makes no object per call (the frame is the thread's own), where {@code during}'s lambda is one.
+     */
+    public static Frame enter(InProgress call) {
         Position at = MINE.get();
         if (at.depth++ == 0) {
-            at.outermost = new InProgress(plugin, what);
+            at.outermost = call;
         }
-        try {
-            return call.call();
-        } finally {
-            if (--at.depth == 0) {
-                at.outermost = null;
-            }
-        }
+        return at;
     }
 
     /** The calling thread's position, registered; threads that have ended are dropped then, so the map stays small. */

@@ -50,7 +50,7 @@ final class CheckBatch {
 
     private final List<PluginCheck> checks;
     /** Each check's call as the exit guard names it ({@code check Q254909}): made once, not once per task. */
-    private final String[] calls;
+    private final PluginCalls.InProgress[] calls;
 
     private final List<Environment> environments;
     private final Facts facts;
@@ -91,7 +91,9 @@ final class CheckBatch {
             throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
         }
         this.checks = List.copyOf(checks);
-        this.calls = this.checks.stream().map(c -> "check " + c.article()).toArray(String[]::new);
+        this.calls = this.checks.stream()
+                .map(c -> new PluginCalls.InProgress(c.plugin(), "check " + c.article()))
+                .toArray(PluginCalls.InProgress[]::new);
         this.environments = List.copyOf(environments);
         this.facts = facts;
         this.knowledge = knowledge;
@@ -363,8 +365,10 @@ final class CheckBatch {
         PluginCheck c = checks.get(task % checks.size());
         Environment environment = environments.get(task / checks.size());
         try {
-            List<Finding> findings = PluginCalls.during(
-                    c.plugin(), calls[task % checks.size()], () -> c.check().evaluate(environment, facts, knowledge));
+            List<Finding> findings;
+            try (PluginCalls.Frame call = PluginCalls.enter(calls[task % checks.size()])) {
+                findings = c.check().evaluate(environment, facts, knowledge);
+            }
             if (findings == null) {
                 return new CheckFailure(
                         c.article(),

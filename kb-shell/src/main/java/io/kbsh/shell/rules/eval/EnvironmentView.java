@@ -246,12 +246,12 @@ public final class EnvironmentView {
         b.put("lookups", lookups);
         switch (kind) {
             case SERVER -> {
-                find("sites", "id", object.get("site")).ifPresent(s -> b.put("site", s));
+                putFound(b, "site", find("sites", "id", object.get("site")));
                 b.put("connectors", where("connectors", "server", id));
                 b.put("firewalls", firewallsProtecting(id));
                 b.put("publications", where("publications", "server", id));
                 Object wsp = object.get("wspClient") instanceof Map<?, ?> w ? w.get("proxy") : null;
-                find("proxies", "id", wsp).ifPresent(p -> b.put("proxy", p));
+                putFound(b, "proxy", find("proxies", "id", wsp));
                 b.put("registry", list(collectedFrom(id).get("registry")));
                 b.put("events", list(collectedFrom(id).get("events")));
                 b.put(
@@ -261,18 +261,18 @@ public final class EnvironmentView {
                 b.put("probes", probesOf(object, "addresses", "id"));
             }
             case CONNECTOR -> {
-                find("servers", "id", object.get("server")).ifPresent(s -> b.put("server", s));
+                putFound(b, "server", find("servers", "id", object.get("server")));
                 List<Map<String, Object>> proxies = new ArrayList<>();
                 List<Map<String, Object>> firewalls = new ArrayList<>();
                 for (String hop : strings(object.get("path"))) {
-                    find("proxies", "id", hop).ifPresent(proxies::add);
-                    find("firewalls", "id", hop).ifPresent(firewalls::add);
+                    addFound(proxies, find("proxies", "id", hop));
+                    addFound(firewalls, find("firewalls", "id", hop));
                 }
                 b.put("proxies", proxies);
                 b.put("firewalls", firewalls);
                 List<Map<String, Object>> domains = new ArrayList<>();
                 for (String d : strings(object.get("domains"))) {
-                    find("domains", "name", d).ifPresent(domains::add);
+                    addFound(domains, find("domains", "name", d));
                 }
                 b.put("domains", domains);
                 String server = String.valueOf(object.get("server"));
@@ -303,12 +303,25 @@ public final class EnvironmentView {
             case FIREWALL -> {
                 List<Map<String, Object>> protects = new ArrayList<>();
                 for (String s : strings(object.get("protects"))) {
-                    find("servers", "id", s).ifPresent(protects::add);
+                    addFound(protects, find("servers", "id", s));
                 }
                 b.put("protects", protects);
             }
         }
         return b.build();
+    }
+
+    private static void addFound(List<Map<String, Object>> to, Optional<Map<String, Object>> found) {
+        if (found.isPresent()) {
+            to.add(found.get());
+        }
+    }
+
+    /** Puts what was found under {@code name} (without a lambda per object: see {@link #bindings}). */
+    private static void putFound(PlainMap.Builder b, String name, Optional<Map<String, Object>> found) {
+        if (found.isPresent()) {
+            b.put(name, found.get());
+        }
     }
 
     private Map<String, Object> collectedFrom(String id) {

@@ -48,7 +48,8 @@ final class Values {
             return List.of();
         }
         if (i == parts.length) {
-            return o instanceof List<?> l ? Collections.unmodifiableList(l) : List.of(o);
+            // The view's lists are unmodifiable already (and returned as they are); an empty one is List.of().
+            return o instanceof List<?> l ? (l.isEmpty() ? List.of() : Collections.unmodifiableList(l)) : List.of(o);
         }
         // A list on the way: walked element by element from here.
         List<Object> current = new ArrayList<>();
