@@ -56,9 +56,12 @@ public record RulePack(PackManifest manifest, Path source, List<LazyRule> handle
                 .toList();
         Thread t = new Thread(
                 () -> {
+                    long start = System.nanoTime();
+                    int compiled = 0;
                     for (LazyRule r : pending) {
                         try {
                             r.compiled();
+                            compiled++;
                         } catch (RuntimeException e) {
                             // Reported where the rule is used.
                         } catch (Error e) {
@@ -66,6 +69,16 @@ public record RulePack(PackManifest manifest, Path source, List<LazyRule> handle
                             // asked for; the rules left compile on first use, where a check's failure is reported.
                             return;
                         }
+                    }
+                    if (!pending.isEmpty()) {
+                        // Under --debug: what a first check was spared, or why it was not.
+                        System.getLogger(RulePack.class.getName())
+                                .log(
+                                        System.Logger.Level.DEBUG,
+                                        "rules compiled in the background: {0} of {1} in {2} ms",
+                                        compiled,
+                                        pending.size(),
+                                        (System.nanoTime() - start) / 1_000_000);
                     }
                 },
                 "kbsh-rules-compile");
