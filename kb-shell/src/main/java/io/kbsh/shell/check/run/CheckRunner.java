@@ -143,7 +143,9 @@ public final class CheckRunner {
             }
             @SuppressWarnings("unchecked")
             List<Finding> findings = (List<Finding>) results[i];
-            for (Finding f : findings) {
+            // Indexed: the batch's copies are random access, and most are empty.
+            for (int k = 0, n = findings.size(); k < n; k++) {
+                Finding f = findings.get(k);
                 Optional<Waiver> w = waivers.covering(f, today);
                 if (w.isPresent() && !w.get().expiredOn(today)) {
                     outcomes.add(new Outcome(f, check.plugin(), Outcome.Status.WAIVED, w.get()));
