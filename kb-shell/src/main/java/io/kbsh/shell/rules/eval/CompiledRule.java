@@ -67,9 +67,9 @@ public final class CompiledRule {
     private final List<Step> actions;
     private final List<Check> verify;
     private final List<String> names;
-    /** Where the level of applicability's product and of the rule's fix are written (read for every object). */
+    /** Where an object's level of the applicability's product is written: read for every object. */
     private final Optional<LevelPath> appliesLevel;
-
+    /** Where an object's level of the rule's fix's product is written. */
     private final Optional<LevelPath> fixLevel;
     /** The checked form of expressions compiled before (from the rule cache), taken instead of compiling them. */
     private final CheckedExpressions known;
