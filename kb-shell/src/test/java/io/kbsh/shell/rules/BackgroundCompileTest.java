@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kbsh.shell.Kbsh;
+import io.kbsh.shell.ini.ShellRun;
 import io.kbsh.shell.testing.PseudoTerminal;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,21 +38,18 @@ class BackgroundCompileTest {
 
     /** A batch run with --debug; its standard error. */
     private String batch(Path plugins, String commands) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Kbsh.run(new Kbsh.Launch(
-                new String[] {
-                    "--debug", "--home", dir.resolve("home").toString(), "--plugins", plugins.toString(), "-c", commands
-                },
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of(),
-                false,
+        ShellRun run = ShellRun.launch(
+                dir,
                 Optional.empty(),
-                dir));
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, text);
-        return text;
+                "--debug",
+                "--home",
+                dir.resolve("home").toString(),
+                "--plugins",
+                plugins.toString(),
+                "-c",
+                commands);
+        assertEquals(0, run.status(), run.err());
+        return run.err();
     }
 
     @Test
