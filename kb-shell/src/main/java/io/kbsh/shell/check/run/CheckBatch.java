@@ -366,7 +366,7 @@ final class CheckBatch {
         Environment environment = environments.get(task / checks.size());
         try {
             List<Finding> findings;
-            try (PluginCalls.Frame call = PluginCalls.enter(calls[task % checks.size()])) {
+            try (PluginCalls.Frame ignored = PluginCalls.enter(calls[task % checks.size()])) {
                 findings = c.check().evaluate(environment, facts, knowledge);
             }
             if (findings == null) {

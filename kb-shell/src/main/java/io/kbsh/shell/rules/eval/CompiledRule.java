@@ -67,10 +67,6 @@ public final class CompiledRule {
     private final List<Step> actions;
     private final List<Check> verify;
     private final List<String> names;
-    /** Where an object's level of the applicability's product is written: read for every object. */
-    private final Optional<LevelPath> appliesLevel;
-    /** Where an object's level of the rule's fix's product is written. */
-    private final Optional<LevelPath> fixLevel;
     /** The checked form of expressions compiled before (from the rule cache), taken instead of compiling them. */
     private final CheckedExpressions known;
     /** Every CEL expression of the rule by its path, in the order compiled: for {@link #checkedExpressions}. */
@@ -89,13 +85,12 @@ public final class CompiledRule {
             Optional<Fix> fix,
             int index) {}
 
-    /** A fix level: the product, the rule's levels and whether they are pinned (the archive does not win). */
-    record Fix(Product product, List<ReleaseLevel> levels, String source, boolean pinned) {
-        /** Where an object's level of the product is written, when rules can read it. */
-        Optional<LevelPath> levelPath() {
-            return LevelPath.of(product.id());
-        }
-
+    /**
+     * A fix level: the product, the rule's levels and whether they are pinned (the archive does not win); and
+     * where an object's level of the product is written, when rules can read it.
+     */
+    record Fix(
+            Product product, List<ReleaseLevel> levels, String source, boolean pinned, Optional<LevelPath> levelPath) {
         String productName() {
             return product.name().startsWith("Microsoft ")
                     ? product.name().substring("Microsoft ".length())
@@ -103,8 +98,10 @@ public final class CompiledRule {
         }
     }
 
+    /** What 'applies' asks; {@code levelPath}: where an object's level of the product is written. */
     record Applicability(
             Optional<Product> product,
+            Optional<LevelPath> levelPath,
             List<String> releases,
             Optional<Integer> from,
             Optional<Integer> to,
@@ -151,7 +148,6 @@ public final class CompiledRule {
                         "'" + spec.objects() + "' is not an object kind (kinds: "
                                 + String.join(", ", ObjectKinds.words()) + ")"));
         this.applies = applicability(spec.applies());
-        this.appliesLevel = applies.product().flatMap(p -> LevelPath.of(p.id()));
         List<String> declared = new ArrayList<>();
         declared.add(kind.kind());
         declared.add("env");
@@ -177,7 +173,6 @@ public final class CompiledRule {
         this.names = List.copyOf(declared);
         this.when = conditions(spec.when(), "when");
         this.fix = fix(spec.fix(), "fix");
-        this.fixLevel = fix.flatMap(Fix::levelPath);
         if (spec.outcomes().isEmpty()) {
             throw document.problem(rule, "outcomes", "a rule needs at least one outcome");
         }
@@ -292,7 +287,14 @@ public final class CompiledRule {
     private Applicability applicability(RuleSpec.ApplicabilitySpec a) throws RuleException {
         if (a == null) {
             return new Applicability(
-                    Optional.empty(), List.of(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    List.of(),
+                    List.of());
         }
         Optional<Product> product = Optional.empty();
         if (a.product() != null) {
@@ -341,7 +343,15 @@ public final class CompiledRule {
                                 + "' is not a role (primary-domain-controller, backup-domain-controller, domain-controller, global-catalog)");
             }
         }
-        return new Applicability(product, a.releases(), from, to, a.components(), a.roles(), a.os());
+        return new Applicability(
+                product,
+                product.flatMap(p -> LevelPath.of(p.id())),
+                a.releases(),
+                from,
+                to,
+                a.components(),
+                a.roles(),
+                a.os());
     }
 
     private Product product(String name, String path) throws RuleException {
@@ -368,7 +378,11 @@ public final class CompiledRule {
             throw document.problem(rule(), path + ".levels", "name at least one fixing level, e.g. 5.5 SP2");
         }
         return Optional.of(new Fix(
-                product, List.copyOf(levels), f.source() == null ? "" : f.source(), Boolean.TRUE.equals(f.pinned())));
+                product,
+                List.copyOf(levels),
+                f.source() == null ? "" : f.source(),
+                Boolean.TRUE.equals(f.pinned()),
+                LevelPath.of(product.id())));
     }
 
     private List<Condition> conditions(List<ConditionSpec> specs, String path) throws RuleException {
@@ -959,7 +973,7 @@ public final class CompiledRule {
                 return Optional.empty();
             }
             Fix f = fix.get();
-            Optional<ReleaseLevel> installed = levelIn(f.product(), names);
+            Optional<ReleaseLevel> installed = levelIn(f.levelPath(), names);
             return installed.isEmpty()
                     ? Optional.empty()
                     : Optional.of(levels(f).affected(installed.get()));
@@ -998,8 +1012,7 @@ public final class CompiledRule {
      * The level of {@code product} in any names (an evaluation's, with its 'as' names and lets): for the paths
      * that run once per finding or per explanation, kept apart from the one above that runs for every object.
      */
-    private static Optional<ReleaseLevel> levelIn(Product product, Map<String, Object> names) {
-        Optional<LevelPath> path = LevelPath.of(product.id());
+    private static Optional<ReleaseLevel> levelIn(Optional<LevelPath> path, Map<String, Object> names) {
         if (path.isEmpty()) {
             return Optional.empty();
         }
@@ -1017,7 +1030,7 @@ public final class CompiledRule {
         if (gap != Gap.NONE) {
             return Optional.empty();
         }
-        Optional<ReleaseLevel> level = levelOf(fixLevel, bindings);
+        Optional<ReleaseLevel> level = fix.isPresent() ? levelOf(fix.get().levelPath(), bindings) : Optional.empty();
         Evaluation e = new Evaluation(bindings, lets, level, resolved);
         if (trace.isRecording()) {
             e.computeLets(trace);
@@ -1097,7 +1110,7 @@ public final class CompiledRule {
      */
     private Gap gap(ObjectNames names) {
         if (applies.product().isPresent()) {
-            Optional<ReleaseLevel> level = levelOf(appliesLevel, names);
+            Optional<ReleaseLevel> level = levelOf(applies.levelPath(), names);
             if ((!applies.releases().isEmpty()
                             || applies.from().isPresent()
                             || applies.to().isPresent())
@@ -1143,10 +1156,8 @@ public final class CompiledRule {
     /** The gap in words, as {@code rules explain} shows it. */
     private String whyNot(Gap gap, Map<String, Object> names) {
         String product = applies.product().map(Product::id).orElse("");
-        String level = applies.product()
-                .flatMap(p -> levelIn(p, names))
-                .map(ReleaseLevel::toString)
-                .orElse("");
+        String level =
+                levelIn(applies.levelPath(), names).map(ReleaseLevel::toString).orElse("");
         return switch (gap) {
             case NONE -> "applies";
             case NO_LEVEL -> "no " + product + " level is known for it";
@@ -1322,7 +1333,7 @@ public final class CompiledRule {
         }
         if (a.servicePack() != null) {
             if (a.servicePack().equals("fix")) {
-                return effective.flatMap(f -> levelIn(f.product(), names)
+                return effective.flatMap(f -> levelIn(f.levelPath(), names)
                         .flatMap(l -> resolved.levels(f).target(l))
                         .map(level -> new Action.InstallServicePack(f.productName(), level, target)));
             }

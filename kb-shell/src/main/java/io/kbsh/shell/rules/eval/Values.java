@@ -28,12 +28,7 @@ final class Values {
      */
     static List<Object> at(Map<String, ?> names, String path) {
         // A rule's paths are few and fixed: each is split once, not once per object.
-        return at(names, parts(path));
-    }
-
-    /** A path split at its dots, as {@link #at(Map, String[])} takes it: for a caller that looks one path up often. */
-    static String[] parts(String path) {
-        return memo(PATHS, path, p -> p.split("\\."));
+        return at(names, memo(PATHS, path, p -> p.split("\\.")));
     }
 
     /** The values at the path {@code parts} ({@code {"server", "wspClient", "proxy"}}); see {@link #at(Map, String)}. */
