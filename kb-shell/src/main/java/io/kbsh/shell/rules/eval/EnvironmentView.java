@@ -238,6 +238,20 @@ public final class EnvironmentView {
         return values.isEmpty() ? Optional.empty() : Values.level(values.get(0));
     }
 
+    /**
+     * The level at {@code path} in any names (an evaluation's, with its 'as' names and lets): kept by the object's
+     * names when they are those, else read. For the paths that run once per finding or explanation; a rule's
+     * per-object look-up asks {@link ObjectNames#level} itself.
+     */
+    static Optional<ReleaseLevel> levelIn(Optional<LevelPath> path, Map<String, Object> names) {
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        return names instanceof ObjectNames o
+                ? o.level(path.get())
+                : levelAt(names, path.get().path());
+    }
+
     private Map<String, Object> build(ObjectKinds kind, Map<String, Object> object) {
         PlainMap.Builder b = PlainMap.builder(12);
         b.put(kind.kind(), object);

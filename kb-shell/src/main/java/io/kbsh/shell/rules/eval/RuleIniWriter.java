@@ -112,7 +112,7 @@ public final class RuleIniWriter implements IniWriter {
                     && !raw.containsKey(parameter(s.index()))) {
                 throw new IniWriterException("rule " + rule.article() + " (pack " + rule.packId() + "): actions["
                         + s.index() + "].ini.set: "
-                        + CompiledRule.placeholders(s.iniValue().get().paths())
+                        + Template.placeholders(s.iniValue().get().paths())
                         + " has no value for this object (or " + parameter(s.index())
                         + " was not given); nothing is planned");
             }

@@ -84,4 +84,9 @@ final class Template {
         }
         return sb.append(pieces.get(paths.size())).toString();
     }
+
+    /** {@code {{a}}, {{b.c}}}: the placeholders of {@code paths} as a rule writes them. */
+    static String placeholders(List<String> paths) {
+        return String.join(", ", paths.stream().map(p -> "{{" + p + "}}").toList());
+    }
 }
