@@ -110,38 +110,7 @@ final class RuleCompiler {
         List<Outcome> compiled = new ArrayList<>();
         Set<String> outcomeNames = new LinkedHashSet<>();
         for (int i = 0; i < spec.outcomes().size(); i++) {
-            OutcomeSpec o = spec.outcomes().get(i);
-            String at = "outcomes[" + i + "]";
-            String name = o.name() == null ? "outcome-" + (i + 1) : o.name();
-            if (!outcomeNames.add(name)) {
-                throw document.problem(rule, at + ".name", "two outcomes are named '" + name + "'");
-            }
-            Severity severity;
-            try {
-                severity = Severity.parse(o.severity());
-            } catch (IllegalArgumentException e) {
-                throw document.problem(rule, at + ".severity", e.getMessage());
-            }
-            Scope scope = switch (o.scope() == null ? "stated" : o.scope()) {
-                case "stated" -> Scope.STATED;
-                case "analogy" -> Scope.ANALOGY;
-                default ->
-                    throw document.problem(rule, at + ".scope", "scope is 'stated' or 'analogy': '" + o.scope() + "'");
-            };
-            List<Condition> conditions = conditions(o.when(), at + ".when");
-            List<Template> evidence = new ArrayList<>();
-            for (int j = 0; j < o.evidence().size(); j++) {
-                evidence.add(template(o.evidence().get(j), at + ".evidence[" + j + "]"));
-            }
-            compiled.add(new Outcome(
-                    name,
-                    conditions,
-                    severity,
-                    scope,
-                    template(o.summary(), at + ".summary"),
-                    List.copyOf(evidence),
-                    fix(o.fix(), at + ".fix"),
-                    i));
+            compiled.add(outcome(spec.outcomes().get(i), i, outcomeNames));
         }
         List<Outcome> outcomes = List.copyOf(compiled);
         boolean anyFix =
@@ -175,6 +144,41 @@ final class RuleCompiler {
                 verify,
                 Collections.unmodifiableMap(programs),
                 restored));
+    }
+
+    /** Outcome {@code i}; its name (given, or outcome-N) is added to {@code outcomeNames}, which must not have it. */
+    private Outcome outcome(OutcomeSpec o, int i, Set<String> outcomeNames) throws RuleException {
+        String at = "outcomes[" + i + "]";
+        String name = o.name() == null ? "outcome-" + (i + 1) : o.name();
+        if (!outcomeNames.add(name)) {
+            throw document.problem(rule(), at + ".name", "two outcomes are named '" + name + "'");
+        }
+        Severity severity;
+        try {
+            severity = Severity.parse(o.severity());
+        } catch (IllegalArgumentException e) {
+            throw document.problem(rule(), at + ".severity", e.getMessage());
+        }
+        Scope scope = switch (o.scope() == null ? "stated" : o.scope()) {
+            case "stated" -> Scope.STATED;
+            case "analogy" -> Scope.ANALOGY;
+            default ->
+                throw document.problem(rule(), at + ".scope", "scope is 'stated' or 'analogy': '" + o.scope() + "'");
+        };
+        List<Condition> conditions = conditions(o.when(), at + ".when");
+        List<Template> evidence = new ArrayList<>();
+        for (int j = 0; j < o.evidence().size(); j++) {
+            evidence.add(template(o.evidence().get(j), at + ".evidence[" + j + "]"));
+        }
+        return new Outcome(
+                name,
+                conditions,
+                severity,
+                scope,
+                template(o.summary(), at + ".summary"),
+                List.copyOf(evidence),
+                fix(o.fix(), at + ".fix"),
+                i);
     }
 
     private static boolean usesBelowFix(RuleSpec spec) {
