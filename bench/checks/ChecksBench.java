@@ -102,6 +102,13 @@ public class ChecksBench {
             runner.run(checks, generate(other, i % 10 == 0 ? dir : null), Facts.none(), store, Waivers.none(), today);
         }
         System.out.printf("warm-up (100 other environments, fresh JVM): %.1f ms%n", (System.nanoTime() - w0) / 1e6);
+        if (Boolean.getBoolean("kbsh.bench.firstPassOnly")) {
+            // One more fresh JVM's first pass, for checks.sh: one JVM's first pass varies by a quarter with what the
+            // JIT and the host do, so the target is judged on the median of several.
+            long[] first = pass(runner, checks, envs, store, today);
+            System.out.printf("first pass only: %.1f ms, CPU %.1f ms (%d findings)%n", first[0] / 1e6, first[1] / 1e6, first[2]);
+            return;
+        }
         // All checks first, in a JVM that has only run the warm-up: its first pass is the cold figure; the series
         // at the end, after every other, is the steady state.
         Series coldSeries = passes("all checks, fresh JVM", runner, checks, envs, store, today);
@@ -116,8 +123,9 @@ public class ChecksBench {
         System.out.printf("side by side (median pass): Java checks %.1f ms | rules %s | all %.1f ms (target 1000 ms median, 2000 ms first)%n",
                 median(javaOnly) / 1e6, rulesOnly.length == 0 ? "(no rule pack given)" : String.format("%.1f ms", median(rulesOnly) / 1e6),
                 median(all) / 1e6);
-        System.out.printf("all checks in a fresh JVM: first pass %.1f ms (target 2000 ms: %s), median %.1f ms; warm: median %.1f ms (target 1000 ms: %s)%n",
-                cold[0] / 1e6, cold[0] <= 2_000_000_000L ? "met" : "NOT met", median(cold) / 1e6, median(all) / 1e6,
+        // This JVM's first pass is one sample: checks.sh judges the 2 s target on the median of several fresh JVMs.
+        System.out.printf("all checks in a fresh JVM: first pass %.1f ms, median %.1f ms; warm: median %.1f ms (target 1000 ms: %s)%n",
+                cold[0] / 1e6, median(cold) / 1e6, median(all) / 1e6,
                 median(all) <= 1_000_000_000L ? "met" : "NOT met");
         System.out.printf("all checks, one run per environment instead of one run over all: median %.1f ms (%.1f us more per environment)%n",
                 median(each) / 1e6, (median(each) - median(all)) / 1e3 / count);
@@ -180,17 +188,10 @@ public class ChecksBench {
                 }
             }
             baseline = Math.min(baseline, System.nanoTime() - b0);
-            long c0 = processCpu();
-            long t0 = System.nanoTime();
-            long found = 0;
-            for (CheckReport report : runner.run(checks, envs, Facts.none(), store, Waivers.none(), today)) {
-                found += report.outcomes().size();
-                if (!report.failures().isEmpty()) {
-                    throw new IllegalStateException("a check failed: " + report.failures());
-                }
-            }
-            runs[r] = System.nanoTime() - t0;
-            cpu[r] = processCpu() - c0;
+            long[] pass = pass(runner, checks, envs, store, today);
+            runs[r] = pass[0];
+            cpu[r] = pass[1];
+            long found = pass[2];
             findings = found + (walk < 0 ? 1 : 0);
             System.out.printf("pass %d: %7.1f ms, CPU %7.1f ms (%d findings)%n", r + 1, runs[r] / 1e6, cpu[r] / 1e6, found);
         }
@@ -205,6 +206,22 @@ public class ChecksBench {
                 baseline / 1e6, (double) sorted[runs.length / 2] / baseline);
         System.out.printf("findings per pass: %d%n", findings);
         return new Series(runs, cpu);
+    }
+
+    /** One pass of {@code checks} over {@code envs}: its wall time and the process's CPU time (ns), and the findings. */
+    static long[] pass(CheckRunner runner, List<PluginCheck> checks, List<Environment> envs, ArticleStore store,
+                       LocalDate today) {
+        long c0 = processCpu();
+        long t0 = System.nanoTime();
+        long found = 0;
+        for (CheckReport report : runner.run(checks, envs, Facts.none(), store, Waivers.none(), today)) {
+            found += report.outcomes().size();
+            if (!report.failures().isEmpty()) {
+                throw new IllegalStateException("a check failed: " + report.failures());
+            }
+        }
+        long wall = System.nanoTime() - t0;
+        return new long[] {wall, processCpu() - c0, found};
     }
 
     /** Three passes of all checks with one run per environment: what N separate check commands would cost in hand-overs. */
