@@ -160,9 +160,12 @@ public final class CommandSyntax {
         };
     }
 
-    /** {@code word} without the closing brackets of the optional part it stands in. */
+    /**
+     * {@code word} without the closing brackets of the optional part it stands in, nor the ellipsis after it
+     * ({@code [--param NAME=VALUE]...}: NAME=VALUE).
+     */
     private static String balanced(String word) {
-        String w = word;
+        String w = word.endsWith("...") ? word.substring(0, word.length() - 3) : word;
         while (w.endsWith("]")
                 && w.chars().filter(c -> c == ']').count()
                         > w.chars().filter(c -> c == '[').count()) {

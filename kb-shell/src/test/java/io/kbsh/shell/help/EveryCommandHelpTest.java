@@ -76,6 +76,28 @@ class EveryCommandHelpTest {
     }
 
     @Test
+    void aPlaceholderIsTheValueAloneWithoutTheUsageLinesBracketsOrEllipsis() {
+        // "[--answer STEP=yes|no]..." in a usage line is the option --answer STEP=yes|no, repeatable.
+        Pattern option = Pattern.compile("^  (--[a-z-]+) ([A-Z][^ ]*)", Pattern.MULTILINE);
+        int seen = 0;
+        for (String line : kbsh("help").lines().skip(1).toList()) {
+            String name = line.strip().split("\\s+")[0];
+            String help = kbsh("help " + name);
+            Matcher m = option.matcher(help.substring(Math.max(0, help.indexOf("Options:"))));
+            while (m.find()) {
+                String placeholder = m.group(2);
+                long open = placeholder.chars().filter(c -> c == '[').count();
+                long close = placeholder.chars().filter(c -> c == ']').count();
+                assertTrue(
+                        open == close && !placeholder.endsWith("..."),
+                        name + ": " + m.group(1) + " shows '" + placeholder + "':\n" + help);
+                seen++;
+            }
+        }
+        assertTrue(seen > 20, "placeholders looked at: " + seen);
+    }
+
+    @Test
     void everyValueOptionOfABuiltInCommandShowsAPlaceholder() {
         for (String line : kbsh("help").lines().skip(1).toList()) {
             String name = line.strip().split("\\s+")[0];
