@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,6 +134,33 @@ class RuleLintTest {
                                 + " {{server.exchang}}: server has no field 'exchang'"),
                 out);
         assertTrue(out.endsWith("2 rule files, 2 problems\n"), out);
+    }
+
+    /** A condition is one kind (cel, all, any, not), or a value (or probe) with exactly one test; lint names which. */
+    @Test
+    void aConditionIsOneKindOrAValueWithOneTest() throws Exception {
+        String head = "article: Q000003\ntitle: t\nproducts: [x]\nsummary: s\nfor: server\nwhen:\n";
+        String tail = "outcomes:\n  - severity: info\n    summary: s\n";
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put(
+                "  - cel: 'true'\n    all: []\n",
+                ":7:5: rule Q000003: when[0]: a condition is exactly one of: value (or probe) with a test, cel, all,"
+                        + " any, not");
+        cases.put(
+                "  - value: server.exchange\n    equals: '5.5'\n    in: ['5.5']\n",
+                ":7:5: rule Q000003: when[0]: a value condition has one test, not equals and in");
+        cases.put(
+                "  - value: server.exchange\n",
+                ":7:5: rule Q000003: when[0]: a value condition needs one test: equals, in, matches, ip, present,"
+                        + " absent, below, atLeast or belowFix");
+        int n = 0;
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path file = dir.resolve("case" + n++ + ".yaml");
+            Files.writeString(file, head + c.getKey() + tail, StandardCharsets.UTF_8);
+            RecordingContext ctx = new RecordingContext(dir);
+            assertEquals(ExitStatus.FAILED, lint(ctx, file.toString()), ctx.output());
+            assertTrue(ctx.output().contains(file + c.getValue()), ctx.output());
+        }
     }
 
     /**

@@ -316,47 +316,19 @@ final class RuleCompiler {
     }
 
     private Condition condition(ConditionSpec c, String path) throws RuleException {
-        List<String> kinds = new ArrayList<>();
-        if (c.cel() != null) {
-            kinds.add("cel");
-        }
-        if (c.all() != null) {
-            kinds.add("all");
-        }
-        if (c.any() != null) {
-            kinds.add("any");
-        }
-        if (c.not() != null) {
-            kinds.add("not");
-        }
-        List<String> tests = new ArrayList<>();
-        if (c.equals() != null) {
-            tests.add("equals");
-        }
-        if (c.in() != null) {
-            tests.add("in");
-        }
-        if (c.matches() != null) {
-            tests.add("matches");
-        }
-        if (c.ip() != null) {
-            tests.add("ip");
-        }
-        if (c.present() != null) {
-            tests.add("present");
-        }
-        if (c.absent() != null) {
-            tests.add("absent");
-        }
-        if (c.below() != null) {
-            tests.add("below");
-        }
-        if (c.atLeast() != null) {
-            tests.add("atLeast");
-        }
-        if (c.belowFix() != null) {
-            tests.add("belowFix");
-        }
+        // Which of a condition's fields are given: exactly one kind, or a value (or probe) with one test.
+        List<String> kinds = given(KINDS, c.cel(), c.all(), c.any(), c.not());
+        List<String> tests = given(
+                TESTS,
+                c.equals(),
+                c.in(),
+                c.matches(),
+                c.ip(),
+                c.present(),
+                c.absent(),
+                c.below(),
+                c.atLeast(),
+                c.belowFix());
         boolean selects = c.value() != null || c.probe() != null;
         if (kinds.size() + (selects || !tests.isEmpty() ? 1 : 0) != 1) {
             throw document.problem(
@@ -385,6 +357,24 @@ final class RuleCompiler {
                 return match(c, path, tests);
             }
         }
+    }
+
+    /** A condition's kinds and a value condition's tests, as the fields are named, in the order {@link #given} reads them. */
+    private static final String[] KINDS = {"cel", "all", "any", "not"};
+
+    private static final String[] TESTS = {
+        "equals", "in", "matches", "ip", "present", "absent", "below", "atLeast", "belowFix"
+    };
+
+    /** The {@code names} whose {@code values} (in the same order) are given, not null. */
+    private static List<String> given(String[] names, Object... values) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] != null) {
+                out.add(names[i]);
+            }
+        }
+        return out;
     }
 
     private Condition match(ConditionSpec c, String path, List<String> tests) throws RuleException {
