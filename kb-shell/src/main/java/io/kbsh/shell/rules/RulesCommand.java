@@ -16,6 +16,7 @@ import io.kbsh.model.env.Environment;
 import io.kbsh.model.finding.Action;
 import io.kbsh.model.finding.Finding;
 import io.kbsh.model.finding.ObjectRef;
+import io.kbsh.shell.check.CheckSession;
 import io.kbsh.shell.json.JsonOutput;
 import io.kbsh.shell.plugin.PluginSet;
 import io.kbsh.shell.rules.eval.CompiledRule;
@@ -106,6 +107,26 @@ public final class RulesCommand implements ShellCommand {
             };
         }
         return ValueKind.TEXT;
+    }
+
+    /**
+     * After {@code rules explain ARTICLE}: the loaded environment's objects of the kind the rule is evaluated for,
+     * as {@code kind:id}; nothing without an environment or when no loaded pack has a rule for the article.
+     */
+    @Override
+    public List<String> candidates(CommandContext context, List<String> precedingWords) {
+        if (precedingWords.size() != 2 || !precedingWords.get(0).equals("explain")) {
+            return List.of();
+        }
+        Optional<Environment> env = context.environment();
+        Optional<CompiledRule> rule = ArticleId.tryParse(precedingWords.get(1)).flatMap(this::rule);
+        if (env.isEmpty() || rule.isEmpty()) {
+            return List.of();
+        }
+        String prefix = rule.get().kind().kind() + ":";
+        return CheckSession.objectNames(env.get()).stream()
+                .filter(name -> name.startsWith(prefix))
+                .toList();
     }
 
     @Override
