@@ -149,6 +149,11 @@ public final class PluginLoader {
     }
 
     private static List<Path> candidates(Path directory) throws IOException {
+        // --plugins naming a rule pack's own directory (what 'rules init' makes) loads that pack: its YAML files
+        // are not plugins, so the directory would otherwise load nothing, and say nothing.
+        if (RulePackReader.isPackDirectory(directory)) {
+            return List.of(directory);
+        }
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.filter(p -> Files.isDirectory(p) || isJar(p))
                     .sorted()

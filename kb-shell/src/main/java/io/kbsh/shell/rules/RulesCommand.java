@@ -247,8 +247,7 @@ public final class RulesCommand implements ShellCommand {
                     java.nio.file.StandardOpenOption.CREATE_NEW);
             context.out()
                     .println("Wrote " + dir.resolve(RuleFormat.MANIFEST) + " and " + rule + "; next: rules lint " + dir
-                            + "; rules test " + dir + "; kbsh --plugins "
-                            + (dir.getParent() == null ? dir : dir.getParent()));
+                            + "; rules test " + dir + "; kbsh --plugins " + dir);
         } catch (IOException e) {
             throw new CommandException("cannot write the pack in " + dir + ": " + e.getMessage());
         }

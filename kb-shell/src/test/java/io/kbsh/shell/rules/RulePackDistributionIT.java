@@ -120,6 +120,11 @@ class RulePackDistributionIT {
         assertEquals(0, init.status(), init.err() + init.out());
         assertTrue(init.out().contains("1 rule file, no problems"), init.out());
         assertTrue(init.out().contains("2 passed, 0 failed"), init.out());
+        // The command the template suggests loads it: --plugins naming the pack's own directory.
+        assertTrue(init.out().contains("; kbsh --plugins " + template + "\n"), init.out());
+        Run loaded = new PackagedKbsh(dir).run(List.of("--plugins", template.toString()), "rules show Q123456", 90);
+        assertEquals(0, loaded.status(), loaded.err() + loaded.out());
+        assertTrue(loaded.out().contains("my-rules"), loaded.out());
     }
 
     @Test

@@ -211,6 +211,19 @@ class RulePackTest {
     }
 
     @Test
+    void aPackDirectoryNamedAsThePluginsDirectoryLoadsAsThatPack() throws Exception {
+        // What 'rules init DIR' suggests: kbsh --plugins DIR. Its YAML files are no plugins of their own.
+        PluginSet set = new PluginLoader(ApiVersion.current()).load(List.of(pack()));
+        assertEquals(List.of(), set.failures());
+        assertEquals(
+                List.of("example-rules"),
+                set.of(ArticleCheck.class).stream()
+                        .filter(c -> c.plugin().isPresent())
+                        .map(Contribution::origin)
+                        .toList());
+    }
+
+    @Test
     void lintFindsUnreachableOutcomesAndTemplatesNamingAbsentValues() throws Exception {
         Path pack = pack();
         Path rule = pack.resolve(RULE);

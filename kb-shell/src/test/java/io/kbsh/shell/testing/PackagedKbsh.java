@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -24,14 +26,20 @@ public final class PackagedKbsh {
 
     /** Runs {@code commands} ({@code -c}); the run must end within {@code seconds}. */
     public Run run(String commands, int seconds) throws IOException, InterruptedException {
+        return run(List.of(), commands, seconds);
+    }
+
+    /** Runs {@code commands} ({@code -c}) with kbsh's {@code options} before them (e.g. {@code --plugins DIR}). */
+    public Run run(List<String> options, String commands, int seconds) throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = new ProcessBuilder(
-                        DIST.resolve("bin/kbsh").toString(),
-                        "--home",
-                        dir.resolve("home").toString(),
-                        "-c",
-                        commands)
+        List<String> line = new ArrayList<>(List.of(
+                DIST.resolve("bin/kbsh").toString(),
+                "--home",
+                dir.resolve("home").toString()));
+        line.addAll(options);
+        line.addAll(List.of("-c", commands));
+        Process p = new ProcessBuilder(line)
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
