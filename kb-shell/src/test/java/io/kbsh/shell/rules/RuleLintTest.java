@@ -163,6 +163,30 @@ class RuleLintTest {
         }
     }
 
+    /** 'applies' takes the environment file's words for a server's components and roles; lint names the one it is not. */
+    @Test
+    void appliesNamesAComponentOrRoleItDoesNotKnow() throws Exception {
+        String head = "article: Q000004\ntitle: t\nproducts: [x]\nsummary: s\nfor: server\napplies:\n";
+        String tail = "outcomes:\n  - severity: info\n    summary: s\n";
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put(
+                "  components: [mta, smtp]\n",
+                ": rule Q000004: applies.components[1]: 'smtp' is not a component (mta, information-store, directory,"
+                        + " internet-mail)");
+        cases.put(
+                "  roles: [bridgehead]\n",
+                ": rule Q000004: applies.roles[0]: 'bridgehead' is not a role (primary-domain-controller,"
+                        + " backup-domain-controller, domain-controller, global-catalog)");
+        int n = 0;
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path file = dir.resolve("applies" + n++ + ".yaml");
+            Files.writeString(file, head + c.getKey() + tail, StandardCharsets.UTF_8);
+            RecordingContext ctx = new RecordingContext(dir);
+            assertEquals(ExitStatus.FAILED, lint(ctx, file.toString()), ctx.output());
+            assertTrue(ctx.output().contains(c.getValue()), ctx.output());
+        }
+    }
+
     /**
      * The archive's fix list Q242221 (Exchange 5.5 SP1) lists Q187225; a rule that says the article was fixed in
      * SP2 contradicts it, and lint says so, naming the fix list. Pinned, the rule's own level stands.

@@ -244,27 +244,8 @@ final class RuleCompiler {
                         rule(), "applies.servicePacks", "from (" + from.get() + ") is after to (" + to.get() + ")");
             }
         }
-        for (int i = 0; i < a.components().size(); i++) {
-            String c = a.components().get(i);
-            if (!List.of("mta", "information-store", "directory", "internet-mail")
-                    .contains(c)) {
-                throw document.problem(
-                        rule(),
-                        "applies.components[" + i + "]",
-                        "'" + c + "' is not a component (mta, information-store, directory, internet-mail)");
-            }
-        }
-        for (int i = 0; i < a.roles().size(); i++) {
-            String r = a.roles().get(i);
-            if (!List.of("primary-domain-controller", "backup-domain-controller", "domain-controller", "global-catalog")
-                    .contains(r)) {
-                throw document.problem(
-                        rule(),
-                        "applies.roles[" + i + "]",
-                        "'" + r
-                                + "' is not a role (primary-domain-controller, backup-domain-controller, domain-controller, global-catalog)");
-            }
-        }
+        allowed(a.components(), COMPONENTS, "applies.components", "a component");
+        allowed(a.roles(), ROLES, "applies.roles", "a role");
         return new Applicability(
                 product,
                 product.flatMap(p -> LevelPath.of(p.id())),
@@ -274,6 +255,24 @@ final class RuleCompiler {
                 a.components(),
                 a.roles(),
                 a.os());
+    }
+
+    /** The words 'applies' takes for a server's components and roles, as the environment file writes them. */
+    private static final List<String> COMPONENTS = List.of("mta", "information-store", "directory", "internet-mail");
+
+    private static final List<String> ROLES =
+            List.of("primary-domain-controller", "backup-domain-controller", "domain-controller", "global-catalog");
+
+    /** Each of {@code values} (the list at {@code path}) is one of {@code words}; else a problem naming its index. */
+    private void allowed(List<String> values, List<String> words, String path, String what) throws RuleException {
+        for (int i = 0; i < values.size(); i++) {
+            if (!words.contains(values.get(i))) {
+                throw document.problem(
+                        rule(),
+                        path + "[" + i + "]",
+                        "'" + values.get(i) + "' is not " + what + " (" + String.join(", ", words) + ")");
+            }
+        }
     }
 
     private Product product(String name, String path) throws RuleException {
