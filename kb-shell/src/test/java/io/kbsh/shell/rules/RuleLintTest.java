@@ -153,14 +153,7 @@ class RuleLintTest {
                 "  - value: server.exchange\n",
                 ":7:5: rule Q000003: when[0]: a value condition needs one test: equals, in, matches, ip, present,"
                         + " absent, below, atLeast or belowFix");
-        int n = 0;
-        for (Map.Entry<String, String> c : cases.entrySet()) {
-            Path file = dir.resolve("case" + n++ + ".yaml");
-            Files.writeString(file, head + c.getKey() + tail, StandardCharsets.UTF_8);
-            RecordingContext ctx = new RecordingContext(dir);
-            assertEquals(ExitStatus.FAILED, lint(ctx, file.toString()), ctx.output());
-            assertTrue(ctx.output().contains(file + c.getValue()), ctx.output());
-        }
+        lintSays(head, tail, cases);
     }
 
     /** 'applies' takes the environment file's words for a server's components and roles; lint names the one it is not. */
@@ -171,19 +164,24 @@ class RuleLintTest {
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put(
                 "  components: [mta, smtp]\n",
-                ": rule Q000004: applies.components[1]: 'smtp' is not a component (mta, information-store, directory,"
+                ":7:21: rule Q000004: applies.components[1]: 'smtp' is not a component (mta, information-store, directory,"
                         + " internet-mail)");
         cases.put(
                 "  roles: [bridgehead]\n",
-                ": rule Q000004: applies.roles[0]: 'bridgehead' is not a role (primary-domain-controller,"
+                ":7:11: rule Q000004: applies.roles[0]: 'bridgehead' is not a role (primary-domain-controller,"
                         + " backup-domain-controller, domain-controller, global-catalog)");
+        lintSays(head, tail, cases);
+    }
+
+    /** Each case's middle between {@code head} and {@code tail} is a file lint fails, saying the case's words after its name. */
+    private void lintSays(String head, String tail, Map<String, String> cases) throws Exception {
         int n = 0;
         for (Map.Entry<String, String> c : cases.entrySet()) {
-            Path file = dir.resolve("applies" + n++ + ".yaml");
+            Path file = dir.resolve("case" + n++ + ".yaml");
             Files.writeString(file, head + c.getKey() + tail, StandardCharsets.UTF_8);
             RecordingContext ctx = new RecordingContext(dir);
             assertEquals(ExitStatus.FAILED, lint(ctx, file.toString()), ctx.output());
-            assertTrue(ctx.output().contains(c.getValue()), ctx.output());
+            assertTrue(ctx.output().contains(file + c.getValue()), ctx.output());
         }
     }
 
