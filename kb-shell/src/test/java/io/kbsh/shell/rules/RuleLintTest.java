@@ -139,8 +139,6 @@ class RuleLintTest {
     /** A condition is one kind (cel, all, any, not), or a value (or probe) with exactly one test; lint names which. */
     @Test
     void aConditionIsOneKindOrAValueWithOneTest() throws Exception {
-        String head = "article: Q000003\ntitle: t\nproducts: [x]\nsummary: s\nfor: server\nwhen:\n";
-        String tail = "outcomes:\n  - severity: info\n    summary: s\n";
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put(
                 "  - cel: 'true'\n    all: []\n",
@@ -153,14 +151,12 @@ class RuleLintTest {
                 "  - value: server.exchange\n",
                 ":7:5: rule Q000003: when[0]: a value condition needs one test: equals, in, matches, ip, present,"
                         + " absent, below, atLeast or belowFix");
-        lintSays(head, tail, cases);
+        lintSays("Q000003", "when", cases);
     }
 
     /** 'applies' takes the environment file's words for a server's components and roles; lint names the one it is not. */
     @Test
     void appliesNamesAComponentOrRoleItDoesNotKnow() throws Exception {
-        String head = "article: Q000004\ntitle: t\nproducts: [x]\nsummary: s\nfor: server\napplies:\n";
-        String tail = "outcomes:\n  - severity: info\n    summary: s\n";
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put(
                 "  components: [mta, smtp]\n",
@@ -170,11 +166,16 @@ class RuleLintTest {
                 "  roles: [bridgehead]\n",
                 ":7:11: rule Q000004: applies.roles[0]: 'bridgehead' is not a role (primary-domain-controller,"
                         + " backup-domain-controller, domain-controller, global-catalog)");
-        lintSays(head, tail, cases);
+        lintSays("Q000004", "applies", cases);
     }
 
-    /** Each case's middle between {@code head} and {@code tail} is a file lint fails, saying the case's words after its name. */
-    private void lintSays(String head, String tail, Map<String, String> cases) throws Exception {
+    /**
+     * Each case is the {@code section} of a server rule {@code article} that lint fails, saying the case's words
+     * after the file's name.
+     */
+    private void lintSays(String article, String section, Map<String, String> cases) throws Exception {
+        String head = "article: " + article + "\ntitle: t\nproducts: [x]\nsummary: s\nfor: server\n" + section + ":\n";
+        String tail = "outcomes:\n  - severity: info\n    summary: s\n";
         int n = 0;
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Path file = dir.resolve("case" + n++ + ".yaml");
