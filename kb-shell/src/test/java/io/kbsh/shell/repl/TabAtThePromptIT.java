@@ -107,6 +107,21 @@ class TabAtThePromptIT {
     }
 
     @Test
+    void rulesExplainOffersTheObjectsOfTheRulesKind() throws Exception {
+        try (Tmux t = kbsh()) {
+            // The shell opens on the example site (NWMAIL1, PLANTMAIL; connectors ims-hq, x400-hq-plant).
+            // Q181420 is evaluated for servers: both, and no connector; Q159182 for connectors.
+            List<String> servers = expect(t, "rules explain Q181420 \t", "server:PLANTMAIL");
+            assertTrue(String.join("\n", servers).contains("server:NWMAIL1"), String.join("\n", servers));
+            assertFalse(String.join("\n", servers).contains("connector:"), String.join("\n", servers));
+            t.press(KILL_LINE);
+            t.await("an empty line", s -> s.stream().noneMatch(l -> l.contains("server:PLANTMAIL")));
+            expect(t, "rules explain Q159182 \t", "connector:x400-hq-plant");
+            leave(t);
+        }
+    }
+
+    @Test
     void waiveRemoveOffersTheWaiversThatExist() throws Exception {
         PackagedKbsh.Run added = new PackagedKbsh(dir)
                 .run("waive add Q187225 server:NWMAIL1 --until 2099-01-01 --reason 'SP1 is scheduled'", 60);
