@@ -122,6 +122,28 @@ class TabAtThePromptIT {
     }
 
     @Test
+    void helpShowsARepeatableOptionsValueWithoutTheUsageLinesEllipsis() throws Exception {
+        try (Tmux t = kbsh()) {
+            t.type("troubleshoot --help").press("Enter");
+            List<String> screen = t.awaitText("--param NAME=VALUE ");
+            String options = String.join("\n", screen.subList(indexOf(screen, "Options:"), screen.size()));
+            assertTrue(options.contains("--answer STEP=yes|no "), options);
+            assertFalse(options.contains("]..."), options);
+            t.awaitPrompt(Repl.PROMPT);
+            leave(t);
+        }
+    }
+
+    private static int indexOf(List<String> screen, String line) {
+        for (int i = 0; i < screen.size(); i++) {
+            if (screen.get(i).startsWith(line)) {
+                return i;
+            }
+        }
+        throw new AssertionError(line + " not on the screen:\n" + String.join("\n", screen));
+    }
+
+    @Test
     void waiveRemoveOffersTheWaiversThatExist() throws Exception {
         PackagedKbsh.Run added = new PackagedKbsh(dir)
                 .run("waive add Q187225 server:NWMAIL1 --until 2099-01-01 --reason 'SP1 is scheduled'", 60);
