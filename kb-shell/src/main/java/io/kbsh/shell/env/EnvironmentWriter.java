@@ -55,19 +55,10 @@ public final class EnvironmentWriter {
 
     private final Optional<Path> directory;
 
-    // The parts as objects made once: a method reference bound to this writer is a new object at each use, and
-    // the rules' view writes every environment of a check run (first in code that cannot optimise them away).
-    private final Part<Site> sitePart = this::site;
+    // The two parts that need this writer's directory (for INI copies' paths), bound once: a method reference bound
+    // to this writer is a new object at each use, and the rules' view writes every environment of a check run
+    // (first in code that cannot optimise them away). The other parts are static: their references are constants.
     private final Part<Server> serverPart = this::server;
-    private final Part<Connector> connectorPart = this::connector;
-    private final Part<ProxyServer> proxyPart = this::proxy;
-    private final Part<Publication> publicationPart = this::publication;
-    private final Part<Firewall> firewallPart = this::firewall;
-    private final Part<DnsDomain> domainPart = this::domain;
-    private final Part<DnsServer> dnsServerPart = this::dnsServer;
-    private final Part<WindowsDomain> windowsDomainPart = this::windowsDomain;
-    private final Part<MailHost> mailHostPart = this::mailHost;
-    private final Part<CollectedEvidence> collectedPart = this::collected;
     private final Part<IniFile> iniFilePart = this::iniFile;
 
     /**
@@ -135,17 +126,17 @@ public final class EnvironmentWriter {
         g.writeStartObject();
         g.writeNumberField("schemaVersion", Environment.SCHEMA_VERSION);
         text(g, "organisation", env.organisation().isEmpty() ? Optional.empty() : Optional.of(env.organisation()));
-        list(g, "sites", env.sites(), sitePart);
+        list(g, "sites", env.sites(), EnvironmentWriter::site);
         list(g, "servers", env.servers(), serverPart);
-        list(g, "connectors", env.connectors(), connectorPart);
-        list(g, "proxies", env.proxies(), proxyPart);
-        list(g, "publications", env.publications(), publicationPart);
-        list(g, "firewalls", env.firewalls(), firewallPart);
-        list(g, "domains", env.domains(), domainPart);
-        list(g, "dnsServers", env.dnsServers(), dnsServerPart);
-        list(g, "windowsDomains", env.windowsDomains(), windowsDomainPart);
-        list(g, "mailHosts", env.mailHosts(), mailHostPart);
-        list(g, "collected", env.collected(), collectedPart);
+        list(g, "connectors", env.connectors(), EnvironmentWriter::connector);
+        list(g, "proxies", env.proxies(), EnvironmentWriter::proxy);
+        list(g, "publications", env.publications(), EnvironmentWriter::publication);
+        list(g, "firewalls", env.firewalls(), EnvironmentWriter::firewall);
+        list(g, "domains", env.domains(), EnvironmentWriter::domain);
+        list(g, "dnsServers", env.dnsServers(), EnvironmentWriter::dnsServer);
+        list(g, "windowsDomains", env.windowsDomains(), EnvironmentWriter::windowsDomain);
+        list(g, "mailHosts", env.mailHosts(), EnvironmentWriter::mailHost);
+        list(g, "collected", env.collected(), EnvironmentWriter::collected);
         extensions(g, env.extensions());
         g.writeEndObject();
     }
@@ -208,7 +199,7 @@ public final class EnvironmentWriter {
         }
     }
 
-    private void site(ValueSink g, Site s) throws IOException {
+    private static void site(ValueSink g, Site s) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", s.id());
         text(g, "name", s.name().equals(s.id()) ? Optional.empty() : Optional.of(s.name()));
@@ -308,7 +299,7 @@ public final class EnvironmentWriter {
         return p.toString().replace('\\', '/');
     }
 
-    private void connector(ValueSink g, Connector c) throws IOException {
+    private static void connector(ValueSink g, Connector c) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", c.id());
         g.writeStringField("type", EnvironmentReader.jsonName(c.type()));
@@ -323,7 +314,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void proxy(ValueSink g, ProxyServer p) throws IOException {
+    private static void proxy(ValueSink g, ProxyServer p) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", p.id());
         g.writeStringField("version", p.version().toString());
@@ -349,7 +340,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void publication(ValueSink g, Publication p) throws IOException {
+    private static void publication(ValueSink g, Publication p) throws IOException {
         g.writeStartObject();
         g.writeStringField("proxy", p.proxy());
         g.writeStringField("server", p.server());
@@ -360,7 +351,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void firewall(ValueSink g, Firewall f) throws IOException {
+    private static void firewall(ValueSink g, Firewall f) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", f.id());
         text(g, "name", f.name().equals(f.id()) ? Optional.empty() : Optional.of(f.name()));
@@ -394,7 +385,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void domain(ValueSink g, DnsDomain d) throws IOException {
+    private static void domain(ValueSink g, DnsDomain d) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", d.name());
         flag(g, "own", d.own());
@@ -410,7 +401,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void dnsServer(ValueSink g, DnsServer d) throws IOException {
+    private static void dnsServer(ValueSink g, DnsServer d) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", d.id());
         strings(g, "addresses", d.addresses());
@@ -432,7 +423,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void windowsDomain(ValueSink g, WindowsDomain d) throws IOException {
+    private static void windowsDomain(ValueSink g, WindowsDomain d) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", d.name());
         strings(g, "controllers", d.controllers());
@@ -442,7 +433,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void mailHost(ValueSink g, MailHost m) throws IOException {
+    private static void mailHost(ValueSink g, MailHost m) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", m.id());
         g.writeStringField("host", m.host());
@@ -454,7 +445,7 @@ public final class EnvironmentWriter {
         g.writeEndObject();
     }
 
-    private void collected(ValueSink g, CollectedEvidence c) throws IOException {
+    private static void collected(ValueSink g, CollectedEvidence c) throws IOException {
         g.writeStartObject();
         g.writeStringField("from", c.from());
         list(g, "registry", c.registry(), EnvironmentWriter::registryValue);
