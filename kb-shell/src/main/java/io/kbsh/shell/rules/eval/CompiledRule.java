@@ -442,21 +442,21 @@ public final class CompiledRule {
                 continue;
             }
             Optional<Fix> effective = o.fix().or(() -> fix);
-            FixReference ref = null;
+            Optional<FixReference> ref = Optional.empty();
             if (effective.isPresent()) {
                 Fix f = effective.get();
                 FixLevels fixLevels = resolved.levels(f);
                 Optional<ReleaseLevel> installed = levelOf(f.levelPath(), bindings);
                 if (installed.isPresent()) {
-                    ref = fixLevels.referenceFor(installed.get());
+                    FixReference fixed = fixLevels.referenceFor(installed.get());
                     if (!fixLevels.affected(installed.get())) {
-                        FixReference fixed = ref;
                         resolved.verdict(() -> "outcome " + o.name() + " holds, but " + installed.get() + " is fixed: "
                                 + fixed.describe());
                         return Optional.empty();
                     }
+                    ref = Optional.of(fixed);
                 } else {
-                    ref = FixReference.none(f.productName(), "the object's level is not known");
+                    ref = Optional.of(FixReference.none(f.productName(), "the object's level is not known"));
                 }
             }
             Finding finding = findings.finding(view, object, e, o, ref, effective, resolved::levels);

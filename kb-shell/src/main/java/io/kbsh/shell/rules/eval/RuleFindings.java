@@ -53,7 +53,7 @@ final class RuleFindings {
     }
 
     /**
-     * The finding of outcome {@code o} for {@code object}; {@code ref} is the fix level that applies to it (null when
+     * The finding of outcome {@code o} for {@code object}; {@code ref} is the fix level that applies to it (empty when
      * the rule has none) and {@code levels} resolves a fix's levels against the archive, once per evaluation.
      */
     Finding finding(
@@ -61,18 +61,19 @@ final class RuleFindings {
             Map<String, Object> object,
             Evaluation e,
             Outcome o,
-            FixReference ref,
+            Optional<FixReference> ref,
             Optional<Fix> effective,
             Function<Fix, FixLevels> levels) {
         Map<String, Object> names = e.names();
         String id = kind.id(object);
         ObjectRef target = new ObjectRef(kind.kind(), id);
         names.put("object", target.toString());
-        if (ref != null) {
+        if (ref.isPresent()) {
+            FixReference r = ref.get();
             Map<String, Object> fixNames = new LinkedHashMap<>();
-            ref.level().ifPresent(level -> fixNames.put("level", level.toString()));
-            fixNames.put("product", ref.product());
-            fixNames.put("source", ref.describe());
+            r.level().ifPresent(level -> fixNames.put("level", level.toString()));
+            fixNames.put("product", r.product());
+            fixNames.put("source", r.describe());
             names.put("fix", fixNames);
         }
         Finding.Builder f = Finding.builder(article, o.severity(), o.summary().render(names))
@@ -86,8 +87,8 @@ final class RuleFindings {
         for (Template t : o.evidence()) {
             f.evidence(t.render(names));
         }
-        if (ref != null) {
-            f.fix(ref);
+        if (ref.isPresent()) {
+            f.fix(ref.get());
         }
         // The registry changes of one finding make one .reg file, in the place of the first of them.
         List<Action> steps = new ArrayList<>();
