@@ -176,7 +176,7 @@ public final class PluginLoader {
                 return rulePack(
                         RulePackReader.directory(candidate, trust::distrust, ruleCache), candidate, Optional.empty());
             } catch (RuleException e) {
-                throw new PluginException(e.getMessage());
+                throw new PluginException(e.firstAndCount());
             } catch (IOException e) {
                 throw new PluginException("cannot read the rule pack: " + e.getMessage());
             }
@@ -190,7 +190,7 @@ public final class PluginLoader {
                     return rulePack(RulePackReader.jar(candidate, zip, ruleCache), candidate, Optional.empty());
                 }
             } catch (RuleException e) {
-                throw new PluginException(e.getMessage());
+                throw new PluginException(e.firstAndCount());
             } catch (IOException e) {
                 throw new PluginException("cannot read the JAR: " + e.getMessage());
             }
@@ -298,7 +298,7 @@ public final class PluginLoader {
                     return Optional.of(pack);
                 }
             } catch (RuleException e) {
-                throw new PluginException(e.getMessage());
+                throw new PluginException(e.firstAndCount());
             } catch (IOException e) {
                 throw new PluginException("cannot read the JAR: " + e.getMessage());
             }

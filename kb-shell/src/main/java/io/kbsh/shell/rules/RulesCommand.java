@@ -434,7 +434,8 @@ public final class RulesCommand implements ShellCommand {
                     problems.addAll(Lint.check(CompiledRule.compile(read.rule().get(), packId), store));
                 }
             } catch (RuleException e) {
-                problems.add(e);
+                // The compiler went on past the first problem: every one it found, in the file's order.
+                problems.addAll(e.all());
             } catch (IOException e) {
                 problems.add(new RuleException(f.toString(), 0, 0, "", "", "cannot read: " + e.getMessage()));
             }
@@ -505,7 +506,7 @@ public final class RulesCommand implements ShellCommand {
                 try {
                     chosen.add(RulePackReader.directory(dir, p -> Optional.empty()));
                 } catch (RuleException e) {
-                    throw new CommandException(e.getMessage());
+                    throw new CommandException(e.firstAndCount());
                 } catch (IOException e) {
                     throw new CommandException("cannot read " + dir + ": " + e.getMessage());
                 }

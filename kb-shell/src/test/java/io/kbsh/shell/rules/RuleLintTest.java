@@ -136,6 +136,40 @@ class RuleLintTest {
         assertTrue(out.endsWith("2 rule files, 2 problems\n"), out);
     }
 
+    /**
+     * A rule with a problem in four parts (applies, a condition's CEL, an outcome's severity, an action): lint names
+     * all four in one run, in the file's order, though the compiler meets the action before the outcome's CEL.
+     */
+    @Test
+    void everyPartOfARuleThatDoesNotCompileIsReportedInOneRun() throws Exception {
+        Path rule = rule("Q189345.yaml");
+        replace(rule, "releases: [\"5.5\"]", "releases: [\"5.5\", \"five\"]");
+        replace(rule, "events.exists(e, e.event == 9301", "events.exists(e, e.evnt == 9301 &&& true");
+        replace(rule, "    severity: info\n", "    severity: dire\n");
+        replace(rule, "  - servicePack: fix\n", "  - servicePack: SP9\n");
+        RecordingContext ctx = new RecordingContext(dir);
+        assertEquals(ExitStatus.FAILED, lint(ctx, rule.toString()));
+        List<String> lines = ctx.output().lines().toList();
+        assertEquals(5, lines.size(), ctx.output());
+        assertEquals(
+                rule + ":" + lineOf(rule, "\"five\"") + ":21: rule Q189345: applies.releases[1]: a release line looks"
+                        + " like 5.5: 'five'",
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith(rule + ":" + lineOf(rule, "&&& true") + ":"), lines.get(1));
+        assertTrue(lines.get(1).contains(": rule Q189345: outcomes[0].when[0].cel: CEL: "), lines.get(1));
+        assertEquals(
+                rule + ":" + lineOf(rule, "severity: dire") + ":15: rule Q189345: outcomes[1].severity: not a severity"
+                        + " (info, warning, error, critical): 'dire'",
+                lines.get(2));
+        assertTrue(
+                lines.get(3)
+                        .startsWith(
+                                rule + ":" + lineOf(rule, "servicePack: SP9") + ":18: rule Q189345:"
+                                        + " actions[1].servicePack: 'fix' (the level that fixes the object's line) or a level: "),
+                lines.get(3));
+        assertEquals("1 rule file, 4 problems", lines.get(4));
+    }
+
     /** A condition is one kind (cel, all, any, not), or a value (or probe) with exactly one test; lint names which. */
     @Test
     void aConditionIsOneKindOrAValueWithOneTest() throws Exception {

@@ -193,7 +193,8 @@ class RulePackTest {
         Files.writeString(broken.resolve("kbsh-pack.yaml"), "id: broken\nname: Broken\nversion: 1\nformat: 1\n");
         Files.writeString(
                 broken.resolve("Q1.yaml"),
-                "article: Q000001\ntitle: t\nsummary: s\noutcomes:\n  - severity: awful\n    summary: x\n");
+                "article: Q000001\ntitle: t\nsummary: s\noutcomes:\n  - severity: awful\n    summary: x\n"
+                        + "  - severity: info\n    scope: maybe\n    summary: y\n");
         PluginSet set = new PluginLoader(ApiVersion.current()).load(List.of(plugins));
         assertEquals(1, set.failures().size(), set.failures().toString());
         List<Contribution<ArticleCheck>> checks = set.of(ArticleCheck.class).stream()
@@ -206,7 +207,9 @@ class RulePackTest {
         assertEquals(1, set.failures().size());
         assertEquals(
                 broken + ": " + broken.resolve("Q1.yaml")
-                        + ":5:15: rule Q000001: outcomes[0].severity: not a severity (info, warning, error, critical): 'awful'",
+                        + ":5:15: rule Q000001: outcomes[0].severity: not a severity (info, warning, error, critical): 'awful'"
+                        // The second outcome's problem is counted, not shown: one failure line per plugin.
+                        + " (and 1 more in this file: rules lint lists them all)",
                 set.failures().get(0).describe());
     }
 

@@ -39,7 +39,9 @@ import java.util.regex.PatternSyntaxException;
  * Turns one rule file into a {@link CompiledRule}: every field checked, every level parsed, every regular
  * expression, template and CEL expression compiled (a CEL expression compiled before is restored from its checked
  * form instead, when the rule cache has it for the same text at the same place). A problem is a
- * {@link RuleException} naming the file, line, column, rule and field.
+ * {@link RuleException} naming the file, line, column, rule and field. A part with a problem (an outcome, a
+ * condition, an action…) does not stop the others from being checked: the exception is the file's first problem
+ * and carries the rest, so that {@code rules lint} names them all in one run.
  *
  * <p>One compiler per rule and one {@link #compile} per compiler; not thread-safe.
  */
@@ -56,6 +58,24 @@ final class RuleCompiler {
     private int restored;
     /** The names conditions may use: the kind, env, the related objects, then the lets (set once they are compiled). */
     private List<String> names = List.of();
+    /** The problems found so far; the rule is made only when there are none. */
+    private final List<RuleException> problems = new ArrayList<>();
+
+    /** A part of the rule that is checked on its own: its problem is recorded and the next part checked. */
+    @FunctionalInterface
+    private interface Part<T> {
+        T check() throws RuleException;
+    }
+
+    /** {@code part}'s value, or empty when it has a problem (then recorded). */
+    private <T> Optional<T> attempt(Part<T> part) {
+        try {
+            return Optional.of(part.check());
+        } catch (RuleException e) {
+            problems.add(e);
+            return Optional.empty();
+        }
+    }
 
     RuleCompiler(RuleReader.Document<RuleSpec> document, String packId, CheckedExpressions known) {
         this.document = document;
@@ -78,7 +98,7 @@ final class RuleCompiler {
                         "for",
                         "'" + spec.objects() + "' is not an object kind (kinds: "
                                 + String.join(", ", ObjectKinds.words()) + ")"));
-        Applicability applies = applicability(spec.applies());
+        Optional<Applicability> applies = attempt(() -> applicability(spec.applies()));
         List<String> declared = new ArrayList<>();
         declared.add(kind.kind());
         declared.add("env");
@@ -90,43 +110,57 @@ final class RuleCompiler {
                     || declared.contains(let.getKey())
                     || let.getKey().equals("fix")
                     || let.getKey().equals("object")) {
-                throw document.problem(
+                problems.add(document.problem(
                         rule,
                         path,
                         "a let name is a lower-case word that is not already a name of the rule ("
-                                + String.join(", ", declared) + ", fix, object)");
+                                + String.join(", ", declared) + ", fix, object)"));
+                continue;
             }
-            compiledLets.put(let.getKey(), cel(let.getValue(), path, declared, false));
+            List<String> before = List.copyOf(declared);
+            attempt(() -> cel(let.getValue(), path, before, false)).ifPresent(p -> compiledLets.put(let.getKey(), p));
+            // Declared even when its expression has a problem: the conditions that use it are checked as written.
             declared.add(let.getKey());
         }
         // In the order written: a let may use the ones before it (Map.copyOf would lose the order).
         Map<String, Cel.Program> lets = Collections.unmodifiableMap(compiledLets);
         this.names = List.copyOf(declared);
         List<Condition> when = conditions(spec.when(), "when");
-        Optional<Fix> fix = fix(spec.fix(), "fix");
+        Optional<Optional<Fix>> ruleFix = attempt(() -> fix(spec.fix(), "fix"));
         if (spec.outcomes().isEmpty()) {
-            throw document.problem(rule, "outcomes", "a rule needs at least one outcome");
+            problems.add(document.problem(rule, "outcomes", "a rule needs at least one outcome"));
         }
         List<Outcome> compiled = new ArrayList<>();
         Set<String> outcomeNames = new LinkedHashSet<>();
         for (int i = 0; i < spec.outcomes().size(); i++) {
-            compiled.add(outcome(spec.outcomes().get(i), i, outcomeNames));
+            outcome(spec.outcomes().get(i), i, outcomeNames).ifPresent(compiled::add);
         }
         List<Outcome> outcomes = List.copyOf(compiled);
-        boolean anyFix =
-                fix.isPresent() || outcomes.stream().anyMatch(o -> o.fix().isPresent());
+        Optional<Fix> fix = ruleFix.flatMap(f -> f);
+        // A fix that has a problem of its own still counts as given: the actions naming it are not wrong for that.
+        boolean anyFix = ruleFix.isEmpty()
+                || fix.isPresent()
+                || compiled.size() < spec.outcomes().size()
+                || outcomes.stream().anyMatch(o -> o.fix().isPresent());
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < spec.actions().size(); i++) {
-            steps.add(step(spec.actions().get(i), "actions[" + i + "]", i, outcomeNames, anyFix));
+            int index = i;
+            attempt(() -> step(spec.actions().get(index), "actions[" + index + "]", index, outcomeNames, anyFix))
+                    .ifPresent(steps::add);
         }
         List<Step> actions = List.copyOf(steps);
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < spec.verify().size(); i++) {
-            checks.add(check(spec.verify().get(i), "verify[" + i + "]", outcomeNames));
+            int index = i;
+            attempt(() -> check(spec.verify().get(index), "verify[" + index + "]", outcomeNames))
+                    .ifPresent(checks::add);
         }
         List<Check> verify = List.copyOf(checks);
-        if (fix.isEmpty() && usesBelowFix(spec)) {
-            throw document.problem(rule, "fix", "a condition uses belowFix, but the rule has no fix");
+        if (ruleFix.isPresent() && fix.isEmpty() && usesBelowFix(spec)) {
+            problems.add(document.problem(rule, "fix", "a condition uses belowFix, but the rule has no fix"));
+        }
+        if (!problems.isEmpty()) {
+            throw RuleException.first(problems);
         }
         return new CompiledRule(new CompiledRule.Parts(
                 document,
@@ -134,7 +168,7 @@ final class RuleCompiler {
                 article,
                 brief,
                 kind,
-                applies,
+                applies.orElseThrow(),
                 lets,
                 names,
                 when,
@@ -146,39 +180,51 @@ final class RuleCompiler {
                 restored));
     }
 
-    /** Outcome {@code i}; its name (given, or outcome-N) is added to {@code outcomeNames}, which must not have it. */
-    private Outcome outcome(OutcomeSpec o, int i, Set<String> outcomeNames) throws RuleException {
+    /**
+     * Outcome {@code i}, or empty when a part of it has a problem (recorded); its name (given, or outcome-N) is added
+     * to {@code outcomeNames}, which must not have it, so that the actions naming it are checked either way.
+     */
+    private Optional<Outcome> outcome(OutcomeSpec o, int i, Set<String> outcomeNames) {
         String at = "outcomes[" + i + "]";
         String name = o.name() == null ? "outcome-" + (i + 1) : o.name();
+        int before = problems.size();
         if (!outcomeNames.add(name)) {
-            throw document.problem(rule(), at + ".name", "two outcomes are named '" + name + "'");
+            problems.add(document.problem(rule(), at + ".name", "two outcomes are named '" + name + "'"));
         }
-        Severity severity;
-        try {
-            severity = Severity.parse(o.severity());
-        } catch (IllegalArgumentException e) {
-            throw document.problem(rule(), at + ".severity", e.getMessage());
-        }
-        Scope scope = switch (o.scope() == null ? "stated" : o.scope()) {
+        Optional<Severity> severity = attempt(() -> {
+            try {
+                return Severity.parse(o.severity());
+            } catch (IllegalArgumentException e) {
+                throw document.problem(rule(), at + ".severity", e.getMessage());
+            }
+        });
+        Optional<Scope> scope = attempt(() -> switch (o.scope() == null ? "stated" : o.scope()) {
             case "stated" -> Scope.STATED;
             case "analogy" -> Scope.ANALOGY;
             default ->
                 throw document.problem(rule(), at + ".scope", "scope is 'stated' or 'analogy': '" + o.scope() + "'");
-        };
+        });
         List<Condition> conditions = conditions(o.when(), at + ".when");
+        Optional<Template> summary = attempt(() -> template(o.summary(), at + ".summary"));
         List<Template> evidence = new ArrayList<>();
         for (int j = 0; j < o.evidence().size(); j++) {
-            evidence.add(template(o.evidence().get(j), at + ".evidence[" + j + "]"));
+            String path = at + ".evidence[" + j + "]";
+            String text = o.evidence().get(j);
+            attempt(() -> template(text, path)).ifPresent(evidence::add);
         }
-        return new Outcome(
+        Optional<Optional<Fix>> fix = attempt(() -> fix(o.fix(), at + ".fix"));
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Outcome(
                 name,
                 conditions,
-                severity,
-                scope,
-                template(o.summary(), at + ".summary"),
+                severity.orElseThrow(),
+                scope.orElseThrow(),
+                summary.orElseThrow(),
                 List.copyOf(evidence),
-                fix(o.fix(), at + ".fix"),
-                i);
+                fix.orElseThrow(),
+                i));
     }
 
     private static boolean usesBelowFix(RuleSpec spec) {
@@ -306,10 +352,13 @@ final class RuleCompiler {
                 LevelPath.of(product.id())));
     }
 
-    private List<Condition> conditions(List<ConditionSpec> specs, String path) throws RuleException {
+    /** The conditions that compile; each one's problem is recorded and the next checked. */
+    private List<Condition> conditions(List<ConditionSpec> specs, String path) {
         List<Condition> out = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            out.add(condition(specs.get(i), path + "[" + i + "]"));
+            ConditionSpec c = specs.get(i);
+            String at = path + "[" + i + "]";
+            attempt(() -> condition(c, at)).ifPresent(out::add);
         }
         return List.copyOf(out);
     }
