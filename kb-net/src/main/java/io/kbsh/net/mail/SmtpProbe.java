@@ -2,6 +2,7 @@ package io.kbsh.net.mail;
 
 import io.kbsh.model.fact.ProbeStatus;
 import io.kbsh.net.probe.EvidenceKeys;
+import io.kbsh.net.probe.Probe;
 import io.kbsh.net.probe.ProbeContext;
 import io.kbsh.net.probe.ProbeException;
 import io.kbsh.net.probe.Wire;
@@ -9,18 +10,74 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * SMTP: the 220 greeting (single or multi-line; 421 and 554 turn the client away), EHLO and its extensions
  * (HELO when EHLO is refused), STARTTLS. Stages: {@code greeting}, {@code ehlo} (or {@code helo}), {@code
- * starttls}.
+ * starttls}. The name given in EHLO is {@link io.kbsh.net.probe.ProbeOptions#heloName}, or the probe's {@code
+ * helo} parameter ({@link #configured}); evidence {@code ehlo.name} says which was sent.
  *
  * @since 2.0
  */
 public final class SmtpProbe extends TextProbe {
 
+    /**
+     * A host name (letters, digits and hyphens in dot-separated labels) or an address literal such as {@code
+     * [192.0.2.1]}: never a space or a line break, which would let a parameter write its own SMTP command.
+     */
+    private static final Pattern HELO_NAME = Pattern.compile(
+            "(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?"
+                    + "|\\[(?:[0-9.]{7,15}|IPv6:[0-9A-Fa-f:.]{2,45})]");
+
+    /** The name for EHLO when the probe was configured with one; else the options'. */
+    private final Optional<String> helo;
+
     public SmtpProbe() {
+        this(Optional.empty());
+    }
+
+    private SmtpProbe(Optional<String> helo) {
         super("smtp", "SMTP greeting, EHLO extensions, STARTTLS", 25, 465);
+        this.helo = helo;
+    }
+
+    /**
+     * {@code helo}: the name to give in EHLO (and HELO) instead of the options' {@code heloName}.
+     *
+     * @since 2.1
+     */
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of("helo");
+    }
+
+    /**
+     * This probe giving {@code helo} in EHLO: an Exchange Internet Mail Service set up for TLS with particular
+     * domains offers STARTTLS only to a client whose EHLO names one of them (Q255753), so a test of it must say
+     * which. A value that is not a host name or an address literal is refused.
+     *
+     * @since 2.1
+     */
+    @Override
+    public Probe configured(Map<String, String> parameters) {
+        for (String name : parameters.keySet()) {
+            if (!name.equals("helo")) {
+                throw new IllegalArgumentException("probe smtp takes parameter helo, not '" + name + "'");
+            }
+        }
+        String name = parameters.get("helo");
+        if (name == null) {
+            return this;
+        }
+        if (!HELO_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("helo is a host name such as mail.example.com or an address literal"
+                    + " such as [192.0.2.1]: '" + Wire.printable(name) + "'");
+        }
+        return new SmtpProbe(Optional.of(name));
     }
 
     @Override
@@ -39,7 +96,11 @@ public final class SmtpProbe extends TextProbe {
     @Override
     List<String> capabilities(ProbeContext context, Wire wire, boolean afterStartTls)
             throws IOException, ProbeException {
-        wire.writeLine("EHLO " + context.options().heloName());
+        String name = helo.orElse(context.options().heloName());
+        if (!afterStartTls) {
+            context.evidence(EvidenceKeys.EHLO_NAME, name);
+        }
+        wire.writeLine("EHLO " + name);
         Reply ehlo = Reply.read(wire);
         if (ehlo.code() == 250) {
             List<String> extensions = new ArrayList<>();
@@ -55,7 +116,7 @@ public final class SmtpProbe extends TextProbe {
         if (ehlo.code() / 100 != 5) {
             throw new ProbeException(ProbeStatus.PROTOCOL_ERROR, "EHLO answered with " + ehlo.text());
         }
-        wire.writeLine("HELO " + context.options().heloName());
+        wire.writeLine("HELO " + name);
         Reply helo = Reply.read(wire);
         if (helo.code() != 250) {
             throw new ProbeException(ProbeStatus.REJECTED, "EHLO and HELO refused: " + helo.text());

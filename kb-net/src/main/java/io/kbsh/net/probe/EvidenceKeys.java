@@ -28,6 +28,8 @@ public final class EvidenceKeys {
 
     // ---- mail and news
 
+    /** Text: the name the SMTP probe gave in EHLO (and HELO), as sent. */
+    public static final String EHLO_NAME = "ehlo.name";
     /** List: the EHLO extensions, as offered first (in plain text unless the connection was TLS from the start). */
     public static final String EHLO_EXTENSIONS = "ehlo.extensions";
     /** List: the EHLO extensions offered over TLS after STARTTLS. */

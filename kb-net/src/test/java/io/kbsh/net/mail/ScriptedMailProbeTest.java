@@ -61,7 +61,7 @@ class ScriptedMailProbeTest {
         assertEquals("220 mail.test ESMTP (+2 lines)", r.evidence("greeting"));
         assertEquals(List.of("8BITMIME"), r.evidence().list(EvidenceKeys.EHLO_EXTENSIONS));
         assertEquals(
-                List.of("address", "connect-ms", "greeting", "ehlo.extensions"),
+                List.of("address", "connect-ms", "greeting", "ehlo.name", "ehlo.extensions"),
                 List.copyOf(r.evidence().keys()),
                 "evidence in the order of the conversation");
         assertEquals(r.evidence(), r.toFact().evidence());
@@ -75,6 +75,64 @@ class ScriptedMailProbeTest {
             assertEquals("connect", r.stage());
             assertTrue(r.detail().contains(greeting.substring(0, 3)), r.detail());
         }
+    }
+
+    /**
+     * An IMS set up for TLS with one domain (Q255753): it lists STARTTLS only when EHLO names that domain. The
+     * probe's {@code helo} parameter is what it sends, and evidence {@code ehlo.name} says so.
+     */
+    @Test
+    void theHeloParameterIsTheNameGivenInEhlo() throws Exception {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ScriptedServer.Script ims = client -> {
+            var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(client.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            var out = client.getOutputStream();
+            out.write("220 mail.test Microsoft ESMTP MAIL Service\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                heard.add(line);
+                String reply = line.toUpperCase(java.util.Locale.ROOT).startsWith("EHLO ")
+                        ? line.toLowerCase(java.util.Locale.ROOT).endsWith("partner.example")
+                                ? "250-mail.test hello\r\n250-SIZE\r\n250 STARTTLS\r\n"
+                                : "250-mail.test hello\r\n250 SIZE\r\n"
+                        : "221 bye\r\n";
+                out.write(reply.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+            }
+        };
+        ProbeResult plain = probe(new SmtpProbe(), ims, TlsMode.NONE);
+        assertEquals(ProbeStatus.OK, plain.status(), plain.detail());
+        assertEquals("kbsh.invalid", plain.evidence(EvidenceKeys.EHLO_NAME));
+        assertEquals(List.of("SIZE"), plain.evidence().list(EvidenceKeys.EHLO_EXTENSIONS));
+        assertEquals("EHLO kbsh.invalid", heard.get(0));
+
+        heard.clear();
+        Probe named = new SmtpProbe().configured(java.util.Map.of("helo", "partner.example"));
+        ProbeResult r = probe(named, ims, TlsMode.NONE);
+        assertEquals(ProbeStatus.OK, r.status(), r.detail());
+        assertEquals("EHLO partner.example", heard.get(0));
+        assertEquals("partner.example", r.evidence(EvidenceKeys.EHLO_NAME));
+        assertEquals(List.of("SIZE", "STARTTLS"), r.evidence().list(EvidenceKeys.EHLO_EXTENSIONS));
+        assertEquals(new SmtpProbe().parameterNames(), java.util.Set.of("helo"));
+    }
+
+    /** A helo that is no host name — a space, a line break that would write a command of its own — is refused. */
+    @Test
+    void aHeloThatIsNoHostNameIsRefused() {
+        for (String bad : new String[] {"", "two words", "x.example\r\nMAIL FROM:<a@b>", "-lead.example", "a..b"}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new SmtpProbe().configured(java.util.Map.of("helo", bad)),
+                    bad);
+            assertTrue(e.getMessage().startsWith("helo is a host name such as mail.example.com"), e.getMessage());
+        }
+        for (String good : new String[] {"partner.example", "MAIL1", "[192.0.2.1]", "host.partner.example."}) {
+            assertTrue(new SmtpProbe().configured(java.util.Map.of("helo", good)) instanceof SmtpProbe, good);
+        }
+        IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new SmtpProbe().configured(java.util.Map.of("to", "x@y")));
+        assertEquals("probe smtp takes parameter helo, not 'to'", unknown.getMessage());
     }
 
     @Test

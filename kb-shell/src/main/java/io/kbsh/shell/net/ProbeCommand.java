@@ -71,7 +71,7 @@ public final class ProbeCommand implements ShellCommand {
     private static final OptionSpec DEADLINE =
             OptionSpec.value("deadline", ValueKind.TEXT, "seconds one probe may take in all (default 15)");
     private static final OptionSpec PARAM = OptionSpec.repeatable(
-            "param", ValueKind.TEXT, "NAME=VALUE for the probe (smtp-relay: from, to; udp: payload)");
+            "param", ValueKind.TEXT, "NAME=VALUE for the probe (smtp: helo; smtp-relay: from, to; udp: payload)");
     private static final List<OptionSpec> OPTIONS =
             List.of(JSON, TLS, STARTTLS, TSEL, CALLING_TSEL, DNS, SMTP_PORT, TIMEOUT, DEADLINE, PARAM);
 
@@ -129,7 +129,8 @@ public final class ProbeCommand implements ShellCommand {
         return String.join(
                 "\n",
                 "probe tcp HOST PORT",
-                "probe smtp|pop3|imap4|nntp|ldap HOST [PORT] [--tls|--starttls]",
+                "probe smtp HOST [PORT] [--tls|--starttls] [--param NAME=VALUE]   (greeting, EHLO, STARTTLS; helo=NAME for EHLO)",
+                "probe pop3|imap4|nntp|ldap HOST [PORT] [--tls|--starttls]",
                 "probe rfc1006 HOST [PORT] [--tsel SEL] [--calling-tsel SEL]",
                 "probe mx DOMAIN [--dns ADDRESS[:PORT]] [--smtp-port N]",
                 "probe smtp-relay HOST [PORT] [--param NAME=VALUE]   (from=ADDRESS, to=ADDRESS; RCPT only, never DATA)",

@@ -108,7 +108,7 @@ class ProbeCommandTest {
         List<String> keys = new java.util.ArrayList<>();
         result.get("evidence").fieldNames().forEachRemaining(keys::add);
         assertEquals(
-                List.of("address", "connect-ms", "greeting", "ehlo.extensions"),
+                List.of("address", "connect-ms", "greeting", "ehlo.name", "ehlo.extensions"),
                 keys,
                 "evidence in the order the probe saw it");
         // Typed evidence keeps its JSON type: a number and a list, not strings.

@@ -63,10 +63,12 @@ class TabAtThePromptIT {
             t.press(KILL_LINE);
             expect(t, "ini plan wspcfg-bind --param \t\t", "proxy-address=");
             t.press(KILL_LINE);
-            // The SMTP relay test's parameters; a probe without any offers none.
+            // The SMTP relay test's parameters, and the SMTP probe's name for EHLO.
             expect(t, "probe smtp-relay 127.0.0.1 --param t\t", "--param to=");
             t.press(KILL_LINE);
             expect(t, "probe smtp-relay 127.0.0.1 --param \t\t", "from=");
+            t.press(KILL_LINE);
+            expect(t, "probe smtp 127.0.0.1 --param h\t", "--param helo=");
             leave(t);
         }
     }
