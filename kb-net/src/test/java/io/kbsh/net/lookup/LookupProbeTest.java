@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** PTR and SOA probes against real DNS packets from dnsjava-based servers on loopback. */
@@ -87,6 +88,74 @@ class LookupProbeTest {
                             .toList());
             assertEquals("REFUSED", f.servers().get(2).dnsOutcome(), f.describe());
             assertTrue(f.describe().contains("serial 2026120101"), f.describe());
+        }
+    }
+
+    /**
+     * Q194129: a primary edited without raising its serial. Both servers give serial 2026120102, but a transfer
+     * from each (AXFR over TCP) shows different records; a third server with the same records sent in another
+     * order agrees with the primary.
+     */
+    @Test
+    void theSameSerialWithDifferentRecordsIsSeenByTransferringTheZone() throws Exception {
+        String[] now = {"www.site.test A 192.0.2.10", "mail.site.test A 192.0.2.25", "site.test MX 10 mail.site.test."};
+        String[] before = {"www.site.test A 192.0.2.9", "mail.site.test A 192.0.2.25", "site.test MX 10 mail.site.test."
+        };
+        String[] reordered = {now[2], now[0], now[1]};
+        try (DnsTestServer primary =
+                        new DnsTestServer().soa("site.test", 2026120102).transferable("site.test", now);
+                DnsTestServer secondary =
+                        new DnsTestServer().soa("site.test", 2026120102).transferable("site.test", before);
+                DnsTestServer twin =
+                        new DnsTestServer().soa("site.test", 2026120102).transferable("site.test", reordered)) {
+            SoaFact stale = SoaProbe.withTransfers()
+                    .check("site.test", List.of(primary.address(), secondary.address()), at(primary));
+            assertTrue(stale.serialsAgree(), stale.describe());
+            assertEquals(Optional.of(false), stale.contentsAgree(), stale.describe());
+            SoaFact.Transfer t = stale.servers().get(0).transfer().orElseThrow();
+            assertEquals("OK", t.outcome(), t.detail());
+            assertEquals(3, t.records(), "the SOA is not counted");
+            assertEquals(64, t.digest().length());
+            assertTrue(stale.describe().contains("serials agree, contents differ"), stale.describe());
+
+            SoaFact same = SoaProbe.withTransfers()
+                    .check("site.test", List.of(primary.address(), twin.address()), at(primary));
+            assertEquals(Optional.of(true), same.contentsAgree(), same.describe());
+
+            SoaFact serialsOnly =
+                    new SoaProbe().check("site.test", List.of(primary.address(), secondary.address()), at(primary));
+            assertEquals(Optional.empty(), serialsOnly.servers().get(0).transfer());
+            assertEquals(Optional.empty(), serialsOnly.contentsAgree(), "not transferred, not compared");
+        }
+    }
+
+    @Test
+    void aServerThatRefusesTheTransferLeavesTheContentsUncompared() throws Exception {
+        try (DnsTestServer primary =
+                        new DnsTestServer().soa("site.test", 7).transferable("site.test", "www.site.test A 192.0.2.1");
+                DnsTestServer closed = new DnsTestServer().soa("site.test", 7)) {
+            SoaFact f = SoaProbe.withTransfers()
+                    .check("site.test", List.of(primary.address(), closed.address()), at(primary));
+            SoaFact.Transfer refused = f.servers().get(1).transfer().orElseThrow();
+            assertEquals("REFUSED", refused.outcome(), f.describe());
+            assertEquals("the server answered REFUSED", refused.detail());
+            assertEquals(Optional.empty(), f.contentsAgree(), f.describe());
+            assertTrue(f.describe().contains("transfer REFUSED"), f.describe());
+        }
+    }
+
+    /** A server that streams records without end is read to the record cap or the deadline, not further. */
+    @Test
+    void aTransferWithoutEndStopsAtTheCapOrTheDeadline() throws Exception {
+        try (DnsTestServer hostile = new DnsTestServer().soa("site.test", 7).endlessTransfer("site.test")) {
+            long t0 = System.nanoTime();
+            SoaFact f = SoaProbe.withTransfers().check("site.test", List.of(hostile.address()), at(hostile));
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            SoaFact.Transfer t = f.servers().get(0).transfer().orElseThrow();
+            assertTrue(List.of("TOO_LARGE", "TIMEOUT").contains(t.outcome()), t + " " + f.describe());
+            assertTrue(t.records() <= SoaProbe.MAX_TRANSFER_RECORDS, t.toString());
+            // The options' deadline is 3 s; the transfer gets what the SOA query left of it.
+            assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0, took.toString());
         }
     }
 

@@ -153,12 +153,21 @@ public final class ProbeCatalogue {
                 facts.add(
                         r.probe().equals("ptr")
                                 ? new PtrProbe().check(r.host(), base)
-                                : new SoaProbe().check(r.host(), soaServers(r), base));
+                                : soaProbe(r).check(r.host(), soaServers(r), base));
             } catch (IllegalArgumentException e) {
                 warnings.println("warning: " + r.describe() + ": " + e.getMessage() + "; skipped");
             }
         }
         return facts;
+    }
+
+    /** An {@code soa} request's probe: parameter {@code transfer} {@code true} transfers the zone from each server too. */
+    private static SoaProbe soaProbe(ProbeRequest r) {
+        String transfer = r.parameters().getOrDefault("transfer", "false");
+        if (!transfer.equals("true") && !transfer.equals("false")) {
+            throw new IllegalArgumentException("soa transfer is true or false, got '" + transfer + "'");
+        }
+        return transfer.equals("true") ? SoaProbe.withTransfers() : new SoaProbe();
     }
 
     /** The servers an {@code soa} request names: parameter {@code servers}, addresses with optional ports, comma-separated. */

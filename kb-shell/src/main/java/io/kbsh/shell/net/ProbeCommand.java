@@ -70,10 +70,12 @@ public final class ProbeCommand implements ShellCommand {
             OptionSpec.value("timeout", ValueKind.TEXT, "seconds a connect or a read may take (default 5)");
     private static final OptionSpec DEADLINE =
             OptionSpec.value("deadline", ValueKind.TEXT, "seconds one probe may take in all (default 15)");
+    private static final OptionSpec TRANSFER =
+            OptionSpec.flag("transfer", "soa: transfer the zone from each server too (AXFR) and compare the records");
     private static final OptionSpec PARAM = OptionSpec.repeatable(
             "param", ValueKind.TEXT, "NAME=VALUE for the probe (smtp: helo; smtp-relay: from, to; udp: payload)");
     private static final List<OptionSpec> OPTIONS =
-            List.of(JSON, TLS, STARTTLS, TSEL, CALLING_TSEL, DNS, SMTP_PORT, TIMEOUT, DEADLINE, PARAM);
+            List.of(JSON, TLS, STARTTLS, TSEL, CALLING_TSEL, DNS, SMTP_PORT, TIMEOUT, DEADLINE, TRANSFER, PARAM);
 
     /** One endpoint {@code probe exchange} checks. */
     private record ExchangePort(String probe, int port, TlsMode tls) {}
@@ -136,7 +138,7 @@ public final class ProbeCommand implements ShellCommand {
                 "probe smtp-relay HOST [PORT] [--param NAME=VALUE]   (from=ADDRESS, to=ADDRESS; RCPT only, never DATA)",
                 "probe udp HOST PORT [--param NAME=VALUE]            (payload=TEXT or 0xHEX)",
                 "probe ptr ADDRESS [--dns ADDRESS[:PORT]]      (reverse look-up, names checked forward)",
-                "probe soa ZONE SERVER[:PORT]...               (the zone's SOA serial from each server, compared)",
+                "probe soa ZONE SERVER[:PORT]... [--transfer]  (the zone's SOA serial from each server, compared; with --transfer its records too)",
                 "probe exchange HOST      (every Exchange Internet protocol port of Q178532, plain and SSL, 25, 102)");
     }
 
@@ -182,6 +184,7 @@ public final class ProbeCommand implements ShellCommand {
         onlyFor(args, "tsel", kind.equals("rfc1006") || kind.equals("exchange"), "rfc1006 and exchange");
         onlyFor(args, "calling-tsel", kind.equals("rfc1006") || kind.equals("exchange"), "rfc1006 and exchange");
         onlyFor(args, "param", !List.of("mx", "ptr", "soa", "exchange").contains(kind), "a single endpoint probe");
+        onlyFor(args, "transfer", kind.equals("soa"), "soa");
         if (kind.equals("mx")) {
             return mx(context, args, options);
         }
@@ -343,9 +346,10 @@ public final class ProbeCommand implements ShellCommand {
             if (servers.size() > SoaProbe.MAX_SERVERS) {
                 throw new UsageException("at most " + SoaProbe.MAX_SERVERS + " servers");
             }
-            SoaFact soa = new SoaProbe().check(zone, servers, options);
+            SoaFact soa =
+                    (args.has("transfer") ? SoaProbe.withTransfers() : new SoaProbe()).check(zone, servers, options);
             fact = soa;
-            ok = soa.serialsAgree();
+            ok = soa.serialsAgree() && soa.contentsAgree().orElse(!args.has("transfer"));
         }
         boolean cancelled = Thread.currentThread().isInterrupted();
         if (!cancelled) {
@@ -377,6 +381,7 @@ public final class ProbeCommand implements ShellCommand {
             ptr.confirmed().forEach(root.putArray("confirmed")::add);
         } else if (fact instanceof SoaFact soa) {
             root.put("zone", soa.zone()).put("serialsAgree", soa.serialsAgree());
+            soa.contentsAgree().ifPresent(same -> root.put("contentsAgree", same));
             ArrayNode servers = root.putArray("servers");
             for (SoaFact.Server s : soa.servers()) {
                 ObjectNode n = servers.addObject().put("server", s.server()).put("dnsOutcome", s.dnsOutcome());
@@ -385,6 +390,15 @@ public final class ProbeCommand implements ShellCommand {
                 } else {
                     n.put("detail", s.detail());
                 }
+                s.transfer().ifPresent(t -> {
+                    ObjectNode x =
+                            n.putObject("transfer").put("outcome", t.outcome()).put("records", t.records());
+                    if (t.transferred()) {
+                        x.put("digest", t.digest());
+                    } else {
+                        x.put("detail", t.detail());
+                    }
+                });
             }
         }
         return root;

@@ -201,6 +201,82 @@ class ProbeCommandTest {
         }
     }
 
+    /** {@code --transfer}: the zone's records from each server too (AXFR over TCP), and whether they agree. */
+    @Test
+    void soaWithTransferComparesTheRecordsOfServersWithTheSameSerial() throws Exception {
+        try (var primary = new io.kbsh.testkit.net.DnsTestServer()
+                        .soa("site.test", 7)
+                        .transferable("site.test", "www.site.test A 192.0.2.10", "mail.site.test A 192.0.2.25");
+                var secondary = new io.kbsh.testkit.net.DnsTestServer()
+                        .soa("site.test", 7)
+                        .transferable("site.test", "www.site.test A 192.0.2.9", "mail.site.test A 192.0.2.25")) {
+            String p = "127.0.0.1:" + primary.address().getPort();
+            String s = "127.0.0.1:" + secondary.address().getPort();
+            assertEquals(ExitStatus.OK, run("soa", "site.test", p, s), "the serials agree; nothing else was asked");
+            assertFalse(out.toString().contains("contents"), out.toString());
+            out.getBuffer().setLength(0);
+
+            assertEquals(ExitStatus.FAILED, run("soa", "site.test", p, s, "--transfer"));
+            assertTrue(out.toString().contains("serials agree, contents differ"), out.toString());
+            out.getBuffer().setLength(0);
+
+            assertEquals(ExitStatus.FAILED, run("soa", "site.test", p, s, "--transfer", "--json"));
+            JsonNode json = new ObjectMapper().readTree(out.toString());
+            assertTrue(json.get("serialsAgree").asBoolean(), json.toString());
+            assertFalse(json.get("contentsAgree").asBoolean(), json.toString());
+            JsonNode transfer = json.get("servers").get(0).get("transfer");
+            assertEquals("OK", transfer.get("outcome").asText(), json.toString());
+            assertEquals(2, transfer.get("records").asInt());
+            assertEquals(64, transfer.get("digest").asText().length());
+        }
+        assertEquals(
+                "option --transfer is for soa",
+                assertThrows(UsageException.class, () -> run("smtp", "127.0.0.1", "--transfer"))
+                        .getMessage());
+    }
+
+    /** A check's probe request for soa with {@code transfer=true} (Q194129's verify step) transfers the zone too. */
+    @Test
+    void anSoaRequestWithTransferTrueTransfersTheZone() throws Exception {
+        try (var dns = new io.kbsh.testkit.net.DnsTestServer()
+                .soa("site.test", 7)
+                .transferable("site.test", "www.site.test A 192.0.2.10")) {
+            String server = "127.0.0.1:" + dns.address().getPort();
+            ProbeCatalogue catalogue = new ProbeCatalogue(contributing());
+            StringWriter warnings = new StringWriter();
+            List<io.kbsh.model.fact.Fact> facts = catalogue.run(
+                    List.of(
+                            new io.kbsh.model.finding.ProbeRequest(
+                                    "soa",
+                                    "site.test",
+                                    0,
+                                    java.util.Map.of("servers", server, "transfer", "true"),
+                                    "t"),
+                            new io.kbsh.model.finding.ProbeRequest(
+                                    "soa", "site.test", 0, java.util.Map.of("servers", server), "t"),
+                            new io.kbsh.model.finding.ProbeRequest(
+                                    "soa",
+                                    "site.test",
+                                    0,
+                                    java.util.Map.of("servers", server, "transfer", "yes"),
+                                    "t")),
+                    io.kbsh.net.probe.ProbeOptions.defaults(),
+                    java.time.Instant.now().plusSeconds(10),
+                    new java.io.PrintWriter(warnings, true));
+            assertEquals(2, facts.size(), warnings.toString());
+            var transferred = (io.kbsh.model.fact.SoaFact) facts.get(0);
+            assertEquals(
+                    1, transferred.servers().get(0).transfer().orElseThrow().records(), transferred.describe());
+            assertEquals(java.util.Optional.of(true), transferred.contentsAgree());
+            assertEquals(
+                    java.util.Optional.empty(),
+                    ((io.kbsh.model.fact.SoaFact) facts.get(1)).servers().get(0).transfer());
+            assertTrue(
+                    warnings.toString().contains("soa transfer is true or false, got 'yes'; skipped"),
+                    warnings.toString());
+        }
+    }
+
     @Test
     void udpToAClosedPortIsRefusedByIcmp() throws Exception {
         int closed;

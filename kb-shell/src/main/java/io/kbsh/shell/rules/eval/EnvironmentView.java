@@ -469,10 +469,22 @@ public final class EnvironmentView {
                 server.put("authoritative", s.authoritative());
             }
             server.put("detail", s.detail());
+            s.transfer().ifPresent(t -> {
+                Map<String, Object> transfer = new LinkedHashMap<>();
+                transfer.put("outcome", t.outcome());
+                transfer.put("records", (long) t.records());
+                if (t.transferred()) {
+                    transfer.put("digest", t.digest());
+                }
+                transfer.put("detail", t.detail());
+                server.put("transfer", Collections.unmodifiableMap(transfer));
+            });
             servers.add(Collections.unmodifiableMap(server));
         }
         m.put("servers", List.copyOf(servers));
         m.put("serialsAgree", f.serialsAgree());
+        // Present only when the zone was transferred from every server: has(f.contentsAgree) says it was compared.
+        f.contentsAgree().ifPresent(same -> m.put("contentsAgree", same));
         f.newestSerial().ifPresent(n -> m.put("newestSerial", n));
         m.put("behind", f.behind().stream().map(SoaFact.Server::server).toList());
         m.put("observedAt", f.observedAt().toString());

@@ -192,7 +192,7 @@ public final class PackTests {
      * A probe fact written in a test: {@code {probe, host, port, status, stage, evidence}} for an endpoint, or
      * {@code {mx: DOMAIN, dnsOutcome, hosts: [{name, preference, address, status, stage}], fallbackDelivers,
      * firstHostOnlyFails}}, or a DNS look-up: {@code {soa: ZONE, servers: [{server, dnsOutcome, serial, primary,
-     * authoritative, detail}]}} or {@code {ptr: ADDRESS, dnsOutcome, names, confirmed, detail}}.
+     * authoritative, detail, transfer: {outcome, records, digest, detail}}]}} or {@code {ptr: ADDRESS, dnsOutcome, names, confirmed, detail}}.
      */
     static Fact fact(JsonNode n) {
         if (!n.isObject()) {
@@ -202,14 +202,25 @@ public final class PackTests {
             known(n, "soa", "servers");
             List<SoaFact.Server> servers = new ArrayList<>();
             for (JsonNode s : n.path("servers")) {
-                known(s, "server", "dnsOutcome", "serial", "primary", "authoritative", "detail");
+                known(s, "server", "dnsOutcome", "serial", "primary", "authoritative", "detail", "transfer");
+                Optional<SoaFact.Transfer> transfer = Optional.empty();
+                if (s.has("transfer")) {
+                    JsonNode t = s.path("transfer");
+                    known(t, "outcome", "records", "digest", "detail");
+                    transfer = Optional.of(new SoaFact.Transfer(
+                            t.path("outcome").asText("OK"),
+                            t.path("records").asInt(0),
+                            t.path("digest").asText(""),
+                            t.path("detail").asText("")));
+                }
                 servers.add(new SoaFact.Server(
                         text(s, "server"),
                         s.path("dnsOutcome").asText("OK"),
                         s.path("serial").asLong(0),
                         s.path("primary").asText(""),
                         s.path("authoritative").asBoolean(true),
-                        s.path("detail").asText("")));
+                        s.path("detail").asText(""),
+                        transfer));
             }
             return new SoaFact(text(n, "soa"), servers, OBSERVED);
         }
