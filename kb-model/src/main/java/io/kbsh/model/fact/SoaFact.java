@@ -62,6 +62,13 @@ public record SoaFact(String zone, List<Server> servers, Instant observedAt) imp
         public boolean transferred() {
             return outcome.equals("OK");
         }
+
+        /** {@code 12 records (9f2c41aa07e3)}, the digest shortened as Git shortens a commit's; or how it failed. */
+        public String describe() {
+            return transferred()
+                    ? records + " records (" + digest.substring(0, Math.min(12, digest.length())) + ")"
+                    : "transfer " + outcome + (detail.isEmpty() ? "" : " (" + detail + ")");
+        }
     }
 
     public SoaFact {
@@ -140,18 +147,7 @@ public record SoaFact(String zone, List<Server> servers, Instant observedAt) imp
                     s.answered()
                             ? "serial " + s.serial() + (s.authoritative() ? "" : " (not authoritative)")
                             : s.dnsOutcome() + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")"));
-            s.transfer()
-                    .ifPresent(t -> sb.append(
-                            t.transferred()
-                                    ? ", " + t.records() + " records ("
-                                            + t.digest()
-                                                    .substring(
-                                                            0,
-                                                            Math.min(
-                                                                    12,
-                                                                    t.digest().length())) + ")"
-                                    : ", transfer " + t.outcome()
-                                            + (t.detail().isEmpty() ? "" : " (" + t.detail() + ")")));
+            s.transfer().ifPresent(t -> sb.append(", ").append(t.describe()));
         }
         return sb.toString();
     }

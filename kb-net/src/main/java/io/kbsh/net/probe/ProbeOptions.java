@@ -70,6 +70,10 @@ public record ProbeOptions(
         Objects.requireNonNull(callingTsel, "callingTsel");
         Objects.requireNonNull(dnsServer, "dnsServer");
         Objects.requireNonNull(heloName, "heloName");
+        // Written after EHLO as is: a space or a line break would let it say more than a name.
+        if (heloName.isEmpty() || heloName.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            throw new IllegalArgumentException("heloName is one word without spaces or control characters");
+        }
         Objects.requireNonNull(tlsName, "tlsName");
         if (smtpPort < 1 || smtpPort > 65535) {
             throw new IllegalArgumentException("smtpPort out of range: " + smtpPort);

@@ -133,6 +133,25 @@ class ScriptedMailProbeTest {
         IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> new SmtpProbe().configured(java.util.Map.of("to", "x@y")));
         assertEquals("probe smtp takes parameter helo, not 'to'", unknown.getMessage());
+        // The options' own name is held to one word as well: it is written after EHLO as it is.
+        ProbeOptions d = ProbeOptions.defaults();
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> new ProbeOptions(
+                        d.connectTimeout(),
+                        d.readTimeout(),
+                        d.deadline(),
+                        d.dnsTimeout(),
+                        d.tls(),
+                        d.calledTsel(),
+                        d.callingTsel(),
+                        d.dnsServer(),
+                        d.smtpPort(),
+                        "x.example\r\nQUIT",
+                        d.tlsName(),
+                        d.maxLineBytes(),
+                        d.maxReplyBytes(),
+                        d.maxBytes()));
     }
 
     @Test
