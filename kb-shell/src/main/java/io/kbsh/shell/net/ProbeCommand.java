@@ -349,6 +349,7 @@ public final class ProbeCommand implements ShellCommand {
             SoaFact soa =
                     (args.has("transfer") ? SoaProbe.withTransfers() : new SoaProbe()).check(zone, servers, options);
             fact = soa;
+            // With --transfer, records that could not be compared (a refused transfer) fail the command too.
             ok = soa.serialsAgree() && soa.contentsAgree().orElse(!args.has("transfer"));
         }
         boolean cancelled = Thread.currentThread().isInterrupted();
