@@ -1,6 +1,7 @@
 package io.kbsh.net.mail;
 
 import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.internal.probe.ProbeParameters;
 import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.Probe;
 import io.kbsh.net.probe.ProbeContext;
@@ -64,11 +65,7 @@ public final class SmtpProbe extends TextProbe {
      */
     @Override
     public Probe configured(Map<String, String> parameters) {
-        for (String name : parameters.keySet()) {
-            if (!name.equals("helo")) {
-                throw new IllegalArgumentException("probe smtp takes parameter helo, not '" + name + "'");
-            }
-        }
+        ProbeParameters.requireKnown(id(), parameterNames(), parameters);
         String name = parameters.get("helo");
         if (name == null) {
             return this;

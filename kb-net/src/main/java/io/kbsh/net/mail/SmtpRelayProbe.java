@@ -1,6 +1,7 @@
 package io.kbsh.net.mail;
 
 import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.internal.probe.ProbeParameters;
 import io.kbsh.net.probe.EvidenceKeys;
 import io.kbsh.net.probe.Probe;
 import io.kbsh.net.probe.ProbeContext;
@@ -86,11 +87,7 @@ public final class SmtpRelayProbe implements Probe {
 
     @Override
     public Probe configured(Map<String, String> parameters) {
-        for (String name : parameters.keySet()) {
-            if (!parameterNames().contains(name)) {
-                throw new IllegalArgumentException("probe smtp-relay takes parameters from and to, not '" + name + "'");
-            }
-        }
+        ProbeParameters.requireKnown(id(), parameterNames(), parameters);
         return parameters.isEmpty()
                 ? this
                 : new SmtpRelayProbe(parameters.getOrDefault("from", from), parameters.getOrDefault("to", to));

@@ -1,6 +1,7 @@
 package io.kbsh.net.probe;
 
 import io.kbsh.model.fact.ProbeStatus;
+import io.kbsh.net.internal.probe.ProbeParameters;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -65,11 +66,7 @@ public final class UdpProbe implements Probe {
 
     @Override
     public Probe configured(Map<String, String> parameters) {
-        for (String name : parameters.keySet()) {
-            if (!name.equals("payload")) {
-                throw new IllegalArgumentException("probe udp takes parameter payload, not '" + name + "'");
-            }
-        }
+        ProbeParameters.requireKnown(id(), parameterNames(), parameters);
         String spec = parameters.get("payload");
         return spec == null ? this : new UdpProbe(payload(spec));
     }
