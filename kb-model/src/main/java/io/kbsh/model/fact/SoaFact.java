@@ -49,7 +49,7 @@ public record SoaFact(String zone, List<Server> servers, Instant observedAt) imp
 
     /**
      * The zone as one server transferred it (AXFR): {@code outcome} {@code OK} with how many records it held
-     * (the SOA not counted) and a digest of them (SHA-256 of the records in a canonical order, as hex); otherwise
+     * (the SOA not counted) and a digest of them that does not depend on their order (SHA-256, as hex); otherwise
      * how the transfer ended ({@code REFUSED}, {@code TIMEOUT}, {@code TOO_LARGE}, {@code ERROR}) and why.
      */
     public record Transfer(String outcome, int records, String digest, String detail) {

@@ -119,7 +119,7 @@ public final class SoaProbe {
         } catch (TooLarge e) {
             return new SoaFact.Transfer(
                     "TOO_LARGE",
-                    records.lines.size(),
+                    records.size(),
                     "",
                     "more than " + MAX_TRANSFER_RECORDS + " records; not read further");
         } catch (ZoneTransferException e) {
@@ -129,20 +129,28 @@ public final class SoaProbe {
             return new SoaFact.Transfer(
                     refused ? "REFUSED" : "ERROR", 0, "", refused ? "the server answered " + why : why);
         } catch (SocketTimeoutException e) {
-            return new SoaFact.Transfer("TIMEOUT", records.lines.size(), "", "the transfer did not end in time");
+            return new SoaFact.Transfer("TIMEOUT", records.size(), "", "the transfer did not end in time");
         } catch (InterruptedIOException e) {
             Thread.currentThread().interrupt();
-            return new SoaFact.Transfer("ERROR", records.lines.size(), "", "cancelled");
+            return new SoaFact.Transfer("ERROR", records.size(), "", "cancelled");
         } catch (IOException e) {
-            return new SoaFact.Transfer(
-                    "ERROR", records.lines.size(), "", Objects.toString(e.getMessage(), e.toString()));
+            return new SoaFact.Transfer("ERROR", records.size(), "", Objects.toString(e.getMessage(), e.toString()));
         }
-        return new SoaFact.Transfer("OK", records.lines.size(), records.digest(), "");
+        return new SoaFact.Transfer("OK", records.size(), records.digest(), "");
     }
 
-    /** What a transfer delivered: each record but the SOA, as one canonical line (owner lower-cased, TTL, type, data). */
+    /**
+     * What a transfer delivered: the SHA-256 of each record but the SOA, taken over one canonical line (owner
+     * lower-cased, TTL, type, data). Only the 32-byte hashes are kept, so a server sending its largest records
+     * holds at most {@value #MAX_TRANSFER_RECORDS} times 32 bytes here, whatever their size.
+     */
     private static final class Records implements ZoneTransferIn.ZoneTransferHandler {
-        private final List<String> lines = new ArrayList<>();
+        private final List<byte[]> hashes = new ArrayList<>();
+        private final MessageDigest sha = sha256();
+
+        int size() {
+            return hashes.size();
+        }
 
         @Override
         public void startAXFR() {}
@@ -164,24 +172,26 @@ public final class SoaProbe {
                 // The SOA opens and closes the transfer; its serial is compared on its own.
                 return;
             }
-            if (lines.size() >= MAX_TRANSFER_RECORDS) {
+            if (hashes.size() >= MAX_TRANSFER_RECORDS) {
                 throw new TooLarge();
             }
-            lines.add(r.getName().toString().toLowerCase(Locale.ROOT) + " " + r.getTTL() + " "
-                    + Type.string(r.getType()) + " " + r.rdataToString());
+            String line = r.getName().toString().toLowerCase(Locale.ROOT) + " " + r.getTTL() + " "
+                    + Type.string(r.getType()) + " " + r.rdataToString();
+            hashes.add(sha.digest(line.getBytes(StandardCharsets.UTF_8)));
         }
 
-        /** SHA-256 of the lines in sorted order: the same records in any order give the same digest. */
+        /** SHA-256 of the records' hashes in sorted order: the same records in any order give the same digest. */
         String digest() {
-            List<String> sorted = new ArrayList<>(lines);
-            sorted.sort(null);
+            List<byte[]> sorted = new ArrayList<>(hashes);
+            sorted.sort(java.util.Arrays::compare);
+            MessageDigest all = sha256();
+            sorted.forEach(all::update);
+            return HexFormat.of().formatHex(all.digest());
+        }
+
+        private static MessageDigest sha256() {
             try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                for (String line : sorted) {
-                    sha.update(line.getBytes(StandardCharsets.UTF_8));
-                    sha.update((byte) '\n');
-                }
-                return HexFormat.of().formatHex(sha.digest());
+                return MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every Java platform has SHA-256", e);
             }
