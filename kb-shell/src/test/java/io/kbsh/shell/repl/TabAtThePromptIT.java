@@ -83,6 +83,9 @@ class TabAtThePromptIT {
             List<String> rfc1006 = expect(t, "probe rfc1006 host --\t", "--calling-tsel");
             assertFalse(
                     String.join("\n", rfc1006).contains("--starttls"), "smtp's option is not rfc1006's: " + rfc1006);
+            assertFalse(String.join("\n", smtp).contains("--transfer"), "soa's option is not smtp's: " + smtp);
+            t.press(KILL_LINE);
+            expect(t, "probe soa site.test 192.0.2.53 --tr\t", "--transfer");
             leave(t);
         }
     }
