@@ -126,7 +126,9 @@ final class RuleCompiler {
         Map<String, Cel.Program> lets = Collections.unmodifiableMap(compiledLets);
         this.names = List.copyOf(declared);
         List<Condition> when = conditions(spec.when(), "when");
-        Optional<Optional<Fix>> ruleFix = attempt(() -> fix(spec.fix(), "fix"));
+        int beforeFix = problems.size();
+        Optional<Fix> fix = attempt(() -> fix(spec.fix(), "fix")).flatMap(f -> f);
+        boolean fixHasProblem = problems.size() > beforeFix;
         if (spec.outcomes().isEmpty()) {
             problems.add(document.problem(rule, "outcomes", "a rule needs at least one outcome"));
         }
@@ -136,9 +138,8 @@ final class RuleCompiler {
             outcome(spec.outcomes().get(i), i, outcomeNames).ifPresent(compiled::add);
         }
         List<Outcome> outcomes = List.copyOf(compiled);
-        Optional<Fix> fix = ruleFix.flatMap(f -> f);
         // A fix that has a problem of its own still counts as given: the actions naming it are not wrong for that.
-        boolean anyFix = ruleFix.isEmpty()
+        boolean anyFix = fixHasProblem
                 || fix.isPresent()
                 || compiled.size() < spec.outcomes().size()
                 || outcomes.stream().anyMatch(o -> o.fix().isPresent());
@@ -156,7 +157,7 @@ final class RuleCompiler {
                     .ifPresent(checks::add);
         }
         List<Check> verify = List.copyOf(checks);
-        if (ruleFix.isPresent() && fix.isEmpty() && usesBelowFix(spec)) {
+        if (!fixHasProblem && fix.isEmpty() && usesBelowFix(spec)) {
             problems.add(document.problem(rule, "fix", "a condition uses belowFix, but the rule has no fix"));
         }
         if (!problems.isEmpty()) {
@@ -212,7 +213,7 @@ final class RuleCompiler {
             String text = o.evidence().get(j);
             attempt(() -> template(text, path)).ifPresent(evidence::add);
         }
-        Optional<Optional<Fix>> fix = attempt(() -> fix(o.fix(), at + ".fix"));
+        Optional<Fix> fix = attempt(() -> fix(o.fix(), at + ".fix")).flatMap(f -> f);
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -223,7 +224,7 @@ final class RuleCompiler {
                 scope.orElseThrow(),
                 summary.orElseThrow(),
                 List.copyOf(evidence),
-                fix.orElseThrow(),
+                fix,
                 i));
     }
 
