@@ -359,6 +359,8 @@ public final class ProbeCommand implements ShellCommand {
         PrintWriter out = context.out();
         if (args.has("json")) {
             out.println(lookupJson(fact));
+        } else if (fact instanceof SoaFact soa) {
+            printTable(out, soa);
         } else {
             out.println(fact.describe());
         }
@@ -543,6 +545,36 @@ public final class ProbeCommand implements ShellCommand {
         String greeting = r.evidence("greeting");
         String tls = r.evidence("tls.protocol");
         return (greeting + (tls.isEmpty() ? "" : " [" + tls + "]")).trim();
+    }
+
+    /** The verdict, then a row per server: how it answered, its serial and primary, and the transfer when asked. */
+    private static void printTable(PrintWriter out, SoaFact soa) {
+        out.println("soa " + soa.zone() + ": " + (soa.serialsAgree() ? "serials agree" : "serials differ")
+                + soa.contentsAgree()
+                        .map(same -> same ? ", contents agree" : ", contents differ")
+                        .orElse(""));
+        boolean transfers = soa.servers().stream().anyMatch(s -> s.transfer().isPresent());
+        List<String[]> rows = new ArrayList<>();
+        rows.add(
+                transfers
+                        ? new String[] {"SERVER", "ANSWER", "SERIAL", "PRIMARY", "TRANSFER"}
+                        : new String[] {"SERVER", "ANSWER", "SERIAL", "PRIMARY"});
+        for (SoaFact.Server s : soa.servers()) {
+            String serial = s.answered() ? Long.toString(s.serial()) : "-";
+            String primary =
+                    s.answered() ? s.primary() + (s.authoritative() ? "" : " (not authoritative)") : s.detail();
+            rows.add(
+                    transfers
+                            ? new String[] {
+                                s.server(),
+                                s.dnsOutcome(),
+                                serial,
+                                primary,
+                                s.transfer().map(SoaFact.Transfer::describe).orElse("-")
+                            }
+                            : new String[] {s.server(), s.dnsOutcome(), serial, primary});
+        }
+        printRows(out, rows);
     }
 
     private static void printTable(PrintWriter out, MxReport report, boolean cancelled) {

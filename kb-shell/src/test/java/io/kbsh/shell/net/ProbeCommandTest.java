@@ -214,10 +214,18 @@ class ProbeCommandTest {
             String s = "127.0.0.1:" + secondary.address().getPort();
             assertEquals(ExitStatus.OK, run("soa", "site.test", p, s), "the serials agree; nothing else was asked");
             assertFalse(out.toString().contains("contents"), out.toString());
+            assertFalse(out.toString().contains("TRANSFER"), out.toString());
             out.getBuffer().setLength(0);
 
             assertEquals(ExitStatus.FAILED, run("soa", "site.test", p, s, "--transfer"));
-            assertTrue(out.toString().contains("serials agree, contents differ"), out.toString());
+            List<String> lines = out.toString().lines().toList();
+            assertEquals("soa site.test: serials agree, contents differ", lines.get(0), out.toString());
+            assertTrue(lines.get(1).startsWith("SERVER") && lines.get(1).contains("TRANSFER"), lines.get(1));
+            assertTrue(
+                    lines.get(2).startsWith(p)
+                            && lines.get(2).contains(" 7 ")
+                            && lines.get(2).contains("2 records ("),
+                    lines.get(2));
             out.getBuffer().setLength(0);
 
             assertEquals(ExitStatus.FAILED, run("soa", "site.test", p, s, "--transfer", "--json"));
