@@ -7,10 +7,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.TokenStreamFactory;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads rule files and pack manifests, YAML or JSON (by the file's extension), strictly: unknown fields,
@@ -159,10 +162,13 @@ public final class RuleReader {
 
     /**
      * What {@code rules lint} reads: every unknown field of a rule file at once (each skipped, so that the
-     * rest still binds and can be checked), then the rule as read without them, or the first other problem.
+     * rest still binds and can be checked), then the rule as read without them; or, when the file has values of
+     * the wrong shape (a list or an object where text belongs…), each of those, and no rule: a rule read with
+     * holes is not compiled. {@code problems} are the shape problems and any other that stopped the reading
+     * (malformed YAML, or a coercion Jackson refuses outright, such as a word for a list or {@code yes} for true).
      */
     public record Lenient(
-            List<RuleException> unknownFields, Optional<Document<RuleSpec>> rule, Optional<RuleException> problem) {}
+            List<RuleException> unknownFields, Optional<Document<RuleSpec>> rule, List<RuleException> problems) {}
 
     /** Reads {@code content} as {@link #rule(byte[], String)} does, but collects unknown fields instead of stopping at the first. */
     public static Lenient ruleCollectingUnknownFields(byte[] content, String source) {
@@ -170,7 +176,30 @@ public final class RuleReader {
         ObjectMapper strict = json ? JSON_MAPPER : YAML_MAPPER;
         List<String> unknown = new ArrayList<>();
         List<RuleException> found = new ArrayList<>();
+        List<Mismatch> mismatches = new ArrayList<>();
         ObjectMapper collecting = strict.copy().addHandler(new DeserializationProblemHandler() {
+            /**
+             * A value of the wrong shape: noted where it starts, skipped, and read as a stand-in of the right type
+             * (never null, which a list refuses) so that the rest binds; a rule with one is not compiled.
+             */
+            @Override
+            public Object handleUnexpectedToken(
+                    DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p, String failureMsg)
+                    throws IOException {
+                JsonStreamContext at = t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT
+                        ? p.getParsingContext().getParent()
+                        : p.getParsingContext();
+                JsonLocation loc = p.currentTokenLocation();
+                mismatches.add(new Mismatch(
+                        pathOf(at),
+                        loc.getLineNr(),
+                        loc.getColumnNr(),
+                        expected(targetType.getRawClass())
+                                .orElse("wrong type: " + firstLine(String.valueOf(failureMsg)))));
+                p.skipChildren();
+                return standIn(targetType.getRawClass());
+            }
+
             @Override
             public boolean handleUnknownProperty(
                     DeserializationContext ctxt,
@@ -193,6 +222,7 @@ public final class RuleReader {
         String article = articleOf(content, strict);
         Optional<Document<RuleSpec>> rule = Optional.empty();
         Optional<RuleException> problem = Optional.empty();
+        List<RuleException> problems = new ArrayList<>();
         if (new String(content, StandardCharsets.UTF_8).isBlank()) {
             problem = Optional.of(new RuleException(source, 0, 0, "", "", "the file is empty"));
         } else {
@@ -204,11 +234,24 @@ public final class RuleReader {
                 } else {
                     rule = Optional.of(new Document<>(value, source, map));
                 }
+            } catch (InvalidNullException e) {
+                // A list item of the wrong shape that has no stand-in (an object) is a null the list refuses: already
+                // reported as its shape.
+                if (mismatches.isEmpty()) {
+                    problem = Optional.of(translate(e, source, map, article));
+                }
             } catch (JsonProcessingException e) {
                 problem = Optional.of(translate(e, source, map, article));
             } catch (IOException e) {
                 problem = Optional.of(new RuleException(source, 0, 0, "", "", "cannot read: " + e.getMessage()));
             }
+        }
+        for (Mismatch m : mismatches) {
+            problems.add(new RuleException(source, m.line(), m.column(), article, m.path(), m.problem()));
+        }
+        problem.ifPresent(problems::add);
+        if (!mismatches.isEmpty()) {
+            rule = Optional.empty();
         }
         for (String u : unknown) {
             String[] parts = u.split("\u0000", -1);
@@ -229,8 +272,31 @@ public final class RuleReader {
         }
         // Jackson meets a record's fields in its own order; a person reads them top to bottom.
         found.sort(java.util.Comparator.comparingInt(RuleException::line).thenComparingInt(RuleException::column));
-        return new Lenient(List.copyOf(found), rule, problem);
+        return new Lenient(List.copyOf(found), rule, List.copyOf(problems));
     }
+
+    /** A value of {@code type} standing in for one of the wrong shape; null for a record, which has no empty value. */
+    private static @Nullable Object standIn(Class<?> type) {
+        if (type == String.class) {
+            return "";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return new ArrayList<>();
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return new java.util.LinkedHashMap<>();
+        }
+        if (type == Boolean.class) {
+            return Boolean.FALSE;
+        }
+        if (type == Integer.class) {
+            return 0;
+        }
+        return null;
+    }
+
+    /** A value of the wrong shape that the lenient reader skipped. */
+    private record Mismatch(String path, int line, int column, String problem) {}
 
     /** A parser context's place as a rule field path, e.g. {@code outcomes[1].when[0]}. */
     private static String pathOf(JsonStreamContext context) {
@@ -327,28 +393,32 @@ public final class RuleReader {
                 return firstLine(original);
             }
             Class<?> target = m.getTargetType();
-            if (target != null) {
-                if (List.class.isAssignableFrom(target)) {
-                    return "wrong type: expected a list";
-                }
-                if (target.isRecord() || java.util.Map.class.isAssignableFrom(target)) {
-                    return "wrong type: expected an object";
-                }
-                if (target == String.class) {
-                    return "wrong type: expected text";
-                }
-                if (target == Boolean.class || target == boolean.class) {
-                    return "wrong type: expected true or false";
-                }
-                if (target == Integer.class || target == int.class) {
-                    return "wrong type: expected a whole number";
-                }
-            }
-            return "wrong type: " + firstLine(original);
+            return (target == null ? Optional.<String>empty() : expected(target))
+                    .orElse("wrong type: " + firstLine(original));
         }
         return "malformed "
                 + (e.getProcessor() instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser ? "YAML" : "document")
                 + ": " + firstLine(original);
+    }
+
+    /** What a value bound to {@code target} must be, in a rule author's words; empty for a type without them. */
+    private static Optional<String> expected(Class<?> target) {
+        if (List.class.isAssignableFrom(target)) {
+            return Optional.of("wrong type: expected a list");
+        }
+        if (target.isRecord() || java.util.Map.class.isAssignableFrom(target)) {
+            return Optional.of("wrong type: expected an object");
+        }
+        if (target == String.class) {
+            return Optional.of("wrong type: expected text");
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return Optional.of("wrong type: expected true or false");
+        }
+        if (target == Integer.class || target == int.class) {
+            return Optional.of("wrong type: expected a whole number");
+        }
+        return Optional.empty();
     }
 
     private static String firstLine(String text) {

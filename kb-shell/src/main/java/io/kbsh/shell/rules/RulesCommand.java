@@ -429,7 +429,7 @@ public final class RulesCommand implements ShellCommand {
                 RuleReader.Lenient read = RuleReader.ruleCollectingUnknownFields(
                         io.kbsh.model.internal.DataFiles.read(f, RuleFormat.FILE_BYTES, "a rule file"), f.toString());
                 problems.addAll(read.unknownFields());
-                read.problem().ifPresent(problems::add);
+                problems.addAll(read.problems());
                 if (read.rule().isPresent()) {
                     problems.addAll(Lint.check(CompiledRule.compile(read.rule().get(), packId), store));
                 }

@@ -170,6 +170,37 @@ class RuleLintTest {
         assertEquals("1 rule file, 4 problems", lines.get(4));
     }
 
+    /**
+     * Values of the wrong shape, as a slip of indentation makes them (a list or an object where text belongs): lint
+     * names each at its place in one run, and does not compile what it read. A word where a list belongs stops
+     * the reading, so it is named last.
+     */
+    @Test
+    void everyValueOfTheWrongShapeIsReportedInOneRun() throws Exception {
+        Path rule = rule("Q189345.yaml");
+        replace(rule, "    severity: warning\n", "    severity: {level: warning}\n");
+        replace(rule, "      - \"{{fix.source}}\"\n", "      - [\"{{fix.source}}\"]\n");
+        replace(rule, "    severity: info\n", "    severity: info\n    scope: [stated]\n");
+        // A word where a list belongs is a coercion Jackson refuses outright: the reading stops there, last.
+        replace(rule, "tests:\n", "verify: none\ntests:\n");
+        RecordingContext ctx = new RecordingContext(dir);
+        assertEquals(ExitStatus.FAILED, lint(ctx, rule.toString()));
+        List<String> lines = ctx.output().lines().toList();
+        String head = rule + ":";
+        assertEquals(
+                List.of(
+                        head + lineOf(rule, "{level: warning}") + ":15: rule Q189345: outcomes[0].severity: wrong type:"
+                                + " expected text",
+                        head + lineOf(rule, "[\"{{fix.source}}\"]") + ":9: rule Q189345: outcomes[0].evidence[3]:"
+                                + " wrong type: expected text",
+                        head + lineOf(rule, "scope: [stated]") + ":12: rule Q189345: outcomes[1].scope: wrong type:"
+                                + " expected text",
+                        head + lineOf(rule, "verify: none") + ":9: rule Q189345: verify: wrong type: expected a list",
+                        "1 rule file, 4 problems"),
+                lines,
+                ctx.output());
+    }
+
     /** A condition is one kind (cel, all, any, not), or a value (or probe) with exactly one test; lint names which. */
     @Test
     void aConditionIsOneKindOrAValueWithOneTest() throws Exception {
