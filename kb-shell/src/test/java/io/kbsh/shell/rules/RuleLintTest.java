@@ -140,17 +140,29 @@ class RuleLintTest {
      * A rule with a problem in four parts (applies, a condition's CEL, an outcome's severity, an action): lint names
      * all four in one run, in the file's order, though the compiler meets the action before the outcome's CEL.
      */
+    /** The example rule with each {@code from} replaced by the {@code to} after it, and what lint says of it. */
+    private record Linted(Path rule, List<String> lines) {}
+
+    private Linted lintExampleWith(String... fromTo) throws Exception {
+        Path rule = rule("Q189345.yaml");
+        for (int i = 0; i < fromTo.length; i += 2) {
+            replace(rule, fromTo[i], fromTo[i + 1]);
+        }
+        RecordingContext ctx = new RecordingContext(dir);
+        assertEquals(ExitStatus.FAILED, lint(ctx, rule.toString()), ctx.output());
+        return new Linted(rule, ctx.output().lines().toList());
+    }
+
     @Test
     void everyPartOfARuleThatDoesNotCompileIsReportedInOneRun() throws Exception {
-        Path rule = rule("Q189345.yaml");
-        replace(rule, "releases: [\"5.5\"]", "releases: [\"5.5\", \"five\"]");
-        replace(rule, "events.exists(e, e.event == 9301", "events.exists(e, e.evnt == 9301 &&& true");
-        replace(rule, "    severity: info\n", "    severity: dire\n");
-        replace(rule, "  - servicePack: fix\n", "  - servicePack: SP9\n");
-        RecordingContext ctx = new RecordingContext(dir);
-        assertEquals(ExitStatus.FAILED, lint(ctx, rule.toString()));
-        List<String> lines = ctx.output().lines().toList();
-        assertEquals(5, lines.size(), ctx.output());
+        Linted linted = lintExampleWith(
+                "releases: [\"5.5\"]", "releases: [\"5.5\", \"five\"]",
+                "events.exists(e, e.event == 9301", "events.exists(e, e.evnt == 9301 &&& true",
+                "    severity: info\n", "    severity: dire\n",
+                "  - servicePack: fix\n", "  - servicePack: SP9\n");
+        Path rule = linted.rule();
+        List<String> lines = linted.lines();
+        assertEquals(5, lines.size(), String.join("\n", lines));
         assertEquals(
                 rule + ":" + lineOf(rule, "\"five\"") + ":21: rule Q189345: applies.releases[1]: a release line looks"
                         + " like 5.5: 'five'",
@@ -177,15 +189,13 @@ class RuleLintTest {
      */
     @Test
     void everyValueOfTheWrongShapeIsReportedInOneRun() throws Exception {
-        Path rule = rule("Q189345.yaml");
-        replace(rule, "    severity: warning\n", "    severity: {level: warning}\n");
-        replace(rule, "      - \"{{fix.source}}\"\n", "      - [\"{{fix.source}}\"]\n");
-        replace(rule, "    severity: info\n", "    severity: info\n    scope: [stated]\n");
-        // A word where a list belongs is a coercion Jackson refuses outright: the reading stops there, last.
-        replace(rule, "tests:\n", "verify: none\ntests:\n");
-        RecordingContext ctx = new RecordingContext(dir);
-        assertEquals(ExitStatus.FAILED, lint(ctx, rule.toString()));
-        List<String> lines = ctx.output().lines().toList();
+        Linted linted = lintExampleWith(
+                "    severity: warning\n", "    severity: {level: warning}\n",
+                "      - \"{{fix.source}}\"\n", "      - [\"{{fix.source}}\"]\n",
+                "    severity: info\n", "    severity: info\n    scope: [stated]\n",
+                // A word where a list belongs is a coercion Jackson refuses outright: the reading stops there, last.
+                "tests:\n", "verify: none\ntests:\n");
+        Path rule = linted.rule();
         String head = rule + ":";
         assertEquals(
                 List.of(
@@ -197,8 +207,7 @@ class RuleLintTest {
                                 + " expected text",
                         head + lineOf(rule, "verify: none") + ":9: rule Q189345: verify: wrong type: expected a list",
                         "1 rule file, 4 problems"),
-                lines,
-                ctx.output());
+                linted.lines());
     }
 
     /** A condition is one kind (cel, all, any, not), or a value (or probe) with exactly one test; lint names which. */
